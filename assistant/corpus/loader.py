@@ -1,0 +1,73 @@
+"""Load the whole corpus once per process, with a content hash that drives index rebuilds."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.corpus.publication import parse_examples, parse_guidance
+from assistant.corpus.reference import load_criteria, load_national_reviews
+from assistant.domain.corpus import Corpus, CorpusCounts, CorpusSummary
+from assistant.errors import RRAError
+from assistant.settings import get_settings
+
+PUBLICATION = "rapid-review-examples-2022.txt"
+NATIONAL_REVIEWS = "national-reviews.yaml"
+CRITERIA = "statutory-criteria.yaml"
+# Bump when parsing changes what gets indexed, so existing indexes are rebuilt.
+PARSER_VERSION = "1"
+ATTRIBUTION = (
+    "Child Safeguarding Practice Review Panel, 'Rapid review examples' (December 2022). "
+    "© Crown copyright 2022, Open Government Licence v3.0."
+)
+
+
+def _read(corpus_dir: Path, name: str) -> str:
+    path = corpus_dir / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise RRAError(f"corpus file missing: {path}", fix="set RRA_CORPUS_DIR to the project's corpus/ folder") from exc
+
+
+def content_hash(corpus_dir: Path) -> str:
+    h = hashlib.sha256(PARSER_VERSION.encode())
+    for name in (PUBLICATION, NATIONAL_REVIEWS, CRITERIA):
+        h.update(name.encode())
+        h.update(_read(corpus_dir, name).encode("utf-8"))
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _load(corpus_dir: Path) -> Corpus:
+    text = _read(corpus_dir, PUBLICATION)
+    return Corpus(
+        guidance=tuple(parse_guidance(text)),
+        examples=tuple(parse_examples(text)),
+        national_reviews=tuple(load_national_reviews(corpus_dir / NATIONAL_REVIEWS)),
+        criteria=tuple(load_criteria(corpus_dir / CRITERIA)),
+        content_hash=content_hash(corpus_dir),
+    )
+
+
+def load_corpus(corpus_dir: Path | None = None) -> Corpus:
+    return _load((corpus_dir or get_settings().corpus_dir).resolve())
+
+
+def corpus_summary(corpus: Corpus | None = None) -> CorpusSummary:
+    c = corpus or load_corpus()
+    return CorpusSummary(
+        counts=CorpusCounts(
+            examples=len(c.examples),
+            panel_comments=len(c.panel_comments),
+            minimum_requirements=sum(g.group == "minimum_requirement" for g in c.guidance),
+            important_issues=sum(g.group == "important_issue" for g in c.guidance),
+            national_reviews=len(c.national_reviews),
+            criteria=len(c.criteria),
+            review_sections=sum(len(e.sections) for e in c.examples),
+        ),
+        examples=tuple(f"Example {e.number}: {e.title}" for e in c.examples),
+        content_hash=c.content_hash,
+        source=ATTRIBUTION,
+    )

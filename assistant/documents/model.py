@@ -1,0 +1,75 @@
+"""The document model: lines, sections and tables, each with character offsets into the original input.
+
+Plain dataclasses rather than pydantic: a 100k-word draft has tens of thousands of lines and cells, and
+these objects never cross an API boundary (findings carry offsets, not these objects).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # exclusive, before the line break
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str  # stripped
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Table:
+    start: int
+    end: int
+    header: list[Cell] | None
+    rows: list[list[Cell]]
+
+    def column(self, *names: str) -> int | None:
+        """Index of the first header cell containing any of `names` (case-insensitive)."""
+        if not self.header:
+            return None
+        for i, cell in enumerate(self.header):
+            low = cell.text.lower()
+            if any(n in low for n in names):
+                return i
+        return None
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str
+    level: int  # 1 = top level; 0 = the text before the first heading
+    start: int  # offset of the heading line (or 0)
+    body_start: int
+    end: int
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DraftDocument:
+    text: str
+    lines: list[Line]
+    sections: list[Section]
+    tables: list[Table]
+
+    def section_at(self, offset: int) -> Section:
+        found = self.sections[0]
+        for s in self.sections:
+            if s.start <= offset:
+                found = s
+            else:
+                break
+        return found
+
+    def body(self, section: Section) -> str:
+        return self.text[section.body_start : section.end]

@@ -1,0 +1,179 @@
+"""Split any rapid-review template into lines, sections and tables.
+
+The five published examples alone use headed prose, two- and multi-column tables, checkbox lists,
+numbered headings, bold lines and bullets, so headings are recognised by shape rather than by a fixed
+list of titles: markdown '#', bold-only lines, numbered or 'Section N:' lines, and short title-like lines
+that stand alone as a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_NUMBERED = re.compile(r"^\s*(?:(?:section|part|appendix)\s+\d+[:.]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○]|\(?[a-z0-9]{1,3}[.)])\s+")
+_CHECKBOX = re.compile(r"[☐☑☒□■]|\[[ xX✓]\]")
+_FIELD = re.compile(r"^[^:]{1,60}:\s+\S")  # 'Name of Child: CHILD A' is a field, not a heading
+_ENDS_SENTENCE = re.compile(r"[.,;]\s*$")
+_YES_NO = re.compile(r"^(?:yes|no|n/?a)(?:\s*/?\s*(?:yes|no|n/?a))*$", re.I)
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+MAX_HEADING_CHARS = 90
+MAX_HEADING_WORDS = 12
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    for m in _LINE.finditer(text):
+        raw = m.group(0)
+        if not raw:
+            break
+        body = raw.rstrip("\r\n")
+        lines.append(Line(m.start(), m.start() + len(body), body))
+    return lines
+
+
+def _is_table_line(text: str) -> bool:
+    if "\t" in text and text.strip():
+        return True
+    stripped = text.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> tuple[str, int] | None:
+    """(heading text, level) when the line is a heading."""
+    text = line.text
+    if (m := _MD_HEADING.match(text)) is not None:
+        return m.group(2).strip(), len(m.group(1))
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_table_line(text):
+        return None
+    if (m := _BOLD_LINE.match(text)) is not None and "**" not in m.group(1):
+        return m.group(1).strip().rstrip(":"), 2
+    if not prev_blank:
+        return None
+    if _CHECKBOX.search(stripped) or stripped.startswith("["):
+        return None
+    if (m := _NUMBERED.match(stripped)) is not None and next_blank:
+        title = m.group(1)
+        if len(title.split()) <= MAX_HEADING_WORDS and not _ENDS_SENTENCE.search(title):
+            return stripped.rstrip(":"), 1
+        return None
+    if _BULLET.match(text) or not next_blank or next_text[:1].islower():
+        return None  # a lower-case next paragraph means a sentence broken across a page
+    if _YES_NO.match(stripped):
+        return None
+    first = stripped[0]
+    if not (first.isupper() or first.isdigit() or first in "'\"‘“"):
+        return None
+    if len(stripped.split()) > MAX_HEADING_WORDS or _ENDS_SENTENCE.search(stripped):
+        return None
+    if stripped.endswith(":"):
+        # 'Key events:' is a heading; 'Actions taken to date include:' is a lead-in to a list
+        return (stripped[:-1], 2) if len(stripped.split()) <= 3 else None
+    if _FIELD.match(stripped) and not re.match(r"(?i)(section|part|appendix|example)\s+\d", stripped):
+        return None
+    return stripped, 2
+
+
+def _cells(line: Line) -> list[Cell]:
+    text = line.text
+    spans: list[tuple[int, int]] = []
+    if "\t" in text:
+        pos = 0
+        for chunk in text.split("\t"):
+            spans.append((pos, pos + len(chunk)))
+            pos += len(chunk) + 1
+    else:
+        inner_start = text.index("|") + 1
+        inner_end = text.rindex("|") if text.rstrip().endswith("|") else len(text)
+        pos = inner_start
+        for chunk in text[inner_start:inner_end].split("|"):
+            spans.append((pos, pos + len(chunk)))
+            pos += len(chunk) + 1
+    cells = []
+    for s, e in spans:
+        raw = text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        value = raw.strip()
+        cs = line.start + s + lead
+        cells.append(Cell(value, cs, cs + len(value)))
+    return cells
+
+
+_HEADER_WORDS = re.compile(
+    r"(?i)\b(name|relationship|relation|gender|sex|ethnic\w*|age|d\.?o\.?b|date of birth|date|agency|"
+    r"address|legal status|disabilit\w*|health|role|school|event|details|notes?)\b"
+)
+
+
+def _looks_like_header(cells: list[Cell]) -> bool:
+    filled = [c.text for c in cells if c.text]
+    if not filled:
+        return False
+    hits = sum(1 for t in filled if _HEADER_WORDS.search(t) and len(t.split()) <= 5)
+    return hits >= max(1, (len(filled) + 1) // 2)
+
+
+def _tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        rows = [_cells(ln) for ln in block if not _SEPARATOR_ROW.match(ln.text)]
+        if rows and (len(rows) >= 2 or len(rows[0]) >= 2):
+            header = rows[0] if _looks_like_header(rows[0]) else None
+            body = rows[1:] if header is not None else rows
+            tables.append(Table(block[0].start, block[-1].end, header, body))
+        block.clear()
+
+    for line in lines:
+        if _is_table_line(line.text):
+            block.append(line)
+        elif block and line.blank:
+            continue  # Word pastes often put blank lines between rows
+        elif block:
+            flush()
+    if block:
+        flush()
+    return tables
+
+
+def parse_document(text: str) -> DraftDocument:
+    lines = split_lines(text)
+    sections: list[Section] = []
+    current = Section(heading="", level=0, start=0, body_start=0, end=len(text))
+    n = len(lines)
+    next_text = ""
+    following = [""] * n  # the next non-blank line after each line, computed in one backward pass
+    for i in range(n - 1, -1, -1):
+        following[i] = next_text
+        if not lines[i].blank:
+            next_text = lines[i].text.strip()
+    for i, line in enumerate(lines):
+        prev_blank = i == 0 or lines[i - 1].blank
+        next_blank = i == n - 1 or lines[i + 1].blank
+        found = _heading(line, prev_blank, next_blank, following[i])
+        if found is None:
+            continue
+        heading, level = found
+        current.end = line.start
+        sections.append(current)
+        body_start = lines[i + 1].start if i + 1 < n else line.end
+        current = Section(heading=heading, level=level, start=line.start, body_start=body_start, end=len(text))
+    current.end = len(text)
+    sections.append(current)
+    if len(sections) > 1 and not text[: sections[1].start].strip():
+        sections.pop(0)  # no preamble before the first heading
+    tables = _tables(lines)
+    si = 0
+    for t in tables:
+        while si + 1 < len(sections) and sections[si + 1].start <= t.start:
+            si += 1
+        sections[si].tables.append(t)
+    return DraftDocument(text=text, lines=lines, sections=sections, tables=tables)
