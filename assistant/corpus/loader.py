@@ -40,19 +40,21 @@ def content_hash(corpus_dir: Path) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(corpus_dir: Path) -> Corpus:
+def _load(corpus_dir: Path, digest: str) -> Corpus:
     text = _read(corpus_dir, PUBLICATION)
     return Corpus(
         guidance=tuple(parse_guidance(text)),
         examples=tuple(parse_examples(text)),
         national_reviews=tuple(load_national_reviews(corpus_dir / NATIONAL_REVIEWS)),
         criteria=tuple(load_criteria(corpus_dir / CRITERIA)),
-        content_hash=content_hash(corpus_dir),
+        content_hash=digest,
     )
 
 
 def load_corpus(corpus_dir: Path | None = None) -> Corpus:
-    return _load((corpus_dir or get_settings().corpus_dir).resolve())
+    """Parsed once per content: the hash (cheap to compute) is part of the cache key, so edits are seen."""
+    folder = (corpus_dir or get_settings().corpus_dir).resolve()
+    return _load(folder, content_hash(folder))
 
 
 def corpus_summary(corpus: Corpus | None = None) -> CorpusSummary:

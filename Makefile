@@ -1,0 +1,65 @@
+# One task runner for everything. `make run` and `make test` are the two commands a fresh machine needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE ?= corpus/samples/draft-baby-sleep.md
+
+.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test eval eval-check bench ui clean
+
+help:
+	@echo "make run        install (first time) and critique the bundled sample draft, offline"
+	@echo "make test       install with test tools (first time) and run the whole test suite"
+	@echo "make fmt | lint | typecheck | eval | eval-check | bench | ui | clean"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[all]'
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[all,dev]'
+	touch $(VENV)/.installed $@
+
+setup: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev system-deps
+
+# Debian's Chromium for the browser test (browser downloads such as `playwright install` fail here).
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+run: setup
+	$(BIN)/rapid-review critique $(SAMPLE)
+
+fmt: setup-dev
+	$(BIN)/ruff format assistant tests evals ui bench
+	$(BIN)/ruff check --fix assistant tests evals ui bench
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check assistant tests evals ui bench
+	$(BIN)/ruff format --check assistant tests evals ui bench
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+check: lint typecheck
+
+test: setup-dev
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/rapid-review eval
+
+eval-check: setup
+	$(BIN)/rapid-review eval --check
+
+bench: setup-dev
+	$(BIN)/python -m bench
+
+ui: setup
+	$(BIN)/rapid-review ui
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache bench/results/*.json

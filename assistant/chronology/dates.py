@@ -1,0 +1,172 @@
+"""Reading UK chronology dates without ever guessing.
+
+Numeric dates are always day/month/year (03/02/2025 is 3 February). A date that has the right shape but
+cannot exist (31/02/2025, 02/13/2025) is reported as invalid rather than repaired or re-read as US order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from assistant.domain.chronology import DatePrecision
+
+DateStatus = Literal["ok", "placeholder", "missing", "invalid", "unrecognised"]
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>\d{4}|'?\d{2})"
+# A time after a day-precision date belongs to the date text ("03/02/2025 14:30"), not to the agency.
+_TIME = r"(?:,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*hrs)?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*hrs)?"
+_END = r"(?![\w/])"
+
+_DAY_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})" + _TIME + _END, re.I),
+    re.compile(r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})" + _TIME + _END, re.I),
+    re.compile(
+        _WEEKDAY + r"(?P<d>\d{1,2})" + _ORDINAL + r"(?:\s+of)?[\s\-/]+" + _MONTH + r",?[\s\-/]+" + _YEAR + _TIME + _END,
+        re.I,
+    ),
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})" + _ORDINAL + r",?\s+(?P<y>\d{4})" + _TIME + _END, re.I),
+]
+_QUALIFIER = (
+    r"(?:(?:c\.|circa|approx\.?|approximately|around|about|early|mid-?|late|end\s+of|beginning\s+of|"
+    r"start\s+of|spring|summer|autumn|winter)\s*)?"
+)
+_MONTH_PATTERNS = [
+    re.compile(_QUALIFIER + _MONTH + r",?[\s\-/]+(?P<y>\d{4})" + _END, re.I),
+    re.compile(_QUALIFIER + r"(?P<m>\d{1,2})/(?P<y>\d{4})" + _END, re.I),
+    re.compile(_QUALIFIER + r"(?P<y>\d{4})-(?P<m>0?[1-9]|1[0-2])(?![\w/\-])", re.I),
+]
+_YEAR_PATTERN = re.compile(_QUALIFIER + r"(?P<y>(?:19|20)\d{2})" + _END, re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.I)
+
+# Bracketed placeholders that mean "a date was here" when they open a free-text line.
+_LEADING_PLACEHOLDER = re.compile(r"\[[^\]\n]{0,40}\bdates?\b[^\]\n]{0,40}\]|\[\s*x{1,2}/x{1,2}/x{2,4}\s*\]", re.I)
+# In a date cell anything bracketed, or an explicit "unknown", is the author saying the date is unknown.
+_CELL_PLACEHOLDER = re.compile(
+    r"\[[^\]\n]*\]|\(\s*date[^)\n]*\)|unknown(?:\s+date)?|date\s+unknown|not\s+known|n/?k|tbc|\?+|x{1,2}/x{1,2}/x{2,4}",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date as read from the input, with the author's text kept verbatim."""
+
+    text: str
+    status: DateStatus
+    iso: str | None = None
+    precision: DatePrecision = "unknown"
+
+    @property
+    def is_date_like(self) -> bool:
+        """True when the text is meant as a date, even if it is a placeholder or an impossible date."""
+        return self.status in ("ok", "placeholder", "invalid")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    parsed: ParsedDate
+    end: int
+
+
+def _year(raw: str) -> int:
+    digits = raw.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    # Same pivot as strptime's %y: 00-68 is 2000s, 69-99 is 1900s (parents' histories go back decades).
+    value = int(digits)
+    return 2000 + value if value <= 68 else 1900 + value
+
+
+def _build(match: re.Match[str], precision: DatePrecision) -> tuple[str | None, DatePrecision]:
+    """ISO date for a matched shape, or None when no such day exists."""
+    groups = match.groupdict()
+    year = _year(groups["y"])
+    month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups.get("m") or 1)
+    day = int(groups["d"]) if groups.get("d") else 1
+    if not 1900 <= year <= 2100:
+        return None, precision
+    try:
+        return date(year, month, day).isoformat(), precision
+    except ValueError:
+        return None, precision
+
+
+def _match_single(text: str, pos: int, *, allow_year: bool) -> tuple[re.Match[str], DatePrecision] | None:
+    best: tuple[re.Match[str], DatePrecision] | None = None
+    groups: list[tuple[list[re.Pattern[str]], DatePrecision]] = [
+        (_DAY_PATTERNS, "day"),
+        (_MONTH_PATTERNS, "month"),
+    ]
+    if allow_year:
+        groups.append(([_YEAR_PATTERN], "year"))
+    for patterns, precision in groups:
+        for pattern in patterns:
+            m = pattern.match(text, pos)
+            if m and (best is None or m.end() > best[0].end()):
+                best = (m, precision)
+    return best
+
+
+def match_date(text: str, pos: int = 0, *, allow_year: bool = False) -> DateMatch | None:
+    """Match a date (or a date range, read as its start) at `pos`; the longest reading wins."""
+    first = _match_single(text, pos, allow_year=allow_year)
+    if first is None:
+        return None
+    m, precision = first
+    iso, precision = _build(m, precision)
+    end = m.end()
+    join = _RANGE_JOIN.match(text, end)
+    if join:
+        second = _match_single(text, join.end(), allow_year=False)
+        if second is not None:
+            end = second[0].end()
+    raw = text[pos:end]
+    if iso is None:
+        return DateMatch(ParsedDate(text=raw, status="invalid"), end)
+    return DateMatch(ParsedDate(text=raw, status="ok", iso=iso, precision=precision), end)
+
+
+def match_leading_placeholder(text: str) -> int | None:
+    """End offset of a date placeholder such as '[date removed]' at the start of `text`."""
+    m = _LEADING_PLACEHOLDER.match(text)
+    return m.end() if m else None
+
+
+def parse_date_cell(cell: str) -> ParsedDate:
+    """Read the content of a date column. The text is kept verbatim whatever the outcome."""
+    text = cell.strip()
+    if not text:
+        return ParsedDate(text=text, status="missing")
+    if _CELL_PLACEHOLDER.fullmatch(text):
+        return ParsedDate(text=text, status="placeholder")
+    m = match_date(text, allow_year=True)
+    if m is not None:
+        rest = text[m.end :]
+        # A date followed by a remark ("03/02/2025 (evening)") still states that date; a bare year does not.
+        if not rest.strip() or (m.parsed.precision != "year" and not rest[0].isalnum()):
+            return ParsedDate(text=text, status=m.parsed.status, iso=m.parsed.iso, precision=m.parsed.precision)
+    return ParsedDate(text=text, status="unrecognised")
+

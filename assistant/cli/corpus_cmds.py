@@ -1,0 +1,71 @@
+"""`corpus`, `index`, `search`, `schema`: what the corpus holds and how to query it."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from assistant import services
+from assistant.cli.app import cli, emit_json, exclude_option, format_option, progress, write_output
+from assistant.domain.corpus import KINDS, CorpusSummary, SearchResponse
+
+
+def _corpus_markdown(s: CorpusSummary) -> str:
+    c = s.counts
+    lines = [
+        "# Corpus",
+        "",
+        f"- examples: {c.examples}",
+        f"- panel_comments: {c.panel_comments}",
+        f"- minimum_requirements: {c.minimum_requirements}",
+        f"- important_issues: {c.important_issues}",
+        f"- national_reviews: {c.national_reviews}",
+        f"- criteria: {c.criteria}",
+        f"- review_sections: {c.review_sections}",
+        "",
+        *(f"- {e}" for e in s.examples),
+        "",
+        f"Source: {s.source}",
+        f"Content hash: {s.content_hash[:16]}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@format_option
+def corpus(fmt: str) -> None:
+    """What the corpus holds: examples, Panel comments, guidance, national reviews."""
+    summary = services.corpus_info()
+    write_output(emit_json(summary) if fmt == "json" else _corpus_markdown(summary), None)
+
+
+@cli.command("index")
+def index_cmd() -> None:
+    """Build the retrieval index (done automatically on first use)."""
+    started = time.perf_counter()
+    idx = services.index(progress)
+    state = "built" if idx.built_now else "up to date"
+    click.echo(f"index {state}: {idx.count} items in collection {idx.name} ({time.perf_counter() - started:.1f} s)")
+
+
+def _search_markdown(r: SearchResponse) -> str:
+    lines = [f"# Search: {r.query}", ""]
+    if not r.results:
+        lines.append("No results.")
+    for i, hit in enumerate(r.results, 1):
+        text = hit.text if len(hit.text) <= 600 else hit.text[:600].rstrip() + "…"
+        lines += [f"{i}. **{hit.kind}**: {hit.source} (score {hit.score:.4f})", "", f"   > {text}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this kind (repeatable).")
+@exclude_option
+@click.option("-n", "--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="How many results.")
+@format_option
+def search(query: str, kinds: tuple[str, ...], exclude_example: int | None, limit: int, fmt: str) -> None:
+    """Hybrid search (vectors + BM25) over the corpus."""
+    response = services.search(query, kinds=kinds or None, exclude_example=exclude_example, n=limit, progress=progress)
+    write_output(emit_json(response) if fmt == "json" else _search_markdown(response), None)
