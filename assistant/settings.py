@@ -21,29 +21,42 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RRA_", env_file=".env", extra="ignore")
 
     # Corpus and retrieval
-    corpus_dir: Path = Field(REPO_ROOT / "corpus", description="Folder with the Panel's publication and reference data.")
+    corpus_dir: Path = Field(
+        REPO_ROOT / "corpus", description="Folder with the Panel's publication and reference data."
+    )
     data_dir: Path = Field(
         Path(user_data_dir("rapid-review-assistant")), description="Where the retrieval index is kept."
     )
     chroma_url: str | None = Field(
-        None, description="URL of a shared Chroma server (e.g. http://127.0.0.1:8000); unset = local persistent index."
+        None,
+        description="URL of a shared Chroma server (e.g. http://127.0.0.1:8000); unset = local persistent index.",
     )
     collection: str = Field("rapid_review_corpus", description="Chroma collection name.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
 
     # Providers
-    provider: Literal["offline", "openai"] = Field("offline", description="Default provider for critique/draft/kloe.")
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    provider: Literal["offline", "openai"] = Field(
+        "offline", description="Default provider for critique/draft/kloe."
+    )
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."
+    )
     llm_model: str | None = Field(None, description="Model name at that endpoint.")
-    llm_api_key: SecretStr | None = Field(None, description="API key for the endpoint (any string for local servers).")
+    llm_api_key: SecretStr | None = Field(
+        None, description="API key for the endpoint (any string for local servers)."
+    )
     llm_azure_deployment: str | None = Field(None, description="Azure OpenAI deployment name (Azure only).")
     llm_api_version: str | None = Field(None, description="Azure OpenAI API version (Azure only).")
     llm_timeout_s: float = Field(60.0, gt=0, description="Per-request timeout in seconds.")
-    llm_max_retries: int = Field(3, ge=0, description="Transport retries (429, 5xx, timeouts) before failing.")
+    llm_max_retries: int = Field(
+        3, ge=0, description="Transport retries (429, 5xx, timeouts) before failing."
+    )
     llm_max_reasks: int = Field(2, ge=0, description="Re-asks with validation errors before failing.")
     llm_max_tokens: int = Field(2000, gt=0, description="Completion token cap per request.")
     llm_max_prompt_tokens: int = Field(30000, gt=0, description="Refuse to send prompts larger than this.")
-    llm_log_raw: bool = Field(False, description="Write redacted prompt text to the audit log (off by default).")
+    llm_log_raw: bool = Field(
+        False, description="Write redacted prompt text to the audit log (off by default)."
+    )
     cache_dir: Path = Field(
         Path(user_cache_dir("rapid-review-assistant")), description="Response cache and tiktoken files."
     )

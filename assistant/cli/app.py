@@ -25,19 +25,30 @@ def cli() -> None:
 
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
     help="Output format.",
 )
 exclude_option = click.option(
-    "--exclude-example", type=click.IntRange(1, 5), default=None,
+    "--exclude-example",
+    type=click.IntRange(1, 5),
+    default=None,
     help="Leave example N (1-5) out of retrieval.",
 )
 provider_option = click.option(
-    "--provider", type=click.Choice(["offline", "openai"]), default=None,
+    "--provider",
+    type=click.Choice(["offline", "openai"]),
+    default=None,
     help="offline (default, nothing leaves the machine) or openai (any OpenAI-compatible endpoint).",
 )
 output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write to FILE instead of standard output (.docx writes a Word document).",
 )
 

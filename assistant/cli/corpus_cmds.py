@@ -46,7 +46,9 @@ def index_cmd() -> None:
     started = time.perf_counter()
     idx = services.index(progress)
     state = "built" if idx.built_now else "up to date"
-    click.echo(f"index {state}: {idx.count} items in collection {idx.name} ({time.perf_counter() - started:.1f} s)")
+    click.echo(
+        f"index {state}: {idx.count} items in collection {idx.name} ({time.perf_counter() - started:.1f} s)"
+    )
 
 
 def _search_markdown(r: SearchResponse) -> str:
@@ -63,9 +65,13 @@ def _search_markdown(r: SearchResponse) -> str:
 @click.argument("query")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this kind (repeatable).")
 @exclude_option
-@click.option("-n", "--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="How many results.")
+@click.option(
+    "-n", "--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="How many results."
+)
 @format_option
 def search(query: str, kinds: tuple[str, ...], exclude_example: int | None, limit: int, fmt: str) -> None:
     """Hybrid search (vectors + BM25) over the corpus."""
-    response = services.search(query, kinds=kinds or None, exclude_example=exclude_example, n=limit, progress=progress)
+    response = services.search(
+        query, kinds=kinds or None, exclude_example=exclude_example, n=limit, progress=progress
+    )
     write_output(emit_json(response) if fmt == "json" else _search_markdown(response), None)

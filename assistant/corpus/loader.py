@@ -28,7 +28,9 @@ def _read(corpus_dir: Path, name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise RRAError(f"corpus file missing: {path}", fix="set RRA_CORPUS_DIR to the project's corpus/ folder") from exc
+        raise RRAError(
+            f"corpus file missing: {path}", fix="set RRA_CORPUS_DIR to the project's corpus/ folder"
+        ) from exc
 
 
 def content_hash(corpus_dir: Path) -> str:

@@ -22,7 +22,9 @@ _ISSUES_LEAD = "Important issues to consider in rapid reviews:"
 def _bullets_after(text: str, lead: str) -> list[str]:
     at = text.find(lead)
     if at < 0:
-        raise RRAError(f"the publication has no '{lead}' list", fix="check corpus/rapid-review-examples-2022.txt")
+        raise RRAError(
+            f"the publication has no '{lead}' list", fix="check corpus/rapid-review-examples-2022.txt"
+        )
     items: list[str] = []
     for line in text[at + len(lead) :].splitlines():
         if line.startswith("- "):
@@ -35,9 +37,9 @@ def _bullets_after(text: str, lead: str) -> list[str]:
 def parse_guidance(text: str) -> list[Guidance]:
     minimum = _bullets_after(text, _MINIMUM_LEAD)
     issues = _bullets_after(text, _ISSUES_LEAD)
-    return [Guidance(id=f"min-{i}", group="minimum_requirement", text=t) for i, t in enumerate(minimum, 1)] + [
-        Guidance(id=f"issue-{i}", group="important_issue", text=t) for i, t in enumerate(issues, 1)
-    ]
+    return [
+        Guidance(id=f"min-{i}", group="minimum_requirement", text=t) for i, t in enumerate(minimum, 1)
+    ] + [Guidance(id=f"issue-{i}", group="important_issue", text=t) for i, t in enumerate(issues, 1)]
 
 
 def _example_spans(text: str) -> list[tuple[int, str, int, int]]:
@@ -89,7 +91,9 @@ def parse_example(number: int, title: str, text: str, offset: int) -> Example:
         section = doc.section_at(at)
         idx = doc.sections.index(section)
         cid = f"ex{number}-c{k}"
-        comments.append(PanelComment(id=cid, example=number, section=section.heading, text=body, start=pub_start))
+        comments.append(
+            PanelComment(id=cid, example=number, section=section.heading, text=body, start=pub_start)
+        )
         section_comments.setdefault(idx, []).append(cid)
 
     sections = tuple(

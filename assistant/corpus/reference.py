@@ -19,15 +19,12 @@ def load_national_reviews(path: Path) -> list[NationalReview]:
     ]
 
 
-def reference_patterns(path: Path) -> dict[str, list[str]]:
-    """Regexes by which a draft refers to each publication without naming its title."""
-    items: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {item["id"]: list(item.get("reference_patterns", [])) for item in items}
-
-
 def load_criteria(path: Path) -> list[Criterion]:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    out = [Criterion(id=f"reg11-{c['id']}", group="local_review", text=c["text"]) for c in data["local_review_criteria"]]
+    out = [
+        Criterion(id=f"reg11-{c['id']}", group="local_review", text=c["text"])
+        for c in data["local_review_criteria"]
+    ]
     out += [
         Criterion(id=f"also-{c['id']}", group="local_review_also_consider", text=c["text"])
         for c in data["local_review_also_consider"]
@@ -38,10 +35,16 @@ def load_criteria(path: Path) -> list[Criterion]:
     ]
     rr = data["rapid_review"]
     framework = [
-        ("notification", f"{data['notification']['rule']} ({data['notification']['source']}), "
-         f"{data['notification']['timescale']}."),
+        (
+            "notification",
+            f"{data['notification']['rule']} ({data['notification']['source']}), "
+            f"{data['notification']['timescale']}.",
+        ),
         ("rapid-review-timescale", f"A rapid review is completed {rr['timescale']}."),
-        *((f"rapid-review-purpose-{i}", f"A rapid review should {p}.") for i, p in enumerate(rr["purpose"], 1)),
+        *(
+            (f"rapid-review-purpose-{i}", f"A rapid review should {p}.")
+            for i, p in enumerate(rr["purpose"], 1)
+        ),
         ("serious-harm", f"Serious harm {data['serious_harm']}."),
         ("criteria-not-obligation", f"Note: {data['note']}."),
     ]

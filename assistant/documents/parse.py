@@ -15,7 +15,9 @@ from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_NUMBERED = re.compile(r"^\s*(?:(?:section|part|appendix)\s+\d+[:.]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$", re.I)
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:section|part|appendix)\s+\d+[:.]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$", re.I
+)
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○]|\(?[a-z0-9]{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"[☐☑☒□■]|\[[ xX✓]\]")
 _FIELD = re.compile(r"^[^:]{1,60}:\s+\S")  # 'Name of Child: CHILD A' is a field, not a heading
@@ -165,7 +167,9 @@ def parse_document(text: str) -> DraftDocument:
         current.end = line.start
         sections.append(current)
         body_start = lines[i + 1].start if i + 1 < n else line.end
-        current = Section(heading=heading, level=level, start=line.start, body_start=body_start, end=len(text))
+        current = Section(
+            heading=heading, level=level, start=line.start, body_start=body_start, end=len(text)
+        )
     current.end = len(text)
     sections.append(current)
     if len(sections) > 1 and not text[: sections[1].start].strip():

@@ -15,7 +15,9 @@ class Record(BaseModel):
 
 
 class Guidance(Record):
-    id: str = Field(description="Stable id, e.g. 'min-1' (minimum requirement) or 'issue-5' (important issue).")
+    id: str = Field(
+        description="Stable id, e.g. 'min-1' (minimum requirement) or 'issue-5' (important issue)."
+    )
     group: Literal["minimum_requirement", "important_issue"] = Field(description="Which list it comes from.")
     text: str = Field(description="The guidance text as the Panel wrote it.")
 
@@ -31,7 +33,9 @@ class PanelComment(Record):
 class ReviewSection(Record):
     example: int = Field(ge=1, le=5, description="Example number 1-5.")
     index: int = Field(ge=0, description="Position of the section within the example.")
-    heading: str = Field(description="Section heading as it appears in the review ('' for text before any heading).")
+    heading: str = Field(
+        description="Section heading as it appears in the review ('' for text before any heading)."
+    )
     text: str = Field(description="Section text with the Panel's comments removed.")
     comment_ids: tuple[str, ...] = Field(default=(), description="Ids of the Panel comments that follow it.")
 
@@ -41,7 +45,9 @@ class Example(Record):
     title: str = Field(description="Title, e.g. 'Sudden Unexpected Death in Infancy'.")
     incident_type: str = Field(description="Type of incident named in the title.")
     verdict: str = Field(description="The Panel's introductory paragraph about this review.")
-    lcspr_decision: Literal["commission", "not_commission"] = Field(description="What the partnership decided.")
+    lcspr_decision: Literal["commission", "not_commission"] = Field(
+        description="What the partnership decided."
+    )
     panel_agreed: bool = Field(description="Whether the Panel agreed with the decision.")
     sections: tuple[ReviewSection, ...] = Field(description="The review's sections in order.")
     comments: tuple[PanelComment, ...] = Field(description="The Panel's comments in order.")
@@ -58,6 +64,13 @@ class NationalReview(Record):
     theme: str = Field(description="What it is about.")
     key_points: tuple[str, ...] = Field(description="Its main findings.")
     triggers: tuple[str, ...] = Field(description="Case features that make it relevant.")
+    requires: tuple[tuple[str, ...], ...] = Field(
+        default=(),
+        description="Regex groups that must each match for it to apply (e.g. a baby AND co-sleeping).",
+    )
+    reference_patterns: tuple[str, ...] = Field(
+        default=(), description="Regexes by which a draft may refer to it."
+    )
 
 
 class Criterion(Record):
@@ -73,7 +86,9 @@ class Corpus(Record):
     examples: tuple[Example, ...] = Field(description="The five example rapid reviews.")
     national_reviews: tuple[NationalReview, ...] = Field(description="National reviews and briefing papers.")
     criteria: tuple[Criterion, ...] = Field(description="Statutory criteria and framework facts.")
-    content_hash: str = Field(description="sha256 over every corpus file; the index is rebuilt when it changes.")
+    content_hash: str = Field(
+        description="sha256 over every corpus file; the index is rebuilt when it changes."
+    )
 
     @property
     def panel_comments(self) -> tuple[PanelComment, ...]:
@@ -113,7 +128,9 @@ class SearchResult(Record):
     id: str = Field(description="Index id of the item.")
     text: str = Field(description="The item's text.")
     kind: Kind = Field(description="guidance | review_section | panel_comment | national_review | criterion.")
-    source: str = Field(description="Where it comes from, e.g. 'Example 1, Panel comment on \"Case information\"'.")
+    source: str = Field(
+        description="Where it comes from, e.g. 'Example 1, Panel comment on \"Case information\"'."
+    )
     example: int | None = Field(None, description="Example number, when the item comes from an example.")
     section: str | None = Field(None, description="Section heading, when the item comes from an example.")
     score: float = Field(description="Fused reciprocal-rank score (higher is better).")

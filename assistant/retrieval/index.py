@@ -7,11 +7,11 @@ set, and a half-built one left by a crash is rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterable
-
 from typing import Any
 from urllib.parse import urlparse
 
@@ -43,7 +43,9 @@ def make_client(settings: Settings) -> Any:
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         if not url.hostname:
-            raise ConfigError(f"RRA_CHROMA_URL '{settings.chroma_url}' has no host", fix="use http://HOST:PORT")
+            raise ConfigError(
+                f"RRA_CHROMA_URL '{settings.chroma_url}' has no host", fix="use http://HOST:PORT"
+            )
         return chromadb.HttpClient(
             host=url.hostname,
             port=url.port or (443 if url.scheme == "https" else 8000),
@@ -54,7 +56,9 @@ def make_client(settings: Settings) -> Any:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the index folder {path}: {exc}", fix="set RRA_DATA_DIR to a writable folder") from exc
+        raise ConfigError(
+            f"cannot create the index folder {path}: {exc}", fix="set RRA_DATA_DIR to a writable folder"
+        ) from exc
     return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
 
 
@@ -148,10 +152,8 @@ class CorpusIndex:
         for c in client.list_collections():
             name = c if isinstance(c, str) else c.name
             if name.startswith(prefix) and name != self.name:
-                try:
+                with contextlib.suppress(Exception):  # another process may be deleting it too
                     client.delete_collection(name)
-                except Exception:  # another process may be deleting it too
-                    pass
 
     @property
     def count(self) -> int:
@@ -170,7 +172,9 @@ class CorpusIndex:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def _allowed(self, item: IndexItem, kinds: tuple[Kind, ...] | None, exclude: int | None, only: int | None) -> bool:
+    def _allowed(
+        self, item: IndexItem, kinds: tuple[Kind, ...] | None, exclude: int | None, only: int | None
+    ) -> bool:
         if kinds and item.kind not in kinds:
             return False
         if exclude is not None and item.example == exclude:
@@ -178,17 +182,28 @@ class CorpusIndex:
         return only is None or item.example == only
 
     def vector_ranking(
-        self, query: str, n: int, kinds: tuple[Kind, ...] | None = None, exclude_example: int | None = None,
+        self,
+        query: str,
+        n: int,
+        kinds: tuple[Kind, ...] | None = None,
+        exclude_example: int | None = None,
         example: int | None = None,
     ) -> list[str]:
         with self._lock:  # chromadb clients are not documented as thread-safe
             res = self._collection.query(
-                query_texts=[query], n_results=n, where=self._where(kinds, exclude_example, example), include=[]
+                query_texts=[query],
+                n_results=n,
+                where=self._where(kinds, exclude_example, example),
+                include=[],
             )
         return list(res["ids"][0])
 
     def lexical_ranking(
-        self, query: str, n: int, kinds: tuple[Kind, ...] | None = None, exclude_example: int | None = None,
+        self,
+        query: str,
+        n: int,
+        kinds: tuple[Kind, ...] | None = None,
+        exclude_example: int | None = None,
         example: int | None = None,
     ) -> list[str]:
         scores = self.lexical.scores(query)
@@ -254,5 +269,3 @@ def get_index(settings: Settings | None = None, progress: Progress | None = None
         if key not in _INDEXES:
             _INDEXES[key] = CorpusIndex(corpus, s, progress)
         return _INDEXES[key]
-
-

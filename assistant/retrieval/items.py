@@ -21,7 +21,12 @@ class IndexItem:
 
     def metadata(self) -> dict[str, str | int]:
         # chromadb metadata values cannot be None: 0 means "not from an example"
-        return {"kind": self.kind, "example": self.example or 0, "section": self.section or "", "source": self.source}
+        return {
+            "kind": self.kind,
+            "example": self.example or 0,
+            "section": self.section or "",
+            "source": self.source,
+        }
 
 
 def _chunks(text: str) -> list[str]:
@@ -45,7 +50,9 @@ def corpus_items(corpus: Corpus) -> list[IndexItem]:
     items: list[IndexItem] = []
     for g in corpus.guidance:
         label = "Minimum requirement" if g.group == "minimum_requirement" else "Important issue"
-        items.append(IndexItem(f"guidance:{g.id}", g.text, "guidance", f"Panel guidance, {label.lower()} {g.id}"))
+        items.append(
+            IndexItem(f"guidance:{g.id}", g.text, "guidance", f"Panel guidance, {label.lower()} {g.id}")
+        )
     for ex in corpus.examples:
         for s in ex.sections:
             for j, chunk in enumerate(_chunks(s.text)):

@@ -1,0 +1,104 @@
+"""What a critique returns. Field descriptions double as the JSON schema (`rapid-review schema Critique`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["must-fix", "consider"]
+Origin = Literal["rules", "llm"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    quote: str = Field(description="Exact text of the input this point rests on; equals input[start:end].")
+    start: int = Field(ge=0, description="Character offset where the quote starts in the input.")
+    end: int = Field(ge=0, description="Character offset where the quote ends (exclusive).")
+
+
+class GuidanceRef(_Model):
+    id: str = Field(description="Guidance id, e.g. 'min-1' or 'issue-5'.")
+    text: str = Field(description="The Panel's guidance text.")
+
+
+class PanelCommentRef(_Model):
+    id: str = Field(description="Comment id 'ex{N}-c{k}'.")
+    example: int = Field(description="Example the comment was made on.")
+    section: str = Field(description="Section of that example the comment follows.")
+    text: str = Field(description="The Panel's comment.")
+    score: float = Field(description="Retrieval score (reciprocal rank fusion).")
+
+
+class NationalReviewRef(_Model):
+    id: str = Field(description="Publication id, e.g. 'sudi-2020'.")
+    title: str = Field(description="Full title.")
+    why: str = Field(description="The case features in the draft that make it relevant.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Where those features appear.")
+
+
+class Finding(_Model):
+    code: str = Field(description="Stable code from the finding-codes taxonomy.")
+    title: str = Field(description="The code's title.")
+    severity: Severity = Field(description="must-fix for the Panel's minimum record; consider for the rest.")
+    section: str = Field(
+        description="Section of the draft the finding concerns ('Whole document' for absences)."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Spans of the input the finding rests on; empty only for a pure absence.",
+    )
+    message: str = Field(description="What a Panel member would say, in the Panel's voice.")
+    guidance: list[GuidanceRef] = Field(default_factory=list, description="The Panel guidance behind it.")
+    panel_comments: list[PanelCommentRef] = Field(
+        default_factory=list, description="Similar real Panel comments from the corpus, with their example."
+    )
+    national_reviews: list[NationalReviewRef] = Field(
+        default_factory=list,
+        description="National reviews that apply, and why (NATIONAL_REVIEW_NOT_REFERENCED).",
+    )
+    origin: Origin = Field(
+        "rules", description="rules (deterministic checks) or llm (a model's point, grounded)."
+    )
+
+
+class Strength(_Model):
+    code: str = Field(description="Stable strength id, e.g. 'CLEAR_DECISION'.")
+    title: str = Field(description="Short name of the strength.")
+    section: str = Field(description="Section where it shows.")
+    evidence: list[Evidence] = Field(description="Spans of the input that show it.")
+    message: str = Field(description="What a Panel member would say, in the Panel's balanced voice.")
+    origin: Origin = Field("rules", description="rules or llm.")
+
+
+class SectionSummary(_Model):
+    heading: str = Field(description="Section heading as found in the draft.")
+    start: int = Field(description="Offset of the section in the input.")
+    end: int = Field(description="End offset of the section.")
+    findings: int = Field(description="Findings in this section.")
+
+
+class CritiqueMeta(_Model):
+    provider: str = Field(description="Provider that produced the critique.")
+    model: str | None = Field(None, description="Remote model, when one was used.")
+    input_chars: int = Field(description="Length of the analysed text; offsets index into it.")
+    input_sha256: str = Field(description="Hash of the analysed text.")
+    exclude_example: int | None = Field(None, description="Example left out of retrieval (leave-one-out).")
+    looks_like_rapid_review: bool = Field(description="False when the text does not read as a rapid review.")
+    dropped_ungrounded: int = Field(
+        0, description="Model points dropped because their quotes were not in the input."
+    )
+    notices: list[str] = Field(
+        default_factory=list, description="Things the user should know (e.g. fallbacks)."
+    )
+
+
+class Critique(_Model):
+    summary: str = Field(description="Two or three sentences a Panel member might open with.")
+    findings: list[Finding] = Field(description="Gaps, most important first.")
+    strengths: list[Strength] = Field(description="What the draft does well.")
+    sections: list[SectionSummary] = Field(description="The sections the draft was split into.")
+    meta: CritiqueMeta = Field(description="How the critique was made.")
