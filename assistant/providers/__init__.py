@@ -6,6 +6,8 @@
 
 from assistant.providers.base import (
     CritiqueRequest,
+    DraftRequest,
+    KloeRequest,
     Provider,
     Request,
     available_providers,

@@ -5,11 +5,15 @@ from __future__ import annotations
 import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.critique import Critique
+
+if TYPE_CHECKING:
+    from assistant.domain.drafting import Draft
+    from assistant.domain.kloe import KloeReport
 from assistant.errors import ConfigError
 from assistant.settings import Settings, get_settings
 
@@ -25,8 +29,21 @@ class CritiqueRequest(_Request):
     with_panel_comments: bool = Field(True, description="Attach similar real Panel comments to each finding.")
 
 
-Request = Annotated[CritiqueRequest, Field(discriminator="task")]
-Result = Critique
+class DraftRequest(_Request):
+    task: Literal["draft"] = "draft"
+    text: str = Field(
+        description="A multi-agency chronology (pasted rows, CSV, or a .docx's tables as text)."
+    )
+    today: str | None = Field(None, description="ISO date used to flag future dates; default today.")
+
+
+class KloeRequest(_Request):
+    task: Literal["kloe"] = "kloe"
+    text: str = Field(description="A draft rapid review or a chronology; evidence offsets index into it.")
+    exclude_example: int | None = Field(None, ge=1, le=5, description="Leave this example out of retrieval.")
+
+
+Request = Annotated[CritiqueRequest | DraftRequest | KloeRequest, Field(discriminator="task")]
 
 
 class Provider(ABC):
@@ -37,8 +54,31 @@ class Provider(ABC):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    @abstractmethod
+    @overload
     def generate(self, request: CritiqueRequest) -> Critique: ...
+    @overload
+    def generate(self, request: DraftRequest) -> Draft: ...
+    @overload
+    def generate(self, request: KloeRequest) -> KloeReport: ...
+
+    def generate(
+        self, request: CritiqueRequest | DraftRequest | KloeRequest
+    ) -> Critique | Draft | KloeReport:
+        if isinstance(request, CritiqueRequest):
+            return self.critique(request)
+        if isinstance(request, DraftRequest):
+            return self.draft(request)
+        return self.kloe(request)
+
+    # Each provider implements the three tasks; callers only ever use generate().
+    @abstractmethod
+    def critique(self, request: CritiqueRequest) -> Critique: ...
+
+    @abstractmethod
+    def draft(self, request: DraftRequest) -> Draft: ...
+
+    @abstractmethod
+    def kloe(self, request: KloeRequest) -> KloeReport: ...
 
 
 ProviderFactory = Callable[[Settings], Provider]

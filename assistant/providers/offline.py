@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from assistant.critic import critique_text
 from assistant.domain.critique import Critique, PanelCommentRef
 from assistant.errors import RRAError
-from assistant.providers.base import CritiqueRequest, Provider, register_provider
+from assistant.providers.base import CritiqueRequest, DraftRequest, KloeRequest, Provider, register_provider
 from assistant.retrieval import get_index
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.domain.drafting import Draft
+    from assistant.domain.kloe import KloeReport
 
 PANEL_COMMENTS_PER_FINDING = 3
 
@@ -43,7 +48,7 @@ class OfflineProvider(Provider):
         super().__init__(settings)
         self.retriever = PanelCommentRetriever(settings)
 
-    def generate(self, request: CritiqueRequest) -> Critique:
+    def critique(self, request: CritiqueRequest) -> Critique:
         notices: list[str] = []
         retrieve = self.retriever if request.with_panel_comments else None
         try:
@@ -56,3 +61,9 @@ class OfflineProvider(Provider):
             critique = critique_text(request.text, retrieve=None, exclude_example=request.exclude_example)
         critique.meta.notices.extend(notices)
         return critique
+
+    def draft(self, request: DraftRequest) -> Draft:
+        raise NotImplementedError("drafting lands with the drafting module")
+
+    def kloe(self, request: KloeRequest) -> KloeReport:
+        raise NotImplementedError("lines of enquiry land with the kloe module")
