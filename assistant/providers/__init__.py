@@ -17,6 +17,8 @@ from assistant.providers.base import (
 
 __all__ = [
     "CritiqueRequest",
+    "DraftRequest",
+    "KloeRequest",
     "Provider",
     "Request",
     "available_providers",
