@@ -412,16 +412,20 @@ def test_read_path_directory(tmp_path: Path) -> None:
     assert info.value.fix == "pass the path of the draft file inside it"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_read_path_unreadable(tmp_path: Path) -> None:
+def test_read_path_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # chmod cannot lock root out (CI runs as root), so the permission failure is simulated at open().
     path = tmp_path / "locked.txt"
     path.write_bytes(b"secret")
-    path.chmod(0)
-    try:
-        with pytest.raises(InputError) as info:
-            read_path(path)
-    finally:
-        path.chmod(0o600)
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError) as info:
+        read_path(path)
     assert info.value.message == f"cannot read '{path}': Permission denied"
     assert info.value.fix == "check the file's permissions"
 
