@@ -1,0 +1,1 @@
+"""Test doubles that run locally: a loopback OpenAI-compatible server."""
