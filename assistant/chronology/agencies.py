@@ -34,7 +34,6 @@ MENTAL_HEALTH = "Mental Health"
 _ALIASES: dict[str, list[str]] = {
     CHILDRENS_SOCIAL_CARE: [
         "csc",
-        "cs",
         "childrens services",
         "childrens social care",
         "childrens social work",
@@ -44,10 +43,15 @@ _ALIASES: dict[str, list[str]] = {
         "social work",
         "sw",
         "childrens social care csc",
-        "local authority",
-        "la",
     ],
-    HEALTH_VISITING: ["hv", "hvs", "health visitor", "health visiting", "health visiting service", "0-19 service"],
+    HEALTH_VISITING: [
+        "hv",
+        "hvs",
+        "health visitor",
+        "health visiting",
+        "health visiting service",
+        "0-19 service",
+    ],
     GP: ["gp", "gps", "gp practice", "gp surgery", "general practitioner", "general practice", "surgery"],
     EMERGENCY_DEPARTMENT: ["ed", "a&e", "a and e", "ae", "emergency department", "accident and emergency"],
     MASH: ["mash", "multi-agency safeguarding hub", "multi agency safeguarding hub"],
@@ -70,10 +74,29 @@ _ALIASES: dict[str, list[str]] = {
         "las",
     ],
     PROBATION: ["probation", "probation service", "nps", "crc"],
-    YOUTH_JUSTICE: ["yjs", "yot", "youth justice", "youth justice service", "youth offending team", "youth offending"],
-    ADULT_SOCIAL_CARE: ["asc", "adult social care", "adult services", "adults services", "adult social services"],
+    YOUTH_JUSTICE: [
+        "yjs",
+        "yot",
+        "youth justice",
+        "youth justice service",
+        "youth offending team",
+        "youth offending",
+    ],
+    ADULT_SOCIAL_CARE: [
+        "asc",
+        "adult social care",
+        "adult services",
+        "adults services",
+        "adult social services",
+    ],
     HOUSING: ["housing", "housing provider", "housing association", "housing officer", "housing options"],
-    DOMESTIC_ABUSE: ["da service", "idva", "domestic abuse service", "domestic abuse services", "idva service"],
+    DOMESTIC_ABUSE: [
+        "da service",
+        "idva",
+        "domestic abuse service",
+        "domestic abuse services",
+        "idva service",
+    ],
     EARLY_HELP: ["early help", "eh", "early help service", "early help team"],
     NHS_111: ["nhs 111", "111", "nhs111"],
     HOSPITAL: ["hospital", "acute hospital", "acute trust"],
@@ -102,7 +125,7 @@ _ALIASES: dict[str, list[str]] = {
 # Order matters: the more specific phrase must win ("adult social care" before "social care").
 _CONTAINS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bcamhs\b|child and adolescent mental health"), CAMHS),
-    (re.compile(r"emergency department|\ba ?& ?e\b|accident and emergency"), EMERGENCY_DEPARTMENT),
+    (re.compile(r"emergency department|\ba ?& ?e\b|accident and emergency|\bed\b"), EMERGENCY_DEPARTMENT),
     (re.compile(r"ambulance"), AMBULANCE),
     (re.compile(r"\bpolice\b|constabulary"), POLICE),
     (re.compile(r"mental health|\bcmht\b"), MENTAL_HEALTH),
@@ -112,7 +135,7 @@ _CONTAINS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"childrens? (?:social care|services|social work)|\bsocial care\b"), CHILDRENS_SOCIAL_CARE),
     (re.compile(r"childrens? centre|family hub"), CHILDRENS_CENTRE),
     (re.compile(r"paediatric|pediatric"), PAEDIATRICS),
-    (re.compile(r"\bschool\b|\bacademy\b|\beducation\b"), EDUCATION),
+    (re.compile(r"\bschool\b(?! nurs)|\bacademy\b|\beducation\b"), EDUCATION),
     (re.compile(r"\bgp\b|medical (?:practice|centre)|\bsurgery\b"), GP),
     (re.compile(r"youth (?:justice|offending)"), YOUTH_JUSTICE),
     (re.compile(r"probation"), PROBATION),
@@ -128,7 +151,8 @@ CANONICAL_AGENCIES: tuple[str, ...] = tuple(_ALIASES)
 
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "‘": "", "`": "", ".": ""})
 _PARENTHETICAL = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
-_JOINT = re.compile(r"\s*(?:/|\+|,|&(?!e\b)|\band\b)\s*")
+_JOINT = re.compile(r"\s*(?:/|\+|,|&(?!e\b)|\band\b)\s*", re.I)
+_STRONG_JOINT = re.compile(r"\s*[/+,]\s*")
 
 
 def _key(text: str) -> str:
@@ -136,7 +160,9 @@ def _key(text: str) -> str:
     return " ".join(lowered.split())
 
 
-_LOOKUP: dict[str, str] = {_key(alias): canonical for canonical, aliases in _ALIASES.items() for alias in aliases}
+_LOOKUP: dict[str, str] = {
+    _key(alias): canonical for canonical, aliases in _ALIASES.items() for alias in aliases
+}
 _LOOKUP.update({_key(canonical): canonical for canonical in _ALIASES})
 
 
@@ -183,8 +209,13 @@ def normalise_agency(text: str) -> str | None:
     if len(parts) > 1:
         known = [known_agency(part) for part in parts]
         if all(name is not None for name in known):
-            unique = list(dict.fromkeys(name for name in known if name is not None))
-            return " / ".join(unique)
+            return " / ".join(dict.fromkeys(name for name in known if name is not None))
+        # "Police / Fire Service": a slash or comma always lists agencies, so keep the unknown one too.
+        # "and" alone does not ("Accident and Emergency Department"), so such a cell is read whole.
+        strong = [part for part in _STRONG_JOINT.split(stripped) if part.strip()]
+        if len(strong) > 1:
+            names = [normalise_agency(part) for part in strong]
+            return " / ".join(dict.fromkeys(name for name in names if name is not None))
     if single is not None:
         return single
     return _tidy(stripped)

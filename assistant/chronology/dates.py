@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from assistant.domain.chronology import DatePrecision
@@ -37,17 +38,30 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>\d{4}|'?\d{2})"
 # A time after a day-precision date belongs to the date text ("03/02/2025 14:30"), not to the agency.
-_TIME = r"(?:,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*hrs)?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*hrs)?"
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*hrs)?"
+    r"|\s+(?:[01]\d|2[0-3])[0-5]\d\s*hrs)?"
+)
 _END = r"(?![\w/])"
 
 _DAY_PATTERNS = [
     re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})" + _TIME + _END, re.I),
     re.compile(r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})" + _TIME + _END, re.I),
     re.compile(
-        _WEEKDAY + r"(?P<d>\d{1,2})" + _ORDINAL + r"(?:\s+of)?[\s\-/]+" + _MONTH + r",?[\s\-/]+" + _YEAR + _TIME + _END,
+        _WEEKDAY
+        + r"(?P<d>\d{1,2})"
+        + _ORDINAL
+        + r"(?:\s+of)?[\s\-/]+"
+        + _MONTH
+        + r",?[\s\-/]+"
+        + _YEAR
+        + _TIME
+        + _END,
         re.I,
     ),
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})" + _ORDINAL + r",?\s+(?P<y>\d{4})" + _TIME + _END, re.I),
+    re.compile(
+        _WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})" + _ORDINAL + r",?\s+(?P<y>\d{4})" + _TIME + _END, re.I
+    ),
 ]
 _QUALIFIER = (
     r"(?:(?:c\.|circa|approx\.?|approximately|around|about|early|mid-?|late|end\s+of|beginning\s+of|"
@@ -62,10 +76,13 @@ _YEAR_PATTERN = re.compile(_QUALIFIER + r"(?P<y>(?:19|20)\d{2})" + _END, re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.I)
 
 # Bracketed placeholders that mean "a date was here" when they open a free-text line.
-_LEADING_PLACEHOLDER = re.compile(r"\[[^\]\n]{0,40}\bdates?\b[^\]\n]{0,40}\]|\[\s*x{1,2}/x{1,2}/x{2,4}\s*\]", re.I)
+_LEADING_PLACEHOLDER = re.compile(
+    r"\[[^\]\n]{0,40}\bdates?\b[^\]\n]{0,40}\]|\[\s*x{1,2}/x{1,2}/x{2,4}\s*\]", re.I
+)
 # In a date cell anything bracketed, or an explicit "unknown", is the author saying the date is unknown.
 _CELL_PLACEHOLDER = re.compile(
-    r"\[[^\]\n]*\]|\(\s*date[^)\n]*\)|unknown(?:\s+date)?|date\s+unknown|not\s+known|n/?k|tbc|\?+|x{1,2}/x{1,2}/x{2,4}",
+    r"\[[^\]\n]*\]|\(\s*date[^)\n]*\)|unknown(?:\s+date)?|date\s+unknown|not\s+known|n/?k|tbc|\?+"
+    r"|x{1,2}/x{1,2}/x{2,4}",
     re.I,
 )
 
@@ -132,6 +149,8 @@ def _match_single(text: str, pos: int, *, allow_year: bool) -> tuple[re.Match[st
 
 def match_date(text: str, pos: int = 0, *, allow_year: bool = False) -> DateMatch | None:
     """Match a date (or a date range, read as its start) at `pos`; the longest reading wins."""
+    if pos >= len(text) or not text[pos].isalnum():
+        return None
     first = _match_single(text, pos, allow_year=allow_year)
     if first is None:
         return None
@@ -155,6 +174,8 @@ def match_leading_placeholder(text: str) -> int | None:
     return m.end() if m else None
 
 
+# The same cell is read while detecting the format and again while building the row.
+@lru_cache(maxsize=8192)
 def parse_date_cell(cell: str) -> ParsedDate:
     """Read the content of a date column. The text is kept verbatim whatever the outcome."""
     text = cell.strip()
@@ -164,9 +185,11 @@ def parse_date_cell(cell: str) -> ParsedDate:
         return ParsedDate(text=text, status="placeholder")
     m = match_date(text, allow_year=True)
     if m is not None:
-        rest = text[m.end :]
-        # A date followed by a remark ("03/02/2025 (evening)") still states that date; a bare year does not.
-        if not rest.strip() or (m.parsed.precision != "year" and not rest[0].isalnum()):
-            return ParsedDate(text=text, status=m.parsed.status, iso=m.parsed.iso, precision=m.parsed.precision)
+        rest = text[m.end :].strip()
+        # A date followed by a bracketed remark ("03/02/2025 (evening)") still states that date; a bare
+        # year does not, and other trailing text ("03/02/2025, HV") means this is not a date cell at all.
+        if not rest or (m.parsed.precision != "year" and rest[0] in "(["):
+            return ParsedDate(
+                text=text, status=m.parsed.status, iso=m.parsed.iso, precision=m.parsed.precision
+            )
     return ParsedDate(text=text, status="unrecognised")
-

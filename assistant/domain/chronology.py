@@ -7,7 +7,7 @@ always point back to what the author actually wrote.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,28 +61,32 @@ class ChronologyEntry(BaseModel):
         description="Canonical agency name (e.g. 'Health Visiting' for 'HV'); unknown agencies as written."
     )
     agency_text: str = Field(description="The agency exactly as written; empty when the row named none.")
-    event: str = Field(description="What happened, verbatim; lines of a multi-line event joined with newlines.")
+    event: str = Field(
+        description="What happened, verbatim; lines of a multi-line event joined with newlines."
+    )
     extra: dict[str, str] = Field(
         default_factory=dict,
-        description="Other non-empty cells of the row (e.g. an Outcome column), keyed by header or 'column N'.",
+        description="Other non-empty cells of the row (e.g. Outcome), keyed by header or 'column N'.",
     )
     row_format: RowFormat = Field(description="The format the row was written in.")
-    source: list[SourceSpan] = Field(min_length=1, description="Every input line the entry came from, in order.")
+    source: list[SourceSpan] = Field(
+        min_length=1, description="Every input line the entry came from, in order."
+    )
 
     @property
     def first_line(self) -> int:
         return self.source[0].line
 
-    def date_range(self) -> tuple[date, date] | None:
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
         """Earliest and latest day the entry can refer to, given its precision; None when undated."""
         if self.date is None:
             return None
-        start = date.fromisoformat(self.date)
+        start = dt.date.fromisoformat(self.date)
         if self.date_precision == "year":
-            return start, date(start.year, 12, 31)
+            return start, dt.date(start.year, 12, 31)
         if self.date_precision == "month":
-            next_month = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            return start, date.fromordinal(next_month.toordinal() - 1)
+            next_month = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return start, dt.date.fromordinal(next_month.toordinal() - 1)
         return start, start
 
 

@@ -1,0 +1,740 @@
+"""Turning a pasted multi-agency chronology into typed timeline entries.
+
+Each physical line is read once, in order, and ends up in exactly one place: an entry's source, the skipped
+list (blank, header, table separator) or the unparsed list with a reason. Formats are decided per line, so a
+paste that mixes an Excel block with a few typed lines still parses (and is reported as mixed).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.chronology.agencies import is_agency_alias, known_agency, normalise_agency
+from assistant.chronology.dates import (
+    DateMatch,
+    ParsedDate,
+    match_date,
+    match_leading_placeholder,
+    parse_date_cell,
+)
+from assistant.domain.chronology import (
+    Chronology,
+    ChronologyEntry,
+    ChronologyIssue,
+    DetectedFormat,
+    IssueKind,
+    RowFormat,
+    SkipKind,
+    SkippedLine,
+    SourceSpan,
+    UnparsedLine,
+)
+from assistant.errors import InputError
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_INVISIBLE = "\ufeff\u200b"
+# A quoted multi-line cell longer than this is far more likely a stray quote than a real cell.
+_MAX_RECORD_LINES = 200
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_SEPARATOR_CELL = re.compile(r":?-+:?")
+_DATE_SEP = re.compile(r"\s*(?:[–—]+|-{1,2}|:(?!\d))\s*")
+_SEGMENT_SEP = re.compile(r"\s+-{1,2}\s+|\s*[–—]+\s*|\s*:(?!\d)\s*")
+_WORD = re.compile(r"[a-z0-9#&]+")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Header cells are recognised word by word, so "Date of contact" and "Agency / Source" both count.
+_DATE_HEADERS = _wordset("date dates when datetime")
+_AGENCY_HEADERS = _wordset(
+    "agency agencies organisation organisations organization source service professional practitioner who"
+)
+_EVENT_HEADERS = _wordset(
+    "event events details detail summary description happened contact information narrative incident entry "
+    "episode what"
+)
+_NOTE_HEADERS = _wordset("notes note comments comment")
+_OTHER_HEADERS = _wordset(
+    "time outcome outcomes action actions analysis significance ref no # number key issues learning response "
+    "decision by of and the to from involved taken & type name reason seen location for"
+)
+_HEADER_WORDS = _DATE_HEADERS | _AGENCY_HEADERS | _EVENT_HEADERS | _NOTE_HEADERS | _OTHER_HEADERS
+
+# First words that make a segment a person, not an agency ("Mother: said she was tired").
+_PERSON_WORDS = _wordset(
+    "mother mum father dad parent parents baby child sibling brother sister grandmother grandfather "
+    "grandparent grandparents nan aunt uncle partner stepfather boyfriend girlfriend neighbour family "
+    "friend she he they it maternal paternal young yp mgm mgf pgm pgf"
+)
+# Words that make a short segment an event, not an unknown agency ("Home visit - baby seen").
+_EVENT_WORDS = _wordset(
+    "visit visited call called seen attended appointment referral referred contact meeting assessment "
+    "strategy discussion review conference admitted discharged reported report arrested missing home "
+    "telephone phone text email letter no not did was were had has with at to by"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    start: int
+    end: int
+    text: str
+
+    def span(self) -> SourceSpan:
+        return SourceSpan(line=self.number, start=self.start, end=self.end, text=self.text)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which cell holds what; from a header row, or positional when the table has none."""
+
+    date: int | None
+    agency: int | None
+    event: int | None
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class _Draft:
+    """An entry while it can still grow continuation lines."""
+
+    date: ParsedDate
+    agency_text: str
+    event: str
+    row_format: RowFormat
+    lines: list[_Line]
+    extra: dict[str, str] = field(default_factory=dict)
+    agency_led: bool = False
+
+    def build(self) -> ChronologyEntry:
+        return ChronologyEntry(
+            date=self.date.iso,
+            date_precision=self.date.precision,
+            date_text=self.date.text,
+            agency=normalise_agency(self.agency_text),
+            agency_text=self.agency_text,
+            event=self.event,
+            extra=self.extra,
+            row_format=self.row_format,
+            source=[line.span() for line in self.lines],
+        )
+
+
+def split_lines(text: str) -> list[_Line]:
+    """Physical lines with offsets into `text`; CRLF, CR and LF all end a line and none is kept."""
+    lines: list[_Line] = []
+    pos = 0
+    for number, m in enumerate(_LINE_BREAK.finditer(text), start=1):
+        lines.append(_Line(number, pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        lines.append(_Line(len(lines) + 1, pos, len(text), text[pos:]))
+    return lines
+
+
+def _clean(cell: str) -> str:
+    # Word writes soft line breaks as vertical tabs; inside a cell they are line breaks.
+    return cell.strip().strip(_INVISIBLE).strip().replace("\x0b", "\n")
+
+
+def _words(cell: str) -> list[str]:
+    return _WORD.findall(cell.lower().replace("’", "'").replace("'s", ""))
+
+
+def _header_columns(cells: Sequence[str]) -> _Columns | None:
+    """Column roles if the row is a header ("Date | Agency | Event"), else None."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2:
+        return None
+    roles: list[str | None] = []
+    for cell in cells:
+        words = _words(cell)
+        if cell and (not words or any(w not in _HEADER_WORDS for w in words) or len(cell) > 40):
+            return None
+        role = None
+        for word in words:
+            if word in _DATE_HEADERS:
+                role = "date"
+            elif word in _AGENCY_HEADERS:
+                role = "agency"
+            elif word in _EVENT_HEADERS:
+                role = "event"
+            elif word in _NOTE_HEADERS:
+                role = "note"
+            if role:
+                break
+        roles.append(role)
+    if not any(role in ("date", "agency", "event", "note") for role in roles):
+        return None
+
+    def first(role: str) -> int | None:
+        return roles.index(role) if role in roles else None
+
+    event = first("event")
+    return _Columns(
+        date=first("date"),
+        agency=first("agency"),
+        event=event if event is not None else first("note"),
+        names=tuple(cells),
+    )
+
+
+def _positional_columns(cells: Sequence[str]) -> _Columns:
+    """Roles for a table with no header: date, agency, event, with two light corrections."""
+    width = max((i + 1 for i, cell in enumerate(cells) if cell), default=0)
+    if width <= 1:
+        return _Columns(date=0, agency=None, event=None)
+    date_col, agency_col = 0, 1
+    # "Police | 03/02/2025 | ..." : the date is where the date is, not where it usually is.
+    if not parse_date_cell(cells[0]).is_date_like and parse_date_cell(cells[1]).is_date_like:
+        date_col, agency_col = 1, 0
+    if width == 2:
+        other = 1 - date_col
+        if is_agency_alias(cells[other]):
+            return _Columns(date=date_col, agency=other, event=None)
+        return _Columns(date=date_col, agency=None, event=other)
+    return _Columns(date=date_col, agency=agency_col, event=2)
+
+
+def _plausible_agency(segment: str) -> bool:
+    """Whether the text between the date and the next separator names an agency rather than an event."""
+    text = segment.strip()
+    if not text or len(text) > 60:
+        return False
+    if is_agency_alias(text):
+        return True
+    words = _words(text)
+    if not words or words[0] in _PERSON_WORDS:
+        return False
+    if known_agency(text) is not None and len(words) <= 6:
+        return True
+    return (
+        len(words) <= 4
+        and len(text) <= 40
+        and text[0].isupper()
+        and text[-1] not in ".,;!?"
+        and not any(word in _EVENT_WORDS or word.isdigit() for word in words)
+    )
+
+
+def _scan_quotes(text: str, delimiter: str, in_quotes: bool, *, strict: bool) -> bool | None:
+    """CSV quote state at the end of `text`: True while a quoted cell is still open, None if malformed.
+
+    `strict` (used for Excel tab pastes) refuses a delimiter inside the open cell, because there a stray
+    quote is far likelier than a multi-line cell containing a tab.
+    """
+    if not in_quotes and '"' not in text:
+        return False
+    at_field_start = not in_quotes
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if in_quotes:
+            if char == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    i += 2
+                    continue
+                if i + 1 < n and text[i + 1] != delimiter:
+                    return None
+                in_quotes = False
+            elif strict and char == delimiter:
+                return None
+        elif char == delimiter or (char == " " and at_field_start):
+            # Leading spaces keep a field "at its start", as csv's skipinitialspace reads it.
+            at_field_start = True
+            i += 1
+            continue
+        elif char == '"' and at_field_start:
+            in_quotes = True
+        at_field_start = False
+        i += 1
+    return in_quotes
+
+
+class _Parser:
+    def __init__(self, text: str, *, tab_format: RowFormat) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        self.tab_format = tab_format
+        self.drafts: list[_Draft] = []
+        self.unparsed: list[UnparsedLine] = []
+        self.skipped: list[SkippedLine] = []
+        self.issues: list[ChronologyIssue] = []
+        self.columns: dict[str, _Columns] = {}
+        self.widths: dict[str, int] = {}
+        # Continuation text attaches only to an entry on the line directly above (through its own lines).
+        self.can_continue = False
+        self.pipe_rows_closed = False
+        # Line of the latest table row that looks cut short; an issue only if it is the paste's last line.
+        self.last_row_cut: int | None = None
+
+    # -- bookkeeping -------------------------------------------------------------------------------------
+
+    def issue(self, kind: IssueKind, message: str, lines: Sequence[int]) -> None:
+        self.issues.append(ChronologyIssue(kind=kind, message=message, lines=list(lines)))
+
+    def skip(self, lines: Sequence[_Line], kind: SkipKind) -> None:
+        self.skipped.extend(SkippedLine(line=line.number, kind=kind) for line in lines)
+        self.can_continue = False
+
+    def unparse(self, line: _Line, reason: str) -> None:
+        self.unparsed.append(UnparsedLine(line=line.number, text=line.text, reason=reason))
+        self.can_continue = False
+
+    def add(self, draft: _Draft) -> None:
+        self.drafts.append(draft)
+        self.can_continue = True
+        first = draft.lines[0].number
+        status, shown = draft.date.status, draft.date.text
+        if status == "invalid":
+            self.issue(
+                "invalid_date",
+                f"line {first}: '{shown}' is not a real date (UK day/month/year); the entry is left undated",
+                [first],
+            )
+        elif status == "unrecognised":
+            self.issue(
+                "unrecognised_date",
+                f"line {first}: '{shown}' in the date column is not a date the parser can read; left undated",
+                [first],
+            )
+
+    def missing_date(self, line: int, why: str) -> None:
+        self.issue(
+            "missing_date", f"line {line}: {why}; the entry is left undated, not given a nearby date", [line]
+        )
+
+    # -- main loop ---------------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        i = 0
+        while i < len(self.lines):
+            i += self.read(i)
+
+    def read(self, i: int) -> int:
+        """Handle the line at index `i`; returns how many lines were consumed."""
+        line = self.lines[i]
+        stripped = line.text.strip().strip(_INVISIBLE).strip()
+        if not stripped:
+            self.skip([line], "blank")
+            return 1
+        if self.is_pipe_row(line, stripped):
+            self.pipe_row(line, stripped)
+            return 1
+        if "\t" in line.text:
+            return self.delimited_record(i, "\t", self.tab_format)
+        if self.dated_line(line, stripped):
+            return 1
+        if "," in stripped and self.csv_candidate(stripped):
+            return self.delimited_record(i, ",", "csv")
+        self.free_text(line, stripped)
+        return 1
+
+    # -- tables ------------------------------------------------------------------------------------------
+
+    def is_pipe_row(self, line: _Line, stripped: str) -> bool:
+        if stripped.startswith("|"):
+            return True
+        if "\t" in line.text or len(_PIPE_SPLIT.findall(stripped)) < 2:
+            return False
+        # Without a leading pipe, "a | b | c" is a table row only if it reads like one: pipes inside a
+        # typed event ("03/02/2025 - HV - a|b c|d") must not turn the line into a table.
+        cells = [_clean(cell) for cell in _PIPE_SPLIT.split(stripped)]
+        return parse_date_cell(cells[0]).is_date_like or _header_columns(cells) is not None
+
+    def pipe_row(self, line: _Line, stripped: str) -> None:
+        closed = stripped.endswith("|") and not stripped.endswith("\\|") and len(stripped) > 1
+        inner = stripped[1:] if stripped.startswith("|") else stripped
+        inner = inner[:-1] if closed else inner
+        cells = [_clean(cell).replace("\\|", "|") for cell in _PIPE_SPLIT.split(inner)]
+        if all(cells) and all(_SEPARATOR_CELL.fullmatch(cell.replace(" ", "")) for cell in cells):
+            self.skip([line], "separator")
+            return
+        if len(cells) == 1:
+            if cells[0]:
+                self.free_text(line, cells[0])
+            else:
+                self.skip([line], "blank")
+            return
+        self.table_row(cells, "pipe", [line])
+        if not closed and self.pipe_rows_closed:
+            self.last_row_cut = line.number
+        self.pipe_rows_closed = self.pipe_rows_closed or closed
+
+    def delimited_record(self, i: int, delimiter: str, row_format: RowFormat) -> int:
+        """Read one CSV or tab row, following a quoted cell over line breaks; returns lines consumed."""
+        first = self.lines[i]
+        state = _scan_quotes(first.text, delimiter, False, strict=delimiter == "\t")
+        record = [first]
+        if state:
+            j = i + 1
+            while state and j < len(self.lines) and len(record) < _MAX_RECORD_LINES:
+                state = _scan_quotes(self.lines[j].text, delimiter, True, strict=delimiter == "\t")
+                if state is None:
+                    break
+                record.append(self.lines[j])
+                j += 1
+            if state is not False:
+                if state and j >= len(self.lines):
+                    self.issue(
+                        "truncated",
+                        f"line {first.number}: a quoted cell opens but never closes before the end of the "
+                        "paste; the paste may be cut off, so the row is read as a single line",
+                        [first.number],
+                    )
+                record = [first]
+        if len(record) == 1:
+            if delimiter == "\t":
+                cells = first.text.split("\t")
+            else:
+                cells = next(csv.reader([first.text], skipinitialspace=True), [])
+        else:
+            joined = "\n".join(line.text for line in record)
+            reader = csv.reader(io.StringIO(joined), delimiter=delimiter, skipinitialspace=delimiter == ",")
+            cells = next(reader, [])
+        self.table_row([_clean(cell) for cell in cells], row_format, record)
+        return len(record)
+
+    def csv_candidate(self, stripped: str) -> bool:
+        fields = [_clean(cell) for cell in next(csv.reader([stripped], skipinitialspace=True), [])]
+        if len(fields) < 2:
+            return False
+        if _header_columns(fields) is not None:
+            return True
+        columns = self.columns.get("csv")
+        date_col = columns.date if columns is not None and columns.date is not None else 0
+        if date_col < len(fields) and parse_date_cell(fields[date_col]).is_date_like:
+            return True
+        if columns is not None:
+            # A merged (empty) date cell in a table whose header we have seen.
+            return len(fields) == len(columns.names) and (columns.date is None or not fields[date_col])
+        return not fields[0] and len(fields) >= 3
+
+    def table_row(self, cells: list[str], row_format: RowFormat, record: list[_Line]) -> None:
+        if not any(cells):
+            self.skip(record, "blank")
+            return
+        header = _header_columns(cells)
+        if header is not None:
+            self.columns[row_format] = header
+            self.skip(record, "header")
+            return
+        columns = self.columns.get(row_format) or _positional_columns(cells)
+        self.widths[row_format] = max(self.widths.get(row_format, 0), len(cells))
+
+        def cell(index: int | None) -> str:
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        date_cell = cell(columns.date)
+        parsed = parse_date_cell(date_cell)
+        filled = [i for i, text in enumerate(cells) if text]
+        if filled == [columns.date] and parsed.status == "unrecognised":
+            self.unparse(
+                record[0],
+                "the row has text only in the date column and it is not a date (a heading or a note?)",
+            )
+            for line in record[1:]:
+                self.unparse(line, "continues the heading or note on the line above")
+            return
+        used = {columns.date, columns.agency, columns.event}
+        extra: dict[str, str] = {}
+        for index, text in enumerate(cells):
+            if index in used or not text:
+                continue
+            name = columns.names[index] if index < len(columns.names) and columns.names[index] else ""
+            name = name or f"column {index + 1}"
+            while name in extra:
+                name += " (again)"
+            extra[name] = text
+        draft = _Draft(
+            date=parsed,
+            agency_text=cell(columns.agency),
+            event=cell(columns.event),
+            row_format=row_format,
+            lines=list(record),
+            extra=extra,
+        )
+        self.add(draft)
+        if parsed.status == "missing" and columns.date is not None:
+            self.missing_date(record[0].number, "the date cell is empty (a merged cell?)")
+        expected = len(columns.names) if columns.names else self.widths.get(row_format, 0)
+        self.last_row_cut = record[-1].number if len(cells) < expected else None
+
+    # -- free text ---------------------------------------------------------------------------------------
+
+    def dated_line(self, line: _Line, stripped: str) -> bool:
+        """Read a "date – agency – event" line; False when the line does not start with a date."""
+        leading = self.leading_date(stripped)
+        if leading is None:
+            return self.delimited_header(line, stripped)
+        parsed, rest = leading.parsed, stripped[leading.end :]
+        year_only = parsed.precision == "year"
+        sep = _DATE_SEP.match(rest)
+        if sep is not None:
+            # "2025-26" is a financial year, not the year 2025 followed by a separator.
+            if year_only and rest[0] == "-":
+                return False
+            body = rest[sep.end() :]
+        elif not rest:
+            if year_only:
+                self.unparse(line, "a year on its own line (a heading?); it is not attached to any event")
+                return True
+            body = ""
+        elif rest[0].isspace() and not year_only:
+            body = rest.strip()
+        else:
+            return False
+        agency, event = self.split_agency(body)
+        self.add(_Draft(date=parsed, agency_text=agency, event=event, row_format="delimited", lines=[line]))
+        return True
+
+    def leading_date(self, stripped: str) -> DateMatch | None:
+        found = match_date(stripped, allow_year=True)
+        if found is not None:
+            return found
+        end = match_leading_placeholder(stripped)
+        if end is None:
+            return None
+        return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
+
+    def split_agency(self, rest: str) -> tuple[str, str]:
+        sep = _SEGMENT_SEP.search(rest)
+        if sep is not None and sep.start() > 0 and _plausible_agency(rest[: sep.start()]):
+            return rest[: sep.start()].strip(), _clean(rest[sep.end() :])
+        if is_agency_alias(rest):
+            return rest.strip(), ""
+        return "", _clean(rest)
+
+    def delimited_header(self, line: _Line, stripped: str) -> bool:
+        parts = [part.strip() for part in _SEGMENT_SEP.split(stripped)]
+        if len(parts) >= 2 and _header_columns(parts) is not None:
+            self.skip([line], "header")
+            return True
+        return False
+
+    def free_text(self, line: _Line, text: str) -> None:
+        agency_led = self.agency_led(text)
+        previous = self.drafts[-1] if self.drafts else None
+        if previous is not None and self.can_continue and not (agency_led and previous.agency_led):
+            previous.lines.append(line)
+            addition = _clean(text)
+            previous.event = f"{previous.event}\n{addition}" if previous.event else addition
+            return
+        if agency_led:
+            agency, event = self.split_agency(text)
+            self.add(
+                _Draft(
+                    date=ParsedDate(text="", status="missing"),
+                    agency_text=agency,
+                    event=event,
+                    row_format="delimited",
+                    lines=[line],
+                    agency_led=True,
+                )
+            )
+            self.missing_date(line.number, "the line names an agency but gives no date")
+            return
+        if previous is None:
+            reason = (
+                "text before the first chronology row: it has no date and there is no entry to attach it to"
+            )
+        else:
+            reason = (
+                "text with no date that is not directly below an entry (a blank, header or unreadable line "
+                "comes between), so it is not attached to any event"
+            )
+        self.unparse(line, reason)
+
+    def agency_led(self, text: str) -> bool:
+        sep = _SEGMENT_SEP.search(text)
+        return sep is not None and sep.start() > 0 and is_agency_alias(text[: sep.start()])
+
+    # -- result ------------------------------------------------------------------------------------------
+
+    def result(self, today: date) -> Chronology:
+        entries = [draft.build() for draft in self.drafts]
+        last_text_line = next((line.number for line in reversed(self.lines) if line.text.strip()), None)
+        already = {line for issue in self.issues if issue.kind == "truncated" for line in issue.lines}
+        cut = self.last_row_cut
+        if cut is not None and cut == last_text_line and cut not in already:
+            self.issue(
+                "truncated",
+                f"line {cut}: the last row has fewer cells than the rows above; the paste may be cut off",
+                [cut],
+            )
+        issues = self.issues + _check_entries(entries, today)
+        formats = list(dict.fromkeys(entry.row_format for entry in entries))
+        detected: DetectedFormat = "none" if not formats else formats[0] if len(formats) == 1 else "mixed"
+        if len(formats) > 1:
+            firsts = [next(e.first_line for e in entries if e.row_format == fmt) for fmt in formats]
+            described = ", ".join(
+                f"{fmt} (from line {line})" for fmt, line in zip(formats, firsts, strict=True)
+            )
+            issues.append(
+                ChronologyIssue(
+                    kind="mixed_formats",
+                    message=(
+                        f"rows are written in {len(formats)} formats: {described}; check each part was read"
+                    ),
+                    lines=firsts,
+                )
+            )
+        issues.sort(key=lambda issue: min(issue.lines) if issue.lines else 0)
+        return Chronology(
+            entries=entries,
+            unparsed=self.unparsed,
+            skipped=self.skipped,
+            issues=issues,
+            detected_format=detected,
+            line_count=len(self.lines),
+            source_text=self.text,
+        )
+
+
+def _check_entries(entries: Sequence[ChronologyEntry], today: date) -> list[ChronologyIssue]:
+    """Duplicate, ordering, future-date and no-date checks; linear in the number of entries."""
+    issues: list[ChronologyIssue] = []
+    seen: dict[tuple[object, ...], int] = {}
+    previous: ChronologyEntry | None = None
+    any_dated = False
+    for entry in entries:
+        line = entry.first_line
+        when = (entry.date, entry.date_precision) if entry.date else entry.date_text.lower()
+        key = (
+            when,
+            (entry.agency or "").lower(),
+            " ".join(entry.event.split()).lower(),
+            tuple(sorted(entry.extra.items())),
+        )
+        if key in seen:
+            issues.append(
+                ChronologyIssue(
+                    kind="duplicate",
+                    message=f"line {line} repeats the entry on line {seen[key]}; both are kept",
+                    lines=[line, seen[key]],
+                )
+            )
+        else:
+            seen[key] = line
+        span = entry.date_range()
+        if span is None:
+            continue
+        any_dated = True
+        if span[0] > today:
+            issues.append(
+                ChronologyIssue(
+                    kind="future_date",
+                    message=f"line {line}: '{entry.date_text}' is after today ({today.isoformat()})",
+                    lines=[line],
+                )
+            )
+        if previous is not None:
+            previous_span = previous.date_range()
+            if previous_span is not None and span[1] < previous_span[0]:
+                issues.append(
+                    ChronologyIssue(
+                        kind="out_of_order",
+                        message=(
+                            f"line {line}: '{entry.date_text}' is earlier than '{previous.date_text}' "
+                            f"on line {previous.first_line} above it"
+                        ),
+                        lines=[line, previous.first_line],
+                    )
+                )
+        previous = entry
+    if not any_dated:
+        issues.append(
+            ChronologyIssue(
+                kind="no_dates",
+                message=(
+                    "no recognisable dates were found; entries are kept undated and the order checks were "
+                    "skipped (UK dates such as 03/02/2025 or 3 Feb 2025 are read)"
+                ),
+                lines=[],
+            )
+        )
+    return issues
+
+
+def _require_text(text: str) -> None:
+    if not text.strip():
+        raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
+
+
+def parse_chronology(text: str, *, today: date | None = None) -> Chronology:
+    """Parse a pasted chronology (tab, pipe/markdown, CSV or "date – agency – event" lines, or a mix).
+
+    Raises InputError only when there is nothing to parse; every other problem is returned as an issue.
+    """
+    _require_text(text)
+    return _parse(text, today=today, tab_format="tab")
+
+
+def _parse(text: str, *, today: date | None, tab_format: RowFormat) -> Chronology:
+    parser = _Parser(text, tab_format=tab_format)
+    parser.run()
+    return parser.result(today or date.today())
+
+
+def render_docx_tables(document: DocxDocument) -> str:
+    """The document's tables as text, one table row per line and cells separated by tabs.
+
+    Cells are read from the XML, not `row.cells`, because python-docx repeats a vertically merged cell's
+    text into the rows below; the parser must see those cells as empty (merged), not as a repeated date.
+    In-cell line breaks become vertical tabs (as Word itself writes them) so a row stays on one line.
+    """
+    from docx.table import _Cell
+
+    blocks: list[str] = []
+    for table in document.tables:
+        rows: list[str] = []
+        for tr in table._tbl.tr_lst:
+            cells: list[str] = []
+            for tc in tr.tc_lst:
+                text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
+                text = _LINE_BREAK.sub("\x0b", text.replace("\t", " "))
+                cells.append(text)
+                cells.extend([""] * (tc.grid_span - 1))
+            rows.append("\t".join(cells))
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
+
+
+def parse_docx_tables(
+    source: DocxDocument | str | os.PathLike[str], *, today: date | None = None
+) -> Chronology:
+    """Parse the tables of a Word document (a path or an opened `docx.Document`).
+
+    SourceSpans index into `Chronology.source_text`, the tables rendered by `render_docx_tables`.
+    """
+    import docx
+
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            document = docx.Document(str(path))
+        except Exception as exc:  # python-docx raises several unrelated types for a bad file
+            raise InputError(
+                f"could not open {path.name} as a Word document ({type(exc).__name__})",
+                fix="save the chronology as .docx, or paste it as text",
+            ) from exc
+    else:
+        document = source
+    text = render_docx_tables(document)
+    if not text.replace("\t", "").strip():
+        raise InputError("the document has no tables with text", fix="put the chronology in a Word table")
+    return _parse(text, today=today, tab_format="docx")
