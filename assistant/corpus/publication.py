@@ -112,7 +112,7 @@ def parse_example(number: int, title: str, text: str, offset: int) -> Example:
         title=title,
         incident_type=title,
         verdict=verdict,
-        lcspr_decision=decision,  # type: ignore[arg-type]
+        lcspr_decision=decision,
         panel_agreed=agreed,
         sections=sections,
         comments=tuple(comments),

@@ -151,7 +151,7 @@ def critique_text(
             findings=[],
             strengths=[],
             sections=[],
-            meta=CritiqueMeta(looks_like_rapid_review=False, **meta),  # type: ignore[arg-type]
+            meta=CritiqueMeta(looks_like_rapid_review=False, **meta),
         )
     results = run_checks(ctx)
     findings = build_findings(ctx, results, retrieve, exclude_example)
@@ -173,5 +173,5 @@ def critique_text(
         findings=findings,
         strengths=strengths,
         sections=sections,
-        meta=CritiqueMeta(looks_like_rapid_review=True, **meta),  # type: ignore[arg-type]
+        meta=CritiqueMeta(looks_like_rapid_review=True, **meta),
     )

@@ -99,7 +99,7 @@ def _load_builtin() -> None:
 
     # Without the llm extra, `openai` is simply not registered; `offline` still works.
     with contextlib.suppress(ImportError):
-        from assistant.providers import openai_compatible  # noqa: F401
+        import assistant.providers.openai_compatible  # noqa: F401
 
 
 def available_providers() -> list[str]:

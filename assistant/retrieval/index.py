@@ -139,7 +139,7 @@ class CorpusIndex:
             collection.upsert(
                 ids=[i.id for i in batch],
                 documents=[i.text for i in batch],
-                metadatas=[i.metadata() for i in batch],  # type: ignore[misc]
+                metadatas=[i.metadata() for i in batch],
             )
             progress(f"  indexed {min(b + ADD_BATCH, len(self.items))}/{len(self.items)}")
         collection.modify(metadata={"content_hash": self.corpus.content_hash, "complete": True})

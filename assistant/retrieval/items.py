@@ -82,6 +82,8 @@ def corpus_items(corpus: Corpus) -> list[IndexItem]:
             f"{p[0].upper()}{p[1:]}." for p in r.key_points
         )
         items.append(IndexItem(f"nr:{r.id}", text, "national_review", f"{r.title} ({r.published})"))
-    for c in corpus.criteria:
-        items.append(IndexItem(f"crit:{c.id}", c.text, "criterion", f"Statutory framework: {c.group} {c.id}"))
+    for crit in corpus.criteria:
+        items.append(
+            IndexItem(f"crit:{crit.id}", crit.text, "criterion", f"Statutory framework: {crit.group} {crit.id}")
+        )
     return items
