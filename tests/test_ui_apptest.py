@@ -1,0 +1,262 @@
+"""The Streamlit app's main paths, page by page, with streamlit.testing.v1.AppTest (offline, in-process)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest
+
+from assistant.errors import ProviderError
+
+APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+TIMEOUT = 120
+
+DRAFT = """# Rapid review: Child A
+
+## Case information
+Child A was a 9 week old baby boy. He lived with his mother, Jane Smith, and his father.
+
+## Summary of the incident
+On 3 March 2024 Child A was found unresponsive after co-sleeping with his father on a sofa.
+He was taken to hospital and died.
+
+## Agencies involved
+Police, Health Visiting, Children's Social Care.
+
+## Decision
+The partnership considered the criteria.
+
+## Learning
+Mother was hard to reach.
+"""
+KNOWN_FINDING = "places responsibility on the child"
+KNOWN_PANEL_COMMENT = "hard to reach young people"
+
+
+def unescape(text: str) -> str:
+    """Markdown as a person reads it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+@pytest.fixture
+def app(index: Any) -> Callable[..., AppTest]:  # the shared index is built first, once per session
+    def make(page: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, at.exception
+        if page:
+            at.switch_page(f"pages/{page}.py").run()
+            assert not at.exception, at.exception
+        return at
+
+    return make
+
+
+def run_critique(at: AppTest, text: str = DRAFT) -> AppTest:
+    at.text_area(key="w_critique_text").input(text).run()
+    next(b for b in at.button if b.label == "Run the critique").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def expander_with(at: AppTest, words: str) -> Any:
+    return next(e for e in at.expander if words in unescape(e.label))
+
+
+# ---------------------------------------------------------------------------------------------- critique
+
+
+def test_critique_page_shows_known_finding_with_panel_comment_and_downloads(
+    app: Callable[..., AppTest],
+) -> None:
+    at = run_critique(app())
+    assert at.title[0].value == "Critique a draft rapid review"
+    finding = expander_with(at, KNOWN_FINDING)
+    body = "\n".join(unescape(m.value) for m in finding.markdown)
+    assert "hard to reach" in body  # the evidence quoted from the draft
+    assert KNOWN_PANEL_COMMENT in body  # a real Panel comment ...
+    assert "Example 3" in body  # ... with the example it came from
+    assert "The Panel's guidance" in body
+    # Grouped by section, absences under "Whole document"; strengths and the highlighted draft shown.
+    subheaders = [unescape(s.value) for s in at.subheader]
+    assert subheaders[0] == "Whole document" and "Learning" in subheaders
+    headers = [h.value for h in at.header]
+    assert {"Findings", "Strengths", "Your draft, with the evidence highlighted"} <= set(headers)
+    highlighted = at.get("html")[0].proto.body
+    assert re.search(r"<mark title=\"[^\"]*places responsibility[^\"]*\">hard to reach</mark>", highlighted)
+    # Must-fix findings come before "consider" ones within a section.
+    labels = [unescape(e.label) for e in at.expander]
+    assert labels.index(next(lbl for lbl in labels if lbl.startswith("Must fix"))) < labels.index(
+        next(lbl for lbl in labels if lbl.startswith("Consider"))
+    )
+    assert [getattr(d, "label", None) for d in at.get("download_button")] == [
+        "Download as Word (.docx)",
+        "Download as markdown (.md)",
+    ]
+    view = at.session_state["critique"]
+    import docx
+
+    document = docx.Document(io.BytesIO(view.docx))
+    assert any(KNOWN_PANEL_COMMENT in p.text for p in document.paragraphs)
+    assert "# Panel-style feedback" in view.markdown
+
+
+def test_critique_upload_docx_fills_the_text_box(app: Callable[..., AppTest]) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in DRAFT.splitlines():
+        if line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            document.add_heading(line.lstrip("# "), level=level)
+        elif line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    at = app()
+    at.file_uploader[0].upload("draft.docx", buffer.getvalue(), "application/octet-stream").run()
+    assert not at.exception and not at.error
+    assert "hard to reach" in (at.text_area(key="w_critique_text").value or "")
+    next(b for b in at.button if b.label == "Run the critique").click().run()
+    assert expander_with(at, KNOWN_FINDING)
+
+
+def test_upload_over_the_size_limit_is_refused_clearly(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("RRA_MAX_INPUT_BYTES", "2000")
+    get_settings.cache_clear()
+    at = app()
+    at.file_uploader[0].upload("big.txt", b"word " * 1000, "text/plain").run()
+    assert not at.exception
+    message = unescape(at.error[0].value)
+    assert "over the limit" in message and "What to do" in message
+    assert at.text_area(key="w_critique_text").value == ""
+
+
+def test_unreadable_upload_names_the_fix(app: Callable[..., AppTest]) -> None:
+    at = app()
+    at.file_uploader[0].upload("draft.docx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png").run()
+    assert not at.exception
+    assert "What to do" in at.error[0].value
+
+
+def test_html_and_script_in_a_draft_render_as_text(app: Callable[..., AppTest]) -> None:
+    hostile = DRAFT.replace(
+        "## Learning", "## <script>alert('x')</script> Learning <img src=x onerror=alert(1)>"
+    ).replace("hard to reach.", "hard to reach. <b>bold</b> [link](javascript:alert(1))")
+    at = run_critique(app(), hostile)
+    body = at.get("html")[0].proto.body
+    assert "<script" not in body and "<img" not in body and "<b>" not in body
+    assert "&lt;script&gt;" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    from streamlit.testing.v1.element_tree import AlertBase, HeadingBase, Markdown
+
+    for node in at.main:
+        if isinstance(node, Markdown | HeadingBase | AlertBase):
+            assert "<script>" not in node.value  # all text rendered as markdown is escaped
+            assert "](javascript" not in node.value
+    assert any("<script>" in unescape(s.value) for s in at.subheader)  # shown, as text
+
+
+def test_empty_draft_gets_a_clear_message(app: Callable[..., AppTest]) -> None:
+    at = app()
+    next(b for b in at.button if b.label == "Run the critique").click().run()
+    assert not at.exception
+    assert "paste or upload" in at.error[0].value.lower()
+
+
+def test_remote_model_only_after_redacted_preview_and_confirmation_then_falls_back(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import services
+    from assistant.settings import get_settings
+    from ui import resources
+
+    monkeypatch.setenv("RRA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
+    get_settings.cache_clear()
+    monkeypatch.setattr(resources, "_providers", lambda: ("offline", "openai"))
+    sent: list[str] = []
+    real_critique = services.critique
+
+    def fake_critique(text: str, *, provider: str | None = None, **kw: Any) -> Any:
+        if provider == "openai":
+            sent.append(text)
+            raise ProviderError("the model server did not answer", fix="check RRA_LLM_BASE_URL")
+        return real_critique(text, provider=provider, **kw)
+
+    monkeypatch.setattr(services, "critique", fake_critique)
+
+    at = app()
+    radio = at.radio(key="w_critique_provider")
+    assert radio.value == "offline"  # offline by default
+    radio.set_value("openai").run()
+    run_critique(at)
+    assert not sent and at.session_state["critique"] is None  # nothing sent on the first click
+    assert "Check what would be sent" in [h.value for h in at.header]
+    redacted = next(t for t in at.text_area if t.label == "Redacted text that would be sent")
+    assert "Jane Smith" not in (redacted.value or "") and "PERSON_" in (redacted.value or "")
+    assert any("Estimated cost" in m.value for m in at.markdown)
+    send = next(b for b in at.button if b.label == "Send to the remote model")
+    assert send.disabled  # needs the explicit confirmation
+    at.checkbox[0].check().run()
+    next(b for b in at.button if b.label == "Send to the remote model").click().run()
+    assert not at.exception
+    assert sent == [DRAFT]
+    assert any("offline critique instead" in unescape(w.value) for w in at.warning)
+    assert expander_with(at, KNOWN_FINDING)
+
+
+def test_remote_choice_is_not_offered_unless_configured(app: Callable[..., AppTest]) -> None:
+    at = app()
+    assert at.radio(key="w_critique_provider").options == ["On this computer (offline: nothing leaves it)"]
+
+
+def test_two_sessions_never_see_each_others_documents(app: Callable[..., AppTest]) -> None:
+    first = run_critique(app())
+    second = app()
+    assert first.session_state["critique"] is not None
+    assert second.text_area(key="w_critique_text").value == ""
+    assert second.session_state["critique"] is None
+    assert not second.expander and not second.get("html")
+    # The second user's draft does not leak back either.
+    run_critique(second, DRAFT.replace("Jane Smith", "Ann Jones"))
+    first.run()
+    assert "Ann Jones" not in (first.text_area(key="w_critique_text").value or "")
+    assert "Ann Jones" not in first.session_state["critique"].text
+
+
+# ------------------------------------------------------------------------------------------------ corpus
+
+
+def test_corpus_browser_shows_examples_with_panel_comments_guidance_and_search(
+    app: Callable[..., AppTest], corpus: Any
+) -> None:
+    at = app("corpus")
+    assert at.title[0].value == "Corpus browser"
+    example = corpus.example(1)
+    section = next(s for s in example.sections if s.comment_ids)
+    comment = next(c for c in example.comments if c.id == section.comment_ids[0])
+    expander = next(e for e in at.expander if unescape(e.label) == (section.heading or "Opening"))
+    assert any(comment.text[:60] in unescape(s.value) for s in expander.success)
+    # Another example, section by section.
+    at.selectbox(key="w_corpus_example").select(3).run()
+    assert unescape(at.subheader[0].value).startswith("Example 3")
+    guidance_text = "\n".join(unescape(m.value) for m in at.markdown)
+    assert corpus.guidance[0].text[:40] in guidance_text
+    assert any(corpus.national_reviews[0].title in unescape(e.label) for e in at.expander)
+    at.text_input(key="w_corpus_query").input("hard to reach")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert any(h.value.startswith("Results for") for h in at.subheader)
+    assert any(KNOWN_PANEL_COMMENT in unescape(m.value) for m in at.markdown)

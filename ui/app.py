@@ -1,0 +1,49 @@
+"""Rapid Review Assistant: the Streamlit app's entry point (`rapid-review ui`).
+
+Defines the pages; each page calls the service layer (`assistant.services`) and keeps the user's documents
+in that user's session state only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path, not the repository
+    sys.path.insert(0, _ROOT)
+
+import streamlit as st  # noqa: E402
+
+from ui.state import init_state  # noqa: E402
+
+st.set_page_config(
+    page_title="Rapid Review Assistant",
+    page_icon=":material/shield_person:",
+    layout="wide",
+    menu_items={"About": "Rapid Review Assistant: Panel-style feedback on child safeguarding rapid reviews."},
+)
+init_state()
+
+pages = {
+    "Write and check": [
+        st.Page("pages/critique.py", title="Critique a draft", icon=":material/rate_review:", default=True),
+        st.Page(
+            "pages/draft.py", title="Draft from a chronology", icon=":material/edit_note:", url_path="draft"
+        ),
+        st.Page("pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
+    ],
+    "Reference": [
+        st.Page("pages/corpus.py", title="Corpus browser", icon=":material/menu_book:", url_path="corpus"),
+        st.Page(
+            "pages/evaluation.py", title="Evaluation", icon=":material/monitoring:", url_path="evaluation"
+        ),
+    ],
+}
+page = st.navigation(pages)
+with st.sidebar:
+    st.caption(
+        "Runs on this computer. Drafts stay in your browser session and are gone when you close the tab. "
+        "Panel examples: Child Safeguarding Practice Review Panel, 2022 (Open Government Licence v3.0)."
+    )
+page.run()

@@ -1,0 +1,317 @@
+"""Rendering helpers shared by the pages.
+
+Everything a user wrote (a draft, its headings, quotes from it) is untrusted: it is escaped before it is
+rendered, so HTML or script in a draft shows up as text. Markdown goes through `md_escape`; the only HTML we
+build (the draft with its evidence highlighted) escapes the user's text first and then wraps `<mark>` tags
+around it, and is shown with `st.html`, whose output Streamlit also sanitises.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from assistant import services
+from assistant.domain.critique import Critique, Evidence, Finding
+from assistant.errors import InputError, RRAError
+from assistant.render.critique_markdown import SEVERITY_LABEL
+from assistant.settings import get_settings
+from ui import resources
+from ui.state import set_text, widget_key
+
+UPLOAD_TYPES = ["docx", "pdf", "md", "txt"]
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WHOLE_DOCUMENT = "Whole document"
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; Streamlit adds :colour[...] directives, emoji
+# shortcodes and $LaTeX$, whose markers are punctuation too. ('=' and '-' lines make setext headings.)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])")
+
+
+def md_escape(text: str) -> str:
+    """Make `text` render literally in st.markdown (no links, HTML, emphasis, headings or LaTeX)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_quote(text: str) -> str:
+    """An escaped markdown blockquote of `text` (every line quoted)."""
+    return "\n".join("> " + (md_escape(line) if line.strip() else "") for line in text.splitlines() or [""])
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# ------------------------------------------------------------------------------------------- highlighting
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    labels: tuple[str, ...]
+
+
+def merge_spans(spans: Iterable[tuple[int, int, str]], length: int) -> list[Highlight]:
+    """Overlapping or touching (start, end, label) spans merged, clipped to the text, in order."""
+    cleaned = sorted((max(0, s), min(length, e), label) for s, e, label in spans if e > s and s < length)
+    merged: list[Highlight] = []
+    for start, end, label in cleaned:
+        if merged and start <= merged[-1].end:
+            last = merged[-1]
+            labels = last.labels if label in last.labels else (*last.labels, label)
+            merged[-1] = Highlight(last.start, max(last.end, end), labels)
+        else:
+            merged.append(Highlight(start, end, (label,)))
+    return merged
+
+
+def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """The text, HTML-escaped, with each span wrapped in <mark title="labels">; safe for st.html."""
+    pieces: list[str] = []
+    cursor = 0
+    for h in merge_spans(spans, len(text)):
+        pieces.append(html.escape(text[cursor : h.start]))
+        title = html.escape("; ".join(h.labels), quote=True)
+        pieces.append(f'<mark title="{title}">{html.escape(text[h.start : h.end])}</mark>')
+        cursor = h.end
+    pieces.append(html.escape(text[cursor:]))
+    body = "".join(pieces)
+    return (
+        '<div class="rra-draft" role="document" aria-label="Your draft with the evidence highlighted" '
+        'style="white-space: pre-wrap; font-family: inherit; line-height: 1.5;">'
+        f"{body}</div>"
+    )
+
+
+def finding_spans(findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for f in findings:
+        evidence: list[Evidence] = list(f.evidence)
+        for nr in f.national_reviews:
+            evidence.extend(nr.evidence)
+        spans.extend((ev.start, ev.end, f.title) for ev in evidence)
+    return spans
+
+
+# ------------------------------------------------------------------------------------------------ errors
+
+
+def show_error(exc: RRAError) -> None:
+    """One clear message naming the problem and the fix; never a traceback."""
+    text = md_escape(exc.message[:1].upper() + exc.message[1:])
+    if exc.fix:
+        text += f"  \n**What to do:** {md_escape(exc.fix)}"
+    st.error(text, icon=":material/error:")
+
+
+def show_input_problem(message: str, fix: str | None) -> None:
+    show_error(InputError(message, fix=fix))
+
+
+# ------------------------------------------------------------------------------------------ document input
+
+
+def check_pasted(text: str) -> None:
+    """The same size limits as for uploads, for pasted text."""
+    s = get_settings()
+    size = len(text.encode("utf-8"))
+    if size > s.max_input_bytes:
+        raise InputError(
+            f"the pasted text is {size / resources.MEGABYTE:.1f} MB, over the limit of "
+            f"{s.max_input_bytes / resources.MEGABYTE:.0f} MB",
+            fix="paste only the rapid review itself, or split it",
+        )
+    words = len(text.split())
+    if words > s.max_input_words:
+        raise InputError(
+            f"the pasted text has {words:,} words, over the limit of {s.max_input_words:,}",
+            fix="paste only the rapid review itself, or split it",
+        )
+
+
+def _read_upload(prefix: str) -> None:
+    """Callback for a file uploader: read the new file into the page's text (or record why not)."""
+    state = st.session_state
+    uploaded = state.get(widget_key(f"{prefix}_upload"))
+    if uploaded is None:
+        return
+    if uploaded.file_id == state.get(f"{prefix}_upload_id"):
+        return
+    state[f"{prefix}_upload_id"] = uploaded.file_id
+    state[f"{prefix}_upload_error"] = None
+    state[f"{prefix}_upload_notes"] = []
+    limit = get_settings().max_input_bytes
+    if uploaded.size > limit:
+        state[f"{prefix}_upload_error"] = (
+            f"'{uploaded.name}' is {uploaded.size / resources.MEGABYTE:.1f} MB, over the limit of "
+            f"{limit / resources.MEGABYTE:.0f} MB",
+            "upload only the rapid review itself (without appendices), or save it without images",
+        )
+        return
+    try:
+        document = services.read_document(uploaded.getvalue(), uploaded.name)
+    except InputError as exc:
+        state[f"{prefix}_upload_error"] = (exc.message, exc.fix)
+        return
+    set_text(f"{prefix}_text", document.text)
+    state[f"{prefix}_upload_notes"] = [*document.warnings, f"Read {uploaded.name} into the text box below."]
+
+
+def document_input(prefix: str, *, what: str, paste_help: str, height: int = 280) -> str:
+    """An uploader and a text area for one page's document; returns the text (possibly empty).
+
+    An upload replaces the text in the box, which the user can then edit; everything stays in this
+    session's state under `{prefix}_text`.
+    """
+    from ui.state import restore_widget
+
+    limit = resources.upload_limit_mb()
+    st.file_uploader(
+        f"Upload the {what} (.docx, .pdf, .md or .txt, up to {limit} MB)",
+        type=UPLOAD_TYPES,
+        key=widget_key(f"{prefix}_upload"),
+        on_change=_read_upload,
+        args=(prefix,),
+        max_upload_size=limit,
+        help="The file is read on this computer and kept only for this browser session.",
+    )
+    error = st.session_state.get(f"{prefix}_upload_error")
+    if error:
+        show_input_problem(*error)
+    for note in st.session_state.get(f"{prefix}_upload_notes") or []:
+        st.caption(md_escape(note))
+    key = f"{prefix}_text"
+    restore_widget(key)
+    text: str = st.text_area(f"Or paste the {what} here", key=widget_key(key), height=height, help=paste_help)
+    st.session_state[key] = text
+    return text
+
+
+# ------------------------------------------------------------------------------------------------ critique
+
+
+@dataclass
+class CritiqueView:
+    """A critique as this session shows it: the result, the exact text it indexes into, and its files."""
+
+    critique: Critique
+    text: str
+    docx: bytes
+    markdown: str
+    notices: list[str] = field(default_factory=list)
+
+
+def _section_order(c: Critique) -> list[str]:
+    order = [WHOLE_DOCUMENT]
+    order += [s.heading for s in c.sections if s.heading not in order]
+    for f in c.findings:
+        if f.section not in order:
+            order.append(f.section)
+    return order
+
+
+def group_findings(c: Critique) -> list[tuple[str, list[Finding]]]:
+    """Findings by section (whole-document absences first, then the draft's order), must-fix first."""
+    groups: dict[str, list[Finding]] = {}
+    for section in _section_order(c):
+        items = [f for f in c.findings if f.section == section]
+        if items:
+            groups[section] = sorted(items, key=lambda f: f.severity != "must-fix")
+    return list(groups.items())
+
+
+def render_finding(f: Finding) -> None:
+    icon = ":material/priority_high:" if f.severity == "must-fix" else ":material/lightbulb:"
+    label = f"{SEVERITY_LABEL[f.severity]}: {md_escape(f.title)}"
+    with st.expander(label, icon=icon):
+        st.markdown(md_escape(f.message))
+        if f.evidence:
+            st.markdown("**In your draft:**")
+            for ev in f.evidence:
+                st.markdown(md_quote(one_line(ev.quote, 400)))
+        else:
+            st.caption("This is about something the draft does not say, so there is no passage to highlight.")
+        if f.national_reviews:
+            st.markdown("**National reviews that apply:**")
+            st.markdown(
+                "\n".join(f"- **{md_escape(nr.title)}**: {md_escape(nr.why)}" for nr in f.national_reviews)
+            )
+        if f.guidance:
+            st.markdown("**The Panel's guidance:**")
+            st.markdown("\n".join(f"- {md_escape(g.text)}" for g in f.guidance))
+        if f.panel_comments:
+            st.markdown("**Similar real Panel comments:**")
+            for pc in f.panel_comments:
+                st.markdown(
+                    f"*Example {pc.example}, on the section “{md_escape(pc.section)}”:*\n\n{md_quote(pc.text)}"
+                )
+        st.caption(f"Finding code: {f.code}")
+
+
+def render_critique(view: CritiqueView) -> None:
+    """Summary, findings by section and severity, strengths, the highlighted draft and the downloads."""
+    c = view.critique
+    st.header("Panel-style feedback")
+    for notice in [*view.notices, *c.meta.notices]:
+        st.warning(md_escape(notice), icon=":material/info:")
+    st.markdown(md_escape(c.summary))
+    must = sum(f.severity == "must-fix" for f in c.findings)
+    cols = st.columns(3)
+    cols[0].metric("Must fix", must)
+    cols[1].metric("To consider", len(c.findings) - must)
+    cols[2].metric("Strengths", len(c.strengths))
+    downloads = st.columns(2)
+    downloads[0].download_button(
+        "Download as Word (.docx)",
+        data=view.docx,
+        file_name="panel-style-feedback.docx",
+        mime=DOCX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    downloads[1].download_button(
+        "Download as markdown (.md)",
+        data=view.markdown.encode("utf-8"),
+        file_name="panel-style-feedback.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    if not c.meta.looks_like_rapid_review:
+        return
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.header("Findings")
+        if not c.findings:
+            st.success("No gaps found against the Panel's guidance.")
+        for section, items in group_findings(c):
+            st.subheader(md_escape(section) if section else "Before the first heading")
+            for f in items:
+                render_finding(f)
+        st.header("Strengths")
+        if not c.strengths:
+            st.caption("No particular strengths were picked out.")
+        for s in c.strengths:
+            with st.expander(f"{md_escape(s.title)} ({md_escape(s.section)})", icon=":material/thumb_up:"):
+                st.markdown(md_escape(s.message))
+                for ev in s.evidence:
+                    st.markdown(md_quote(one_line(ev.quote, 400)))
+    with right:
+        st.header("Your draft, with the evidence highlighted")
+        st.caption("Highlighted passages are the ones a finding rests on; hover over one to see which.")
+        with st.container(height=700, border=True):
+            st.html(highlight_html(view.text, finding_spans(c.findings)))
+
+
+def run_with_status(label: str, work: Callable[[Callable[[str], None]], object]) -> object:
+    """Run `work(progress)` inside an expanding status box that shows its progress messages."""
+    with st.status(label, expanded=False) as status:
+        result = work(lambda message: status.update(label=f"{label} {message}"))
+        status.update(label=f"{label} done.", state="complete")
+    return result
