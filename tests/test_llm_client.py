@@ -141,6 +141,16 @@ def test_json_mode_also_rejected_falls_back_to_plain_prompting(
     assert sleeps == []  # a format fallback is not a transport retry
 
 
+def test_a_failing_server_does_not_downgrade_the_mode_for_good(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    server.queue(*[Reply.error(500)] * 3)
+    client = make_client(server.base_url, max_retries=0)
+    with pytest.raises(ProviderError, match="failed"):
+        client.generate(MESSAGES, Finding)
+    assert client.mode == "json_schema" and len(server.chat_requests) == 3
+
+
 def test_invalid_then_valid_reasks_with_the_errors(server: FakeOpenAIServer, make_client: Any) -> None:
     server.queue(Reply.json({"summary": "PERSON_1 missed"}), Reply.json(VALID))
     reply = make_client(server.base_url).generate_reply(MESSAGES, Finding)

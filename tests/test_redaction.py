@@ -118,6 +118,11 @@ def test_existing_placeholder_words_are_not_reused() -> None:
     assert result.restore(result.text) == text
 
 
+def test_originals_are_available_locally_on_request() -> None:
+    result = redact("Kelly Smith rang; KELLY SMITH wrote; Kelly Smith called.")
+    assert result.originals() == {"PERSON_1": ["Kelly Smith", "KELLY SMITH", "Kelly Smith"]}
+
+
 def test_originals_never_serialised_or_printed() -> None:
     result = redact("Dr Amir Patel saw Zainab Hussain at 12 Elm Road.")
     for rendering in (result.model_dump_json(), repr(result), str(result), str(result.model_dump())):

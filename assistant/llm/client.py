@@ -353,8 +353,8 @@ class StructuredChat:
 
         usage = Usage()
         requests = reasks = 0
+        mode = self.mode
         while True:
-            mode = self.mode
             sent = self._with_instructions(conversation, mode, schema_text)
             dicts = [m.model_dump() for m in sent]
             prompt_tokens = count_message_tokens(dicts, self.model, cache_dir=self.tiktoken_dir)
@@ -364,12 +364,15 @@ class StructuredChat:
             except _FormatUnsupported as rejected:
                 requests += rejected.attempts
                 self._record(dicts, prompt_tokens, None, "format_unsupported", rejected.attempts, mode)
-                self.mode = MODES[MODES.index(mode) + 1]
+                mode = MODES[MODES.index(mode) + 1]
                 continue
             except _CallFailed as failed:
                 self._record(dicts, prompt_tokens, None, failed.outcome, failed.attempts, mode)
                 raise failed.error from failed.error.__cause__
             requests += attempts
+            # Remembered only once the server has answered in this mode, so one bad spell of 500s does
+            # not downgrade the client for good.
+            self.mode = mode
             tokens_in = reply.tokens_in if reply.tokens_in is not None else prompt_tokens
             tokens_out = (
                 reply.tokens_out if reply.tokens_out is not None else count_tokens(reply.content, self.model)
@@ -428,7 +431,7 @@ class StructuredChat:
         prompt_tokens = count_message_tokens(dicts, self.model, cache_dir=self.tiktoken_dir)
         self._record(dicts, prompt_tokens, _Reply(content=hit.content), "ok", 0, self.mode, cache_hit=True)
         return StructuredReply[T](
-            value=value, usage=Usage(), requests=0, reasks=0, cache_hit=True, mode=self.mode
+            value=value, usage=Usage(cost_usd=0.0), requests=0, reasks=0, cache_hit=True, mode=self.mode
         )
 
     def _with_instructions(

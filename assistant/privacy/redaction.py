@@ -74,6 +74,10 @@ class Redaction(BaseModel):
     # placeholder -> surface form of each occurrence, in order (private: excluded from dumps and repr).
     _originals: dict[str, list[str]] = PrivateAttr(default_factory=dict)
 
+    def originals(self) -> dict[str, list[str]]:
+        """Placeholder → the original text of each occurrence. For local display only, never for sending."""
+        return {placeholder: list(forms) for placeholder, forms in self._originals.items()}
+
     def restore(self, text: str) -> str:
         """Put the originals back into `text` (typically model output that used the placeholders).
 
