@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.corpus import corpus_summary, load_corpus
 from assistant.documents.reader import InputDocument, read_bytes, read_path
 from assistant.domain.corpus import CorpusSummary, SearchResponse
 from assistant.domain.critique import Critique
 from assistant.errors import InputError
+from assistant.privacy import Redaction, redact
 from assistant.providers import CritiqueRequest, get_provider
 from assistant.retrieval import CorpusIndex, get_index
 from assistant.settings import get_settings
+
+if TYPE_CHECKING:
+    from assistant.domain.drafting import Draft
+    from assistant.domain.kloe import KloeReport
+    from assistant.providers.openai_compatible import SendEstimate
 
 Progress = Callable[[str], None]
 
@@ -55,3 +62,82 @@ def critique(
         text=text, exclude_example=exclude_example, with_panel_comments=with_panel_comments
     )
     return get_provider(provider).generate(request)
+
+
+def redact_text(text: str) -> Redaction:
+    if not text.strip():
+        raise InputError("the text is empty", fix="paste or upload the draft")
+    return redact(text)
+
+
+def estimate_remote(text: str, *, exclude_example: int | None = None) -> SendEstimate:
+    """What a remote critique would send (redacted) and cost, before anything is sent."""
+    from assistant.providers.openai_compatible import OpenAICompatibleProvider
+
+    provider = get_provider("openai")
+    assert isinstance(provider, OpenAICompatibleProvider)
+    return provider.estimate(CritiqueRequest(text=text, exclude_example=exclude_example))
+
+
+# -- drafting from a chronology, and lines of enquiry -------------------------------------------------
+
+
+def read_chronology(source: str | Path | bytes, name: str = "input") -> tuple[str, list[str]]:
+    """The chronology text to draft from, and notes for the user.
+
+    A Word chronology is read from its tables (one table row per line, cells separated by tabs), the form
+    the chronology parser reads best; other inputs, and Word files without tables, as `read_document` reads them.
+    """
+    import io
+
+    import docx
+
+    from assistant.chronology import render_docx_tables
+
+    document = read_document(source, name)
+    notes = list(document.warnings)
+    if document.format == "docx" and not (isinstance(source, str) and source == "-"):
+        try:
+            opened = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+            tables = render_docx_tables(opened)
+        except Exception:  # the reader already accepted the file; fall back to its text
+            tables = ""
+        if tables.replace("\t", "").strip():
+            notes.append("read the chronology from the Word document's tables")
+            return tables, notes
+    return document.text, notes
+
+
+def draft(
+    text: str,
+    *,
+    provider: str | None = None,
+    today: str | None = None,
+    with_critique: bool = False,
+    exclude_example: int | None = None,
+    with_panel_comments: bool = True,
+) -> Draft:
+    """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft."""
+    from assistant.providers import DraftRequest
+    from assistant.render.draft_markdown import draft_body_markdown
+
+    if not text.strip():
+        raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
+    result = get_provider(provider).generate(DraftRequest(text=text, today=today))
+    if with_critique:
+        result.critique = critique(
+            draft_body_markdown(result, with_questions=False),
+            provider=provider,
+            exclude_example=exclude_example,
+            with_panel_comments=with_panel_comments,
+        )
+    return result
+
+
+def kloe(text: str, *, provider: str | None = None, exclude_example: int | None = None) -> KloeReport:
+    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
+    from assistant.providers import KloeRequest
+
+    if not text.strip():
+        raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
+    return get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))

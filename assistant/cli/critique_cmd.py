@@ -18,6 +18,7 @@ from assistant.cli.app import (
 )
 from assistant.render.critique_markdown import critique_markdown
 from assistant.render.word import critique_docx
+from assistant.settings import get_settings
 
 
 @cli.command()
@@ -33,6 +34,18 @@ def critique(
     document = services.read_document(source)
     for warning in document.warnings:
         click.echo(f"note: {warning}", err=True)
+    if (provider or get_settings().provider) == "openai":
+        estimate = services.estimate_remote(document.text, exclude_example=exclude_example)
+        cost = (
+            f"≈ ${estimate.estimated_cost_usd:.4f}"
+            if estimate.estimated_cost_usd is not None
+            else "cost unknown"
+        )
+        click.echo(
+            f"sending redacted text ({estimate.placeholders} identifiers replaced, {estimate.prompt_tokens} prompt "
+            f"tokens, {cost}) to {estimate.host} ({estimate.model}); see `rapid-review redact` for the exact text",
+            err=True,
+        )
     result = services.critique(document.text, provider=provider, exclude_example=exclude_example)
     if output is not None and output.suffix.lower() == ".docx":
         write_output(critique_docx(result), output)
