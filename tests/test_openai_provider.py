@@ -140,7 +140,7 @@ def test_critique_with_openai_provider_is_redacted_grounded_and_merged(
     assert [f.code for f in model_points] == ["ADDITIONAL_POINT"]
     point = model_points[0]
     assert point.evidence[0].quote == DRAFT[point.evidence[0].start : point.evidence[0].end]
-    assert "did not revisit it when the family\nmoved" == point.evidence[0].quote
+    assert point.evidence[0].quote == "did not revisit it when the family\nmoved"
     assert "Jane Smith" in point.message  # placeholders restored in what the user sees
     national = [f for f in critique.findings if f.code == "NATIONAL_REVIEW_NOT_REFERENCED"]
     assert len(national) == 1 and national[0].origin == "rules"
