@@ -87,6 +87,8 @@ def eval_(
     checklist, empty and shuffle baselines, the metamorphic suite and the retrieval check. Offline."""
     if check and write_baseline:
         raise click.UsageError("use --check or --write-baseline, not both")
+    if output is not None and output.suffix.lower() == ".docx":
+        raise click.UsageError("the eval report is markdown or JSON: use -o FILE.md or -o FILE.json")
     snapshot = None
     if check:
         snapshot = regression.load(baseline_path)

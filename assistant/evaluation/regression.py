@@ -66,6 +66,7 @@ def compare(report: EvalReport, baseline: BaselineSnapshot, tolerance: float) ->
             status = "missing" if before is not None else "unchanged"
             out.append(MetricDelta(metric=metric, baseline=before, current=now, change=None, status=status))
             continue
+        now = round(now, 4)  # the baseline is stored to 4 places; compare like with like
         change = round(now - before, 4)
         status = "regressed" if change < -tolerance else ("improved" if change > tolerance else "unchanged")
         out.append(MetricDelta(metric=metric, baseline=before, current=now, change=change, status=status))

@@ -85,7 +85,11 @@ def markdown(report: EvalReport, deltas: Sequence[MetricDelta] | None = None, to
         lines += [f"## Against evals/baseline.json (tolerance {tolerance:.2f})", ""]
         lines += _table(
             ["metric", "baseline", "this run", "change", "status"],
-            [[d.metric, pct(d.baseline), pct(d.current), num(d.change), d.status] for d in deltas],
+            [
+                [d.metric, *(fmt(v) for v in (d.baseline, d.current, d.change)), d.status]
+                for d in deltas
+                for fmt in [num if d.metric == "retrieval_mrr" else pct]
+            ],
         )
     lines += ["## Headline metrics, side by side with the baselines", ""]
     rows = []
