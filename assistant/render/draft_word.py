@@ -1,0 +1,133 @@
+"""Drafts and lines of enquiry as Word documents: real headings, real tables (python-docx)."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+
+from assistant.domain.drafting import Draft, DraftBlock, DraftTable
+from assistant.domain.kloe import CriterionPoint, KloeReport
+from assistant.render.draft_markdown import DRAFT_PREAMBLE, DRAFT_TITLE
+from assistant.render.kloe_markdown import KLOE_TITLE
+from assistant.render.word import new_document, to_bytes
+
+TABLE_STYLE = "Table Grid"
+
+
+def _table(doc: DocxDocument, columns: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = TABLE_STYLE
+    for cell, text in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
+    doc.add_paragraph()
+
+
+def _draft_table(doc: DocxDocument, table: DraftTable) -> None:
+    _table(doc, table.columns, [[c.text for c in row.cells] for row in table.rows])
+
+
+def _blocks(doc: DocxDocument, blocks: list[DraftBlock]) -> None:
+    for block in blocks:
+        text = " ".join(s.text for s in block.sentences)
+        if block.kind == "heading":
+            doc.add_heading(text, level=2)
+        elif block.kind == "paragraph":
+            doc.add_paragraph(text)
+        elif block.kind == "bullet":
+            doc.add_paragraph(text, style="List Bullet")
+        elif block.table is not None:
+            _draft_table(doc, block.table)
+
+
+def draft_docx(draft: Draft) -> bytes:
+    doc = new_document(DRAFT_TITLE)
+    doc.add_paragraph(DRAFT_PREAMBLE, style="Intense Quote")
+    for notice in draft.meta.notices:
+        doc.add_paragraph(f"Note: {notice}", style="Intense Quote")
+    for section in draft.sections:
+        doc.add_heading(section.title, level=1)
+        _blocks(doc, section.blocks)
+    doc.add_heading("For the author: what the chronology does not say", level=1)
+    if draft.gap_details:
+        _table(doc, ["Code", "Gap", "Detail"], [[g.code, g.title, g.detail] for g in draft.gap_details])
+    else:
+        doc.add_paragraph("Nothing the checks look for is missing.")
+    doc.add_heading("For the author: chronology checks", level=1)
+    if draft.issues:
+        _table(
+            doc,
+            ["Lines", "Issue"],
+            [[", ".join(str(n) for n in i.lines) or "—", i.message] for i in draft.issues],
+        )
+    if draft.unparsed:
+        doc.add_heading("Lines that could not be read", level=2)
+        _table(doc, ["Line", "Text", "Why"], [[str(u.line), u.text, u.reason] for u in draft.unparsed])
+    if not draft.issues and not draft.unparsed:
+        doc.add_paragraph("No issues found in the chronology.")
+    doc.add_paragraph(draft.decision_note)
+    if draft.critique is not None:
+        critique = draft.critique
+        doc.add_heading("Panel-style feedback on this draft", level=1)
+        doc.add_paragraph(critique.summary)
+        if critique.findings:
+            _table(
+                doc,
+                ["Code", "Finding", "Section", "What the Panel would say"],
+                [[f.code, f.title, f.section, f.message] for f in critique.findings],
+            )
+    return to_bytes(doc)
+
+
+def _points(points: list[CriterionPoint], summary: str) -> str:
+    if not points:
+        return summary
+    return "\n".join(f"{p.reason}: “{p.evidence.quote}” (line {p.line})" for p in points)
+
+
+def kloe_docx(report: KloeReport) -> bytes:
+    doc = new_document(KLOE_TITLE)
+    doc.add_paragraph(
+        f"Read as a {report.meta.input_kind} about {report.child}. Every quote is the text's own words."
+    )
+    for notice in report.meta.notices:
+        doc.add_paragraph(f"Note: {notice}", style="Intense Quote")
+    doc.add_heading("Key lines of enquiry", level=1)
+    for i, line in enumerate(report.lines_of_enquiry, start=1):
+        doc.add_heading(f"{i}. {line.theme}", level=2)
+        doc.add_paragraph().add_run(line.question).bold = True
+        doc.add_paragraph(line.rationale)
+        _table(
+            doc,
+            ["Line", "Evidence"],
+            [[str(n), ev.quote] for ev, n in zip(line.evidence, line.lines, strict=False)],
+        )
+        for nr in line.national_reviews:
+            doc.add_paragraph(f"{nr.title}: {nr.why}", style="List Bullet")
+    if report.not_in_text:
+        doc.add_heading("Questions the text cannot answer", level=1)
+        for q in report.not_in_text:
+            doc.add_paragraph(f"{q.question} {q.why}", style="List Bullet")
+    doc.add_heading("LCSPR criteria: the evidence in the text", level=1)
+    _table(
+        doc,
+        ["Criterion", "Evidence for", "Evidence against"],
+        [
+            [
+                f"{c.label}: {c.criterion}",
+                _points(c.evidence_for, c.summary_for),
+                _points(c.evidence_against, c.summary_against),
+            ]
+            for c in report.criteria
+        ],
+    )
+    doc.add_paragraph().add_run(report.decision_note).bold = True
+    if report.chronology_issues:
+        doc.add_heading("Chronology issues to check", level=1)
+        for issue in report.chronology_issues:
+            doc.add_paragraph(issue.message, style="List Bullet")
+    return to_bytes(doc)

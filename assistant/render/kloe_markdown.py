@@ -1,0 +1,76 @@
+"""Key lines of enquiry and the criteria evidence table as markdown, for chairs."""
+
+from __future__ import annotations
+
+from assistant.domain.kloe import CriterionEvidence, CriterionPoint, KloeReport
+
+KLOE_TITLE = "Key lines of enquiry and LCSPR criteria evidence"
+
+
+def _quote(text: str, limit: int = 300) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _points(points: list[CriterionPoint], empty: str) -> str:
+    if not points:
+        return empty
+    return "<br>".join(f"{p.reason}: “{_quote(p.evidence.quote, 160)}” (line {p.line})" for p in points)
+
+
+def criteria_markdown(criteria: list[CriterionEvidence]) -> list[str]:
+    lines = [
+        "| Criterion | Evidence for | Evidence against |",
+        "|---|---|---|",
+    ]
+    for c in criteria:
+        lines.append(
+            f"| **{_cell(c.label)}**: {_cell(c.criterion)} | {_cell(_points(c.evidence_for, c.summary_for))} | "
+            f"{_cell(_points(c.evidence_against, c.summary_against))} |"
+        )
+    return lines
+
+
+def kloe_markdown(report: KloeReport) -> str:
+    meta = report.meta
+    lines = [f"# {KLOE_TITLE}", ""]
+    lines += [
+        f"Read as a **{meta.input_kind}** about {report.child}. Every quote is the text's own words, with its line.",
+        "",
+    ]
+    for notice in meta.notices:
+        lines += [f"> Note: {notice}", ""]
+    lines += ["## Key lines of enquiry", ""]
+    if not report.lines_of_enquiry:
+        lines += ["No practice themes were found in the text.", ""]
+    for i, line in enumerate(report.lines_of_enquiry, start=1):
+        lines += [f"### {i}. {line.theme}", "", f"**{line.question}**", "", line.rationale, ""]
+        for ev, line_no in zip(line.evidence, line.lines, strict=False):
+            lines.append(f"> “{_quote(ev.quote)}” (line {line_no}; characters {ev.start}–{ev.end})")
+        lines.append("")
+        for nr in line.national_reviews:
+            lines.append(f"- National review: **{nr.title}**. {nr.why}")
+        if line.national_reviews:
+            lines.append("")
+    if report.not_in_text:
+        lines += ["## Questions the text cannot answer", ""]
+        for q in report.not_in_text:
+            code = f" (`{q.gap}`)" if q.gap else ""
+            lines.append(f"- **{q.question}** {q.why}{code}")
+        lines.append("")
+    lines += ["## LCSPR criteria: the evidence in the text", "", *criteria_markdown(report.criteria), ""]
+    lines += [f"**{report.decision_note}**", ""]
+    if report.chronology_issues:
+        lines += ["## Chronology issues to check", ""]
+        lines += [f"- {issue.message}" for issue in report.chronology_issues]
+        lines.append("")
+    lines += [
+        "---",
+        f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''} · input {meta.input_chars} characters "
+        "· offsets index into the analysed text",
+    ]
+    return "\n".join(lines).rstrip() + "\n"
