@@ -1,0 +1,459 @@
+"""Practice themes a chair looks for, and where the text shows them.
+
+The text is read as units: for a chronology, the sentences of each entry's event (with the entry's agency);
+for a draft review, the sentences of its prose. A theme hit is a unit whose words match the theme and pass
+its filter (for example, parental mental health needs an adult named in the same sentence). Negated
+mentions ('no concerns about domestic abuse') do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.chronology.agencies import normalise_agency
+from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_VALUE, INFANT_WORDS, SCHOOL_AGE_WORDS
+from assistant.critic.checks.national import NEGATED
+from assistant.critic.checks.patterns import AGENCY
+from assistant.critic.checks.practice import EXPLOITATION, RACE
+from assistant.domain.drafting import Citation
+from assistant.drafting.grounding import EntryText, Source, split_sentences
+from assistant.drafting.people import CHILD_ALIAS, PERSON, ROLE_SPECS
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of the text, with the agency and entry it belongs to (chronology input)."""
+
+    cite: Citation
+    agency: str | None
+    entry: int | None
+
+
+@dataclass
+class Scan:
+    """What the themes' filters need to know about the whole text."""
+
+    child: str
+    infant: bool
+    units: list[Unit]
+    child_labels: set[str] = field(default_factory=set)
+
+
+def chronology_units(entries: list[EntryText]) -> list[Unit]:
+    return [Unit(s.citation, e.entry.agency, e.position) for e in entries for s in e.sentences]
+
+
+_AGENCY_RX = rx(r"\b" + AGENCY + r"\b")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Sections and sentences the drafting tool writes for the author; their words are not evidence about the case.
+GENERATED_SECTIONS = rx(r"^\s{0,3}#{1,6}\s+(?:analysis questions for the author|for the author:)")
+GENERATED_LINE = rx(
+    r"Not recorded — the Panel expects this|^\s*>\s*(?:Drafted from the chronology|Note:)|"
+    r"^(?:Filled only from the chronology|People the chronology names|The chronology does not say who lived|"
+    r"The chronology names no family|No entry in the chronology describes|The latest dated entries in the chronology|"
+    r"The chronology gives no usable dates|All \d+ entries of the chronology|\d+ of the chronology's \d+ entries|"
+    r"\d+ agencies appear in the chronology|The chronology does not record the arrangements|The table shows the first|"
+    r"This draft sets out what the chronology records)"
+)
+
+
+def kept_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line that can carry evidence: not a heading, a table header or separator, or
+    the drafting tool's own words."""
+    raw_lines = text.splitlines(keepends=True)
+    bodies = [raw.rstrip("\r\n") for raw in raw_lines]
+    out: list[tuple[int, str]] = []
+    skip_level: int | None = None
+    pos = 0
+    for i, (raw, body) in enumerate(zip(raw_lines, bodies, strict=True)):
+        start = pos
+        pos += len(raw)
+        heading = _MD_HEADING.match(body)
+        if heading is not None:
+            level = len(heading.group(1))
+            if skip_level is not None and level <= skip_level:
+                skip_level = None
+            if skip_level is None and GENERATED_SECTIONS.match(body):
+                skip_level = level
+            continue
+        if skip_level is not None or not body.strip() or GENERATED_LINE.search(body.strip()):
+            continue
+        if _TABLE_SEPARATOR.match(body) or (i + 1 < len(bodies) and _TABLE_SEPARATOR.match(bodies[i + 1])):
+            continue  # a markdown table's separator or header row
+        out.append((start, body))
+    return out
+
+
+def draft_units(source: Source) -> list[Unit]:
+    """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes."""
+    units: list[Unit] = []
+    for start, line_text in kept_lines(source.text):
+        for c_start, c_end in ((m.start(), m.end()) for m in re.finditer(r"[^|\t]+", line_text)):
+            cite = source.trimmed(start + c_start, start + c_end)
+            if cite is None:
+                continue
+            for sentence in split_sentences(source, cite):
+                agency_m = _AGENCY_RX.search(sentence.quote)
+                agency = normalise_agency(agency_m.group(0)) if agency_m else None
+                units.append(Unit(sentence, agency, None))
+    return units
+
+
+def _not_negated(unit: Unit, m: re.Match[str]) -> bool:
+    text = unit.cite.quote
+    return not NEGATED.search(text, max(0, m.start() - 40), m.start())
+
+
+_ADULT_IDS = {s.id for s in ROLE_SPECS if s.role in ("parent", "carer", "relative", "adult")}
+_MALE_IDS = {s.id for s in ROLE_SPECS if s.male} | {"partner"}
+_ADULT_AGENCIES = {
+    "Mental Health",
+    "Adult Social Care",
+    "Substance Misuse Service",
+    "Probation",
+    "Domestic Abuse Service",
+}
+
+
+def people_in(text: str) -> list[tuple[str, str]]:
+    """(person id, words as written) for each person a sentence names."""
+    out = []
+    for m in PERSON.finditer(text):
+        if m.group("child"):
+            out.append(("child-label", m.group(0)))
+        elif m.group("adult"):
+            out.append(("adult-label", m.group(0)))
+        else:
+            index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("r"))
+            out.append((ROLE_SPECS[index].id, m.group(0)))
+    return out
+
+
+def _adult_named(unit: Unit, scan: Scan) -> bool:
+    return any(pid in _ADULT_IDS or pid == "adult-label" for pid, _ in people_in(unit.cite.quote)) or (
+        unit.agency in _ADULT_AGENCIES
+    )
+
+
+def _child_named(unit: Unit, scan: Scan) -> bool:
+    text = unit.cite.quote
+    if unit.agency == "CAMHS":
+        return True
+    if any(pid == "child-label" for pid, _ in people_in(text)) or CHILD_ALIAS.search(text):
+        return not any(pid in _ADULT_IDS for pid, _ in people_in(text))
+    return False
+
+
+def _infant(unit: Unit, scan: Scan) -> bool:
+    return scan.infant
+
+
+@dataclass(frozen=True)
+class ThemeDef:
+    id: str
+    title: str
+    patterns: tuple[re.Pattern[str], ...]
+    question: str
+    why: str
+    national: tuple[str, ...] = ()
+    unit_filter: Callable[[Unit, Scan], bool] | None = None
+    exclude: re.Pattern[str] | None = None
+    reject: frozenset[str] = frozenset()  # matched words that do not count for this theme
+
+    def matches(self, unit: Unit, scan: Scan) -> re.Match[str] | None:
+        text = unit.cite.quote
+        if self.exclude is not None and self.exclude.search(text):
+            return None
+        for pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if m.group(0).lower() in self.reject:
+                    continue
+                if _not_negated(unit, m):
+                    if self.unit_filter is not None and not self.unit_filter(unit, scan):
+                        return None
+                    return m
+        return None
+
+
+MENTAL_HEALTH = rx(
+    r"\b(?:mental (?:health|ill-?ness|ill-?health)|low mood|depress\w+|anxi\w+|post-?natal depression|perinatal|"
+    r"psychosis|psychotic|psychiatr\w+|bi-?polar|personality disorder|self-?harm\w*|suicid\w+|overdose|sertraline|"
+    r"antidepressants?|fluoxetine|citalopram|mirtazapine|poor sleep|emotional wellbeing)\b"
+)
+SUBSTANCE = rx(
+    r"\b(?:alcohol\w*|drunk|intoxicat\w+|drink(?:ing)?|drug use|substance (?:mis)?use|cannabis|cocaine|heroin|"
+    r"methadone|crack|under the influence)\b"
+)
+MALE_CARERS = rx(
+    "|".join(f"(?:{s.pattern})" for s in ROLE_SPECS if s.id in _MALE_IDS) + r"|male carers?|\bmen\b"
+)
+
+THEMES: tuple[ThemeDef, ...] = (
+    ThemeDef(
+        "domestic_abuse",
+        "Domestic abuse",
+        (
+            rx(
+                r"\b(?:domestic (?:abuse|violence|incident)|coercive|controlling behaviour|MARAC|DASH|IDVA|"
+                r"shouting|argument|non-?molestation|DVPN|DVPO|Clare'?s law|assaulted (?:by )?(?:her|his) "
+                r"(?:partner|husband|wife|boyfriend))\b"
+            ),
+        ),
+        "What did {agencies} know about domestic abuse affecting {child}, how was the risk assessed and shared, "
+        "and how did it shape the plans for {child}?",
+        "The Panel asks reviews to say what kind of domestic abuse it was and what it meant for the child.",
+        ("domestic-abuse-2022",),
+    ),
+    ThemeDef(
+        "male_carers",
+        "Men in the child's life",
+        (MALE_CARERS,),
+        "How well did {agencies} know, see and assess {men}: their part in caring for {child}, their history, "
+        "and any risk they posed?",
+        "Men in a child's household are often unseen by services and their history goes unchecked.",
+        ("invisible-men-2021",),
+    ),
+    ThemeDef(
+        "missed_contact",
+        "Missed appointments, no-access visits and engagement",
+        (
+            rx(
+                r"\b(?:was not brought|not brought|DNA|did not attend|not attended|missed (?:appointments?|visits?|"
+                r"appointment)|second missed|no access|no reply|not at home|(?:could|did) not gain access|"
+                r"cancell?ed|failed (?:to attend|appointment|visit)|declined|disengag\w+|did not engage|"
+                r"not engag\w+)\b"
+            ),
+        ),
+        "When {child} was not brought to appointments, or practitioners could not see {child} or the family, what "
+        "did {agencies} do, and was the pattern recognised and shared?",
+        "Working with families whose engagement is reluctant or sporadic is one of the Panel's stubborn themes.",
+        ("annual-report-2020",),
+    ),
+    ThemeDef(
+        "info_sharing",
+        "Information sharing between agencies",
+        (
+            rx(
+                r"\b(?:not (?:been )?shared|was(?:n't| not) shared|did(?:n't| not) share|not (?:passed on|communicated|forwarded)|"
+                r"no (?:information|record) (?:was )?shared|not (?:informed|told|notified)|unaware|no referral|"
+                r"not referred|no strategy discussion|not (?:escalated|followed up)|not completed within)\b"
+            ),
+        ),
+        "What did each agency know that others did not, and why was it not shared, referred or acted on together?",
+        "Information poorly shared and sought is a finding of the national review into child protection in England.",
+        ("child-protection-in-england-2022",),
+    ),
+    ThemeDef(
+        "curiosity",
+        "Professional curiosity and challenge",
+        (
+            rx(
+                r"\b(?:not revisited|no enquiry|not (?:asked|explored|questioned|challenged|considered)|"
+                r"explanation (?:given )?(?:was )?not consistent|inconsistent explanation|accepted (?:the |her |his "
+                r"|their )?explanation|no (?:further )?questions|not seen alone|not spoken to (?:alone|separately)|"
+                r"answered (?:most|all|the) questions|considered but not made|left the room)\b"
+            ),
+        ),
+        "Where explanations were accepted or questions not pursued, what got in the way of professional curiosity "
+        "and challenge?",
+        "Critical thinking and challenge are among the Panel's stubborn and perennial practice themes.",
+        ("annual-report-2020", "child-protection-in-england-2022"),
+    ),
+    ThemeDef(
+        "exclusion",
+        "Education, attendance and exclusion",
+        (
+            rx(
+                r"\b(?:exclu(?:ded|sion)|suspen(?:ded|sion)|pupil referral|PRU|alternative provision|managed move|"
+                r"off-?rolled|reduced timetable|part-?time timetable|attendance (?:dropped|fell|fallen|declin\w+|low|"
+                r"poor)|poor attendance|low attendance|persistent(?:ly)? absen\w+|absent from school|not in school|"
+                r"missing education)\b"
+            ),
+        ),
+        "What did {agencies} know about {child}'s attendance and exclusion from school, and was it understood as a "
+        "sign of risk?",
+        "Exclusion from school is a critical moment at which risk of exploitation rises sharply.",
+        ("criminal-exploitation-2020",),
+    ),
+    ThemeDef(
+        "exploitation",
+        "Exploitation and serious youth violence",
+        (
+            EXPLOITATION,
+            rx(
+                r"\b(?:NRM|National Referral Mechanism|older (?:males|men|boys|youths)|£\s?\d+\s*(?:in )?cash|"
+                r"(?:two|several|multiple) (?:mobile )?phones|Class A|cannabis and cash|drugs? (?:found|seized)|"
+                r"knife|bladed|weapon|stab wound|exploitation panel|disruption|another county|trap house|cuckoo\w*)\b"
+            ),
+        ),
+        "How were the signs that {child} was being exploited recognised and acted on by {agencies}, including the "
+        "National Referral Mechanism, disruption and contextual safeguarding?",
+        "Criminal exploitation is hard to escape; trusted relationships with practitioners are central to safety.",
+        ("criminal-exploitation-2020",),
+    ),
+    ThemeDef(
+        "missing",
+        "Going missing",
+        (
+            rx(
+                r"\b(?:reported missing|went missing|missing (?:again|from|episodes?|overnight)|absconded|return home "
+                r"interviews?|RHI|ran away|runaway|found the next (?:day|morning)|located (?:\w+ )?(?:days?|hours?) later)\b"
+            ),
+        ),
+        "How did {agencies} respond each time {child} went missing, including return home interviews, and what did "
+        "they learn about where {child} went and with whom?",
+        "Going missing is a common sign of exploitation; return home interviews are the chance to find out why.",
+        ("criminal-exploitation-2020",),
+    ),
+    ThemeDef(
+        "safe_sleep",
+        "Safe sleep",
+        (
+            rx(
+                r"\b(?:co-?sle\w+|co-?slept|bed[- ]shar\w+|safe(?:r)? sleep|sofa|settee|overlay|moses basket|cot|"
+                r"sleeping arrangements?|slept (?:with|on|in))\b"
+            ),
+        ),
+        "What safe sleep advice did the family get, and how did {agencies} understand where and how {child} slept, "
+        "including when adults had used alcohol or drugs?",
+        "Most sudden unexpected infant deaths in families known to services followed co-sleeping, often after "
+        "alcohol or drug use.",
+        ("sudi-2020",),
+        unit_filter=_infant,
+    ),
+    ThemeDef(
+        "infant_injury",
+        "Injuries and bruising in a baby",
+        (rx(r"\b(?:bruis\w+|marks? on|injur\w+|fractur\w+|swelling|swollen)\b"),),
+        "When {agencies} saw bruising or injuries on {child}, were they assessed under the bruising protocol for "
+        "non-mobile babies, explained, and shared with other agencies?",
+        "Any bruise on a baby who is not independently mobile needs expert assessment informed by multi-agency "
+        "information.",
+        ("bruising-non-mobile-2022", "invisible-men-2021"),
+        unit_filter=_infant,
+    ),
+    ThemeDef(
+        "parental_mental_health",
+        "Parents' and carers' mental health",
+        (MENTAL_HEALTH,),
+        "How was the mental health of {adults} understood by {agencies}, considered in assessing the care of "
+        "{child}, and shared between adult and children's services?",
+        "Adult services and children's services often hold different parts of the picture.",
+        unit_filter=_adult_named,
+    ),
+    ThemeDef(
+        "child_mental_health",
+        "The child's mental health and emotional wellbeing",
+        (MENTAL_HEALTH, rx(r"\bCAMHS\b|\bwaiting list\b")),
+        "How were {child}'s mental health and emotional wellbeing understood and met by {agencies}, including "
+        "waiting times and missed appointments?",
+        "A child's emotional wellbeing is part of their lived experience and of the risk they face.",
+        unit_filter=_child_named,
+    ),
+    ThemeDef(
+        "substance_misuse",
+        "Adults' drug and alcohol use",
+        (SUBSTANCE,),
+        "What did {agencies} know about drug or alcohol use by {adults}, and how was it considered in assessing the "
+        "care of {child}?",
+        "Parental substance use alongside other adversity raises the risk to children, especially babies.",
+        ("sudi-2020",),
+        unit_filter=_adult_named,
+    ),
+    ThemeDef(
+        "disability",
+        "Disability and additional needs",
+        (DISABILITY,),
+        "How did disability or additional needs affect {child}'s experiences, how {child} could communicate, and "
+        "the response of {agencies}?",
+        "Disabled children are less visible to services and their communication needs are often missed.",
+        ("disabled-children-residential-2022",),
+        unit_filter=lambda unit, scan: _child_named(unit, scan) or not _adult_named(unit, scan),
+        reject=frozenset(
+            {"mental health", "physical health", "healthy", "well and healthy", "diagnosis", "diagnosed"}
+        ),
+    ),
+    ThemeDef(
+        "race_culture",
+        "Race, culture and identity",
+        (
+            RACE,
+            ETHNICITY_VALUE,
+            rx(
+                r"\b(?:interpreters?|first language|English as an additional language|EAL|asylum|refugee|"
+                r"immigration|no recourse to public funds|NRPF|mosque|church|temple|gurdwara)\b"
+            ),
+        ),
+        "How did race, culture, faith, language and identity shape {child}'s experiences and the response of "
+        "{agencies}?",
+        "Race, ethnicity, culture and faith get little attention in practice and in reviews.",
+        ("race-racism-2025",),
+        exclude=rx(r"\b(?:white|black) (?:van|car|vehicle|eye|clothing|top|hoodie)\b"),
+    ),
+    ThemeDef(
+        "step_down",
+        "Thresholds, no further action, step-down and closure",
+        (
+            rx(
+                r"\b(?:no further action|NFA|step(?:ped)?[- ]down|case closed|closed (?:the case|involvement|to)|"
+                r"closed|screened out|screened as|discharged (?:back )?to (?:the )?GP|discharged after|discharged "
+                r"from (?:the )?(?:service|caseload)|did not meet (?:the )?threshold|below threshold|"
+                r"early help to continue|risk rated as (?:low|medium|standard))\b"
+            ),
+        ),
+        "Why were concerns about {child} screened out, stepped down or closed by {agencies}, and on what evidence "
+        "about {child}'s circumstances?",
+        "Failures to start statutory processes and decisions made without the full picture recur in national reviews.",
+        ("child-protection-in-england-2022",),
+    ),
+    ThemeDef(
+        "neglect",
+        "Neglect and home conditions",
+        (
+            rx(
+                r"\b(?:neglect\w*|home conditions|(?:dirty|unkempt|cluttered|unhygienic|squalid|poor) (?:home|house|"
+                r"flat|conditions|hygiene|clothing)|hygiene|nappy rash|soiled|no food|hungry|underweight|faltering "
+                r"growth|failure to thrive|head lice|dental decay|unclean|rent arrears|eviction|overcrowd\w+)\b"
+            ),
+        ),
+        "What did {agencies} see of {child}'s care and home conditions over time, and how was neglect recognised "
+        "and assessed?",
+        "Neglect builds over time; single snapshots miss the pattern.",
+    ),
+)
+THEME_BY_ID = {t.id: t for t in THEMES}
+
+
+@dataclass
+class ThemeHits:
+    theme: ThemeDef
+    units: list[Unit]
+    words: list[str]  # the matched words, in order
+
+
+def detect_themes(scan: Scan) -> list[ThemeHits]:
+    out = []
+    for theme in THEMES:
+        units: list[Unit] = []
+        words: list[str] = []
+        for unit in scan.units:
+            m = theme.matches(unit, scan)
+            if m is not None:
+                units.append(unit)
+                words.append(m.group(0))
+        if units:
+            out.append(ThemeHits(theme, units, words))
+    return out
+
+
+def is_infant_case(units: list[Unit]) -> bool:
+    """A baby's case, as far as the words show: baby words and no school-age words (as the drafting reads it)."""
+    infant = any(INFANT_WORDS.search(u.cite.quote) for u in units)
+    return infant and not any(SCHOOL_AGE_WORDS.search(u.cite.quote) for u in units)
