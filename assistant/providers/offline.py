@@ -63,7 +63,14 @@ class OfflineProvider(Provider):
         return critique
 
     def draft(self, request: DraftRequest) -> Draft:
-        raise NotImplementedError("drafting lands with the drafting module")
+        import datetime as dt
+
+        from assistant.drafting import draft_chronology
+
+        today = dt.date.fromisoformat(request.today) if request.today else None
+        return draft_chronology(request.text, today=today)
 
     def kloe(self, request: KloeRequest) -> KloeReport:
-        raise NotImplementedError("lines of enquiry land with the kloe module")
+        from assistant.kloe import kloe_text
+
+        return kloe_text(request.text, exclude_example=request.exclude_example)

@@ -1,0 +1,105 @@
+"""`draft` (factual sections from a chronology) and `kloe` (key lines of enquiry and the criteria table)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from assistant import services
+from assistant.cli.app import (
+    cli,
+    emit_json,
+    exclude_option,
+    format_option,
+    output_option,
+    provider_option,
+    write_output,
+)
+from assistant.errors import InputError
+from assistant.render.draft_markdown import draft_markdown
+from assistant.render.draft_word import draft_docx, kloe_docx
+from assistant.render.kloe_markdown import kloe_markdown
+
+
+def _today(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"--today '{value}' is not an ISO date", fix="write it as YYYY-MM-DD") from None
+
+
+def _is_docx(output: Path | None) -> bool:
+    return output is not None and output.suffix.lower() == ".docx"
+
+
+@cli.command()
+@click.argument("source", metavar="PATH|-")
+@provider_option
+@format_option
+@output_option
+@click.option(
+    "--critique", "with_critique", is_flag=True, help="Also run the Panel-style critique on the draft."
+)
+@exclude_option
+@click.option(
+    "--today", default=None, metavar="YYYY-MM-DD", help="Date used to flag future dates (default: today)."
+)
+def draft(
+    source: str,
+    provider: str | None,
+    fmt: str,
+    output: Path | None,
+    with_critique: bool,
+    exclude_example: int | None,
+    today: str | None,
+) -> None:
+    """Draft the factual sections of a rapid review from a multi-agency chronology (.txt, .md, .csv, .docx or -)."""
+    text, notes = services.read_chronology(source)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    result = services.draft(
+        text,
+        provider=provider,
+        today=_today(today),
+        with_critique=with_critique,
+        exclude_example=exclude_example,
+    )
+    counts = result.meta.counts
+    click.echo(
+        f"read {counts.get('entries', 0)} entries ({counts.get('unparsed', 0)} lines not read, "
+        f"{len(result.issues)} issues to check, {len(result.gaps)} gaps)",
+        err=True,
+    )
+    if _is_docx(output):
+        write_output(draft_docx(result), output)
+    else:
+        write_output(emit_json(result) if fmt == "json" else draft_markdown(result), output)
+
+
+@cli.command()
+@click.argument("source", metavar="PATH|-")
+@provider_option
+@format_option
+@exclude_option
+@output_option
+def kloe(
+    source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
+) -> None:
+    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
+    document = services.read_document(source)
+    for warning in document.warnings:
+        click.echo(f"note: {warning}", err=True)
+    result = services.kloe(document.text, provider=provider, exclude_example=exclude_example)
+    click.echo(
+        f"read as a {result.meta.input_kind}: {len(result.lines_of_enquiry)} lines of enquiry, "
+        f"{len(result.criteria)} criteria",
+        err=True,
+    )
+    if _is_docx(output):
+        write_output(kloe_docx(result), output)
+    else:
+        write_output(emit_json(result) if fmt == "json" else kloe_markdown(result), output)
