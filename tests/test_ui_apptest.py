@@ -178,34 +178,38 @@ def test_remote_model_only_after_redacted_preview_and_confirmation_then_falls_ba
     app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant import services
+    from assistant.providers import available_providers
     from assistant.settings import get_settings
-    from ui import resources
 
+    if "openai" not in available_providers():
+        pytest.skip("the openai provider needs the llm extra: pip install -e '.[llm]'")
     monkeypatch.setenv("RRA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
     monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
     get_settings.cache_clear()
-    monkeypatch.setattr(resources, "_providers", lambda: ("offline", "openai"))
     sent: list[str] = []
     real_critique = services.critique
 
-    def fake_critique(text: str, *, provider: str | None = None, **kw: Any) -> Any:
+    def failing_remote(text: str, *, provider: str | None = None, **kw: Any) -> Any:
         if provider == "openai":
             sent.append(text)
             raise ProviderError("the model server did not answer", fix="check RRA_LLM_BASE_URL")
         return real_critique(text, provider=provider, **kw)
 
-    monkeypatch.setattr(services, "critique", fake_critique)
+    monkeypatch.setattr(services, "critique", failing_remote)
 
     at = app()
     radio = at.radio(key="w_critique_provider")
     assert radio.value == "offline"  # offline by default
+    assert len(radio.options) == 2 and "gpt-4o-mini" in radio.options[1]
     radio.set_value("openai").run()
     run_critique(at)
     assert not sent and at.session_state["critique"] is None  # nothing sent on the first click
     assert "Check what would be sent" in [h.value for h in at.header]
     redacted = next(t for t in at.text_area if t.label == "Redacted text that would be sent")
     assert "Jane Smith" not in (redacted.value or "") and "PERSON_" in (redacted.value or "")
-    assert any("Estimated cost" in m.value for m in at.markdown)
+    assert any("PERSON_1" in str(df.value) for df in at.dataframe)  # what was replaced, by kind
+    details = "\n".join(unescape(m.value) for m in at.markdown)
+    assert "tokens sent" in details and "Estimated cost:** about $" in details
     send = next(b for b in at.button if b.label == "Send to the remote model")
     assert send.disabled  # needs the explicit confirmation
     at.checkbox[0].check().run()
@@ -260,3 +264,131 @@ def test_corpus_browser_shows_examples_with_panel_comments_guidance_and_search(
     assert not at.exception
     assert any(h.value.startswith("Results for") for h in at.subheader)
     assert any(KNOWN_PANEL_COMMENT in unescape(m.value) for m in at.markdown)
+
+
+# ------------------------------------------------------------------------------------------------- draft
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+def test_draft_page_from_a_chronology(app: Callable[..., AppTest]) -> None:
+    chronology = (SAMPLES / "chronology-baby-injury.txt").read_text(encoding="utf-8")
+    chronology += "\nthis line has no date or agency at all\n"  # after a blank line: not attached
+    at = app("draft")
+    assert at.title[0].value == "Draft from a chronology"
+    at.text_area(key="w_draft_text").input(chronology).run()
+    next(b for b in at.button if b.label == "Draft the sections").click().run()
+    assert not at.exception, at.exception
+    headers = [h.value for h in at.header]
+    assert {"Timeline", "Draft sections"} <= set(headers)
+    # The parsed timeline as an editable table, the unparsed line shown with its reason.
+    table = at.data_editor[0].value
+    assert list(table.columns) == ["Date", "Agency", "Event", "Lines"]
+    assert table.iloc[0]["Date"] == "14/08/2024" and table.iloc[0]["Agency"] == "Midwifery"
+    unparsed = next(df.value for df in at.dataframe if "Why" in df.value.columns)
+    assert "this line has no date or agency at all" in list(unparsed["Text"])
+    # Generated sections, with the chronology's words marked and escaped.
+    subheaders = [unescape(h.value) for h in at.subheader]
+    assert "Case information" in subheaders and "Key events" in subheaders
+    bodies = [h.proto.body for h in at.get("html")]
+    assert any('<mark title="Chronology line 8">' in b for b in bodies)
+    labels = [getattr(d, "label", None) for d in at.get("download_button")]
+    assert "Download the draft (.docx)" in labels
+    import docx
+
+    document = docx.Document(io.BytesIO(at.session_state["draft"].docx))
+    assert any("Midwifery" in p.text for p in document.paragraphs) or document.tables
+    # Draft again from the (here unedited) table: the chronology becomes the table's rows.
+    next(b for b in at.button if b.label == "Draft again from the edited timeline").click().run()
+    assert not at.exception, at.exception
+    assert (at.text_area(key="w_draft_text").value or "").startswith("Date\tAgency\tEvent\n14/08/2024\t")
+    # "Critique this draft" takes the draft to the critique page.
+    next(b for b in at.button if b.label == "Critique this draft").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Critique a draft rapid review"
+    assert "Case information" in (at.text_area(key="w_critique_text").value or "")
+
+
+def test_draft_page_sample_and_empty_input(app: Callable[..., AppTest]) -> None:
+    at = app("draft")
+    next(b for b in at.button if b.label == "Draft the sections").click().run()
+    assert "paste or upload" in at.error[0].value.lower()
+    next(b for b in at.button if b.label == "Use this sample").click().run()
+    assert "Midwifery" in (at.text_area(key="w_draft_text").value or "")
+
+
+def test_chronology_from_edited_rows() -> None:
+    from assistant.errors import InputError
+    from ui.actions import chronology_from_rows
+
+    rows: list[dict[str, Any]] = [
+        {"Date": "03/02/2025", "Agency": "HV", "Event": "New birth\nvisit.", "Lines": "11"},
+        {"Date": None, "Agency": None, "Event": None, "Lines": None},  # an empty added row
+        {"Date": "", "Agency": "GP", "Event": "Seen.", "Lines": ""},
+    ]
+    assert (
+        chronology_from_rows(rows) == "Date\tAgency\tEvent\n03/02/2025\tHV\tNew birth visit.\n\tGP\tSeen.\n"
+    )
+    with pytest.raises(InputError):
+        chronology_from_rows([])
+
+
+# -------------------------------------------------------------------------------------- lines of enquiry
+
+
+def test_kloe_page_questions_evidence_national_reviews_and_criteria(app: Callable[..., AppTest]) -> None:
+    from assistant.domain.kloe import DECISION_NOTE
+
+    at = app("kloe")
+    assert at.title[0].value == "Key lines of enquiry"
+    assert DECISION_NOTE in unescape(at.info[0].value)  # the decision rests with the partners, up front
+    chronology = (SAMPLES / "chronology-baby-injury.txt").read_text(encoding="utf-8")
+    at.text_area(key="w_kloe_text").input(chronology).run()
+    next(b for b in at.button if b.label == "Find the lines of enquiry").click().run()
+    assert not at.exception, at.exception
+    first = at.expander[0]
+    body = "\n".join(unescape(m.value) for m in first.markdown)
+    assert "Evidence in the text" in body and "Line " in body
+    assert "National reviews" in body
+    criteria = next(df.value for df in at.dataframe if "Evidence for" in df.value.columns)
+    assert "Regulation 11(a)" in list(criteria["Criterion"])
+    assert "LCSPR criteria: the evidence in the text" in [h.value for h in at.header]
+    assert sum(DECISION_NOTE in unescape(i.value) for i in at.info) >= 2  # and again under the table
+    view = at.session_state["kloe"]
+    import docx
+
+    assert docx.Document(io.BytesIO(view.docx)).paragraphs
+
+
+# ------------------------------------------------------------------------------------------- evaluation
+
+
+def test_evaluation_page_runs_and_loads_the_latest_report(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ui import actions
+
+    monkeypatch.setattr(actions, "EVAL_RESULTS", tmp_path / "missing" / "eval.json")
+    at = app("evaluation")
+    assert at.title[0].value == "Evaluation"
+    next(b for b in at.button if b.label == "Load the latest saved report").click().run()
+    assert "No saved report yet" in at.warning[0].value
+
+    next(b for b in at.button if b.label == "Run the evaluation now").click().run()
+    assert not at.exception, at.exception
+    headers = [h.value for h in at.header]
+    assert headers == ["Headline metrics against the baselines", "Per finding code", "Per example"]
+    assert [m.label for m in at.metric][:4] == ["Panel gap recall", "Panel hit rate", "Precision", "F1"]
+    table = at.dataframe[0].value
+    assert {"Metric", "Tool", "Checklist", "Empty", "Shuffle"} <= set(table.columns)
+    assert len(at.expander) == 5  # one per example
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the per-code chart
+
+    saved = tmp_path / "eval.json"
+    saved.write_text(at.session_state["eval_report"].report.model_dump_json(), encoding="utf-8")
+    monkeypatch.setattr(actions, "EVAL_RESULTS", saved)
+    other = app("evaluation")
+    next(b for b in other.button if b.label == "Load the latest saved report").click().run()
+    assert not other.exception, other.exception
+    assert "the report saved on" in unescape(other.success[0].value)
+    assert [h.value for h in other.header] == headers

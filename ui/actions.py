@@ -5,11 +5,30 @@ Each function takes the user's text and returns a value the page stores in that 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
 from assistant import services
-from assistant.errors import RRAError
+from assistant.domain.drafting import Draft
+from assistant.domain.evals import EvalReport
+from assistant.domain.kloe import KloeReport
+from assistant.errors import InputError, RRAError
 from assistant.render.critique_markdown import critique_markdown
+from assistant.render.draft_markdown import draft_body_markdown, draft_markdown
+from assistant.render.draft_word import draft_docx, kloe_docx
+from assistant.render.kloe_markdown import kloe_markdown
 from assistant.render.word import critique_docx
+from assistant.settings import REPO_ROOT
 from ui.components import CritiqueView
+
+Progress = Callable[[str], None]
+EVAL_RESULTS = REPO_ROOT / "evals" / "results" / "eval.json"
+
+
+# ------------------------------------------------------------------------------------------------ critique
 
 
 def critique_view(text: str, provider: str = "offline") -> CritiqueView:
@@ -34,3 +53,133 @@ def critique_view(text: str, provider: str = "offline") -> CritiqueView:
         markdown=critique_markdown(result),
         notices=notices,
     )
+
+
+# --------------------------------------------------------------------------------------------------- draft
+
+TIMELINE_COLUMNS = ("Date", "Agency", "Event", "Lines")
+
+
+@dataclass
+class DraftView:
+    draft: Draft
+    text: str  # the chronology the draft's citations index into
+    docx: bytes
+    markdown: str
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+def draft_view(text: str) -> DraftView:
+    result = services.draft(text)
+    return DraftView(
+        draft=result,
+        text=text,
+        docx=draft_docx(result),
+        markdown=draft_markdown(result),
+        rows=timeline_rows(result),
+    )
+
+
+def timeline_rows(draft: Draft) -> list[dict[str, str]]:
+    """The parsed timeline as table rows: the date as the author wrote it, the agency's usual name."""
+    return [
+        {
+            "Date": item.date_text,
+            "Agency": item.agency or item.agency_text,
+            "Event": item.event,
+            "Lines": ", ".join(str(n) for n in item.lines),
+        }
+        for item in draft.timeline
+    ]
+
+
+def chronology_from_rows(rows: Sequence[dict[str, Any]]) -> str:
+    """An edited timeline back to a tab-separated chronology (with a header row) to draft from again."""
+    lines = ["Date\tAgency\tEvent"]
+    for row in rows:
+        cells = [" ".join(str(row.get(c) or "").split()) for c in ("Date", "Agency", "Event")]
+        if any(cells):
+            lines.append("\t".join(cells))
+    if len(lines) == 1:
+        raise InputError("the timeline is empty", fix="add at least one row with a date, agency and event")
+    return "\n".join(lines) + "\n"
+
+
+def draft_for_critique(view: DraftView) -> str:
+    """The draft's sections as the text an author would paste into the critique."""
+    return draft_body_markdown(view.draft, with_questions=False)
+
+
+SAMPLES = {
+    "Fictional sample: injury to a baby": REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt",
+    "Fictional sample: exploitation of a teenager": REPO_ROOT
+    / "corpus"
+    / "samples"
+    / "chronology-exploitation.txt",
+}
+
+
+def sample_text(name: str) -> str:
+    return SAMPLES[name].read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------- lines of enquiry
+
+
+@dataclass
+class KloeView:
+    report: KloeReport
+    text: str
+    docx: bytes
+    markdown: str
+
+
+def kloe_view(text: str) -> KloeView:
+    report = services.kloe(text)
+    return KloeView(report=report, text=text, docx=kloe_docx(report), markdown=kloe_markdown(report))
+
+
+# -------------------------------------------------------------------------------------------------- eval
+
+
+@dataclass
+class EvalView:
+    report: EvalReport
+    source: str  # where it came from, for the page to say
+
+
+def latest_eval(path: Path | None = None) -> EvalView | None:
+    """The report `rapid-review eval` saved last, or None when there is none."""
+    path = path or EVAL_RESULTS
+    if not path.is_file():
+        return None
+    try:
+        report = EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"the saved evaluation report {path.name} cannot be read ({type(exc).__name__})",
+            fix="run the evaluation again (here, or with: rapid-review eval)",
+        ) from None
+    when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %B %Y at %H:%M")
+    return EvalView(report=report, source=f"the report saved on {when} ({path.name})")
+
+
+def run_evaluation(progress: Progress) -> EvalView:
+    """Run the offline eval as `rapid-review eval` does, compared with evals/baseline.json when present."""
+    from assistant.evaluation import regression
+    from assistant.evaluation.runner import run_eval
+
+    snapshot = None
+    if regression.BASELINE_PATH.is_file():
+        try:
+            snapshot = regression.load(regression.BASELINE_PATH)
+        except Exception as exc:  # a run without the saved baseline is still worth showing
+            progress(f"the saved baseline was not used: {exc}")
+    report = run_eval(progress=progress, pinned=snapshot.thresholds if snapshot else None)
+    if snapshot is not None:
+        deltas = regression.compare(report, snapshot, regression.DEFAULT_TOLERANCE)
+        report = report.model_copy(
+            update={"against_baseline": deltas, "tolerance": regression.DEFAULT_TOLERANCE}
+        )
+    now = dt.datetime.now().strftime("%d %B %Y at %H:%M")
+    return EvalView(report=report, source=f"a run made here on {now}")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
 
 from assistant import services
 from assistant.domain.critique import Critique, Evidence, Finding
+from assistant.domain.drafting import Citation, DraftBlock
 from assistant.errors import InputError, RRAError
 from assistant.render.critique_markdown import SEVERITY_LABEL
 from assistant.settings import get_settings
@@ -71,8 +73,8 @@ def merge_spans(spans: Iterable[tuple[int, int, str]], length: int) -> list[High
     return merged
 
 
-def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """The text, HTML-escaped, with each span wrapped in <mark title="labels">; safe for st.html."""
+def marked_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """The text, HTML-escaped, with each span wrapped in <mark title="labels"> (labels escaped too)."""
     pieces: list[str] = []
     cursor = 0
     for h in merge_spans(spans, len(text)):
@@ -81,7 +83,12 @@ def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
         pieces.append(f'<mark title="{title}">{html.escape(text[h.start : h.end])}</mark>')
         cursor = h.end
     pieces.append(html.escape(text[cursor:]))
-    body = "".join(pieces)
+    return "".join(pieces)
+
+
+def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """The whole text, escaped and highlighted, in a block that keeps its line breaks; safe for st.html."""
+    body = marked_html(text, spans)
     return (
         '<div class="rra-draft" role="document" aria-label="Your draft with the evidence highlighted" '
         'style="white-space: pre-wrap; font-family: inherit; line-height: 1.5;">'
@@ -135,7 +142,19 @@ def check_pasted(text: str) -> None:
         )
 
 
-def _read_upload(prefix: str) -> None:
+def _read_draft(data: bytes, name: str) -> tuple[str, list[str]]:
+    document = services.read_document(data, name)
+    return document.text, list(document.warnings)
+
+
+# How an upload becomes text: a draft as the reader renders it; a chronology from a Word file's tables.
+READERS: dict[str, Callable[[bytes, str], tuple[str, list[str]]]] = {
+    "document": _read_draft,
+    "chronology": services.read_chronology,
+}
+
+
+def _read_upload(prefix: str, reader: str) -> None:
     """Callback for a file uploader: read the new file into the page's text (or record why not)."""
     state = st.session_state
     uploaded = state.get(widget_key(f"{prefix}_upload"))
@@ -155,15 +174,17 @@ def _read_upload(prefix: str) -> None:
         )
         return
     try:
-        document = services.read_document(uploaded.getvalue(), uploaded.name)
+        text, notes = READERS[reader](uploaded.getvalue(), uploaded.name)
     except InputError as exc:
         state[f"{prefix}_upload_error"] = (exc.message, exc.fix)
         return
-    set_text(f"{prefix}_text", document.text)
-    state[f"{prefix}_upload_notes"] = [*document.warnings, f"Read {uploaded.name} into the text box below."]
+    set_text(f"{prefix}_text", text)
+    state[f"{prefix}_upload_notes"] = [*notes, f"Read {uploaded.name} into the text box below."]
 
 
-def document_input(prefix: str, *, what: str, paste_help: str, height: int = 280) -> str:
+def document_input(
+    prefix: str, *, what: str, paste_help: str, height: int = 280, reader: str = "document"
+) -> str:
     """An uploader and a text area for one page's document; returns the text (possibly empty).
 
     An upload replaces the text in the box, which the user can then edit; everything stays in this
@@ -177,7 +198,7 @@ def document_input(prefix: str, *, what: str, paste_help: str, height: int = 280
         type=UPLOAD_TYPES,
         key=widget_key(f"{prefix}_upload"),
         on_change=_read_upload,
-        args=(prefix,),
+        args=(prefix, reader),
         max_upload_size=limit,
         help="The file is read on this computer and kept only for this browser session.",
     )
@@ -309,9 +330,64 @@ def render_critique(view: CritiqueView) -> None:
             st.html(highlight_html(view.text, finding_spans(c.findings)))
 
 
-def run_with_status(label: str, work: Callable[[Callable[[str], None]], object]) -> object:
-    """Run `work(progress)` inside an expanding status box that shows its progress messages."""
+@contextmanager
+def progress_status(label: str, done: str) -> Iterator[Callable[[str], None]]:
+    """A status box for work over a second: yields a progress callback that shows each message."""
     with st.status(label, expanded=False) as status:
-        result = work(lambda message: status.update(label=f"{label} {message}"))
-        status.update(label=f"{label} done.", state="complete")
-    return result
+
+        def say(message: str) -> None:
+            status.update(label=f"{label} {one_line(message, 120)}")
+
+        yield say
+        status.update(label=done, state="complete")
+
+
+# ------------------------------------------------------------------------------------------- draft sections
+
+
+def quoted_html(text: str, quotes: Sequence[Citation]) -> str:
+    """`text` HTML-escaped, with each quote from the chronology (found in order) wrapped in <mark>."""
+    spans: list[tuple[int, int, str]] = []
+    cursor = 0
+    for q in quotes:
+        at = text.find(q.quote, cursor)
+        if at < 0:
+            at = text.find(q.quote)
+        if at < 0 or not q.quote:
+            continue
+        spans.append((at, at + len(q.quote), f"Chronology line {q.line}"))
+        cursor = at + len(q.quote)
+    return marked_html(text, spans).replace("\n", "<br>")
+
+
+def blocks_html(blocks: Sequence[DraftBlock]) -> str:
+    """A draft section as safe HTML: the chronology's own words marked, everything escaped."""
+    out: list[str] = []
+    in_list = False
+    for block in blocks:
+        if block.kind != "bullet" and in_list:
+            out.append("</ul>")
+            in_list = False
+        sentences = " ".join(quoted_html(s.text, s.quotes) for s in block.sentences)
+        if block.kind == "heading":
+            out.append(f"<p><strong>{sentences}</strong></p>")
+        elif block.kind == "paragraph":
+            out.append(f"<p>{sentences}</p>")
+        elif block.kind == "bullet":
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{sentences}</li>")
+        elif block.table is not None:
+            head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in block.table.columns)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{quoted_html(c.text, c.quotes)}</td>" for c in row.cells) + "</tr>"
+                for row in block.table.rows
+            )
+            out.append(
+                '<table style="border-collapse: collapse; width: 100%;">'
+                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            )
+    if in_list:
+        out.append("</ul>")
+    return '<div class="rra-draft-section">' + "".join(out) + "</div>"

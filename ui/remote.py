@@ -1,8 +1,8 @@
 """What would be sent to a remote model, shown to the user before anything leaves the machine.
 
-The redacted text is exactly what `assistant.privacy.redact` produces (the remote provider redacts the same
-way before sending); the token count is for that text with the model's tokeniser (an estimate for local
-models) plus the completion cap, and the cost comes from `assistant.llm.tokens`' price table.
+Both the redacted text and the token and cost estimate come from the service layer
+(`services.estimate_remote`, which builds the very prompt the remote provider would send, and
+`services.redact_text`); nothing is sent while preparing them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from assistant.privacy import RedactedEntity, redact
-from assistant.settings import Settings, get_settings
+from assistant import services
+from assistant.privacy import RedactedEntity
 
 
 def text_hash(text: str) -> str:
@@ -25,33 +25,29 @@ class RemotePreview:
     entities: tuple[RedactedEntity, ...]
     model: str
     endpoint: str
-    draft_tokens: int
+    prompt_tokens: int
     max_output_tokens: int
     cost_usd: float | None
 
     @property
     def tokens_note(self) -> str:
         return (
-            f"about {self.draft_tokens:,} tokens of draft (plus the Panel's guidance and instructions), "
-            f"and at most {self.max_output_tokens:,} tokens back"
+            f"{self.prompt_tokens:,} tokens sent (the redacted draft, the Panel's guidance and the "
+            f"instructions) and at most {self.max_output_tokens:,} tokens back"
         )
 
 
-def preview(text: str, settings: Settings | None = None) -> RemotePreview:
-    """Redact `text` and estimate its tokens and cost for the configured model."""
-    from assistant.llm.tokens import count_tokens, estimate_cost
-
-    s = settings or get_settings()
-    model = s.llm_model or ""
-    redaction = redact(text)
-    tokens = count_tokens(redaction.text, model, cache_dir=s.cache_dir / "tiktoken")
+def preview(text: str) -> RemotePreview:
+    """Redact `text` and estimate the request's tokens and cost for the configured model."""
+    estimate = services.estimate_remote(text)
+    redaction = services.redact_text(text)
     return RemotePreview(
         text_sha256=text_hash(text),
-        redacted=redaction.text,
+        redacted=estimate.redacted_text,
         entities=tuple(redaction.entities),
-        model=model,
-        endpoint=s.llm_base_url or "",
-        draft_tokens=tokens,
-        max_output_tokens=s.llm_max_tokens,
-        cost_usd=estimate_cost(tokens, s.llm_max_tokens, model),
+        model=estimate.model,
+        endpoint=estimate.host or "",
+        prompt_tokens=estimate.prompt_tokens,
+        max_output_tokens=estimate.max_completion_tokens,
+        cost_usd=estimate.estimated_cost_usd,
     )

@@ -1,6 +1,168 @@
-"""Placeholder until the service lands."""
+"""Draft page: the factual sections of a rapid review, drafted from a multi-agency chronology."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("draft")
-st.info("Not available yet.")
+from assistant.errors import InputError, RRAError
+from ui import actions, components
+from ui.components import DOCX_MIME, md_escape
+from ui.state import hand_over_text, init_state, set_text
+
+init_state()
+state = st.session_state
+
+st.title("Draft from a chronology")
+st.markdown(
+    "Paste or upload the multi-agency chronology (a table of date, agency and event). The assistant reads "
+    "it into a timeline you can check and correct, and drafts the factual sections of the rapid review "
+    "using only the chronology's own words, each with the line it came from."
+)
+
+
+def _load_sample() -> None:
+    set_text("draft_text", actions.sample_text(state["w_draft_sample"]))
+
+
+with st.expander("No chronology to hand? Try a fictional sample", icon=":material/science:"):
+    st.selectbox("Fictional sample chronology", list(actions.SAMPLES), key="w_draft_sample")
+    st.button("Use this sample", on_click=_load_sample)
+
+text = components.document_input(
+    "draft",
+    what="chronology",
+    reader="chronology",
+    paste_help="Rows of date, agency and event: copied from Word or Excel, tab, pipe or comma separated.",
+)
+
+
+def _draft(chronology: str) -> None:
+    try:
+        components.check_pasted(chronology)
+        with components.progress_status("Reading the chronology and drafting…", "Draft ready."):
+            state.draft = actions.draft_view(chronology)
+        state.pop("w_draft_timeline", None)  # the table's edits belonged to the previous timeline
+    except RRAError as exc:
+        components.show_error(exc)
+
+
+if st.button("Draft the sections", type="primary", icon=":material/edit_note:"):
+    if not text.strip():
+        components.show_error(InputError("there is no chronology yet", fix="paste or upload the chronology"))
+    else:
+        _draft(text)
+
+view: actions.DraftView | None = state.draft
+if view is not None:
+    draft = view.draft
+    if view.text != text:
+        st.info(
+            "The chronology has changed since this draft was made. Draft the sections again to update it."
+        )
+    for notice in draft.meta.notices:
+        st.warning(md_escape(notice), icon=":material/info:")
+    st.info(md_escape(draft.decision_note), icon=":material/gavel:")
+
+    downloads = st.columns(3)
+    downloads[0].download_button(
+        "Download the draft (.docx)",
+        data=view.docx,
+        file_name="rapid-review-draft.docx",
+        mime=DOCX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    downloads[1].download_button(
+        "Download the draft (.md)",
+        data=view.markdown.encode("utf-8"),
+        file_name="rapid-review-draft.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    if downloads[2].button("Critique this draft", icon=":material/rate_review:"):
+        hand_over_text("critique_text", actions.draft_for_critique(view))
+        state.critique = None
+        state.critique_pending = None
+        st.switch_page("pages/critique.py")
+
+    st.header("Timeline")
+    counts = draft.meta.counts
+    st.caption(
+        f"{counts.get('entries', len(draft.timeline))} entries read from {counts.get('lines', 0)} lines "
+        f"({counts.get('undated', 0)} without a usable date, listed last). Correct anything misread, add or "
+        "delete rows, then draft again from the edited timeline."
+    )
+    edited = st.data_editor(
+        view.rows,
+        key="w_draft_timeline",
+        num_rows="dynamic",
+        width="stretch",
+        hide_index=True,
+        column_config={
+            "Date": st.column_config.TextColumn("Date", help="As written, e.g. 03/02/2025 or March 2025"),
+            "Agency": st.column_config.TextColumn("Agency"),
+            "Event": st.column_config.TextColumn("Event", width="large"),
+            "Lines": st.column_config.TextColumn("Lines", disabled=True, help="Chronology lines"),
+        },
+    )
+    if st.button("Draft again from the edited timeline", icon=":material/refresh:"):
+        try:
+            new_text = actions.chronology_from_rows(edited)
+        except InputError as exc:
+            components.show_error(exc)
+        else:
+            hand_over_text("draft_text", new_text)
+            _draft(new_text)
+            st.rerun()
+
+    st.subheader("Lines that could not be read")
+    if draft.unparsed:
+        st.caption(
+            "These lines are not in the timeline. Fix them in the chronology, or add them as rows above."
+        )
+        st.dataframe(
+            [{"Line": u.line, "Text": u.text, "Why": u.reason} for u in draft.unparsed],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("Every line was read (blank lines and header rows aside).")
+    if draft.issues:
+        st.subheader("Things to check in the chronology")
+        st.markdown(
+            "\n".join(
+                f"- {md_escape(issue.message)}"
+                + (f" (lines {', '.join(str(n) for n in issue.lines)})" if issue.lines else "")
+                for issue in draft.issues
+            )
+        )
+
+    st.header("Draft sections")
+    st.caption("Highlighted words are the chronology's own; hover over one to see its line.")
+    for section in draft.sections:
+        st.subheader(md_escape(section.title))
+        st.html(components.blocks_html(section.blocks))
+
+    if draft.people:
+        st.header("People named in the chronology")
+        st.dataframe(
+            [
+                {
+                    "Name in the draft": p.name,
+                    "Relationship": p.relationship.value or "Not recorded",
+                    "Age": p.age.value or "Not recorded",
+                    "Ethnicity": p.ethnicity.value or "Not recorded",
+                    "Health or disability": p.health.value or "Not recorded",
+                    "Mentions": p.mentions,
+                }
+                for p in draft.people
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if draft.gap_details:
+        st.header("What the chronology does not say")
+        st.markdown(
+            "\n".join(f"- **{md_escape(g.title)}**: {md_escape(g.detail)}" for g in draft.gap_details)
+        )

@@ -1,6 +1,152 @@
-"""Placeholder until the service lands."""
+"""Evaluation dashboard: the offline eval of the critique against what the Panel actually wrote, with the
+baselines, a per-code chart and per-example detail."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("evaluation")
-st.info("Not available yet.")
+from assistant.domain.evals import HEADLINE_METRICS
+from assistant.errors import RRAError
+from ui import actions, components
+from ui.components import md_escape
+from ui.state import init_state
+
+init_state()
+state = st.session_state
+
+METRIC_NAMES = {
+    "panel_gap_recall": "Panel gap recall",
+    "panel_hit_rate": "Panel hit rate",
+    "precision": "Precision",
+    "recall": "Recall",
+    "f1": "F1",
+    "strength_recall": "Strength recall",
+    "metamorphic_pass_rate": "Metamorphic pass rate",
+    "retrieval_recall_at_5": "Retrieval recall@5",
+    "retrieval_mrr": "Retrieval MRR",
+}
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+st.title("Evaluation")
+st.markdown(
+    "How closely the offline critique matches what the Panel wrote about its five published examples. "
+    "Each example is critiqued with its own Panel comments left out of retrieval (leave-one-out), and "
+    "scored against the Panel's points and a presence matrix of real gaps, next to three baselines: a "
+    "constant checklist, an empty critique, and the critique of a different example (shuffle)."
+)
+
+load_col, run_col = st.columns(2)
+if load_col.button("Load the latest saved report", icon=":material/folder_open:"):
+    try:
+        loaded = actions.latest_eval()
+    except RRAError as exc:
+        components.show_error(exc)
+    else:
+        if loaded is None:
+            st.warning("No saved report yet. Run the evaluation, here or with `rapid-review eval`.")
+        state.eval_report = loaded or state.eval_report
+if run_col.button("Run the evaluation now", type="primary", icon=":material/play_arrow:"):
+    try:
+        with components.progress_status("Running the evaluation…", "Evaluation finished.") as say:
+            state.eval_report = actions.run_evaluation(say)
+    except RRAError as exc:
+        components.show_error(exc)
+st.caption("A run usually takes under a minute. It runs on this computer and saves nothing.")
+
+view: actions.EvalView | None = state.eval_report
+if view is not None:
+    report = view.report
+    st.success(f"Showing {md_escape(view.source)}.", icon=":material/monitoring:")
+    st.warning(md_escape(report.tuning.in_sample_note), icon=":material/warning:")
+
+    st.header("Headline metrics against the baselines")
+    tool = report.metrics.model_dump()
+    checklist = report.baselines["checklist"].metrics.model_dump() if "checklist" in report.baselines else {}
+    cols = st.columns(4)
+    for col, name in zip(cols, ("panel_gap_recall", "panel_hit_rate", "precision", "f1"), strict=True):
+        base = checklist.get(name)
+        delta = None if tool[name] is None or base is None else f"{tool[name] - base:+.0%} vs checklist"
+        col.metric(METRIC_NAMES[name], pct(tool[name]), delta=delta)
+    saved = {d.metric: d for d in report.against_baseline or []}
+    rows = []
+    for name in HEADLINE_METRICS:
+        row = {"Metric": METRIC_NAMES.get(name, name), "Tool": pct(tool[name])}
+        for key, baseline in report.baselines.items():
+            row[key.capitalize()] = pct(baseline.metrics.model_dump().get(name))
+        if saved:
+            against = saved.get(name)
+            row["Saved baseline"] = pct(against.baseline) if against else "—"
+            row["Change"] = (
+                f"{against.change:+.3f} ({against.status})" if against and against.change is not None else "—"
+            )
+        rows.append(row)
+    st.dataframe(rows, hide_index=True, width="stretch")
+    comparison = report.comparison
+    st.markdown(
+        f"- Precision margin over the checklist: **{pct(comparison.precision_margin_over_checklist)}** "
+        f"({'a clear margin' if comparison.beats_checklist_on_precision else 'not a clear margin'}; clear is "
+        f"{pct(comparison.clear_margin)}).\n"
+        f"- Shuffle control: {'scores collapse' if comparison.shuffle_collapsed else 'scores do not collapse'} "
+        "when the critique of another example is scored, so the scores depend on reading the right draft.\n"
+        f"- {md_escape(comparison.liang_anchor)}"
+    )
+    for note in report.notes:
+        st.caption(md_escape(note))
+
+    st.header("Per finding code")
+    chart_rows = [
+        {
+            "Code": code,
+            "Raised, and a real gap": result.tool.tp,
+            "Raised, but covered (false alarm)": result.tool.fp,
+            "Real gap, not raised (miss)": result.tool.fn,
+        }
+        for code, result in report.per_code.items()
+    ]
+    st.bar_chart(
+        chart_rows,
+        x="Code",
+        y=["Raised, and a real gap", "Raised, but covered (false alarm)", "Real gap, not raised (miss)"],
+        color=["#2e7d32", "#c62828", "#f9a825"],
+        horizontal=True,
+        height=max(320, 26 * len(chart_rows)),
+        x_label="Examples",
+        y_label="Finding code",
+    )
+    st.dataframe(
+        [
+            {
+                "Code": code,
+                "Title": result.title,
+                "Real gap in": ", ".join(map(str, result.present_in)) or "—",
+                "Raised in": ", ".join(map(str, result.raised_in)) or "—",
+                "Precision": pct(result.tool.precision),
+                "Recall": pct(result.tool.recall),
+                "Checklist precision": pct(result.checklist.precision),
+            }
+            for code, result in report.per_code.items()
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+    st.header("Per example")
+    for ex in report.per_example:
+        with st.expander(f"Example {ex.example}: {md_escape(ex.title)}"):
+            cols = st.columns(4)
+            cols[0].metric("Panel gap recall", pct(ex.panel_gap_recall))
+            cols[1].metric("Precision", pct(ex.precision))
+            cols[2].metric("Recall", pct(ex.recall))
+            cols[3].metric("Strength recall", pct(ex.strength_recall))
+            st.markdown(
+                f"**Raised:** {md_escape(', '.join(ex.findings) or 'nothing')}  \n"
+                f"**Missed:** {md_escape(', '.join(ex.misses) or 'nothing')}  \n"
+                f"**False alarms:** {md_escape(', '.join(ex.false_alarms) or 'none')}  \n"
+                f"**Strengths reported:** {md_escape(', '.join(ex.strengths) or 'none')}  \n"
+                f"**Panel comments attached came from examples:** "
+                f"{md_escape(', '.join(map(str, ex.retrieved_examples)) or 'none')}"
+            )

@@ -1,6 +1,141 @@
-"""Placeholder until the service lands."""
+"""Key lines of enquiry page: questions with their evidence and national reviews, and the LCSPR criteria
+evidence table, for chairs. It lays out evidence; the decision rests with the safeguarding partners."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("kloe")
-st.info("Not available yet.")
+from assistant.domain.kloe import DECISION_NOTE
+from assistant.errors import InputError, RRAError
+from ui import actions, components
+from ui.components import DOCX_MIME, md_escape, md_quote, one_line
+from ui.state import init_state
+
+init_state()
+state = st.session_state
+
+st.title("Key lines of enquiry")
+st.markdown(
+    "For chairs of the rapid review meeting: the questions the chronology or draft review raises, each with "
+    "the passages behind it and the national reviews it connects to, and the evidence in the text for and "
+    "against each criterion for a local child safeguarding practice review (LCSPR)."
+)
+st.info(md_escape(DECISION_NOTE), icon=":material/gavel:")
+
+text = components.document_input(
+    "kloe",
+    what="chronology or draft rapid review",
+    reader="chronology",
+    paste_help="A multi-agency chronology, or a draft rapid review.",
+)
+
+if st.button("Find the lines of enquiry", type="primary", icon=":material/quiz:"):
+    if not text.strip():
+        components.show_error(
+            InputError("there is no text yet", fix="paste or upload a chronology or a draft rapid review")
+        )
+    else:
+        try:
+            components.check_pasted(text)
+            with components.progress_status("Reading the text…", "Lines of enquiry ready."):
+                state.kloe = actions.kloe_view(text)
+        except RRAError as exc:
+            components.show_error(exc)
+
+view: actions.KloeView | None = state.kloe
+if view is not None:
+    report = view.report
+    if view.text != text:
+        st.info("The text has changed since this report was made. Run it again to update it.")
+    for notice in report.meta.notices:
+        st.warning(md_escape(notice), icon=":material/info:")
+    st.caption(
+        f"Read as a {report.meta.input_kind} about {md_escape(report.child)}. Every quote is the text's own "
+        "words, with its line."
+    )
+    downloads = st.columns(2)
+    downloads[0].download_button(
+        "Download as Word (.docx)",
+        data=view.docx,
+        file_name="key-lines-of-enquiry.docx",
+        mime=DOCX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    downloads[1].download_button(
+        "Download as markdown (.md)",
+        data=view.markdown.encode("utf-8"),
+        file_name="key-lines-of-enquiry.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+    st.header("Key lines of enquiry")
+    if not report.lines_of_enquiry:
+        st.caption("No practice themes were found in the text.")
+    for i, line in enumerate(report.lines_of_enquiry, start=1):
+        with st.expander(f"{i}. {md_escape(line.theme)}: {md_escape(line.question)}", expanded=i == 1):
+            st.markdown(f"**{md_escape(line.question)}**")
+            st.markdown(md_escape(line.rationale))
+            st.markdown("**Evidence in the text:**")
+            for ev, line_no in zip(line.evidence, line.lines, strict=False):
+                st.markdown(md_quote(one_line(ev.quote, 400)) + f"\n\n*Line {line_no}*")
+            if line.agencies:
+                st.markdown(f"**Agencies:** {md_escape(', '.join(line.agencies))}")
+            if line.national_reviews:
+                st.markdown("**National reviews:**")
+                st.markdown(
+                    "\n".join(
+                        f"- **{md_escape(nr.title)}**: {md_escape(nr.why)}" for nr in line.national_reviews
+                    )
+                )
+
+    if report.not_in_text:
+        st.header("Questions the text cannot answer")
+        st.markdown(
+            "\n".join(f"- **{md_escape(q.question)}** {md_escape(q.why)}" for q in report.not_in_text)
+        )
+
+    st.header("LCSPR criteria: the evidence in the text")
+    st.dataframe(
+        [
+            {
+                "Criterion": c.label,
+                "Wording": c.criterion,
+                "Evidence for": c.summary_for,
+                "Evidence against": c.summary_against,
+            }
+            for c in report.criteria
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Wording": st.column_config.TextColumn("Wording", width="large"),
+            "Evidence for": st.column_config.TextColumn("Evidence for", width="large"),
+            "Evidence against": st.column_config.TextColumn("Evidence against", width="large"),
+        },
+    )
+    for c in report.criteria:
+        if not (c.evidence_for or c.evidence_against):
+            continue
+        with st.expander(f"{md_escape(c.label)}: the passages"):
+            for title, points in (("For", c.evidence_for), ("Against", c.evidence_against)):
+                if points:
+                    st.markdown(f"**{title}:**")
+                    st.markdown(
+                        "\n".join(
+                            f"- {md_escape(p.reason)}: “{md_escape(one_line(p.evidence.quote, 300))}” "
+                            f"(line {p.line})"
+                            for p in points
+                        )
+                    )
+    st.info(md_escape(report.decision_note), icon=":material/gavel:")
+
+    if report.chronology_issues:
+        st.header("Chronology issues to check")
+        st.markdown("\n".join(f"- {md_escape(issue.message)}" for issue in report.chronology_issues))
+
+    with st.expander("Your text, with the evidence highlighted"):
+        spans = [(ev.start, ev.end, line.theme) for line in report.lines_of_enquiry for ev in line.evidence]
+        st.html(components.highlight_html(view.text, spans))

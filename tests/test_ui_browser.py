@@ -1,0 +1,179 @@
+"""The app in a real browser: `rapid-review ui` on a free loopback port, driven by Playwright with Debian's
+Chromium (`playwright install` downloads fail on these machines; scripts/install-system-deps.sh installs
+/usr/bin/chromium with apt)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_ui_apptest import DRAFT, KNOWN_FINDING, KNOWN_PANEL_COMMENT
+
+pytestmark = [pytest.mark.browser, pytest.mark.loopback]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+HEALTH_BUDGET_S = 5.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def rapid_review() -> list[str]:
+    script = Path(sys.executable).parent / "rapid-review"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("rapid-review")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from assistant.cli import entrypoint; entrypoint()"]
+
+
+def health(port: int) -> str | None:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+    try:
+        with opener.open(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as response:
+            body: bytes = response.read()
+            return body.decode().strip()
+    except OSError:
+        return None
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[bytes], port: int, startup_s: float, log: Path) -> None:
+        self.process = process
+        self.port = port
+        self.startup_s = startup_s
+        self.log = log
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@pytest.fixture
+def server(index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Server]:
+    """`rapid-review ui` on a free port, using this test session's data dir (whose index is built)."""
+    port = free_port()
+    log = tmp_path / "server.log"
+    env = {**os.environ, "RRA_DATA_DIR": str(data_dir)}
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [*rapid_review(), "ui", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
+    try:
+        while health(port) != "ok":
+            if process.poll() is not None:
+                pytest.fail(f"rapid-review ui exited with {process.returncode}:\n{log.read_text()}")
+            if time.perf_counter() - started > 60:
+                pytest.fail(f"rapid-review ui did not answer its health check in 60 s:\n{log.read_text()}")
+            time.sleep(0.05)
+        startup = time.perf_counter() - started
+        print(f"\nrapid-review ui answered /_stcore/health in {startup:.2f} s")
+        yield Server(process, port, startup, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    if not CHROMIUM.is_file():
+        pytest.skip(
+            "Debian's Chromium is not installed at /usr/bin/chromium (scripts/install-system-deps.sh)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 1800}, accept_downloads=True)
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def test_ui_starts_offline_and_answers_health_within_budget(server: Server) -> None:
+    assert health(server.port) == "ok"
+    assert server.startup_s < HEALTH_BUDGET_S, f"health answered after {server.startup_s:.2f} s"
+    log = server.log.read_text()
+    assert "127.0.0.1" in log and "0.0.0.0" not in log  # bound to loopback only
+
+
+def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(server.url)
+    expect(page.get_by_role("heading", name="Critique a draft rapid review")).to_be_visible()
+
+    # Paste the draft and run the critique.
+    box = page.get_by_role("textbox", name="Or paste the draft rapid review here", exact=True)
+    box.fill(DRAFT)
+    box.press("Control+Enter")  # commit the text area, as a user's click elsewhere would
+    page.get_by_role("button", name="Run the critique").click()
+
+    # A known finding appears; expanding it shows a real Panel comment and the example it came from.
+    finding = page.locator("summary").filter(has_text=KNOWN_FINDING)
+    expect(finding).to_be_visible(timeout=90_000)
+    finding.click()
+    details = page.locator("details").filter(has=finding)
+    expect(details.get_by_text(KNOWN_PANEL_COMMENT)).to_be_visible()
+    expect(details.get_by_text("Example 3", exact=False).first).to_be_visible()
+    # The evidence is highlighted in the draft as text, not markup.
+    expect(page.locator("mark").filter(has_text="hard to reach").first).to_be_visible()
+
+    # Download the Word file and open it.
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download as Word (.docx)").click()
+    download = download_info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    import docx
+
+    document = docx.Document(io.BytesIO(saved.read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert saved.suffix == ".docx"
+    assert "Panel-style feedback" in text and KNOWN_PANEL_COMMENT in text
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    top = ARTIFACTS / "ui-critique-top.png"
+    page.get_by_role("heading", name="Panel-style feedback").scroll_into_view_if_needed()
+    page.screenshot(path=str(top))
+    shot = ARTIFACTS / "ui-critique.png"
+    details.get_by_text(KNOWN_PANEL_COMMENT).scroll_into_view_if_needed()
+    page.screenshot(path=str(shot))
+    print(f"\nscreenshot: {shot} (and {top})")
+    assert shot.stat().st_size > 10_000 and top.stat().st_size > 10_000
