@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,7 +14,8 @@ from assistant.domain.critique import Evidence
 CASE_INFO_HEADING = re.compile(
     r"(?i)\b(child|children|family|families|household|case (information|details|background)|background information|"
     r"subject|genogram|details of|demographic|personal details|key information|introduction|about the child|"
-    r"young person)\b"
+    r"young person|baby|infant|name|date of birth|d\.?o\.?b|age|gender|sex|ethnicity|ethnic origin|disabilit\w*|"
+    r"religion|first language|legal status|address|education|schooling|school)\b"
 )
 # Headings that name the case-information block itself (a title such as 'Rapid review: CHILD X' is not one).
 CASE_INFO_SECTION = re.compile(
@@ -22,10 +24,34 @@ CASE_INFO_SECTION = re.compile(
 )
 NOT_CASE_INFO_HEADING = re.compile(
     r"(?i)\b(incident|summary|analysis|learning|decision|recommendation|action|chronolog|agency involvement|"
-    r"key events|practice|conclusion|worried|working well|what happened|facts|methodology|scope)\b"
+    r"key events|practice|conclusion|worried|working well|what happened|facts|methodology|scope|lived experience|"
+    r"voice|immediate|agencies|contributors|participants|national|reflection|criteria|themes?|went well|"
+    r"needs to happen|next steps|findings|discussion|episodes|rationale|terms of reference|lines of enquiry)\b"
 )
 UPFRONT_MIN_CHARS = 1500
 UPFRONT_MAX_SHARE = 0.3
+OPENING_CHARS = 800  # without a case-information section, the opening paragraphs up to about this length
+SHORT_FIELD_SECTION = 400  # 'Ethnicity' as a heading over a one-line value is a field, not a section
+
+# How a draft refers to the child it is about. Case-sensitive: 'Child in Need' is not 'CHILD A'.
+CHILD_TOKEN = r"(?-i:\bCHILD [A-Z]{1,2}\b|\bChild [A-Z]\b(?! [a-z])|\bBaby [A-Z]\b)"
+GENERIC_CHILD_REF = r"\bthe (?:child|subject|baby|infant|young person|deceased)\b|\bsubject(?: child)?\b|\bname of (?:the )?child\b"
+NAME_FIELD = re.compile(
+    r"(?im)^[ \t>*_\-•]*(?:name of (?:the )?child|child'?s name|child|subject(?: child)?|baby|young person|"
+    r"anonymised name|name)\s*[:\-–]\s*(?:\*\*)?\s*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+)
+ROLE = (
+    r"(?:mother|father|mum|dad|step-?father|step-?mother|stepfather|stepmother|partner|boyfriend|girlfriend|"
+    r"grandmother|grandfather|grandparents?|aunt|uncle|siblings?|brothers?|sisters?|half[- ](?:brothers?|sisters?|siblings?)|"
+    r"step[- ]?(?:brothers?|sisters?|siblings?)|carers?|guardians?|cousins?|parents?|MGM|MGF|PGM|PGF|SGF|"
+    r"husband|wife|ex-partner|lodger)"
+)
+ROLE_WORD = re.compile(r"(?i)\b" + ROLE + r"\b")
+FAMILY_REF = re.compile(
+    r"(?i)\b(?:the family|this family|the household|the children|both children|all (?:three |four |five |the )?"
+    r"children|all family members|each family member|every family member|no (?:family member|one in the family)|"
+    r"none of the family|all members of the family|the whole family)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,37 +73,123 @@ class Context:
     def __post_init__(self) -> None:
         self.doc = parse_document(self.text)
 
+    # -- lookups (bisect over the parsed structure, so every check stays linear in the draft) -----------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.doc.lines]
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.doc.sections]
+
+    @cached_property
+    def _paragraph_breaks(self) -> list[tuple[int, int]]:
+        """(start, end) of each run of blank lines, whatever the line endings; paragraphs lie between them."""
+        runs: list[tuple[int, int]] = []
+        start: int | None = None
+        for ln in self.doc.lines:
+            if ln.blank:
+                if start is None:
+                    start = ln.start
+            elif start is not None:
+                runs.append((start, ln.start))
+                start = None
+        if start is not None:
+            runs.append((start, len(self.text)))
+        return runs
+
+    @cached_property
+    def _break_starts(self) -> list[int]:
+        return [b[0] for b in self._paragraph_breaks]
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def section_at(self, offset: int) -> Section:
+        return self.doc.sections[max(0, bisect_right(self._section_starts, offset) - 1)]
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The draft in lower case, for fast 'is this word anywhere' tests (None if lower-casing would move
+        offsets, which a few characters such as 'İ' do)."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else None
+
     # -- regions ---------------------------------------------------------------------------------------
     @cached_property
-    def upfront(self) -> tuple[int, int]:
-        """Where the Panel expects the child's and family's details: the case-information part at the top.
+    def upfront_spans(self) -> list[tuple[int, int]]:
+        """Where the Panel expects the child's and family's details: the case information at the top.
 
-        Sections from the start while their headings read as case information; later case-information
-        sections count while they stand in the first 30% of the draft. A draft without headings gets its
-        opening 1,500 characters (or 30%, if longer)."""
-        sections = self.doc.sections
-        limit = max(UPFRONT_MIN_CHARS, int(len(self.text) * UPFRONT_MAX_SHARE))
-        if len(sections) <= 1:
-            return 0, min(len(self.text), limit)
-        end = sections[0].end
-        for s in sections[1:]:
+        The opening section (unless it is already the incident or the analysis) and the case-information
+        sections that follow it; later case-information sections ('About the child' after the facts) count
+        while they start in the first 30% of the draft. The incident summary between them does not. A
+        draft without a case-information section gets its opening paragraphs."""
+        text = self.text
+        limit = max(UPFRONT_MIN_CHARS, int(len(text) * UPFRONT_MAX_SHARE))
+        spans: list[tuple[int, int]] = []
+        in_run = True
+        for i, s in enumerate(self.doc.sections):
             if s.start > limit:
                 break
-            if CASE_INFO_HEADING.search(s.heading) and not NOT_CASE_INFO_HEADING.search(s.heading):
-                end = s.end
-        return 0, end
+            kind = _heading_kind(s.heading)
+            size = s.end - s.body_start
+            if i == 0 and kind != "other":
+                end = (
+                    s.end
+                    if kind == "case" or size <= UPFRONT_MIN_CHARS
+                    else self._opening_end(s.body_start, s.end)
+                )
+                spans.append((s.start, end))
+                if end < s.end:
+                    in_run = False
+            elif kind == "case" or (kind == "neutral" and in_run and size <= SHORT_FIELD_SECTION):
+                spans.append((s.start, s.end))
+            else:
+                in_run = False
+        if not spans:
+            spans = [(0, self._opening_end(0))]
+        # A case-information heading over the whole draft (the headings below it not recognised) is not all
+        # case information.
+        cap = limit + UPFRONT_MIN_CHARS
+        return [(s, min(e, max(cap, s + 1))) for s, e in spans]
+
+    def _opening_end(self, start: int, stop: int | None = None) -> int:
+        """End of the opening paragraphs from `start`: at least one, up to about OPENING_CHARS."""
+        stop = len(self.text) if stop is None else stop
+        end: int | None = None
+        i = bisect_right(self._break_starts, start)
+        for b_start, _ in self._paragraph_breaks[i:]:
+            if b_start >= stop or (end is not None and b_start - start > OPENING_CHARS):
+                break
+            end = b_start
+            if end - start >= OPENING_CHARS:
+                break
+        if end is None:
+            end = stop
+        return min(end, stop, start + UPFRONT_MIN_CHARS)
+
+    @cached_property
+    def upfront(self) -> tuple[int, int]:
+        """The hull of `upfront_spans` (kept for callers that want one range)."""
+        spans = self.upfront_spans
+        return spans[0][0], spans[-1][1]
+
+    @cached_property
+    def _upfront_starts(self) -> list[int]:
+        return [s for s, _ in self.upfront_spans]
+
+    def in_upfront(self, offset: int) -> bool:
+        i = bisect_right(self._upfront_starts, offset) - 1
+        return i >= 0 and offset < self.upfront_spans[i][1]
 
     @cached_property
     def upfront_section(self) -> str:
         """Name of the case-information section, for findings about what it lacks."""
-        _, end = self.upfront
-        candidates = [
-            s for s in self.doc.sections if s.start < end and not NOT_CASE_INFO_HEADING.search(s.heading)
-        ]
+        headings = [self.section_at(s).heading for s, _ in self.upfront_spans]
         for pattern in (CASE_INFO_SECTION, CASE_INFO_HEADING):
-            for s in candidates:
-                if pattern.search(s.heading):
-                    return s.heading
+            for h in headings:
+                if h and pattern.search(h) and not NOT_CASE_INFO_HEADING.search(h):
+                    return h
         return "Case information"
 
     @cached_property
@@ -85,21 +197,67 @@ class Context:
         s, e = self.upfront
         return self.text[s:e]
 
+    def find_upfront(self, pattern: re.Pattern[str]) -> Iterator[Match]:
+        for s, e in self.upfront_spans:
+            yield from self.find(pattern, s, e)
+
     def sections_matching(self, heading: re.Pattern[str]) -> list[Section]:
         return [s for s in self.doc.sections if heading.search(s.heading)]
 
     def section_name(self, offset: int) -> str:
-        return self.doc.section_at(offset).heading or "Opening text"
+        return self.section_at(offset).heading or "Opening text"
 
     def tables_in(self, start: int, end: int) -> list[Table]:
         return [t for t in self.doc.tables if t.start >= start and t.end <= end]
 
     @cached_property
+    def upfront_tables(self) -> list[Table]:
+        return [t for s, e in self.upfront_spans for t in self.tables_in(s, e)]
+
+    @cached_property
     def table_spans(self) -> list[tuple[int, int]]:
         return [(t.start, t.end) for t in self.doc.tables]
 
+    @cached_property
+    def _table_starts(self) -> list[int]:
+        return [t.start for t in self.doc.tables]
+
+    def table_at(self, offset: int) -> Table | None:
+        i = bisect_right(self._table_starts, offset) - 1
+        if i >= 0 and self.doc.tables[i].start <= offset < self.doc.tables[i].end:
+            return self.doc.tables[i]
+        return None
+
     def in_table(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.table_spans)
+        return self.table_at(offset) is not None
+
+    # -- the child -------------------------------------------------------------------------------------
+    @cached_property
+    def child_names(self) -> list[str]:
+        """Names the draft gives the child in its case information ('Name of child: CHILD A')."""
+        names: list[str] = []
+        for s, e in self.upfront_spans:
+            for m in NAME_FIELD.finditer(self.text, s, e):
+                name = m.group(1).strip()
+                if (
+                    not ROLE_WORD.fullmatch(name)
+                    and name.lower() not in ("the", "date", "name")
+                    and name not in names
+                ):
+                    names.append(name)
+        return names[:3]
+
+    @cached_property
+    def child_ref_source(self) -> str:
+        """How the draft refers to the child, as a pattern (compile with re.I): CHILD A / Baby N / the child /
+        a name given up front."""
+        names = [re.escape(n) for n in self.child_names if len(n) >= 2]
+        named = r"|(?-i:\b(?:" + "|".join(names) + r")\b)" if names else ""
+        return CHILD_TOKEN + "|" + GENERIC_CHILD_REF + named
+
+    @cached_property
+    def child_ref(self) -> re.Pattern[str]:
+        return re.compile(self.child_ref_source, re.I)
 
     # -- searching -------------------------------------------------------------------------------------
     def find(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Iterator[Match]:
@@ -114,11 +272,11 @@ class Context:
         text = self.text
         lo = max(0, offset - limit)
         start = offset
-        while start > lo and text[start - 1] not in ".!?\n":
+        while start > lo and text[start - 1] not in ".!?\n\r":
             start -= 1
         hi = min(len(text), offset + limit)
         end = offset
-        while end < hi and text[end] not in ".!?\n":
+        while end < hi and text[end] not in ".!?\n\r":
             end += 1
         if end < len(text) and text[end] in ".!?":
             end += 1
@@ -126,22 +284,36 @@ class Context:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        if start == end and offset < len(text):  # an offset on a line break: quote the character itself
+            return Match(offset, offset + 1, text[offset : offset + 1])
         return Match(start, end, text[start:end])
 
     def line_at(self, offset: int) -> Match:
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        end = len(self.text) if end < 0 else end
-        raw = self.text[start:end]
+        lines = self.doc.lines
+        if not lines:
+            return Match(0, 0, "")
+        line = lines[self.line_index(offset)]
+        raw = line.text
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
-        return Match(start + lead, start + lead + len(body), body)
+        return Match(line.start + lead, line.start + lead + len(body), body)
 
     def paragraph_around(self, offset: int) -> tuple[int, int]:
-        start = self.text.rfind("\n\n", 0, offset)
-        start = 0 if start < 0 else start + 2
-        end = self.text.find("\n\n", offset)
-        return start, len(self.text) if end < 0 else end
+        """The paragraph (text between blank lines, any line-ending style) that holds `offset`."""
+        breaks = self._paragraph_breaks
+        i = bisect_right(self._break_starts, offset) - 1
+        start = 0 if i < 0 else breaks[i][1]  # an offset inside a blank run belongs to the next paragraph
+        end = breaks[i + 1][0] if i + 1 < len(breaks) else len(self.text)
+        return start, max(start, end)
+
+
+def _heading_kind(heading: str) -> str:
+    """'case' for a case-information heading, 'other' for the incident, analysis and the rest, else 'neutral'."""
+    if NOT_CASE_INFO_HEADING.search(heading):
+        return "other"
+    if CASE_INFO_HEADING.search(heading):
+        return "case"
+    return "neutral"
 
 
 def words(text: str) -> int:

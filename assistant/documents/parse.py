@@ -27,6 +27,7 @@ _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"
 
 MAX_HEADING_CHARS = 90
 MAX_HEADING_WORDS = 12
+MAX_NUMBERED_TIGHT_WORDS = 6  # a numbered heading with no blank line after it must be short
 
 
 def split_lines(text: str) -> list[Line]:
@@ -61,9 +62,20 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         return None
     if _CHECKBOX.search(stripped) or stripped.startswith("["):
         return None
-    if (m := _NUMBERED.match(stripped)) is not None and next_blank:
+    if (m := _NUMBERED.match(stripped)) is not None:
         title = m.group(1)
-        if len(title.split()) <= MAX_HEADING_WORDS and not _ENDS_SENTENCE.search(title):
+        if len(title.split()) > MAX_HEADING_WORDS or _ENDS_SENTENCE.search(title):
+            return None
+        if next_blank:
+            return stripped.rstrip(":"), 1
+        # '1. Family background' directly above its table or text is still a heading; '1. Review the policy'
+        # followed by '2. ...' is a list item.
+        if (
+            len(title.split()) <= MAX_NUMBERED_TIGHT_WORDS
+            and title[:1].isupper()
+            and not _NUMBERED.match(next_text)
+            and not _BULLET.match(next_text)
+        ):
             return stripped.rstrip(":"), 1
         return None
     if _BULLET.match(text) or not next_blank or next_text[:1].islower():

@@ -1,136 +1,254 @@
-"""The child and family, up front: age, gender, ethnicity, disability, family structure, schooling."""
+"""The child and family, up front: age, gender, ethnicity, disability, family structure, schooling.
+
+Each fact about the child counts only where the Panel expects it (the case information at the top) and
+only when it is about the child: 'Mother: aged 24, White British' records the mother's age and ethnicity,
+not the child's, and a pronoun in the analysis does not record gender.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.patterns import (
     DATE,
     ETHNICITY_TERM,
     NUMBER_WORD,
-    ROLE,
     UNKNOWN_VALUE,
     rx,
 )
-from assistant.critic.context import Context, Match
+from assistant.critic.context import FAMILY_REF, ROLE, ROLE_WORD, Context, Match
 from assistant.documents import Cell, Table
 
 AGE = rx(
     r"\b(?:date of birth|d\.?o\.?b\.?)\s*[:\-–]?\s*(?:" + DATE + r"|\d)"
     r"|\bborn (?:on |in )?" + DATE + r"|\b" + NUMBER_WORD + r"[- ](?:day|week|month|year)s?[- ]old\b"
+    r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?) of age\b"
     r"|\baged?\s*[:\-]?\s*" + NUMBER_WORD + r"\b"
     r"|\bage\s*[:\-]\s*\S"
-    r"|\(\s*" + NUMBER_WORD + r"\s*(?:days?|weeks?|months?|years?|yrs?|y/o)\s*\)"
+    r"|\(\s*" + NUMBER_WORD + r"\s*(?:days?|weeks?|months?|years?|yrs?|y/o)?\s*\)"
+    r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?)\b(?= old|,| at | when|\))"
     r"|\[age(?: removed)?\]"
 )
-CHILD_REF = (
-    r"(?:CHILD [A-Z]{1,2}\b|the (?:child|subject|baby|infant|young person)|subject(?: child)?|name of child)"
-)
-GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender)"
-# A gender word counts only when it is about the child, not 'an older male' elsewhere in the paragraph.
-GENDER = rx(
-    r"\b(?:gender|sex)\s*[:\-–]\s*\w+"
-    r"|" + CHILD_REF + r"[^.\n]{0,60}?\b" + GENDER_WORD + r"\b"
-    r"|\b(?:baby |infant |young |teenage |\d{1,2}[- ](?:day|week|month|year)s?[- ]old )"
-    + GENDER_WORD
-    + r"\b[^.\n]{0,30}?"
-    + CHILD_REF
-)
+AGE_FIELD = rx(r"\b(?:date of birth|d\.?o\.?b\.?|age)\s*[:\-–]")
+GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
+GENDER = rx(r"\b(?:gender|sex)\s*[:\-–]\s*\w+|\b" + GENDER_WORD + r"\b")
+GENDER_FIELD = rx(r"\b(?:gender|sex)\s*[:\-–]")
 ETHNICITY_LABEL = rx(
-    r"\b(?:ethnicity|ethnic (?:origin|background|group)|heritage)\s*[:\-–]\s*([^\n\t|]{1,60})"
+    r"\b(?:ethnicity|ethnic (?:origin|background|group)|heritage)\s*[:\-–]\s*([^\n\r\t|]{1,60})"
 )
-ETHNICITY_VALUE = rx(r"\b" + ETHNICITY_TERM + r"\b")
+ETHNICITY_VALUE = rx(r"\b" + ETHNICITY_TERM + r"\b(?! (?:service|team|community group|organisation))")
+ETHNICITY_ANY = rx(ETHNICITY_LABEL.pattern + r"|" + ETHNICITY_VALUE.pattern)
 DISABILITY = rx(
     r"\b(?:disabilit\w*|disabled|SEND|special educational needs|EHCP|education,? health and care plan|"
     r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
-    r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|premature|neurodivers\w*)"
+    r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|neurodivers\w*|"
+    r"(?:physical|mental) health|well and healthy|healthy)"
 )
-FAMILY_LABEL_LINE = rx(
-    r"^\s*(?:[-*•]\s*)?(?:" + ROLE + r"|children|household members?)\s*(?:\([^)]*\))?\s*[:\-–]\s*\S"
+DISABILITY_FIELD = rx(r"\b(?:disabilit\w*|health|SEND|additional needs|medical)[^:\n]{0,25}[:\-–]")
+# 'Mother: aged 36', '- Mother's partner (Baby N's father): 25', '**Father:** 44'
+FAMILY_LABEL_LINE = re.compile(
+    r"(?i)^\s*(?:[-*•]\s*)?(?:\*\*|__)?((?:[\w'’()/ -]){0,40}?\b"
+    + ROLE
+    + r"\b[\w'’()/ -]{0,30}?)(?:\*\*|__)?"
+    r"(?::|\s[–-]\s)\s*\S"
 )
 HOUSEHOLD_SENTENCE = rx(
-    r"\b(?:lived|lives|living|resided|resides|was living|were living) with (?:his|her|their|the)\s+"
+    r"\b(?:lived|lives|living|resided|resides|was living|were living|stays|stayed) with (?:his|her|their|the|both)\s+"
+    r"(?:(?:maternal|paternal|birth|two|three|older|younger) )?"
     + ROLE
-    + r"|\bhousehold (?:comprised|consisted|included|was made up)|\b(?:no|has no|had no) (?:other )?siblings\b"
-    r"|\bonly child\b|\bsingle parent\b|\bfamily (?:composition|structure|tree)\b|\bgenogram\b"
+    + r"|\bhousehold (?:comprised|consisted|included|was made up|is made up)|\b(?:no|has no|had no) (?:other )?"
+    r"(?:siblings|children|brothers or sisters)\b|\bonly child\b|\bsingle parent\b|\bfamily (?:composition|structure|tree)\b"
+    r"|\bgenogram\b"
 )
-ROLE_WORD = rx(r"\b" + ROLE + r"\b")
+SOLE_CHILD = rx(r"\b(?:no (?:other )?(?:siblings|children)|only child|no brothers or sisters)\b")
 ADULT_AGE = rx(
-    r"\b(?:aged?\s*"
+    r"\b(?:aged?\s*[:\-]?\s*"
     + NUMBER_WORD
     + r"|"
     + NUMBER_WORD
-    + r"[- ]years?[- ]old|\(\s*\d{1,2}\s*\)|d\.?o\.?b|date of birth)"
+    + r"[- ]years?[- ]old|d\.?o\.?b|date of birth)"
+    r"|\(\s*\d{1,2}\s*\)|[:,]\s*\d{1,2}\b(?!\s*(?:weeks|months|am|pm|/|:))"
 )
 HEALTH = rx(
-    r"\b(?:health|disabilit\w*|disabled|mental|learning|diagnos\w+|condition|illness|substance|alcohol)\b"
+    r"\b(?:health|disabilit\w*|disabled|mental|learning|diagnos\w+|condition|illness|substance|alcohol|depress\w*|"
+    r"anxiety|bi-?polar|asthma|diabet\w+|medication)\b"
 )
 SCHOOL_AGE_WORDS = rx(
     r"\b(?:teenager|teenage|adolescen\w+|young person|secondary school|primary school|year (?:[1-9]|1[0-3])\b|"
-    r"GCSEs?|sixth form|college|pupil|aged? (?:[5-9]|1[0-7])\b|(?:[5-9]|1[0-7])[- ]years?[- ]old)"
+    r"GCSEs?|sixth form|pupil|aged? (?:[5-9]|1[0-7])\b|(?:[5-9]|1[0-7])[- ]years?[- ]old)"
 )
 INFANT_WORDS = rx(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b|\b(?:newborn|baby|infant|neonat\w+)\b"
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b"
+    r"|\b(?:newborn|baby|infant|neonat\w+|toddler)\b"
 )
 EDUCATION = rx(
     r"\b(?:school|college|education\w*|EHCP|attendance|excluded|exclusion|alternative provision|pupil referral|PRU|"
-    r"tuition|home[- ]educated|NEET|apprenticeship|nursery|teacher|designated safeguarding lead|DSL)\b"
+    r"tuition|home[- ]educated|NEET|apprenticeship|nursery|teacher|designated safeguarding lead|DSL|year \d{1,2})\b"
+)
+AGE_UNIT = rx(
+    r"\b(\d{1,2})\s*(?:(years?|yrs?|y/o)|(days?|weeks?|months?))\b|\baged?\s*[:\-]?\s*(\d{1,2})\b"
+    r"|\((\d{1,2})\)|^\s*(\d{1,2})\s*$"
+)
+# The row of a family table that is the child the review is about.
+SUBJECT_ROW = rx(
+    r"\b(?:subject|index child|notification|child (?:harmed|who died)|the deceased|this review|the incident)\b"
+)
+FIELD_LINE = re.compile(r"^\s*(?:[-*•>]\s*)?(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*[:\-–]\s+\S")
+
+
+# -- where a fact is about the child --------------------------------------------------------------------
+
+
+def _role_line(ctx: Context, offset: int) -> bool:
+    """A line labelled with a family member ('Mother: aged 36')."""
+    return FAMILY_LABEL_LINE.match(ctx.line_at(offset).text) is not None
+
+
+def about_child(ctx: Context, m: Match, field_label: re.Pattern[str] | None = None) -> bool:
+    """Whether a mention up front is about the child rather than another family member."""
+    line = ctx.line_at(m.start)
+    label = FIELD_LINE.match(line.text)
+    if field_label is not None and field_label.search(ctx.text[line.start : m.end]):
+        return not (label and ROLE_WORD.search(label.group(1)))
+    if _role_line(ctx, m.start):
+        return False
+    sentence = ctx.sentence(m.start)
+    prefix = ctx.text[sentence.start : m.start]
+    refs: list[tuple[int, str]] = []
+    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
+        refs += [(r.end(), kind) for r in pattern.finditer(prefix)]
+    if refs:
+        _pos, kind = max(refs)
+        if kind == "role":
+            child = [r for r in ctx.child_ref.finditer(prefix)]
+            # 'CHILD P and his siblings are of mixed heritage' is about the child too
+            return bool(child) and prefix[child[-1].end() :].lstrip().lower().startswith("and ")
+        return True
+    suffix = ctx.text[m.end : sentence.end]
+    after: list[tuple[int, str]] = []
+    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
+        hit = pattern.search(suffix)
+        if hit:
+            after.append((hit.start(), kind))
+    if after:
+        return min(after)[1] != "role"
+    # No one named: a field line about the child ('Date of birth: ...') or a bare value under a field
+    # heading ('Ethnicity' / 'White British'); not a passing word in a longer sentence ('a male friend').
+    return (label is not None and not ROLE_WORD.search(label.group(1))) or len(line.text.split()) <= 8
+
+
+def _child_upfront(
+    ctx: Context,
+    pattern: re.Pattern[str],
+    field_label: re.Pattern[str] | None = None,
+    accept: Callable[[Match], bool] | None = None,
+) -> Match | None:
+    for m in ctx.find_upfront(pattern):
+        if ctx.in_table(m.start):
+            continue  # tables are read by column
+        if (accept is None or accept(m)) and about_child(ctx, m, field_label):
+            return m
+    return None
+
+
+# -- tables ---------------------------------------------------------------------------------------------
+
+
+ROLE_START = re.compile(
+    r"(?i)^[-*•\s]*(?:(?:maternal|paternal|birth|biological|adoptive|foster|older|younger)[- ])?"
+    + ROLE
+    + r"\b"
 )
 
-CHILD_ROW = rx(r"\b(?:child|subject|CYP|young person)\b")
+
+def _starts_with_role(text: str) -> bool:
+    return ROLE_START.match(text) is not None
 
 
-def _family_table(ctx: Context) -> Table | None:
-    for t in ctx.doc.tables:
-        if t.column("relationship", "relation", "role", "family member") is not None:
-            return t
-        if (
-            t.header is None
-            and sum(1 for r in t.rows if r and ROLE_WORD.search(" ".join(c.text for c in r))) >= 3
-        ):
-            return t
-    return None
-
-
-def _child_cells(table: Table) -> list[Cell]:
-    """The row for the child the review is about: one that names the child/subject, else the first row."""
-    for row in table.rows:
-        if row and CHILD_ROW.search(" ".join(c.text for c in row[:3])):
-            return row
-    return table.rows[0] if table.rows else []
-
-
-def _upfront_match(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
-    start, end = ctx.upfront
-    return ctx.first(pattern, start, end)
-
-
-def _column_value(ctx: Context, *names: str) -> tuple[Table, int, Cell | None] | None:
-    """The child's cell in a column called `names` of a table up front (cell None when the table has no rows)."""
-    start, end = ctx.upfront
-    for t in ctx.tables_in(start, end) or ctx.doc.tables[:1]:
-        col = t.column(*names)
-        if col is None:
+def child_row(ctx: Context, table: Table) -> list[Cell] | None:
+    """The row for the child the review is about, or None when no row is plainly the child."""
+    rel = table.column("relationship", "relation", "role")
+    candidates = []
+    for i, row in enumerate(table.rows):
+        if not row:
             continue
-        row = _child_cells(t)
-        return t, col, (row[col] if col < len(row) else None)
+        cells = [row[0]] + ([row[rel]] if rel is not None and rel < len(row) and rel != 0 else [])
+        if any(_starts_with_role(c.text) for c in cells if c.text):
+            continue
+        candidates.append((i, row))
+    for _, row in candidates:
+        if SUBJECT_ROW.search(" ".join(c.text for c in row[:4])):
+            return row
+    for _, row in candidates:
+        if ctx.child_ref.search(row[0].text):
+            return row
+    if candidates and candidates[0][0] == 0:
+        return candidates[0][1]
     return None
+
+
+def _key_value(table: Table, *names: str) -> Cell | None:
+    """'Gender | Male' in a two-column table of fields."""
+    for row in ([table.header] if table.header else []) + table.rows:
+        if len(row) >= 2 and row[0].text and len(row[0].text) <= 40:
+            low = row[0].text.lower()
+            if any(n in low for n in names) and not ROLE_WORD.search(low):
+                return row[1]
+    return None
+
+
+def _column_value(ctx: Context, *names: str) -> tuple[Table, Cell | None, Cell | None] | None:
+    """(table, header cell, the child's cell) for a column called `names` in a table up front.
+
+    The child's cell is None when the table's rows were removed (only the header is left) or when no row
+    is plainly the child's."""
+    limit = max(len(ctx.text) * 3 // 10, ctx.upfront[1])
+    tables = ctx.upfront_tables or [t for t in ctx.doc.tables[:1] if t.start <= limit]
+    for t in tables:
+        kv = _key_value(t, *names)
+        if kv is not None:
+            return t, None, kv
+        col = t.column(*names)
+        if col is None or t.header is None:
+            continue
+        if not t.rows:
+            return t, t.header[col], None
+        row = child_row(ctx, t)
+        if row is None:
+            continue
+        return t, t.header[col], (row[col] if col < len(row) else Cell("", row[-1].end, row[-1].end))
+    return None
+
+
+def _cell_match(cell: Cell) -> Match:
+    return Match(cell.start, cell.end, cell.text)
+
+
+# -- checks ---------------------------------------------------------------------------------------------
+
+
+def child_age_evidence(ctx: Context) -> Match | None:
+    if "child_age" in ctx.memo:
+        return ctx.memo["child_age"]  # type: ignore[return-value]
+    found: Match | None = None
+    col = _column_value(ctx, "age", "date of birth", "d.o.b", "dob")
+    if col is not None:
+        _, header, cell = col
+        if cell is not None and cell.text and not UNKNOWN_VALUE.match(cell.text):
+            found = _cell_match(cell)
+        elif cell is None and header is not None:
+            found = _cell_match(header)
+    if found is None:
+        found = _child_upfront(ctx, AGE, AGE_FIELD)
+    ctx.memo["child_age"] = found
+    return found
 
 
 @check("CHILD_AGE_MISSING")
 def child_age(ctx: Context) -> Result:
-    found = _upfront_match(ctx, AGE)
-    if found is None:
-        col = _column_value(ctx, "age", "date of birth", "d.o.b", "dob")
-        if col is not None:
-            table, index, cell = col
-            header = table.header[index] if table.header else None
-            found = (
-                Match(cell.start, cell.end, cell.text)
-                if cell and cell.text
-                else (Match(header.start, header.end, header.text) if header else None)
-            )
+    found = child_age_evidence(ctx)
     if found is None:
         return Result("CHILD_AGE_MISSING", gap=True, section=ctx.upfront_section)
     return Result("CHILD_AGE_MISSING", gap=False, evidence=[found])
@@ -140,21 +258,18 @@ def child_age(ctx: Context) -> Result:
 def child_gender(ctx: Context) -> Result:
     col = _column_value(ctx, "gender", "sex")
     if col is not None:
-        table, index, cell = col
+        _, header, cell = col
         if cell is not None and cell.text and not UNKNOWN_VALUE.match(cell.text):
-            return Result(
-                "CHILD_GENDER_MISSING", gap=False, evidence=[Match(cell.start, cell.end, cell.text)]
-            )
-        if cell is None and table.header:  # a header with its rows removed for publication
-            h = table.header[index]
-            return Result("CHILD_GENDER_MISSING", gap=False, evidence=[Match(h.start, h.end, h.text)])
-    found = _upfront_match(ctx, GENDER)
+            return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(cell)])
+        if cell is None and header is not None:  # a header with its rows removed for publication
+            return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(header)])
+    found = _child_upfront(ctx, GENDER, GENDER_FIELD)
     if found is None:
         return Result(
             "CHILD_GENDER_MISSING",
             gap=True,
             section=ctx.upfront_section,
-            detail=" Only pronouns later in the text indicate it.",
+            detail=" Only pronouns in the text indicate it.",
         )
     return Result("CHILD_GENDER_MISSING", gap=False, evidence=[found])
 
@@ -162,24 +277,19 @@ def child_gender(ctx: Context) -> Result:
 def _ethnicity_result(ctx: Context) -> tuple[bool, Match | None, str]:
     col = _column_value(ctx, "ethnic", "heritage")
     if col is not None:
-        table, index, cell = col
+        _, header, cell = col
         if cell is None:
-            h = table.header[index] if table.header else None
-            return False, (Match(h.start, h.end, h.text) if h else None), ""
+            return False, (_cell_match(header) if header else None), ""
         if not cell.text or UNKNOWN_VALUE.match(cell.text):
-            where = Match(cell.start, cell.end, cell.text) if cell.text else None
-            return True, where, " The family table gives it as unknown."
-        return False, Match(cell.start, cell.end, cell.text), ""
-    label = _upfront_match(ctx, ETHNICITY_LABEL)
-    if label is not None:
-        value = ETHNICITY_LABEL.match(label.text)
-        raw = value.group(1) if value else ""
-        if UNKNOWN_VALUE.match(raw):
-            return True, label, " It is given as unknown."
-        return False, label, ""
-    term = _upfront_match(ctx, ETHNICITY_VALUE)
-    if term is not None:
-        return False, term, ""
+            where = _cell_match(cell) if cell.text else None
+            return True, where, " The family table gives it as unknown." if cell.text else ""
+        return False, _cell_match(cell), ""
+    found = _child_upfront(ctx, ETHNICITY_ANY, rx(r"\b(?:ethnic\w*|heritage)[^:\n]{0,20}[:\-–]"))
+    if found is not None:
+        value = ETHNICITY_LABEL.match(found.text)
+        if value is not None and UNKNOWN_VALUE.match(value.group(1)):
+            return True, found, " It is given as unknown."
+        return False, found, ""
     return True, None, ""
 
 
@@ -197,31 +307,46 @@ def child_ethnicity(ctx: Context) -> Result:
 
 @check("CHILD_DISABILITY_MISSING")
 def child_disability(ctx: Context) -> Result:
-    col = _column_value(ctx, "disabilit", "health", "send", "additional needs")
+    col = _column_value(ctx, "disabilit", "health", "send", "additional needs", "needs")
     if col is not None:
-        table, index, cell = col
-        target = cell if cell is not None and cell.text else (table.header[index] if table.header else None)
+        _, header, cell = col
+        target = cell if cell is not None and cell.text else (header if cell is None else None)
         if target is not None:
-            return Result(
-                "CHILD_DISABILITY_MISSING", gap=False, evidence=[Match(target.start, target.end, target.text)]
-            )
-    found = _upfront_match(ctx, DISABILITY)
+            return Result("CHILD_DISABILITY_MISSING", gap=False, evidence=[_cell_match(target)])
+    found = _child_upfront(ctx, DISABILITY, DISABILITY_FIELD)
     if found is None:
         return Result("CHILD_DISABILITY_MISSING", gap=True, section=ctx.upfront_section)
     return Result("CHILD_DISABILITY_MISSING", gap=False, evidence=[found])
 
 
-def _family_lines(ctx: Context) -> list[Match]:
+def family_table(ctx: Context) -> Table | None:
+    if "family_table" not in ctx.memo:
+        found = None
+        for t in ctx.doc.tables:
+            if t.column("relationship", "relation", "role", "family member") is not None:
+                found = t
+                break
+            rows_with_roles = sum(1 for r in t.rows if r and _starts_with_role(r[0].text))
+            if rows_with_roles >= 2 and t.column("agency", "date", "event") is None:
+                found = t
+                break
+        ctx.memo["family_table"] = found
+    return ctx.memo["family_table"]  # type: ignore[return-value]
+
+
+def family_lines(ctx: Context) -> list[Match]:
+    """Lines labelled with a family member ('Mother: aged 36'), not sentences that happen to hold a colon."""
     out = []
     for line in ctx.doc.lines:
-        if FAMILY_LABEL_LINE.match(line.text):
+        m = FAMILY_LABEL_LINE.match(line.text)
+        if m is not None and len(m.group(1).split()) <= 6 and not ctx.in_table(line.start):
             out.append(ctx.line_at(line.start))
     return out
 
 
 @check("FAMILY_STRUCTURE_MISSING")
 def family_structure(ctx: Context) -> Result:
-    table = _family_table(ctx)
+    table = family_table(ctx)
     if table is not None:
         first = table.header[0] if table.header else table.rows[0][0]
         return Result(
@@ -230,38 +355,57 @@ def family_structure(ctx: Context) -> Result:
             evidence=[Match(first.start, first.end, first.text)],
             strength="FAMILY_TABLE",
         )
-    lines = _family_lines(ctx)
-    if len(lines) >= 2:
+    lines = family_lines(ctx)
+    sole = ctx.first(SOLE_CHILD)
+    if len(lines) >= 2 or (lines and sole is not None):
         return Result("FAMILY_STRUCTURE_MISSING", gap=False, evidence=lines[:3])
-    sentence = ctx.first(HOUSEHOLD_SENTENCE)
+    sentence = next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None) or _household_in_family_section(ctx)
     if sentence is not None:
         return Result("FAMILY_STRUCTURE_MISSING", gap=False, evidence=[ctx.sentence(sentence.start)])
     return Result("FAMILY_STRUCTURE_MISSING", gap=True, section=ctx.upfront_section)
+
+
+def _household_in_family_section(ctx: Context) -> Match | None:
+    for s in ctx.doc.sections:
+        if re.search(r"(?i)\b(?:family|household|about the child|background)\b", s.heading):
+            m = ctx.first(HOUSEHOLD_SENTENCE, s.body_start, s.end)
+            if m is not None:
+                return m
+    return None
 
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _statement_near(ctx: Context, table: Table, pattern: re.Pattern[str]) -> bool:
+    """A sentence in the table's section (outside the table) that gives the detail for the whole family."""
+    section = ctx.section_at(table.start)
+    return any(not ctx.in_table(m.start) for m in ctx.find(pattern, section.body_start, section.end))
+
+
 @check("FAMILY_DETAILS_INCOMPLETE")
 def family_details(ctx: Context) -> Result | None:
-    table = _family_table(ctx)
+    table = family_table(ctx)
     if table is not None:
         missing: list[str] = []
         evidence: list[Match] = []
-        if table.column("age", "date of birth", "d.o.b", "dob") is None:
+        if table.column("age", "date of birth", "d.o.b", "dob", "born") is None:
             ages_in_text = sum(1 for r in table.rows if ADULT_AGE.search(" ".join(c.text for c in r)))
             if ages_in_text < max(1, len(table.rows)):
                 missing.append("ages or dates of birth for every member")
         eth = table.column("ethnic", "heritage")
         if eth is None:
-            missing.append("ethnicity")
+            if not _statement_near(ctx, table, ETHNICITY_VALUE):
+                missing.append("ethnicity")
         else:
             unknown = [r[eth] for r in table.rows if eth < len(r) and UNKNOWN_VALUE.match(r[eth].text)]
             if unknown:
-                missing.append(f"ethnicity for {len(unknown)} member(s) (given as unknown)")
+                missing.append(f"ethnicity for {len(unknown)} member(s), given as unknown")
                 evidence += [Match(c.start, c.end, c.text) for c in unknown[:3]]
-        if table.column("disabilit", "health", "send", "needs") is None:
+        if table.column("disabilit", "health", "send", "needs", "medical") is None and not _statement_near(
+            ctx, table, rx(r"\b(?:disabilit\w*|health needs|health problems|medical conditions?)\b")
+        ):
             missing.append("any disability or health needs")
         anchor = table.header or (table.rows[0] if table.rows else [])
         if missing:
@@ -280,15 +424,26 @@ def family_details(ctx: Context) -> Result | None:
             gap=False,
             evidence=[Match(anchor[0].start, anchor[0].end, anchor[0].text)],
         )
-    lines = _family_lines(ctx)
-    if len(lines) < 2:
-        return None  # no family set out: FAMILY_STRUCTURE_MISSING says so
-    block_start, block_end = lines[0].start, lines[-1].end
+    lines = family_lines(ctx)
+    if len(lines) >= 2:
+        block_start, block_end = lines[0].start, lines[-1].end
+        where = "the family members listed"
+        evidence = lines[:3]
+    else:
+        household = next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None)
+        if household is None:
+            return None  # no family set out: FAMILY_STRUCTURE_MISSING says so
+        block_start, block_end = ctx.paragraph_around(household.start)
+        for s, e in ctx.upfront_spans:  # the whole case-information text, if the sentence is in it
+            if s <= household.start < e:
+                block_start, block_end = s, e
+        where = "the family described"
+        evidence = [ctx.sentence(household.start)]
     block = ctx.text[block_start:block_end]
     missing = []
     if not ADULT_AGE.search(block):
         missing.append("ages")
-    if not (ETHNICITY_VALUE.search(block) or ETHNICITY_LABEL.search(block)):
+    if not ETHNICITY_ANY.search(block):
         missing.append("ethnicity")
     if not HEALTH.search(block):
         missing.append("health or disability information")
@@ -296,19 +451,42 @@ def family_details(ctx: Context) -> Result | None:
         return Result(
             "FAMILY_DETAILS_INCOMPLETE",
             gap=True,
-            evidence=lines[:3],
-            detail=f" without {_join(missing)}.",
+            evidence=evidence,
+            detail=f" {where} are given without {_join(missing)}.",
             section=ctx.section_name(block_start),
         )
-    return Result("FAMILY_DETAILS_INCOMPLETE", gap=False, evidence=lines[:1])
+    return Result("FAMILY_DETAILS_INCOMPLETE", gap=False, evidence=evidence[:1])
+
+
+def _child_years(ctx: Context) -> int | None:
+    """The child's age in whole years, when the case information gives it plainly."""
+    age = child_age_evidence(ctx)
+    if age is None:
+        return None
+    line = ctx.line_at(age.start)
+    around = age.text if ctx.in_table(age.start) else ctx.text[age.start : min(line.end, age.start + 120)]
+    m = AGE_UNIT.search(around)
+    if m is None:
+        return None
+    if m.group(3):  # days, weeks or months
+        return 0
+    return int(next(g for i, g in enumerate(m.groups()) if g and i not in (1, 2)))
 
 
 @check("SCHOOLING_MISSING")
 def schooling(ctx: Context) -> Result | None:
-    school_age = ctx.first(SCHOOL_AGE_WORDS)
-    if school_age is None or (ctx.first(INFANT_WORDS, *ctx.upfront) is not None):
-        return None  # not a school-age child, as far as the draft says
+    years = _child_years(ctx)
+    if years is not None:
+        if not 4 <= years <= 17:
+            return None
+        school_age: Match | None = child_age_evidence(ctx)
+    else:
+        school_age = ctx.first(SCHOOL_AGE_WORDS)
+        if school_age is None or next(ctx.find_upfront(INFANT_WORDS), None) is not None:
+            return None  # not a school-age child, as far as the draft says
     education = ctx.first(EDUCATION)
     if education is None:
-        return Result("SCHOOLING_MISSING", gap=True, evidence=[ctx.sentence(school_age.start)])
+        assert school_age is not None
+        where = school_age if ctx.in_table(school_age.start) else ctx.sentence(school_age.start)
+        return Result("SCHOOLING_MISSING", gap=True, evidence=[where])
     return Result("SCHOOLING_MISSING", gap=False, evidence=[ctx.sentence(education.start)])

@@ -8,56 +8,107 @@ from typing import Literal
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.patterns import rx
-from assistant.critic.context import Context, Match
+from assistant.critic.context import Context, Match, words
 
-REVIEW = r"(?:LCSPR|CSPR|local (?:child )?safeguarding practice review|child safeguarding practice review|practice review|further review|local review|a review)"
+REVIEW = (
+    r"(?:LCSPR|CSPR|local (?:child )?safeguarding practice review|child safeguarding practice review|practice review|"
+    r"further review|local review|a review)"
+)
+LOCAL_REVIEW = r"(?:an? )?(?:LCSPR|local CSPR|local (?:child )?safeguarding practice review)"
 NEGATIVE = rx(
     r"\b(?:will|would|does|do|did|shall|should)\s+not\s+(?:proceed|be progressed|progress|commission|undertake|initiate|"
-    r"recommend|carry out|instigate)\b[^.\n]{0,90}?"
+    r"recommend|carry out|instigate|be commissioning|be undertaking)\b[^.\n]{0,90}?"
     + REVIEW
-    + r"|\bnot to (?:commission|undertake|initiate|proceed|carry out|instigate|recommend)\b[^.\n]{0,60}?"
+    + r"|\bnot to (?:commission|undertake|initiate|proceed|carry out|instigate|recommend|progress)\b[^.\n]{0,60}?"
     + REVIEW
     + r"|\bnot (?:necessary|required|needed|appropriate|proportionate) to (?:undertake|commission|carry out|initiate)\b[^.\n]{0,60}?"
     + REVIEW
     + r"|\b"
     + REVIEW
-    + r"\s+(?:is|was|will)\s+not\s+(?:be\s+)?(?:needed|required|necessary|commissioned|undertaken|recommended)"
-    r"|\b(?:does|do|did) not meet the criteria for an? (?:local|LCSPR|CSPR)"
-    r"|\bno (?:need|requirement) (?:for|to undertake) an? " + REVIEW
+    + r"\s+(?:is|was|will|would|should)\s+not\s+(?:be\s+)?(?:needed|required|necessary|commissioned|undertaken|"
+    r"recommended|proportionate|appropriate|initiated|carried out)"
+    r"|\b(?:does|do|did) not meet the (?:criteria|threshold) for (?:an? )?(?:local|LCSPR|CSPR|child safeguarding)"
+    r"|\bno (?:need|requirement) (?:for|to undertake|to commission) an? "
+    + REVIEW
+    + r"|\bno (?:further )?(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)\b(?! (?:is|was|has been) (?:\w+ )?"
+    r"(?:not )?(?:yet )?(?:possible|ruled))"
+    r"|\bcriteria for (?:an? )?(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)[^.\n]{0,40}?\b(?:are|is|were|was|"
+    r"have|has)\s+not\s+(?:been\s+)?met"
+    r"|\bcriteria\b[^.\n]{0,60}?\bnot (?:been )?met\b[^.\n]{0,40}?\b(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)"
+    r"|\b(?:do|does|did) not (?:consider|think|believe) that the criteria[^.\n]{0,60}?(?:are|were|have been) met"
 )
 POSITIVE = rx(
-    r"\b(?:will|shall|agreed to|decided to|decision (?:is|was) to)\s+(?:proceed to|commission|undertake|initiate|carry out|"
-    r"progress to)\b[^.\n]{0,60}?"
+    r"\b(?:will|shall|would|agreed to|decided to|decision (?:is|was) to|recommends? (?:to|that we)|resolved to)\s+(?:proceed to|"
+    r"commission|undertake|initiate|carry out|progress to|instigate)\b[^.\n]{0,60}?"
     + REVIEW
     + r"|\bas part of an? (?:LCSPR|CSPR|local child safeguarding practice review)"
-    r"|\b(?:an? )?(?:LCSPR|CSPR|local child safeguarding practice review) (?:will|is to|should) be (?:commissioned|undertaken|carried out)"
+    r"|\b"
+    + LOCAL_REVIEW
+    + r" (?:will|is to|should|would|shall|must) be (?:commissioned|undertaken|carried out|initiated|"
+    r"conducted|completed)"
+    r"|\brecommend(?:s|ed|ation is)?(?: to the safeguarding partners)? that "
+    + LOCAL_REVIEW
+    + r" (?:is|be|should be) (?:commissioned|undertaken|carried out|initiated)"
     r"|\bagreed with the (?:decision|recommendation) to (?:carry out|undertake|commission)"
+    r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*(?:to )?(?:commission|undertake|proceed to|carry out) "
+    + LOCAL_REVIEW
+    + r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*"
+    + LOCAL_REVIEW
+    + r" (?:to be|will be) (?:commissioned|undertaken)"
 )
 CRITERIA_MET = rx(
     r"\bcriteria\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|had been)\s+(not\s+)?met\b|\b(?:meets|met) the criteria\b"
 )
-FORM_OPTION = re.compile(r"^\s*(?:[-*•☐☑☒□■]\s*)?(?:\(?[a-j]\)|\[[ xX✓]?\])\s")
+# A form's options: '☐ No further action', '(c) Does not meet the criteria', '[x] Meets the criteria'.
+TICKED = r"[☑☒✓✔■]|\[[xX✓✔]\]"
+UNTICKED = r"[☐□]|\[ ?\]"
+FORM_OPTION = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:" + TICKED + "|" + UNTICKED + r"|\(?[a-j]\)|\(?[ivx]{1,4}\))\s"
+)
+TICKED_OPTION = re.compile(r"^\s*(?:[-*•]\s*)?(?:" + TICKED + r")\s")
+OPTION_COMMISSION = rx(
+    r"\b(?:meets the criteria for|commission|undertake|proceed to)\b[^\n]{0,40}?\b(?:local|LCSPR|CSPR|child safeguarding practice review)"
+)
+OPTION_NOT = rx(
+    r"\b(?:does not meet|not meet|no further action|no LCSPR|not (?:to )?commission|learning (?:has been|that has been) "
+    r"acted upon|obviating)\b"
+)
+# Why: the connectives and phrases that give grounds for a decision.
 REASON = rx(
-    r"\b(?:because|as (?:the|this|it|there|work|learning|a result|much|all|agencies)|given (?:that|the)|since|due to|"
-    r"on (?:this|that) basis|for (?:that|this|these) reasons?|on the grounds|grounds|rationale|reasons?|would not "
-    r"(?:identify|add|provide)|already (?:been )?(?:identified|undertaken|implemented|in place|being)|is being "
-    r"(?:addressed|undertaken)|therefore|which (?:means|indicates)|evidence of|in (?:recognition|light) of|better served|"
+    r"\b(?:because|given (?:that|the)|due to|owing to|on (?:this|that|these) basis|for (?:that|this|these) reasons?|"
+    r"on the grounds|grounds|rationale|reasons? (?:for|is|are|being)|the reason|would not (?:identify|add|provide|"
+    r"produce|result)|(?:would|will|is) (?:be )?unlikely to (?:add|identify|produce|provide|yield)|already (?:been )?"
+    r"(?:identified|undertaken|implemented|in place|being|clear|known|addressed|acted)|is being (?:addressed|undertaken)|"
+    r"therefore|thus|which (?:means|indicates)|in (?:recognition|light) of|better served|as a result|"
     r"(?:will|would|can) be (?:better )?(?:served|addressed|achieved|met|taken forward) (?:by|through|via)|"
     r"(?:has|have|had) not identified (?:any )?(?:significant|new|further|additional)|no (?:significant|new|further|"
-    r"additional) (?:learning|practice issues))\b"
+    r"additional) (?:learning|practice issues|concerns)|no evidence (?:of|that)|the learning (?:is|has been|was) "
+    r"(?:clear|identified|known|captured)|(?:has|have) (?:been )?(?:suffered|seriously harmed|died)|"
+    r"(?:abuse|neglect) (?:is|was) (?:known|suspected)|is (?:known|suspected) to have)\b"
 )
+# A causal 'as' or 'since' only counts inside the decision sentence itself ('not to commission an LCSPR as
+# the learning has been identified'); elsewhere they are as often about time.
+CAUSAL_IN_SENTENCE = rx(r"\b(?:as|since|so)\b")
 CHECKLIST_ITEM = rx(
     r"highlights or may highlight|two or more (?:organisations|agencies)|Panel (?:have|has) considered|actions of a single agency|"
     r"no agency involvement|institutional settings|more than one local authority|[☐☑☒□■]|\[[ xX✓]\]"
 )
 SCOPE = rx(
-    r"\b(?:terms of reference|scope|key lines of enquiry|lines of enquiry|KLOEs?|questions? (?:to be|for the review|the "
-    r"review (?:will|should))|areas? of (?:practice|focus|exploration|enquiry|learning)|(?:will|to) (?:look to )?(?:review|"
-    r"explore|consider|examine) the following|focus(?:es)? on)\b"
+    r"\b(?:terms of reference|key lines of enquiry|lines of enquiry|KLOEs?|key questions|questions? (?:to be|for the review|"
+    r"the (?:review|LCSPR) (?:will|should|must))|areas? of (?:practice|focus|exploration|enquiry|learning)|"
+    r"(?:will|to|should) (?:look to )?(?:review|explore|consider|examine|look at|focus on|address)(?: the following)?\s*:|"
+    r"(?:review|LCSPR|CSPR) will (?:explore|consider|examine|look at|focus on|address|seek to|ask)|"
+    r"(?:scope|focus) of the (?:LCSPR|CSPR|local (?:child )?safeguarding practice review|review will)|will focus on)\b"
+)
+RAPID_REVIEW_SCOPE = rx(
+    r"\b(?:scope of (?:this|the) rapid review|scoping period|rapid review (?:will|has) (?:focus|look))"
 )
 AMBIGUOUS = rx(
     r"\b(?:alternative (?:learning )?review|(?:local |partnership |practice |multi-agency )?learning review|"
     r"table[- ]?top (?:review|exercise)|thematic (?:learning )?review|appreciative inquiry|learning event instead)\b"
+)
+SINGLE_AGENCY_REVIEW = rx(
+    r"\b(?:single[- ]agency|internal|critical|serious incident|YJS|health|police|NHS)\b[^.\n]{0,20}$"
 )
 DECISION_CONTEXT = rx(
     r"\b(?:criteria|warrants?|instead|rather than|decid\w+|agreed|recommend\w*|decision|proceed)\b"
@@ -76,20 +127,56 @@ def decision(ctx: Context) -> Decision:
     return ctx.memo["decision"]  # type: ignore[return-value]
 
 
+CONDITIONAL = rx(r"^(?:if|should|unless|where|in the event)\b|\bif (?:further|new|more|any)\b")
+HARM_GROUNDS = rx(
+    r"\b(?:(?:has|have|had) (?:been )?(?:suffered|seriously harmed|died)|(?:abuse|neglect) (?:is|was) (?:known|suspected)|"
+    r"is (?:known|suspected) to have|seriously (?:harmed|injured))\b"
+)
+RATIONALE_HEADING = rx(r"\b(?:reasons?|rationale|why|justification|grounds)\b")
+
+
+def _option_line(ctx: Context, m: Match) -> tuple[bool, bool]:
+    """(is a form option, is ticked) for the line holding `m`."""
+    line = ctx.line_at(m.start).text
+    return FORM_OPTION.match(line) is not None, TICKED_OPTION.match(line) is not None
+
+
 def _not_form_option(ctx: Context, m: Match) -> bool:
-    return FORM_OPTION.match(ctx.line_at(m.start).text) is None
+    return not _option_line(ctx, m)[0]
+
+
+def _statements(ctx: Context, pattern: re.Pattern[str]) -> list[Match]:
+    out = []
+    for m in ctx.find(pattern):
+        option, ticked = _option_line(ctx, m)
+        if option and not ticked:
+            continue  # an unticked option is not the partners' decision
+        sentence = ctx.line_at(m.start) if option else ctx.sentence(m.start)
+        if CONDITIONAL.search(ctx.text[sentence.start : m.start]) or CONDITIONAL.search(sentence.text[:40]):
+            continue
+        out.append(sentence)
+    return out
+
+
+def _ticked_options(ctx: Context) -> list[tuple[str, Match]]:
+    out: list[tuple[str, Match]] = []
+    for line in ctx.doc.lines:
+        if TICKED_OPTION.match(line.text):
+            if OPTION_NOT.search(line.text):
+                out.append(("not_commission", ctx.line_at(line.start)))
+            elif OPTION_COMMISSION.search(line.text):
+                out.append(("commission", ctx.line_at(line.start)))
+    return out
 
 
 def _find_decision(ctx: Context) -> Decision:
     # The last clear statement wins: reviews often weigh the criteria before deciding.
-    negatives = [m for m in ctx.find(NEGATIVE) if _not_form_option(ctx, m)]
-    positives = [m for m in ctx.find(POSITIVE) if _not_form_option(ctx, m)]
-    if negatives or positives:
-        last_neg = negatives[-1].start if negatives else -1
-        last_pos = positives[-1].start if positives else -1
-        if last_neg > last_pos:
-            return Decision("not_commission", ctx.sentence(negatives[-1].start))
-        return Decision("commission", ctx.sentence(positives[-1].start))
+    found: list[tuple[int, str, Match]] = [(m.start, "not_commission", m) for m in _statements(ctx, NEGATIVE)]
+    found += [(m.start, "commission", m) for m in _statements(ctx, POSITIVE)]
+    found += [(m.start, polarity, m) for polarity, m in _ticked_options(ctx)]
+    if found:
+        _, polarity, statement = max(found, key=lambda f: f[0])
+        return Decision(polarity, statement)  # type: ignore[arg-type]
     met = [m for m in ctx.find(CRITERIA_MET) if _not_form_option(ctx, m)]
     if met:
         # 'criteria are met' alone, with no statement about commissioning, is a finding on the criteria, not a decision
@@ -116,12 +203,34 @@ def decision_missing(ctx: Context) -> Result:
     return Result("DECISION_MISSING", gap=False, evidence=[d.statement] if d.statement else [])
 
 
-def _has_reasons(ctx: Context, statement: Match) -> bool:
-    """Reasons in the decision's sentence, its paragraph, or the paragraphs either side."""
+def _reason_in(text: str, polarity: str | None) -> re.Match[str] | None:
+    for m in REASON.finditer(text):
+        # 'CHILD A was seriously harmed' is a ground for commissioning a review, not a reason for not doing so
+        if polarity == "not_commission" and HARM_GROUNDS.fullmatch(m.group(0)):
+            continue
+        return m
+    return None
+
+
+def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) -> bool:
+    """Reasons in the decision's sentence, its paragraph and those either side within its section, or in a
+    section of their own ('Reasons for recommendation', 'Rationale')."""
+    if _reason_in(statement.text, polarity) or CAUSAL_IN_SENTENCE.search(statement.text):
+        return True
+    section = ctx.section_at(statement.start)
     start, end = ctx.paragraph_around(statement.start)
-    before, _ = ctx.paragraph_around(max(0, start - 3))
-    _, after = ctx.paragraph_around(min(len(ctx.text) - 1, end + 2))
-    return REASON.search(ctx.text, before, after) is not None
+    before, _ = ctx.paragraph_around(max(section.body_start, start - 2))
+    _, after = ctx.paragraph_around(min(max(section.end - 1, 0), end + 1))
+    before, after = max(before, section.body_start), min(after, section.end)
+    if before < after and _reason_in(ctx.text[before:after], polarity):
+        return True
+    for s in ctx.doc.sections:
+        body = ctx.text[s.body_start : s.end]
+        if RATIONALE_HEADING.search(s.heading) and words(body) >= 10 + (
+            words(statement.text) if s is section else 0
+        ):
+            return True
+    return False
 
 
 @check("DECISION_RATIONALE_MISSING")
@@ -129,7 +238,7 @@ def decision_rationale(ctx: Context) -> Result | None:
     d = decision(ctx)
     if d.polarity is None or d.statement is None:
         return None  # DECISION_MISSING covers it
-    if _has_reasons(ctx, d.statement):
+    if _has_reasons(ctx, d.statement, d.polarity):
         return Result(
             "DECISION_RATIONALE_MISSING",
             gap=False,
@@ -144,13 +253,35 @@ def decision_rationale(ctx: Context) -> Result | None:
     )
 
 
+SCOPE_HEADING = rx(
+    r"\b(?:terms of reference|lines of enquiry|key questions|questions for the (?:review|LCSPR)|scope of the "
+    r"(?:LCSPR|CSPR|review)|LCSPR scope|areas? (?:of|for) (?:focus|exploration|enquiry))\b"
+)
+
+
+def _scope(ctx: Context, after: int) -> Match | None:
+    for s in ctx.doc.sections:
+        if SCOPE_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 5:
+            return ctx.line_at(s.start)
+        if (
+            re.search(r"(?i)\bscope\b", s.heading)
+            and s.start >= after
+            and words(ctx.text[s.body_start : s.end]) >= 5
+        ):
+            return ctx.line_at(s.start)
+    for m in ctx.find(SCOPE, after):
+        sentence = ctx.sentence(m.start)
+        if not RAPID_REVIEW_SCOPE.search(sentence.text):
+            return sentence
+    return None
+
+
 @check("LCSPR_SCOPE_MISSING")
 def lcspr_scope(ctx: Context) -> Result | None:
     d = decision(ctx)
     if d.polarity != "commission" or d.statement is None:
         return None
-    section = ctx.doc.section_at(d.statement.start)
-    found = ctx.first(SCOPE, section.start) or ctx.first(SCOPE)
+    found = _scope(ctx, ctx.section_at(d.statement.start).start)
     if found is None:
         return Result(
             "LCSPR_SCOPE_MISSING",
@@ -158,7 +289,7 @@ def lcspr_scope(ctx: Context) -> Result | None:
             evidence=[d.statement],
             section=ctx.section_name(d.statement.start),
         )
-    return Result("LCSPR_SCOPE_MISSING", gap=False, evidence=[ctx.sentence(found.start)])
+    return Result("LCSPR_SCOPE_MISSING", gap=False, evidence=[found])
 
 
 @check("CRITERIA_CHECKLIST_ONLY")
@@ -167,7 +298,7 @@ def criteria_checklist(ctx: Context) -> Result | None:
     if len(items) < 3:
         return None
     d = decision(ctx)
-    if d.statement is not None and _has_reasons(ctx, d.statement):
+    if d.statement is not None and _has_reasons(ctx, d.statement, d.polarity):
         return Result("CRITERIA_CHECKLIST_ONLY", gap=False, evidence=[d.statement])
     return Result(
         "CRITERIA_CHECKLIST_ONLY",
@@ -182,8 +313,13 @@ def criteria_checklist(ctx: Context) -> Result | None:
 def ambiguous_review_type(ctx: Context) -> Result | None:
     hits = []
     for m in ctx.find(AMBIGUOUS):
-        sentence = ctx.sentence(m.start)
-        if DECISION_CONTEXT.search(sentence.text) or FORM_OPTION.match(ctx.line_at(m.start).text):
+        option, ticked = _option_line(ctx, m)
+        if option and not ticked and _ticked_options(ctx):
+            continue  # an option the partners did not choose
+        if SINGLE_AGENCY_REVIEW.search(ctx.text[max(0, m.start - 40) : m.start]):
+            continue  # a single agency's own review alongside the rapid review
+        sentence = ctx.line_at(m.start) if option else ctx.sentence(m.start)
+        if option or DECISION_CONTEXT.search(sentence.text):
             hits.append((m, sentence))
     if not hits:
         return None

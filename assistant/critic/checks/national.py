@@ -14,12 +14,36 @@ from assistant.domain.critique import NationalReviewRef
 
 MIN_TRIGGERS = 2  # without a 'requires' rule, two distinct case features make a publication relevant
 
+# Case facts a publication needs beyond its catalogue entry's 'requires' groups, and how close together
+# those groups must be. They follow from each publication's subject: 'Out of routine' is about babies who
+# died, so a baby injured in a home where a parent drinks is not a SUDI case; 'I wanted them all to notice' is
+# about abuse within the family, so the abuse and the family member have to be mentioned together, not a
+# father in the case information and sexual abuse by strangers in the incident. (Candidates for the catalogue.)
+EXTRA_REQUIRES: dict[str, list[list[str]]] = {
+    "sudi-2020": [
+        [
+            r"\bdied\b",
+            r"\bdeath\b",
+            r"\bdead\b",
+            r"unresponsive",
+            r"not breathing",
+            r"\bSUDI\b",
+            r"sudden (?:unexpected|infant)",
+            r"resuscitat",
+            r"cardiac arrest",
+            r"pronounced",
+        ]
+    ],
+}
+GROUP_WINDOW: dict[str, int] = {"intrafamilial-csa-2024": 160}
+
 
 @dataclass(frozen=True)
 class Relevance:
     review: NationalReview
     score: int
     features: list[Match]
+    strong: bool = False  # the publication's required case facts are all present
 
 
 @lru_cache(maxsize=64)
@@ -28,33 +52,122 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _trigger(term: str) -> re.Pattern[str]:
-    return _compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+    return _compile(re.escape(term) + r"(?![\w-])(?<![\w-]" + "." * len(term) + ")")
 
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).lower()
 
 
+NATIONAL_WORK = r"(?:national (?:review|report|learning|briefing|thematic review)|Panel'?s? (?:\w+ ){0,2}(?:review|report|briefing|paper|publication)|briefing paper|CSPR Panel (?:review|report))"
+STOP = {
+    "and",
+    "of",
+    "the",
+    "in",
+    "on",
+    "for",
+    "to",
+    "a",
+    "an",
+    "with",
+    "by",
+    "who",
+    "are",
+    "is",
+    "children",
+    "young",
+    "people",
+}
+
+
+@lru_cache(maxsize=64)
+def _theme_patterns(review: NationalReview) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """'the Panel's national review into SUDI': a national publication named by its subject (the first words
+    of each part of its theme), with the lower-case words a match needs."""
+    patterns = []
+    for part in re.split(r"[;:]", review.theme):
+        key = [w for w in re.findall(r"[\w'-]+", part) if w.lower() not in STOP][:2]
+        if not key:
+            continue
+        subject = r"\W+(?:\w+\W+){0,3}?".join(re.escape(w) for w in key)
+        patterns.append(
+            (_compile(NATIONAL_WORK + r"[^.\n]{0,80}?\b" + subject), tuple(w.lower() for w in key))
+        )
+    if review.id.startswith("sudi"):
+        patterns.append((_compile(NATIONAL_WORK + r"[^.\n]{0,80}?\bSUDI\b"), ("sudi",)))
+    return patterns
+
+
 def referenced(ctx: Context, review: NationalReview) -> Match | None:
     """Where the draft refers to the publication by title, short name or theme."""
     names = [review.title.split(":")[0], *review.short_names]
+    lower = ctx.lower
     for name in names:
+        first_word = _normalise(name).split(" ")[0].strip("'’")
+        if lower is not None and first_word and first_word not in lower:
+            continue
         pattern = _compile(re.escape(_normalise(name)).replace(r"\ ", r"\s+").replace("'", "['’]"))
         if (m := pattern.search(ctx.text)) is not None:
             return ctx.sentence(m.start())
     for p in review.reference_patterns:
-        if (m := _compile(p).search(ctx.text)) is not None:
+        if not _absent(ctx, p) and (m := _compile(p).search(ctx.text)) is not None:
+            return ctx.sentence(m.start())
+    if lower is not None and not any(w in lower for w in ("national", "panel", "briefing", "cspr")):
+        return None
+    for theme, keys in _theme_patterns(review):
+        if lower is not None and not all(k in lower for k in keys):
+            continue
+        if (m := theme.search(ctx.text)) is not None:
             return ctx.sentence(m.start())
     return None
 
 
 NEGATED = re.compile(
-    r"(?i)\b(?:no|not|nil|without|denied|ruled out|no apparent|no evidence of|no signs? of)\b[^.;\n]{0,25}$"
+    r"(?i)\b(?:no|not|nil|without|denied|denies|neither|nor|never|ruled out|no apparent|no evidence of|no signs? of|"
+    r"free of|absence of)\b[^.;\n]{0,25}$"
 )
+
+
+@lru_cache(maxsize=512)
+def _required_literal(pattern: str) -> str:
+    """A lower-case piece of text every match of `pattern` contains ('' when there is no simple one).
+
+    Used to skip a full regex scan of a long draft when the piece is not in it at all."""
+    depth = 0
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""  # alternatives at the top level: no single required piece
+    body = re.sub(r"^(?:\(\?i\))?(?:\\b)?", "", pattern)
+    m = re.match(r"[A-Za-z][A-Za-z' ]*", body)
+    if m is None:
+        return ""
+    literal = m.group(0)
+    if body[m.end() : m.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # 'marks?' only requires 'mark'
+    return literal.lower() if len(literal) >= 3 else ""
+
+
+def _absent(ctx: Context, pattern: str) -> bool:
+    """True when the draft cannot match `pattern` (its required text is nowhere in the draft)."""
+    literal = _required_literal(pattern)
+    lower = ctx.lower
+    return bool(literal) and lower is not None and literal not in lower
 
 
 def _feature(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
     """The first mention that is not negated ('no apparent fractures'), widened to whole words."""
+    if _absent(ctx, pattern.pattern):
+        return None
     text = ctx.text
     for m in pattern.finditer(text):
         if NEGATED.search(text, max(0, m.start() - 40), m.start()):
@@ -66,6 +179,38 @@ def _feature(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
     return None
 
 
+def _features(ctx: Context, pattern: re.Pattern[str], limit: int = 50) -> list[Match]:
+    """Mentions that are not negated, widened to whole words (at most `limit`)."""
+    text = ctx.text
+    out: list[Match] = []
+    if _absent(ctx, pattern.pattern):
+        return out
+    for m in pattern.finditer(text):
+        if NEGATED.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        end = m.end()
+        while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+            end += 1
+        out.append(Match(m.start(), end, text[m.start() : end]))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _together(text: str, hits: list[list[Match]], window: int) -> list[Match] | None:
+    """One mention from each group, all in one sentence and within `window` characters (a sliding window)."""
+    tagged = sorted((m.start, g, m) for g, group in enumerate(hits) for m in group)
+    latest: dict[int, Match] = {}
+    for start, g, m in tagged:
+        latest[g] = m
+        if len(latest) < len(hits):
+            continue
+        first = min(x.start for x in latest.values())
+        if start - first <= window and not re.search(r"[.!?\n]", text[first:start]):
+            return [latest[i] for i in range(len(hits))]
+    return None
+
+
 def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
     features: list[Match] = []
     seen: set[str] = set()
@@ -74,15 +219,22 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
         if m is not None and m.text.lower() not in seen:
             seen.add(m.text.lower())
             features.append(m)
-    if review.requires:
-        for group in review.requires:
-            hit = next((m for p in group if (m := _feature(ctx, _compile(p))) is not None), None)
-            if hit is None:
-                return None
+    groups = [*review.requires, *EXTRA_REQUIRES.get(review.id, [])]
+    if groups:
+        hits = [[m for p in group for m in _features(ctx, _compile(p))] for group in groups]
+        if any(not h for h in hits):
+            return None
+        window = GROUP_WINDOW.get(review.id)
+        chosen = (
+            _together(ctx.text, hits, window) if window else [min(h, key=lambda m: m.start) for h in hits]
+        )
+        if chosen is None:
+            return None
+        for hit in chosen:
             if hit.text.lower() not in seen:
                 seen.add(hit.text.lower())
                 features.append(hit)
-        return Relevance(review, len(features) + 2, sorted(features, key=lambda f: f.start))
+        return Relevance(review, len(features) + 2, sorted(features, key=lambda f: f.start), strong=True)
     if len(features) < MIN_TRIGGERS:
         return None
     return Relevance(review, len(features), sorted(features, key=lambda f: f.start))
@@ -100,7 +252,7 @@ def relevant_reviews(ctx: Context) -> list[Relevance]:
 
 
 def _ref(rel: Relevance) -> NationalReviewRef:
-    feats = []
+    feats: list[str] = []
     for f in rel.features:
         if f.text.lower() not in (x.lower() for x in feats):
             feats.append(f.text)
@@ -126,11 +278,14 @@ def national_review(ctx: Context) -> Result | None:
             )
         return None  # nothing in the catalogue applies, as far as the draft's words show
     cited_ids = {nr.id for nr, _ in cited}
-    if relevant[0].review.id in cited_ids:  # it already draws on the review that fits the case best
+    # It already draws on the review that fits the case best, or on one whose required facts are all present.
+    drawn_on = [r for r in relevant if r.review.id in cited_ids and (r is relevant[0] or r.strong)]
+    if drawn_on:
+        where = next(m for nr, m in cited if nr.id == drawn_on[0].review.id)
         return Result(
             "NATIONAL_REVIEW_NOT_REFERENCED",
             gap=False,
-            evidence=[cited[0][1]],
+            evidence=[where],
             strength="NATIONAL_LEARNING_USED",
         )
     missing = [r for r in relevant if r.review.id not in cited_ids]

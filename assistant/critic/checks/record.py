@@ -10,11 +10,20 @@ from assistant.critic.context import Context, Match, words
 
 IMMEDIATE = rx(
     r"\bimmediate (?:action|safeguarding|safety|protective)\w*|\bsafety plan\w*|\bcurrent (?:situation|arrangements|position)\b"
-    r"|\b(?:placed|staying|remains?|remained|living|cared for|collected)\b[^.\n]{0,60}\b(?:foster\w*|kinship|grand\w+|"
-    r"wider family|family member|relatives?|hospital|care|aunt|uncle)\b"
+    r"|\b(?:placed|staying|remains?|remained|cared for|collected|moved|discharged)\b[^.\n]{0,60}\b(?:foster\w*|kinship|"
+    r"grand\w+|wider family|family member|relatives?|hospital|care|aunt|uncle)\b"
     r"|\bchild protection plans?\b|\b(?:interim )?care orders?\b|\bsection 20\b|\bS20\b|\bbail conditions\b"
     r"|\bno (?:other )?(?:siblings|children)\b|\bprotective measures\b|\bsupervised contact\b|\bprivate fostering\b"
     r"|\bsupport (?:was |has been )?offered to the family\b|\bbereavement support\b"
+)
+IMMEDIATE_HEADING = rx(
+    r"\b(?:immediate|current (?:situation|arrangements|position)|safety|safeguarding arrangements|keep \w+ safe|"
+    r"what has been done|protective)\b"
+)
+# 'was subject to a child protection plan in 2016' is history, not today's arrangements.
+HISTORY = rx(
+    r"\b(?:previous(?:ly)?|historic(?:al|ally)?|had been|in the past|formerly|earlier|stepped down|ended|closed|"
+    r"(?:19|20)\d\d|years? (?:ago|before)|as a (?:baby|child|toddler)|when (?:she|he|they) was)\b"
 )
 INCIDENT_HEADING = rx(
     r"\b(?:incident|case summary|summary of (?:the )?(?:case|incident|events)|circumstances|facts|what happened|"
@@ -28,27 +37,49 @@ INCIDENT_EVENT = rx(
 DATE_RX = rx(DATE + r"|\b(?:on|in) \[?(?:date|time)\]?")
 AGENCY_HEADING = rx(
     r"\b(?:agencies|contributors|participants|attendees|professionals present|documentation available|"
-    r"information (?:was )?(?:received|provided|submitted)|sources of information|rapid review (?:process|panel|members))\b"
+    r"information (?:was )?(?:received|provided|submitted)|sources of information|rapid review (?:process|panel|members)|"
+    r"who contributed|organisations)\b"
 )
 AGENCY_LIST_LEAD = rx(
-    r"\b(?:agencies (?:involved|contributing|that contributed|who contributed|present|represented)|the following "
-    r"(?:partner )?agencies|information (?:was )?(?:received|provided|requested) from|list of (?:agencies|participants)|"
-    r"contributors\b|professionals present|participants in (?:the )?rapid review|agency reports? (?:were|was) (?:received|provided))"
+    r"\b(?:agencies (?:involved|contributing|that contributed|who contributed|present|represented|consulted)|the following "
+    r"(?:partner )?(?:agencies|organisations|services)|information (?:was )?(?:received|provided|requested) from|"
+    r"list of (?:agencies|participants)|contributors\b|professionals present|participants in (?:the )?rapid review|"
+    r"agency reports? (?:were|was) (?:received|provided))"
+)
+# 'Chronologies were received from Children's Social Care, Police, the GP ...' lists the agencies in a sentence.
+AGENCY_SENTENCE_VERB = rx(
+    r"\b(?:received|provided|submitted|contributed|attended|represented|consulted|took part|participated|"
+    r"supplied|shared (?:their )?records)\b"
 )
 AGENCY_WORD = rx(r"\b" + AGENCY + r"\b")
+# Learning stated, not merely named: a learning section, a labelled learning point, or 'the learning is that'.
 LEARNING = rx(
-    r"\b(?:learning (?:points?|identified|for|from|is|was|has|will|themes?)|single[- ]agency learning|multi[- ]agency learning|"
-    r"immediate learning|key learning|lessons? (?:learn\w+|identified)|areas? for (?:development|improvement)|"
-    r"what needs to (?:change|happen)|(?:emerging|practice) themes?)\b"
+    r"\b(?:learning points?|learning themes?|single[- ]agency learning|multi[- ]agency learning|partnership learning|"
+    r"immediate learning|key learning|(?:main|central|principal|emerging) learning|the learning (?:is|was|here is) that|"
+    r"lessons? (?:learn\w+|identified|for)|areas? for (?:development|improvement)|what needs to (?:change|happen)|"
+    r"learning (?:for|about) (?:the )?(?:partnership|agencies|practitioners|practice|all agencies|professionals)|"
+    r"learning (?:identified|from this (?:case|review)) (?:is|was|includes?|included)|(?:emerging|practice) themes?)\b"
 )
-LEARNING_HEADING = rx(r"\b(?:learning|lessons|areas for (?:development|improvement)|what needs to)\b")
+NO_LEARNING = rx(r"\b(?:no|not identified any|without any|nil) (?:\w+ ){0,2}?(?:learning|lessons)\b")
+LEARNING_HEADING = rx(
+    r"\b(?:learning|lessons|areas for (?:development|improvement)|what needs to (?:change|happen)|what we were worried)\b"
+)
+NOT_LEARNING_HEADING = rx(r"\blearning (?:disabilit\w*|difficult\w*|needs|mentor)\b|\bno learning\b")
 DISSEMINATION = rx(
-    r"\b(?:disseminat\w+|share (?:the |this )?learning|learning (?:will be|is being|to be) (?:shared|circulated|"
-    r"cascaded)|shared with (?:all )?(?:practitioners|agencies|partners|staff)|briefings?|newsletters?|training|"
-    r"7[- ]minute|seven[- ]minute|learning (?:event|summary|bulletin|lesson|review event)|cascade\w*|workshops?|"
-    r"raise awareness|awareness[- ]raising|practice (?:guidance|note) (?:will|to) be|summary will be sent|"
-    r"messages will be|promote safety|public health campaign|communicat\w+ (?:to|with) (?:staff|practitioners))\b"
+    r"\b(?:disseminat\w+|(?:share|sharing|cascade|cascading|circulate|circulating|communicate|communicating) (?:the |this |its |that )?"
+    r"(?:learning|messages?|findings|lessons)|learning (?:will be|is being|to be|has been) (?:shared|circulated|cascaded|"
+    r"communicated|embedded|disseminated)|7[- ]minute|seven[- ]minute|learning (?:event|summary|bulletin|lesson|review event|"
+    r"briefing|brief)s?|newsletters?|practice (?:guidance|note)s? (?:will|to) be|summary will be sent|messages will be|"
+    r"(?:public health |safer sleep |awareness )?campaign|raise awareness|awareness[- ]raising|"
+    r"(?:will|to) (?:write to|remind|brief|inform) (?:all )?(?:practitioners|staff|agencies|partners|health visitors|"
+    r"midwives|schools|GPs|professionals))\b"
 )
+# Words that disseminate only when the draft plans them ('training will be delivered'), not in the history
+# ('the health visitor had attended training').
+DISSEMINATION_WEAK = rx(
+    r"\b(?:briefings?|training|workshops?|shared with (?:all )?(?:practitioners|agencies|partners|staff))\b"
+)
+PLANNED = rx(r"\b(?:will|shall|to be|is being|are being|planned|plans? to|going forward|in future)\b")
 EXECUTIVE = rx(
     r"\b(?:(?:three|3|all) (?:statutory )?safeguarding partners|executive (?:responsibility|lead\w*|sign[- ]?off|group)|"
     r"signed[- ]off|sign[- ]off|senior (?:strategic )?(?:leads?|endorsement|sign[- ]?off)|endorsed by|strategic leads?|"
@@ -62,10 +93,25 @@ PARTICIPANTS = rx(
 
 @check("IMMEDIATE_SAFEGUARDING_MISSING")
 def immediate_safeguarding(ctx: Context) -> Result:
-    found = ctx.first(IMMEDIATE)
-    if found is None:
-        return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=True, section="Whole document")
-    return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=False, evidence=[ctx.sentence(found.start)])
+    for s in ctx.doc.sections:
+        if IMMEDIATE_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 3:
+            return Result(
+                "IMMEDIATE_SAFEGUARDING_MISSING",
+                gap=False,
+                evidence=[ctx.sentence(_first_text(ctx, s.body_start, s.end))],
+            )
+    for found in ctx.find(IMMEDIATE):
+        sentence = ctx.sentence(found.start)
+        if HISTORY.search(sentence.text):
+            continue
+        return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=False, evidence=[sentence])
+    return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=True, section="Whole document")
+
+
+def _first_text(ctx: Context, start: int, end: int) -> int:
+    """Offset of the first non-space character in [start, end)."""
+    body = ctx.text[start:end]
+    return start + (len(body) - len(body.lstrip()))
 
 
 @check("INCIDENT_SUMMARY_MISSING")
@@ -86,10 +132,15 @@ def incident_summary(ctx: Context) -> Result:
             )
     # No incident heading: accept a paragraph early on that reports the event with a date.
     limit = max(2000, len(ctx.text) // 2)
-    for event in ctx.find(INCIDENT_EVENT, 0, limit):
-        start, end = ctx.paragraph_around(event.start)
-        if DATE_RX.search(ctx.text, start, end):
-            return Result("INCIDENT_SUMMARY_MISSING", gap=False, evidence=[ctx.sentence(event.start)])
+    seen: set[int] = set()
+    for ev in ctx.find(INCIDENT_EVENT, 0, limit):
+        start, end = ctx.paragraph_around(ev.start)
+        if start in seen:
+            continue
+        seen.add(start)
+        # a date near the event, in the same paragraph (bounded, so a draft with no paragraph breaks stays linear)
+        if DATE_RX.search(ctx.text, max(start, ev.start - 600), min(end, ev.end + 600)):
+            return Result("INCIDENT_SUMMARY_MISSING", gap=False, evidence=[ctx.sentence(ev.start)])
     return Result("INCIDENT_SUMMARY_MISSING", gap=True, section="Whole document")
 
 
@@ -98,8 +149,12 @@ def _agency_list(ctx: Context) -> Match | None:
     if lead is not None:
         return ctx.line_at(lead.start)
     for s in ctx.doc.sections:
-        if AGENCY_HEADING.search(s.heading):
+        if AGENCY_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 2:
             return ctx.line_at(s.start)
+    for t in ctx.doc.tables:
+        col = t.column("agency", "agencies", "organisation", "service")
+        if col is not None and t.header is not None and len(t.rows) >= 2:
+            return Match(t.header[col].start, t.header[col].end, t.header[col].text)
     # A bullet list naming three or more agencies, one a line.
     run: list[Match] = []
     for line in ctx.doc.lines:
@@ -110,6 +165,11 @@ def _agency_list(ctx: Context) -> Match | None:
                 return run[0]
         elif stripped:
             run = []
+    # A sentence naming three or more agencies as contributors.
+    for verb in ctx.find(AGENCY_SENTENCE_VERB):
+        sentence = ctx.sentence(verb.start)
+        if len({m.group(0).lower() for m in AGENCY_WORD.finditer(sentence.text)}) >= 3:
+            return sentence
     return None
 
 
@@ -122,11 +182,28 @@ def agencies(ctx: Context) -> Result:
 
 
 def learning_evidence(ctx: Context) -> Match | None:
+    if "learning" in ctx.memo:
+        return ctx.memo["learning"]  # type: ignore[return-value]
+    found: Match | None = None
     for s in ctx.doc.sections:
-        if LEARNING_HEADING.search(s.heading):
-            return ctx.line_at(s.start)
-    found = ctx.first(LEARNING)
-    return ctx.sentence(found.start) if found else None
+        body = ctx.text[s.body_start : s.end]
+        if (
+            LEARNING_HEADING.search(s.heading)
+            and not NOT_LEARNING_HEADING.search(s.heading)
+            and words(body) >= 8
+            and not NO_LEARNING.match(body.strip())
+        ):
+            found = ctx.line_at(s.start)
+            break
+    if found is None:
+        for m in ctx.find(LEARNING):
+            sentence = ctx.sentence(m.start)
+            if NO_LEARNING.search(sentence.text):
+                continue
+            found = sentence
+            break
+    ctx.memo["learning"] = found
+    return found
 
 
 @check("LEARNING_MISSING")
@@ -140,19 +217,25 @@ def learning(ctx: Context) -> Result:
     )
 
 
+def _dissemination(ctx: Context) -> Match | None:
+    found = ctx.first(DISSEMINATION)
+    if found is not None:
+        return ctx.sentence(found.start)
+    for m in ctx.find(DISSEMINATION_WEAK):
+        sentence = ctx.sentence(m.start)
+        if PLANNED.search(sentence.text):
+            return sentence
+    return None
+
+
 @check("DISSEMINATION_MISSING")
 def dissemination(ctx: Context) -> Result | None:
     if learning_evidence(ctx) is None:
         return None  # LEARNING_MISSING covers it
-    found = ctx.first(DISSEMINATION)
+    found = _dissemination(ctx)
     if found is None:
         return Result("DISSEMINATION_MISSING", gap=True, section="Whole document")
-    return Result(
-        "DISSEMINATION_MISSING",
-        gap=False,
-        evidence=[ctx.sentence(found.start)],
-        strength="LEARNING_DISSEMINATED",
-    )
+    return Result("DISSEMINATION_MISSING", gap=False, evidence=[found], strength="LEARNING_DISSEMINATED")
 
 
 @check("EXECUTIVE_SIGNOFF_MISSING")
