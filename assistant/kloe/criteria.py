@@ -53,7 +53,9 @@ INSTITUTIONAL = rx(
 CROSS_BOUNDARY = rx(
     r"\b(?:another (?:county|area|local authority|authority|force|town|city|region)|neighbouring (?:town|authority|"
     r"local authority|county|force|area|borough)|out of (?:area|borough|county)|cross-?(?:border|boundary)|"
-    r"moved (?:from|to|between|away)|county lines|(?:more than one|two|different) local authorit\w+|M\d{1,2}\b)"
+    r"moved (?:house|home|area|away|between|from (?:another|a different|the) \w+)|moved to (?:a |another |the )?"
+    r"(?:new )?(?:area|address|town|city|county|authority|local authority)|county lines|(?:more than one|two|different) "
+    r"local authorit\w+|(?-i:M\d{1,2})(?![\w-]))"
 )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
 
 from assistant.chronology import parse_chronology
 from assistant.critic.checks.national import relevant_reviews
@@ -126,9 +125,16 @@ def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -
     return out
 
 
+_SUBJECT_LINE = re.compile(r"\bsubject\b|\bwho (?:died|was (?:seriously )?(?:harmed|injured))\b", re.I)
+
+
 def _child_name(text: str) -> str:
-    counts = Counter(" ".join(m.group(0).upper().split()) for m in _CHILD_LABEL.finditer(text))
-    return counts.most_common(1)[0][0] if counts else "the child"
+    """The child a draft is about: the label on a line calling them the subject, else the first label used."""
+    for line in text.splitlines():
+        if _SUBJECT_LINE.search(line) and (m := _CHILD_LABEL.search(line)) is not None:
+            return " ".join(m.group(0).upper().split())
+    first = _CHILD_LABEL.search(text)
+    return " ".join(first.group(0).upper().split()) if first else "the child"
 
 
 def kloe_text(
