@@ -87,10 +87,8 @@ EDUCATION = rx(
     r"\b(?:school|college|education\w*|EHCP|attendance|excluded|exclusion|alternative provision|pupil referral|PRU|"
     r"tuition|home[- ]educated|NEET|apprenticeship|nursery|teacher|designated safeguarding lead|DSL|year \d{1,2})\b"
 )
-AGE_UNIT = rx(
-    r"\b(\d{1,2})\s*(?:(years?|yrs?|y/o)|(days?|weeks?|months?))\b|\baged?\s*[:\-]?\s*(\d{1,2})\b"
-    r"|\((\d{1,2})\)|^\s*(\d{1,2})\s*$"
-)
+AGE_WITH_UNIT = rx(r"\b(\d{1,2})\s*(?:(years?|yrs?|y/o)|(days?|weeks?|months?))\b")
+AGE_BARE = rx(r"\baged?\s*[:\-]?\s*(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")
 # The row of a family table that is the child the review is about.
 SUBJECT_ROW = rx(
     r"\b(?:subject|index child|notification|child (?:harmed|who died)|the deceased|this review|the incident)\b"
@@ -465,12 +463,11 @@ def _child_years(ctx: Context) -> int | None:
         return None
     line = ctx.line_at(age.start)
     around = age.text if ctx.in_table(age.start) else ctx.text[age.start : min(line.end, age.start + 120)]
-    m = AGE_UNIT.search(around)
-    if m is None:
-        return None
-    if m.group(3):  # days, weeks or months
-        return 0
-    return int(next(g for i, g in enumerate(m.groups()) if g and i not in (1, 2)))
+    unit = AGE_WITH_UNIT.search(around)
+    if unit is not None:
+        return 0 if unit.group(3) else int(unit.group(1))
+    bare = AGE_BARE.search(around)
+    return int(next(g for g in bare.groups() if g)) if bare else None
 
 
 @check("SCHOOLING_MISSING")

@@ -225,9 +225,12 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
     if before < after and _reason_in(ctx.text[before:after], polarity):
         return True
     for s in ctx.doc.sections:
-        body = ctx.text[s.body_start : s.end]
-        if RATIONALE_HEADING.search(s.heading) and words(body) >= 10 + (
-            words(statement.text) if s is section else 0
+        # a section of its own for the reasons ('Reasons for recommendation'); the decision's own section
+        # ('Decision and rationale') has to give them in its text
+        if (
+            s is not section
+            and RATIONALE_HEADING.search(s.heading)
+            and words(ctx.text[s.body_start : s.end]) >= 10
         ):
             return True
     return False

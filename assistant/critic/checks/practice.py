@@ -7,6 +7,7 @@ import re
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.decision import decision
 from assistant.critic.checks.patterns import ETHNICITY_TERM, rx
+from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
 
 LIVED = rx(
@@ -18,7 +19,7 @@ LIVED = rx(
 )
 # The child by name: 'CHILD S told her teacher', 'Baby N's experience of being cared for'.
 CHILD_SAID = r"(?:\s+(?:has|had|have)\s+)?\s*(?:said|told|disclosed|described|expressed|reported|talked|spoke|explained|asked)\b"
-CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|routine|day|perspective|views|feelings|wishes)\b"
+CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|routine|day|perspective|views|feelings|wishes|voice)\b"
 RACE = rx(
     r"\b(?:race|racism|racial\w*|cultur\w+|faith|religio\w+|ethnicity|ethnic\w*|heritage|interpreters?|first language|"
     r"language barriers?|adultification|unconscious bias|discriminat\w+|identity|minorit\w+|Muslim|Christian|Jewish|"
@@ -35,7 +36,7 @@ FIELD = re.compile(r"^\s*(?:[-*•|]\s*)?[^:\n]{1,40}:\s*\S[^.\n]{0,60}$")
 HEALTH_DISABILITY = rx(
     r"\b(?:disabilit\w*|disabled|mental (?:health|ill-?ness|ill-?health)|physical health|learning (?:difficult\w*|disabilit\w*|"
     r"needs)|ADHD|autis\w+|SEND|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
-    r"neurodivers\w*|speech and language|SLCN|identity|post-?natal depression|perinatal mental health|substance misuse|"
+    r"neurodivers\w*|speech and language|SLCN|(?:gender|sexual) identity|identity issues|sexuality|LGBT\w*|transgender|post-?natal depression|perinatal mental health|substance misuse|"
     r"low mood|self[- ]harm\w*|suicid\w+|alcohol (?:use|misuse|dependen\w+)|drug (?:use|misuse)|dyslexi\w+|"
     r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition))\b"
 )
@@ -134,9 +135,14 @@ def _considered(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]
 
 
 def _child_voice(ctx: Context) -> Match | None:
-    """'CHILD S told her teacher', 'Baby N's experience of ...': the child's own words or world."""
+    """'CHILD S told her teacher', 'Baby N's experience of ...': the child's own words or world, where the
+    review reflects on them (a disclosure reported in the incident summary is a fact of the incident)."""
     said = re.compile(f"(?:{ctx.child_ref_source})(?:{CHILD_SAID}|{CHILD_WORLD})", re.I)
-    return ctx.first(said)
+    for m in ctx.find(said):
+        heading = ctx.section_at(m.start).heading
+        if not ctx.in_upfront(m.start) and not (heading and INCIDENT_HEADING.search(heading)):
+            return m
+    return None
 
 
 @check("LIVED_EXPERIENCE_MISSING")

@@ -17,8 +17,13 @@ IMMEDIATE = rx(
     r"|\bsupport (?:was |has been )?offered to the family\b|\bbereavement support\b"
 )
 IMMEDIATE_HEADING = rx(
-    r"\b(?:immediate|current (?:situation|arrangements|position)|safety|safeguarding arrangements|keep \w+ safe|"
-    r"what has been done|protective)\b"
+    r"\b(?:immediate (?:action|safeguarding|safety|arrangements|response|protective|steps)\w*|current (?:situation|"
+    r"arrangements|position)|safety (?:plan|arrangements)|safeguarding arrangements|keep \w+ safe|what has been done|"
+    r"protective (?:action|measures))\b"
+)
+PLACEHOLDER_BODY = re.compile(
+    r"(?i)^\s*(?:to (?:follow|be (?:completed|confirmed|added|agreed))|tbc|tbd|n/?a|none|not applicable|"
+    r"pending|\[[^\]]*\]|-+)\s*\.?\s*$"
 )
 # 'was subject to a child protection plan in 2016' is history, not today's arrangements.
 HISTORY = rx(
@@ -64,7 +69,9 @@ NO_LEARNING = rx(r"\b(?:no|not identified any|without any|nil) (?:\w+ ){0,2}?(?:
 LEARNING_HEADING = rx(
     r"\b(?:learning|lessons|areas for (?:development|improvement)|what needs to (?:change|happen)|what we were worried)\b"
 )
-NOT_LEARNING_HEADING = rx(r"\blearning (?:disabilit\w*|difficult\w*|needs|mentor)\b|\bno learning\b")
+NOT_LEARNING_HEADING = rx(
+    r"\blearning (?:disabilit\w*|difficult\w*|needs|mentor)\b|\bno learning\b|\bnational (?:learning|reviews?)\b"
+)
 DISSEMINATION = rx(
     r"\b(?:disseminat\w+|(?:share|sharing|cascade|cascading|circulate|circulating|communicate|communicating) (?:the |this |its |that )?"
     r"(?:learning|messages?|findings|lessons)|learning (?:will be|is being|to be|has been) (?:shared|circulated|cascaded|"
@@ -94,7 +101,8 @@ PARTICIPANTS = rx(
 @check("IMMEDIATE_SAFEGUARDING_MISSING")
 def immediate_safeguarding(ctx: Context) -> Result:
     for s in ctx.doc.sections:
-        if IMMEDIATE_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 3:
+        body = ctx.text[s.body_start : s.end]
+        if IMMEDIATE_HEADING.search(s.heading) and words(body) >= 3 and not PLACEHOLDER_BODY.match(body):
             return Result(
                 "IMMEDIATE_SAFEGUARDING_MISSING",
                 gap=False,
@@ -102,7 +110,10 @@ def immediate_safeguarding(ctx: Context) -> Result:
             )
     for found in ctx.find(IMMEDIATE):
         sentence = ctx.sentence(found.start)
-        if HISTORY.search(sentence.text):
+        section = ctx.section_at(found.start)
+        if section.heading and section.start <= found.start < section.body_start:
+            continue  # the heading 'Immediate safeguarding' is not itself an arrangement
+        if HISTORY.search(sentence.text) or PLACEHOLDER_BODY.match(sentence.text):
             continue
         return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=False, evidence=[sentence])
     return Result("IMMEDIATE_SAFEGUARDING_MISSING", gap=True, section="Whole document")
