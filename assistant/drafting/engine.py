@@ -70,7 +70,7 @@ def _timeline(ordered: list[EntryText]) -> list[TimelineItem]:
 def _extra_questions(
     source: Source, entries: list[EntryText], people: PeopleResult, infant: bool
 ) -> list[DraftSentence]:
-    from assistant.kloe.questions import theme_lines
+    from assistant.enquiry.questions import theme_lines
 
     lines = theme_lines(source, entries, people, infant=infant)
     out = []

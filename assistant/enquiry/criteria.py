@@ -15,8 +15,8 @@ from assistant.critic.checks.national import NEGATED, Relevance
 from assistant.critic.checks.practice import GOOD_PRACTICE
 from assistant.domain.kloe import NO_EVIDENCE, CriterionEvidence, CriterionGroup, CriterionPoint
 from assistant.drafting.grounding import Source
-from assistant.kloe.questions import citation_evidence
-from assistant.kloe.themes import Scan, ThemeHits, Unit, rx
+from assistant.enquiry.questions import citation_evidence
+from assistant.enquiry.themes import Scan, ThemeHits, Unit, rx
 
 MAX_POINTS = 5
 

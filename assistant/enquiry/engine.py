@@ -27,16 +27,16 @@ from assistant.domain.kloe import (
 from assistant.drafting.facts import LIVED_ANY, child_facts, find_gaps, find_incident, safety_after, signals
 from assistant.drafting.grounding import Source, entry_texts, source_for
 from assistant.drafting.people import detect_people
-from assistant.errors import InputError
-from assistant.kloe.criteria import criteria_table
-from assistant.kloe.questions import build_lines, chronology_scan, citation_evidence
-from assistant.kloe.themes import (
+from assistant.enquiry.criteria import criteria_table
+from assistant.enquiry.questions import build_lines, chronology_scan, citation_evidence
+from assistant.enquiry.themes import (
     Scan,
     detect_themes,
     draft_units,
     is_infant_case,
     kept_lines,
 )
+from assistant.errors import InputError
 
 # A text is a chronology when rows that start with a date (or a [date] placeholder) make up this share of it.
 CHRONOLOGY_ROW_SHARE = 0.35

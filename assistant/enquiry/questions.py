@@ -15,7 +15,7 @@ from assistant.domain.critique import Evidence, NationalReviewRef
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source
 from assistant.drafting.people import ROLE_SPECS, PeopleResult
-from assistant.kloe.themes import (
+from assistant.enquiry.themes import (
     _ADULT_IDS,
     _MALE_IDS,
     Scan,

@@ -71,6 +71,6 @@ class OfflineProvider(Provider):
         return draft_chronology(request.text, today=today)
 
     def kloe(self, request: KloeRequest) -> KloeReport:
-        from assistant.kloe import kloe_text
+        from assistant.enquiry import kloe_text
 
         return kloe_text(request.text, exclude_example=request.exclude_example)
