@@ -228,9 +228,58 @@ class OpenAICompatibleProvider(Provider):
             )
         return rules
 
-    # -- drafting and lines of enquiry: the offline engines, until model modes land -----------------------
+    # -- drafting: the offline sections, plus a cited narrative -----------------------------------------
     def draft(self, request: DraftRequest) -> Draft:
-        return self.offline.draft(request)
+        from assistant.drafting import grounding_problems
+        from assistant.providers.llm_drafting import ModelDraft, narrative_section
 
+        draft = self.offline.draft(request)
+        entries = "\n".join(
+            f"L{item.lines[0]}: {item.date_text or 'undated'} | {item.agency or item.agency_text or '-'} | "
+            f"{' '.join(item.event.split())}"
+            for item in draft.timeline
+        )
+        redaction = redact(load_prompt("draft_llm").render(entries=entries))
+        reply = self.chat.generate_reply(
+            self._messages(redaction, "You draft factual sections of rapid reviews."), ModelDraft
+        )
+        section, dropped = narrative_section(reply.value, redaction, request.text, draft)
+        if section is not None:
+            draft.sections.append(section)
+            problems = grounding_problems(draft, request.text)
+            if problems:  # belt and braces: never show the user an ungrounded sentence
+                draft.sections.pop()
+                dropped += len(section.blocks[0].sentences) if section.blocks else 0
+                draft.meta.notices.append("The model's narrative was withdrawn: " + problems[0])
+        draft.meta.provider, draft.meta.model, draft.meta.dropped_ungrounded = (
+            self.name,
+            self.chat.model,
+            dropped,
+        )
+        if dropped:
+            draft.meta.notices.append(
+                f"{dropped} model sentence(s) were dropped: they did not cite the chronology."
+            )
+        return draft
+
+    # -- lines of enquiry: the offline lines, plus grounded model questions --------------------------------
     def kloe(self, request: KloeRequest) -> KloeReport:
-        return self.offline.kloe(request)
+        from assistant.providers.llm_drafting import ModelEnquiry, merge_enquiry
+
+        report = self.offline.kloe(request)
+        existing = _bullets([line.question for line in report.lines_of_enquiry]) or "- (none)"
+        redaction = redact(load_prompt("kloe_llm").render(existing=existing, text=request.text))
+        reply = self.chat.generate_reply(
+            self._messages(redaction, "You help chairs of rapid review meetings."), ModelEnquiry
+        )
+        dropped = merge_enquiry(report, reply.value, redaction, request.text)
+        report.meta.provider, report.meta.model = self.name, self.chat.model
+        if dropped:
+            report.meta.notices.append(
+                f"{dropped} model question(s) were dropped: their quotes were not in the text."
+            )
+        return report
+
+    @staticmethod
+    def _messages(redaction: Redaction, system: str) -> list[ChatMessage]:
+        return [ChatMessage(role="system", content=system), ChatMessage(role="user", content=redaction.text)]
