@@ -52,7 +52,7 @@ def app(index: Any) -> Callable[..., AppTest]:  # the shared index is built firs
         at.run()
         assert not at.exception, at.exception
         if page:
-            at.switch_page(f"pages/{page}.py").run()
+            at.switch_page(f"app_pages/{page}.py").run()
             assert not at.exception, at.exception
         return at
 

@@ -5,6 +5,7 @@ Chromium (`playwright install` downloads fail on these machines; scripts/install
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import shutil
 import socket
@@ -132,6 +133,21 @@ def test_ui_starts_offline_and_answers_health_within_budget(server: Server) -> N
     assert "127.0.0.1" in log and "0.0.0.0" not in log  # bound to loopback only
 
 
+def test_a_bookmarked_page_opens_on_a_freshly_started_server(server: Server, browser_page: Any) -> None:
+    """The first request a new server gets may be a bookmark to another page, not the front page."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{server.url}/kloe")
+    expect(page.get_by_role("heading", name="Key lines of enquiry", exact=True)).to_be_visible()
+    navigation = page.get_by_role("navigation")
+    for title in ("Critique a draft", "Draft from a chronology", "Corpus browser", "Evaluation"):
+        expect(navigation.get_by_text(title, exact=True)).to_be_visible()
+    page.get_by_role("link", name="Draft from a chronology").click()
+    expect(page.get_by_role("heading", name="Draft from a chronology")).to_be_visible()
+    assert page.get_by_role("alert").filter(has_text="Error").count() == 0
+
+
 def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
@@ -141,7 +157,7 @@ def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path:
 
     # Paste the draft and run the critique.
     box = page.get_by_role("textbox", name="Or paste the draft rapid review here", exact=True)
-    box.fill(DRAFT)
+    box.fill(DRAFT + "\nNote: <b>not bold</b> <img src=x onerror=alert(1)>\n")
     box.press("Control+Enter")  # commit the text area, as a user's click elsewhere would
     page.get_by_role("button", name="Run the critique").click()
 
@@ -152,8 +168,27 @@ def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path:
     details = page.locator("details").filter(has=finding)
     expect(details.get_by_text(KNOWN_PANEL_COMMENT)).to_be_visible()
     expect(details.get_by_text("Example 3", exact=False).first).to_be_visible()
-    # The evidence is highlighted in the draft as text, not markup.
+    # The evidence is highlighted in the draft; markup in the draft shows as text, never as elements.
     expect(page.locator("mark").filter(has_text="hard to reach").first).to_be_visible()
+    draft_view = page.locator(".rra-draft")
+    expect(draft_view).to_contain_text("<b>not bold</b> <img src=x onerror=alert(1)>")
+    assert draft_view.locator("b, img, script").count() == 0
+
+    # Accessibility in the rendered page: one h1, no skipped heading levels, every input named.
+    levels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMain] :is(h1,h2,h3,h4,h5,h6)'))"
+        ".map(h => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    unnamed = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-testid=stMain] :is(input, textarea, select)'))
+            .filter(e => e.type !== 'hidden')
+            .filter(e => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')
+                           || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`))))
+            .map(e => e.outerHTML.slice(0, 120))"""
+    )
+    assert unnamed == [], unnamed
 
     # Download the Word file and open it.
     with page.expect_download() as download_info:

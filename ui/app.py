@@ -25,18 +25,28 @@ st.set_page_config(
 )
 init_state()
 
+# The page scripts live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry point as
+# an old-style multipage app until st.navigation first runs, so a bookmark to /draft opened on a freshly
+# started server would run that page on its own, without this file.
 pages = {
     "Write and check": [
-        st.Page("pages/critique.py", title="Critique a draft", icon=":material/rate_review:", default=True),
         st.Page(
-            "pages/draft.py", title="Draft from a chronology", icon=":material/edit_note:", url_path="draft"
+            "app_pages/critique.py", title="Critique a draft", icon=":material/rate_review:", default=True
         ),
-        st.Page("pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
+        st.Page(
+            "app_pages/draft.py",
+            title="Draft from a chronology",
+            icon=":material/edit_note:",
+            url_path="draft",
+        ),
+        st.Page("app_pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
     ],
     "Reference": [
-        st.Page("pages/corpus.py", title="Corpus browser", icon=":material/menu_book:", url_path="corpus"),
         st.Page(
-            "pages/evaluation.py", title="Evaluation", icon=":material/monitoring:", url_path="evaluation"
+            "app_pages/corpus.py", title="Corpus browser", icon=":material/menu_book:", url_path="corpus"
+        ),
+        st.Page(
+            "app_pages/evaluation.py", title="Evaluation", icon=":material/monitoring:", url_path="evaluation"
         ),
     ],
 }

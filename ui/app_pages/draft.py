@@ -84,7 +84,7 @@ if view is not None:
         hand_over_text("critique_text", actions.draft_for_critique(view))
         state.critique = None
         state.critique_pending = None
-        st.switch_page("pages/critique.py")
+        st.switch_page("app_pages/critique.py")
 
     st.header("Timeline")
     counts = draft.meta.counts

@@ -69,7 +69,11 @@ if view is not None:
     cols = st.columns(4)
     for col, name in zip(cols, ("panel_gap_recall", "panel_hit_rate", "precision", "f1"), strict=True):
         base = checklist.get(name)
-        delta = None if tool[name] is None or base is None else f"{tool[name] - base:+.0%} vs checklist"
+        delta = (
+            None
+            if tool[name] is None or base is None
+            else f"{(tool[name] - base) * 100:+.0f} points vs checklist"
+        )
         col.metric(METRIC_NAMES[name], pct(tool[name]), delta=delta)
     saved = {d.metric: d for d in report.against_baseline or []}
     rows = []
@@ -95,27 +99,49 @@ if view is not None:
         f"- {md_escape(comparison.liang_anchor)}"
     )
     for note in report.notes:
-        st.caption(md_escape(note))
+        if note != report.tuning.in_sample_note:
+            st.caption(md_escape(note))
 
     st.header("Per finding code")
+    outcomes = {
+        "Raised, and a real gap": ("tp", "#2e7d32"),
+        "Raised, but covered (false alarm)": ("fp", "#c62828"),
+        "Real gap, not raised (miss)": ("fn", "#f9a825"),
+    }
     chart_rows = [
-        {
-            "Code": code,
-            "Raised, and a real gap": result.tool.tp,
-            "Raised, but covered (false alarm)": result.tool.fp,
-            "Real gap, not raised (miss)": result.tool.fn,
-        }
+        {"Code": code, "Outcome": outcome, "Examples": getattr(result.tool, field)}
         for code, result in report.per_code.items()
+        for outcome, (field, _) in outcomes.items()
     ]
-    st.bar_chart(
-        chart_rows,
-        x="Code",
-        y=["Raised, and a real gap", "Raised, but covered (false alarm)", "Real gap, not raised (miss)"],
-        color=["#2e7d32", "#c62828", "#f9a825"],
-        horizontal=True,
-        height=max(320, 26 * len(chart_rows)),
-        x_label="Examples",
-        y_label="Finding code",
+    st.vega_lite_chart(
+        spec={
+            "data": {"values": chart_rows},
+            "mark": {"type": "bar"},
+            "encoding": {
+                "y": {"field": "Code", "type": "nominal", "sort": None, "axis": {"labelLimit": 400}},
+                "x": {
+                    "field": "Examples",
+                    "type": "quantitative",
+                    "stack": "zero",
+                    "axis": {"tickMinStep": 1},
+                },
+                "color": {
+                    "field": "Outcome",
+                    "type": "nominal",
+                    "scale": {"domain": list(outcomes), "range": [c for _, c in outcomes.values()]},
+                    "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
+                },
+                "tooltip": [
+                    {"field": "Code", "type": "nominal"},
+                    {"field": "Outcome", "type": "nominal"},
+                    {"field": "Examples", "type": "quantitative"},
+                ],
+            },
+        },
+        width="stretch",
+        height=max(360, 24 * len(report.per_code) + 80),
+        alt="Bar chart: for each finding code, in how many examples it was raised for a real gap, raised "
+        "although covered, or missed. The table below gives the same figures.",
     )
     st.dataframe(
         [
