@@ -309,6 +309,28 @@ def test_draft_page_from_a_chronology(app: Callable[..., AppTest]) -> None:
     assert "Case information" in (at.text_area(key="w_critique_text").value or "")
 
 
+def test_draft_page_reads_a_word_chronology_from_its_table(app: Callable[..., AppTest]) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Multi-agency chronology for CHILD Z")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Date", "Agency", "Event"), strict=True):
+        cell.text = text
+    for row in (("03/02/2025", "HV", "New birth visit."), ("18/02/2025", "GP", "Bruise noted on cheek.")):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    at = app("draft")
+    at.file_uploader[0].upload("chronology.docx", buffer.getvalue(), "application/octet-stream").run()
+    assert not at.exception and not at.error
+    assert "18/02/2025\tGP\tBruise noted on cheek." in (at.text_area(key="w_draft_text").value or "")
+    next(b for b in at.button if b.label == "Draft the sections").click().run()
+    assert list(at.data_editor[0].value["Agency"]) == ["Health Visiting", "GP"]
+
+
 def test_draft_page_sample_and_empty_input(app: Callable[..., AppTest]) -> None:
     at = app("draft")
     next(b for b in at.button if b.label == "Draft the sections").click().run()
@@ -331,6 +353,43 @@ def test_chronology_from_edited_rows() -> None:
     )
     with pytest.raises(InputError):
         chronology_from_rows([])
+
+
+def test_draft_and_kloe_pages_stay_offline_even_when_the_default_provider_is_remote(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import services
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("RRA_PROVIDER", "openai")
+    monkeypatch.setenv("RRA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
+    get_settings.cache_clear()
+    used: list[tuple[str, str | None]] = []
+    real_draft, real_kloe = services.draft, services.kloe
+
+    def draft(text: str, *, provider: str | None = None, **kw: Any) -> Any:
+        used.append(("draft", provider))
+        return real_draft(text, provider=provider, **kw)
+
+    def kloe(text: str, *, provider: str | None = None, **kw: Any) -> Any:
+        used.append(("kloe", provider))
+        return real_kloe(text, provider=provider, **kw)
+
+    monkeypatch.setattr(services, "draft", draft)
+    monkeypatch.setattr(services, "kloe", kloe)
+    chronology = (SAMPLES / "chronology-exploitation.txt").read_text(encoding="utf-8")
+    at = app("draft")
+    at.text_area(key="w_draft_text").input(chronology).run()
+    next(b for b in at.button if b.label == "Draft the sections").click().run()
+    at.switch_page("app_pages/kloe.py").run()
+    at.text_area(key="w_kloe_text").input(chronology).run()
+    next(b for b in at.button if b.label == "Find the lines of enquiry").click().run()
+    assert not at.exception, at.exception
+    assert used == [("draft", "offline"), ("kloe", "offline")]
+    # The critique page offers the remote model, but still starts on offline.
+    at.switch_page("app_pages/critique.py").run()
+    assert at.radio(key="w_critique_provider").value == "offline"
 
 
 # -------------------------------------------------------------------------------------- lines of enquiry

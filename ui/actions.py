@@ -70,7 +70,9 @@ class DraftView:
 
 
 def draft_view(text: str) -> DraftView:
-    result = services.draft(text)
+    # Offline always: this page has no redacted preview and confirmation step, so nothing may leave the
+    # machine from it, whatever RRA_PROVIDER says.
+    result = services.draft(text, provider="offline")
     return DraftView(
         draft=result,
         text=text,
@@ -135,7 +137,7 @@ class KloeView:
 
 
 def kloe_view(text: str) -> KloeView:
-    report = services.kloe(text)
+    report = services.kloe(text, provider="offline")  # offline always, as for drafting
     return KloeView(report=report, text=text, docx=kloe_docx(report), markdown=kloe_markdown(report))
 
 
@@ -175,7 +177,7 @@ def run_evaluation(progress: Progress) -> EvalView:
             snapshot = regression.load(regression.BASELINE_PATH)
         except Exception as exc:  # a run without the saved baseline is still worth showing
             progress(f"the saved baseline was not used: {exc}")
-    report = run_eval(progress=progress, pinned=snapshot.thresholds if snapshot else None)
+    report = run_eval(progress=progress, provider="offline", pinned=snapshot.thresholds if snapshot else None)
     if snapshot is not None:
         deltas = regression.compare(report, snapshot, regression.DEFAULT_TOLERANCE)
         report = report.model_copy(

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from assistant import services
 from assistant.domain.critique import Critique, Evidence, Finding
@@ -154,14 +155,9 @@ READERS: dict[str, Callable[[bytes, str], tuple[str, list[str]]]] = {
 }
 
 
-def _read_upload(prefix: str, reader: str) -> None:
-    """Callback for a file uploader: read the new file into the page's text (or record why not)."""
+def _read_upload(prefix: str, reader: str, uploaded: UploadedFile) -> None:
+    """Read a newly uploaded file into the page's text (before the text area is drawn), or say why not."""
     state = st.session_state
-    uploaded = state.get(widget_key(f"{prefix}_upload"))
-    if uploaded is None:
-        return
-    if uploaded.file_id == state.get(f"{prefix}_upload_id"):
-        return
     state[f"{prefix}_upload_id"] = uploaded.file_id
     state[f"{prefix}_upload_error"] = None
     state[f"{prefix}_upload_notes"] = []
@@ -193,15 +189,16 @@ def document_input(
     from ui.state import restore_widget
 
     limit = resources.upload_limit_mb()
-    st.file_uploader(
+    uploaded = st.file_uploader(
         f"Upload the {what} (.docx, .pdf, .md or .txt, up to {limit} MB)",
         type=UPLOAD_TYPES,
         key=widget_key(f"{prefix}_upload"),
-        on_change=_read_upload,
-        args=(prefix, reader),
         max_upload_size=limit,
         help="The file is read on this computer and kept only for this browser session.",
     )
+    if uploaded is not None and uploaded.file_id != st.session_state.get(f"{prefix}_upload_id"):
+        with st.spinner(f"Reading {md_escape(uploaded.name)}…"):
+            _read_upload(prefix, reader, uploaded)
     error = st.session_state.get(f"{prefix}_upload_error")
     if error:
         show_input_problem(*error)
