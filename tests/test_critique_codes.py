@@ -116,7 +116,7 @@ def build_docx(path: Path) -> Path:
 # -- clean drafts: no false alarms ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["complete-neglect.md", "complete-lcspr.txt"])
+@pytest.mark.parametrize("name", ["complete-neglect.md", "complete-lcspr.txt", "complete-worried.md"])
 def test_complete_drafts_get_no_findings(name: str) -> None:
     result = critique(draft(name))
     assert result.meta.looks_like_rapid_review
@@ -290,7 +290,12 @@ POSITIVE: dict[str, list[Callable[[], str]]] = {
 }
 
 NEGATIVE: dict[str, list[Callable[[], str]]] = {
-    code: [lambda: draft("complete-neglect.md"), lambda: draft("complete-lcspr.txt")] for code in ALL_CODES
+    code: [
+        lambda: draft("complete-neglect.md"),
+        lambda: draft("complete-lcspr.txt"),
+        lambda: draft("complete-worried.md"),
+    ]
+    for code in ALL_CODES
 }
 NEGATIVE["CHILD_GENDER_MISSING"] += [lambda: draft("worried-layout.md"), lambda: draft("checkbox-form.txt")]
 NEGATIVE["CHILD_ETHNICITY_MISSING"] += [
@@ -714,6 +719,23 @@ investigating; the mother was interviewed and his school contributed.
             {"DECISION_MISSING"},
             set(),
         ),
+        (
+            "The group agreed that the threshold for an LCSPR has not been met, given that the injury was accidental.",
+            set(),
+            {"DECISION_MISSING", "DECISION_RATIONALE_MISSING"},
+        ),
+        ("Outcome: no further review.", {"DECISION_RATIONALE_MISSING"}, {"DECISION_MISSING"}),
+        (
+            "The partnership is commissioning an LCSPR because abuse is suspected. The key lines of enquiry are how "
+            "the school's concerns were shared and how the GP assessed the first injury.",
+            set(),
+            {"DECISION_MISSING", "DECISION_RATIONALE_MISSING", "LCSPR_SCOPE_MISSING"},
+        ),
+        (
+            "The safeguarding partners have agreed that this case will be the subject of an LCSPR.",
+            {"DECISION_RATIONALE_MISSING", "LCSPR_SCOPE_MISSING"},
+            {"DECISION_MISSING"},
+        ),
     ],
     ids=[
         "not-with-reason",
@@ -729,6 +751,10 @@ investigating; the mother was interviewed and his school contributed.
         "ticked-box-with-reasons",
         "lettered-options-only",
         "conditional",
+        "threshold-not-met",
+        "outcome-label",
+        "is-commissioning",
+        "subject-of-an-lcspr",
     ],
 )
 def test_decision_written_in_different_ways(decision: str, present: set[str], absent: set[str]) -> None:

@@ -32,8 +32,9 @@ NEGATIVE = rx(
     + REVIEW
     + r"|\bno (?:further )?(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)\b(?! (?:is|was|has been) (?:\w+ )?"
     r"(?:not )?(?:yet )?(?:possible|ruled))"
-    r"|\bcriteria for (?:an? )?(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)[^.\n]{0,40}?\b(?:are|is|were|was|"
-    r"have|has)\s+not\s+(?:been\s+)?met"
+    r"|\b(?:criteria|threshold) for (?:an? )?(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)[^.\n]{0,40}?"
+    r"\b(?:are|is|were|was|have|has)\s+not\s+(?:been\s+)?met"
+    r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*no (?:further )?(?:review|LCSPR|CSPR|local review)\b"
     r"|\bcriteria\b[^.\n]{0,60}?\bnot (?:been )?met\b[^.\n]{0,40}?\b(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)"
     r"|\b(?:do|does|did) not (?:consider|think|believe) that the criteria[^.\n]{0,60}?(?:are|were|have been) met"
 )
@@ -50,7 +51,11 @@ POSITIVE = rx(
     + LOCAL_REVIEW
     + r" (?:is|be|should be) (?:commissioned|undertaken|carried out|initiated)"
     r"|\bagreed with the (?:decision|recommendation) to (?:carry out|undertake|commission)"
-    r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*(?:to )?(?:commission|undertake|proceed to|carry out) "
+    r"|\b(?:is|are|will be|were) (?:commissioning|undertaking|proceeding (?:with|to)|progressing to)\b[^.\n]{0,30}?"
+    + LOCAL_REVIEW
+    + r"|\bwill be the subject of "
+    + LOCAL_REVIEW
+    + r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*(?:to )?(?:commission|undertake|proceed to|carry out) "
     + LOCAL_REVIEW
     + r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*"
     + LOCAL_REVIEW

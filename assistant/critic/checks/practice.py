@@ -38,7 +38,10 @@ HEALTH_DISABILITY = rx(
     r"needs)|ADHD|autis\w+|SEND|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
     r"neurodivers\w*|speech and language|SLCN|(?:gender|sexual) identity|identity issues|sexuality|LGBT\w*|transgender|post-?natal depression|perinatal mental health|substance misuse|"
     r"low mood|self[- ]harm\w*|suicid\w+|alcohol (?:use|misuse|dependen\w+)|drug (?:use|misuse)|dyslexi\w+|"
-    r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition))\b"
+    r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition)|sickle cell|epilep\w+|"
+    r"diabet\w+|asthma|cancer|strokes?|Down'?s? syndrome|prematur\w+|low birth ?weight|illness|medical conditions?|"
+    r"medication|(?:his|her|their|maternal|paternal|parental|parents'?|mother'?s|father'?s)(?: own)? "
+    r"(?:physical |mental |emotional )?(?:health|wellbeing))\b"
 )
 NOT_HEALTH = rx(
     r"\b(?:head|abusive head|blunt force|physical) trauma\b|\btrauma(?:tic)? (?:injur\w+|brain)|\bmajor trauma\b|"

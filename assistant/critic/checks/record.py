@@ -90,7 +90,8 @@ PLANNED = rx(r"\b(?:will|shall|to be|is being|are being|planned|plans? to|going 
 EXECUTIVE = rx(
     r"\b(?:(?:three|3|all) (?:statutory )?safeguarding partners|executive (?:responsibility|lead\w*|sign[- ]?off|group)|"
     r"signed[- ]off|sign[- ]off|senior (?:strategic )?(?:leads?|endorsement|sign[- ]?off)|endorsed by|strategic leads?|"
-    r"chief (?:constable|nurse|executive|officer)|director (?:of|for) (?:children'?s services|people|nursing)|"
+    r"chief (?:constable|nurse|executive|officer|superintendent|nursing officer)|assistant chief constable|"
+    r"director (?:of|for) (?:children'?s services|people|nursing|safeguarding|quality)|partnership executive|"
     r"\bDCS\b|lead safeguarding partner|accountable officer)\b"
 )
 PARTICIPANTS = rx(
