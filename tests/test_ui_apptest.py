@@ -451,3 +451,37 @@ def test_evaluation_page_runs_and_loads_the_latest_report(
     assert not other.exception, other.exception
     assert "the report saved on" in unescape(other.success[0].value)
     assert [h.value for h in other.header] == headers
+
+
+# ----------------------------------------------------------------------------------------------- the CLI
+
+
+def test_ui_command_refuses_a_port_in_use_with_the_fix() -> None:
+    import socket
+
+    from assistant.cli import main
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["ui", "--port", str(port)]) == 3
+
+
+def test_ui_command_runs_streamlit_headless_on_loopback_without_usage_stats() -> None:
+    from assistant.cli.ui_cmd import APP, streamlit_command
+
+    command = streamlit_command(APP, "127.0.0.1", 8555, 20)
+    assert APP.is_file() and command[1:5] == ["-m", "streamlit", "run", str(APP)]
+    for flag in (
+        "--server.headless=true",
+        "--server.address=127.0.0.1",
+        "--server.port=8555",
+        "--browser.gatherUsageStats=false",
+        "--global.developmentMode=false",
+        "--server.fileWatcherType=none",
+        "--server.maxUploadSize=20",
+    ):
+        assert flag in command
+    config = (APP.parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert "gatherUsageStats = false" in config and 'address = "127.0.0.1"' in config
