@@ -7,6 +7,7 @@ must get no findings at all.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,7 +117,10 @@ def build_docx(path: Path) -> Path:
 # -- clean drafts: no false alarms ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["complete-neglect.md", "complete-lcspr.txt", "complete-worried.md"])
+COMPLETE = ["complete-neglect.md", "complete-lcspr.txt", "complete-worried.md", "complete-form.txt"]
+
+
+@pytest.mark.parametrize("name", COMPLETE)
 def test_complete_drafts_get_no_findings(name: str) -> None:
     result = critique(draft(name))
     assert result.meta.looks_like_rapid_review
@@ -290,12 +294,7 @@ POSITIVE: dict[str, list[Callable[[], str]]] = {
 }
 
 NEGATIVE: dict[str, list[Callable[[], str]]] = {
-    code: [
-        lambda: draft("complete-neglect.md"),
-        lambda: draft("complete-lcspr.txt"),
-        lambda: draft("complete-worried.md"),
-    ]
-    for code in ALL_CODES
+    code: [functools.partial(draft, name) for name in COMPLETE] for code in ALL_CODES
 }
 NEGATIVE["CHILD_GENDER_MISSING"] += [lambda: draft("worried-layout.md"), lambda: draft("checkbox-form.txt")]
 NEGATIVE["CHILD_ETHNICITY_MISSING"] += [

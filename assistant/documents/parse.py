@@ -121,8 +121,10 @@ def _cells(line: Line) -> list[Cell]:
 
 
 _HEADER_WORDS = re.compile(
-    r"(?i)\b(name|relationship|relation|gender|sex|ethnic\w*|age|d\.?o\.?b|date of birth|date|agency|"
-    r"address|legal status|disabilit\w*|health|role|school|event|details|notes?)\b"
+    r"(?i)\b(name|relationship|relation|gender|sex|ethnic\w*|age|d\.?o\.?b|date of birth|date|agency|agencies|"
+    r"address|legal status|disabilit\w*|health|role|school|event|details|notes?|organisation|service|contact|"
+    r"contribut\w*|involvement|outcome|concerns?|actions?|learning|responses?|comments?|summary|description|"
+    r"household|family|religion|language|nationality|occupation|time|period|owner|lead|timescale|status)\b"
 )
 
 

@@ -87,8 +87,8 @@ REASON = rx(
     r"therefore|thus|which (?:means|indicates)|in (?:recognition|light) of|better served|as a result|"
     r"(?:will|would|can) be (?:better )?(?:served|addressed|achieved|met|taken forward) (?:by|through|via)|"
     r"(?:has|have|had) not identified (?:any )?(?:significant|new|further|additional)|no (?:significant|new|further|"
-    r"additional) (?:learning|practice issues|concerns)|no evidence (?:of|that)|the learning (?:is|has been|was) "
-    r"(?:clear|identified|known|captured)|(?:has|have) (?:been )?(?:suffered|seriously harmed|died)|"
+    r"additional) (?:learning|practice issues|concerns)|no evidence (?:of|that)|the learning (?:\w+ ){0,3}?(?:is|has been|was) "
+    r"(?:already )?(?:clear|identified|known|captured|understood|being acted)|(?:has|have) (?:been )?(?:suffered|seriously harmed|died)|"
     r"(?:abuse|neglect) (?:is|was) (?:known|suspected)|is (?:known|suspected) to have)\b"
 )
 # A causal 'as' or 'since' only counts inside the decision sentence itself ('not to commission an LCSPR as
@@ -224,6 +224,12 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
         return True
     section = ctx.section_at(statement.start)
     start, end = ctx.paragraph_around(statement.start)
+    if (
+        statement.end < end
+    ):  # the next sentence of the paragraph: 'An LCSPR is not required. The criteria are not met, as ...'
+        following = ctx.sentence(min(end - 1, statement.end + 1))
+        if following.start >= statement.end and CAUSAL_IN_SENTENCE.search(following.text):
+            return True
     before, _ = ctx.paragraph_around(max(section.body_start, start - 2))
     _, after = ctx.paragraph_around(min(max(section.end - 1, 0), end + 1))
     before, after = max(before, section.body_start), min(after, section.end)

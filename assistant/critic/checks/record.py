@@ -43,7 +43,7 @@ DATE_RX = rx(DATE + r"|\b(?:on|in) \[?(?:date|time)\]?")
 AGENCY_HEADING = rx(
     r"\b(?:agencies|contributors|participants|attendees|professionals present|documentation available|"
     r"information (?:was )?(?:received|provided|submitted)|sources of information|rapid review (?:process|panel|members)|"
-    r"who contributed|organisations)\b"
+    r"who contributed|organisations|agency involvement|involvement of agencies|multi-agency involvement)\b"
 )
 AGENCY_LIST_LEAD = rx(
     r"\b(?:agencies (?:involved|contributing|that contributed|who contributed|present|represented|consulted)|the following "
