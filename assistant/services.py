@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,27 @@ def read_document(source: str | Path | bytes, name: str = "input") -> InputDocum
     return read_bytes(source, name) if isinstance(source, bytes) else read_path(source)
 
 
+def check_limits(text: str) -> None:
+    """The byte and word limits the reader applies to files, for text given directly (the Python API)."""
+    settings = get_settings()
+    limit = settings.max_input_bytes
+    # str.isascii is O(1) in CPython, so an ASCII text is measured without an encoded copy.
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(
+            f"the text is {size / (1024 * 1024):.1f} MB, over the {limit / (1024 * 1024):.1f} MB input limit",
+            fix=f"split the draft, or raise RRA_MAX_INPUT_BYTES (now {limit} bytes)",
+        )
+    words = settings.max_input_words
+    # Counting stops one past the limit, so a huge text costs no more than a legal one.
+    for count, _ in enumerate(re.finditer(r"\S+", text), start=1):
+        if count > words:
+            raise InputError(
+                f"the text has more than {words:,} words",
+                fix=f"split the draft, or raise RRA_MAX_INPUT_WORDS (now {words})",
+            )
+
+
 def critique(
     text: str,
     *,
@@ -58,6 +80,7 @@ def critique(
 ) -> Critique:
     if not text.strip():
         raise InputError("the draft is empty", fix="paste or upload the draft rapid review text")
+    check_limits(text)
     request = CritiqueRequest(
         text=text, exclude_example=exclude_example, with_panel_comments=with_panel_comments
     )
@@ -123,6 +146,7 @@ def draft(
 
     if not text.strip():
         raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
+    check_limits(text)
     result = get_provider(provider).generate(DraftRequest(text=text, today=today))
     if with_critique:
         result.critique = critique(
@@ -140,4 +164,5 @@ def kloe(text: str, *, provider: str | None = None, exclude_example: int | None 
 
     if not text.strip():
         raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
+    check_limits(text)
     return get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
