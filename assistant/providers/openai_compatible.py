@@ -69,6 +69,11 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
 
+def fence(draft: str) -> str:
+    """The draft as placed between the prompt's <<< and >>> lines: it cannot close that block or open another."""
+    return draft.replace("<<<", "< < <").replace(">>>", "> > >")
+
+
 @register_provider("openai")
 class OpenAICompatibleProvider(Provider):
     def __init__(self, settings: Settings) -> None:
@@ -120,7 +125,7 @@ class OpenAICompatibleProvider(Provider):
             codes=_bullets([f"{c.code}: {c.title}" for c in codes.values()]),
             rule_findings=_bullets([f"{f.code}: {f.title}" for f in rules.findings]) or "- (none)",
             panel_examples=_bullets(panel_examples),
-            draft=request.text,
+            draft=fence(request.text),
         )
         # One redaction over the whole prompt keeps placeholders consistent between draft and context.
         redaction = redact(prompt)
