@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.critique import Critique, Finding
+
+# '<' before a letter, '/', '!' or '?' could open an HTML tag or comment in a markdown viewer; as an entity it
+# shows as '<'. ('<br>' is the renderers' own line break inside table cells.)
+_HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])(?!br>)")
+
+
+def escape_html(markdown: str) -> str:
+    """Markdown in which HTML from the user's text (a <script> in a draft, say) shows as text."""
+    return _HTML_OPEN.sub("&lt;", markdown)
+
 
 SEVERITY_LABEL = {"must-fix": "Must fix (minimum record)", "consider": "Consider"}
 
@@ -43,7 +55,7 @@ def critique_markdown(c: Critique) -> str:
     for notice in c.meta.notices:
         lines += [f"> Note: {notice}", ""]
     if not c.meta.looks_like_rapid_review:
-        return "\n".join(lines)
+        return escape_html("\n".join(lines))
     must = sum(f.severity == "must-fix" for f in c.findings)
     lines += [f"**{len(c.findings)} finding(s)** ({must} must-fix) · **{len(c.strengths)} strength(s)**", ""]
     by_section: dict[str, list[Finding]] = {}
@@ -67,4 +79,4 @@ def critique_markdown(c: Critique) -> str:
         f"input {meta.input_chars} characters · offsets index into the analysed text"
         + (f" · Example {meta.exclude_example} left out of retrieval" if meta.exclude_example else ""),
     ]
-    return "\n".join(lines).rstrip() + "\n"
+    return escape_html("\n".join(lines).rstrip() + "\n")
