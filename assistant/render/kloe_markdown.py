@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.kloe import CriterionEvidence, CriterionPoint, KloeReport
+from assistant.render.critique_markdown import escape_html
 
 KLOE_TITLE = "Key lines of enquiry and LCSPR criteria evidence"
 
@@ -73,4 +74,4 @@ def kloe_markdown(report: KloeReport) -> str:
         f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''} · input {meta.input_chars} characters "
         "· offsets index into the analysed text",
     ]
-    return "\n".join(lines).rstrip() + "\n"
+    return escape_html("\n".join(lines).rstrip() + "\n")
