@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.drafting import Draft, DraftBlock, DraftSection, DraftTable
+from assistant.render.critique_markdown import critique_markdown, escape_html
 
 DRAFT_TITLE = "Rapid review: draft factual sections from the multi-agency chronology"
 DRAFT_PREAMBLE = (
@@ -92,10 +93,8 @@ def draft_markdown(draft: Draft) -> str:
         lines.append("")
     lines += ["---", draft.decision_note, ""]
     if draft.critique is not None:
-        from assistant.render.critique_markdown import critique_markdown
-
         body = critique_markdown(draft.critique).replace("\n# ", "\n## ")
         if body.startswith("# "):
             body = "#" + body
         lines += [body.rstrip(), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return escape_html("\n".join(lines).rstrip() + "\n")
