@@ -157,21 +157,7 @@ def default_backend() -> ChatBackend:
         )
     from assistant.llm.client import StructuredChat
 
-    return StructuredChat(
-        base_url=s.llm_base_url or "",
-        model=s.llm_model or "",
-        api_key=s.llm_api_key.get_secret_value() if s.llm_api_key else None,
-        timeout=s.llm_timeout_s,
-        max_retries=s.llm_max_retries,
-        max_reasks=s.llm_max_reasks,
-        max_tokens=s.llm_max_tokens,
-        max_prompt_tokens=s.llm_max_prompt_tokens,
-        cache_dir=s.cache_dir / "llm",
-        audit_path=s.audit_path,
-        log_raw=s.llm_log_raw,
-        azure_deployment=s.llm_azure_deployment,
-        api_version=s.llm_api_version,
-    )
+    return StructuredChat.from_settings(s)
 
 
 def _redactor() -> Callable[[str], str]:

@@ -53,6 +53,7 @@ from assistant.llm.tokens import (
 )
 from assistant.privacy.redaction import check_redacted
 from assistant.prompts import load_prompt
+from assistant.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 OutputMode = Literal["json_schema", "json_object", "prompt"]
@@ -284,6 +285,26 @@ class StructuredChat:
         # Seed before langchain-openai can touch tiktoken, so nothing is fetched from the network.
         seed_tiktoken_cache(tiktoken_dir)
         self._llm = self._build(api_key, azure_deployment, api_version)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StructuredChat:
+        """The client as configured by RRA_LLM_* (one place, so every caller sends the same way)."""
+        return cls(
+            base_url=settings.llm_base_url or "",
+            model=settings.llm_model or "",
+            api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
+            timeout=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries,
+            max_reasks=settings.llm_max_reasks,
+            max_tokens=settings.llm_max_tokens,
+            max_prompt_tokens=settings.llm_max_prompt_tokens,
+            cache_dir=settings.cache_dir / "responses",
+            audit_path=settings.audit_path,
+            log_raw=settings.llm_log_raw,
+            azure_deployment=settings.llm_azure_deployment,
+            api_version=settings.llm_api_version,
+            tiktoken_dir=settings.cache_dir / "tiktoken",
+        )
 
     def _build(
         self, api_key: str | None, azure_deployment: str | None, api_version: str | None

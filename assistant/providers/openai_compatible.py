@@ -85,22 +85,7 @@ class OpenAICompatibleProvider(Provider):
                 "or use --provider offline",
             )
         self.offline = OfflineProvider(settings)
-        self.chat = StructuredChat(
-            base_url=settings.llm_base_url or "",
-            model=settings.llm_model or "",
-            api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
-            timeout=settings.llm_timeout_s,
-            max_retries=settings.llm_max_retries,
-            max_reasks=settings.llm_max_reasks,
-            max_tokens=settings.llm_max_tokens,
-            max_prompt_tokens=settings.llm_max_prompt_tokens,
-            cache_dir=settings.cache_dir / "responses",
-            audit_path=settings.audit_path,
-            log_raw=settings.llm_log_raw,
-            azure_deployment=settings.llm_azure_deployment,
-            api_version=settings.llm_api_version,
-            tiktoken_dir=settings.cache_dir / "tiktoken",
-        )
+        self.chat = StructuredChat.from_settings(settings)
 
     # -- critique ---------------------------------------------------------------------------------------
     def _critique_messages(
