@@ -394,6 +394,22 @@ def test_gender_counts_only_up_front(gender: str, analysis: str, missing: bool) 
     assert ("CHILD_GENDER_MISSING" in codes(text)) is missing
 
 
+@pytest.mark.parametrize(
+    ("field", "late", "code"),
+    [
+        ("Age: 10 years\n", "CHILD G was ten years old.", "CHILD_AGE_MISSING"),
+        ("Ethnicity: White British\n", "CHILD G is White British.", "CHILD_ETHNICITY_MISSING"),
+        ("Disability: none known\n", "CHILD G had no known disability.", "CHILD_DISABILITY_MISSING"),
+    ],
+)
+def test_child_facts_count_only_up_front(field: str, late: str, code: str) -> None:
+    text = GENDER_BASE.format(gender="Gender: Female\n", analysis=late)
+    assert code not in codes(text)
+    moved = text.replace(field, "")
+    assert field not in moved and late in moved
+    assert code in codes(moved)
+
+
 def test_gender_column_counts_as_recorded() -> None:
     assert "CHILD_GENDER_MISSING" not in codes(draft("numbered-exploitation.txt"))
     assert "CHILD_GENDER_MISSING" not in codes(draft("complete-neglect.md"))

@@ -54,6 +54,11 @@ FAMILY_REF = re.compile(
 )
 
 
+NOT_A_STOP = re.compile(
+    r"(?i)^(?:\(?\d{1,3}|\(?[a-z]|[ivx]{1,4}|e\.g|i\.e|etc|dr|mr|mrs|ms|st|no|approx|vs|cf)$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     start: int
@@ -267,16 +272,31 @@ class Context:
     def first(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Match | None:
         return next(self.find(pattern, start, end), None)
 
+    def _stop(self, i: int) -> bool:
+        """Whether text[i] ends a sentence: not the dot of '1.', '6.1', 'e.g.' or 'Mr.'."""
+        text = self.text
+        ch = text[i]
+        if ch in "\n\r!?":
+            return True
+        if ch != ".":
+            return False
+        if i + 1 < len(text) and text[i + 1].isdigit():
+            return False  # 6.1, 2.5
+        j = i
+        while j > 0 and not text[j - 1].isspace() and i - j < 6:
+            j -= 1
+        return NOT_A_STOP.match(text[j:i]) is None
+
     def sentence(self, offset: int, limit: int = 300) -> Match:
         """The sentence (or line) around an offset, trimmed to `limit` characters, as an exact span."""
         text = self.text
         lo = max(0, offset - limit)
         start = offset
-        while start > lo and text[start - 1] not in ".!?\n\r":
+        while start > lo and not self._stop(start - 1):
             start -= 1
         hi = min(len(text), offset + limit)
         end = offset
-        while end < hi and text[end] not in ".!?\n\r":
+        while end < hi and not self._stop(end):
             end += 1
         if end < len(text) and text[end] in ".!?":
             end += 1
@@ -287,6 +307,16 @@ class Context:
         if start == end and offset < len(text):  # an offset on a line break: quote the character itself
             return Match(offset, offset + 1, text[offset : offset + 1])
         return Match(start, end, text[start:end])
+
+    def quote_at(self, offset: int) -> Match:
+        """The sentence at `offset`; for an offset in a heading, the opening sentence of that section's text
+        (a heading names a topic, the text shows it)."""
+        section = self.section_at(offset)
+        if section.heading and offset < section.body_start:
+            body = self.text[section.body_start : section.end]
+            if body.strip():
+                return self.sentence(section.body_start + len(body) - len(body.lstrip()))
+        return self.sentence(offset)
 
     def line_at(self, offset: int) -> Match:
         lines = self.doc.lines

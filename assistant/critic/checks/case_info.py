@@ -224,6 +224,34 @@ def _cell_match(cell: Cell) -> Match:
     return Match(cell.start, cell.end, cell.text)
 
 
+def _header_row(ctx: Context, table: Table) -> Match | None:
+    row = table.header or (table.rows[0] if table.rows else [])
+    if not row:
+        return None
+    return Match(row[0].start, row[-1].end, ctx.text[row[0].start : row[-1].end])
+
+
+def _gap(ctx: Context, code: str, detail: str = "", *columns: str) -> Result:
+    """A missing fact; when the family table up front has no column for it, point at the table's header."""
+    table = family_table(ctx)
+    if (
+        table is not None
+        and columns
+        and table.header
+        and table.column(*columns) is None
+        and (ctx.in_upfront(table.start) or not ctx.upfront_tables)
+    ):
+        header = _header_row(ctx, table)
+        if header is not None:
+            return Result(
+                code, gap=True, evidence=[header], detail=" The family table has no column for it." + detail
+            )
+    return Result(code, gap=True, section=ctx.upfront_section, detail=detail)
+
+
+PRONOUN = rx(r"\b(?:he|she|his|her|him|hers)\b")
+
+
 # -- checks ---------------------------------------------------------------------------------------------
 
 
@@ -248,7 +276,7 @@ def child_age_evidence(ctx: Context) -> Match | None:
 def child_age(ctx: Context) -> Result:
     found = child_age_evidence(ctx)
     if found is None:
-        return Result("CHILD_AGE_MISSING", gap=True, section=ctx.upfront_section)
+        return _gap(ctx, "CHILD_AGE_MISSING", "", "age", "date of birth", "d.o.b", "dob", "born")
     return Result("CHILD_AGE_MISSING", gap=False, evidence=[found])
 
 
@@ -263,12 +291,8 @@ def child_gender(ctx: Context) -> Result:
             return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(header)])
     found = _child_upfront(ctx, GENDER, GENDER_FIELD)
     if found is None:
-        return Result(
-            "CHILD_GENDER_MISSING",
-            gap=True,
-            section=ctx.upfront_section,
-            detail=" Only pronouns in the text indicate it.",
-        )
+        detail = " Only pronouns in the text indicate it." if ctx.first(PRONOUN) else ""
+        return _gap(ctx, "CHILD_GENDER_MISSING", detail, "gender", "sex")
     return Result("CHILD_GENDER_MISSING", gap=False, evidence=[found])
 
 
@@ -294,6 +318,8 @@ def _ethnicity_result(ctx: Context) -> tuple[bool, Match | None, str]:
 @check("CHILD_ETHNICITY_MISSING")
 def child_ethnicity(ctx: Context) -> Result:
     gap, where, detail = _ethnicity_result(ctx)
+    if gap and where is None:
+        return _gap(ctx, "CHILD_ETHNICITY_MISSING", detail, "ethnic", "heritage")
     return Result(
         "CHILD_ETHNICITY_MISSING",
         gap=gap,
@@ -313,7 +339,9 @@ def child_disability(ctx: Context) -> Result:
             return Result("CHILD_DISABILITY_MISSING", gap=False, evidence=[_cell_match(target)])
     found = _child_upfront(ctx, DISABILITY, DISABILITY_FIELD)
     if found is None:
-        return Result("CHILD_DISABILITY_MISSING", gap=True, section=ctx.upfront_section)
+        return _gap(
+            ctx, "CHILD_DISABILITY_MISSING", "", "disabilit", "health", "send", "additional needs", "needs"
+        )
     return Result("CHILD_DISABILITY_MISSING", gap=False, evidence=[found])
 
 
@@ -346,11 +374,11 @@ def family_lines(ctx: Context) -> list[Match]:
 def family_structure(ctx: Context) -> Result:
     table = family_table(ctx)
     if table is not None:
-        first = table.header[0] if table.header else table.rows[0][0]
+        header = _header_row(ctx, table)
         return Result(
             "FAMILY_STRUCTURE_MISSING",
             gap=False,
-            evidence=[Match(first.start, first.end, first.text)],
+            evidence=[header] if header else [],
             strength="FAMILY_TABLE",
         )
     lines = family_lines(ctx)

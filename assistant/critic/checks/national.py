@@ -230,11 +230,14 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
         )
         if chosen is None:
             return None
-        for hit in chosen:
+        # the specific case features (sofa, alcohol) first, then the broad facts the review requires (a baby)
+        triggers = sorted(features, key=lambda f: f.start)
+        required = []
+        for hit in sorted(chosen, key=lambda f: f.start):
             if hit.text.lower() not in seen:
                 seen.add(hit.text.lower())
-                features.append(hit)
-        return Relevance(review, len(features) + 2, sorted(features, key=lambda f: f.start), strong=True)
+                required.append(hit)
+        return Relevance(review, len(triggers) + len(required) + 2, triggers + required, strong=True)
     if len(features) < MIN_TRIGGERS:
         return None
     return Relevance(review, len(features), sorted(features, key=lambda f: f.start))

@@ -150,16 +150,15 @@ def _child_voice(ctx: Context) -> Match | None:
 
 @check("LIVED_EXPERIENCE_MISSING")
 def lived_experience(ctx: Context) -> Result:
-    found = ctx.first(LIVED)
-    child = _child_voice(ctx)
-    if child is not None and (found is None or child.start < found.start):
-        found = child
+    found = ctx.first(LIVED) or _child_voice(
+        ctx
+    )  # reflection on the child's experience first, then their words
     if found is None:
         return Result("LIVED_EXPERIENCE_MISSING", gap=True, section="Whole document")
     return Result(
         "LIVED_EXPERIENCE_MISSING",
         gap=False,
-        evidence=[ctx.sentence(found.start)],
+        evidence=[ctx.quote_at(found.start)],
         strength="LIVED_EXPERIENCE_CONSIDERED",
     )
 
@@ -195,7 +194,7 @@ def good_practice(ctx: Context) -> Result:
         return Result(
             "GOOD_PRACTICE_MISSING",
             gap=False,
-            evidence=[ctx.sentence(m.start)],
+            evidence=[ctx.quote_at(m.start)],
             strength="GOOD_PRACTICE_IDENTIFIED",
         )
     return Result("GOOD_PRACTICE_MISSING", gap=True, section="Whole document")

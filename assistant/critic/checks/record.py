@@ -134,7 +134,7 @@ def incident_summary(ctx: Context) -> Result:
             event = INCIDENT_EVENT.search(body)
             if event is None and words(body) < 15:
                 continue
-            first = ctx.sentence(s.body_start + (event.start() if event else len(body) - len(body.lstrip())))
+            first = ctx.sentence(_first_text(ctx, s.body_start, s.end))  # the summary's opening sentence
             concise = 40 <= words(body) <= 700
             return Result(
                 "INCIDENT_SUMMARY_MISSING",
@@ -205,7 +205,7 @@ def learning_evidence(ctx: Context) -> Match | None:
             and words(body) >= 8
             and not NO_LEARNING.match(body.strip())
         ):
-            found = ctx.line_at(s.start)
+            found = ctx.sentence(_first_text(ctx, s.body_start, s.end))
             break
     if found is None:
         for m in ctx.find(LEARNING):
