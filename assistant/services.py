@@ -14,13 +14,13 @@ from assistant.domain.critique import Critique
 from assistant.errors import InputError
 from assistant.privacy import Redaction, redact
 from assistant.providers import CritiqueRequest, get_provider
-from assistant.retrieval import CorpusIndex, get_index
 from assistant.settings import get_settings
 
 if TYPE_CHECKING:
     from assistant.domain.drafting import Draft
     from assistant.domain.kloe import KloeReport
     from assistant.providers.openai_compatible import SendEstimate
+    from assistant.retrieval import CorpusIndex
 
 Progress = Callable[[str], None]
 
@@ -30,6 +30,9 @@ def corpus_info() -> CorpusSummary:
 
 
 def index(progress: Progress | None = None) -> CorpusIndex:
+    # Imported here: chromadb takes most of a second to import, and most commands never search.
+    from assistant.retrieval import get_index
+
     return get_index(get_settings(), progress)
 
 

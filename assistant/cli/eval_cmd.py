@@ -17,7 +17,6 @@ from assistant.cli.app import (
 )
 from assistant.domain.evals import MetricDelta
 from assistant.evaluation import regression, report
-from assistant.evaluation.runner import run_eval
 from assistant.settings import REPO_ROOT
 
 DEFAULT_REPORT_DIR = REPO_ROOT / "evals" / "results"
@@ -97,6 +96,8 @@ def eval_(
             snapshot = regression.load(baseline_path)
         except Exception as exc:  # a plain run should still run; --check reports this properly
             progress(f"note: baseline not used: {exc}")
+    from assistant.evaluation.runner import run_eval  # heavy (embeddings, chromadb): only when running
+
     result = run_eval(
         progress=progress,
         provider=provider,
