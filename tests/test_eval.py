@@ -426,7 +426,7 @@ def test_check_fails_with_exit_1_naming_the_metric(
     snap.metrics["precision"] = min(1.0, snap.metrics["precision"] + 0.2)
     path = tmp_path / "baseline.json"
     path.write_text(regression.dump(snap), encoding="utf-8")
-    monkeypatch.setattr("assistant.cli.eval_cmd.run_eval", lambda **_: result)
+    monkeypatch.setattr("assistant.evaluation.runner.run_eval", lambda **_: result)
     code = main(
         [
             "eval",
