@@ -801,6 +801,119 @@ def test_single_agency_learning_review_is_not_ambiguous() -> None:
     assert "AMBIGUOUS_REVIEW_TYPE" not in codes(text)
 
 
+# -- many ways of covering the same point: none of them may be reported as missing ------------------------
+
+COVERED_WORDINGS = [
+    (
+        "LIVED_EXPERIENCE_MISSING",
+        "## What was life like for CHILD Q?\n\nHe spent most evenings alone in his room and was often hungry at school.",
+    ),
+    (
+        "LIVED_EXPERIENCE_MISSING",
+        "## Analysis\n\nSeen through the eyes of CHILD Q, home was frightening and unpredictable.",
+    ),
+    (
+        "LIVED_EXPERIENCE_MISSING",
+        "## Voice of the child\n\nHe told his teacher he was scared of his mother's boyfriend.",
+    ),
+    ("LIVED_EXPERIENCE_MISSING", "## A day in the life of CHILD Q\n\nMornings began with no breakfast."),
+    (
+        "RACE_CULTURE_NOT_CONSIDERED",
+        "## Equality and diversity\n\nThe family are White British; the review found no issues of diversity that affected practice.",
+    ),
+    (
+        "RACE_CULTURE_NOT_CONSIDERED",
+        "## Analysis\n\nProtected characteristics were considered and none were found to have affected the response.",
+    ),
+    (
+        "RACE_CULTURE_NOT_CONSIDERED",
+        "## Analysis\n\nThe family's religious beliefs meant they avoided some health services.",
+    ),
+    (
+        "DISABILITY_HEALTH_NOT_CONSIDERED",
+        "## Analysis\n\nNo health or disability needs were identified that affected practice.",
+    ),
+    (
+        "DISABILITY_HEALTH_NOT_CONSIDERED",
+        "## Analysis\n\nThe mother's postnatal depression reduced her capacity to notice his injuries.",
+    ),
+    (
+        "DISABILITY_HEALTH_NOT_CONSIDERED",
+        "## Analysis\n\nThe father's drinking and drug use made home unpredictable.",
+    ),
+    (
+        "GOOD_PRACTICE_MISSING",
+        "## Strengths in practice\n\nThe school nurse was persistent in following up missed appointments.",
+    ),
+    ("GOOD_PRACTICE_MISSING", "## Analysis\n\nThe GP's referral was timely and detailed."),
+    ("GOOD_PRACTICE_MISSING", "## Positive practice\n\nThe police response on the night was sensitive."),
+    (
+        "ACTIONS_MISSING",
+        "## Recommendations\n\n1. That the partnership reviews its threshold guidance.\n2. That the school nursing service audits its follow-up of missed appointments.",
+    ),
+    (
+        "ACTIONS_MISSING",
+        "## Recommendations\n\n- The partnership should review its threshold guidance.\n- Health partners should audit follow-up of missed appointments.",
+    ),
+    (
+        "ACTIONS_MISSING",
+        "## Action plan\n\nAction | Owner | Timescale\n--- | --- | ---\nReview threshold guidance | Partnership manager | June 2025\nAudit missed appointments | Designated nurse | July 2025",
+    ),
+    ("LEARNING_MISSING", "## Lessons learned\n\nRepeated minor injuries were not seen together."),
+    (
+        "LEARNING_MISSING",
+        "## Analysis\n\nThe key learning is that repeated minor injuries were not seen together.",
+    ),
+    ("LEARNING_MISSING", "## Reflections\n\nLearning: repeated minor injuries were not seen together."),
+    ("AGENCIES_MISSING", "## Contributors\n\nPolice, Children's Social Care, the GP and the school."),
+    (
+        "AGENCIES_MISSING",
+        "## Process\n\nInformation was provided by Police, Health and Children's Social Care.",
+    ),
+    (
+        "AGENCIES_MISSING",
+        "## Process\n\nThe rapid review meeting was attended by representatives of the police, the ICB, the school and Children's Social Care.",
+    ),
+    (
+        "IMMEDIATE_SAFEGUARDING_MISSING",
+        "## Current position\n\nCHILD Q is living with his father, who has parental responsibility, under a child protection plan.",
+    ),
+    (
+        "IMMEDIATE_SAFEGUARDING_MISSING",
+        "## Safeguarding now\n\nCHILD Q's siblings have been seen and are safe with their father.",
+    ),
+    (
+        "EXECUTIVE_SIGNOFF_MISSING",
+        "## Sign-off\n\nApproved by the Director of Children's Services, the Chief Superintendent and the ICB Director of Nursing.",
+    ),
+    (
+        "EXECUTIVE_SIGNOFF_MISSING",
+        "Statutory safeguarding partners' agreement: the police, the local authority and the ICB executive leads agreed this review.",
+    ),
+    (
+        "DISSEMINATION_MISSING",
+        "## Learning\n\nLearning point: injuries were not seen together.\n\nA learning brief will be produced and circulated to all agencies.",
+    ),
+    (
+        "DISSEMINATION_MISSING",
+        "## Learning\n\nLearning point: injuries were not seen together.\n\nThe findings will be shared with practitioners at the next multi-agency practice forum.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "addition"), COVERED_WORDINGS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(COVERED_WORDINGS)]
+)
+def test_other_wordings_cover_the_point(code: str, addition: str) -> None:
+    base = DECISION_DRAFT.format(
+        decision="The partners will not commission an LCSPR because the learning is already clear."
+    )
+    if code == "DISSEMINATION_MISSING":
+        base += "\n## Learning\n\nLearning point: injuries were not seen together.\n"
+    assert code in codes(base)  # the point is missing before the addition
+    assert code not in codes(base + "\n" + addition + "\n")
+
+
 # -- language ---------------------------------------------------------------------------------------------
 
 

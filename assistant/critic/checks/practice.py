@@ -15,7 +15,9 @@ LIVED = rx(
     r"\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
     r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|might have been|would have been) like for|"
     r"\b(?:from|through) the (?:child|young person|baby)'?s (?:perspective|eyes|point of view)|\bthrough (?:his|her|their) eyes|"
-    r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b"
+    r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b|"
+    r"\bwhat was (?:life|it|home|a typical day) like for|\bthrough the eyes of|\ba day in the life|"
+    r"\bhow (?:he|she|they) (?:experienced|would have experienced)"
 )
 # The child by name: 'CHILD S told her teacher', 'Baby N's experience of being cared for'.
 CHILD_SAID = r"(?:\s+(?:has|had|have)\s+)?\s*(?:said|told|disclosed|described|expressed|reported|talked|spoke|explained|asked)\b"
@@ -23,7 +25,7 @@ CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|ro
 RACE = rx(
     r"\b(?:race|racism|racial\w*|cultur\w+|faith|religio\w+|ethnicity|ethnic\w*|heritage|interpreters?|first language|"
     r"language barriers?|adultification|unconscious bias|discriminat\w+|identity|minorit\w+|Muslim|Christian|Jewish|"
-    r"Hindu|Sikh|mosque|church)\b"
+    r"Hindu|Sikh|mosque|church|diversity|equalit(?:y|ies)|protected characteristics?)\b"
 )
 # 'organisational culture', 'in good faith', 'the identity of the driver', 'Ethnicity: White British'
 NOT_RACE = rx(
@@ -52,7 +54,9 @@ GOOD_PRACTICE = rx(
     r"relationship|engagement)|\b(?:was|were) (?:positive|good|excellent|effective|exemplary|thorough)\b|\bcommend\w*|"
     r"\bexamples? of (?:good|effective|timely)|\bwell[- ]coordinated|\btimely and appropriate|\bnotabl[ey] good|"
     r"\b(?:acted|responded|intervened|referred) (?:promptly|quickly|swiftly|appropriately|decisively|well)\b|"
-    r"\bthorough\b|\bof a (?:good|high) standard\b|\bwent above and beyond\b|\bprompt (?:and \w+ )?(?:response|referral|action)"
+    r"\bthorough\b|\bof a (?:good|high) standard\b|\bwent above and beyond\b|\bprompt (?:and \w+ )?(?:response|referral|action)|"
+    r"\b(?:was|were) (?:\w+ )?(?:timely|prompt|persistent|sensitive|child[- ]focused|proactive|tenacious|robust|"
+    r"well[- ]judged|well[- ]coordinated)\b"
 )
 NOT_GOOD = rx(r"\b(?:no|not|without|lack of|absence of|little)\b[^.\n]{0,25}$")
 ACTION_HEADING = rx(
@@ -77,6 +81,11 @@ ACTION_SENTENCE = rx(
     r"(?!not\b|be unlikely\b)[a-z]{3,}\w*"
 )
 MAX_ACTIONS = 12
+# Under 'Recommendations' or 'Action plan', 'That the partnership reviews ...' and '... should audit ...' are actions.
+RECOMMEND_HEADING = rx(r"\b(?:actions?|recommendations?|next steps|action plan|what needs to happen)\b")
+RECOMMENDATION_ITEM = rx(
+    r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])?\s*that\s+\S|\b(?:should|must|needs? to|to be)\s+[a-z]{3,}"
+)
 COMMISSIONING = rx(
     r"\b(?:commission|undertake|initiate|proceed to)\b[^.\n]{0,40}\b(?:LCSPR|CSPR|practice review)\b"
 )
@@ -212,6 +221,7 @@ def _action_items(ctx: Context) -> list[Match]:
             items.append(ctx.sentence(offset))
 
     for s in ctx.doc.sections:
+        recommending = RECOMMEND_HEADING.search(s.heading) is not None
         if not ACTION_HEADING.search(s.heading) or re.search(
             r"(?i)immediate (?:action|safeguarding)", s.heading
         ):
@@ -224,6 +234,8 @@ def _action_items(ctx: Context) -> list[Match]:
             for m in ACTION_ITEM.finditer(line.text):
                 if not NOT_ACTION.match(m.group(0)):
                     add(line.start + m.start())
+            if recommending and (m := RECOMMENDATION_ITEM.search(line.text)) is not None:
+                add(line.start + m.start())
         if len(items) >= MAX_ACTIONS:
             return items  # enough to judge; a draft with thousands of actions need not be read to the end
     for hit in ctx.find(ACTION_SENTENCE):

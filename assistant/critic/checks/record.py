@@ -15,11 +15,12 @@ IMMEDIATE = rx(
     r"|\bchild protection plans?\b|\b(?:interim )?care orders?\b|\bsection 20\b|\bS20\b|\bbail conditions\b"
     r"|\bno (?:other )?(?:siblings|children)\b|\bprotective measures\b|\bsupervised contact\b|\bprivate fostering\b"
     r"|\bsupport (?:was |has been )?offered to the family\b|\bbereavement support\b"
+    r"|\b(?:is|are) (?:now )?(?:safe|safely cared for|being cared for)\b"
 )
 IMMEDIATE_HEADING = rx(
     r"\b(?:immediate (?:action|safeguarding|safety|arrangements|response|protective|steps)\w*|current (?:situation|"
-    r"arrangements|position)|safety (?:plan|arrangements)|safeguarding arrangements|keep \w+ safe|what has been done|"
-    r"protective (?:action|measures))\b"
+    r"arrangements|position|safeguarding)|safety (?:plan|arrangements)|safeguarding arrangements|keep \w+ safe|"
+    r"what has been done|protective (?:action|measures)|safeguarding now|safety of (?:the )?(?:child|children|siblings))\b"
 )
 PLACEHOLDER_BODY = re.compile(
     r"(?i)^\s*(?:to (?:follow|be (?:completed|confirmed|added|agreed))|tbc|tbd|n/?a|none|not applicable|"
@@ -47,7 +48,7 @@ AGENCY_HEADING = rx(
 )
 AGENCY_LIST_LEAD = rx(
     r"\b(?:agencies (?:involved|contributing|that contributed|who contributed|present|represented|consulted)|the following "
-    r"(?:partner )?(?:agencies|organisations|services)|information (?:was )?(?:received|provided|requested) from|"
+    r"(?:partner )?(?:agencies|organisations|services)|information (?:was )?(?:received|provided|requested|submitted) (?:from|by)|"
     r"list of (?:agencies|participants)|contributors\b|professionals present|participants in (?:the )?rapid review|"
     r"agency reports? (?:were|was) (?:received|provided))"
 )
@@ -57,6 +58,14 @@ AGENCY_SENTENCE_VERB = rx(
     r"supplied|shared (?:their )?records)\b"
 )
 AGENCY_WORD = rx(r"\b" + AGENCY + r"\b")
+AGENCY_OR_HEALTH = rx(
+    r"\b(?:" + AGENCY + r"|health|local authority|council|ICB)\b"
+)  # 'Police, Health and CSC'
+# 'Learning: ...', '**Learning point 2:** ...' as a label at the start of a line
+LEARNING_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:(?:single|multi)[- ]agency |immediate |key |partnership )?"
+    r"(?:learning|lessons?)(?: points?| themes?)?[ \t]*\d*[ \t]*(?:\*\*|__)?[ \t]*[:\-–][ \t]*\S"
+)
 # Learning stated, not merely named: a learning section, a labelled learning point, or 'the learning is that'.
 LEARNING = rx(
     r"\b(?:learning points?|learning themes?|single[- ]agency learning|multi[- ]agency learning|partnership learning|"
@@ -180,7 +189,7 @@ def _agency_list(ctx: Context) -> Match | None:
     # A sentence naming three or more agencies as contributors.
     for verb in ctx.find(AGENCY_SENTENCE_VERB):
         sentence = ctx.sentence(verb.start)
-        if len({m.group(0).lower() for m in AGENCY_WORD.finditer(sentence.text)}) >= 3:
+        if len({m.group(0).lower() for m in AGENCY_OR_HEALTH.finditer(sentence.text)}) >= 3:
             return sentence
     return None
 
@@ -208,7 +217,7 @@ def learning_evidence(ctx: Context) -> Match | None:
             found = ctx.sentence(_first_text(ctx, s.body_start, s.end))
             break
     if found is None:
-        for m in ctx.find(LEARNING):
+        for m in [*ctx.find(LEARNING), *ctx.find(LEARNING_LABEL)]:
             sentence = ctx.sentence(m.start)
             if NO_LEARNING.search(sentence.text):
                 continue
