@@ -234,8 +234,9 @@ def _action_items(ctx: Context) -> list[Match]:
             for m in ACTION_ITEM.finditer(line.text):
                 if not NOT_ACTION.match(m.group(0)):
                     add(line.start + m.start())
-            if recommending and (m := RECOMMENDATION_ITEM.search(line.text)) is not None:
-                add(line.start + m.start())
+            rec = RECOMMENDATION_ITEM.search(line.text) if recommending else None
+            if rec is not None:
+                add(line.start + rec.start())
         if len(items) >= MAX_ACTIONS:
             return items  # enough to judge; a draft with thousands of actions need not be read to the end
     for hit in ctx.find(ACTION_SENTENCE):
