@@ -57,6 +57,16 @@ def progress(message: str) -> None:
     click.echo(message, err=True)
 
 
+def read_source(source: str) -> str:
+    """The text of a PATH or '-', with any reading notes (e.g. the encoding used) on standard error."""
+    from assistant import services
+
+    document = services.read_document(source)
+    for warning in document.warnings:
+        click.echo(f"note: {warning}", err=True)
+    return document.text
+
+
 def emit_json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2) + "\n"
 

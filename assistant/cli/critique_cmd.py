@@ -14,6 +14,7 @@ from assistant.cli.app import (
     format_option,
     output_option,
     provider_option,
+    read_source,
     write_output,
 )
 from assistant.render.critique_markdown import critique_markdown
@@ -31,11 +32,9 @@ def critique(
     source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
 ) -> None:
     """Panel-style feedback on a draft rapid review (.txt, .md, .docx, .pdf or - for standard input)."""
-    document = services.read_document(source)
-    for warning in document.warnings:
-        click.echo(f"note: {warning}", err=True)
+    text = read_source(source)
     if (provider or get_settings().provider) == "openai":
-        estimate = services.estimate_remote(document.text, exclude_example=exclude_example)
+        estimate = services.estimate_remote(text, exclude_example=exclude_example)
         cost = (
             f"≈ ${estimate.estimated_cost_usd:.4f}"
             if estimate.estimated_cost_usd is not None
@@ -46,7 +45,7 @@ def critique(
             f"tokens, {cost}) to {estimate.host} ({estimate.model}); see `rapid-review redact` for the exact text",
             err=True,
         )
-    result = services.critique(document.text, provider=provider, exclude_example=exclude_example)
+    result = services.critique(text, provider=provider, exclude_example=exclude_example)
     if output is not None and output.suffix.lower() == ".docx":
         write_output(critique_docx(result), output)
     else:

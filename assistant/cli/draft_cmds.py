@@ -15,6 +15,7 @@ from assistant.cli.app import (
     format_option,
     output_option,
     provider_option,
+    read_source,
     write_output,
 )
 from assistant.errors import InputError
@@ -90,10 +91,8 @@ def kloe(
     source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
 ) -> None:
     """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
-    document = services.read_document(source)
-    for warning in document.warnings:
-        click.echo(f"note: {warning}", err=True)
-    result = services.kloe(document.text, provider=provider, exclude_example=exclude_example)
+    text = read_source(source)
+    result = services.kloe(text, provider=provider, exclude_example=exclude_example)
     click.echo(
         f"read as a {result.meta.input_kind}: {len(result.lines_of_enquiry)} lines of enquiry, "
         f"{len(result.criteria)} criteria",

@@ -8,7 +8,7 @@ import click
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant import services
-from assistant.cli.app import cli, emit_json, format_option, output_option, write_output
+from assistant.cli.app import cli, emit_json, format_option, output_option, read_source, write_output
 from assistant.privacy import RedactedEntity
 
 
@@ -33,8 +33,8 @@ class RedactView(BaseModel):
 )
 def redact(source: str, fmt: str, output: Path | None, show_originals: bool) -> None:
     """Show the redacted text that a remote model would receive, and the placeholders used."""
-    document = services.read_document(source)
-    result = services.redact_text(document.text)
+    text = read_source(source)
+    result = services.redact_text(text)
     view = RedactView(
         text=result.text, entities=result.entities, originals=result.originals() if show_originals else None
     )

@@ -35,5 +35,7 @@ def schema(name: str | None) -> None:
     try:
         model = getattr(importlib.import_module(MODELS[name]), name)
     except (ImportError, AttributeError) as exc:
-        raise InputError(f"the model '{name}' is not available in this install: {exc}", fix="update the package") from exc
+        raise InputError(
+            f"the model '{name}' is not available in this install: {exc}", fix="update the package"
+        ) from exc
     write_output(dumps(model.model_json_schema()), None)
