@@ -244,13 +244,12 @@ class Context:
         for s, e in self.upfront_spans:
             for m in NAME_FIELD.finditer(self.text, s, e):
                 name = m.group(1).strip()
-                if (
-                    not ROLE_WORD.fullmatch(name)
-                    and name.lower() not in ("the", "date", "name")
-                    and name not in names
-                ):
-                    names.append(name)
-        return names[:3]
+                if ROLE_WORD.fullmatch(name) or name.lower() in ("the", "date", "name"):
+                    continue
+                # 'Name: Amelia Smith' is later just 'Amelia'; 'CHILD A' stays whole
+                forms = [name] if re.fullmatch(CHILD_TOKEN, name) else [name, name.split()[0]]
+                names += [f for f in forms if f not in names and len(f) >= 3]
+        return names[:4]
 
     @cached_property
     def child_ref_source(self) -> str:
