@@ -979,3 +979,18 @@ def test_non_rapid_review_text_gets_no_findings() -> None:
     )
     result = critique(recipe)
     assert result.meta.looks_like_rapid_review is False and result.findings == []
+
+
+def test_age_written_in_the_child_row_of_a_family_table_counts() -> None:
+    table = (
+        "# Rapid review\n\n## 1. Family background\n\n"
+        "Anonymised name\tGender\tRelationship\tEthnicity\n"
+        "CHILD F\tMale\t{child}\tWhite British\n"
+        "Mother\tFemale\tMother of CHILD F, aged 20.\tWhite British\n\n"
+        "## 2. Incident\n\nOn [date] CHILD F was taken to hospital with a fracture. Police and social care attended.\n"
+    )
+    with_age = table.format(child="Subject of the notification and aged 4 months at time of incident.")
+    without = table.format(child="Subject of the notification.")
+    codes = functools.partial(services.critique, with_panel_comments=False)
+    assert "CHILD_AGE_MISSING" not in {f.code for f in codes(with_age).findings}
+    assert "CHILD_AGE_MISSING" in {f.code for f in codes(without).findings}

@@ -224,6 +224,18 @@ def _cell_match(cell: Cell) -> Match:
     return Match(cell.start, cell.end, cell.text)
 
 
+def _in_child_row(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
+    """A fact written into any cell of the child's own row ('Subject of the notification, aged 4 months')."""
+    limit = max(len(ctx.text) * 3 // 10, ctx.upfront[1])
+    for t in ctx.upfront_tables or [t for t in ctx.doc.tables[:1] if t.start <= limit]:
+        row = child_row(ctx, t)
+        for cell in row or []:
+            m = pattern.search(cell.text)
+            if m is not None:
+                return Match(cell.start + m.start(), cell.start + m.end(), m.group(0))
+    return None
+
+
 def _header_row(ctx: Context, table: Table) -> Match | None:
     row = table.header or (table.rows[0] if table.rows else [])
     if not row:
@@ -267,7 +279,7 @@ def child_age_evidence(ctx: Context) -> Match | None:
         elif cell is None and header is not None:
             found = _cell_match(header)
     if found is None:
-        found = _child_upfront(ctx, AGE, AGE_FIELD)
+        found = _in_child_row(ctx, AGE) or _child_upfront(ctx, AGE, AGE_FIELD)
     ctx.memo["child_age"] = found
     return found
 
