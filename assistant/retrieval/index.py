@@ -11,6 +11,7 @@ import contextlib
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlparse
@@ -27,6 +28,8 @@ from assistant.settings import Settings, get_settings
 
 ADD_BATCH = 64
 CANDIDATES = 50  # each ranker contributes this many before fusion
+# How long another corpus version's collection is kept after it was built, for processes still reading it.
+STALE_GRACE_S = 7 * 24 * 3600
 
 Progress = Callable[[str], None]
 
@@ -142,18 +145,27 @@ class CorpusIndex:
                 metadatas=[i.metadata() for i in batch],
             )
             progress(f"  indexed {min(b + ADD_BATCH, len(self.items))}/{len(self.items)}")
-        collection.modify(metadata={"content_hash": self.corpus.content_hash, "complete": True})
+        collection.modify(
+            metadata={"content_hash": self.corpus.content_hash, "complete": True, "built_at": time.time()}
+        )
         self.built_now = True
         self._drop_stale(client)
         return collection
 
     def _drop_stale(self, client: Any) -> None:
+        """Delete other corpus versions' collections, but only long after they were built: a process started
+        before the corpus changed (a running app, say) may still be reading one."""
         prefix = f"{self.settings.collection}_"
+        now = time.time()
         for c in client.list_collections():
             name = c if isinstance(c, str) else c.name
-            if name.startswith(prefix) and name != self.name:
-                with contextlib.suppress(Exception):  # another process may be deleting it too
-                    client.delete_collection(name)
+            if not name.startswith(prefix) or name == self.name:
+                continue
+            built_at = (getattr(c, "metadata", None) or {}).get("built_at")
+            if not isinstance(built_at, int | float) or now - built_at < STALE_GRACE_S:
+                continue
+            with contextlib.suppress(Exception):  # another process may be deleting it too
+                client.delete_collection(name)
 
     @property
     def count(self) -> int:
