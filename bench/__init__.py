@@ -1,0 +1,1 @@
+"""Benchmarks for the Rapid Review Assistant: `python -m bench` (`make bench`). See bench/README.md."""

@@ -1,0 +1,329 @@
+"""The benchmark cases. Each runs in its own fresh process (`python -m bench.cases NAME`) so that its peak
+RSS is its own; it prints one JSON object on its last line of standard output.
+
+Inputs are synthesised deterministically from the corpus: drafts from the five published reviews' sections
+plus generated agency sections, chronologies from the sample chronology's rows with advancing dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CHRONOLOGY = REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt"
+AGENCIES = [
+    "Police",
+    "Health Visiting",
+    "GP practice",
+    "Children's Social Care",
+    "Midwifery",
+    "the school",
+    "the Emergency Department",
+    "Housing",
+]
+
+
+# ---------------------------------------------------------------------------------------------- inputs
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _truncate_words(text: str, n: int) -> str:
+    """The first n words of text, keeping its own spacing and line breaks."""
+    if n <= 0:
+        return ""
+    for count, match in enumerate(re.finditer(r"\S+", text), start=1):
+        if count == n:
+            return text[: match.end()]
+    return text
+
+
+def synth_draft(target_words: int, seed: int = 8) -> str:
+    """A rapid-review-shaped draft of exactly `target_words` words.
+
+    The five published reviews' sections are taken in turn (one from each example, round robin), so even a
+    1k-word draft has a case-information section, an incident summary and agency involvement; past the
+    ~17k words they hold, generated 'Agency involvement' sections of sentences drawn from the same reviews
+    (seeded, so every run gets the same text) make up the rest.
+    """
+    from assistant.corpus import load_corpus
+    from assistant.documents.parse import parse_document
+
+    examples = load_corpus().examples
+    per_example = []
+    for example in examples:
+        doc = parse_document(example.stripped_text)
+        chunks = [example.stripped_text[s.start : s.end].strip() for s in doc.sections]
+        # Leave out each example's title line ("Example 1: ..."): it is the publication's, not the review's.
+        per_example.append([c for c in chunks if c and not re.fullmatch(r"Example \d+:[^\n]*", c)])
+    order: list[str] = []
+    for i in range(max(len(c) for c in per_example)):
+        order += [chunks[i] for chunks in per_example if i < len(chunks)]
+    sentences = [
+        s.strip()
+        for chunk in order
+        for s in re.split(r"(?<=[.!?])\s+", chunk)
+        if 8 <= len(s.split()) <= 40 and not s.lstrip().startswith(("#", "|"))
+    ]
+    rng = random.Random(seed)
+    parts = ["# Rapid review: Child A (benchmark draft)"]
+    words = _words(parts[0])
+    for chunk in order:
+        if words >= target_words:
+            break
+        parts.append(chunk)
+        words += _words(chunk)
+    k = 0
+    while words < target_words:
+        k += 1
+        agency = AGENCIES[k % len(AGENCIES)]
+        body = " ".join(rng.choice(sentences) for _ in range(12))
+        section = f"## Agency involvement: {agency} (episode {k})\n\n{body}"
+        parts.append(section)
+        words += _words(section)
+    text = "\n\n".join(parts)
+    text = _truncate_words(text, target_words) + "\n"
+    assert _words(text) == target_words, (_words(text), target_words)
+    return text
+
+
+def synth_chronology(entries: int) -> str:
+    """A tab-separated chronology of `entries` rows: the sample's rows in turn, dates advancing."""
+    rows = [
+        line.split("\t")
+        for line in SAMPLE_CHRONOLOGY.read_text(encoding="utf-8").splitlines()[1:]
+        if line.count("\t") == 2
+    ]
+    start = dt.date(2020, 1, 6)
+    lines = ["Date\tAgency\tEvent"]
+    for i in range(entries):
+        _, agency, event = rows[i % len(rows)]
+        day = start + dt.timedelta(days=(i * 3) // 2)
+        lines.append(f"{day:%d/%m/%Y}\t{agency}\t{event}")
+    return "\n".join(lines) + "\n"
+
+
+def queries() -> list[str]:
+    """About 50 realistic searches: the finding templates' queries, then national review themes."""
+    from assistant.corpus import load_corpus
+    from assistant.critic.taxonomy import load_templates
+
+    out = [t.query for t in load_templates().findings.values()]
+    out += [f"{nr.title}: {nr.theme}" for nr in load_corpus().national_reviews]
+    out += [
+        "safer sleep advice given to fathers",
+        "the child's lived experience and voice",
+        "ethnicity and culture of the family",
+        "professional curiosity about men in the household",
+        "decision not to commission an LCSPR",
+        "information sharing between health and social care",
+        "neglect and missed appointments",
+        "exploitation of teenagers and hard to reach",
+        "immediate safeguarding of siblings",
+        "learning already identified and disseminated",
+        "domestic abuse and the impact on the baby",
+        "history of parents' own childhood",
+    ]
+    return list(dict.fromkeys(out))[:50]
+
+
+# ---------------------------------------------------------------------------------------------- measuring
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of at least one value."""
+    ordered = sorted(values)
+    rank = max(1, round(q / 100 * len(ordered) + 0.5 - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def summarise(samples: list[float]) -> dict[str, Any]:
+    return {
+        "runs": len(samples),
+        "p50_s": round(statistics.median(samples), 4),
+        "p95_s": round(percentile(samples, 95), 4),
+        "min_s": round(min(samples), 4),
+        "max_s": round(max(samples), 4),
+        "samples_s": [round(s, 4) for s in samples],
+    }
+
+
+def timed(work: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        work()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- cases
+
+
+def case_critique(words: int, runs: int) -> dict[str, Any]:
+    from assistant import services
+
+    text = synth_draft(words)
+    services.index()  # open the index (built earlier by the index case)
+    t = time.perf_counter()
+    first = services.critique(text)  # warm-up, untimed in the percentiles
+    warmup = time.perf_counter() - t
+    samples = timed(lambda: services.critique(text), runs)
+    # The rule engine alone (no retrieval of similar Panel comments), to see how the checks scale.
+    from assistant.critic.engine import critique_text
+
+    engine = timed(lambda: critique_text(text), max(2, runs // 2))
+    return {
+        "words": words,
+        "chars": len(text),
+        "findings": len(first.findings),
+        "strengths": len(first.strengths),
+        "sections": len(first.sections),
+        "first_run_s": round(warmup, 4),
+        **summarise(samples),
+        "ms_per_1k_words_p50": round(statistics.median(samples) / words * 1_000_000, 2),
+        "engine_only_p50_s": round(statistics.median(engine), 4),
+        "retrieval_p50_s": round(statistics.median(samples) - statistics.median(engine), 4),
+    }
+
+
+def case_draft(entries: int, runs: int) -> dict[str, Any]:
+    from assistant import services
+
+    text = synth_chronology(entries)
+    t = time.perf_counter()
+    first = services.draft(text, provider="offline", today="2031-01-01")
+    warmup = time.perf_counter() - t
+    samples = timed(lambda: services.draft(text, provider="offline", today="2031-01-01"), runs)
+    return {
+        "entries": entries,
+        "timeline": len(first.timeline),
+        "sections": len(first.sections),
+        "first_run_s": round(warmup, 4),
+        **summarise(samples),
+    }
+
+
+def case_index_build() -> dict[str, Any]:
+    """Cold: the data dir is empty, so the whole corpus is embedded and stored."""
+    from assistant.retrieval.index import get_index
+    from assistant.settings import get_settings
+
+    data = get_settings().data_dir
+    assert not (data / "chroma").exists(), f"{data} is not empty: the cold build must start from nothing"
+    t = time.perf_counter()
+    index = get_index()
+    elapsed = time.perf_counter() - t
+    assert index.built_now
+    return {"items": index.count, "collection": index.name, "seconds": round(elapsed, 3)}
+
+
+def case_index_open() -> dict[str, Any]:
+    """Warm: a new process reopens the built index (model load, BM25 over the corpus, chromadb open)."""
+    from assistant.retrieval.index import get_index
+
+    t = time.perf_counter()
+    index = get_index()
+    elapsed = time.perf_counter() - t
+    assert not index.built_now
+    t = time.perf_counter()
+    index.search("safer sleep advice", n=5)
+    first_query = time.perf_counter() - t
+    return {"items": index.count, "seconds": round(elapsed, 3), "first_query_s": round(first_query, 4)}
+
+
+def case_query(rounds: int) -> dict[str, Any]:
+    """The retrieval layer's search against a bare chromadb query of the same collection, interleaved."""
+    from assistant.retrieval.embeddings import get_embedder
+    from assistant.retrieval.index import get_index
+
+    index = get_index()
+    collection = index._collection
+    qs = queries()
+    embedder = get_embedder()
+
+    def layer(q: str) -> object:
+        return index.search(q, n=5)
+
+    def bare(q: str) -> object:
+        return collection.query(query_texts=[q], n_results=5)
+
+    def embed(q: str) -> object:
+        return embedder.embed([q])
+
+    def lexical(q: str) -> object:
+        return index.lexical_ranking(q, 50)
+
+    for warm in (layer, bare, embed, lexical):
+        warm(qs[0])
+    times: dict[str, list[float]] = {"layer": [], "bare": [], "embed": [], "lexical": []}
+    for r in range(rounds):
+        for i, q in enumerate(qs):
+            # Alternate which goes first, so neither always benefits from a warm cache.
+            order = [("layer", layer), ("bare", bare)]
+            if (i + r) % 2:
+                order.reverse()
+            for name, fn in [*order, ("embed", embed), ("lexical", lexical)]:
+                t = time.perf_counter()
+                fn(q)
+                times[name].append(time.perf_counter() - t)
+    layer_s, bare_s = summarise(times["layer"]), summarise(times["bare"])
+    for s in (layer_s, bare_s):
+        s.pop("samples_s")
+    return {
+        "queries": len(qs),
+        "rounds": rounds,
+        "retrieval_layer": layer_s,
+        "bare_chromadb": bare_s,
+        "ratio_p50": round(layer_s["p50_s"] / bare_s["p50_s"], 2),
+        "ratio_p95": round(layer_s["p95_s"] / bare_s["p95_s"], 2),
+        "query_embedding_p50_s": round(statistics.median(times["embed"]), 5),
+        "bm25_p50_s": round(statistics.median(times["lexical"]), 5),
+        "note": (
+            "The layer asks chromadb for 50 candidates (bare: 5), filters, runs BM25 over the corpus and fuses "
+            "the two rankings; both embed the query once with the same MiniLM model."
+        ),
+    }
+
+
+CASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "critique": case_critique,
+    "draft": case_draft,
+    "index_build": case_index_build,
+    "index_open": case_index_open,
+    "query": case_query,
+}
+
+
+def main(argv: list[str]) -> int:
+    name, *args = argv
+    kwargs = json.loads(args[0]) if args else {}
+    started = time.perf_counter()
+    result = CASES[name](**kwargs)
+    result["process_wall_s"] = round(time.perf_counter() - started, 3)
+    result["peak_rss_mb"] = peak_rss_mb()
+    result["pid"] = os.getpid()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
