@@ -994,3 +994,14 @@ def test_age_written_in_the_child_row_of_a_family_table_counts() -> None:
     codes = functools.partial(services.critique, with_panel_comments=False)
     assert "CHILD_AGE_MISSING" not in {f.code for f in codes(with_age).findings}
     assert "CHILD_AGE_MISSING" in {f.code for f in codes(without).findings}
+
+
+def test_title_case_child_label_is_the_child() -> None:
+    draft = (
+        "# Rapid review: Child A\n\n## Case information\n\nChild A was a 9 week old baby boy. He lived with his "
+        "mother and father.\n\n## Summary of the incident\n\nOn 3 March 2024 Child A was found unresponsive "
+        "after co-sleeping with his father on a sofa, and died.\n"
+    )
+    codes = {f.code for f in services.critique(draft, with_panel_comments=False).findings}
+    assert not codes & {"CHILD_AGE_MISSING", "CHILD_GENDER_MISSING"}
+    assert "CHILD_ETHNICITY_MISSING" in codes

@@ -34,7 +34,7 @@ OPENING_CHARS = 800  # without a case-information section, the opening paragraph
 SHORT_FIELD_SECTION = 400  # 'Ethnicity' as a heading over a one-line value is a field, not a section
 
 # How a draft refers to the child it is about. Case-sensitive: 'Child in Need' is not 'CHILD A'.
-CHILD_TOKEN = r"(?-i:\bCHILD [A-Z]{1,2}\b|\bChild [A-Z]\b(?! [a-z])|\bBaby [A-Z]\b)"
+CHILD_TOKEN = r"(?-i:\bCHILD [A-Z]{1,2}\b|\bChild [A-Z]\b|\bBaby [A-Z]\b)"
 GENERIC_CHILD_REF = r"\bthe (?:child|subject|baby|infant|young person|deceased)\b|\bsubject(?: child)?\b|\bname of (?:the )?child\b"
 NAME_FIELD = re.compile(
     r"(?im)^[ \t>*_\-•]*(?:name of (?:the )?child|child'?s name|child|subject(?: child)?|baby|young person|"
