@@ -16,6 +16,7 @@ import struct
 import sys
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
@@ -373,6 +374,7 @@ def _read_zip(data: bytes, name: str, ext: str) -> InputDocument:
     if "word/document.xml" not in names:
         raise _not_a_document(name, ext, _zip_kind(names))
     _check_zip_bomb(name, infos)
+    _check_real_sizes(name, data, infos)
     return _read_docx(data, name)
 
 
@@ -406,6 +408,46 @@ def _check_zip_bomb(name: str, infos: list[zipfile.ZipInfo]) -> None:
             f"the Word file '{name}' expands to {total // (1024 * 1024):,} MB, which looks like a zip bomb",
             fix="open it in Word and save it again as .docx, or paste the text",
         )
+
+
+def _check_real_sizes(name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """Each member expands to no more than the size it declares, checked in bounded steps.
+
+    zipfile reads a whole member with one unbounded decompress and only then cuts it to the declared size,
+    so a member whose headers lie (a few KB declared, gigabytes packed) would be expanded in full inside
+    python-docx. Inflating it here a megabyte at a time finds the lie before that.
+    """
+    view = memoryview(data)
+    for info in infos:
+        if info.compress_type == zipfile.ZIP_STORED:
+            continue  # read as is: never more than the file's own bytes
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            # Word only writes deflate; other methods (bzip2, LZMA) are decompressed unbounded by zipfile.
+            raise _damaged_docx(name, ValueError(f"'{info.filename}' uses a compression Word never writes"))
+        try:
+            start = info.header_offset
+            if data[start : start + 4] != b"PK\x03\x04":
+                raise ValueError(f"no local header for '{info.filename}'")
+            name_len, extra_len = struct.unpack_from("<HH", data, start + 26)
+            body = start + 30 + name_len + extra_len
+            stream = view[body : body + info.compress_size]
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            total = 0
+            for offset in range(0, len(stream), 1 << 16):
+                pending: bytes | memoryview = stream[offset : offset + (1 << 16)]
+                while pending:
+                    total += len(inflater.decompress(pending, 1 << 20))
+                    if total > info.file_size:
+                        raise InputError(
+                            f"the Word file '{name}' holds more than it declares ('{info.filename}'), "
+                            "which looks like a zip bomb",
+                            fix="open it in Word and save it again as .docx, or paste the text",
+                        )
+                    pending = inflater.unconsumed_tail
+        except InputError:
+            raise
+        except Exception as exc:  # zlib.error, struct.error on a truncated or garbled member
+            raise _damaged_docx(name, exc) from None
 
 
 def _short(exc: BaseException) -> str:
