@@ -19,6 +19,7 @@ import time
 import tomllib
 import tracemalloc
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,24 +140,29 @@ def zip_bomb(megabytes: int = 64) -> bytes:
     return out.getvalue()
 
 
-def lying_zip_bomb(megabytes: int = 64) -> bytes:
-    """A real .docx whose document.xml is followed by megabytes of zeros, with sizes that claim 2 KB.
+def lying_zip_bomb(megabytes: int = 64, *, matching_crc: bool = False) -> bytes:
+    """A real .docx whose document.xml is followed by megabytes of zeros, with headers that claim 2 KB.
 
-    The central directory (what a size check reads) lies; decompression must still stop at the claimed
-    size and the damage be reported, without ever expanding the whole member.
+    The sizes a zip-bomb check reads lie; with matching_crc the checksum is forged to match the first 2 KB
+    too, so nothing about the member looks wrong until it is expanded.
     """
-    body = b"<w:document/>" + bytes(megabytes * MB)
+    real = draft_docx()
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", body)
+    with zipfile.ZipFile(io.BytesIO(real)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/document.xml":
+                body += bytes(megabytes * MB)
+                bloated = body
+            dst.writestr(info.filename, body)
     data = bytearray(out.getvalue())
-    real = len(body).to_bytes(4, "little") if len(body) < 2**32 else None
-    assert real is not None
-    claimed = (2048).to_bytes(4, "little")
-    # Patch every uncompressed-size field that holds the real size (local header and central directory).
-    for pos in [m.start() for m in re.finditer(re.escape(bytes(real)), bytes(data))]:
-        data[pos : pos + 4] = claimed
+    patches = [(len(bloated), 2048)]
+    if matching_crc:
+        patches.append((zlib.crc32(bloated), zlib.crc32(bloated[:2048])))
+    for real_value, claimed in patches:
+        needle = real_value.to_bytes(4, "little")
+        for pos in [m.start() for m in re.finditer(re.escape(needle), bytes(data))]:
+            data[pos : pos + 4] = claimed.to_bytes(4, "little")
     return bytes(data)
 
 
@@ -195,7 +201,14 @@ REFUSED = [
     ),
     Bad("corrupt-docx", "draft.docx", lambda: draft_docx()[:6000], "damaged", SAVE_AGAIN),
     Bad("zip-bomb", "draft.docx", zip_bomb, "zip bomb", SAVE_AGAIN),
-    Bad("lying-zip-bomb", "draft.docx", lying_zip_bomb, "damaged", SAVE_AGAIN),
+    Bad("lying-zip-bomb", "draft.docx", lying_zip_bomb, "zip bomb", SAVE_AGAIN),
+    Bad(
+        "lying-zip-bomb-forged-crc",
+        "draft.docx",
+        lambda: lying_zip_bomb(matching_crc=True),
+        "zip bomb",
+        SAVE_AGAIN,
+    ),
     Bad("encrypted-pdf", "draft.pdf", lambda: encrypted_pdf("secret"), "password-protected", "unprotected"),
 ]
 
@@ -307,6 +320,16 @@ def test_refused_uploads_in_the_app_keep_the_pasted_text(
     # A good file afterwards still works, and replaces the text as the user asked.
     at.file_uploader[0].upload("draft.md", SAMPLE.read_bytes(), "text/markdown").run()
     assert not at.error and at.text_area(key=f"w_{prefix}_text").value == SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", [c for c in REFUSED if "bomb" in c.id], ids=lambda c: c.id)
+def test_zip_bombs_are_refused_without_being_expanded(case: Bad, refused_bytes: dict[str, bytes]) -> None:
+    data = refused_bytes[case.id]
+    assert len(data) < MB  # 64 MB of content packed this small
+    error, elapsed, peak = traced(lambda: refusal(services.read_document, data, case.name))
+    assert case.problem in error.message
+    assert peak < 16 * MB, peak  # never expanded
+    assert elapsed < 5, elapsed
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\t \r\n", "\u00a0\u2003\n"])
