@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 # Before anything imports the package: no telemetry, no hub downloads, no user configuration.
-os.environ.update({"ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"})
+os.environ.update(
+    {"ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+)
 for _name in [k for k in os.environ if k.startswith("RRA_")]:
     del os.environ[_name]
 

@@ -35,7 +35,11 @@ def test_comments_per_example(corpus) -> None:  # type: ignore[no-untyped-def]
     [
         (1, "age, gender, ethnicity, and disability up front", "Case information – individual and family"),
         (1, "helpful and succinct summary of the incident", "Summary of incident background"),
-        (2, "column for information about any disabilities", "Details of Family Members and Significant Others"),
+        (
+            2,
+            "column for information about any disabilities",
+            "Details of Family Members and Significant Others",
+        ),
         (2, "alternative learning review", "Section 3: Recommendation"),
         (2, "decision-making is clear and well-articulated", "Reasons for recommendation"),
         (3, "hard to reach young people", "What we were worried about / areas for development"),
@@ -86,7 +90,13 @@ def test_stripped_text_keeps_the_review(corpus) -> None:  # type: ignore[no-unty
 
 def test_verdicts_and_decisions(corpus) -> None:  # type: ignore[no-untyped-def]
     decisions = {e.number: e.lcspr_decision for e in corpus.examples}
-    assert decisions == {1: "not_commission", 2: "commission", 3: "not_commission", 4: "not_commission", 5: "not_commission"}
+    assert decisions == {
+        1: "not_commission",
+        2: "commission",
+        3: "not_commission",
+        4: "not_commission",
+        5: "not_commission",
+    }
     assert all(e.panel_agreed for e in corpus.examples)
     assert corpus.example(3).title == "Extra-familial harm"
     assert corpus.example(1).verdict.startswith("The following rapid review concerns")
@@ -101,15 +111,22 @@ def test_guidance_ids_and_text(corpus) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_guidance_parser_stops_at_end_of_list() -> None:
-    text = "We do ask as a minimum that the rapid review records:\n\n- one\n- two\n\nNext paragraph\n- stray\n" \
+    text = (
+        "We do ask as a minimum that the rapid review records:\n\n- one\n- two\n\nNext paragraph\n- stray\n"
         "Important issues to consider in rapid reviews:\n- a\n"
+    )
     g = parse_guidance(text)
     assert [x.text for x in g] == ["one", "two", "a"]
 
 
 def test_reference_data(corpus) -> None:  # type: ignore[no-untyped-def]
     ids = {r.id for r in corpus.national_reviews}
-    assert {"sudi-2020", "invisible-men-2021", "criminal-exploitation-2020", "bruising-non-mobile-2022"} <= ids
+    assert {
+        "sudi-2020",
+        "invisible-men-2021",
+        "criminal-exploitation-2020",
+        "bruising-non-mobile-2022",
+    } <= ids
     assert corpus.national_review("sudi-2020").short_names == ("Out of routine",)
     reg11 = [c for c in corpus.criteria if c.group == "local_review"]
     assert [c.id for c in reg11] == ["reg11-a", "reg11-b", "reg11-c", "reg11-d"]

@@ -11,8 +11,8 @@ import pytest
 
 from assistant.domain.kloe import NO_EVIDENCE, KloeReport
 from assistant.drafting import draft_chronology
-from assistant.errors import InputError
 from assistant.enquiry import detect_kind, kloe_text
+from assistant.errors import InputError
 from assistant.render.draft_markdown import draft_markdown
 from assistant.render.draft_word import kloe_docx
 from assistant.render.kloe_markdown import kloe_markdown

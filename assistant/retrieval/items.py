@@ -84,6 +84,8 @@ def corpus_items(corpus: Corpus) -> list[IndexItem]:
         items.append(IndexItem(f"nr:{r.id}", text, "national_review", f"{r.title} ({r.published})"))
     for crit in corpus.criteria:
         items.append(
-            IndexItem(f"crit:{crit.id}", crit.text, "criterion", f"Statutory framework: {crit.group} {crit.id}")
+            IndexItem(
+                f"crit:{crit.id}", crit.text, "criterion", f"Statutory framework: {crit.group} {crit.id}"
+            )
         )
     return items
