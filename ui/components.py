@@ -285,22 +285,7 @@ def render_critique(view: CritiqueView) -> None:
     cols[1].metric("To consider", len(c.findings) - must)
     cols[2].metric("Strengths", len(c.strengths))
     downloads = st.columns(2)
-    downloads[0].download_button(
-        "Download as Word (.docx)",
-        data=view.docx,
-        file_name="panel-style-feedback.docx",
-        mime=DOCX_MIME,
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    downloads[1].download_button(
-        "Download as markdown (.md)",
-        data=view.markdown.encode("utf-8"),
-        file_name="panel-style-feedback.md",
-        mime="text/markdown",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    download_buttons(downloads, view.docx, view.markdown, "panel-style-feedback")
     if not c.meta.looks_like_rapid_review:
         return
     left, right = st.columns([3, 2], gap="large")
@@ -388,3 +373,30 @@ def blocks_html(blocks: Sequence[DraftBlock]) -> str:
     if in_list:
         out.append("</ul>")
     return '<div class="rra-draft-section">' + "".join(out) + "</div>"
+
+
+def download_buttons(
+    columns: Sequence[object], docx: bytes, markdown: str, stem: str, what: str = ""
+) -> None:
+    """The Word and markdown downloads every results page offers, side by side."""
+    word, md = (
+        (f"Download {what} (.docx)", f"Download {what} (.md)")
+        if what
+        else ("Download as Word (.docx)", "Download as markdown (.md)")
+    )
+    columns[0].download_button(  # type: ignore[attr-defined]
+        word,
+        data=docx,
+        file_name=f"{stem}.docx",
+        mime=DOCX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    columns[1].download_button(  # type: ignore[attr-defined]
+        md,
+        data=markdown.encode("utf-8"),
+        file_name=f"{stem}.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+    )

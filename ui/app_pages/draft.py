@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import InputError, RRAError
 from ui import actions, components
-from ui.components import DOCX_MIME, md_escape
+from ui.components import md_escape
 from ui.state import hand_over_text, init_state, set_text
 
 init_state()
@@ -64,22 +64,7 @@ if view is not None:
     st.info(md_escape(draft.decision_note), icon=":material/gavel:")
 
     downloads = st.columns(3)
-    downloads[0].download_button(
-        "Download the draft (.docx)",
-        data=view.docx,
-        file_name="rapid-review-draft.docx",
-        mime=DOCX_MIME,
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    downloads[1].download_button(
-        "Download the draft (.md)",
-        data=view.markdown.encode("utf-8"),
-        file_name="rapid-review-draft.md",
-        mime="text/markdown",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    components.download_buttons(downloads, view.docx, view.markdown, "rapid-review-draft", what="the draft")
     if downloads[2].button("Critique this draft", icon=":material/rate_review:"):
         hand_over_text("critique_text", actions.draft_for_critique(view))
         state.critique = None

@@ -8,7 +8,7 @@ import streamlit as st
 from assistant.domain.kloe import DECISION_NOTE
 from assistant.errors import InputError, RRAError
 from ui import actions, components
-from ui.components import DOCX_MIME, md_escape, md_quote, one_line
+from ui.components import md_escape, md_quote, one_line
 from ui.state import init_state
 
 init_state()
@@ -54,22 +54,7 @@ if view is not None:
         "words, with its line."
     )
     downloads = st.columns(2)
-    downloads[0].download_button(
-        "Download as Word (.docx)",
-        data=view.docx,
-        file_name="key-lines-of-enquiry.docx",
-        mime=DOCX_MIME,
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    downloads[1].download_button(
-        "Download as markdown (.md)",
-        data=view.markdown.encode("utf-8"),
-        file_name="key-lines-of-enquiry.md",
-        mime="text/markdown",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    components.download_buttons(downloads, view.docx, view.markdown, "key-lines-of-enquiry")
 
     st.header("Key lines of enquiry")
     if not report.lines_of_enquiry:
