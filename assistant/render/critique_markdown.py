@@ -26,7 +26,7 @@ def _quote(text: str, limit: int = 240) -> str:
 
 def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
     lines = [
-        f"### {f.title} `{f.code}`",
+        f"#### {f.title} `{f.code}`",
         "",
         f"*{SEVERITY_LABEL[f.severity]}* · section: {f.section}",
         "",
@@ -64,7 +64,7 @@ def critique_markdown(c: Critique) -> str:
     if c.findings:
         lines += ["## Findings", ""]
     for section, items in by_section.items():
-        lines += [f"## {section}", ""]
+        lines += [f"### {section}", ""]
         for f in items:
             lines += finding_markdown(f)
     if c.strengths:
