@@ -133,6 +133,30 @@ def panel_gap_recall(gold: Gold, preds: Predictions) -> Score:
     return _score("panel_gap_recall", items, sum(e.outcome == "hit" for e in items))
 
 
+def _nearest(
+    sim: Similarity,
+    p: GoldPoint,
+    pred: ExamplePrediction,
+    what: str,
+    candidates: list[tuple[str, str]],
+    threshold: float,
+) -> Explanation:
+    """An uncoded Panel point matched by similarity to the nearest reported finding or strength."""
+    best = _best(sim, p.span, [text for _, text in candidates])
+    if best is None:
+        return Explanation(item=p.id, example=p.example, outcome="miss", detail=f"no {what}s")
+    i, score = best
+    hit = score >= threshold
+    return Explanation(
+        item=p.id,
+        example=p.example,
+        outcome="hit" if hit else "miss",
+        detail=f"uncoded; nearest {what} {candidates[i][0]} at {score:.3f} "
+        f"({'>=' if hit else '<'} {threshold:.2f}){_whose(pred, p)}",
+        similarity=score,
+    )
+
+
 def panel_hit_rate(gold: Gold, preds: Predictions, sim: Similarity, threshold: float) -> Score:
     """Share of all Panel gap points matched by any finding: coded points by code, uncoded by similarity
     between the point's span and a finding's message and evidence, at `threshold`."""
@@ -151,22 +175,7 @@ def panel_hit_rate(gold: Gold, preds: Predictions, sim: Similarity, threshold: f
                 )
             )
             continue
-        best = _best(sim, p.span, [f.text for f in pred.findings])
-        if best is None:
-            items.append(Explanation(item=p.id, example=p.example, outcome="miss", detail="no findings"))
-            continue
-        i, s = best
-        hit = s >= threshold
-        items.append(
-            Explanation(
-                item=p.id,
-                example=p.example,
-                outcome="hit" if hit else "miss",
-                detail=f"uncoded; nearest finding {pred.findings[i].code} at {s:.3f} "
-                f"({'>=' if hit else '<'} {threshold:.2f}){_whose(pred, p)}",
-                similarity=s,
-            )
-        )
+        items.append(_nearest(sim, p, pred, "finding", [(f.code, f.text) for f in pred.findings], threshold))
     return _score("panel_hit_rate", items, sum(e.outcome == "hit" for e in items))
 
 
@@ -193,21 +202,8 @@ def strength_recall(
             continue
         if coded_only:
             continue
-        best = _best(sim, p.span, [s.text for s in pred.strengths])
-        if best is None:
-            items.append(Explanation(item=p.id, example=p.example, outcome="miss", detail="no strengths"))
-            continue
-        i, s = best
-        hit = s >= threshold
         items.append(
-            Explanation(
-                item=p.id,
-                example=p.example,
-                outcome="hit" if hit else "miss",
-                detail=f"uncoded; nearest strength {pred.strengths[i].code} at {s:.3f} "
-                f"({'>=' if hit else '<'} {threshold:.2f}){_whose(pred, p)}",
-                similarity=s,
-            )
+            _nearest(sim, p, pred, "strength", [(x.code, x.text) for x in pred.strengths], threshold)
         )
     name = "strength_recall_coded" if coded_only else "strength_recall"
     return _score(name, items, sum(e.outcome == "hit" for e in items))
