@@ -35,6 +35,7 @@ from assistant.cli import main
 from assistant.domain.critique import Critique
 from assistant.errors import InputError
 from assistant.settings import REPO_ROOT, Settings, get_settings
+from tests.fakes.documents import make_pdf as make_pdf_pages
 
 SAMPLE = REPO_ROOT / "corpus" / "samples" / "draft-baby-sleep.md"
 MB = 1024 * 1024
@@ -71,32 +72,7 @@ INJECTION = (
 
 def make_pdf(text: str) -> bytes:
     """A one-page PDF with a text layer (Helvetica), with a correct xref table."""
-    ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
-    for line in text.split("\n"):
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"({escaped}) Tj T*")
-    ops.append("ET")
-    stream = "\n".join(ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return make_pdf_pages([text])
 
 
 def pdf_bomb(megabytes: int = 100) -> bytes:

@@ -113,6 +113,19 @@ def _whose(pred: ExamplePrediction, point: GoldPoint) -> str:
 # ----------------------------------------------------------------------------------- Panel points
 
 
+def _raised(p: GoldPoint, pred: ExamplePrediction) -> Explanation:
+    """A coded Panel point is matched when the critique raised its code for that example."""
+    assert p.code is not None
+    hit = p.code in pred.codes
+    return Explanation(
+        item=p.id,
+        example=p.example,
+        code=p.code,
+        outcome="hit" if hit else "miss",
+        detail=("raised " if hit else "not raised: ") + p.code + _whose(pred, p),
+    )
+
+
 def panel_gap_recall(gold: Gold, preds: Predictions) -> Score:
     """Share of the Panel's coded gap points whose code the critique raised for that example."""
     items = []
@@ -120,16 +133,7 @@ def panel_gap_recall(gold: Gold, preds: Predictions) -> Score:
         if p.code is None:
             continue
         pred = preds[p.example]
-        hit = p.code in pred.codes
-        items.append(
-            Explanation(
-                item=p.id,
-                example=p.example,
-                code=p.code,
-                outcome="hit" if hit else "miss",
-                detail=("raised " if hit else "not raised: ") + p.code + _whose(pred, p),
-            )
-        )
+        items.append(_raised(p, pred))
     return _score("panel_gap_recall", items, sum(e.outcome == "hit" for e in items))
 
 
@@ -164,16 +168,7 @@ def panel_hit_rate(gold: Gold, preds: Predictions, sim: Similarity, threshold: f
     for p in gold.points_of("gap"):
         pred = preds[p.example]
         if p.code is not None:
-            hit = p.code in pred.codes
-            items.append(
-                Explanation(
-                    item=p.id,
-                    example=p.example,
-                    code=p.code,
-                    outcome="hit" if hit else "miss",
-                    detail=("raised " if hit else "not raised: ") + p.code + _whose(pred, p),
-                )
-            )
+            items.append(_raised(p, pred))
             continue
         items.append(_nearest(sim, p, pred, "finding", [(f.code, f.text) for f in pred.findings], threshold))
     return _score("panel_hit_rate", items, sum(e.outcome == "hit" for e in items))
