@@ -10,6 +10,7 @@ from functools import cached_property
 
 from assistant.documents import DraftDocument, Section, Table, parse_document
 from assistant.domain.critique import Evidence
+from assistant.lexicon import ROLE
 
 CASE_INFO_HEADING = re.compile(
     r"(?i)\b(child|children|family|families|household|case (information|details|background)|background information|"
@@ -39,12 +40,6 @@ GENERIC_CHILD_REF = r"\bthe (?:child|subject|baby|infant|young person|deceased)\
 NAME_FIELD = re.compile(
     r"(?im)^[ \t>*_\-•]*(?:name of (?:the )?child|child'?s name|child|subject(?: child)?|baby|young person|"
     r"anonymised name|name)\s*[:\-–]\s*(?:\*\*)?\s*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
-)
-ROLE = (
-    r"(?:mother|father|mum|dad|step-?father|step-?mother|stepfather|stepmother|partner|boyfriend|girlfriend|"
-    r"grandmother|grandfather|grandparents?|aunt|uncle|siblings?|brothers?|sisters?|half[- ](?:brothers?|sisters?|siblings?)|"
-    r"step[- ]?(?:brothers?|sisters?|siblings?)|carers?|guardians?|cousins?|parents?|MGM|MGF|PGM|PGF|SGF|"
-    r"husband|wife|ex-partner|lodger)"
 )
 ROLE_WORD = re.compile(r"(?i)\b" + ROLE + r"\b")
 FAMILY_REF = re.compile(

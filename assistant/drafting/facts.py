@@ -21,7 +21,7 @@ from assistant.critic.checks.case_info import (
     SCHOOL_AGE_WORDS,
 )
 from assistant.critic.checks.national import NEGATED
-from assistant.critic.checks.patterns import UNKNOWN_VALUE
+from assistant.lexicon import UNKNOWN_VALUE
 from assistant.critic.checks.practice import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY, LIVED, RACE
 
 try:  # the critique's wording for 'CHILD S told her teacher' / "CHILD S's daily life"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE
-from assistant.critic.checks.patterns import DATE, ETHNICITY_TERM, ROLE
+from assistant.lexicon import DATE, ETHNICITY_TERM, ROLE
 from assistant.critic.checks.practice import HEALTH_DISABILITY
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
 from assistant.drafting.grounding import EntryText, Source, split_sentences

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.chronology.agencies import normalise_agency
 from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_VALUE, INFANT_WORDS, SCHOOL_AGE_WORDS
 from assistant.critic.checks.national import NEGATED
-from assistant.critic.checks.patterns import AGENCY
+from assistant.lexicon import AGENCY
 from assistant.critic.checks.practice import EXPLOITATION, RACE
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_sentences

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.critic.checks import Result, check
-from assistant.critic.checks.patterns import (
+from assistant.lexicon import (
     DATE,
     ETHNICITY_TERM,
     NUMBER_WORD,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.critic.checks import Result, check
-from assistant.critic.checks.patterns import rx
+from assistant.lexicon import rx
 from assistant.critic.context import Context, Match, words
 
 REVIEW = (

@@ -6,7 +6,7 @@ import re
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.decision import decision
-from assistant.critic.checks.patterns import ETHNICITY_TERM, rx
+from assistant.lexicon import ETHNICITY_TERM, rx
 from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.critic.checks import Result, check
-from assistant.critic.checks.patterns import AGENCY, DATE, rx
+from assistant.lexicon import AGENCY, DATE, rx
 from assistant.critic.context import Context, Match, words
 
 IMMEDIATE = rx(

@@ -1,4 +1,8 @@
-"""Vocabulary shared by several checks."""
+"""The shared vocabulary: dates, roles, agencies, ethnicity, ages and the Panel's phrases.
+
+One home for words that several layers read (critique, drafting, lines of enquiry, privacy), so a
+phrase learned in one place is understood everywhere.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,12 @@ DATE = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}|" + PLACEHOLDER + ")"
 )
 NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+# Family roles, as drafts and chronologies name them.
 ROLE = (
     r"(?:mother|father|mum|dad|step-?father|step-?mother|stepfather|stepmother|partner|boyfriend|girlfriend|"
-    r"grandmother|grandfather|grandparents?|aunt|uncle|sibling|siblings|brother|sister|half[- ](?:brother|sister|sibling)|"
-    r"step[- ]?(?:brother|sister|sibling)s?|carer|guardian|cousin|MGM|MGF|PGM|PGF|SGF)"
+    r"grandmother|grandfather|grandparents?|aunt|uncle|siblings?|brothers?|sisters?|half[- ](?:brothers?|sisters?|siblings?)|"
+    r"step[- ]?(?:brothers?|sisters?|siblings?)|carers?|guardians?|cousins?|parents?|MGM|MGF|PGM|PGF|SGF|"
+    r"husband|wife|ex-partner|lodger)"
 )
 AGENCY = (
     r"(?:children'?s social care|social care|children'?s services|police|health visit\w*|midwi\w+|GP|general practi\w+|"
