@@ -42,3 +42,44 @@ ETHNICITY_TERM = (
 UNKNOWN_VALUE = re.compile(
     r"^\s*(?:unknown|not known|n/?k|not recorded|not stated|\?|-|—|tbc|to be confirmed)\s*$", re.I
 )
+
+# -- section roles (critique) ------------------------------------------------------------------------------
+# Heading cues for the part a section plays in a rapid review, whatever the template calls it. A heading
+# can match several; documents/roles.py weighs them with the section's text.
+SECTION_CUES: dict[str, str] = {
+    "case": (
+        r"\b(?:case (?:information|details|background)|background information|key (?:details|information|facts)|"
+        r"about (?!the (?:incident|review|report)\b)\w+|child(?:'s)? (?:details|information)|personal details|"
+        r"demographic\w*|the child|the young person|subject child|genogram|introduction|background|profile)\b"
+    ),
+    "family": r"\b(?:family|families|household|significant (?:adults|people|others)|who'?s who|people involved)\b",
+    "incident": (
+        r"\b(?:incident|case summary|summary of (?:the )?(?:case|incident|events)|circumstances|facts|"
+        r"what happened|serious (?:incident|harm)|reason for (?:the )?notification|notification)\b"
+    ),
+    "immediate": (
+        r"\b(?:immediate (?:action|safeguarding|safety|arrangements|response|protective|steps)\w*|current "
+        r"(?:situation|arrangements|position|safeguarding)|safety (?:plan|arrangements)|safeguarding "
+        r"arrangements|keep(?:ing)? \w+ safe|safe now|protective (?:action|measures))\b"
+    ),
+    "agencies": (
+        r"\b(?:agencies|contributors|participants|attendees|who took part|who contributed|organisations|"
+        r"agency involvement|involvement of agencies|multi-agency involvement|previous involvement|"
+        r"how this review was carried out|methodology|process)\b"
+    ),
+    "chronology": r"\b(?:chronolog\w*|key events|timeline|sequence of events)\b",
+    "analysis": (
+        r"\b(?:analysis|discussion|findings|what we found|issues (?:identified|for consideration)|themes?|"
+        r"key practice episodes?|practice episodes?|reflections?|lived experience|daily life|voice|"
+        r"what (?:are|were) we worried|worried about|what(?:'s| is| was) working well|went well|good practice|"
+        r"race|culture|faith|identity|disability|health and|national (?:learning|reviews?)|early (?:life|history)|"
+        r"experience|life was like|equality|diversity|inclusion)\b"
+    ),
+    "learning": r"\b(?:learning|lessons|areas for (?:development|improvement))\b",
+    "decision": (
+        r"\b(?:decision|criteria|recommendations?|conclusion|lcspr|local (?:child )?safeguarding practice review|"
+        r"rationale|further review|scope|lines of enquiry|terms of reference)\b"
+    ),
+    "actions": r"\b(?:actions?|next steps|what needs to happen|action plan|improvements?|sharing the learning)\b",
+    "signoff": r"\b(?:sign[- ]?off|signed|approv\w+|endorse\w*|authoris\w+|executive|partners'? agreement)\b",
+}

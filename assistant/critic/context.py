@@ -9,30 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.documents import DraftDocument, Section, Table, parse_document
+from assistant.documents.roles import FACT_ROLES, Role, section_role
 from assistant.domain.critique import Evidence
 from assistant.lexicon import ROLE
 
-CASE_INFO_HEADING = re.compile(
-    r"(?i)\b(child|children|family|families|household|case (information|details|background)|background information|"
-    r"subject|genogram|details of|demographic|personal details|key information|introduction|about the child|"
-    r"young person|baby|infant|name|date of birth|d\.?o\.?b|age|gender|sex|ethnicity|ethnic origin|disabilit\w*|"
-    r"religion|first language|legal status|address|education|schooling|school)\b"
-)
-# Headings that name the case-information block itself (a title such as 'Rapid review: CHILD X' is not one).
-CASE_INFO_SECTION = re.compile(
-    r"(?i)\b(case (information|details|background)|background information|family|household|details|about the child|"
-    r"child information|genogram|introduction)\b"
-)
-NOT_CASE_INFO_HEADING = re.compile(
-    r"(?i)\b(incident|summary|analysis|learning|decision|recommendation|action|chronolog|agency involvement|"
-    r"key events|practice|conclusion|worried|working well|what happened|facts|methodology|scope|lived experience|"
-    r"voice|immediate|agencies|contributors|participants|national|reflection|criteria|themes?|went well|"
-    r"needs to happen|next steps|findings|discussion|episodes|rationale|terms of reference|lines of enquiry)\b"
-)
-UPFRONT_MIN_CHARS = 1500
-UPFRONT_MAX_SHARE = 0.3
+UPFRONT_MIN_CHARS = 3000
+UPFRONT_MAX_SHARE = 0.45
 OPENING_CHARS = 800  # without a case-information section, the opening paragraphs up to about this length
-SHORT_FIELD_SECTION = 400  # 'Ethnicity' as a heading over a one-line value is a field, not a section
 
 # How a draft refers to the child it is about. Case-sensitive: 'Child in Need' is not 'CHILD A'.
 CHILD_TOKEN = r"(?-i:\bCHILD [A-Z]{1,2}\b|\bChild [A-Z]\b|\bBaby [A-Z]\b)"
@@ -117,39 +100,38 @@ class Context:
 
     # -- regions ---------------------------------------------------------------------------------------
     @cached_property
-    def upfront_spans(self) -> list[tuple[int, int]]:
-        """Where the Panel expects the child's and family's details: the case information at the top.
+    def roles(self) -> list[Role]:
+        """The role of each section (documents/roles.py), read from its heading and its text."""
+        return [section_role(s.heading, self.text[s.body_start : min(s.end, s.body_start + 3000)]) for s in self.doc.sections]
 
-        The opening section (unless it is already the incident or the analysis) and the case-information
-        sections that follow it; later case-information sections ('About the child' after the facts) count
-        while they start in the first 30% of the draft. The incident summary between them does not. A
-        draft without a case-information section gets its opening paragraphs."""
-        text = self.text
-        limit = max(UPFRONT_MIN_CHARS, int(len(text) * UPFRONT_MAX_SHARE))
+    def section_role_at(self, offset: int) -> Role:
+        return self.roles[max(0, bisect_right(self._section_starts, offset) - 1)]
+
+    def sections_with_role(self, *roles: str) -> list[Section]:
+        return [s for s, r in zip(self.doc.sections, self.roles, strict=True) if r in roles]
+
+    @cached_property
+    def upfront_spans(self) -> list[tuple[int, int]]:
+        """Where the Panel expects the child's and family's details: the factual part at the top.
+
+        Every section that gives facts (case information, family, the incident, or a heading the lexicon
+        does not know) from the start until the analysis or the learning begins, within the first part of
+        the draft. Sections about the process, agencies, the decision or actions are passed over, not ended
+        on: a council report puts its recommendations before its background."""
+        limit = max(UPFRONT_MIN_CHARS, int(len(self.text) * UPFRONT_MAX_SHARE))
         spans: list[tuple[int, int]] = []
-        in_run = True
-        for i, s in enumerate(self.doc.sections):
-            if s.start > limit:
+        seen_case = closed = False
+        for s, role in zip(self.doc.sections, self.roles, strict=True):
+            if s.start > limit or role in ("analysis", "learning"):
                 break
-            kind = _heading_kind(s.heading)
-            size = s.end - s.body_start
-            if i == 0 and kind != "other":
-                end = (
-                    s.end
-                    if kind == "case" or size <= UPFRONT_MIN_CHARS
-                    else self._opening_end(s.body_start, s.end)
-                )
-                spans.append((s.start, end))
-                if end < s.end:
-                    in_run = False
-            elif kind == "case" or (kind == "neutral" and in_run and size <= SHORT_FIELD_SECTION):
+            if role in FACT_ROLES and not (closed and role == "other"):
                 spans.append((s.start, s.end))
-            else:
-                in_run = False
+                seen_case = seen_case or role in ("case", "family")
+            elif seen_case:
+                closed = True  # after the case information, an unknown heading is no longer the facts
         if not spans:
             spans = [(0, self._opening_end(0))]
-        # A case-information heading over the whole draft (the headings below it not recognised) is not all
-        # case information.
+        # A single section over the whole draft (no headings recognised) is not all case information.
         cap = limit + UPFRONT_MIN_CHARS
         return [(s, min(e, max(cap, s + 1))) for s, e in spans]
 
@@ -185,11 +167,9 @@ class Context:
     @cached_property
     def upfront_section(self) -> str:
         """Name of the case-information section, for findings about what it lacks."""
-        headings = [self.section_at(s).heading for s, _ in self.upfront_spans]
-        for pattern in (CASE_INFO_SECTION, CASE_INFO_HEADING):
-            for h in headings:
-                if h and pattern.search(h) and not NOT_CASE_INFO_HEADING.search(h):
-                    return h
+        for s in self.sections_with_role("case", "family"):
+            if s.heading and self.in_upfront(s.start):
+                return s.heading
         return "Case information"
 
     @cached_property
@@ -329,15 +309,6 @@ class Context:
         start = 0 if i < 0 else breaks[i][1]  # an offset inside a blank run belongs to the next paragraph
         end = breaks[i + 1][0] if i + 1 < len(breaks) else len(self.text)
         return start, max(start, end)
-
-
-def _heading_kind(heading: str) -> str:
-    """'case' for a case-information heading, 'other' for the incident, analysis and the rest, else 'neutral'."""
-    if NOT_CASE_INFO_HEADING.search(heading):
-        return "other"
-    if CASE_INFO_HEADING.search(heading):
-        return "case"
-    return "neutral"
 
 
 def words(text: str) -> int:

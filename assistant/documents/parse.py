@@ -13,7 +13,12 @@ import re
 from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+# Linear: the title is taken whole and its closing '#'s stripped in Python. ('(.+?)\s*#*\s*$' backtracks
+# quadratically on a line of '# a' and thousands of spaces.)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(\S.*)$")
+# '**The incident.** On [date] ...' or '**Child:** N, aged 16 ...' opening a paragraph: an inline label that
+# names what the paragraph is about, as council templates write sections without separate heading lines.
+_INLINE_LABEL = re.compile(r"^(?:\*\*|__)([A-Z][^*_:.\n]{1,60}?)(?:[:.]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:.])\s*(\S)")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:(?:section|part|appendix)\s+\d+[:.]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$", re.I
@@ -52,7 +57,8 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
     """(heading text, level) when the line is a heading."""
     text = line.text
     if (m := _MD_HEADING.match(text)) is not None:
-        return m.group(2).strip(), len(m.group(1))
+        title = m.group(2).rstrip().rstrip("#").rstrip()
+        return (title or m.group(2).strip()), len(m.group(1))
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_table_line(text):
         return None
@@ -91,6 +97,36 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         # 'Key events:' is a heading; 'Actions taken to date include:' is a lead-in to a list
         return (stripped[:-1], 2) if len(stripped.split()) <= 3 else None
     if _FIELD.match(stripped) and not re.match(r"(?i)(section|part|appendix|example)\s+\d", stripped):
+        return None
+    return stripped, 2
+
+
+def _inline_label(line: Line, next_text: str) -> tuple[str, int] | None:
+    """'**The incident.** On [date] ...' opening a paragraph: the label names the paragraph's topic. A run of
+    one-line fields ('**Status:** Final draft' over '**Author:** ...') is a field list, not sections."""
+    m = _INLINE_LABEL.match(line.text)
+    if m is None or len(m.group(1).split()) > 8:
+        return None
+    rest = line.text[m.start(2) :]
+    if len(rest) < 40 and (_INLINE_LABEL.match(next_text) or _FIELD.match(next_text)):
+        return None
+    return m.group(1).strip(), 3
+
+
+_TIGHT_MAX_WORDS = 8
+
+
+def _tight_heading(line: Line, prev_text: str, next_text: str) -> tuple[str, int] | None:
+    """A heading in text without blank lines: a short capitalised line that is not a sentence or a field,
+    between the end of one paragraph and a capitalised line ('About M and her family' / 'M is 15 ...')."""
+    stripped = line.text.strip()
+    if not stripped or not stripped[0].isupper() or len(stripped) > 60:
+        return None
+    if len(stripped.split()) > _TIGHT_MAX_WORDS or stripped[-1] in ".,;:-–" or _is_table_line(line.text):
+        return None
+    if _FIELD.match(stripped) or _BULLET.match(stripped) or _CHECKBOX.search(stripped):
+        return None
+    if not next_text[:1].isupper() or prev_text.rstrip().endswith((",", "-", "–", "and", "or", "of", "the")):
         return None
     return stripped, 2
 
@@ -171,16 +207,24 @@ def parse_document(text: str) -> DraftDocument:
         following[i] = next_text
         if not lines[i].blank:
             next_text = lines[i].text.strip()
+    # Text from a PDF often has no blank lines at all, so headings stand between lines instead of paragraphs.
+    unbroken = n >= 20 and sum(1 for ln in lines if ln.blank) * 30 < n
     for i, line in enumerate(lines):
         prev_blank = i == 0 or lines[i - 1].blank
         next_blank = i == n - 1 or lines[i + 1].blank
         found = _heading(line, prev_blank, next_blank, following[i])
+        body_start = lines[i + 1].start if i + 1 < n else line.end
+        if found is None and prev_blank:
+            found = _inline_label(line, following[i])
+            if found is not None:
+                body_start = line.start  # the paragraph after the label is the section's text
+        if found is None and unbroken and i > 0:
+            found = _tight_heading(line, lines[i - 1].text, following[i])
         if found is None:
             continue
         heading, level = found
         current.end = line.start
         sections.append(current)
-        body_start = lines[i + 1].start if i + 1 < n else line.end
         current = Section(
             heading=heading, level=level, start=line.start, body_start=body_start, end=len(text)
         )

@@ -52,10 +52,12 @@ FAMILY_LABEL_LINE = re.compile(
     r"(?i)^\s*(?:[-*•]\s*)?(?:\*\*|__)?((?:[\w'’()/ -]){0,40}?\b"
     + ROLE
     + r"\b[\w'’()/ -]{0,30}?)(?:\*\*|__)?"
-    r"(?::|\s[–-]\s)\s*\S"
+    r"(?::|\s[–—-]\s)\s*\S"
+    # a bullet list of people: '- Mother, Ms V, 30, White Romanian.'
+    r"|^\s*[-*•]\s*(?:(?:maternal|paternal|birth|older|younger|half-|step-?)\s*)?" + "(" + ROLE + r")\b,\s*\S"
 )
 HOUSEHOLD_SENTENCE = rx(
-    r"\b(?:lived|lives|living|resided|resides|was living|were living|stays|stayed) with (?:his|her|their|the|both)\s+"
+    r"\b(?:lived|lives|living|resided|resides|was living|were living|stays|stayed) with:?\s+(?:(?:his|her|their|the|both)\s+)?"
     r"(?:(?:maternal|paternal|birth|two|three|older|younger) )?"
     + ROLE
     + r"|\bhousehold (?:comprised|consisted|included|was made up|is made up)|\b(?:no|has no|had no) (?:other )?"
@@ -69,7 +71,7 @@ ADULT_AGE = rx(
     + r"|"
     + NUMBER_WORD
     + r"[- ]years?[- ]old|d\.?o\.?b|date of birth)"
-    r"|\(\s*\d{1,2}\s*\)|[:,]\s*\d{1,2}\b(?!\s*(?:weeks|months|am|pm|/|:))"
+    r"|\(\s*\d{1,2}\s*[,;)]|[:,]\s*\d{1,2}\b(?!\s*(?:weeks|months|am|pm|/|:))"
 )
 HEALTH = rx(
     r"\b(?:health|disabilit\w*|disabled|mental|learning|diagnos\w+|condition|illness|substance|alcohol|depress\w*|"
@@ -93,7 +95,8 @@ AGE_BARE = rx(r"\baged?\s*[:\-]?\s*(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")
 SUBJECT_ROW = rx(
     r"\b(?:subject|index child|notification|child (?:harmed|who died)|the deceased|this review|the incident)\b"
 )
-FIELD_LINE = re.compile(r"^\s*(?:[-*•>]\s*)?(?:\*\*|__)?([^:\n]{1,40}?)(?:\*\*|__)?\s*[:\-–]\s+\S")
+FIELD_LINE = re.compile(r"^\s*(?:[-*•>]\s*)?(?:\*\*|__)?([^:\n*]{1,40}?)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s+\S")
+PASSAGE_LOOKBACK = 400  # how far back a sentence without a person in it looks for the one it is about
 
 
 # -- where a fact is about the child --------------------------------------------------------------------
@@ -132,6 +135,15 @@ def about_child(ctx: Context, m: Match, field_label: re.Pattern[str] | None = No
             after.append((hit.start(), kind))
     if after:
         return min(after)[1] != "role"
+    # 'M is 15. She is a girl of mixed heritage.' / 'Child K, girl, aged 2. White British.': a sentence that
+    # names no one is about the person the passage was last about.
+    para_start, _ = ctx.paragraph_around(m.start)
+    lo = max(para_start, line.start if ctx.in_table(m.start) else para_start, sentence.start - PASSAGE_LOOKBACK)
+    before: list[tuple[int, str]] = []
+    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
+        before += [(r.end(), kind) for r in pattern.finditer(ctx.text, lo, sentence.start)]
+    if before:
+        return max(before)[1] != "role"
     # No one named: a field line about the child ('Date of birth: ...') or a bare value under a field
     # heading ('Ethnicity' / 'White British'); not a passing word in a longer sentence ('a male friend').
     return (label is not None and not ROLE_WORD.search(label.group(1))) or len(line.text.split()) <= 8
@@ -377,7 +389,7 @@ def family_lines(ctx: Context) -> list[Match]:
     out = []
     for line in ctx.doc.lines:
         m = FAMILY_LABEL_LINE.match(line.text)
-        if m is not None and len(m.group(1).split()) <= 6 and not ctx.in_table(line.start):
+        if m is not None and len((m.group(1) or m.group(2)).split()) <= 6 and not ctx.in_table(line.start):
             out.append(ctx.line_at(line.start))
     return out
 
@@ -437,7 +449,15 @@ def family_details(ctx: Context) -> Result | None:
             if not _statement_near(ctx, table, ETHNICITY_VALUE):
                 missing.append("ethnicity")
         else:
-            unknown = [r[eth] for r in table.rows if eth < len(r) and UNKNOWN_VALUE.match(r[eth].text)]
+            # The family's own ethnicity unknown is a gap; an unrelated adult's ('Adult associate') is not.
+            rel = table.column("relationship", "relation", "role")
+            unknown = [
+                r[eth]
+                for r in table.rows
+                if eth < len(r)
+                and UNKNOWN_VALUE.match(r[eth].text)
+                and (rel is None or rel >= len(r) or _starts_with_role(r[rel].text) or r[rel].text.lower().startswith(("maternal", "paternal")))
+            ]
             if unknown:
                 missing.append(f"ethnicity for {len(unknown)} member(s), given as unknown")
                 evidence += [Match(c.start, c.end, c.text) for c in unknown[:3]]
@@ -472,9 +492,11 @@ def family_details(ctx: Context) -> Result | None:
         if household is None:
             return None  # no family set out: FAMILY_STRUCTURE_MISSING says so
         block_start, block_end = ctx.paragraph_around(household.start)
-        for s, e in ctx.upfront_spans:  # the whole case-information text, if the sentence is in it
-            if s <= household.start < e:
-                block_start, block_end = s, e
+        # the whole case information and family text, wherever the household sentence sits in it
+        spans = [(s, e) for s, e in ctx.upfront_spans if ctx.section_role_at(s) in ("case", "family")]
+        spans += [(s, e) for s, e in ctx.upfront_spans if s <= household.start < e]
+        if spans:
+            block_start, block_end = min(s for s, _ in spans), max(e for _, e in spans)
         where = "the family described"
         evidence = [ctx.sentence(household.start)]
     block = ctx.text[block_start:block_end]

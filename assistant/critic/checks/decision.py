@@ -15,6 +15,15 @@ REVIEW = (
     r"further review|local review|a review)"
 )
 LOCAL_REVIEW = r"(?:an? )?(?:LCSPR|local CSPR|local (?:child )?safeguarding practice review)"
+# 'decided to commission one', 'that one should be commissioned': the review named a few words before.
+ONE_NOT = (
+    r"|\b(?:decided|agreed|resolved|decision (?:is|was))\s+not\s+to\s+(?:commission|undertake|carry out)\s+one\b"
+    r"|\bthat one (?:should|would|will) not be (?:commissioned|undertaken)"
+)
+ONE_YES = (
+    r"|\b(?:decided|agreed|resolved|decision (?:is|was))\s+to\s+(?:commission|undertake|carry out)\s+one\b"
+    r"|\bthat one (?:should|would|will|is to) be (?:commissioned|undertaken)"
+)
 NEGATIVE = rx(
     r"\b(?:will|would|does|do|did|shall|should)\s+not\s+(?:proceed|be progressed|progress|commission|undertake|initiate|"
     r"recommend|carry out|instigate|be commissioning|be undertaking)\b[^.\n]{0,90}?"
@@ -37,9 +46,11 @@ NEGATIVE = rx(
     r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*no (?:further )?(?:review|LCSPR|CSPR|local review)\b"
     r"|\bcriteria\b[^.\n]{0,60}?\bnot (?:been )?met\b[^.\n]{0,40}?\b(?:LCSPR|CSPR|local (?:child )?safeguarding practice review)"
     r"|\b(?:do|does|did) not (?:consider|think|believe) that the criteria[^.\n]{0,60}?(?:are|were|have been) met"
+    + ONE_NOT
 )
 POSITIVE = rx(
-    r"\b(?:will|shall|would|agreed to|decided to|decision (?:is|was) to|recommends? (?:to|that we)|resolved to)\s+(?:proceed to|"
+    r"\b(?:will|shall|would|agreed to|decided to|decision (?:is|was) to|recommends? (?:to|that we)|resolved to)\s+"
+    r"(?:therefore\s+|now\s+|also\s+|accordingly\s+)?(?:proceed to|"
     r"commission|undertake|initiate|carry out|progress to|instigate)\b[^.\n]{0,60}?"
     + REVIEW
     + r"|\bas part of an? (?:LCSPR|CSPR|local child safeguarding practice review)"
@@ -60,6 +71,7 @@ POSITIVE = rx(
     + r"|\b(?:decision|recommendation|outcome)\s*[:\-–]\s*"
     + LOCAL_REVIEW
     + r" (?:to be|will be) (?:commissioned|undertaken)"
+    + ONE_YES
 )
 CRITERIA_MET = rx(
     r"\bcriteria\b[^.\n]{0,80}?\b(?:is|are|was|were|has been|have been|had been)\s+(not\s+)?met\b|\b(?:meets|met) the criteria\b"
@@ -90,6 +102,12 @@ REASON = rx(
     r"additional) (?:learning|practice issues|concerns)|no evidence (?:of|that)|the learning (?:\w+ ){0,3}?(?:is|has been|was) "
     r"(?:already )?(?:clear|identified|known|captured|understood|being acted)|(?:has|have) (?:been )?(?:suffered|seriously harmed|died)|"
     r"(?:abuse|neglect) (?:is|was) (?:known|suspected)|is (?:known|suspected) to have)\b"
+    # reasons for commissioning or not, as partners write them
+    r"|\b(?:for these reasons|their reasons|the reasons|reasons are|(?:is|are) needed to (?:answer|understand|explain|"
+    r"explore|establish)|needs? (?:conversations|practitioners'?|the family'?s?)|cannot (?:yet )?(?:explain|establish|"
+    r"answer)|could not establish|only (?:a|an) (?:fuller|full|local|further|independent) (?:review|LCSPR)|"
+    r"would (?:repeat|duplicate|cover the same)|already (?:commissioned|published|under ?way)|not (?:yet )?"
+    r"(?:confident|understand)|do not (?:yet )?understand)\b"
 )
 # A causal 'as' or 'since' only counts inside the decision sentence itself ('not to commission an LCSPR as
 # the learning has been identified'); elsewhere they are as often about time.
@@ -235,6 +253,15 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
     before, after = max(before, section.body_start), min(after, section.end)
     if before < after and _reason_in(ctx.text[before:after], polarity):
         return True
+    # the decision section's own text ('Their reasons are: ...'), or a criteria table with a reason column
+    for s in [section] + ctx.sections_with_role("decision"):
+        if s.heading and ctx.section_role_at(s.start) == "decision":
+            if _reason_in(ctx.text[s.body_start : s.end], polarity):
+                return True
+            for t in ctx.tables_in(s.start, s.end):
+                col = t.column("reason", "rationale", "why", "evidence")
+                if col is not None and sum(1 for r in t.rows if col < len(r) and words(r[col].text) >= 5) >= 2:
+                    return True
     for s in ctx.doc.sections:
         # a section of its own for the reasons ('Reasons for recommendation'); the decision's own section
         # ('Decision and rationale') has to give them in its text
