@@ -67,7 +67,18 @@ _QUALIFIER = (
     r"(?:(?:c\.|circa|approx\.?|approximately|around|about|early|mid-?|late|end\s+of|beginning\s+of|"
     r"start\s+of|spring|summer|autumn|winter)\s*)?"
 )
+# "Nov–Dec 2023": a span of months, read as its first month (the year written is where the span ends).
+_SECOND_MONTH = _MONTH.replace("?P<mon>", "?P<mon2>")
 _MONTH_PATTERNS = [
+    re.compile(
+        _QUALIFIER
+        + _MONTH
+        + r"\s*(?:-|–|—|/|to|until)\s*"
+        + _SECOND_MONTH
+        + r",?[\s\-/]+(?P<y>\d{4})"
+        + _END,
+        re.I,
+    ),
     re.compile(_QUALIFIER + _MONTH + r",?[\s\-/]+(?P<y>\d{4})" + _END, re.I),
     re.compile(_QUALIFIER + r"(?P<m>\d{1,2})/(?P<y>\d{4})" + _END, re.I),
     re.compile(_QUALIFIER + r"(?P<y>\d{4})-(?P<m>0?[1-9]|1[0-2])(?![\w/\-])", re.I),
@@ -122,6 +133,8 @@ def _build(match: re.Match[str], precision: DatePrecision) -> tuple[str | None, 
     groups = match.groupdict()
     year = _year(groups["y"])
     month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups.get("m") or 1)
+    if groups.get("mon2") and month > _MONTHS[groups["mon2"][:3].lower()]:
+        year -= 1  # "Dec–Jan 2024": the year written is the span's end, so December is the year before
     day = int(groups["d"]) if groups.get("d") else 1
     if not 1900 <= year <= 2100:
         return None, precision
@@ -148,7 +161,13 @@ def _match_single(text: str, pos: int, *, allow_year: bool) -> tuple[re.Match[st
 
 
 def match_date(text: str, pos: int = 0, *, allow_year: bool = False) -> DateMatch | None:
-    """Match a date (or a date range, read as its start) at `pos`; the longest reading wins."""
+    """Match a date (or a date range, read as its start) at `pos`; the longest reading wins.
+
+    A placeholder for the day before a month ("[date] May 2024") is read as that month: the text keeps the
+    placeholder, the precision says only the month is known.
+    """
+    if pos < len(text) and text[pos] == "[":
+        return _placeholder_then_date(text, pos, allow_year=allow_year)
     if pos >= len(text) or not text[pos].isalnum():
         return None
     first = _match_single(text, pos, allow_year=allow_year)
@@ -166,6 +185,27 @@ def match_date(text: str, pos: int = 0, *, allow_year: bool = False) -> DateMatc
     if iso is None:
         return DateMatch(ParsedDate(text=raw, status="invalid"), end)
     return DateMatch(ParsedDate(text=raw, status="ok", iso=iso, precision=precision), end)
+
+
+_SPACES = re.compile(r"[ \t]*")
+
+
+def _placeholder_then_date(text: str, pos: int, *, allow_year: bool) -> DateMatch | None:
+    placeholder = _LEADING_PLACEHOLDER.match(text, pos)
+    if placeholder is None:
+        return None
+    after = _SPACES.match(text, placeholder.end())
+    start = after.end() if after is not None else placeholder.end()
+    if start == placeholder.end():
+        return None  # "[date]May 2024" is not a month that follows a placeholder
+    found = match_date(text, start, allow_year=allow_year)
+    if found is None or found.parsed.status != "ok" or found.parsed.precision == "day":
+        return None  # "[date] 03/02/2025" says two different things; leave it to the placeholder reading
+    parsed = found.parsed
+    return DateMatch(
+        ParsedDate(text=text[pos : found.end], status="ok", iso=parsed.iso, precision=parsed.precision),
+        found.end,
+    )
 
 
 def match_leading_placeholder(text: str) -> int | None:

@@ -49,8 +49,43 @@ _MAX_RECORD_LINES = 200
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r":?-+:?")
 _DATE_SEP = re.compile(r"\s*(?:[–—]+|-{1,2}|:(?!\d))\s*")
-_SEGMENT_SEP = re.compile(r"\s+-{1,2}\s+|\s*[–—]+\s*|\s*:(?!\d)\s*")
+# The separator between segments ("date – agency – event"): a dash or colon, found without a leading `\s*`
+# (which made searching a long run of spaces quadratic); the spaces around it are added by `segment_sep`.
+_SEGMENT_MARK = re.compile(r"[–—]+|:(?!\d)|(?<=\s)-{1,2}(?=\s)")
 _WORD = re.compile(r"[a-z0-9#&]+")
+# A cell that is a labelled field: one to four words, a colon, a value ("DOB: 03/11/2009").
+_FIELD_CELL = re.compile(r"(?:\*\*)?[A-Za-z][A-Za-z.'’/()]*(?:[ ][A-Za-z.'’/()]+){0,3}(?:\*\*)?:(?!\d)\s*\S")
+# Lines that organise the paste rather than continue an event: markdown headings, rules, a bold line alone.
+_HEADING_LINE = re.compile(r"#{1,6}\s.*|(?:\*\*|__)[^*_]{1,80}(?:\*\*|__):?")
+_RULE_LINE = re.compile(r"(?:[-=_*]\s*){3,}")
+
+
+def segment_sep(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """(start, end) of the first segment separator at or after `pos`, with the spaces around it; linear.
+
+    The same as searching for `\\s+-{1,2}\\s+|\\s*[–—]+\\s*|\\s*:(?!\\d)\\s*`, without that pattern's
+    quadratic cost on a long run of spaces.
+    """
+    m = _SEGMENT_MARK.search(text, pos)
+    if m is None:
+        return None
+    start, end = m.start(), m.end()
+    while start > pos and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start, end
+
+
+def split_segments(text: str) -> list[str]:
+    """`text` split at every segment separator (see `segment_sep`)."""
+    parts: list[str] = []
+    pos = 0
+    while (sep := segment_sep(text, pos)) is not None:
+        parts.append(text[pos : sep[0]])
+        pos = sep[1]
+    parts.append(text[pos:])
+    return parts
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -208,6 +243,12 @@ def _positional_columns(cells: Sequence[str]) -> _Columns:
             return _Columns(date=date_col, agency=other, event=None)
         return _Columns(date=date_col, agency=None, event=other)
     return _Columns(date=date_col, agency=agency_col, event=2)
+
+
+def _field_row(cells: Sequence[str]) -> bool:
+    """A row of 'Label: value' cells ("Subject: Child V | DOB: 03/11/2009 | Sex: Male"), not an event."""
+    filled = [cell for cell in cells if cell]
+    return len(filled) >= 2 and all(_FIELD_CELL.match(cell) for cell in filled)
 
 
 def _plausible_agency(segment: str) -> bool:
@@ -442,6 +483,11 @@ class _Parser:
         date_cell = cell(columns.date)
         parsed = parse_date_cell(date_cell)
         filled = [i for i, text in enumerate(cells) if text]
+        if not parsed.is_date_like and _field_row(cells):
+            self.unparse(record[0], "a row of labelled fields (such as 'Subject: …', 'DOB: …'), not an event")
+            for line in record[1:]:
+                self.unparse(line, "continues the row of labelled fields on the line above")
+            return
         if filled == [columns.date] and parsed.status == "unrecognised":
             self.unparse(
                 record[0],
@@ -512,21 +558,27 @@ class _Parser:
         return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
 
     def split_agency(self, rest: str) -> tuple[str, str]:
-        sep = _SEGMENT_SEP.search(rest)
-        if sep is not None and sep.start() > 0 and _plausible_agency(rest[: sep.start()]):
-            return rest[: sep.start()].strip(), _clean(rest[sep.end() :])
+        sep = segment_sep(rest)
+        if sep is not None and sep[0] > 0 and _plausible_agency(rest[: sep[0]]):
+            return rest[: sep[0]].strip(), _clean(rest[sep[1] :])
         if is_agency_alias(rest):
             return rest.strip(), ""
         return "", _clean(rest)
 
     def delimited_header(self, line: _Line, stripped: str) -> bool:
-        parts = [part.strip() for part in _SEGMENT_SEP.split(stripped)]
+        parts = [part.strip() for part in split_segments(stripped)]
         if len(parts) >= 2 and _header_columns(parts) is not None:
             self.skip([line], "header")
             return True
         return False
 
     def free_text(self, line: _Line, text: str) -> None:
+        if _RULE_LINE.fullmatch(text):
+            self.skip([line], "separator")
+            return
+        if _HEADING_LINE.fullmatch(text):
+            self.unparse(line, "a heading, not part of an event")
+            return
         agency_led = self.agency_led(text)
         previous = self.drafts[-1] if self.drafts else None
         if previous is not None and self.can_continue and not (agency_led and previous.agency_led):
@@ -560,8 +612,8 @@ class _Parser:
         self.unparse(line, reason)
 
     def agency_led(self, text: str) -> bool:
-        sep = _SEGMENT_SEP.search(text)
-        return sep is not None and sep.start() > 0 and is_agency_alias(text[: sep.start()])
+        sep = segment_sep(text)
+        return sep is not None and sep[0] > 0 and is_agency_alias(text[: sep[0]])
 
     # -- result ------------------------------------------------------------------------------------------
 
