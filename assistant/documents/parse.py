@@ -26,6 +26,7 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○]|\(?[a-z0-9]{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"[☐☑☒□■]|\[[ xX✓]\]")
 _FIELD = re.compile(r"^[^:]{1,60}:\s+\S")  # 'Name of Child: CHILD A' is a field, not a heading
+_CAPS_HEADING = re.compile(r"^(?=[^a-z]*[A-Z]{3})[A-Z0-9 /&',()–-]+$")
 _ENDS_SENTENCE = re.compile(r"[.,;]\s*$")
 _YES_NO = re.compile(r"^(?:yes|no|n/?a)(?:\s*/?\s*(?:yes|no|n/?a))*$", re.I)
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -84,6 +85,8 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         ):
             return stripped.rstrip(":"), 1
         return None
+    if _CAPS_HEADING.match(stripped) and len(stripped.split()) <= MAX_NUMBERED_TIGHT_WORDS and next_text:
+        return stripped, 2  # 'FAMILY' or 'DISCUSSION / LEARNING' directly over its text
     if _BULLET.match(text) or not next_blank or next_text[:1].islower():
         return None  # a lower-case next paragraph means a sentence broken across a page
     if _YES_NO.match(stripped):

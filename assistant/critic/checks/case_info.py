@@ -313,7 +313,7 @@ def child_gender(ctx: Context) -> Result:
             return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(cell)])
         if cell is None and header is not None:  # a header with its rows removed for publication
             return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(header)])
-    found = _child_upfront(ctx, GENDER, GENDER_FIELD)
+    found = _in_child_row(ctx, GENDER) or _child_upfront(ctx, GENDER, GENDER_FIELD)
     if found is None:
         detail = " Only pronouns in the text indicate it." if ctx.first(PRONOUN) else ""
         return _gap(ctx, "CHILD_GENDER_MISSING", detail, "gender", "sex")

@@ -81,6 +81,12 @@ ACTION_SENTENCE = rx(
     r"(?!not\b|be unlikely\b)[a-z]{3,}\w*"
 )
 MAX_ACTIONS = 12
+ACTION_CELL_WORDS = 4
+# '- CSC to ensure that a MACE meeting is held (Head of Service, immediately).': an owner, then what they are to do
+OWNED_ACTION = re.compile(
+    r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*((?:the\s+)?[A-Z\[][\w&'’\[\]/ -]{1,50}?)\s+to\s+"
+    r"(?!be\b)[a-z]{3,}"
+)
 # Under 'Recommendations' or 'Action plan', 'That the partnership reviews ...' and '... should audit ...' are actions.
 RECOMMEND_HEADING = rx(r"\b(?:actions?|recommendations?|next steps|action plan|what needs to happen)\b")
 RECOMMENDATION_ITEM = rx(
@@ -220,17 +226,25 @@ def _action_items(ctx: Context) -> list[Match]:
             seen.add(offset)
             items.append(ctx.sentence(offset))
 
-    for s in ctx.doc.sections:
+    for s, role in zip(ctx.doc.sections, ctx.roles, strict=True):
         recommending = RECOMMEND_HEADING.search(s.heading) is not None
-        if not ACTION_HEADING.search(s.heading) or re.search(
+        if not (ACTION_HEADING.search(s.heading) or role == "actions") or re.search(
             r"(?i)immediate (?:action|safeguarding)", s.heading
         ):
             continue
+        # an action plan table: every row whose action cell says something is an action
+        for t in ctx.tables_in(s.start, s.end):
+            col = t.column("action", "recommendation", "what will", "what we will")
+            for row in t.rows if col is not None else []:
+                if col < len(row) and len(row[col].text.split()) >= ACTION_CELL_WORDS:
+                    add(row[col].start)
         for line in ctx.doc.lines[ctx.line_index(s.body_start) :]:
             if line.start >= s.end:
                 break
             if line.start < s.body_start:
                 continue
+            if (owned := OWNED_ACTION.match(line.text)) is not None:
+                add(line.start + owned.start(1))
             for m in ACTION_ITEM.finditer(line.text):
                 if not NOT_ACTION.match(m.group(0)):
                     add(line.start + m.start())

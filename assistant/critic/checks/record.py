@@ -74,6 +74,8 @@ LEARNING = rx(
     r"learning (?:for|about) (?:the )?(?:partnership|agencies|practitioners|practice|all agencies|professionals)|"
     r"learning (?:identified|from this (?:case|review)) (?:is|was|includes?|included)|(?:emerging|practice) themes?)\b"
 )
+FINDINGS = rx(r"\b(?:findings|what we found|issues identified)\b")
+FINDINGS_MIN_WORDS = 60
 NO_LEARNING = rx(r"\b(?:no|not identified any|without any|nil) (?:\w+ ){0,2}?(?:learning|lessons)\b")
 LEARNING_HEADING = rx(
     r"\b(?:learning|lessons|areas for (?:development|improvement)|what needs to (?:change|happen)|what we were worried)\b"
@@ -216,6 +218,14 @@ def learning_evidence(ctx: Context) -> Match | None:
         ):
             found = ctx.sentence(_first_text(ctx, s.body_start, s.end))
             break
+    if found is None:
+        # findings set out as analysis ('6. Analysis' with a 'Theme | Findings' table, 'What we found') are the
+        # learning, however the template names them
+        for s in ctx.sections_with_role("learning", "analysis"):
+            body = ctx.text[s.body_start : s.end]
+            if words(body) >= FINDINGS_MIN_WORDS and (FINDINGS.search(s.heading) or FINDINGS.search(body[:400])):
+                found = ctx.sentence(_first_text(ctx, s.body_start, s.end))
+                break
     if found is None:
         for m in [*ctx.find(LEARNING), *ctx.find(LEARNING_LABEL)]:
             sentence = ctx.sentence(m.start)
