@@ -8,6 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["must-fix", "consider"]
 Origin = Literal["rules", "llm"]
+# Whose judgement a finding rests on (additive to `origin`, which says who wrote it).
+Source = Literal["rules", "model", "rules+model"]
+Verdict = Literal["analysed", "mentioned_not_analysed", "absent"]
+JudgementOutcome = Literal["agreed", "gap_withdrawn", "gap_added", "dropped", "not_answered"]
 
 
 class _Model(BaseModel):
@@ -63,6 +67,11 @@ class Finding(_Model):
     origin: Origin = Field(
         "rules", description="rules (deterministic checks) or llm (a model's point, grounded)."
     )
+    source: Source = Field(
+        "rules",
+        description="Whose judgement it rests on: rules, model (a remote model's grounded point), or "
+        "rules+model (a rule's finding that a remote model confirmed or added evidence to).",
+    )
 
 
 class Strength(_Model):
@@ -81,6 +90,23 @@ class SectionSummary(_Model):
     findings: int = Field(description="Findings in this section.")
 
 
+class JudgementRecord(_Model):
+    code: str = Field(
+        description="A judgement code (lived experience, race and culture, disability and health)."
+    )
+    rules_gap: bool = Field(description="The rule-based check reported the gap.")
+    model_verdict: Verdict | None = Field(
+        None, description="analysed | mentioned_not_analysed | absent; None when the model gave no answer."
+    )
+    outcome: JudgementOutcome = Field(
+        description="agreed (the model's answer matches the rules), gap_withdrawn (a grounded quote of "
+        "analysis removed the rule's gap), gap_added (added at 'consider'), dropped (the answer could not be "
+        "grounded, or claimed an absence the rules contradict), not_answered."
+    )
+    evidence: Evidence | None = Field(None, description="The model's quote, located in the input.")
+    note: str = Field("", description="The model's reason, or why its answer was dropped.")
+
+
 class CritiqueMeta(_Model):
     provider: str = Field(description="Provider that produced the critique.")
     model: str | None = Field(None, description="Remote model, when one was used.")
@@ -93,6 +119,13 @@ class CritiqueMeta(_Model):
     )
     notices: list[str] = Field(
         default_factory=list, description="Things the user should know (e.g. fallbacks)."
+    )
+    dropped_judgements: int = Field(
+        0, description="Model answers to the judgement questions dropped as ungrounded or unsupported."
+    )
+    judgements: list[JudgementRecord] = Field(
+        default_factory=list,
+        description="How each judgement code was decided when a remote model was asked (empty offline).",
     )
 
 
