@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.critique import Evidence
+from assistant.domain.critique import Critique, Evidence
 
 MAX_QUOTE = 600
 
@@ -37,3 +37,8 @@ def locate(quote: str, text: str) -> Evidence | None:
 
 def overlaps(a: Evidence, b: Evidence) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def section_at(critique: Critique, offset: int, default: str) -> str:
+    """Heading of the critique's section that holds `offset`, or `default` when none does."""
+    return next((s.heading for s in critique.sections if s.start <= offset < s.end), default)

@@ -1,27 +1,30 @@
 """The `openai` provider: any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp).
 
-It never replaces the deterministic engine: it runs it first, then asks the model for Panel-voice points
-the rules did not raise. Everything sent is redacted; everything returned is validated against the schema,
-restored, and grounded (its quote must be in the user's text) before it is merged, so each point is
-reported once and nothing unsupported reaches the user.
+It never replaces the deterministic engine: it runs it first, then asks the model, in one structured call,
+for Panel-voice points the rules did not raise and for its answers to the three judgement questions
+(lived experience, race and culture, disability and health; see `assistant.providers.judgement` for how
+those merge with the rules). Everything sent is redacted; everything returned is validated against the
+schema, restored, and grounded (its quote must be in the user's text) before it is merged, so each point
+is reported once and nothing unsupported reaches the user.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.corpus import load_corpus
 from assistant.critic.taxonomy import load_codes, load_templates
-from assistant.domain.critique import Critique, Finding, GuidanceRef, Strength
+from assistant.domain.critique import Critique, Evidence, Finding, GuidanceRef, Strength
 from assistant.errors import ConfigError
 from assistant.llm.client import ChatMessage, StructuredChat
 from assistant.llm.tokens import count_message_tokens, estimate_cost
 from assistant.privacy import Redaction, redact
 from assistant.prompts import load_prompt
 from assistant.providers.base import CritiqueRequest, DraftRequest, KloeRequest, Provider, register_provider
-from assistant.providers.grounding import locate, overlaps
+from assistant.providers.grounding import locate, overlaps, section_at
+from assistant.providers.judgement import JUDGEMENT_CODES, ModelJudgement, merge_judgements
 from assistant.providers.offline import OfflineProvider
 from assistant.settings import Settings
 
@@ -51,6 +54,21 @@ class ModelCritique(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     points: list[ModelPoint] = Field(max_length=15, description="Panel-voice points, gaps and strengths.")
+    judgements: list[ModelJudgement] = Field(
+        default_factory=list,
+        max_length=len(JUDGEMENT_CODES),
+        description="One answer to each judgement question (lived experience, race and culture, "
+        "disability and health).",
+    )
+
+    @field_validator("judgements")
+    @classmethod
+    def _one_answer_per_code(cls, answers: list[ModelJudgement]) -> list[ModelJudgement]:
+        codes = [a.code for a in answers]
+        repeated = sorted({c for c in codes if codes.count(c) > 1})
+        if repeated:
+            raise ValueError(f"give one answer per code; repeated: {', '.join(repeated)}")
+        return answers
 
 
 class SendEstimate(BaseModel):
@@ -110,6 +128,7 @@ class OpenAICompatibleProvider(Provider):
             codes=_bullets([f"{c.code}: {c.title}" for c in codes.values()]),
             rule_findings=_bullets([f"{f.code}: {f.title}" for f in rules.findings]) or "- (none)",
             panel_examples=_bullets(panel_examples),
+            judgement_questions=load_prompt("judgement_llm").render(),
             draft=fence(request.text),
         )
         # One redaction over the whole prompt keeps placeholders consistent between draft and context.
@@ -152,12 +171,44 @@ class OpenAICompatibleProvider(Provider):
             merged.meta.notices.append("The model's answer came from the local cache (no call was made).")
         return merged
 
+    def _model_finding(
+        self, request: CritiqueRequest, code: str, section: str, evidence: Evidence, message: str
+    ) -> Finding:
+        """A finding the model raised, with the code's guidance and Panel comments.
+
+        Always 'consider': a model's point, however well grounded, never makes something a must-fix.
+        """
+        codes, templates, corpus = load_codes(), load_templates(), load_corpus()
+        template = templates.findings[code]
+        return Finding(
+            code=code,
+            title=codes[code].title,
+            severity="consider",
+            section=section,
+            evidence=[evidence],
+            message=message,
+            guidance=[GuidanceRef(id=g, text=corpus.guidance_by_id(g).text) for g in template.guidance],
+            panel_comments=self.offline.retriever(template.query, request.exclude_example)
+            if request.with_panel_comments
+            else [],
+            origin="llm",
+            source="model",
+        )
+
     def _merge(
         self, request: CritiqueRequest, rules: Critique, answer: ModelCritique, redaction: Redaction
     ) -> Critique:
         codes, templates = load_codes(), load_templates()
-        corpus = load_corpus()
         text = request.text
+        merge_judgements(
+            rules,
+            answer.judgements,
+            redaction,
+            text,
+            lambda code, section, evidence, detail: self._model_finding(
+                request, code, section, evidence, templates.findings[code].render(code, detail)
+            ),
+        )
         dropped = 0
         by_code = {f.code: f for f in rules.findings}
         for point in answer.points:
@@ -167,9 +218,7 @@ class OpenAICompatibleProvider(Provider):
                 dropped += 1
                 continue
             message = redaction.restore(point.message).strip()
-            section = next(
-                (s.heading for s in rules.sections if s.start <= evidence.start < s.end), point.section
-            )
+            section = section_at(rules, evidence.start, point.section)
             if point.kind == "strength":
                 if not any(any(overlaps(evidence, e) for e in s.evidence) for s in rules.strengths):
                     rules.strengths.append(
@@ -188,26 +237,17 @@ class OpenAICompatibleProvider(Provider):
                 # The rules already made this point: add the model's evidence, keep one finding.
                 if not any(overlaps(evidence, e) for e in existing.evidence):
                     existing.evidence.append(evidence)
+                    if existing.origin == "rules":
+                        existing.source = "rules+model"
                 continue
+            if code in JUDGEMENT_CODES:
+                continue  # the judgement answers alone add or withdraw these codes
             if code == MODEL_CODE and any(
                 f.code == MODEL_CODE and any(overlaps(evidence, e) for e in f.evidence)
                 for f in rules.findings
             ):
                 continue
-            template = templates.findings[code]
-            finding = Finding(
-                code=code,
-                title=codes[code].title,
-                severity=codes[code].severity,
-                section=section,
-                evidence=[evidence],
-                message=message,
-                guidance=[GuidanceRef(id=g, text=corpus.guidance_by_id(g).text) for g in template.guidance],
-                panel_comments=self.offline.retriever(template.query, request.exclude_example)
-                if request.with_panel_comments
-                else [],
-                origin="llm",
-            )
+            finding = self._model_finding(request, code, section, evidence, message)
             rules.findings.append(finding)
             by_code.setdefault(code, finding)
         rules.meta.dropped_ungrounded = dropped
