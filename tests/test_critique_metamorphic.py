@@ -143,10 +143,14 @@ TABLE_CASES: list[tuple[str, Callable[[str], str], set[str]]] = [
     ("race and culture", remove_section("Race, culture and identity"), {"RACE_CULTURE_NOT_CONSIDERED"}),
     ("disability and health", remove_section("Disability and health"), {"DISABILITY_HEALTH_NOT_CONSIDERED"}),
     (
+        # every reference goes: a draft that draws on any relevant national review is not told it has none
         "national review reference",
         remove(
             " The Panel's national review \"It's silent\" found that race and culture get little attention in "
-            "practice, and this case bears that out."
+            "practice, and this case bears that out.",
+            "The review drew on the Panel's national review \"Child Protection in England\", which found that "
+            "information held by different agencies was not brought together and that concerns raised by wider "
+            "family were not properly investigated. Both findings are echoed here.",
         ),
         {"NATIONAL_REVIEW_NOT_REFERENCED"},
     ),

@@ -36,6 +36,10 @@ EXTRA_REQUIRES: dict[str, list[list[str]]] = {
     ],
 }
 GROUP_WINDOW: dict[str, int] = {"intrafamilial-csa-2024": 160}
+# An injury the child was born with ('a brain injury caused by lack of oxygen around birth') is not harm by a
+# carer: a sentence about the birth does not supply the injury a publication about abuse requires.
+NOT_HARM_SENTENCE = re.compile(r"(?i)\b(?:birth|born|premature|prematurity|delivery|oxygen|congenital|antenatal)\b")
+HARM_GROUP_REVIEWS = {"invisible-men-2021", "bruising-non-mobile-2022"}
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,8 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
     groups = [*review.requires, *EXTRA_REQUIRES.get(review.id, [])]
     if groups:
         hits = [[m for p in group for m in _features(ctx, _compile(p))] for group in groups]
+        if review.id in HARM_GROUP_REVIEWS:
+            hits = [[m for m in h if not NOT_HARM_SENTENCE.search(ctx.sentence(m.start).text)] for h in hits]
         if any(not h for h in hits):
             return None
         window = GROUP_WINDOW.get(review.id)
@@ -281,17 +287,17 @@ def national_review(ctx: Context) -> Result | None:
             )
         return None  # nothing in the catalogue applies, as far as the draft's words show
     cited_ids = {nr.id for nr, _ in cited}
-    # It already draws on the review that fits the case best, or on one whose required facts are all present.
-    drawn_on = [r for r in relevant if r.review.id in cited_ids and (r is relevant[0] or r.strong)]
-    if drawn_on:
-        where = next(m for nr, m in cited if nr.id == drawn_on[0].review.id)
+    missing = [r for r in relevant if r.review.id not in cited_ids]
+    # A draft that draws on national learning is not told it has none: which publication fits best is a
+    # judgement, and the others that apply are offered as further reading, not as a gap.
+    if cited:
         return Result(
             "NATIONAL_REVIEW_NOT_REFERENCED",
             gap=False,
-            evidence=[where],
+            evidence=[cited[0][1]],
             strength="NATIONAL_LEARNING_USED",
+            national_reviews=[_ref(r) for r in missing[:3]],
         )
-    missing = [r for r in relevant if r.review.id not in cited_ids]
     names = "; ".join(f"'{r.review.title.split(':')[0]}'" for r in missing[:3])
     return Result(
         "NATIONAL_REVIEW_NOT_REFERENCED",

@@ -99,7 +99,7 @@ FUTURE_VERB = rx(
     r"\b(?:will|shall|is to|are to|agreed to)\s+(?!not\b|be unlikely\b)(?:now\s+|also\s+)?[a-z]{3,}"
 )
 BLAMING = rx(
-    r"\bhard[- ]to[- ]reach\b|\b(?:putting|put|puts|placing|placed|places) (?:herself|himself|themselves|themself) "
+    r"\bhard[- ]to[- ]reach\b|\b(?:putting|put|puts|placing|placed|places) (?:herself|himself|themselves|themself)(?: and \w+(?: \w+)?)? "
     r"(?:at|in) (?:risk|danger|harm'?s way)|\b(?:lifestyle|life-?style) choices?\b|\bpromiscu\w+|\bchild prostitut\w*|"
     r"\bwilling(?:ly)? (?:participant|participated)|\bstreetwise\b|\bmaking (?:poor|bad|unwise) (?:choices|decisions)\b|"
     r"\bchose to (?:go missing|run away|associate|engage in|leave|stay out)|\b(?:non-?compliant|uncooperative|manipulative) "
@@ -111,6 +111,8 @@ DISTANCED = rx(
     r"(?:such as|terms? like|language (?:like|such as)|avoid\w*|rather than|instead of|phrase|term)\s*[\"'“‘]?\s*$"
 )
 QUOTES = "\"'“”‘’"
+CHILD_PRONOUN = rx(r"\b(?:she|he|her|him|his|herself|himself)\b")
+CONTRAST_AFTER = re.compile(r"[\s,\"'”’]*(?:rather than|instead of|and not as|not as)\b", re.I)
 DATE_LED = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid)|\[?date|\d{1,2}[/.]\d{1,2}|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
@@ -290,7 +292,12 @@ def _distanced(ctx: Context, m: Match) -> bool:
     before = ctx.text[max(0, m.start - 40) : m.start]
     after = ctx.text[m.end : m.end + 1]
     quoted = before[-1:] in QUOTES and after != "" and after in QUOTES
-    return quoted or DISTANCED.search(before) is not None
+    # '... her drug use as a lifestyle choice rather than exploitation': the draft challenges the view
+    contrasted = CONTRAST_AFTER.match(ctx.text, m.end, m.end + 30) is not None
+    # 'described the home education as a lifestyle choice': about the family's choices, not the child
+    sentence = ctx.sentence(m.start)
+    about_child = ctx.child_ref.search(sentence.text) or CHILD_PRONOUN.search(sentence.text)
+    return quoted or contrasted or not about_child or DISTANCED.search(before) is not None
 
 
 @check("BLAMING_LANGUAGE")
