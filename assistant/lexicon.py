@@ -83,3 +83,35 @@ SECTION_CUES: dict[str, str] = {
     "actions": r"\b(?:actions?|next steps|what needs to happen|action plan|improvements?|sharing the learning)\b",
     "signoff": r"\b(?:sign[- ]?off|signed|approv\w+|endorse\w*|authoris\w+|executive|partners'? agreement)\b",
 }
+
+# -- people in chronologies (drafting, lines of enquiry) ----------------------------------------------------
+# Ages with their units ("aged 7 months" is 7 months, not 7), pseudonyms ("Ms Y", "Mr Q") and the labels
+# chronologies give children and adults ("CHILD X", "Baby Z", "Adult A").
+AGE_UNIT = r"(?:years?|yrs?|y/o|months?|mths?|mos?|weeks?|wks?|days?)"
+AGE_UNIT_SHORT = r"(?:y|m|w|d)"  # written straight after the number: "3y 3m"
+# One age: "7", "7 months", "14 yrs 2 months", "3y 3m", "seven weeks".
+AGE_VALUE = (
+    r"(?:" + NUMBER_WORD + r")(?:\s*" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w]))?"
+    r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\s*" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w])))?"
+)
+# A date of birth as chronologies write one: a date, a month and year, a year, or a placeholder before them.
+BIRTH_DATE = r"(?:" + PLACEHOLDER + r"\s+)?(?:" + DATE + r"|(?:19|20)\d{2}\b)"
+PERSON_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx)"
+CHILD_LABEL_WORD = r"(?:CHILD|Child|BABY|Baby|SIBLING|Sibling|YOUNG PERSON|Young Person|YP)"
+ADULT_LABEL_WORD = r"(?:ADULT|Adult)"
+LABEL_LETTERS = r"(?:[A-Z]{1,2}\d?|\d{1,2})"
+
+# -- analysis (critique) -----------------------------------------------------------------------------------
+# Words with which a review weighs a fact's effect on the child or on practice ('her autism meant that ...',
+# 'the review considered whether his faith affected ...'), as opposed to recording it ('Disability: autism').
+ANALYSIS_CUE = (
+    r"\b(?:affect\w*|impact\w*|influenc\w*|effect(?:s|ed)? (?:on|of)|meant|means that|may (?:have|not have|also)|"
+    r"might have|could (?:have|not)|would have|led to|lead to|contribut\w+|because|as a result|so that|consider\w*|"
+    r"explor\w+|understand\w*|understood|assum\w+|bias\w*|vulnerab\w+|barriers?|access\w*|overlook\w*|"
+    r"not (?:asked|explored|considered|recognised|recognized|identified|understood|linked|discussed)|no evidence that|"
+    r"recognis\w+|recogniz\w+|attention|shaped|made (?:it|him|her|them) (?:harder|easier|more|less)|"
+    r"increas\w+ (?:the )?(?:risk|vulnerab\w+)|at greater risk|sensitiv\w+|reflect\w*|question\w*|curious|curiosity|"
+    r"needs? (?:were|was) not|adapt\w+|adjust\w+|communicat\w+ needs|(?:felt|feel|feels) (?:that|unable|she|he)|"
+    r"reduc\w+|limit\w+|prevent\w+|hinder\w+|undermin\w+|compromis\w+|capacity|ability to|unable to|"
+    r"made (?:home|life|it|him|her|them|things|family life)\b|unpredictab\w+|chaotic)\b"
+)

@@ -6,13 +6,13 @@ import re
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.decision import decision
-from assistant.lexicon import ETHNICITY_TERM, rx
+from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, rx
 from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
 
 LIVED = rx(
     r"\blived experience|\bvoice of (?:the )?(?:child|young person|children|baby)|\b(?:child|young person|baby)'?s voice|"
-    r"\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
+    r"(?<!raised )(?<!raising )(?<!raises )(?<!raise )\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
     r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|might have been|would have been) like for|"
     r"\b(?:from|through) the (?:child|young person|baby)'?s (?:perspective|eyes|point of view)|\bthrough (?:his|her|their) eyes|"
     r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b|"
@@ -34,6 +34,9 @@ NOT_RACE = rx(
     r"agency|agencies|blame|learning|drinking)|\bin good faith\b|\bidentity of\b|\bidentity (?:document|card|theft)s?\b"
     r"|\bcultured?\b(?= (?:swab|test|result))"
 )
+ANALYSIS = rx(ANALYSIS_CUE)
+ANALYSIS_REACH = 700  # characters either side of a mention, within its paragraph, where its analysis may lie
+MAX_MENTIONS = 200  # enough to find one that is analysed; a huge draft need not be read to the end
 FIELD = re.compile(r"^\s*(?:[-*•|]\s*)?[^:\n]{1,40}:\s*\S[^.\n]{0,60}$")
 HEALTH_DISABILITY = rx(
     r"\b(?:disabilit\w*|disabled|mental (?:health|ill-?ness|ill-?health)|physical health|learning (?:difficult\w*|disabilit\w*|"
@@ -114,7 +117,7 @@ QUOTES = "\"'“”‘’"
 CHILD_PRONOUN = rx(r"\b(?:she|he|her|him|his|herself|himself)\b")
 CONTRAST_AFTER = re.compile(r"[\s,\"'”’]*(?:rather than|instead of|and not as|not as)\b", re.I)
 DATE_LED = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid)|\[?date|\d{1,2}[/.]\d{1,2}|"
+    r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid)|\[?date|\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I,
 )
@@ -134,24 +137,44 @@ HISTORY_HEADING = rx(r"\b(?:early life|family history|childhood|history|early ye
 BACKGROUND_HEADING = rx(r"\bbackground\b")
 
 
-def _considered(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]) -> Match | None:
-    """The first mention outside the case information and tables that discusses rather than records."""
+def _mentions(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]) -> list[Match]:
+    """Mentions outside the case information, tables and headings, and not in another sense
+    ('organisational culture') or a repeated field ('Ethnicity: White British')."""
+    out = []
     for m in ctx.find(pattern):
         if ctx.in_upfront(m.start) or ctx.in_table(m.start):
             continue  # case-information fields and tables record facts; they do not consider them
         section = ctx.section_at(m.start)
-        line = ctx.line_at(m.start)
-        if section.heading and line.start <= section.start < line.end + 1:
+        if section.heading and section.start <= m.start < section.body_start:
             continue  # a heading names the topic; the text under it has to discuss it
+        line = ctx.line_at(m.start)
         local = ctx.text[max(line.start, m.start - 40) : min(line.end, m.end + 30)]
         if any(
             x.start() <= m.start - max(line.start, m.start - 40) < x.end() for x in exclude.finditer(local)
         ):
             continue
         if FIELD.match(line.text):
-            continue  # 'Ethnicity: White British' repeated later is still a field
-        return m
-    return None
+            continue
+        out.append(m)
+        if len(out) >= MAX_MENTIONS:
+            break
+    return out
+
+
+def _considered(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]) -> tuple[Match | None, Match | None]:
+    """(a mention the draft analyses, the first mention at all).
+
+    Analysed: the paragraph with the mention weighs its effect on the child or on practice ('Her autism
+    meant that changes of routine ...', 'The meeting considered whether his background affected practice');
+    a date-led chronology line that only reports it ('[date] GP: low mood') is not analysis."""
+    mentions = _mentions(ctx, pattern, exclude)
+    for m in mentions:
+        if ctx.section_role_at(m.start) == "chronology" or DATE_LED.match(ctx.line_at(m.start).text):
+            continue
+        start, end = ctx.paragraph_around(m.start)
+        if ANALYSIS.search(ctx.text, max(start, m.start - ANALYSIS_REACH), min(end, m.end + ANALYSIS_REACH)):
+            return m, mentions[0]
+    return None, (mentions[0] if mentions else None)
 
 
 def _child_voice(ctx: Context) -> Match | None:
@@ -182,23 +205,41 @@ def lived_experience(ctx: Context) -> Result:
 
 @check("RACE_CULTURE_NOT_CONSIDERED")
 def race_culture(ctx: Context) -> Result:
-    found = _considered(ctx, RACE, NOT_RACE)
+    found, mentioned = _considered(ctx, RACE, NOT_RACE)
     if found is None:
         recorded = ctx.first(rx(r"\bethnic\w*|\bheritage\b|\b" + ETHNICITY_TERM + r"\b"))
         detail = (
-            " Ethnicity is recorded, but how it bore on the child's experience or on practice is not discussed."
+            " Race, culture or faith is mentioned, but how it bore on the child's experience or on practice is not"
+            " analysed."
+            if mentioned
+            else " Ethnicity is recorded, but how it bore on the child's experience or on practice is not discussed."
             if recorded
             else ""
         )
-        return Result("RACE_CULTURE_NOT_CONSIDERED", gap=True, detail=detail, section="Whole document")
+        return Result(
+            "RACE_CULTURE_NOT_CONSIDERED",
+            gap=True,
+            evidence=[ctx.sentence(mentioned.start)] if mentioned else [],
+            detail=detail,
+            section=None if mentioned else "Whole document",
+        )
     return Result("RACE_CULTURE_NOT_CONSIDERED", gap=False, evidence=[ctx.sentence(found.start)])
 
 
 @check("DISABILITY_HEALTH_NOT_CONSIDERED")
 def disability_health(ctx: Context) -> Result:
-    found = _considered(ctx, HEALTH_DISABILITY, NOT_HEALTH)
+    found, mentioned = _considered(ctx, HEALTH_DISABILITY, NOT_HEALTH)
     if found is None:
-        return Result("DISABILITY_HEALTH_NOT_CONSIDERED", gap=True, section="Whole document")
+        return Result(
+            "DISABILITY_HEALTH_NOT_CONSIDERED",
+            gap=True,
+            evidence=[ctx.sentence(mentioned.start)] if mentioned else [],
+            detail=" Health or disability is mentioned, but how it bore on the child's experience or on practice"
+            " is not analysed."
+            if mentioned
+            else "",
+            section=None if mentioned else "Whole document",
+        )
     return Result("DISABILITY_HEALTH_NOT_CONSIDERED", gap=False, evidence=[ctx.sentence(found.start)])
 
 
