@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from assistant.corpus import corpus_summary, load_corpus
 from assistant.documents.reader import InputDocument, read_bytes, read_path
@@ -18,6 +18,7 @@ from assistant.settings import get_settings
 
 if TYPE_CHECKING:
     from assistant.domain.drafting import Draft
+    from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport
     from assistant.domain.kloe import KloeReport
     from assistant.providers.openai_compatible import SendEstimate
     from assistant.retrieval import CorpusIndex
@@ -169,3 +170,23 @@ def kloe(text: str, *, provider: str | None = None, exclude_example: int | None 
         raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
     check_limits(text)
     return get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
+
+
+def evaluate(
+    dataset: str | Path = "panel",
+    *,
+    provider: str | None = None,
+    baseline: BaselineSnapshot | Literal["committed"] | None = None,
+    tolerance: float = 0.05,
+    judge: bool = False,
+    progress: Progress | None = None,
+) -> EvalReport | DevsetReport:
+    """The offline eval: 'panel' (the Panel's five examples, leave-one-out), 'devset' (evals/devset) or a
+    folder of drafts with labels files. With `baseline` (a snapshot of the same dataset, or "committed" for
+    the dataset's committed one when present) the gated metrics are compared with it (`against_baseline`),
+    and on the panel its similarity thresholds are pinned."""
+    from assistant.evaluation.pipeline import evaluate as run
+
+    return run(
+        dataset, provider=provider, baseline=baseline, tolerance=tolerance, judge=judge, progress=progress
+    )

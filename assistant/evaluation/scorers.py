@@ -11,7 +11,7 @@ import os
 import random
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -207,23 +207,41 @@ def strength_recall(
 # ----------------------------------------------------------------------------------- presence matrix
 
 
+OUTCOME = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
+
+
+def cell_outcomes(
+    truth: Mapping[int, Mapping[str, bool]],
+    raised: Mapping[int, Collection[str]],
+    label: Callable[[int], str],
+    notes: Mapping[tuple[int, str], str] | None = None,
+) -> list[Explanation]:
+    """One cell per (draft, code) of `truth` (True: a real gap, False: covered): tp | fp | fn | tn, a raised
+    code being a positive prediction. Cells not in `truth` (does not apply, left out) are not scored.
+    Shared by the panel's presence matrix and labelled datasets."""
+    notes = notes or {}
+    return [
+        Explanation(
+            item=f"{label(n)}:{code}",
+            example=n,
+            code=code,
+            outcome=OUTCOME[(code in raised[n], gap)],
+            detail=notes.get((n, code), ""),
+        )
+        for n, cells in truth.items()
+        for code, gap in cells.items()
+    ]
+
+
 def presence_cells(gold: Gold, preds: Predictions) -> list[Explanation]:
     """One cell per (example, code) that applies ('na' ignored): tp | fp | fn | tn, a finding being a
     positive prediction and `present: true` a real gap."""
-    cells = []
-    for n in gold.examples:
-        pred = preds[n]
-        for code, cell in gold.presence[n].items():
-            if cell.present == "na":
-                continue
-            raised = code in pred.codes
-            outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
-                (raised, bool(cell.present))
-            ]
-            cells.append(
-                Explanation(item=f"ex{n}:{code}", example=n, code=code, outcome=outcome, detail=cell.note)
-            )
-    return cells
+    truth = {
+        n: {code: bool(c.present) for code, c in gold.presence[n].items() if c.present != "na"}
+        for n in gold.examples
+    }
+    notes = {(n, code): c.note for n in gold.examples for code, c in gold.presence[n].items()}
+    return cell_outcomes(truth, {n: preds[n].codes for n in gold.examples}, lambda n: f"ex{n}", notes)
 
 
 def confusion(cells: Sequence[Explanation]) -> PRF:
