@@ -1,4 +1,5 @@
-"""`schema NAME`: the JSON schema of an output model (field descriptions included)."""
+"""`schema NAME`: the JSON schema of an output model, or of an input file format such as DevsetLabels (the
+labels files of `rapid-review eval --dataset DIR`), field descriptions included."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ MODELS = {
     "KloeReport": "assistant.domain.kloe",
     "KeyLineOfEnquiry": "assistant.domain.kloe",
     "EvalReport": "assistant.domain.evals",
+    "DevsetReport": "assistant.domain.evals",
+    "DevsetLabels": "assistant.domain.evals",
     "SearchResponse": "assistant.domain.corpus",
     "CorpusSummary": "assistant.domain.corpus",
     "Chronology": "assistant.domain.chronology",
@@ -26,7 +29,7 @@ MODELS = {
 @cli.command()
 @click.argument("name", required=False)
 def schema(name: str | None) -> None:
-    """Print the JSON schema of an output model (no NAME lists them)."""
+    """Print the JSON schema of an output model or input file (no NAME lists them)."""
     if name is None:
         write_output("\n".join(sorted(MODELS)) + "\n", None)
         return
