@@ -514,3 +514,11 @@ def test_the_committed_dev_set_loads_with_the_agreement_its_labels_hold() -> Non
     assert (ag.agreed_gap, ag.direct_conflicts, ag.left_out) == (agreed_gaps, direct, left)
     assert (ag.agreed_gap, ag.direct_conflicts) == (97, 1)
     assert ag.raters == 2 and ag.cells == 24 * len(CODES)
+
+
+def test_the_committed_dev_set_baseline_holds_the_registrys_gated_metrics() -> None:
+    snap = regression.load(regression.DEVSET_BASELINE_PATH)
+    assert snap.dataset == "devset" and snap.thresholds == {}
+    assert list(snap.metrics) == [m.name for m in metrics.gated(metrics.LABELLED)]
+    assert set(snap.baselines) == {"prior", "checklist", "empty"}
+    assert regression.default_path("devset") == regression.DEVSET_BASELINE_PATH
