@@ -7,6 +7,7 @@ phrase learned in one place is understood everywhere.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -115,3 +116,29 @@ ANALYSIS_CUE = (
     r"reduc\w+|limit\w+|prevent\w+|hinder\w+|undermin\w+|compromis\w+|capacity|ability to|unable to|"
     r"made (?:home|life|it|him|her|them|things|family life)\b|unpredictab\w+|chaotic)\b"
 )
+
+# -- the child's stage of life (critique, drafting, lines of enquiry) --------------------------------------
+# One rule for 'a baby', 'a school-age child' and 'an adolescent', whether from an age or from the words used.
+SCHOOL_AGE_WORDS = rx(
+    r"\b(?:teenager|teenage|adolescen\w+|young person|secondary school|primary school|year (?:[1-9]|1[0-3])\b|"
+    r"GCSEs?|sixth form|pupil|aged? (?:[5-9]|1[0-7])\b|(?:[5-9]|1[0-7])[- ]years?[- ]old)"
+)
+INFANT_WORDS = rx(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b"
+    r"|\b(?:newborn|baby|infant|neonat\w+|toddler)\b"
+)
+SCHOOL_AGE_YEARS = (4, 17)
+ADOLESCENT_MIN_YEARS = 11  # secondary school age: the age at which the Panel's exploitation and adolescent-harm learning applies
+
+LifeStage = Literal["infant", "child", "adolescent", "adult"]
+
+
+def life_stage(years: int | None) -> LifeStage | None:
+    """'infant' under 1 ... 'adolescent' from ADOLESCENT_MIN_YEARS to 17; None when the age is unknown."""
+    if years is None:
+        return None
+    if years < 1:
+        return "infant"
+    if years >= 18:
+        return "adult"
+    return "adolescent" if years >= ADOLESCENT_MIN_YEARS else "child"

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from assistant.documents import DraftDocument, Section, Table, parse_document
 from assistant.documents.roles import FACT_ROLES, Role, section_role
+from assistant.documents.subject import name_pattern, subject_names
 from assistant.domain.critique import Evidence
 from assistant.lexicon import ROLE
 
@@ -214,25 +215,16 @@ class Context:
     # -- the child -------------------------------------------------------------------------------------
     @cached_property
     def child_names(self) -> list[str]:
-        """Names the draft gives the child in its case information ('Name of child: CHILD A')."""
-        names: list[str] = []
-        for s, e in self.upfront_spans:
-            for m in NAME_FIELD.finditer(self.text, s, e):
-                name = m.group(1).strip()
-                if ROLE_WORD.fullmatch(name) or name.lower() in ("the", "date", "name"):
-                    continue
-                # 'Name: Amelia Smith' is later just 'Amelia'; 'CHILD A' stays whole
-                forms = [name] if re.fullmatch(CHILD_TOKEN, name) else [name, name.split()[0]]
-                names += [f for f in forms if f not in names and len(f) >= 3]
-        return names[:4]
+        """The names the draft gives the child it is about (documents/subject.py)."""
+        return subject_names(self.doc)
 
     @cached_property
     def child_ref_source(self) -> str:
-        """How the draft refers to the child, as a pattern (compile with re.I): CHILD A / Baby N / the child /
-        a name given up front."""
-        names = [re.escape(n) for n in self.child_names if len(n) >= 2]
-        named = r"|(?-i:\b(?:" + "|".join(names) + r")\b)" if names else ""
-        return CHILD_TOKEN + "|" + GENERIC_CHILD_REF + named
+        """How the draft refers to the child, as a pattern (compile with re.I): the child's own names when the
+        draft gives them (so a sibling's 'Child S' is not the child), else any label ('CHILD A', 'Baby N'),
+        and 'the child', 'the baby', 'the young person'."""
+        named = name_pattern(self.child_names)
+        return (named if named else CHILD_TOKEN) + "|" + GENERIC_CHILD_REF
 
     @cached_property
     def child_ref(self) -> re.Pattern[str]:

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from assistant.critic.checks import Result, check
 from assistant.lexicon import (
     DATE,
+    INFANT_WORDS,
+    SCHOOL_AGE_WORDS,
+    SCHOOL_AGE_YEARS,
     ETHNICITY_TERM,
     NUMBER_WORD,
     UNKNOWN_VALUE,
@@ -76,14 +79,6 @@ ADULT_AGE = rx(
 HEALTH = rx(
     r"\b(?:health|disabilit\w*|disabled|mental|learning|diagnos\w+|condition|illness|substance|alcohol|depress\w*|"
     r"anxiety|bi-?polar|asthma|diabet\w+|medication)\b"
-)
-SCHOOL_AGE_WORDS = rx(
-    r"\b(?:teenager|teenage|adolescen\w+|young person|secondary school|primary school|year (?:[1-9]|1[0-3])\b|"
-    r"GCSEs?|sixth form|pupil|aged? (?:[5-9]|1[0-7])\b|(?:[5-9]|1[0-7])[- ]years?[- ]old)"
-)
-INFANT_WORDS = rx(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b"
-    r"|\b(?:newborn|baby|infant|neonat\w+|toddler)\b"
 )
 EDUCATION = rx(
     r"\b(?:school|college|education\w*|EHCP|attendance|excluded|exclusion|alternative provision|pupil referral|PRU|"
@@ -518,13 +513,15 @@ def family_details(ctx: Context) -> Result | None:
     return Result("FAMILY_DETAILS_INCOMPLETE", gap=False, evidence=evidence[:1])
 
 
-def _child_years(ctx: Context) -> int | None:
+def child_years(ctx: Context) -> int | None:
     """The child's age in whole years, when the case information gives it plainly."""
     age = child_age_evidence(ctx)
     if age is None:
         return None
     line = ctx.line_at(age.start)
-    around = age.text if ctx.in_table(age.start) else ctx.text[age.start : min(line.end, age.start + 120)]
+    # from a little before the match: '14 years 5 months' matched at '5 months' is still 14
+    start = max(line.start, age.start - 12)
+    around = age.text if ctx.in_table(age.start) else ctx.text[start : min(line.end, age.start + 120)]
     unit = AGE_WITH_UNIT.search(around)
     if unit is not None:
         return 0 if unit.group(3) else int(unit.group(1))
@@ -534,9 +531,9 @@ def _child_years(ctx: Context) -> int | None:
 
 @check("SCHOOLING_MISSING")
 def schooling(ctx: Context) -> Result | None:
-    years = _child_years(ctx)
+    years = child_years(ctx)
     if years is not None:
-        if not 4 <= years <= 17:
+        if not SCHOOL_AGE_YEARS[0] <= years <= SCHOOL_AGE_YEARS[1]:
             return None
         school_age: Match | None = child_age_evidence(ctx)
     else:

@@ -6,7 +6,8 @@ import re
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.decision import decision
-from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, rx
+from assistant.critic.checks.case_info import child_age_evidence, child_years
+from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, life_stage, rx
 from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
 
@@ -35,6 +36,7 @@ NOT_RACE = rx(
     r"|\bcultured?\b(?= (?:swab|test|result))"
 )
 ANALYSIS = rx(ANALYSIS_CUE)
+FACT_ONLY_ROLES = ("agencies", "chronology", "incident", "immediate", "case", "family")
 ANALYSIS_REACH = 700  # characters either side of a mention, within its paragraph, where its analysis may lie
 MAX_MENTIONS = 200  # enough to find one that is analysed; a huge draft need not be read to the end
 FIELD = re.compile(r"^\s*(?:[-*•|]\s*)?[^:\n]{1,40}:\s*\S[^.\n]{0,60}$")
@@ -183,6 +185,8 @@ def _child_voice(ctx: Context) -> Match | None:
     said = re.compile(f"(?:{ctx.child_ref_source})(?:{CHILD_SAID}|{CHILD_WORLD})", re.I)
     for m in ctx.find(said):
         heading = ctx.section_at(m.start).heading
+        if ctx.section_role_at(m.start) in FACT_ONLY_ROLES:
+            continue  # what the child said in the history or on the day is a fact of the case, not reflection on it
         if not ctx.in_upfront(m.start) and not (heading and INCIDENT_HEADING.search(heading)):
             return m
     return None
@@ -388,7 +392,11 @@ def chronology_not_analysis(ctx: Context) -> Result | None:
 
 @check("EARLY_LIFE_HISTORY_MISSING")
 def early_life(ctx: Context) -> Result | None:
-    trigger = ctx.first(EXPLOITATION)
+    # Exploitation, or any serious harm to an adolescent; a younger child's early life is the whole story.
+    stage = life_stage(child_years(ctx))
+    if stage in ("infant", "child"):
+        return None
+    trigger = ctx.first(EXPLOITATION) or (child_age_evidence(ctx) if stage == "adolescent" else None)
     if trigger is None:
         return None
     for s in ctx.doc.sections:
