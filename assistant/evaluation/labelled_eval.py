@@ -112,7 +112,7 @@ class LabelledTask:
     def score(self, data: LabelledData, critiques: list[Critique], say: Progress) -> LabelledScored:
         say("eval: scoring against the agreed labels and the baselines")
         ds, truth = data.dataset, data.gold.truth
-        severity = {code: spec.severity for code, spec in data.codes.items()}
+        severity = metrics.severities()
         raised = {i: frozenset(f.code for f in c.findings) for i, c in enumerate(critiques, 1)}
         notes = {
             (i, code): " / ".join(labelled.evidence_texts(d, code))
@@ -197,7 +197,7 @@ class LabelledTask:
         ds, gold = data.dataset, data.gold
         truth, cells = gold.truth, sc.cells
         prior_cells = sc.baseline_cells["prior"]
-        severity = {code: spec.severity for code, spec in data.codes.items()}
+        severity = metrics.severities()
         indices = list(truth)
 
         per_draft = []
@@ -233,8 +233,8 @@ class LabelledTask:
                 groups.setdefault(key(i), []).append(i)
             out = []
             for name, members in sorted(groups.items()):
-                mine = [c for c in cells if c.example in members]
-                prf = scorers.confusion(mine)
+                mine = metrics.CellScores([c for c in cells if c.example in members], len(members), severity)
+                prf = scorers.confusion(mine.cells)
                 prior_prf = scorers.confusion([c for c in prior_cells if c.example in members])
                 out.append(
                     Breakdown(
@@ -248,9 +248,7 @@ class LabelledTask:
                         recall=prf.recall,
                         f1=prf.f1,
                         false_alarms_per_draft=round(prf.fp / len(members), 4),
-                        must_fix_false_alarms=sum(
-                            c.outcome == "fp" and severity.get(c.code or "") == "must-fix" for c in mine
-                        ),
+                        must_fix_false_alarms=len(mine.false_alarms("must-fix")),
                         prior_f1=prior_prf.f1,
                     )
                 )

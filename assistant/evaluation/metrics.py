@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.critic.taxonomy import load_codes
 from assistant.domain.evals import (
     DevsetReport,
     EvalReport,
@@ -60,6 +61,11 @@ class CellScores:
 
 
 Compute = Callable[[CellScores], float | None]
+
+
+def severities() -> dict[str, str]:
+    """Code -> must-fix | consider, from the taxonomy."""
+    return {code: spec.severity for code, spec in load_codes().items()}
 
 
 @dataclass(frozen=True)

@@ -70,15 +70,11 @@ def score_predictions(
         "strength_recall": scorers.strength_recall(gold, preds, sim, strength_t),
         "strength_recall_coded": scorers.strength_recall(gold, preds, sim, strength_t, coded_only=True),
     }
-    cell_scores = metrics.CellScores(cells, len(gold.examples), severities())
+    cell_scores = metrics.CellScores(cells, len(gold.examples), metrics.severities())
     values: dict[str, Any] = {**metrics.compute(metrics.PANEL, cell_scores)}
     values.update({k: s.value for k, s in scores.items()})  # the same scorers, unrounded
     values["findings_per_example"] = round(mean(len(p.findings) for p in preds.values()), 2)
     return Metrics(**values), scores, cells
-
-
-def severities() -> dict[str, str]:
-    return {code: spec.severity for code, spec in load_codes().items()}
 
 
 def _mean_metrics(runs: Sequence[Metrics]) -> Metrics:
