@@ -451,7 +451,6 @@ def test_compare_follows_each_metrics_direction(tmp_path: Path, fake: FakeCritiq
             json.dumps({"a.md": {"gap": [], "covered": CODES, "colour": "red"}}),
             ["a.md.colour", "labels schema"],
         ),
-        (json.dumps({"a.md": entry(apply=["no-such-review"])}), ["unknown national review 'no-such-review'"]),
         (json.dumps({"missing.md": entry()}), ["missing.md: no such draft"]),
         (json.dumps({"a.md": {**entry(), "covered": CODES[1:]}}), ["not labelled: " + CODES[0]]),
     ],
@@ -467,6 +466,18 @@ def test_bad_labels_are_exit_2_naming_the_file_and_the_fix(
     for part in expected:
         assert part in err
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_a_review_the_corpus_does_not_hold_is_a_note_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "a.md", "# a\n")
+    write(tmp_path, "labels.json", {"a.md": entry(gap=[NR], apply=["sudi-2020", "a-newer-review-2027"])})
+    monkeypatch.setattr(services, "critique", FakeCritique({"# a": [(NR, None, ["sudi-2020"])]}))
+    r = run(tmp_path)
+    assert any("a-newer-review-2027 (a.md)" in n and "cannot suggest" in n for n in r.notes)
+    assert r.national_reviews[0].applicable == ["sudi-2020", "a-newer-review-2027"]
+    assert r.national_reviews[0].hit is True
 
 
 def test_unknown_dataset_and_second_rater_without_first(

@@ -65,6 +65,7 @@ class LabelledDataset:
     drafts: tuple[LabelledDraft, ...]
     codes: tuple[str, ...]  # the codes every labels entry covers (the scored codes of the taxonomy)
     sha256: str  # of every labels file and every draft, in path order
+    unknown_reviews: Mapping[str, list[str]]  # review ids the corpus does not hold -> drafts naming them
 
     @property
     def writers(self) -> list[str]:
@@ -114,9 +115,9 @@ def read_labels(path: Path, root: Path | None = None) -> DevsetLabels:
         ) from None
 
 
-def entry_problems(where: str, entry: LabelsEntry, codes: Sequence[str], reviews: Sequence[str]) -> list[str]:
-    """Every problem with one draft's labels: unknown or missing codes, a code given twice, unknown review
-    ids. Empty when the entry can be used."""
+def entry_problems(where: str, entry: LabelsEntry, codes: Sequence[str]) -> list[str]:
+    """Every problem with one draft's labels: unknown or missing codes, a code given twice. Empty when the
+    entry can be used."""
     known, out = set(codes), []
     seen: dict[str, str] = {}
     for value in ("gap", "covered", "unsure"):
@@ -133,10 +134,6 @@ def entry_problems(where: str, entry: LabelsEntry, codes: Sequence[str], reviews
     for code in entry.evidence:
         if code not in known:
             out.append(f"{where}: evidence for unknown code '{code}'")
-    for field in ("national_reviews_apply", "national_reviews_cited"):
-        for rid in getattr(entry, field):
-            if rid not in reviews:
-                out.append(f"{where}: unknown national review '{rid}' in {field}")
     return out
 
 
@@ -158,7 +155,8 @@ def _hash(paths: Sequence[Path], root: Path) -> str:
 
 def load(directory: Path, codes: Sequence[str], reviews: Sequence[str]) -> LabelledDataset:
     """Every labelled draft under `directory`. `codes`: the codes each entry must label (the scored codes
-    of the taxonomy); `reviews`: the national review ids of the corpus."""
+    of the taxonomy); `reviews`: the national review ids of the corpus. A review id the corpus does not
+    hold is not an error (the labels may know a newer review): it is recorded in `unknown_reviews`."""
     root = directory
     primaries = sorted(p for p in root.rglob(f"*{PRIMARY}") if p.is_file())
     seconds = sorted(p for p in root.rglob(f"*{SECOND}") if p.is_file())
@@ -204,10 +202,10 @@ def load(directory: Path, codes: Sequence[str], reviews: Sequence[str]) -> Label
             if path.suffix.lower() not in READABLE:
                 problems.append(f"{shown1}: {name}: not a draft the tool reads ({', '.join(READABLE)})")
                 continue
-            problems += entry_problems(f"{shown1}: {name}", entry, codes, reviews)
+            problems += entry_problems(f"{shown1}: {name}", entry, codes)
             entry2 = rater2.root.get(name) if rater2 else None
             if entry2 is not None:
-                problems += entry_problems(f"{shown2}: {name}", entry2, codes, reviews)
+                problems += entry_problems(f"{shown2}: {name}", entry2, codes)
             fmt = path.suffix.lower().lstrip(".")
             drafts.append(
                 LabelledDraft(
@@ -227,7 +225,13 @@ def load(directory: Path, codes: Sequence[str], reviews: Sequence[str]) -> Label
             f"the labels in {root} cannot be used ({len(problems)} problem(s)):\n  {shown}{more}",
             fix=f"use the codes of corpus/finding-codes.yaml, each exactly once per draft; {SCHEMA_HINT}",
         )
-    return LabelledDataset(root, tuple(drafts), tuple(codes), _hash(hashed, root))
+    unknown: dict[str, list[str]] = {}
+    for d in drafts:
+        for e in (d.rater1, d.rater2):
+            for rid in [*e.national_reviews_apply, *e.national_reviews_cited] if e else []:
+                if rid not in reviews and d.id not in unknown.setdefault(rid, []):
+                    unknown[rid].append(d.id)
+    return LabelledDataset(root, tuple(drafts), tuple(codes), _hash(hashed, root), unknown)
 
 
 # ----------------------------------------------------------------------------------- gold and agreement

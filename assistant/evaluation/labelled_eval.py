@@ -293,6 +293,14 @@ class LabelledTask:
                 f"Only {ag.drafts_with_two_raters} of {len(ds.drafts)} drafts have a second labeller; the others' "
                 "gold is the first labeller's gap and covered cells, and agreement is over the two-rater drafts."
             )
+        if ds.unknown_reviews:
+            listed = "; ".join(
+                f"{rid} ({', '.join(drafts)})" for rid, drafts in sorted(ds.unknown_reviews.items())
+            )
+            notes.append(
+                f"The labels name national review(s) the corpus (corpus/national-reviews.yaml) does not hold: "
+                f"{listed}. The critique cannot suggest them; they still count as applicable."
+            )
         if not gate.clear:
             notes.append(
                 f"The tool does NOT beat the text-blind prior on F1 by the clear margin of "

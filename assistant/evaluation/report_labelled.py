@@ -116,10 +116,14 @@ def markdown(
         f"{gate.clear_margin:.2f})."
     )
     lines.append(f"- Prior baseline: {report.prior_rule}")
+    gold = (
+        "the cells both labellers agree on (gap/gap or covered/covered"
+        if ag.drafts_with_two_raters
+        else "the labeller's gap and covered cells ("
+    )
     lines.append(
-        "- Gold: the cells both labellers agree on (gap/gap or covered/covered; covered includes 'does not "
-        "apply'). A finding on an agreed covered cell is a false alarm. Disagreements and 'unsure' are left "
-        "out (below)."
+        f"- Gold: {gold}; covered includes 'does not apply'). A finding on a gold covered cell is a false "
+        "alarm. Disagreements and 'unsure' are left out (below)."
     )
     for note in report.notes:
         if note not in (report.prior_rule, report.tier_rule):
