@@ -76,7 +76,7 @@ SECTION_CUES: dict[str, str] = {
         r"race|culture|faith|identity|disability|health and|national (?:learning|reviews?)|early (?:life|history)|"
         r"experience|life was like|equality|diversity|inclusion)\b"
     ),
-    "learning": r"\b(?:learning|lessons|areas for (?:development|improvement))\b",
+    "learning": r"\b(?:learning|learned|learnt|lessons|areas for (?:development|improvement))\b",
     "decision": (
         r"\b(?:decision|criteria|recommendations?|conclusion|lcspr|local (?:child )?safeguarding practice review|"
         r"rationale|further review|scope|lines of enquiry|terms of reference)\b"

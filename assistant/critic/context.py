@@ -33,6 +33,7 @@ FAMILY_REF = re.compile(
 )
 
 
+EMPHASIS = re.compile(r"\*\*|__")
 NOT_A_STOP = re.compile(
     r"(?i)^(?:\(?\d{1,3}|\(?[a-z]|[ivx]{1,4}|e\.g|i\.e|etc|dr|mr|mrs|ms|st|no|approx|vs|cf)$"
 )
@@ -234,6 +235,40 @@ class Context:
     def find(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Iterator[Match]:
         for m in pattern.finditer(self.text, start, len(self.text) if end is None else end):
             yield Match(m.start(), m.end(), m.group(0))
+
+    @cached_property
+    def _plain(self) -> tuple[str, list[int], list[int]]:
+        """The draft without markdown emphasis markers ('one **will be commissioned**'), with the start of each
+        piece in the plain text and in the draft, so a match in the plain text maps back to exact offsets."""
+        pieces, plain_starts, starts = [], [], []
+        pos = plain_pos = 0
+        for m in EMPHASIS.finditer(self.text):
+            pieces.append(self.text[pos : m.start()])
+            plain_starts.append(plain_pos)
+            starts.append(pos)
+            plain_pos += m.start() - pos
+            pos = m.end()
+        pieces.append(self.text[pos:])
+        plain_starts.append(plain_pos)
+        starts.append(pos)
+        return "".join(pieces), plain_starts, starts
+
+    def find_plain(self, pattern: re.Pattern[str]) -> Iterator[Match]:
+        """Like `find`, reading through bold and underline markers; the matches are spans of the draft."""
+        if "**" not in self.text and "__" not in self.text:
+            yield from self.find(pattern)
+            return
+        plain, plain_starts, starts = self._plain
+
+        def original(i: int) -> int:
+            k = bisect_right(plain_starts, i) - 1
+            return starts[k] + (i - plain_starts[k])
+
+        for m in pattern.finditer(plain):
+            if m.end() == m.start():
+                continue
+            start, end = original(m.start()), original(m.end() - 1) + 1
+            yield Match(start, end, self.text[start:end])
 
     def first(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Match | None:
         return next(self.find(pattern, start, end), None)

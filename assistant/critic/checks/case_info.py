@@ -56,6 +56,9 @@ FAMILY_LABEL_LINE = re.compile(
     + ROLE
     + r"\b[\w'’()/ -]{0,30}?)(?:\*\*|__)?"
     r"(?::|\s[–—-]\s)\s*\S"
+    # a record of fields: 'Relationship: Mother | Name: Mrs M | Age: 34'
+    r"|^\s*(?:[-*•]\s*)?(?:\*\*|__)?(?:relationship|relation|role)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    r"(?:(?:maternal|paternal|birth|older|younger|half-|step-?)\s*)?(" + ROLE + r")\b"
     # a bullet list of people: '- Mother, Ms V, 30, White Romanian.'
     r"|^\s*[-*•]\s*(?:(?:maternal|paternal|birth|older|younger|half-|step-?)\s*)?" + "(" + ROLE + r")\b,\s*\S"
 )
@@ -384,7 +387,7 @@ def family_lines(ctx: Context) -> list[Match]:
     out = []
     for line in ctx.doc.lines:
         m = FAMILY_LABEL_LINE.match(line.text)
-        if m is not None and len((m.group(1) or m.group(2)).split()) <= 6 and not ctx.in_table(line.start):
+        if m is not None and len((m.group(1) or m.group(2) or m.group(3)).split()) <= 6 and not ctx.in_table(line.start):
             out.append(ctx.line_at(line.start))
     return out
 
@@ -404,10 +407,32 @@ def family_structure(ctx: Context) -> Result:
     sole = ctx.first(SOLE_CHILD)
     if len(lines) >= 2 or (lines and sole is not None):
         return Result("FAMILY_STRUCTURE_MISSING", gap=False, evidence=lines[:3])
-    sentence = next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None) or _household_in_family_section(ctx)
+    sentence = (
+        next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None)
+        or _household_in_family_section(ctx)
+        or _family_paragraph(ctx)
+    )
     if sentence is not None:
         return Result("FAMILY_STRUCTURE_MISSING", gap=False, evidence=[ctx.sentence(sentence.start)])
     return Result("FAMILY_STRUCTURE_MISSING", gap=True, section=ctx.upfront_section)
+
+
+FAMILY_MEMBERS_IN_PARAGRAPH = 3
+
+
+def _family_paragraph(ctx: Context) -> Match | None:
+    """A paragraph up front that names the family's members ('R's mother, Ms R, lives in [Area] with R's two
+    younger sisters. R's father is in prison.'): three or more distinct family roles in it."""
+    for s, e in ctx.upfront_spans:
+        pos = s
+        while pos < e:
+            start, end = ctx.paragraph_around(pos)
+            end = min(max(end, start + 1), e)
+            roles = {r.group(0).lower().rstrip("s") for r in ROLE_WORD.finditer(ctx.text, start, end)}
+            if len(roles) >= FAMILY_MEMBERS_IN_PARAGRAPH:
+                return ctx.first(ROLE_WORD, start, end)
+            pos = end + 1
+    return None
 
 
 def _household_in_family_section(ctx: Context) -> Match | None:
@@ -483,15 +508,15 @@ def family_details(ctx: Context) -> Result | None:
         where = "the family members listed"
         evidence = lines[:3]
     else:
-        household = next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None)
+        household = next(ctx.find_upfront(HOUSEHOLD_SENTENCE), None) or _family_paragraph(ctx)
         if household is None:
             return None  # no family set out: FAMILY_STRUCTURE_MISSING says so
-        block_start, block_end = ctx.paragraph_around(household.start)
-        # the whole case information and family text, wherever the household sentence sits in it
-        spans = [(s, e) for s, e in ctx.upfront_spans if ctx.section_role_at(s) in ("case", "family")]
-        spans += [(s, e) for s, e in ctx.upfront_spans if s <= household.start < e]
-        if spans:
-            block_start, block_end = min(s for s, _ in spans), max(e for _, e in spans)
+        # The family's own text: a family section up front, else the paragraph that describes the household.
+        # The child's details beside it ('Age: 16', 'Disability: none') are not the family's.
+        spans = [(s, e) for s, e in ctx.upfront_spans if ctx.section_role_at(s) == "family"]
+        block_start, block_end = (
+            (min(s for s, _ in spans), max(e for _, e in spans)) if spans else ctx.paragraph_around(household.start)
+        )
         where = "the family described"
         evidence = [ctx.sentence(household.start)]
     block = ctx.text[block_start:block_end]

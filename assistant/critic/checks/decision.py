@@ -106,7 +106,10 @@ REASON = rx(
     r"|\b(?:for these reasons|their reasons|the reasons|reasons are|(?:is|are) needed to (?:answer|understand|explain|"
     r"explore|establish)|needs? (?:conversations|practitioners'?|the family'?s?)|cannot (?:yet )?(?:explain|establish|"
     r"answer)|could not establish|only (?:a|an) (?:fuller|full|local|further|independent) (?:review|LCSPR)|"
-    r"would (?:repeat|duplicate|cover the same)|already (?:commissioned|published|under ?way)|not (?:yet )?"
+    r"would (?:repeat|duplicate|cover the same)|already (?:commissioned|published|under ?way)|"
+    r"(?:best|only) way to (?:understand|learn|establish)|to understand why|"
+    r"(?:case|review) (?:highlights|shows|raises|reflects|demonstrates) (?:\w+ ){0,3}?(?:improvements?|concerns?|themes?)|"
+    r"not (?:yet )?"
     r"(?:confident|understand)|do not (?:yet )?understand)\b"
 )
 # A causal 'as' or 'since' only counts inside the decision sentence itself ('not to commission an LCSPR as
@@ -170,7 +173,7 @@ def _not_form_option(ctx: Context, m: Match) -> bool:
 
 def _statements(ctx: Context, pattern: re.Pattern[str]) -> list[Match]:
     out = []
-    for m in ctx.find(pattern):
+    for m in ctx.find_plain(pattern):
         option, ticked = _option_line(ctx, m)
         if option and not ticked:
             continue  # an unticked option is not the partners' decision

@@ -78,7 +78,8 @@ FINDINGS = rx(r"\b(?:findings|what we found|issues identified)\b")
 FINDINGS_MIN_WORDS = 60
 NO_LEARNING = rx(r"\b(?:no|not identified any|without any|nil) (?:\w+ ){0,2}?(?:learning|lessons)\b")
 LEARNING_HEADING = rx(
-    r"\b(?:learning|lessons|areas for (?:development|improvement)|what needs to (?:change|happen)|what we were worried)\b"
+    r"\b(?:learning|learned|learnt|lessons|areas for (?:development|improvement)|what needs to (?:change|happen)|"
+    r"what we were worried)\b"
 )
 NOT_LEARNING_HEADING = rx(
     r"\blearning (?:disabilit\w*|difficult\w*|needs|mentor)\b|\bno learning\b|\bnational (?:learning|reviews?)\b"
