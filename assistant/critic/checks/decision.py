@@ -303,19 +303,33 @@ SCOPE_HEADING = rx(
 )
 
 
+# 'Terms of reference will be agreed by the sub-group at its next meeting': a scope promised, not set out.
+DEFERRED = rx(
+    r"\b(?:will|are to|is to|yet to|have not yet|has not yet|still to|to)\s+(?:be\s+|been\s+)?(?:\w+\s+)?"
+    r"(?:agreed|set|decided|developed|confirmed|drafted|finalised|finalized|determined|written|appointed)\b"
+    r"|\bto follow\b|\bTBC\b|\bnot yet (?:agreed|set|decided|known)\b"
+)
+
+
+def _sets_out_scope(text: str) -> bool:
+    """Some line or sentence of at least five words that is not a promise to agree the scope later."""
+    for piece in re.split(r"(?<=[.?!])\s+|\n+", text):
+        if len(piece.split()) >= 5 and not DEFERRED.search(piece):
+            return True
+    return False
+
+
 def _scope(ctx: Context, after: int) -> Match | None:
     for s in ctx.doc.sections:
-        if SCOPE_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 5:
-            return ctx.line_at(s.start)
-        if (
-            re.search(r"(?i)\bscope\b", s.heading)
-            and s.start >= after
-            and words(ctx.text[s.body_start : s.end]) >= 5
-        ):
+        body = ctx.text[s.body_start : s.end]
+        heading_says_scope = SCOPE_HEADING.search(s.heading) or (
+            re.search(r"(?i)\bscope\b", s.heading) and s.start >= after
+        )
+        if heading_says_scope and _sets_out_scope(body):
             return ctx.line_at(s.start)
     for m in ctx.find(SCOPE, after):
         sentence = ctx.sentence(m.start)
-        if not RAPID_REVIEW_SCOPE.search(sentence.text):
+        if not RAPID_REVIEW_SCOPE.search(sentence.text) and not DEFERRED.search(sentence.text):
             return sentence
     return None
 
