@@ -159,6 +159,12 @@ class Context:
         return spans[0][0], spans[-1][1]
 
     @cached_property
+    def case_information_end(self) -> int:
+        """End of the case and family information up front (before the incident, where a draft has both)."""
+        ends = [e for s, e in self.upfront_spans if self.section_role_at(s) in ("case", "family")]
+        return max(ends) if ends else self.upfront[1]
+
+    @cached_property
     def _upfront_starts(self) -> list[int]:
         return [s for s, _ in self.upfront_spans]
 

@@ -135,7 +135,7 @@ def delete_lines(text: str, spans: list[tuple[int, int]]) -> tuple[str, int, lis
 def insert_fact(text: str, fact: Fact) -> str:
     if fact.where == "end":
         return text.rstrip("\n") + "\n\n" + fact.text + "\n"
-    _, end = Context(text).upfront
+    end = Context(text).case_information_end
     head, tail = text[:end].rstrip("\n"), text[end:].lstrip("\n")
     return f"{head}\n\n{fact.text}\n\n{tail}"
 

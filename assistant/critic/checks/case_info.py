@@ -36,6 +36,9 @@ AGE = rx(
 )
 AGE_FIELD = rx(r"\b(?:date of birth|d\.?o\.?b\.?|age)\s*[:\-–]")
 GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
+# 'male' or 'female' naming someone else: 'a female caller', 'an older male in his 20s', 'male relative'
+OTHER_BEFORE = re.compile(r"(?i)\b(?:an?|the|older|younger|adult|unknown|another|two|three|several)\s+$")
+OTHER_AFTER = re.compile(r"(?i)\s+(?!child\b|baby\b|infant\b|toddler\b|young person\b|and\b|or\b|aged?\b)[a-z]")
 GENDER = rx(r"\b(?:gender|sex)\s*[:\-–]\s*\w+|\b" + GENDER_WORD + r"\b")
 GENDER_FIELD = rx(r"\b(?:gender|sex)\s*[:\-–]")
 ETHNICITY_LABEL = rx(
@@ -47,7 +50,15 @@ DISABILITY = rx(
     r"\b(?:disabilit\w*|disabled|SEND|special educational needs|EHCP|education,? health and care plan|"
     r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
     r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|neurodivers\w*|"
-    r"(?:physical|mental) health|well and healthy|healthy)"
+    r"(?:physical|mental) health|(?:fit|well) and healthy|(?:is|was|were|been) (?:a )?healthy|"
+    r"healthy (?:baby|child|boy|girl|toddler|infant))"
+)
+# Words that speak of a disability in any sentence about the child; the rest ('physical health', 'health
+# needs', 'diagnosed') say so only in the case information itself, not in the story of the incident.
+DISABILITY_STRONG = rx(
+    r"\b(?:disabilit\w*|disabled|SEND|special educational needs|EHCP|education,? health and care plan|"
+    r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
+    r"medical)|autis\w+|ADHD|cerebral palsy|neurodivers\w*)"
 )
 DISABILITY_FIELD = rx(r"\b(?:disabilit\w*|health|SEND|additional needs|medical)[^:\n]{0,25}[:\-–]")
 # 'Mother: aged 36', '- Mother's partner (Baby N's father): 25', '**Father:** 44'
@@ -271,6 +282,15 @@ def _gap(ctx: Context, code: str, detail: str = "", *columns: str) -> Result:
     return Result(code, gap=True, section=ctx.upfront_section, detail=detail)
 
 
+def _names_someone_else(ctx: Context, m: Match) -> bool:
+    """'a female caller', 'an older male in his 20s': the word is another person's sex, not the child's."""
+    if m.text.lower() not in ("male", "female"):
+        return False
+    return bool(OTHER_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)) or bool(
+        OTHER_AFTER.match(ctx.text, m.end, m.end + 25)
+    )
+
+
 PRONOUN = rx(r"\b(?:he|she|his|her|him|hers)\b")
 
 
@@ -311,7 +331,9 @@ def child_gender(ctx: Context) -> Result:
             return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(cell)])
         if cell is None and header is not None:  # a header with its rows removed for publication
             return Result("CHILD_GENDER_MISSING", gap=False, evidence=[_cell_match(header)])
-    found = _in_child_row(ctx, GENDER) or _child_upfront(ctx, GENDER, GENDER_FIELD)
+    found = _in_child_row(ctx, GENDER) or _child_upfront(
+        ctx, GENDER, GENDER_FIELD, accept=lambda m: not _names_someone_else(ctx, m)
+    )
     if found is None:
         detail = " Only pronouns in the text indicate it." if ctx.first(PRONOUN) else ""
         return _gap(ctx, "CHILD_GENDER_MISSING", detail, "gender", "sex")
@@ -359,7 +381,13 @@ def child_disability(ctx: Context) -> Result:
         target = cell if cell is not None and cell.text else (header if cell is None else None)
         if target is not None:
             return Result("CHILD_DISABILITY_MISSING", gap=False, evidence=[_cell_match(target)])
-    found = _child_upfront(ctx, DISABILITY, DISABILITY_FIELD)
+    found = _child_upfront(
+        ctx,
+        DISABILITY,
+        DISABILITY_FIELD,
+        accept=lambda m: DISABILITY_STRONG.fullmatch(m.text) is not None
+        or ctx.section_role_at(m.start) in ("case", "family", "other"),
+    )
     if found is None:
         return _gap(
             ctx, "CHILD_DISABILITY_MISSING", "", "disabilit", "health", "send", "additional needs", "needs"

@@ -329,7 +329,12 @@ def _scope(ctx: Context, after: int) -> Match | None:
             return ctx.line_at(s.start)
     for m in ctx.find(SCOPE, after):
         sentence = ctx.sentence(m.start)
-        if not RAPID_REVIEW_SCOPE.search(sentence.text) and not DEFERRED.search(sentence.text):
+        # the clause, not the sentence: 'ToR will be agreed later; the key lines of enquiry are ...' sets one out
+        at = m.start - sentence.start
+        clause_start = sentence.text.rfind(";", 0, at) + 1
+        clause_end = sentence.text.find(";", at)
+        clause = sentence.text[clause_start : clause_end if clause_end >= 0 else len(sentence.text)]
+        if not RAPID_REVIEW_SCOPE.search(sentence.text) and not DEFERRED.search(clause):
             return sentence
     return None
 
