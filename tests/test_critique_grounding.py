@@ -16,7 +16,7 @@ from assistant.domain.critique import Critique, Evidence
 from assistant.errors import InputError
 from tests.test_critique_codes import build_docx
 
-DRAFTS = sorted((Path(__file__).parent / "data" / "drafts").iterdir())
+DRAFTS = sorted(p for p in (Path(__file__).parent / "data" / "drafts").rglob("*") if p.is_file())
 SAMPLES = sorted((Path(__file__).parent.parent / "corpus" / "samples").glob("draft-*.md"))
 
 

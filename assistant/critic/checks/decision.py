@@ -108,13 +108,16 @@ REASON = rx(
     r"answer)|could not establish|only (?:a|an) (?:fuller|full|local|further|independent) (?:review|LCSPR)|"
     r"would (?:repeat|duplicate|cover the same)|already (?:commissioned|published|under ?way)|"
     r"(?:best|only) way to (?:understand|learn|establish)|to understand why|"
-    r"(?:case|review) (?:highlights|shows|raises|reflects|demonstrates) (?:\w+ ){0,3}?(?:improvements?|concerns?|themes?)|"
+    r"(?:case|review) (?:highlights|highlighted|shows|showed|raises|raised|reflects|reflected|demonstrates|"
+    r"presents|presented) (?:\w+ ){0,4}?(?:improvements?|concerns?|themes?|issues)|"
     r"not (?:yet )?"
     r"(?:confident|understand)|do not (?:yet )?understand)\b"
 )
 # A causal 'as' or 'since' only counts inside the decision sentence itself ('not to commission an LCSPR as
 # the learning has been identified'); elsewhere they are as often about time.
-CAUSAL_IN_SENTENCE = rx(r"\b(?:as|since|so)\b")
+CAUSAL_IN_SENTENCE = rx(
+    r"(?<!such )\b(?:as(?! per\b| part\b| well\b| soon\b| set out\b| follows?\b| above\b| below\b)|since|so)\b"
+)
 CHECKLIST_ITEM = rx(
     r"highlights or may highlight|two or more (?:organisations|agencies)|Panel (?:have|has) considered|actions of a single agency|"
     r"no agency involvement|institutional settings|more than one local authority|[☐☑☒□■]|\[[ xX✓]\]"
@@ -229,10 +232,19 @@ def decision_missing(ctx: Context) -> Result:
     return Result("DECISION_MISSING", gap=False, evidence=[d.statement] if d.statement else [])
 
 
+# 'Rationale: As per criteria in Section L.': a label with nothing behind it
+EMPTY_REASON = re.compile(
+    r"(?i)\s*[:\-–]?\s*(?:as per|see (?:above|below|section)|n/?a\b|tbc\b|to follow|none\b|-|\[)"
+)
+LABELLED_REASON = rx(r"^(?:rationale|reasons?|grounds)$")
+
+
 def _reason_in(text: str, polarity: str | None) -> re.Match[str] | None:
     for m in REASON.finditer(text):
         # 'CHILD A was seriously harmed' is a ground for commissioning a review, not a reason for not doing so
         if polarity == "not_commission" and HARM_GROUNDS.fullmatch(m.group(0)):
+            continue
+        if LABELLED_REASON.match(m.group(0)) and EMPTY_REASON.match(text, m.end()):
             continue
         return m
     return None
@@ -271,6 +283,7 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
         if (
             s is not section
             and RATIONALE_HEADING.search(s.heading)
+            and ctx.section_role_at(s.start) in ("decision", "other")  # not 'Reason for notification'
             and words(ctx.text[s.body_start : s.end]) >= 10
         ):
             return True
@@ -382,7 +395,7 @@ def ambiguous_review_type(ctx: Context) -> Result | None:
         if SINGLE_AGENCY_REVIEW.search(ctx.text[max(0, m.start - 40) : m.start]):
             continue  # a single agency's own review alongside the rapid review
         sentence = ctx.line_at(m.start) if option else ctx.sentence(m.start)
-        if option or DECISION_CONTEXT.search(sentence.text):
+        if option or DECISION_CONTEXT.search(sentence.text) or ctx.section_role_at(m.start) == "decision":
             hits.append((m, sentence))
     if not hits:
         return None
