@@ -6,6 +6,7 @@ import re
 
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.decision import decision
+from assistant.chronology.dates import match_date
 from assistant.critic.checks.case_info import child_age_evidence, child_years
 from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, life_stage, rx
 from assistant.critic.checks.record import INCIDENT_HEADING
@@ -360,6 +361,40 @@ def blaming_language(ctx: Context) -> Result | None:
     )
 
 
+CHRONOLOGY_MIN_ENTRIES = 8  # a dated account this long, outweighing the analysis, is the review's substance
+ENTRY_PREFIX = re.compile(r"^\s*(?:[-*•]\s*|\|\s*)?")
+
+
+def _dated_entries(ctx: Context) -> list[Match]:
+    """Lines that open with a date: chronology rows and bullets, in any section, table or not."""
+    out = []
+    for line in ctx.doc.lines:
+        text = line.text
+        lead = ENTRY_PREFIX.match(text)
+        at = lead.end() if lead else 0
+        if DATE_LED.match(text) or match_date(text, at, allow_year=True) is not None:
+            out.append(ctx.line_at(line.start))
+    return out
+
+
+def _chronology_outweighs_analysis(ctx: Context) -> Result | None:
+    """The whole draft reads as a chronology: many dated entries, more words in them than in its analysis."""
+    entries = _dated_entries(ctx)
+    if len(entries) < CHRONOLOGY_MIN_ENTRIES:
+        return None
+    dated_words = sum(words(m.text) for m in entries)
+    analysis_words = sum(words(ctx.text[s.body_start : s.end]) for s in ctx.sections_with_role("analysis", "learning"))
+    if dated_words <= analysis_words:
+        return None
+    return Result(
+        "CHRONOLOGY_NOT_ANALYSIS",
+        gap=True,
+        evidence=entries[:3],
+        section=ctx.section_name(entries[0].start),
+        detail=f" {len(entries)} dated entries ({dated_words} words) outweigh the analysis ({analysis_words} words).",
+    )
+
+
 @check("CHRONOLOGY_NOT_ANALYSIS")
 def chronology_not_analysis(ctx: Context) -> Result | None:
     worst: tuple[int, list[Match], str] | None = None
@@ -379,7 +414,7 @@ def chronology_not_analysis(ctx: Context) -> Result | None:
         if len(led) >= 6 and len(led) >= 0.35 * len(paragraphs) and (worst is None or len(led) > worst[0]):
             worst = (len(led), [ctx.sentence(s.body_start + m.start()) for m in led[:3]], s.heading)
     if worst is None:
-        return None
+        return _chronology_outweighs_analysis(ctx)
     count, evidence, heading = worst
     return Result(
         "CHRONOLOGY_NOT_ANALYSIS",
