@@ -33,6 +33,7 @@ FAMILY_REF = re.compile(
 )
 
 
+PUBLICATION_REDACTION = re.compile(r"(?i)\[[^\]\n]{0,40}\b(?:removed|redacted)\b[^\]\n]{0,20}\]")
 EMPHASIS = re.compile(r"\*\*|__")
 NOT_A_STOP = re.compile(
     r"(?i)^(?:\(?\d{1,3}|\(?[a-z]|[ivx]{1,4}|e\.g|i\.e|etc|dr|mr|mrs|ms|st|no|approx|vs|cf)$"
@@ -99,6 +100,12 @@ class Context:
         offsets, which a few characters such as 'İ' do)."""
         low = self.text.lower()
         return low if len(low) == len(self.text) else None
+
+    @cached_property
+    def redacted_for_publication(self) -> bool:
+        """The text was redacted for publication ('[Age removed]', '[detailed list removed]'), as the Panel's
+        examples were: an empty table or a removed age there stood for something recorded."""
+        return PUBLICATION_REDACTION.search(self.text) is not None
 
     # -- regions ---------------------------------------------------------------------------------------
     @cached_property

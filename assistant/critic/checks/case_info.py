@@ -32,7 +32,8 @@ AGE = rx(
     r"|\bage\s*[:\-]\s*\S"
     r"|\(\s*" + NUMBER_WORD + r"\s*(?:days?|weeks?|months?|years?|yrs?|y/o)?\s*\)"
     r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?)\b(?= old|,| at | when|\))"
-    r"|\[age(?: removed)?\]"
+    # '[Age removed]' says an age was given before publication: it counts only in text redacted for publication
+    r"|(?<=\[)age(?: removed)?(?=\])"
 )
 AGE_FIELD = rx(r"\b(?:date of birth|d\.?o\.?b\.?|age)\s*[:\-–]")
 GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
@@ -233,7 +234,11 @@ def _column_value(ctx: Context, *names: str) -> tuple[Table, Cell | None, Cell |
         if col is None or t.header is None:
             continue
         if not t.rows:
-            return t, t.header[col], None
+            # A header whose rows were removed for publication recorded the fact; in a draft, a header with no
+            # rows is an unfilled template, which records nothing.
+            if ctx.redacted_for_publication:
+                return t, t.header[col], None
+            continue
         row = child_row(ctx, t)
         if row is None:
             continue
@@ -282,6 +287,11 @@ def _gap(ctx: Context, code: str, detail: str = "", *columns: str) -> Result:
     return Result(code, gap=True, section=ctx.upfront_section, detail=detail)
 
 
+def _real_age(ctx: Context, m: Match) -> bool:
+    """An age, or '[Age removed]' in a text redacted for publication (elsewhere it is a blank to fill in)."""
+    return ctx.text[m.start - 1 : m.start] != "[" or ctx.redacted_for_publication
+
+
 def _names_someone_else(ctx: Context, m: Match) -> bool:
     """'a female caller', 'an older male in his 20s': the word is another person's sex, not the child's."""
     if m.text.lower() not in ("male", "female"):
@@ -309,7 +319,9 @@ def child_age_evidence(ctx: Context) -> Match | None:
         elif cell is None and header is not None:
             found = _cell_match(header)
     if found is None:
-        found = _in_child_row(ctx, AGE) or _child_upfront(ctx, AGE, AGE_FIELD)
+        found = _in_child_row(ctx, AGE) or _child_upfront(ctx, AGE, AGE_FIELD, accept=lambda m: _real_age(ctx, m))
+        if found is not None and not _real_age(ctx, found):
+            found = None
     ctx.memo["child_age"] = found
     return found
 
@@ -399,6 +411,8 @@ def family_table(ctx: Context) -> Table | None:
     if "family_table" not in ctx.memo:
         found = None
         for t in ctx.doc.tables:
+            if not t.rows and not ctx.redacted_for_publication:
+                continue  # an unfilled template
             if t.column("relationship", "relation", "role", "family member") is not None:
                 found = t
                 break
