@@ -53,7 +53,9 @@ POSITIVE = rx(
     r"(?:therefore\s+|now\s+|also\s+|accordingly\s+)?(?:proceed to|"
     r"commission|undertake|initiate|carry out|progress to|instigate)\b[^.\n]{0,60}?"
     + REVIEW
-    + r"|\bas part of an? (?:LCSPR|CSPR|local child safeguarding practice review)"
+    # 'will look to review the following as part of an LCSPR' commits to one; 'was considered as part of an
+    # LCSPR in 2019' does not
+    + r"|\b(?:will|shall|is to|are to)\b[^.\n]{0,80}?\bas part of an? (?:LCSPR|CSPR|local child safeguarding practice review)"
     r"|\b"
     + LOCAL_REVIEW
     + r" (?:will|is to|should|would|shall|must) be (?:commissioned|undertaken|carried out|initiated|"

@@ -104,7 +104,7 @@ EXECUTIVE = rx(
     r"signed[- ]off|sign[- ]off|senior (?:strategic )?(?:leads?|endorsement|sign[- ]?off)|endorsed by|strategic leads?|"
     r"chief (?:constable|nurse|executive|officer|superintendent|nursing officer)|assistant chief constable|"
     r"director (?:of|for) (?:children'?s services|people|nursing|safeguarding|quality)|partnership executive|"
-    r"\bDCS\b|lead safeguarding partner|accountable officer)\b"
+    r"\bDCS\b|lead safeguarding partners?|delegated safeguarding partners?|accountable officer)\b"
 )
 PARTICIPANTS = rx(
     r"\b(?:participants|attendees|professionals present|present at the (?:meeting|rapid review)|panel members)\b"
