@@ -128,7 +128,9 @@ INFANT_WORDS = rx(
     r"|\b(?:newborn|baby|infant|neonat\w+|toddler)\b"
 )
 SCHOOL_AGE_YEARS = (4, 17)
-ADOLESCENT_MIN_YEARS = 11  # secondary school age: the age at which the Panel's exploitation and adolescent-harm learning applies
+ADOLESCENT_MIN_YEARS = (
+    11  # secondary school age: the age at which the Panel's exploitation and adolescent-harm learning applies
+)
 
 LifeStage = Literal["infant", "child", "adolescent", "adult"]
 

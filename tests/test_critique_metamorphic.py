@@ -148,7 +148,7 @@ TABLE_CASES: list[tuple[str, Callable[[str], str], set[str]]] = [
         remove(
             " The Panel's national review \"It's silent\" found that race and culture get little attention in "
             "practice, and this case bears that out.",
-            "The review drew on the Panel's national review \"Child Protection in England\", which found that "
+            'The review drew on the Panel\'s national review "Child Protection in England", which found that '
             "information held by different agencies was not brought together and that concerns raised by wider "
             "family were not properly investigated. Both findings are echoed here.",
         ),

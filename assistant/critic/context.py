@@ -6,13 +6,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from assistant.documents import DraftDocument, Section, Table, parse_document
 from assistant.documents.roles import FACT_ROLES, Role, section_role
 from assistant.documents.subject import name_pattern, subject_names
 from assistant.domain.critique import Evidence
 from assistant.lexicon import ROLE
+
+if TYPE_CHECKING:
+    from assistant.critic.checks.decision import Decision
+    from assistant.critic.checks.national import Relevance
 
 UPFRONT_MIN_CHARS = 3000
 UPFRONT_MAX_SHARE = 0.45
@@ -50,11 +56,30 @@ class Match:
         return Evidence(quote=self.text, start=self.start, end=self.end)
 
 
+class _Unset(Enum):
+    UNSET = 0
+
+
+UNSET = _Unset.UNSET
+
+
+@dataclass
+class Facts:
+    """What several checks read about the draft, each worked out once by the check that owns it and kept here
+    (UNSET until then): the child's age, the family table, the decision, the learning, the national reviews."""
+
+    child_age: Match | _Unset | None = UNSET
+    family_table: Table | _Unset | None = UNSET
+    learning: Match | _Unset | None = UNSET
+    decision: Decision | _Unset = UNSET
+    national: list[Relevance] | _Unset = UNSET
+
+
 @dataclass
 class Context:
     text: str
     doc: DraftDocument = field(init=False)
-    memo: dict[str, object] = field(default_factory=dict)  # facts several checks share, computed once
+    facts: Facts = field(default_factory=lambda: Facts())
 
     def __post_init__(self) -> None:
         self.doc = parse_document(self.text)
@@ -111,7 +136,10 @@ class Context:
     @cached_property
     def roles(self) -> list[Role]:
         """The role of each section (documents/roles.py), read from its heading and its text."""
-        return [section_role(s.heading, self.text[s.body_start : min(s.end, s.body_start + 3000)]) for s in self.doc.sections]
+        return [
+            section_role(s.heading, self.text[s.body_start : min(s.end, s.body_start + 3000)])
+            for s in self.doc.sections
+        ]
 
     def section_role_at(self, offset: int) -> Role:
         return self.roles[max(0, bisect_right(self._section_starts, offset) - 1)]

@@ -18,7 +18,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(\S.*)$")
 # '**The incident.** On [date] ...' or '**Child:** N, aged 16 ...' opening a paragraph: an inline label that
 # names what the paragraph is about, as council templates write sections without separate heading lines.
-_INLINE_LABEL = re.compile(r"^(?:\*\*|__)([A-Z][^*_:.\n]{1,60}?)(?:[:.]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:.])\s*(\S)")
+_INLINE_LABEL = re.compile(
+    r"^(?:\*\*|__)([A-Z][^*_:.\n]{1,60}?)(?:[:.]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:.])\s*(\S)"
+)
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:(?:section|part|appendix)\s+\d+[:.]?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$", re.I

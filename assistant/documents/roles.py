@@ -15,14 +15,33 @@ from typing import Literal
 from assistant.lexicon import SECTION_CUES
 
 Role = Literal[
-    "case", "family", "incident", "immediate", "agencies", "chronology", "analysis", "learning", "decision",
-    "actions", "signoff", "other",
+    "case",
+    "family",
+    "incident",
+    "immediate",
+    "agencies",
+    "chronology",
+    "analysis",
+    "learning",
+    "decision",
+    "actions",
+    "signoff",
+    "other",
 ]
 # Checked in this order: the more specific reading of a heading first ('Immediate learning' is learning,
 # 'Family history' is analysis, 'Keeping Lily safe now' is the immediate arrangements).
 ORDER: tuple[Role, ...] = (
-    "immediate", "signoff", "learning", "actions", "decision", "chronology", "agencies", "analysis", "incident",
-    "family", "case",
+    "immediate",
+    "signoff",
+    "learning",
+    "actions",
+    "decision",
+    "chronology",
+    "agencies",
+    "analysis",
+    "incident",
+    "family",
+    "case",
 )
 # Roles whose sections hold the child's and family's details: where the Panel expects them, up front.
 FACT_ROLES: frozenset[str] = frozenset({"case", "family", "incident", "other"})

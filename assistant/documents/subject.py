@@ -19,7 +19,9 @@ LABEL = re.compile(
     r"(?:\s*\([\"“‘']?([A-Z][a-z]{2,15})[\"”’']?\))?"
 )
 # 'Children X, Y and Z', 'Twins R and S'
-LABELS = re.compile(r"\b(?:CHILDREN|Children|TWINS|Twins|Siblings)\s+([A-Z](?:\s*,\s*[A-Z])*\s+and\s+[A-Z])\b")
+LABELS = re.compile(
+    r"\b(?:CHILDREN|Children|TWINS|Twins|Siblings)\s+([A-Z](?:\s*,\s*[A-Z])*\s+and\s+[A-Z])\b"
+)
 QUOTED = re.compile(r"[\"“‘']([A-Z][a-z]{2,15})[\"”’']")
 INTRODUCED = re.compile(
     r"(?:referred to (?:here |in this (?:report|review) )?as|known (?:here |in this (?:report|review) )?as|"
@@ -33,8 +35,30 @@ FIELD = re.compile(
 ABOUT = re.compile(r"^(?:about|all about)\s+([A-Z][a-z]{2,15}|(?:Child|Baby) [A-Z]{1,2})\b", re.I)
 TITLE_LINES = 4  # non-blank lines at the top that are the title block
 NOT_A_NAME = frozenset(
-    {"The", "This", "Date", "Name", "Rapid", "Review", "Report", "Male", "Female", "White", "Black", "Mixed",
-     "British", "Asian", "Not", "None", "Unknown", "Child", "Baby", "Young", "Person", "Subject"}
+    {
+        "The",
+        "This",
+        "Date",
+        "Name",
+        "Rapid",
+        "Review",
+        "Report",
+        "Male",
+        "Female",
+        "White",
+        "Black",
+        "Mixed",
+        "British",
+        "Asian",
+        "Not",
+        "None",
+        "Unknown",
+        "Child",
+        "Baby",
+        "Young",
+        "Person",
+        "Subject",
+    }
 )
 
 
@@ -81,8 +105,8 @@ def subject_names(doc: DraftDocument, *, limit_chars: int | None = None) -> list
     for s in doc.sections:
         if s.start > limit:
             break
-        if (m := ABOUT.match(s.heading)) is not None:
-            add(m.group(1))
+        if (about := ABOUT.match(s.heading)) is not None:
+            add(about.group(1))
     for pattern in (INTRODUCED, PSEUDONYM_FIRST):
         for m in pattern.finditer(text, 0, min(len(text), limit)):
             add(m.group(1))

@@ -11,18 +11,18 @@ import re
 from collections.abc import Callable
 
 from assistant.critic.checks import Result, check
+from assistant.critic.context import FAMILY_REF, ROLE, ROLE_WORD, UNSET, Context, Match
+from assistant.documents import Cell, Table
 from assistant.lexicon import (
     DATE,
+    ETHNICITY_TERM,
     INFANT_WORDS,
+    NUMBER_WORD,
     SCHOOL_AGE_WORDS,
     SCHOOL_AGE_YEARS,
-    ETHNICITY_TERM,
-    NUMBER_WORD,
     UNKNOWN_VALUE,
     rx,
 )
-from assistant.critic.context import FAMILY_REF, ROLE, ROLE_WORD, Context, Match
-from assistant.documents import Cell, Table
 
 AGE = rx(
     r"\b(?:date of birth|d\.?o\.?b\.?)\s*[:\-–]?\s*(?:" + DATE + r"|\d)"
@@ -39,7 +39,9 @@ AGE_FIELD = rx(r"\b(?:date of birth|d\.?o\.?b\.?|age)\s*[:\-–]")
 GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
 # 'male' or 'female' naming someone else: 'a female caller', 'an older male in his 20s', 'male relative'
 OTHER_BEFORE = re.compile(r"(?i)\b(?:an?|the|older|younger|adult|unknown|another|two|three|several)\s+$")
-OTHER_AFTER = re.compile(r"(?i)\s+(?!child\b|baby\b|infant\b|toddler\b|young person\b|and\b|or\b|aged?\b)[a-z]")
+OTHER_AFTER = re.compile(
+    r"(?i)\s+(?!child\b|baby\b|infant\b|toddler\b|young person\b|and\b|or\b|aged?\b)[a-z]"
+)
 GENDER = rx(r"\b(?:gender|sex)\s*[:\-–]\s*\w+|\b" + GENDER_WORD + r"\b")
 GENDER_FIELD = rx(r"\b(?:gender|sex)\s*[:\-–]")
 ETHNICITY_LABEL = rx(
@@ -105,7 +107,9 @@ AGE_BARE = rx(r"\baged?\s*[:\-]?\s*(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")
 SUBJECT_ROW = rx(
     r"\b(?:subject|index child|notification|child (?:harmed|who died)|the deceased|this review|the incident)\b"
 )
-FIELD_LINE = re.compile(r"^\s*(?:[-*•>]\s*)?(?:\*\*|__)?([^:\n*]{1,40}?)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s+\S")
+FIELD_LINE = re.compile(
+    r"^\s*(?:[-*•>]\s*)?(?:\*\*|__)?([^:\n*]{1,40}?)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s+\S"
+)
 PASSAGE_LOOKBACK = 400  # how far back a sentence without a person in it looks for the one it is about
 
 
@@ -148,7 +152,9 @@ def about_child(ctx: Context, m: Match, field_label: re.Pattern[str] | None = No
     # 'M is 15. She is a girl of mixed heritage.' / 'Child K, girl, aged 2. White British.': a sentence that
     # names no one is about the person the passage was last about.
     para_start, _ = ctx.paragraph_around(m.start)
-    lo = max(para_start, line.start if ctx.in_table(m.start) else para_start, sentence.start - PASSAGE_LOOKBACK)
+    lo = max(
+        para_start, line.start if ctx.in_table(m.start) else para_start, sentence.start - PASSAGE_LOOKBACK
+    )
     before: list[tuple[int, str]] = []
     for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
         before += [(r.end(), kind) for r in pattern.finditer(ctx.text, lo, sentence.start)]
@@ -308,8 +314,8 @@ PRONOUN = rx(r"\b(?:he|she|his|her|him|hers)\b")
 
 
 def child_age_evidence(ctx: Context) -> Match | None:
-    if "child_age" in ctx.memo:
-        return ctx.memo["child_age"]  # type: ignore[return-value]
+    if ctx.facts.child_age is not UNSET:
+        return ctx.facts.child_age
     found: Match | None = None
     col = _column_value(ctx, "age", "date of birth", "d.o.b", "dob")
     if col is not None:
@@ -319,10 +325,12 @@ def child_age_evidence(ctx: Context) -> Match | None:
         elif cell is None and header is not None:
             found = _cell_match(header)
     if found is None:
-        found = _in_child_row(ctx, AGE) or _child_upfront(ctx, AGE, AGE_FIELD, accept=lambda m: _real_age(ctx, m))
+        found = _in_child_row(ctx, AGE) or _child_upfront(
+            ctx, AGE, AGE_FIELD, accept=lambda m: _real_age(ctx, m)
+        )
         if found is not None and not _real_age(ctx, found):
             found = None
-    ctx.memo["child_age"] = found
+    ctx.facts.child_age = found
     return found
 
 
@@ -397,8 +405,10 @@ def child_disability(ctx: Context) -> Result:
         ctx,
         DISABILITY,
         DISABILITY_FIELD,
-        accept=lambda m: DISABILITY_STRONG.fullmatch(m.text) is not None
-        or ctx.section_role_at(m.start) in ("case", "family", "other"),
+        accept=lambda m: (
+            DISABILITY_STRONG.fullmatch(m.text) is not None
+            or ctx.section_role_at(m.start) in ("case", "family", "other")
+        ),
     )
     if found is None:
         return _gap(
@@ -408,7 +418,7 @@ def child_disability(ctx: Context) -> Result:
 
 
 def family_table(ctx: Context) -> Table | None:
-    if "family_table" not in ctx.memo:
+    if ctx.facts.family_table is UNSET:
         found = None
         for t in ctx.doc.tables:
             if not t.rows and not ctx.redacted_for_publication:
@@ -420,8 +430,8 @@ def family_table(ctx: Context) -> Table | None:
             if rows_with_roles >= 2 and t.column("agency", "date", "event") is None:
                 found = t
                 break
-        ctx.memo["family_table"] = found
-    return ctx.memo["family_table"]  # type: ignore[return-value]
+        ctx.facts.family_table = found
+    return ctx.facts.family_table
 
 
 def family_lines(ctx: Context) -> list[Match]:
@@ -429,7 +439,11 @@ def family_lines(ctx: Context) -> list[Match]:
     out = []
     for line in ctx.doc.lines:
         m = FAMILY_LABEL_LINE.match(line.text)
-        if m is not None and len((m.group(1) or m.group(2) or m.group(3)).split()) <= 6 and not ctx.in_table(line.start):
+        if (
+            m is not None
+            and len((m.group(1) or m.group(2) or m.group(3)).split()) <= 6
+            and not ctx.in_table(line.start)
+        ):
             out.append(ctx.line_at(line.start))
     return out
 
@@ -518,7 +532,12 @@ def family_details(ctx: Context) -> Result | None:
                 for r in table.rows
                 if eth < len(r)
                 and UNKNOWN_VALUE.match(r[eth].text)
-                and (rel is None or rel >= len(r) or _starts_with_role(r[rel].text) or r[rel].text.lower().startswith(("maternal", "paternal")))
+                and (
+                    rel is None
+                    or rel >= len(r)
+                    or _starts_with_role(r[rel].text)
+                    or r[rel].text.lower().startswith(("maternal", "paternal"))
+                )
             ]
             if unknown:
                 missing.append(f"ethnicity for {len(unknown)} member(s), given as unknown")
@@ -557,7 +576,9 @@ def family_details(ctx: Context) -> Result | None:
         # The child's details beside it ('Age: 16', 'Disability: none') are not the family's.
         spans = [(s, e) for s, e in ctx.upfront_spans if ctx.section_role_at(s) == "family"]
         block_start, block_end = (
-            (min(s for s, _ in spans), max(e for _, e in spans)) if spans else ctx.paragraph_around(household.start)
+            (min(s for s, _ in spans), max(e for _, e in spans))
+            if spans
+            else ctx.paragraph_around(household.start)
         )
         where = "the family described"
         evidence = [ctx.sentence(household.start)]

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.critic.checks import Result, check
+from assistant.critic.context import UNSET, Context, Match, words
 from assistant.lexicon import rx
-from assistant.critic.context import Context, Match, words
 
 REVIEW = (
     r"(?:LCSPR|CSPR|local (?:child )?safeguarding practice review|child safeguarding practice review|practice review|"
@@ -153,9 +153,9 @@ class Decision:
 
 
 def decision(ctx: Context) -> Decision:
-    if "decision" not in ctx.memo:
-        ctx.memo["decision"] = _find_decision(ctx)
-    return ctx.memo["decision"]  # type: ignore[return-value]
+    if ctx.facts.decision is UNSET:
+        ctx.facts.decision = _find_decision(ctx)
+    return ctx.facts.decision
 
 
 CONDITIONAL = rx(r"^(?:if|should|unless|where|in the event)\b|\bif (?:further|new|more|any)\b")
@@ -271,13 +271,16 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
     if before < after and _reason_in(ctx.text[before:after], polarity):
         return True
     # the decision section's own text ('Their reasons are: ...'), or a criteria table with a reason column
-    for s in [section] + ctx.sections_with_role("decision"):
+    for s in [section, *ctx.sections_with_role("decision")]:
         if s.heading and ctx.section_role_at(s.start) == "decision":
             if _reason_in(ctx.text[s.body_start : s.end], polarity):
                 return True
             for t in ctx.tables_in(s.start, s.end):
                 col = t.column("reason", "rationale", "why", "evidence")
-                if col is not None and sum(1 for r in t.rows if col < len(r) and words(r[col].text) >= 5) >= 2:
+                if (
+                    col is not None
+                    and sum(1 for r in t.rows if col < len(r) and words(r[col].text) >= 5) >= 2
+                ):
                     return True
     for s in ctx.doc.sections:
         # a section of its own for the reasons ('Reasons for recommendation'); the decision's own section

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assistant.corpus import load_corpus
 from assistant.critic.checks import Result, check
-from assistant.critic.context import Context, Match
+from assistant.critic.context import UNSET, Context, Match
 from assistant.domain.corpus import NationalReview
 from assistant.domain.critique import NationalReviewRef
 
@@ -38,7 +38,9 @@ EXTRA_REQUIRES: dict[str, list[list[str]]] = {
 GROUP_WINDOW: dict[str, int] = {"intrafamilial-csa-2024": 160}
 # An injury the child was born with ('a brain injury caused by lack of oxygen around birth') is not harm by a
 # carer: a sentence about the birth does not supply the injury a publication about abuse requires.
-NOT_HARM_SENTENCE = re.compile(r"(?i)\b(?:birth|born|premature|prematurity|delivery|oxygen|congenital|antenatal)\b")
+NOT_HARM_SENTENCE = re.compile(
+    r"(?i)\b(?:birth|born|premature|prematurity|delivery|oxygen|congenital|antenatal)\b"
+)
 HARM_GROUP_REVIEWS = {"invisible-men-2021", "bruising-non-mobile-2022"}
 
 
@@ -250,14 +252,14 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
 
 
 def relevant_reviews(ctx: Context) -> list[Relevance]:
-    if "national" not in ctx.memo:
+    if ctx.facts.national is UNSET:
         found = [
             r
             for nr in load_corpus().national_reviews
             if nr.kind != "annual report" and (r := relevance(ctx, nr))
         ]
-        ctx.memo["national"] = sorted(found, key=lambda r: -r.score)
-    return ctx.memo["national"]  # type: ignore[return-value]
+        ctx.facts.national = sorted(found, key=lambda r: -r.score)
+    return ctx.facts.national
 
 
 def _ref(rel: Relevance) -> NationalReviewRef:

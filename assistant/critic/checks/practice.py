@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.critic.checks import Result, check
-from assistant.critic.checks.decision import decision
 from assistant.chronology.dates import match_date
+from assistant.critic.checks import Result, check
 from assistant.critic.checks.case_info import child_age_evidence, child_years
-from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, life_stage, rx
+from assistant.critic.checks.decision import decision
 from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
+from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, life_stage, rx
 
 LIVED = rx(
     r"\blived experience|\bvoice of (?:the )?(?:child|young person|children|baby)|\b(?:child|young person|baby)'?s voice|"
@@ -164,7 +164,9 @@ def _mentions(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]) 
     return out
 
 
-def _considered(ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]) -> tuple[Match | None, Match | None]:
+def _considered(
+    ctx: Context, pattern: re.Pattern[str], exclude: re.Pattern[str]
+) -> tuple[Match | None, Match | None]:
     """(a mention the draft analyses, the first mention at all).
 
     Analysed: the paragraph with the mention weighs its effect on the child or on practice ('Her autism
@@ -283,7 +285,9 @@ def _action_items(ctx: Context) -> list[Match]:
         # an action plan table: every row whose action cell says something is an action
         for t in ctx.tables_in(s.start, s.end):
             col = t.column("action", "recommendation", "what will", "what we will")
-            for row in t.rows if col is not None else []:
+            if col is None:
+                continue
+            for row in t.rows:
                 if col < len(row) and len(row[col].text.split()) >= ACTION_CELL_WORDS:
                     add(row[col].start)
         for line in ctx.doc.lines[ctx.line_index(s.body_start) :]:
@@ -383,7 +387,9 @@ def _chronology_outweighs_analysis(ctx: Context) -> Result | None:
     if len(entries) < CHRONOLOGY_MIN_ENTRIES:
         return None
     dated_words = sum(words(m.text) for m in entries)
-    analysis_words = sum(words(ctx.text[s.body_start : s.end]) for s in ctx.sections_with_role("analysis", "learning"))
+    analysis_words = sum(
+        words(ctx.text[s.body_start : s.end]) for s in ctx.sections_with_role("analysis", "learning")
+    )
     if dated_words <= analysis_words:
         return None
     return Result(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.critic.checks import Result, check
+from assistant.critic.context import UNSET, Context, Match, words
 from assistant.lexicon import AGENCY, DATE, rx
-from assistant.critic.context import Context, Match, words
 
 IMMEDIATE = rx(
     r"\bimmediate (?:action|safeguarding|safety|protective)\w*|\bsafety plan\w*|\bcurrent (?:situation|arrangements|position)\b"
@@ -206,8 +206,8 @@ def agencies(ctx: Context) -> Result:
 
 
 def learning_evidence(ctx: Context) -> Match | None:
-    if "learning" in ctx.memo:
-        return ctx.memo["learning"]  # type: ignore[return-value]
+    if ctx.facts.learning is not UNSET:
+        return ctx.facts.learning
     found: Match | None = None
     for s in ctx.doc.sections:
         body = ctx.text[s.body_start : s.end]
@@ -224,7 +224,9 @@ def learning_evidence(ctx: Context) -> Match | None:
         # learning, however the template names them
         for s in ctx.sections_with_role("learning", "analysis"):
             body = ctx.text[s.body_start : s.end]
-            if words(body) >= FINDINGS_MIN_WORDS and (FINDINGS.search(s.heading) or FINDINGS.search(body[:400])):
+            if words(body) >= FINDINGS_MIN_WORDS and (
+                FINDINGS.search(s.heading) or FINDINGS.search(body[:400])
+            ):
                 found = ctx.sentence(_first_text(ctx, s.body_start, s.end))
                 break
     if found is None:
@@ -234,7 +236,7 @@ def learning_evidence(ctx: Context) -> Match | None:
                 continue
             found = sentence
             break
-    ctx.memo["learning"] = found
+    ctx.facts.learning = found
     return found
 
 
