@@ -217,6 +217,13 @@ def _together(text: str, hits: list[list[Match]], window: int) -> list[Match] | 
     return None
 
 
+def _first_not_about_birth(ctx: Context, hits: list[Match]) -> list[Match]:
+    for m in sorted(hits, key=lambda x: x.start):
+        if not NOT_HARM_SENTENCE.search(ctx.sentence(m.start).text):
+            return [m]
+    return []
+
+
 def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
     features: list[Match] = []
     seen: set[str] = set()
@@ -228,11 +235,12 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
     groups = [*review.requires, *EXTRA_REQUIRES.get(review.id, [])]
     if groups:
         hits = [[m for p in group for m in _features(ctx, _compile(p))] for group in groups]
+        window = GROUP_WINDOW.get(review.id)
         if review.id in HARM_GROUP_REVIEWS:
-            hits = [[m for m in h if not NOT_HARM_SENTENCE.search(ctx.sentence(m.start).text)] for h in hits]
+            # the first mention of each required fact that is not about the birth (only the first is used)
+            hits = [_first_not_about_birth(ctx, h) for h in hits] if not window else hits
         if any(not h for h in hits):
             return None
-        window = GROUP_WINDOW.get(review.id)
         chosen = (
             _together(ctx.text, hits, window) if window else [min(h, key=lambda m: m.start) for h in hits]
         )
