@@ -114,7 +114,7 @@ ANALYSIS_CUE = (
     r"increas\w+ (?:the )?(?:risk|vulnerab\w+)|at greater risk|sensitiv\w+|reflect\w*|question\w*|curious|curiosity|"
     r"needs? (?:were|was) not|adapt\w+|adjust\w+|communicat\w+ needs|(?:felt|feel|feels) (?:that|unable|she|he)|"
     r"reduc\w+|limit\w+|prevent\w+|hinder\w+|undermin\w+|compromis\w+|capacity|ability to|unable to|"
-    r"made (?:home|life|it|him|her|them|things|family life)\b|unpredictab\w+|chaotic)\b"
+    r"made (?:home|life|it|him|her|them|things|family life)\b|unpredictab\w+|chaotic|(?:a|the|one) (?:\w+ )?factor)\b"
 )
 
 # -- the child's stage of life (critique, drafting, lines of enquiry) --------------------------------------

@@ -50,7 +50,7 @@ ETHNICITY_LABEL = rx(
 ETHNICITY_VALUE = rx(r"\b" + ETHNICITY_TERM + r"\b(?! (?:service|team|community group|organisation))")
 ETHNICITY_ANY = rx(ETHNICITY_LABEL.pattern + r"|" + ETHNICITY_VALUE.pattern)
 DISABILITY = rx(
-    r"\b(?:disabilit\w*|disabled|SEND|special educational needs|EHCP|education,? health and care plan|"
+    r"\b(?:disabilit\w*|disabled|(?-i:SEND)|special educational needs|EHCP|education,? health and care plan|"
     r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
     r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|neurodivers\w*|"
     r"(?:physical|mental) health|(?:fit|well) and healthy|(?:is|was|were|been) (?:a )?healthy|"
@@ -59,11 +59,11 @@ DISABILITY = rx(
 # Words that speak of a disability in any sentence about the child; the rest ('physical health', 'health
 # needs', 'diagnosed') say so only in the case information itself, not in the story of the incident.
 DISABILITY_STRONG = rx(
-    r"\b(?:disabilit\w*|disabled|SEND|special educational needs|EHCP|education,? health and care plan|"
+    r"\b(?:disabilit\w*|disabled|(?-i:SEND)|special educational needs|EHCP|education,? health and care plan|"
     r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
     r"medical)|autis\w+|ADHD|cerebral palsy|neurodivers\w*)"
 )
-DISABILITY_FIELD = rx(r"\b(?:disabilit\w*|health|SEND|additional needs|medical)[^:\n]{0,25}[:\-–]")
+DISABILITY_FIELD = rx(r"\b(?:disabilit\w*|health|(?-i:SEND)|additional needs|medical)[^:\n]{0,25}[:\-–]")
 # 'Mother: aged 36', '- Mother's partner (Baby N's father): 25', '**Father:** 44'
 FAMILY_LABEL_LINE = re.compile(
     r"(?i)^\s*(?:[-*•]\s*)?(?:\*\*|__)?((?:[\w'’()/ -]){0,40}?\b"

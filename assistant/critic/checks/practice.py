@@ -38,14 +38,15 @@ NOT_RACE = rx(
 )
 ANALYSIS = rx(ANALYSIS_CUE)
 FACT_ONLY_ROLES = ("agencies", "chronology", "incident", "immediate", "case", "family")
+LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s")
 ANALYSIS_REACH = 700  # characters either side of a mention, within its paragraph, where its analysis may lie
 MAX_MENTIONS = 200  # enough to find one that is analysed; a huge draft need not be read to the end
 FIELD = re.compile(r"^\s*(?:[-*•|]\s*)?[^:\n]{1,40}:\s*\S[^.\n]{0,60}$")
 HEALTH_DISABILITY = rx(
     r"\b(?:disabilit\w*|disabled|mental (?:health|ill-?ness|ill-?health)|physical health|learning (?:difficult\w*|disabilit\w*|"
-    r"needs)|ADHD|autis\w+|SEND|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
+    r"needs)|ADHD|autis\w+|(?-i:SEND)|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
     r"neurodivers\w*|speech and language|SLCN|(?:gender|sexual) identity|identity issues|sexuality|LGBT\w*|transgender|post-?natal depression|perinatal mental health|substance misuse|"
-    r"low mood|self[- ]harm\w*|suicid\w+|alcohol (?:use|misuse|dependen\w+)|drug (?:use|misuse)|dyslexi\w+|"
+    r"low mood|self[- ]harm\w*|suicid\w+|alcohol\w*|drinking|drug (?:use|misuse)|dyslexi\w+|"
     r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition)|sickle cell|epilep\w+|"
     r"diabet\w+|asthma|cancer|strokes?|Down'?s? syndrome|prematur\w+|low birth ?weight|illness|medical conditions?|"
     r"medication|(?:his|her|their|maternal|paternal|parental|parents'?|mother'?s|father'?s)(?: own)? "
@@ -53,7 +54,7 @@ HEALTH_DISABILITY = rx(
 )
 NOT_HEALTH = rx(
     r"\b(?:head|abusive head|blunt force|physical) trauma\b|\btrauma(?:tic)? (?:injur\w+|brain)|\bmajor trauma\b|"
-    r"\b(?:mental health|SEND|learning disabilit\w*) (?:services?|team|trust|nurse|practitioner|hub|unit|provider|worker)s?$"
+    r"\b(?:mental health|(?-i:SEND)|learning disabilit\w*) (?:services?|team|trust|nurse|practitioner|hub|unit|provider|worker)s?$"
 )
 GOOD_PRACTICE = rx(
     r"\bgood practice|\bwhat (?:worked|was working|went) well|\bworking well|\bstrengths\b|\bpositive (?:practice|work|"
@@ -88,10 +89,16 @@ ACTION_SENTENCE = rx(
 )
 MAX_ACTIONS = 12
 ACTION_CELL_WORDS = 4
+# 'Business Manager to submit the rapid review to the Panel': a step in the review's own process, not an action
+PROCESS_STEP = rx(
+    r"\b(?:submit|send|forward|present|lead|arrange|convene|chair|finalise|finalize|circulate|sign)\w*\b[^.\n]{0,40}?"
+    r"\b(?:rapid review|this review|the review|learning review|report|meeting|the panel)\b"
+)
 # '- CSC to ensure that a MACE meeting is held (Head of Service, immediately).': an owner, then what they are to do
 OWNED_ACTION = re.compile(
     r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*((?:the\s+)?[A-Z\[][\w&'’\[\]/ -]{1,50}?)\s+to\s+"
-    r"(?!be\b)[a-z]{3,}"
+    # 'Agencies to reflect on the learning' asks for thought, not a change anyone can check
+    r"(?!be\b|reflect\b|consider\b|note\b|think\b|remember\b|bear\b|be aware\b)[a-z]{3,}"
 )
 # Under 'Recommendations' or 'Action plan', 'That the partnership reviews ...' and '... should audit ...' are actions.
 RECOMMEND_HEADING = rx(r"\b(?:actions?|recommendations?|next steps|action plan|what needs to happen)\b")
@@ -110,7 +117,8 @@ BLAMING = rx(
     r"\bwilling(?:ly)? (?:participant|participated)|\bstreetwise\b|\bmaking (?:poor|bad|unwise) (?:choices|decisions)\b|"
     r"\bchose to (?:go missing|run away|associate|engage in|leave|stay out)|\b(?:non-?compliant|uncooperative|manipulative) "
     r"(?:child|young person|teenager|girl|boy)|\bengaged in (?:risky|risk-taking) behaviour|\bself[- ]placing\b|"
-    r"\bconsensual (?:sexual )?relationship with (?:an? )?(?:older|adult)|\bsexually active with (?:older|adult)"
+    r"\bconsensual (?:sexual )?relationship with (?:an? )?(?:older|adult)|\bsexually active with (?:older|adult)|"
+    r"\battention[- ]seeking\b|\b(?:refused|refuses|refusing) to engage\b"
 )
 # The draft naming a term in order to avoid or criticise it: 'terms such as "hard to reach"'.
 DISTANCED = rx(
@@ -177,6 +185,9 @@ def _considered(
         if ctx.section_role_at(m.start) == "chronology" or DATE_LED.match(ctx.line_at(m.start).text):
             continue
         start, end = ctx.paragraph_around(m.start)
+        line = ctx.line_at(m.start)
+        if LIST_ITEM.match(line.text):
+            start, end = line.start, line.end  # each item of a list is its own statement
         if ANALYSIS.search(ctx.text, max(start, m.start - ANALYSIS_REACH), min(end, m.end + ANALYSIS_REACH)):
             return m, mentions[0]
     return None, (mentions[0] if mentions else None)
@@ -295,7 +306,7 @@ def _action_items(ctx: Context) -> list[Match]:
                 break
             if line.start < s.body_start:
                 continue
-            if (owned := OWNED_ACTION.match(line.text)) is not None:
+            if (owned := OWNED_ACTION.match(line.text)) is not None and not PROCESS_STEP.search(line.text):
                 add(line.start + owned.start(1))
             for m in ACTION_ITEM.finditer(line.text):
                 if not NOT_ACTION.match(m.group(0)):
@@ -447,7 +458,12 @@ def early_life(ctx: Context) -> Result | None:
         )
         if about_history and words(body) >= 20:
             return Result("EARLY_LIFE_HISTORY_MISSING", gap=False, evidence=[ctx.line_at(s.start)])
-    signals = list(ctx.find(EARLY_LIFE))
+    # a chronology row that starts when the child was eleven is not their early life
+    signals = [
+        m
+        for m in ctx.find(EARLY_LIFE)
+        if not ctx.in_table(m.start) and ctx.section_role_at(m.start) != "chronology"
+    ]
     if len({m.text.lower() for m in signals}) >= 2:
         return Result("EARLY_LIFE_HISTORY_MISSING", gap=False, evidence=[ctx.sentence(signals[0].start)])
     return Result(
