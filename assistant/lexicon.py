@@ -61,7 +61,8 @@ SECTION_CUES: dict[str, str] = {
     "immediate": (
         r"\b(?:immediate (?:action|safeguarding|safety|arrangements|response|protective|steps)\w*|current "
         r"(?:situation|arrangements|position|safeguarding)|safety (?:plan|arrangements)|safeguarding "
-        r"arrangements|keep(?:ing)? \w+ safe|safe now|protective (?:action|measures))\b"
+        r"arrangements|keep(?:ing)? \w+ safe|safe now|protective (?:action|measures)|safeguarding since|"
+        r"since the incident)\b"
     ),
     "agencies": (
         r"\b(?:agencies|contributors|participants|attendees|who took part|who contributed|organisations|"
@@ -81,7 +82,10 @@ SECTION_CUES: dict[str, str] = {
         r"\b(?:decision|criteria|recommendations?|conclusion|lcspr|local (?:child )?safeguarding practice review|"
         r"rationale|further review|scope|lines of enquiry|terms of reference)\b"
     ),
-    "actions": r"\b(?:actions?|next steps|what needs to happen|action plan|improvements?|sharing the learning)\b",
+    "actions": (
+        r"\b(?:actions?|next steps|what needs to (?:happen|change)|what (?:we|agencies|partners) will do|action plan|"
+        r"improvements?|sharing the learning|where we go from here)\b"
+    ),
     "signoff": r"\b(?:sign[- ]?off|signed|approv\w+|endorse\w*|authoris\w+|executive|partners'? agreement)\b",
 }
 

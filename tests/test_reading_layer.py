@@ -160,31 +160,9 @@ def test_facts_under_ordinary_headings_are_found() -> None:
         ("Why we reached this decision", {"decision"}),
         ("Next steps", {"actions"}),
         ("Lessons", {"learning"}),
-        pytest.param(
-            "What needs to change",
-            {"learning", "actions"},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'What needs to change' (the learning and actions) is given role 'other': no cue in the "
-                "lexicon covers it, though the learning check's own heading pattern does",
-            ),
-        ),
-        pytest.param(
-            "What we will do",
-            {"actions"},
-            marks=pytest.mark.xfail(
-                strict=True, reason="'What we will do' is given role 'other'; its actions are then not read"
-            ),
-        ),
-        pytest.param(
-            "5. SAFEGUARDING SINCE THE INCIDENT",
-            {"immediate"},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the word 'incident' wins: a council heading for the arrangements since the incident is "
-                "read as the incident summary",
-            ),
-        ),
+        ("What needs to change", {"learning", "actions"}),
+        ("What we will do", {"actions"}),
+        ("5. SAFEGUARDING SINCE THE INCIDENT", {"immediate"}),
     ],
 )
 def test_section_role_of_heading(heading: str, expected: set[str]) -> None:
@@ -198,12 +176,6 @@ def test_title_with_a_label_and_a_first_name_names_the_child() -> None:
     assert not CHILD_FACTS & codes(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="subject_names does not read 'Rapid review: Ellis' (a first name in the title, no label), so 'Ellis "
-    "is 11 years old. He is a boy of White Irish Traveller heritage ...' in the case section is not taken "
-    "as about the child: all four CHILD_*_MISSING must-fix findings are raised on facts stated plainly",
-)
 def test_child_named_only_by_first_name_in_title() -> None:
     text = edited(draft("plain-headings.md"), ("Rapid Review: Child E (Ellis)", "Rapid review: Ellis"))
     assert "Ellis" in Context(text).child_names
@@ -263,12 +235,10 @@ def _council_tight() -> str:
     return re.sub(r"(?m)^(\d{1,2}\. [A-Z ]+)\n\n", r"\1\n", draft("council-report.txt"))
 
 
-@pytest.mark.xfail(strict=True, reason=COUNCIL_TIGHT_REASON)
 def test_numbered_heading_directly_over_numbered_paragraph_is_a_heading() -> None:
     assert {"3. BACKGROUND", "7. ANALYSIS", "9. ACTIONS"} <= set(headings(_council_tight()))
 
 
-@pytest.mark.xfail(strict=True, reason=COUNCIL_TIGHT_REASON)
 def test_council_report_without_blank_lines_under_headings_keeps_its_actions() -> None:
     text = _council_tight()
     assert "3. BACKGROUND\n3.1 Child T" in text
@@ -479,12 +449,6 @@ def test_siblings_words_are_not_the_childs_lived_experience() -> None:
     assert "LIVED_EXPERIENCE_MISSING" not in codes(reflected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="subject_names reads the first four non-blank lines as the title block, so in a short draft the "
-    "family paragraph ('... her sister, Child S (aged 7 ...)') is read as the title: the sibling becomes a "
-    "subject and her quoted words are credited as the baby's lived experience",
-)
 def test_sibling_named_in_the_opening_paragraphs_is_not_the_subject() -> None:
     text = draft("sibling-voice.md")
     assert "Child S" not in Context(text).child_names
@@ -533,12 +497,6 @@ def test_subject_names_from_the_title(title: str, expected: list[str]) -> None:
         ),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="the title block is the first four non-blank lines and only labels ('Child T', 'Baby R') or quoted "
-    "names are read there: a first-name title is not read, a title below a four-line report header is "
-    "missed, and a body paragraph within those lines supplies a sibling's label",
-)
 def test_subject_names_title_block(text: str, present: str, absent: str | None) -> None:
     names = subject_names(parse_document(text))
     assert present in names
@@ -559,12 +517,6 @@ def test_report_header_table_is_not_the_family_table() -> None:
     assert "CHILD_AGE_MISSING" in codes(no_age)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a report header field 'Lead agency:\\tChildren's Services' is read as the child's age ('agency' "
-    "contains 'age' in the key-value table lookup), so a review that never gives the child's age gets no "
-    "CHILD_AGE_MISSING",
-)
 def test_report_header_lead_agency_is_not_the_childs_age() -> None:
     text = edited(
         draft("council-report.txt"),
@@ -820,11 +772,6 @@ NO_LCSPR = "The safeguarding partners decided not to commission an LCSPR because
             "visits by [date].\n- Police to share every drug-related call-out at an address with children with "
             "the MASH.",
             id="what-we-will-do",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="under 'What we will do' (role 'other') the '- CSC to agree ...' lines are not read as "
-                "actions, which are only read under a heading the actions check knows",
-            ),
         ),
     ],
 )

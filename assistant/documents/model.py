@@ -6,6 +6,7 @@ these objects never cross an API boundary (findings carry offsets, not these obj
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -35,14 +36,20 @@ class Table:
     rows: list[list[Cell]]
 
     def column(self, *names: str) -> int | None:
-        """Index of the first header cell containing any of `names` (case-insensitive)."""
+        """Index of the first header cell with a word starting with any of `names` (case-insensitive); a short
+        name (up to four letters: 'age', 'sex', 'dob') must be the whole word, so 'Lead agency' is no age."""
         if not self.header:
             return None
         for i, cell in enumerate(self.header):
-            low = cell.text.lower()
-            if any(n in low for n in names):
+            if any(header_has(cell.text, n) for n in names):
                 return i
         return None
+
+
+def header_has(text: str, name: str) -> bool:
+    """Whether a header or field label names `name`: a word starting with it, or the word itself if short."""
+    pattern = r"(?<![\w])" + re.escape(name.lower()) + (r"(?![\w])" if len(name) <= 4 else "")
+    return re.search(pattern, text.lower()) is not None
 
 
 @dataclass(slots=True)

@@ -82,7 +82,7 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         if (
             len(title.split()) <= MAX_NUMBERED_TIGHT_WORDS
             and title[:1].isupper()
-            and not _NUMBERED.match(next_text)
+            and (not _NUMBERED.match(next_text) or _opens_subsection(stripped, next_text))
             and not _BULLET.match(next_text)
         ):
             return stripped.rstrip(":"), 1
@@ -134,6 +134,12 @@ def _tight_heading(line: Line, prev_text: str, next_text: str) -> tuple[str, int
     if not next_text[:1].isupper() or prev_text.rstrip().endswith((",", "-", "–", "and", "or", "of", "the")):
         return None
     return stripped, 2
+
+
+def _opens_subsection(line: str, next_text: str) -> bool:
+    """'3. BACKGROUND' directly over '3.1 Child T was born ...': a numbered heading over its own paragraphs."""
+    number = re.match(r"(\d{1,2})\.?\s", line)
+    return number is not None and re.match(re.escape(number.group(1)) + r"\.\d", next_text) is not None
 
 
 def _cells(line: Line) -> list[Cell]:

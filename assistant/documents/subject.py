@@ -34,6 +34,11 @@ FIELD = re.compile(
 )
 ABOUT = re.compile(r"^(?:about|all about)\s+([A-Z][a-z]{2,15}|(?:Child|Baby) [A-Z]{1,2})\b", re.I)
 TITLE_LINES = 4  # non-blank lines at the top that are the title block
+TITLE_MAX_WORDS = 14
+TITLE_HEADINGS = 3
+TITLE_NAME = re.compile(
+    r"(?i:rapid review|review)\s*(?:of\s+|into\s+)?[:–—-]?\s*[\"“‘']?([A-Z][a-z]{2,15})\b(?![\w'’]*\s+[A-Z])"
+)
 NOT_A_NAME = frozenset(
     {
         "The",
@@ -90,9 +95,15 @@ def subject_names(doc: DraftDocument, *, limit_chars: int | None = None) -> list
         for m in QUOTED.finditer(piece):
             add(m.group(1))
 
+    # The title block: the short lines at the top (a sentence there is the opening paragraph, which may name a
+    # sibling), and the first headings (a report's title can sit under a block of header fields).
     title = [ln.text for ln in doc.lines if not ln.blank][:TITLE_LINES]
+    title = [t for t in title if len(t.split()) <= TITLE_MAX_WORDS and not t.rstrip().endswith(".")]
+    title += [s.heading for s in doc.sections[:TITLE_HEADINGS] if s.heading and s.start <= limit]
     for line in title:
         read_labels(line)
+        if (m := TITLE_NAME.search(line)) is not None:
+            add(m.group(1))  # 'Rapid review: Ellis
     for m in FIELD.finditer(text, 0, min(len(text), limit)):
         value = m.group(1)
         read_labels(value)

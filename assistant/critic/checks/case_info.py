@@ -13,6 +13,7 @@ from collections.abc import Callable
 from assistant.critic.checks import Result, check
 from assistant.critic.context import FAMILY_REF, ROLE, ROLE_WORD, UNSET, Context, Match
 from assistant.documents import Cell, Table
+from assistant.documents.model import header_has
 from assistant.lexicon import (
     DATE,
     ETHNICITY_TERM,
@@ -220,7 +221,7 @@ def _key_value(table: Table, *names: str) -> Cell | None:
     for row in ([table.header] if table.header else []) + table.rows:
         if len(row) >= 2 and row[0].text and len(row[0].text) <= 40:
             low = row[0].text.lower()
-            if any(n in low for n in names) and not ROLE_WORD.search(low):
+            if any(header_has(low, n) for n in names) and not ROLE_WORD.search(low):
                 return row[1]
     return None
 
