@@ -223,7 +223,8 @@ def test_family_details_are_read_next_to_each_person() -> None:
     assert people["Father"].age.value == "aged 27"
     assert people["Father"].health.value == "epilepsy"
     assert people["Maternal grandmother"].age.value == "58"
-    assert people["Sibling(s)"].age.value == "6"
+    # Each brother or sister is a person of their own ('half-brother (6)'), not one merged 'Sibling(s)' row.
+    assert people["Half-brother"].age.value == "6"
     assert people["Adult A"].relationship.value == "Mother's ex-partner"
     assert people["Mother"].health.value is None  # nothing about her health is stated next to her
     facts = {f.id: f for f in draft.case_facts}

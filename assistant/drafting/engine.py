@@ -94,8 +94,8 @@ def draft_from_chronology(
 ) -> Draft:
     source = source_for(chronology)
     entries = entry_texts(source)
-    people = detect_people(source, entries)
     incident = find_incident(entries)
+    people = detect_people(source, entries, incident)
     facts = child_facts(source, entries, people, incident)
     sig = signals(entries)
     safety = safety_after(incident)

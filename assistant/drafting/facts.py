@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from assistant.critic.checks.case_info import (
-    AGE,
     EDUCATION,
     GENDER,
     GENDER_WORD,
@@ -21,8 +20,8 @@ from assistant.critic.checks.case_info import (
     SCHOOL_AGE_WORDS,
 )
 from assistant.critic.checks.national import NEGATED
-from assistant.lexicon import UNKNOWN_VALUE
 from assistant.critic.checks.practice import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY, LIVED, RACE
+from assistant.lexicon import UNKNOWN_VALUE
 
 try:  # the critique's wording for 'CHILD S told her teacher' / "CHILD S's daily life"
     from assistant.critic.checks.practice import CHILD_SAID, CHILD_WORLD
@@ -35,98 +34,27 @@ except ImportError:  # pragma: no cover - older critique modules
     )
 from assistant.critic.taxonomy import load_codes
 from assistant.domain.drafting import CaseFact, Citation, DraftGap, DraftSentence, FactId
+from assistant.drafting.ages import AGE_TEXT
 from assistant.drafting.grounding import EntryText, Source, split_sentences
+from assistant.drafting.incident import Incident, find_incident
 from assistant.drafting.people import PeopleResult, Piece, clauses_with_mentions, owner
 
-# -- the incident --------------------------------------------------------------------------------------
-
-HARM_STRONG = re.compile(
-    r"\b(?:died|death|deceased|dead|passed away|fatal\w*|unresponsive|cardiac arrest|CPR|resuscitat\w+|"
-    r"fractur\w+|skull|subdural|brain (?:injury|bleed|haemorrhage)|head injur\w+|abusive head trauma|shaken|"
-    r"stab(?:bed|bing)?|stab wound|gunshot|burns|scald\w*|overdose\w*|poison\w*|drown\w*|ligature|suicide|"
-    r"non-?accidental|NAI|life[- ]threatening|critical condition|intensive care|PICU|ventilat\w+|raped?|"
-    r"sexual(?:ly)? assault\w*|serious(?:ly)? (?:injur\w+|harm\w*|hurt))\b",
-    re.I,
-)
-HARM_WEAK = re.compile(
-    r"\b(?:injur\w+|bruis\w+|wounds?|bleed\w*|swelling|swollen|floppy|assault\w*|harm(?:ed)?|GBH|grievous|"
-    r"abused?|hospital admission)\b",
-    re.I,
-)
-# Entries about the response or the review, not the harm itself.
-POST_INCIDENT = re.compile(
-    r"\b(?:rapid review|records (?:were )?reviewed|chronolog\w+|serious incident notification|notification to "
-    r"the (?:national )?panel|on suspicion|arrested|released under investigation|strategy (?:discussion|meeting)|"
-    r"section 47|s47|care plan|placed with|interim|bail)\b",
-    re.I,
-)
-INCIDENT_WINDOW_DAYS = 28
-MAX_AFTER = 8
-
-
-def _harm_score(entry: EntryText) -> int:
-    score = 0
-    text = entry.source.text
-    for pattern, weight in ((HARM_STRONG, 2), (HARM_WEAK, 1)):
-        for piece, m in entry.search(pattern):
-            at = piece.start + m.start()
-            if NEGATED.search(text, max(piece.start, at - 40), at):
-                continue
-            score = max(score, weight)
-    return score
-
-
-@dataclass
-class Incident:
-    anchor: EntryText
-    entries: list[EntryText]  # what happened (the anchor's date)
-    after: list[EntryText]  # what agencies did in the following weeks
-    dated: bool
-
-
-def find_incident(entries: list[EntryText]) -> Incident | None:
-    """The latest dated entries describing death, injury or harm, and the entries that follow them."""
-    scored = [(e, _harm_score(e)) for e in entries]
-    candidates = [(e, s) for e, s in scored if s and not any(True for _ in e.search(POST_INCIDENT))]
-    dated = [(e, s) for e, s in candidates if e.entry.date is not None]
-    pool = dated or candidates
-    if not pool:
-        return None
-    best = max(s for _, s in pool)
-
-    def key(item: tuple[EntryText, int]) -> tuple[str, int]:
-        e, _ = item
-        return (e.entry.date or "", e.position) if dated else ("", e.position)
-
-    anchor = max((item for item in pool if item[1] == best), key=key)[0]
-    if anchor.entry.date is None:
-        return Incident(anchor, [anchor], [], dated=False)
-    day = anchor.entry.date
-    same_day = [e for e in entries if e.entry.date == day]
-    happened = [
-        e
-        for e in same_day
-        if e is anchor or (_harm_score(e) and not any(True for _ in e.search(POST_INCIDENT)))
-    ]
-    happened_ids = {e.position for e in happened}
-    anchor_day = dt.date.fromisoformat(day)
-    after = [
-        e
-        for e in entries
-        if e.position not in happened_ids
-        and e.entry.date is not None
-        and (
-            (e.entry.date == day)
-            or (0 < (dt.date.fromisoformat(e.entry.date) - anchor_day).days <= INCIDENT_WINDOW_DAYS)
-        )
-    ]
-    after.sort(key=lambda e: (e.entry.date or "", e.position))
-    return Incident(anchor, happened, after[:MAX_AFTER], dated=True)
-
+__all__ = ["Incident", "find_incident"]  # re-exported: the drafting and enquiry engines import them from here
 
 # -- the child's details -------------------------------------------------------------------------------
 
 BIRTH = re.compile(r"\b(?:was\s+)?born\b|\bbirth of\b|\bdelivered\b", re.I)
+# 'born 2021', 'born [date] March 2016': the sentence states the date of birth itself, so the entry's date is not it.
+_BORN_ON = re.compile(
+    r"\s*(?:on\s+|in\s+)?(?:\[[^\]\n]{1,40}\]|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I
+)
+# Entries before the birth (a booking appointment, antenatal care) or about another pregnancy: their date is
+# never the child's date of birth.
+_NOT_BIRTH_ENTRY = re.compile(
+    r"\b(?:booking|antenatal|ante-natal|expected|due date|EDD|previous (?:pregnancy|birth|child|baby)|"
+    r"(?:is|was|weeks) pregnant|pregnant with)\b",
+    re.I,
+)
 _GENDER_TERM = re.compile(r"\b" + GENDER_WORD + r"\b|\b(?:gender|sex)\s*[:\-–]\s*\w+", re.I)
 _NOT_THE_CHILD = re.compile(r"(?:older|adult|unknown|other|another|two|three|several|some|of)\s+$", re.I)
 GENDER_FIELD_VALUE = re.compile(r"\b(?:gender|sex)\s*[:\-–]\s*" + GENDER_WORD + r"\b", re.I)
@@ -134,6 +62,12 @@ _GESTATION_BEFORE = re.compile(
     r"(?:born at|at|gestation(?:al age)?(?: of)?|pregnant(?: for)?|booking(?: appointment)? at)\s*$", re.I
 )
 _GESTATION_AFTER = re.compile(r"\s*(?:gestation|pregnant|into (?:the |her )?pregnancy)", re.I)
+# People the clause does not name, whose age it may give ('two older males aged 18 and 19').
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:males?|men|man|females?|women|woman|adults?|boys?|girls?|youths?|people|persons?|pupils?|peers?|"
+    r"friends?|associates?|others?|children|teenagers?|students?)\s*,?\s*$",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 PRONOUN_WINDOW = 30
 _MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -154,6 +88,11 @@ class ChildFacts:
     age_days: int | None = None  # at the incident, when both dates are given
 
 
+# Only the first quotes are weighed for a fact (three are shown); a chronology that states the same detail
+# thousands of times costs no more than one that states it fifty times.
+MAX_FACT_QUOTES = 50
+
+
 def _fact(
     fid: FactId,
     label: str,
@@ -163,7 +102,7 @@ def _fact(
     value: str | None = None,
 ) -> CaseFact:
     seen: dict[tuple[int, int], Citation] = {}
-    for c in quotes:
+    for c in quotes[:MAX_FACT_QUOTES]:
         # Of two overlapping quotes ('14' inside '(14)') keep the longer, in its first place.
         clash = next((k for k in seen if k[0] < c.end and c.start < k[1]), None)
         if clash is None:
@@ -208,17 +147,27 @@ def child_facts(
         piece_people.setdefault(mention.line, set()).add(mention.person)
     for clause in clauses_with_mentions(source, people.pieces, people.mentions):
         body = text[clause.start : clause.end]
+        if people.subject_id is not None and clause.piece.citation.line in people.subject_lines:
+            # A title or subject line that names only the child: all it says is about the child.
+            for pattern, target in ((AGE_TEXT, age), (_GENDER_TERM, gender)):
+                for m in pattern.finditer(body):
+                    f_start, f_end = clause.start + m.start(), clause.start + m.end()
+                    if not any(k.start < f_end and f_start < k.end for k in clause.mentions):
+                        target.append(source.cite(f_start, f_end))
+            continue
         if not clause.mentions:
             # 'Gender: female.' in an entry that names only the child is about the child.
             if piece_people.get(clause.piece.citation.line) == {sid}:
                 for m in GENDER_FIELD_VALUE.finditer(body):
                     gender.append(source.cite(clause.start + m.start(), clause.start + m.end()))
             continue
-        for m in AGE.finditer(body):
+        for m in AGE_TEXT.finditer(body):
             if _GESTATION_BEFORE.search(body[max(0, m.start() - 30) : m.start()]) or _GESTATION_AFTER.match(
                 body, m.end()
             ):
                 continue  # 'born at 38 weeks' is a gestation, not an age
+            if _OTHERS_BEFORE.search(body[max(0, m.start() - 30) : m.start()]):
+                continue  # 'with two males aged 18 and 19' is the males' age
             who = owner(clause, clause.start + m.start(), clause.start + m.end())
             if who is not None and who.person == sid:
                 age.append(source.cite(clause.start + m.start(), clause.start + m.end()))
@@ -230,9 +179,11 @@ def child_facts(
                     continue
                 gender.append(source.cite(f_start, clause.start + m.end()))
         if clause.piece.entry is not None and birth is None:
+            entry = by_entry[clause.piece.entry]
             for m in BIRTH.finditer(body):
+                if _BORN_ON.match(body, m.end()) or _NOT_BIRTH_ENTRY.search(entry.event_text):
+                    continue  # the sentence gives its own date of birth, or the entry is before the birth
                 who = owner(clause, clause.start + m.start(), clause.start + m.end())
-                entry = by_entry[clause.piece.entry]
                 if who is not None and who.person == sid and entry.entry.date_precision == "day":
                     sentence = _quote_sentence(source, clause.piece, clause.start + m.start())
                     if sentence is not None and entry.date is not None:

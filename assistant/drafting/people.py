@@ -1,9 +1,16 @@
-"""The people a chronology names, and what it says next to each of them.
+"""The people a chronology names, and what it says next to each of them: one model for drafting and for
+lines of enquiry, so both agree on who is who and on which child the review is about.
 
-A person is a `CHILD X`/`Adult A` label or a family role (Mother, Mother's partner, Maternal grandmother …).
+A person is everything the chronology links into one: a label ('CHILD X', 'Baby Z', 'Adult A'), a
+pseudonym ('Ms Y'), a name it introduces ('older brother Jay') and the family roles said to be them
+('Ms Y (mother)', 'Mother (Ms A, 38)', "Mother's partner, Mr Q (24)", 'partner Mr Q'). A role linked to two
+different people stays a person of its own.
+
 Their age, ethnicity and health are filled only from words placed next to them: a bracket straight after
-the name ("CHILD Y (14)"), "aged 20" after it, or a health or ethnicity term later in the same clause with
-no other person named in between. Anything else stays "Not recorded".
+the name ('CHILD Y (14)', '(Ms A, 38)', '(2 yrs, funded place)'), 'aged 20' or ', 35,' after it, or a
+health or ethnicity term later in the same clause with no other person named in between. On a title or
+subject line that names only the child, everything the line says is about the child. Anything else stays
+"Not recorded".
 """
 
 from __future__ import annotations
@@ -14,120 +21,44 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE
-from assistant.lexicon import DATE, ETHNICITY_TERM, ROLE
 from assistant.critic.checks.practice import HEALTH_DISABILITY
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
+from assistant.drafting.ages import (
+    age_after,
+    age_before,
+    age_in_part,
+    ethnicity_in_part,
+    paren_after,
+    paren_parts,
+)
 from assistant.drafting.grounding import EntryText, Source, split_sentences
-
-
-@dataclass(frozen=True)
-class RoleSpec:
-    id: str
-    name: str
-    role: PersonRole
-    pattern: str
-    male: bool = False
-    skip_before_of: bool = False  # "sibling of partner's friend" is not the child's sibling
-
-
-ROLE_SPECS: tuple[RoleSpec, ...] = (
-    RoleSpec(
-        "mothers-partner",
-        "Mother's partner",
-        "carer",
-        r"(?:mother|mum)'?s\s+(?:new\s+|ex-?\s?)?(?:partner|boyfriend)",
-        male=True,
-    ),
-    RoleSpec(
-        "fathers-partner",
-        "Father's partner",
-        "carer",
-        r"(?:father|dad)'?s\s+(?:new\s+)?(?:partner|girlfriend)",
-    ),
-    RoleSpec(
-        "maternal-grandmother", "Maternal grandmother", "relative", r"maternal\s+grand(?:mother|ma|mum)|MGM"
-    ),
-    RoleSpec(
-        "maternal-grandfather",
-        "Maternal grandfather",
-        "relative",
-        r"maternal\s+grand(?:father|pa|dad)|MGF",
-        male=True,
-    ),
-    RoleSpec(
-        "paternal-grandmother", "Paternal grandmother", "relative", r"paternal\s+grand(?:mother|ma|mum)|PGM"
-    ),
-    RoleSpec(
-        "paternal-grandfather",
-        "Paternal grandfather",
-        "relative",
-        r"paternal\s+grand(?:father|pa|dad)|PGF",
-        male=True,
-    ),
-    RoleSpec(
-        "step-grandfather", "Step-grandfather", "relative", r"step[- ]?grand(?:father|dad)|SGF", male=True
-    ),
-    RoleSpec("grandmother", "Grandmother", "relative", r"grand(?:mother|ma|mum)|(?-i:Nan|Nana|Nanna)"),
-    RoleSpec("grandfather", "Grandfather", "relative", r"grand(?:father|pa|dad)", male=True),
-    RoleSpec("maternal-aunt", "Maternal aunt", "relative", r"maternal\s+aunt(?:ie)?"),
-    RoleSpec("maternal-uncle", "Maternal uncle", "relative", r"maternal\s+uncle", male=True),
-    RoleSpec("paternal-aunt", "Paternal aunt", "relative", r"paternal\s+aunt(?:ie)?"),
-    RoleSpec("paternal-uncle", "Paternal uncle", "relative", r"paternal\s+uncle", male=True),
-    RoleSpec("aunt", "Aunt", "relative", r"aunt(?:ie|y)?"),
-    RoleSpec("uncle", "Uncle", "relative", r"uncle", male=True),
-    RoleSpec("stepfather", "Stepfather", "carer", r"step[- ]?(?:father|dad)", male=True),
-    RoleSpec("stepmother", "Stepmother", "carer", r"step[- ]?(?:mother|mum)"),
-    RoleSpec("foster-carer", "Foster carer", "carer", r"foster\s+carers?"),
-    RoleSpec("mother", "Mother", "parent", r"(?:birth\s+)?(?:mother|mum|mom)"),
-    RoleSpec("father", "Father", "parent", r"(?:birth\s+)?(?:father|dad)", male=True),
-    RoleSpec(
-        "siblings",
-        "Sibling(s)",
-        "child",
-        r"half[- ](?:siblings?|brothers?|sisters?)|step[- ](?:siblings?|brothers?|sisters?)|siblings?"
-        r"|(?:his|her|their|older|younger|big|little|baby)\s+(?:brothers?|sisters?)",
-        skip_before_of=True,
-    ),
-    RoleSpec(
-        "partner",
-        "Partner (not said whose)",
-        "adult",
-        r"(?:her|his)\s+(?:new\s+)?(?:partner|boyfriend|girlfriend)|partner|boyfriend",
-        male=False,
-        skip_before_of=True,
-    ),
+from assistant.drafting.incident import Incident, find_incident
+from assistant.drafting.names import (
+    CHILD_ALIAS,
+    PERSON,
+    ROLE_SPECS,
+    Found,
+    Namer,
+    RoleSpec,
+    label_name,
 )
-_SPEC_BY_ID = {s.id: s for s in ROLE_SPECS}
+from assistant.drafting.subject import Candidate, choose_subject, declared_child, is_declaration
 
-_CHILD_LABEL = r"(?-i:(?:CHILD|Child)\s+[A-Z]{1,2})"
-_ADULT_LABEL = r"(?-i:(?:ADULT|Adult)\s+[A-Z]{1,2})"
-PERSON = re.compile(
-    r"(?<![\w-])(?:"
-    + f"(?P<child>{_CHILD_LABEL})|(?P<adult>{_ADULT_LABEL})|"
-    + "|".join(f"(?P<r{i}>{spec.pattern})" for i, spec in enumerate(ROLE_SPECS))
-    + r")(?![\w-])",
-    re.I,
-)
-# Words that stand for the subject child when the chronology does not use a label in that sentence.
-CHILD_ALIAS = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(?:baby|infant|newborn)|the\s+(?:child|young\s+person|subject)|young\s+person)"
-    r"(?![\w-])(?!\s*(?:protection|in\s+need|and\s+family|safeguarding|'s\s+centre|centre|unit|clinic|health|"
-    r"services?|sexual|criminal|exploitation|team|bouncer|seat|monitor)\b)",
-    re.I,
-)
-_OF = re.compile(r"\s+of\b", re.I)
-_PAREN = re.compile(r"\s*,?\s*\(([^()\n]{1,60})\)")
-_AGE_UNIT = r"(?:years?|yrs?|y/?o|months?|mths?|weeks?|wks?|days?)"
-_AGE_AFTER = re.compile(
-    r"\s*,?\s*\(\s*((?:aged?\s*)?\d{1,2}(?:\s*" + _AGE_UNIT + r"(?:[- ]old)?)?)\s*(?=[,;)])"
-    r"|\s*,?\s+(aged?\s+\d{1,2}(?:\s*" + _AGE_UNIT + r")?)(?!\w)"
-    r"|\s*,\s*(\d{1,2}[- ]" + _AGE_UNIT + r"[- ]old)(?!\w)"
-    r"|\s*,?\s*\(?\s*((?:DOB|d\.o\.b\.?|date of birth)\s*:?\s*" + DATE + r")",
-    re.I,
-)
-_AGE_BEFORE = re.compile(r"(\d{1,2}[- ](?:year|month|week|day)s?[- ]old)\s+(?:\w+\s+)?$", re.I)
-_ROLE_IN_PAREN = re.compile(r"\b" + ROLE + r"\b", re.I)
-_ETHNIC_IN_PAREN = re.compile(r"\b" + ETHNICITY_TERM + r"\b", re.I)
+__all__ = [
+    "CHILD_ALIAS",
+    "PERSON",
+    "ROLE_SPECS",
+    "Clause",
+    "Mention",
+    "PeopleResult",
+    "Piece",
+    "RoleSpec",
+    "clauses_with_mentions",
+    "detect_people",
+    "owner",
+    "pieces_of",
+]
+
 _BARE_COLOUR = {"white", "black"}
 _EXTRA_HEALTH = re.compile(
     r"\b(?:low mood|anxious|self[- ]?harm\w*|suicid\w+|psychosis|psychotic|personality disorder|"
@@ -136,8 +67,17 @@ _EXTRA_HEALTH = re.compile(
     re.I,
 )
 _NOT_HEALTH = {"identity", "trauma", "health needs"}
+# Drinking and drug use are recorded as what they are, not as a health condition in the family table.
+_SUBSTANCE = re.compile(r"alcohol\w*|drinking|drunk|drugs?(?: (?:use|misuse))?|substance \w+", re.I)
 _DIAGNOSIS_OF = re.compile(r"\s+(?:of|with)\s+[^,.;()\n]{2,60}", re.I)
 _CLAUSE_BREAK = re.compile(r";")
+# Between a role and a name that are the same person: 'partner Mr Q', 'Mother – Ms T', '**Birth father:** Mr S'.
+_APPOSITION_GAP = re.compile(r"\s*+(?:\*\*|__)?\s*+(?:[,:–—-]\s*+)?(?:\*\*|__)?\s*+")
+# After a name that follows a role and a comma, what makes it an apposition rather than a list.
+_APPOSITION_END = re.compile(r"\s*+(?:\(|,\s*+(?:aged?\s++)?\d|[.;:]|$)")
+# Words a bracket may put before a name that is the person ('Mother (known as Ms A)', '(the maternal aunt)').
+_PART_LEAD = re.compile(r"(?:(?:the|his|her|their|a|an|known as|aka|also known as|called)\s+)*", re.I)
+_CHILD_OF_BEFORE = re.compile(r"(?<![\w-])((?:step|grand)?(?:son|daughter))\s+$", re.I)
 
 
 @dataclass
@@ -152,31 +92,6 @@ class Mention:
 
 
 @dataclass
-class _Acc:
-    id: str
-    name: str
-    role: PersonRole
-    male: bool = False
-    written_as: dict[str, None] = field(default_factory=dict)
-    mentions: int = 0
-    lines: dict[int, None] = field(default_factory=dict)
-    relationship: list[Citation] = field(default_factory=list)
-    age: list[Citation] = field(default_factory=list)
-    ethnicity: list[Citation] = field(default_factory=list)
-    health: list[Citation] = field(default_factory=list)
-
-    def merge(self, other: _Acc) -> None:
-        self.written_as.update(other.written_as)
-        self.mentions += other.mentions
-        self.lines.update(other.lines)
-        for name in ("relationship", "age", "ethnicity", "health"):
-            mine: list[Citation] = getattr(self, name)
-            for c in getattr(other, name):
-                if all((c.start, c.end) != (m.start, m.end) for m in mine):
-                    mine.append(c)
-
-
-@dataclass
 class Piece:
     """A stretch of chronology text people and facts are read from: an event line or an unparsed line."""
 
@@ -184,14 +99,29 @@ class Piece:
     entry: int | None
 
 
-def _label_id(text: str) -> str:
-    return "-".join(text.lower().split())
+@dataclass
+class _Node:
+    """What the chronology says next to one name or role, before names and roles are linked."""
+
+    id: str
+    kind: str  # 'child', 'adult', 'title', 'name', 'role'
+    text: str  # as first written
+    spec: RoleSpec | None = None
+    written_as: dict[str, None] = field(default_factory=dict)
+    mentions: int = 0
+    lines: dict[int, None] = field(default_factory=dict)
+    first_start: int = 0
+    # Citations keyed by (start, end), so a detail read twice is kept once (and in constant time).
+    relationship: dict[tuple[int, int], Citation] = field(default_factory=dict)
+    age: dict[tuple[int, int], Citation] = field(default_factory=dict)
+    ethnicity: dict[tuple[int, int], Citation] = field(default_factory=dict)
+    health: dict[tuple[int, int], Citation] = field(default_factory=dict)
+    child: bool = False  # a child: a child label, or a name introduced as a child
+    sibling: bool = False
 
 
-def _label_name(text: str) -> str:
-    words = text.split()
-    kind = "CHILD" if words[0].lower() == "child" else "Adult"
-    return f"{kind} {words[1]}"
+def _add_cite(target: dict[tuple[int, int], Citation], c: Citation) -> None:
+    target.setdefault((c.start, c.end), c)
 
 
 def pieces_of(source: Source, entries: Iterable[EntryText]) -> list[Piece]:
@@ -205,24 +135,8 @@ def pieces_of(source: Source, entries: Iterable[EntryText]) -> list[Piece]:
     return out
 
 
-def find_mentions(source: Source, piece: Piece) -> list[tuple[str, RoleSpec | None, re.Match[str]]]:
-    """(person id, role spec or None for a label, match) for each person named in the piece."""
-    out: list[tuple[str, RoleSpec | None, re.Match[str]]] = []
-    text = piece.citation.quote
-    for m in PERSON.finditer(text):
-        if m.group("child") or m.group("adult"):
-            out.append((_label_id(m.group(0)), None, m))
-            continue
-        index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("r"))
-        spec = ROLE_SPECS[index]
-        if spec.skip_before_of and _OF.match(text, m.end()):
-            continue
-        out.append((spec.id, spec, m))
-    return out
-
-
 def _clauses(source: Source, piece: Piece) -> list[tuple[int, int]]:
-    """(start, end) offsets of the piece's clauses: sentences, further split at ';' and dashes."""
+    """(start, end) offsets of the piece's clauses: sentences, further split at ';'."""
     out = []
     for sentence in split_sentences(source, piece.citation):
         pos = sentence.start
@@ -239,7 +153,7 @@ def _health_matches(text: str) -> list[tuple[int, int]]:
     for p in (HEALTH_DISABILITY, DISABILITY, _EXTRA_HEALTH):
         for m in p.finditer(text):
             word = m.group(0).lower()
-            if word in _NOT_HEALTH:
+            if word in _NOT_HEALTH or _SUBSTANCE.fullmatch(word):
                 continue
             end = m.end()
             if word.startswith("diagnos"):
@@ -273,9 +187,11 @@ def _ethnicity_matches(text: str) -> list[tuple[int, int]]:
 class PeopleResult:
     people: list[Person]
     subject_id: str | None
-    child_name: str  # 'CHILD X', or 'the child' when the chronology uses no label
+    child_name: str  # 'CHILD X', 'Baby Z', or 'the child' when the chronology names no child
     mentions: list[Mention]
     pieces: list[Piece]
+    subject_lines: set[int] = field(default_factory=set)  # lines about the subject alone (title, 'Subject:')
+    male: set[str] = field(default_factory=set)
 
     @property
     def subject(self) -> Person | None:
@@ -285,13 +201,7 @@ class PeopleResult:
         return next((p for p in self.people if p.id == person_id), None)
 
     def male_ids(self) -> set[str]:
-        ids = {s.id for s in ROLE_SPECS if s.male}
-        for p in self.people:
-            if p.relationship.value and any(
-                s.male and re.fullmatch(s.pattern, p.relationship.value.strip(), re.I) for s in ROLE_SPECS
-            ):
-                ids.add(p.id)
-        return ids
+        return {s.id for s in ROLE_SPECS if s.male} | self.male
 
 
 def _detail(quotes: list[Citation], joiner: str = "; ") -> PersonDetail:
@@ -313,137 +223,356 @@ _ORDER: dict[str, int] = {
     "adult": 5,
     "other": 6,
 }
+# Which node names a person: a label, then a pseudonym, then a name the chronology introduced, then a role.
+_NAMING = {"child": 0, "adult": 0, "title": 1, "name": 2, "role": 3}
 
 
-def detect_people(source: Source, entries: list[EntryText]) -> PeopleResult:
-    pieces = pieces_of(source, entries)
-    accs: dict[str, _Acc] = {}
-    mentions: list[Mention] = []
-    links: dict[str, str] = {}  # label id -> role id it is said to be ("Adult A (Mother's partner)")
-    per_piece: list[list[tuple[str, RoleSpec | None, re.Match[str]]]] = []
-    text = source.text
-    for piece in pieces:
-        found = find_mentions(source, piece)
-        per_piece.append(found)
+class _Links:
+    """Union-find over node ids; a role is joined to a named person only when it names just one."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.pairs: list[tuple[str, str]] = []
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def resolve(self, nodes: dict[str, _Node]) -> None:
+        role = {nid for nid, n in nodes.items() if n.kind == "role"}
+        for a, b in self.pairs:  # names with names, roles with roles
+            if (a in role) == (b in role):
+                self.union(a, b)
+        named_of: dict[str, set[str]] = {}
+        for a, b in self.pairs:
+            if (a in role) != (b in role):
+                r, n = (a, b) if a in role else (b, a)
+                named_of.setdefault(self.find(r), set()).add(self.find(n))
+        for r, named in named_of.items():
+            if len(named) == 1:
+                self.union(next(iter(named)), r)
+
+
+class _Reader:
+    """One pass over the pieces: nodes, mentions, the details next to them, and links between them."""
+
+    def __init__(self, source: Source, pieces: list[Piece]) -> None:
+        self.source = source
+        self.pieces = pieces
+        self.namer = Namer.for_texts(p.citation.quote for p in pieces)
+        self.nodes: dict[str, _Node] = {}
+        self.links = _Links()
+        self.found: list[tuple[Piece, list[Found]]] = []
+        self.raw: list[Mention] = []  # person = node id
+
+    def node(self, f: Found) -> _Node:
+        n = self.nodes.get(f.id)
+        if n is None:
+            n = self.nodes[f.id] = _Node(f.id, f.kind, f.text, f.spec, first_start=f.start)
+            learned = self.namer.learned.get(f.id)
+            n.child = f.kind == "child" or (learned is not None and learned.child)
+            n.sibling = bool(f.spec and f.spec.sibling) or (
+                learned is not None and learned.relation is not None
+            )
+        return n
+
+    def read(self) -> None:
+        for name in self.namer.learned.values():
+            for link in name.links:
+                self.links.pairs.append((name.id, link))
+        for piece in self.pieces:
+            found = self.namer.find(piece.citation.quote)
+            self.found.append((piece, found))
+            at = {f.start: f for f in found}
+            for i, f in enumerate(found):
+                self.mention(piece, f, found, i, at)
+
+    def mention(self, piece: Piece, f: Found, found: list[Found], i: int, at: dict[int, Found]) -> None:
+        src, text = self.source, self.source.text
+        base, limit = piece.citation.start, piece.citation.end
+        n = self.node(f)
+        n.written_as.setdefault(" ".join(f.text.split()), None)
+        n.mentions += 1
+        n.lines.setdefault(piece.citation.line, None)
+        start, end = base + f.start, base + f.end
+        self.raw.append(Mention(f.id, start, end, f.text, piece.citation.line, piece.entry))
+        if f.kind == "name":
+            rel = _CHILD_OF_BEFORE.search(text, max(base, start - 20), start)
+            if rel is not None:
+                _add_cite(n.relationship, src.cite(rel.start(1), rel.end(1)))
+        paren = paren_after(text, end, limit)
+        if paren is not None:
+            self.bracket(piece, f, at, paren)
+        age = age_after(text, end, limit)
+        if age is not None:
+            _add_cite(n.age, src.cite(*age))
+        before = age_before(text, start, base)
+        if before is not None:
+            _add_cite(n.age, src.cite(*before))
+        if i + 1 < len(found):
+            self.apposition(piece, f, found[i + 1])
+
+    def bracket(self, piece: Piece, f: Found, at: dict[int, Found], paren: tuple[int, int]) -> None:
+        """'(Ms A, 38)', '(half-sister, aged 3)', '(mother's partner)', '(19, White British)'."""
+        src, text, base = self.source, self.source.text, piece.citation.start
+        n = self.node(f)
+        for p_start, p_end in paren_parts(text, *paren):
+            if age_in_part(text, p_start, p_end):
+                _add_cite(n.age, src.cite(p_start, p_end))
+                continue
+            lead = _PART_LEAD.match(text, p_start, p_end)
+            inner = at.get((lead.end() if lead is not None else p_start) - base)
+            if inner is not None and base + inner.end <= p_end and inner.id != f.id:
+                self.links.pairs.append((f.id, inner.id))
+                if inner.kind == "role":
+                    # 'Adult A (Mother's ex-partner)': the role as the bracket writes it.
+                    _add_cite(n.relationship, src.cite(base + inner.start, base + inner.end))
+                elif f.kind == "role":
+                    _add_cite(self.node(inner).relationship, src.cite(base + f.start, base + f.end))
+                continue
+            eth = ethnicity_in_part(text, p_start, p_end)
+            if eth is not None:
+                _add_cite(n.ethnicity, src.cite(*eth))
+
+    def apposition(self, piece: Piece, f: Found, g: Found) -> None:
+        """'partner Mr Q', "Mother's partner, Mr Q (24)", 'Mother – Ms T', 'older brother Jay'."""
+        if (f.kind == "role") == (g.kind == "role"):
+            return
+        quote = piece.citation.quote
+        gap = quote[f.end : g.start]
+        if _APPOSITION_GAP.fullmatch(gap) is None:
+            return
+        if "," in gap and (g.kind == "role" or _APPOSITION_END.match(quote, g.end) is None):
+            return  # 'Mother, Mr Q and the baby were present', 'Child E, Mother (Ms E)' are lists
+        if g.kind == "role" and not gap.strip():
+            return  # 'Ms Y mother …' without a separator is not how an apposition reads
+        self.links.pairs.append((f.id, g.id))
+        role_found = f if f.kind == "role" else g
+        named = g if role_found is f else f
         base = piece.citation.start
-        for pid, spec, m in found:
-            acc = accs.get(pid)
-            if acc is None:
-                if spec is None:
-                    name = _label_name(m.group(0))
-                    role: PersonRole = "child" if m.group("child") else "adult"
-                    acc = accs[pid] = _Acc(pid, name, role)
-                else:
-                    acc = accs[pid] = _Acc(pid, spec.name, spec.role, male=spec.male)
-            acc.written_as.setdefault(" ".join(m.group(0).split()), None)
-            acc.mentions += 1
-            acc.lines.setdefault(piece.citation.line, None)
-            start, end = base + m.start(), base + m.end()
-            mentions.append(Mention(pid, start, end, m.group(0), piece.citation.line, piece.entry))
-            # A bracket straight after the name: age, ethnicity or (for a label) who they are.
-            paren = _PAREN.match(text, end, piece.citation.end)
-            if paren is not None:
-                inner_start, inner = paren.start(1), paren.group(1)
-                role_m = _ROLE_IN_PAREN.search(inner)
-                if spec is None and role_m is not None:
-                    acc.relationship.append(source.cite(inner_start, inner_start + len(inner.strip())))
-                    linked = PERSON.fullmatch(inner.strip())
-                    if linked is not None and not (linked.group("child") or linked.group("adult")):
-                        links[pid] = next(
-                            ROLE_SPECS[int(k[1:])].id
-                            for k, v in linked.groupdict().items()
-                            if v is not None and k.startswith("r")
-                        )
-                elif spec is not None:
-                    label = re.fullmatch(r"\s*(" + _CHILD_LABEL + "|" + _ADULT_LABEL + r")\s*", inner)
-                    if label is not None:
-                        lid = _label_id(label.group(1))
-                        links[lid] = spec.id
-                        lab = accs.setdefault(lid, _Acc(lid, _label_name(label.group(1)), "adult"))
-                        lab.relationship.append(source.cite(base + m.start(), base + m.end()))
-                eth = _ETHNIC_IN_PAREN.search(inner)
-                if eth is not None:
-                    acc.ethnicity.append(source.cite(inner_start + eth.start(), inner_start + eth.end()))
-            age = _AGE_AFTER.match(text, end, piece.citation.end)
-            if age is not None:
-                group = next(g for g in range(1, 5) if age.group(g))
-                acc.age.append(source.cite(age.start(group), age.end(group)))
-            before = _AGE_BEFORE.search(text, max(piece.citation.start, start - 40), start)
-            if before is not None:
-                acc.age.append(source.cite(before.start(1), before.end(1)))
+        _add_cite(
+            self.node(named).relationship, self.source.cite(base + role_found.start, base + role_found.end)
+        )
 
-    for label_id, role_id in links.items():
-        if role_id in accs and label_id in accs and role_id != label_id:
-            accs[label_id].merge(accs.pop(role_id))
-            accs[label_id].male = accs[label_id].male or _SPEC_BY_ID[role_id].male
-            for mention in mentions:
-                if mention.person == role_id:
-                    mention.person = label_id
 
-    children = [a for a in accs.values() if a.id.startswith("child-")]
-    subject = max(children, key=lambda a: (a.mentions, -min(a.lines)), default=None)
-    subject_id = subject.id if subject else None
+def _group_role(members: list[_Node]) -> PersonRole:
+    roles = {m.spec.role for m in members if m.spec is not None}
+    for role in ("parent", "carer", "relative"):
+        if role in roles:
+            return role
+    if "child" in roles or any(m.child for m in members):
+        return "child"
+    if roles or any(m.kind in ("adult", "title") for m in members):
+        return "adult"
+    return "other"
 
+
+def _display_name(members: list[_Node], namer: Namer) -> str:
+    best = min(members, key=lambda m: (_NAMING[m.kind], m.first_start))
+    if best.kind in ("child", "adult"):
+        return label_name(best.text)
+    if best.kind == "name":
+        return namer.learned[best.id].display if best.id in namer.learned else best.text
+    if best.kind == "title":
+        return " ".join(best.text.split())
+    assert best.spec is not None
+    roles = [m for m in members if m.spec is not None]
+    return min(roles, key=lambda m: m.first_start).spec.name  # type: ignore[union-attr]
+
+
+@dataclass
+class _Group:
+    id: str
+    name: str
+    members: list[_Node]
+
+    def merged(self, attr: str) -> list[Citation]:
+        out: dict[tuple[int, int], Citation] = {}
+        for m in self.members:
+            for c in getattr(m, attr).values():
+                _add_cite(out, c)
+        return sorted(out.values(), key=lambda c: c.start)
+
+    @property
+    def mentions(self) -> int:
+        return sum(m.mentions for m in self.members)
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({line for m in self.members for line in m.lines})
+
+    @property
+    def child(self) -> bool:
+        return any(m.child for m in self.members)
+
+    @property
+    def sibling(self) -> bool:
+        return any(m.sibling for m in self.members)
+
+
+def _groups(reader: _Reader) -> dict[str, _Group]:
+    """node id -> its person's group."""
+    reader.links.resolve(reader.nodes)
+    by_root: dict[str, list[_Node]] = {}
+    for nid, node in reader.nodes.items():
+        by_root.setdefault(reader.links.find(nid), []).append(node)
+    out: dict[str, _Group] = {}
+    for members in by_root.values():
+        members.sort(key=lambda m: (_NAMING[m.kind], m.first_start))
+        group = _Group(members[0].id, _display_name(members, reader.namer), members)
+        for m in members:
+            out[m.id] = group
+    return out
+
+
+def _choose(
+    reader: _Reader, groups: dict[str, _Group], incident: Incident | None
+) -> tuple[_Group | None, set[int]]:
+    """The subject child's group, and the lines about them alone (title and subject lines)."""
+    children = {g.id: g for g in groups.values() if g.child}
+    in_incident = {e.position for e in incident.entries} if incident is not None else set()
+    incident_counts: dict[str, int] = {}
+    declared: dict[str, int] = {}
+    child_nodes = [nid for nid, g in groups.items() if g.child]
+    for piece, found in reader.found:
+        if piece.entry is not None and piece.entry in in_incident:
+            for f in found:
+                incident_counts[groups[f.id].id] = incident_counts.get(groups[f.id].id, 0) + 1
+        if piece.entry is None and is_declaration(piece.citation.quote):
+            first = declared_child(found, child_nodes)
+            if first is not None:
+                declared.setdefault(groups[first.id].id, piece.citation.line)
+    candidates = [
+        Candidate(
+            id=g.id,
+            sibling=g.sibling,
+            mentions=g.mentions,
+            first_line=min(g.lines) if g.lines else 0,
+            incident_mentions=incident_counts.get(g.id, 0),
+            declared_line=declared.get(g.id),
+        )
+        for g in children.values()
+    ]
+    chosen = choose_subject(candidates)
+    subject = children.get(chosen) if chosen is not None else None
+    lines: set[int] = set()
+    if subject is not None:
+        for piece, found in reader.found:
+            if piece.entry is None and found and all(groups[f.id] is subject for f in found):
+                lines.add(piece.citation.line)
+    return subject, lines
+
+
+def detect_people(source: Source, entries: list[EntryText], incident: Incident | None = None) -> PeopleResult:
+    """The people a chronology names; the incident is found from the entries when not given."""
+    if incident is None:
+        incident = find_incident(entries)
+    pieces = pieces_of(source, entries)
+    reader = _Reader(source, pieces)
+    reader.read()
+    groups = _groups(reader)
+    subject, subject_lines = _choose(reader, groups, incident)
+    subject_id = subject.id if subject is not None else None
+
+    mentions = [Mention(groups[m.person].id, m.start, m.end, m.text, m.line, m.entry) for m in reader.raw]
     # The subject child's aliases ('baby', 'the young person') count as mentions of them.
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    aliases: list[Mention] = []
     for piece in pieces:
         for m in CHILD_ALIAS.finditer(piece.citation.quote):
-            start = piece.citation.start + m.start()
-            mentions.append(
+            start, end = piece.citation.start + m.start(), piece.citation.start + m.end()
+            k = bisect.bisect_right(starts, start)
+            if (k and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
+                continue  # 'Baby' inside 'Baby Z' is the label, already counted
+            aliases.append(
                 Mention(
                     subject_id or "child",
                     start,
-                    start + len(m.group(0)),
+                    end,
                     m.group(0),
                     piece.citation.line,
                     piece.entry,
                     alias=True,
                 )
             )
-    if subject is None and any(m.alias for m in mentions):
-        subject = accs["child"] = _Acc("child", "The child", "subject")
-        subject_id = "child"
-        for mention in mentions:
-            if mention.alias:
-                subject.mentions += 1
-                subject.lines.setdefault(mention.line, None)
-                subject.written_as.setdefault(" ".join(mention.text.lower().split()), None)
+    mentions += aliases
     mentions.sort(key=lambda m: m.start)
+    subject_alias: _Node | None = None
+    if subject is None and aliases:
+        subject_alias = _Node("child", "name", "The child")
+        subject_alias.child = True
+        for mention in aliases:
+            subject_alias.mentions += 1
+            subject_alias.lines.setdefault(mention.line, None)
+            subject_alias.written_as.setdefault(" ".join(mention.text.lower().split()), None)
+        subject = _Group("child", "The child", [subject_alias])
+        subject_id = "child"
+    elif subject is not None:
+        for mention in aliases:
+            subject.members[0].mentions += 1
+            subject.members[0].lines.setdefault(mention.line, None)
 
     # Health and ethnicity later in a clause belong to the person named last before them in it.
-    _attribute_in_clauses(source, pieces, mentions, accs)
+    by_group: dict[str, _Group] = {g.id: g for g in groups.values()}
+    if subject is not None:
+        by_group[subject.id] = subject
+    _attribute_in_clauses(source, pieces, mentions, by_group, subject_id, subject_lines)
 
     people: list[Person] = []
-    for acc in accs.values():
-        is_subject = acc.id == subject_id
-        if acc.relationship:
-            relationship = _detail(acc.relationship)
-        elif is_subject:
-            relationship = PersonDetail(value=None, quotes=[])
-        elif acc.id in _SPEC_BY_ID:
-            first = next(m for m in mentions if m.person == acc.id and not m.alias)
-            relationship = PersonDetail(
-                value=first.text, quotes=[source.cite(first.start, first.end, first.line)]
-            )
-        else:
-            relationship = PersonDetail(value=None, quotes=[])
-        people.append(
-            Person(
-                id=acc.id,
-                name=acc.name,
-                role="subject" if is_subject else acc.role,
-                subject=is_subject,
-                written_as=list(acc.written_as)[:8],
-                relationship=relationship,
-                age=_detail(acc.age),
-                ethnicity=_detail(acc.ethnicity),
-                health=_detail(acc.health),
-                mentions=acc.mentions,
-                lines=sorted(acc.lines)[:50],
-            )
-        )
+    male: set[str] = set()
+    first_named: dict[str, Mention] = {}
+    for mention in mentions:
+        if not mention.alias:
+            first_named.setdefault(mention.person, mention)
+    for group in by_group.values():
+        people.append(_person(source, group, group.id == subject_id, first_named.get(group.id)))
+        if any(
+            (m.spec is not None and m.spec.male) or m.text.lower().startswith("mr") for m in group.members
+        ):
+            male.add(group.id)
     people.sort(key=lambda p: (_ORDER[p.role], min(p.lines) if p.lines else 0))
     child_name = subject.name if subject is not None and subject.id != "child" else "the child"
-    return PeopleResult(people, subject_id, child_name, mentions, pieces)
+    return PeopleResult(people, subject_id, child_name, mentions, pieces, subject_lines, male)
+
+
+def _person(source: Source, group: _Group, is_subject: bool, first: Mention | None) -> Person:
+    relationship_quotes = group.merged("relationship")
+    if is_subject:
+        relationship = PersonDetail(value=None, quotes=[])
+    elif relationship_quotes:
+        relationship = _detail(relationship_quotes)
+    elif first is not None and any(m.kind == "role" for m in group.members):
+        relationship = PersonDetail(
+            value=first.text, quotes=[source.cite(first.start, first.end, first.line)]
+        )
+    else:
+        relationship = PersonDetail(value=None, quotes=[])
+    written: dict[str, None] = {}
+    for m in group.members:
+        written.update(m.written_as)
+    return Person(
+        id=group.id,
+        name=group.name,
+        role="subject" if is_subject else _group_role(group.members),
+        subject=is_subject,
+        written_as=list(written)[:8],
+        relationship=relationship,
+        age=_detail(group.merged("age")),
+        ethnicity=_detail(group.merged("ethnicity")),
+        health=_detail(group.merged("health")),
+        mentions=group.mentions,
+        lines=group.lines[:50],
+    )
 
 
 @dataclass(frozen=True)
@@ -452,6 +581,8 @@ class Clause:
     end: int
     piece: Piece
     mentions: list[Mention]
+    starts: list[int] = field(default_factory=list)  # the mentions' starts, for bisecting
+    one_person: bool = False  # every mention in the clause is the same person
 
 
 def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Mention]) -> Iterator[Clause]:
@@ -461,28 +592,37 @@ def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Me
         for c_start, c_end in _clauses(source, piece):
             lo = bisect.bisect_left(starts, c_start)
             hi = bisect.bisect_left(starts, c_end)
-            yield Clause(c_start, c_end, piece, mentions[lo:hi])
+            inside = mentions[lo:hi]
+            one = bool(inside) and all(m.person == inside[0].person for m in inside)
+            yield Clause(c_start, c_end, piece, inside, starts[lo:hi], one)
 
 
 def owner(clause: Clause, f_start: int, f_end: int) -> Mention | None:
     """Who a fact at [f_start, f_end) in the clause is about: the person named last before it, or the only
     person the clause names; None when that is unclear or the fact is part of a name."""
     inside = clause.mentions
-    if not inside or any(m.start < f_end and f_start < m.end for m in inside):
+    if not inside:
         return None
-    before = [m for m in inside if m.end <= f_start]
-    if before:
-        return before[-1]
-    if len({m.person for m in inside}) == 1:
-        return inside[0]
-    return None
+    # Mentions do not overlap one another, so only the last one starting before the fact's end can touch it.
+    k = bisect.bisect_left(clause.starts, f_end) - 1
+    if k >= 0 and inside[k].end > f_start:
+        return None  # the fact is part of a name
+    if k >= 0:
+        return inside[k]
+    return inside[0] if clause.one_person else None
 
 
 def _attribute_in_clauses(
-    source: Source, pieces: list[Piece], mentions: list[Mention], accs: dict[str, _Acc]
+    source: Source,
+    pieces: list[Piece],
+    mentions: list[Mention],
+    groups: dict[str, _Group],
+    subject_id: str | None,
+    subject_lines: set[int],
 ) -> None:
     for clause in clauses_with_mentions(source, pieces, mentions):
-        if not clause.mentions:
+        about_subject = subject_id is not None and clause.piece.citation.line in subject_lines
+        if not clause.mentions and not about_subject:
             continue
         text = source.text[clause.start : clause.end]
         facts: list[tuple[str, int, int]] = [
@@ -490,10 +630,14 @@ def _attribute_in_clauses(
         ]
         facts += [("ethnicity", clause.start + s, clause.start + e) for s, e in _ethnicity_matches(text)]
         for kind, f_start, f_end in facts:
-            who = owner(clause, f_start, f_end)
-            acc = accs.get(who.person) if who is not None else None
-            if acc is None:
+            if about_subject:
+                if any(m.start < f_end and f_start < m.end for m in clause.mentions):
+                    continue
+                person: str | None = subject_id
+            else:
+                who = owner(clause, f_start, f_end)
+                person = who.person if who is not None else None
+            group = groups.get(person) if person is not None else None
+            if group is None:
                 continue
-            target: list[Citation] = getattr(acc, kind)
-            if all((f_start, f_end) != (c.start, c.end) for c in target):
-                target.append(source.cite(f_start, f_end))
+            _add_cite(getattr(group.members[0], kind), source.cite(f_start, f_end))

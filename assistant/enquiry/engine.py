@@ -27,6 +27,7 @@ from assistant.domain.kloe import (
 from assistant.drafting.facts import LIVED_ANY, child_facts, find_gaps, find_incident, safety_after, signals
 from assistant.drafting.grounding import Source, entry_texts, source_for
 from assistant.drafting.people import detect_people
+from assistant.drafting.subject import child_in_text
 from assistant.enquiry.criteria import criteria_table
 from assistant.enquiry.questions import build_lines, chronology_scan, citation_evidence
 from assistant.enquiry.themes import (
@@ -42,7 +43,6 @@ from assistant.errors import InputError
 CHRONOLOGY_ROW_SHARE = 0.35
 MIN_CHRONOLOGY_ROWS = 3
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-_CHILD_LABEL = re.compile(r"\b(?:CHILD|Child) [A-Z]{1,2}\b")
 _DRAFT_GAPS_FOR_CHAIRS = (
     "CHILD_ETHNICITY_MISSING",
     "CHILD_DISABILITY_MISSING",
@@ -125,18 +125,6 @@ def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -
     return out
 
 
-_SUBJECT_LINE = re.compile(r"\bsubject\b|\bwho (?:died|was (?:seriously )?(?:harmed|injured))\b", re.I)
-
-
-def _child_name(text: str) -> str:
-    """The child a draft is about: the label on a line calling them the subject, else the first label used."""
-    for line in text.splitlines():
-        if _SUBJECT_LINE.search(line) and (m := _CHILD_LABEL.search(line)) is not None:
-            return " ".join(m.group(0).upper().split())
-    first = _CHILD_LABEL.search(text)
-    return " ".join(first.group(0).upper().split()) if first else "the child"
-
-
 def kloe_text(
     text: str,
     exclude_example: int | None = None,
@@ -153,8 +141,8 @@ def kloe_text(
     if kind == "chronology":
         source = source_for(chronology)
         entries = entry_texts(source)
-        people = detect_people(source, entries)
         incident = find_incident(entries)
+        people = detect_people(source, entries, incident)
         facts = child_facts(source, entries, people, incident)
         scan = chronology_scan(entries, people, infant=facts.infant or None)
         gaps = find_gaps(
@@ -166,7 +154,7 @@ def kloe_text(
     else:
         source = Source(text)
         units = draft_units(source)
-        scan = Scan(child=_child_name(text), infant=is_infant_case(units), units=units)
+        scan = Scan(child=child_in_text(text), infant=is_infant_case(units), units=units)
         masked = mask_generated(text)
     relevance = {r.review.id: r for r in relevant_reviews(Context(masked))}
     hits = detect_themes(scan)

@@ -67,17 +67,17 @@ def _pick(units: list[Unit]) -> list[Unit]:
 
 
 def _names(units: list[Unit], ids: set[str], child_labels: set[str]) -> list[str]:
-    out: list[str] = []
+    found: dict[str, None] = {}  # ordered, and constant-time to check
     for u in units:
         for pid, written in people_in(u.cite.quote):
-            if pid == "adult-label" and "adult-label" in ids:
+            if pid in ("adult-label", "title", "title-male") and pid in ids:
                 name = " ".join(written.split())
             elif pid in ids and pid in _SPEC_NAMES:
                 name = _SPEC_NAMES[pid]
             else:
                 continue
-            if name not in out:
-                out.append(name)
+            found.setdefault(name, None)
+    out = list(found)
     partner = _SPEC_NAMES["partner"]
     if partner in out:
         out.remove(partner)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from assistant.chronology.agencies import normalise_agency
 from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_VALUE, INFANT_WORDS, SCHOOL_AGE_WORDS
 from assistant.critic.checks.national import NEGATED
-from assistant.lexicon import AGENCY
 from assistant.critic.checks.practice import EXPLOITATION, RACE
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_sentences
-from assistant.drafting.people import CHILD_ALIAS, PERSON, ROLE_SPECS
+from assistant.drafting.names import CHILD_ALIAS, PERSON, ROLE_SPECS, role_index
+from assistant.lexicon import AGENCY
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -111,8 +111,12 @@ def _not_negated(unit: Unit, m: re.Match[str]) -> bool:
     return not NEGATED.search(text, max(0, m.start() - 40), m.start())
 
 
-_ADULT_IDS = {s.id for s in ROLE_SPECS if s.role in ("parent", "carer", "relative", "adult")}
-_MALE_IDS = {s.id for s in ROLE_SPECS if s.male} | {"partner"}
+# Pseudonyms ('Ms Y', 'Mr Q') are adults; 'Mr' says a man.
+_ADULT_IDS = {s.id for s in ROLE_SPECS if s.role in ("parent", "carer", "relative", "adult")} | {
+    "title",
+    "title-male",
+}
+_MALE_IDS = {s.id for s in ROLE_SPECS if s.male and s.role != "child"} | {"partner", "title-male"}
 _ADULT_AGENCIES = {
     "Mental Health",
     "Adult Social Care",
@@ -130,8 +134,11 @@ def people_in(text: str) -> list[tuple[str, str]]:
             out.append(("child-label", m.group(0)))
         elif m.group("adult"):
             out.append(("adult-label", m.group(0)))
+        elif m.group("title"):
+            out.append(("title-male" if m.group(0).startswith("Mr") else "title", m.group(0)))
         else:
-            index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("r"))
+            index = role_index(m)
+            assert index is not None
             out.append((ROLE_SPECS[index].id, m.group(0)))
     return out
 
@@ -192,7 +199,8 @@ SUBSTANCE = rx(
     r"methadone|crack|under the influence)\b"
 )
 MALE_CARERS = rx(
-    "|".join(f"(?:{s.pattern})" for s in ROLE_SPECS if s.id in _MALE_IDS) + r"|male carers?|\bmen\b"
+    "|".join(f"(?:{s.pattern})" for s in ROLE_SPECS if s.id in _MALE_IDS)
+    + r"|male carers?|\bmen\b|(?-i:\bMr\.?\s+[A-Z]\w*)"
 )
 
 THEMES: tuple[ThemeDef, ...] = (

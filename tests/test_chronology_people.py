@@ -1,0 +1,186 @@
+"""The people model on chronologies written the way partnerships write them (our own, not the dev set).
+
+Each test is a failure class seen on chronologies by writers who never saw the tool: pseudonyms with an age
+in brackets ('Ms K (23)'), "Mother's partner, Mr N (24)", 'aged 7 months', a sibling mentioned more often
+than the subject child, a booking appointment or a sibling's date of birth taken for the child's, and
+lines of enquiry naming a different child from the draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assistant import services
+from assistant.domain.drafting import Draft, Person
+from assistant.drafting import draft_chronology
+from assistant.drafting.subject import child_in_text
+
+DATA = Path(__file__).parent / "data" / "drafting"
+TODAY = dt.date(2026, 1, 1)
+
+
+def _draft(text: str) -> Draft:
+    return draft_chronology(text, today=TODAY)
+
+
+def _people(draft: Draft) -> dict[str, Person]:
+    return {p.name: p for p in draft.people}
+
+
+def _family_row(draft: Draft, name: str) -> list[str]:
+    table = next(b.table for b in draft.section("family_household").blocks if b.table is not None)
+    return next([c.text for c in row.cells] for row in table.rows if row.cells[0].text == name)
+
+
+def _age_fact(draft: Draft) -> str:
+    return next(f.value or "" for f in draft.case_facts if f.id == "age")
+
+
+@pytest.fixture(scope="module")
+def household() -> Draft:
+    return _draft((DATA / "pseudonym_household.tsv").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def titled() -> Draft:
+    return _draft((DATA / "titled_sibling.md").read_text(encoding="utf-8"))
+
+
+def test_pseudonym_ages_in_brackets(household: Draft) -> None:
+    people = _people(household)
+    assert people["Ms K"].age.value == "23"
+    assert people["Mr T"].age.value == "31"  # 'lives with partner Mr T (31)'
+    assert people["Mr T"].relationship.value == "partner"
+    assert _family_row(household, "Ms K")[2] == "23"
+
+
+def test_role_comma_pseudonym_bracket_age(titled: Draft, household: Draft) -> None:
+    """ "Mother's partner, Mr N (24)": one person, with the role as relationship and the age on their row."""
+    people = _people(titled)
+    assert people["Mr N"].relationship.value == "Mother's partner"
+    assert people["Mr N"].age.value == "24"
+    assert "Mother's partner" not in people  # not a second, ageless row
+    assert _family_row(titled, "Mr N")[1:3] == ["Mother's partner", "24"]
+    grandmother = _people(household)["Mrs B"]  # 'Maternal grandmother, Mrs B (58)'
+    assert (grandmother.relationship.value, grandmother.age.value) == ("Maternal grandmother", "58")
+
+
+def test_ages_keep_their_units(household: Draft) -> None:
+    assert "aged 7 months" in _age_fact(household)
+    assert _people(household)["CHILD R"].age.value == "aged 7 months"
+
+
+def test_inline_age_units() -> None:
+    draft = _draft(
+        "Date\tAgency\tEvent\n"
+        "02/02/2025\tGP\tCHILD W (aged 7 months) seen with Mother (aged 19). Sister, aged 3 years, present.\n"
+        "09/02/2025\tED\tCHILD W admitted with a skull fracture.\n"
+    )
+    people = _people(draft)
+    assert "aged 7 months" in _age_fact(draft)
+    assert "aged 7 months" in _family_row(draft, "CHILD W")[2]
+    assert people["Mother"].age.value == "aged 19"
+    assert people["Sister"].age.value == "aged 3 years"
+
+
+def test_subject_is_the_declared_child_not_the_sibling_mentioned_more(titled: Draft) -> None:
+    subject = next(p for p in titled.people if p.subject)
+    sibling = _people(titled)["CHILD F"]
+    assert subject.name == "CHILD D"
+    assert sibling.mentions > subject.mentions  # the half-brother is named more often
+    assert sibling.relationship.value == "half-brother" and sibling.age.value == "aged 9"
+    facts = {f.id: f.value for f in titled.case_facts}
+    assert facts["gender"] == "female" and facts["age"] == "DOB 11/08/2016"  # from the subject line
+
+
+def test_subject_without_a_title_is_the_child_the_incident_happened_to(household: Draft) -> None:
+    subject = next(p for p in household.people if p.subject)
+    assert subject.name == "CHILD R"
+    assert _people(household)["CHILD E"].mentions > subject.mentions
+
+
+def test_title_removed_still_the_harmed_child_not_the_sibling() -> None:
+    text = (DATA / "titled_sibling.md").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith(("#", "Subject")))
+    draft = _draft(body)
+    assert next(p for p in draft.people if p.subject).name == "CHILD D"
+
+
+def test_booking_date_and_sibling_dob_are_not_the_childs_date_of_birth(household: Draft) -> None:
+    age = _age_fact(household)
+    assert age.startswith("22/03/2024")  # the birth entry, not the booking appointment of 05/09/2023
+    assert "05/09/2023" not in age and "2019" not in age  # CHILD E's 'born 2019' and 'DOB 02/06/2019'
+    assert _people(household)["CHILD E"].age.value == "born 2019; DOB 02/06/2019"
+
+
+def test_booking_entry_naming_the_child_is_not_a_birth() -> None:
+    draft = _draft(
+        "Date\tAgency\tEvent\n"
+        "05/09/2023\tMidwifery\tBooking appointment at 12 weeks; CHILD R expected to be born in March.\n"
+        "03/11/2024\tED\tCHILD R died; rib fractures found.\n"
+    )
+    assert "05/09/2023" not in _age_fact(draft)
+
+
+@pytest.mark.parametrize("name", ["pseudonym_household.tsv", "titled_sibling.md"])
+def test_lines_of_enquiry_name_the_same_child_as_the_draft(name: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    draft = services.draft(text)
+    report = services.kloe(text)
+    subject = next(p for p in draft.people if p.subject)
+    assert report.child == subject.name
+    assert report.meta.input_kind == "chronology"
+
+
+def test_first_name_with_label_is_one_child() -> None:
+    text = (
+        "CHRONOLOGY – MAYA (Child M) – rapid review\n"
+        "Maya, 13, female. Lives with dad (Mr O, 44) and older sister Priya (16).\n"
+        "\n"
+        "01/03/2024 – School – Maya absent 3 days. Priya said Maya was unwell.\n"
+        "05/03/2024 – Police – Priya reported Maya missing. Maya found next day.\n"
+        "09/03/2024 – ED – Maya admitted after an overdose.\n"
+    )
+    draft = _draft(text)
+    people = _people(draft)
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "CHILD M" and {"Maya", "MAYA"} <= set(subject.written_as)
+    assert people["Priya"].relationship.value == "older sister" and people["Priya"].age.value == "16"
+    assert people["Mr O"].relationship.value == "dad" and people["Mr O"].age.value == "44"
+    facts = {f.id: f.value for f in draft.case_facts}
+    assert facts["gender"] == "female" and facts["age"] == "13"
+
+
+def test_a_list_is_not_an_apposition() -> None:
+    draft = _draft(
+        "Household: CHILD J, Mother (Ms L), Mr K (mother's partner).\n"
+        "03/02/2025 – HV – Mother, Mr K and CHILD J seen at home.\n"
+        "04/02/2025 – ED – CHILD J admitted with a fractured femur.\n"
+    )
+    people = _people(draft)
+    assert people["Ms L"].relationship.value == "Mother"
+    assert people["Mr K"].relationship.value == "mother's partner"
+    assert "Mother" not in people  # merged into Ms L, not linked to CHILD J or Mr K
+
+
+def test_lone_letters_are_names_only_where_they_can_be() -> None:
+    draft = _draft(
+        "Subject: Child V, DOB 03/11/2009\n"
+        "03/02/2025 – Police – V found with Class A drugs; V taken to A&E for an X-ray. Vitamin D low.\n"
+        "04/02/2025 – ED – V has a stab wound.\n"
+    )
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "CHILD V"
+    assert subject.mentions == 4  # 'Child V' and three 'V's; not 'Class A', 'A&E', 'X-ray' or 'Vitamin D'
+
+
+def test_draft_review_child_uses_the_same_declarations() -> None:
+    assert (
+        child_in_text("# Rapid review – Baby Q\n\nBaby Q was 8 weeks old. CHILD S is his sister.") == "Baby Q"
+    )
+    assert child_in_text("CHILD S was seen. The subject of this review is CHILD T.") == "CHILD T"
+    assert child_in_text("CHILD S's brother, CHILD T, who died in May.") == "CHILD T"
+    assert child_in_text("No labels here.") == "the child"
