@@ -4,12 +4,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= corpus/samples/draft-baby-sleep.md
 
-.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check bench ui clean
+.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check eval-devset eval-devset-check bench ui clean
 
 help:
 	@echo "make run        install (first time) and critique the bundled sample draft, offline"
 	@echo "make test       install with test tools (first time) and run the whole test suite"
-	@echo "make fmt | lint | typecheck | eval | eval-check | bench | ui | clean"
+	@echo "make eval               offline eval against the Panel's five examples (in-sample)"
+	@echo "make eval-devset        offline eval on the dev set, evals/devset (out-of-sample)"
+	@echo "make eval-check         both gates: panel vs evals/baseline.json, dev set vs evals/baseline-devset.json"
+	@echo "make eval-devset-check  the dev-set gate only"
+	@echo "make fmt | lint | typecheck | bench | ui | clean"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,8 +61,21 @@ test-llamacpp: setup-dev
 eval: setup
 	$(BIN)/rapid-review eval
 
+# Both gates, the second run even when the first fails; exits non-zero when either does (1: a gated metric
+# moved the wrong way by more than its tolerance).
 eval-check: setup
-	$(BIN)/rapid-review eval --check
+	@status=0; \
+	echo "$(BIN)/rapid-review eval --check"; \
+	$(BIN)/rapid-review eval --check || status=$$?; \
+	echo "$(BIN)/rapid-review eval --dataset devset --check"; \
+	$(BIN)/rapid-review eval --dataset devset --check || status=$$?; \
+	exit $$status
+
+eval-devset: setup
+	$(BIN)/rapid-review eval --dataset devset
+
+eval-devset-check: setup
+	$(BIN)/rapid-review eval --dataset devset --check
 
 bench: setup-dev
 	$(BIN)/python -m bench

@@ -181,10 +181,12 @@ def evaluate(
     judge: bool = False,
     progress: Progress | None = None,
 ) -> EvalReport | DevsetReport:
-    """The offline eval: 'panel' (the Panel's five examples, leave-one-out), 'devset' (evals/devset) or a
-    folder of drafts with labels files. With `baseline` (a snapshot of the same dataset, or "committed" for
+    """The eval (offline by default): 'panel' (the Panel's five examples, leave-one-out), 'devset'
+    (evals/devset) or a folder of drafts with labels files. With `baseline` (a snapshot of the same dataset, or "committed" for
     the dataset's committed one when present) the gated metrics are compared with it (`against_baseline`),
-    and on the panel its similarity thresholds are pinned."""
+    and on the panel its similarity thresholds are pinned. `provider` critiques every draft as `critique`
+    does (offline by default); with a remote one, what will be sent (drafts, host, redacted) is reported
+    through `progress` before anything is."""
     from assistant.evaluation.pipeline import evaluate as run
 
     return run(

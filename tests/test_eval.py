@@ -18,8 +18,16 @@ from assistant.critic.taxonomy import load_codes
 from assistant.domain.corpus import Corpus
 from assistant.domain.critique import Critique, CritiqueMeta, Finding, PanelCommentRef
 from assistant.domain.evals import EvalReport
-from assistant.evaluation import baselines, calibration, regression, report, scorers
-from assistant.evaluation.dataset import GOLD_DIR, Gold, GoldDataError, PanelEntry, PresenceCell, load_gold
+from assistant.evaluation import baselines, calibration, regression, report, scorers, withheld
+from assistant.evaluation.dataset import (
+    GOLD_DIR,
+    Gold,
+    GoldDataError,
+    PanelEntry,
+    PresenceCell,
+    load_gold,
+    scored_codes,
+)
 from assistant.evaluation.judge import ChatBackend, MatchReply, run_judge, stable_matches
 from assistant.evaluation.metamorphic import Fact, delete_lines, insert_fact
 from assistant.evaluation.solver import (
@@ -195,6 +203,61 @@ def test_bootstrap_interval_is_deterministic_and_brackets_the_value(tiny: Gold) 
     a, b = scorers.bootstrap(s, [1, 2]), scorers.bootstrap(s, [1, 2])
     assert a == b
     assert a.low is not None and a.high is not None and a.low <= (s.value or 0) <= a.high
+
+
+# ----------------------------------------------------------------------------------- withheld codes
+
+
+def test_source_examples_come_from_the_taxonomys_source_strings() -> None:
+    assert withheld.parse_source("Panel comment on Example 2") == (2,)
+    assert withheld.parse_source("important issues; Panel comments on Examples 1 and 3") == (1, 3)
+    assert withheld.parse_source("Panel comments on Examples 1, 2 and 5") == (1, 2, 5)
+    assert withheld.parse_source("Panel comments on Examples 1-5 (e.g. detail)") == (1, 2, 3, 4, 5)
+    assert withheld.parse_source("minimum requirements") == ()
+    assert withheld.parse_source("Background; important issues") == ()
+    codes = load_codes()
+    held = withheld.source_examples(codes, scored_codes(codes))
+    assert held["BLAMING_LANGUAGE"] == [3] and held["NATIONAL_REVIEW_NOT_REFERENCED"] == [1, 3]
+    assert held["FAMILY_DETAILS_INCOMPLETE"] == [
+        2,
+        5,
+    ]  # "minimum requirements; Panel comments on Examples 2 and 5"
+    assert "CHILD_AGE_MISSING" not in held and "ADDITIONAL_POINT" not in held  # not a scored code
+
+
+def test_withheld_cells_and_points_are_excluded_and_the_others_kept(tiny: Gold) -> None:
+    """Y withheld from example 1 and Z from example 2 (as if each were defined from that example's comment).
+
+    Raw cells: ex1:X tp, ex1:Y fn, ex1:Z tn, ex2:X fn, ex2:Y tn, ex2:Z fp, ex2:W tn -> P 1/2, R 1/3.
+    Withheld: ex1:Y and ex2:Z go; Y still counts on example 2 and Z on example 1 -> tp 1, fp 0, fn 1.
+    Coded gap points: ex1 X hit, ex1 Y miss, ex2 X miss -> raw 1/3; ex1 Y withheld -> 1/2."""
+    preds = _preds()
+    held = {"Y": [1], "Z": [2]}
+    cells = scorers.presence_cells(tiny, preds)
+    kept = {c.item for c in withheld.keep(cells, held)}
+    assert kept == {"ex1:X", "ex1:Z", "ex2:X", "ex2:Y", "ex2:W"}  # ex1:Y and ex2:Z withheld, the rest kept
+    scores = {
+        "panel_gap_recall": scorers.panel_gap_recall(tiny, preds),
+        "panel_hit_rate": scorers.panel_hit_rate(tiny, preds, SIM, threshold=0.5),
+        "strength_recall": scorers.strength_recall(tiny, preds, SIM, threshold=0.5),
+        "strength_recall_coded": scorers.strength_recall(tiny, preds, SIM, 0.5, coded_only=True),
+    }
+    severity = {"X": "must-fix", "Y": "consider", "Z": "must-fix", "W": "consider"}
+    raw = withheld.withheld_metrics(scores, cells, {}, drafts=2, severity=severity)
+    assert (raw.precision, raw.recall) == (0.5, pytest.approx(1 / 3))
+    assert raw.panel_gap_recall == pytest.approx(1 / 3) and raw.must_fix_false_alarms == 1
+    m = withheld.withheld_metrics(scores, cells, held, drafts=2, severity=severity)
+    assert (m.precision, m.recall, m.f1) == (1.0, 0.5, pytest.approx(2 / 3))
+    assert m.false_alarms_per_draft == 0.0 and m.must_fix_false_alarms == 0  # ex2:Z was the only false alarm
+    gap = withheld.withhold_score(scores["panel_gap_recall"], held)
+    assert [e.item for e in gap.explanations] == ["ex1-c1#p1", "ex2-c1#p1"]  # ex1's Y point withheld
+    assert (gap.numerator, gap.denominator) == (1, 2) and m.panel_gap_recall == 0.5
+    # the uncoded point is never withheld: hit rate keeps it (ex1 X hit, c hit, ex2 X miss)
+    assert m.panel_hit_rate == pytest.approx(2 / 3)
+    assert m.metamorphic_pass_rate is None and m.retrieval_recall_at_5 is None
+    # withholding X from example 2 keeps X on example 1, and the strength coded X on example 1
+    only_x2 = withheld.withheld_metrics(scores, cells, {"X": [2]}, drafts=2, severity=severity)
+    assert only_x2.panel_gap_recall == 0.5 and only_x2.recall == 0.5 and only_x2.strength_recall_coded == 1.0
 
 
 # ----------------------------------------------------------------------------------- gold data
@@ -408,10 +471,39 @@ def test_real_run_leave_one_out_and_controls(eval_run: EvalRun) -> None:
     assert result.metamorphic.run > 0 and result.metamorphic.pass_rate is not None
 
 
+def test_real_run_reports_figures_with_each_code_withheld_from_its_source_example(eval_run: EvalRun) -> None:
+    _, result, _, out = eval_run
+    w, info = result.withheld, result.withholding
+    assert w is not None and info is not None
+    codes = load_codes()
+    assert info.codes == withheld.source_examples(codes, scored_codes(codes))
+    pairs = {(code, n) for code, examples in info.codes.items() for n in examples}
+    # recomputed independently from the per-cell explanations the raw figures come from
+    f1_cells = [c for c in result.scores["f1"].explanations if (c.code, c.example) not in pairs]
+    tp = sum(c.outcome == "tp" for c in f1_cells)
+    fp = sum(c.outcome == "fp" for c in f1_cells)
+    fn = sum(c.outcome == "fn" for c in f1_cells)
+    assert w.precision == pytest.approx(tp / (tp + fp)) and w.recall == pytest.approx(tp / (tp + fn))
+    assert w.f1 == pytest.approx(2 * tp / (2 * tp + fp + fn))
+    points = result.scores["panel_gap_recall"].explanations
+    kept = [e for e in points if (e.code, e.example) not in pairs]
+    assert w.panel_gap_recall == pytest.approx(sum(e.outcome == "hit" for e in kept) / len(kept))
+    assert info.gap_points == len(points) - len(kept) > 0 and info.cells > 0
+    assert info.prior is not None and info.prior.f1 is not None
+    data = json.loads((out / "eval.json").read_text(encoding="utf-8"))
+    assert data["withheld"]["f1"] == pytest.approx(w.f1) and data["in_sample"] is True
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "## In-sample figures with each code withheld from its source example" in md
+    assert "tool, each code withheld from its source example" in md
+
+
 def test_reports_render_side_by_side(eval_run: EvalRun) -> None:
     _, result, _, _ = eval_run
     md = report.markdown(result)
-    assert "| metric | tool | checklist | empty | shuffle |" in md
+    assert (
+        "| metric | tool | tool, each code withheld from its source example | checklist | empty | shuffle |"
+        in md
+    )
     assert "## Per code" in md and "## Per example" in md and "Worst misses" in md
     page = report.chart_html(result)
     assert "<svg" in page and "CHILD_ETHNICITY_MISSING" in page

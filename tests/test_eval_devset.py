@@ -533,3 +533,136 @@ def test_the_committed_dev_set_baseline_holds_the_registrys_gated_metrics() -> N
     assert list(snap.metrics) == [m.name for m in metrics.gated(metrics.LABELLED)]
     assert set(snap.baselines) == {"prior", "checklist", "empty"}
     assert regression.default_path("devset") == regression.DEVSET_BASELINE_PATH
+
+
+# ----------------------------------------------------------------------------------- --provider
+
+
+REMOTE_DRAFTS = {
+    "sofa.md": """# Rapid review: CHILD X
+
+## Case information
+
+CHILD X, a 5-week-old baby boy, White British, no known disability. He lived with his mother Jane Smith
+(aged 24) and her partner Mark Jones (aged 27). There are no other children in the household.
+
+## Summary of the incident
+
+On 03/02/2025 CHILD X was found unresponsive after co-sleeping on a sofa with his mother, who had been
+drinking alcohol. Police and the ambulance service attended. CHILD X died in hospital.
+
+## Agencies involved
+
+Information was received from the following agencies: Police, Health Visiting, GP, Children's Social Care.
+
+## Immediate safeguarding
+
+There are no other children; bereavement support was offered to the family.
+
+## Learning
+
+The health visitor gave safer sleep advice at the new birth visit but did not revisit it when the family
+moved. Learning will be shared through a practitioner briefing.
+
+## Decision
+
+The partnership will not commission an LCSPR because the learning has already been identified and actions
+are in place. The Trust will update its safer sleep guidance.
+""",
+    "exploitation.md": """# Rapid review: CHILD Y
+
+## Case information
+
+CHILD Y, a 14-year-old girl of Black Caribbean heritage with no known disability, lived with her mother
+Sarah Brown (aged 39) and stepfather Peter Green. Her social worker, Amanda Clarke, visited on 12/05/2024.
+
+## Summary of the incident
+
+On 20/05/2024 CHILD Y was found by Police in a flat with adult men after being missing for three days.
+
+## Agencies involved
+
+Police, Children's Social Care, School, CAMHS.
+
+## Decision
+
+An LCSPR will be commissioned: the criteria are met because the case may highlight improvements needed in
+how agencies respond to exploitation.
+""",
+}
+REMOTE_NAMES = ("Jane Smith", "Mark Jones", "Sarah Brown", "Peter Green", "Amanda Clarke")
+
+
+@pytest.mark.loopback
+def test_eval_with_a_remote_provider_sends_only_redacted_text_and_names_the_provider(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.settings import get_settings
+    from tests.fakes.openai_server import FakeOpenAIServer, Reply
+
+    root = tmp_path / "remote"
+    for name, text in REMOTE_DRAFTS.items():
+        write(root, name, text)
+    write(root, "rlabels.json", {name: entry(gap=[NR]) for name in REMOTE_DRAFTS})
+    out = tmp_path / "out"
+    with FakeOpenAIServer() as server:
+        monkeypatch.setenv("RRA_LLM_BASE_URL", server.base_url)
+        monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
+        monkeypatch.setenv("RRA_LLM_API_KEY", "test-key")
+        monkeypatch.setenv("RRA_LLM_MAX_RETRIES", "1")
+        monkeypatch.setenv("RRA_LLM_TIMEOUT_S", "5")
+        monkeypatch.setenv("RRA_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+        monkeypatch.setenv("RRA_CACHE_DIR", str(tmp_path / "cache"))
+        get_settings.cache_clear()
+        server.queue(*(Reply.json({"points": []}) for _ in REMOTE_DRAFTS))
+        code = main(
+            [
+                "eval",
+                "--dataset",
+                str(root),
+                "--provider",
+                "openai",
+                "--format",
+                "json",
+                "-o",
+                str(tmp_path / "eval.json"),
+                "--report-dir",
+                str(out),
+            ]
+        )
+        err = capsys.readouterr().err
+        sent = [r.text for r in server.chat_requests]
+    assert code == 0, err
+    # told before sending: how many drafts, where to, and that the text is redacted
+    notice = next(line for line in err.splitlines() if line.startswith("sending redacted text"))
+    assert "of 2 draft(s)" in notice and "127.0.0.1" in notice and "gpt-4o-mini" in notice
+    assert err.index(notice) < err.index("eval: critiquing")
+    # the fake server saw both drafts, redacted: no name, no date
+    assert len(sent) == 2
+    for body in sent:
+        for secret in (*REMOTE_NAMES, "03/02/2025", "12/05/2024"):
+            assert secret not in body
+    assert any("PERSON_1" in body for body in sent)
+    report = DevsetReport.model_validate_json((tmp_path / "eval.json").read_text(encoding="utf-8"))
+    assert report.provenance.provider == "openai" and report.provenance.model == "gpt-4o-mini"
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "Provider: **openai** (remote model gpt-4o-mini; only redacted text was sent)" in md
+    assert "Jane Smith" not in (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+
+
+def test_eval_with_an_unconfigured_remote_provider_is_exit_3_before_anything_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "remote"
+    write(root, "sofa.md", REMOTE_DRAFTS["sofa.md"])
+    write(root, "rlabels.json", {"sofa.md": entry(gap=[NR])})
+    code = main(["eval", "--dataset", str(root), "--provider", "openai", "--report-dir", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 3 and "RRA_LLM_BASE_URL" in err and "eval: critiquing" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_offline_stays_the_default_provider(tmp_path: Path, fake: FakeCritique) -> None:
+    r = run(two_rater_set(tmp_path))
+    assert all(c["provider"] is None for c in fake.calls)
+    assert r.provenance.provider == "offline" and r.provenance.model is None

@@ -430,16 +430,34 @@ def test_evaluation_page_runs_and_loads_the_latest_report(
     monkeypatch.setattr(actions, "EVAL_RESULTS", tmp_path / "missing" / "eval.json")
     at = app("evaluation")
     assert at.title[0].value == "Evaluation"
+    assert at.radio(key="w_eval_dataset").value == "panel"  # the Panel's examples by default
     next(b for b in at.button if b.label == "Load the latest saved report").click().run()
     assert "No saved report yet" in at.warning[0].value
 
     next(b for b in at.button if b.label == "Run the evaluation now").click().run()
     assert not at.exception, at.exception
     headers = [h.value for h in at.header]
-    assert headers == ["Headline metrics against the baselines", "Per finding code", "Per example"]
-    assert [m.label for m in at.metric][:4] == ["Panel gap recall", "Panel hit rate", "Precision", "F1"]
+    assert headers == [
+        "Headline metrics against the baselines",
+        "With each code withheld from its source example",
+        "Per finding code",
+        "Per example",
+    ]
+    # the headline from the metric registry: F1, false alarms per draft, must-fix false alarms, gap recall
+    assert [m.label for m in at.metric][:4] == [
+        "F1",
+        "False alarms per draft",
+        "Must-fix false alarms",
+        "Panel gap recall",
+    ]
+    assert "in-sample" in unescape(at.warning[0].value)  # the in-sample caveat, up front
     table = at.dataframe[0].value
-    assert {"Metric", "Tool", "Checklist", "Empty", "Shuffle"} <= set(table.columns)
+    assert {"Metric", "Tool", "Withheld", "Prior (text-blind)", "Checklist", "Empty", "Shuffle"} <= set(
+        table.columns
+    )
+    withheld = at.dataframe[1].value
+    assert list(withheld["Metric"]) == ["Precision", "Recall", "F1", "Panel gap recall"]
+    assert {"In-sample (raw)", "Withheld"} <= set(withheld.columns)
     assert len(at.expander) == 5  # one per example
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the per-code chart
 
@@ -451,6 +469,78 @@ def test_evaluation_page_runs_and_loads_the_latest_report(
     assert not other.exception, other.exception
     assert "the report saved on" in unescape(other.success[0].value)
     assert [h.value for h in other.header] == headers
+
+
+def test_evaluation_page_offers_the_fresh_set_only_when_it_is_there(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ui import actions
+
+    assert (actions.FRESH_DIR).is_dir()
+    at = app("evaluation")
+    assert at.radio(key="w_eval_dataset").options == [
+        "Panel examples (5, in-sample)",
+        "Dev set (24 drafts, out-of-sample)",
+        "Fresh set (evals/fresh, one labeller)",
+    ]
+    monkeypatch.setattr(actions, "FRESH_DIR", tmp_path / "no-fresh-set")
+    at = app("evaluation")
+    assert len(at.radio(key="w_eval_dataset").options) == 2
+
+
+def test_evaluation_page_runs_the_dev_set_and_the_fresh_set_through_services(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from assistant import services
+    from assistant.domain.evals import DevsetReport
+    from ui import actions
+
+    calls: list[tuple[object, object]] = []
+    real = services.evaluate
+
+    def evaluate(dataset: Any, **kwargs: Any) -> Any:
+        calls.append((dataset, kwargs["provider"]))
+        return real(dataset, **kwargs)
+
+    monkeypatch.setattr(services, "evaluate", evaluate)
+    monkeypatch.setattr(actions, "RESULTS_DIR", tmp_path)  # no saved reports
+    at = app("evaluation")
+    at.radio(key="w_eval_dataset").set_value("devset").run()
+    next(b for b in at.button if b.label == "Load the latest saved report").click().run()
+    assert "No saved report yet for this dataset" in at.warning[0].value
+    assert "rapid-review eval --dataset devset" in at.warning[0].value
+    next(b for b in at.button if b.label == "Run the evaluation now").click().run()
+    assert not at.exception, at.exception
+    assert calls == [("devset", "offline")]
+    view = at.session_state["eval_report"]
+    assert view.dataset == "devset" and isinstance(view.report, DevsetReport) and view.report.drafts == 24
+    assert [h.value for h in at.header] == [
+        "Headline metrics against the baselines",
+        "Labeller agreement",
+        "Breakdowns",
+        "Per finding code",
+        "Per draft",
+    ]
+    assert [h.value for h in at.subheader] == ["By writer", "By template (file format)", "By tier"]
+    labels = [m.label for m in at.metric]
+    assert labels[:4] == ["F1", "False alarms per draft", "Must-fix false alarms", "Recall"]
+    assert "Cohen's kappa, pooled" in labels and "Cell agreement" in labels
+    assert "Out-of-sample" in unescape(at.info[0].value)
+    table = at.dataframe[0].value
+    assert {"Metric", "Tool", "Prior (text-blind)", "Checklist", "Empty"} <= set(table.columns)
+    assert "Must-fix false alarms" in list(table["Metric"])
+    writers = next(df.value for df in at.dataframe if "Group" in df.value.columns)
+    assert list(writers["Group"]) == ["a", "b", "c"]
+
+    at.radio(key="w_eval_dataset").set_value("fresh").run()
+    next(b for b in at.button if b.label == "Run the evaluation now").click().run()
+    assert not at.exception, at.exception
+    assert calls[-1] == (actions.FRESH_DIR, "offline")
+    fresh = at.session_state["eval_report"]
+    assert fresh.dataset == "fresh" and fresh.report.drafts == 8
+    body = "\n".join(unescape(m.value) for m in at.markdown)
+    assert "One labeller" in body
+    assert "Labeller agreement" in [h.value for h in at.header]
 
 
 # ----------------------------------------------------------------------------------------------- the CLI

@@ -6,6 +6,7 @@ Each function takes the user's text and returns a value the page stores in that 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from assistant import services
 from assistant.domain.drafting import Draft
-from assistant.domain.evals import EvalReport
+from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.domain.kloe import KloeReport
 from assistant.errors import InputError, RRAError
 from assistant.render.critique_markdown import critique_markdown
@@ -25,7 +26,9 @@ from assistant.settings import REPO_ROOT
 from ui.components import CritiqueView
 
 Progress = Callable[[str], None]
-EVAL_RESULTS = REPO_ROOT / "evals" / "results" / "eval.json"
+RESULTS_DIR = REPO_ROOT / "evals" / "results"
+EVAL_RESULTS = RESULTS_DIR / "eval.json"  # the panel's; the others are in subfolders
+FRESH_DIR = REPO_ROOT / "evals" / "fresh"
 
 
 # ------------------------------------------------------------------------------------------------ critique
@@ -144,44 +147,73 @@ def kloe_view(text: str) -> KloeView:
 # -------------------------------------------------------------------------------------------------- eval
 
 
+@dataclass(frozen=True)
+class EvalDataset:
+    """A dataset the evaluation page offers: what `services.evaluate` takes, and where `rapid-review eval`
+    saves its last report for it."""
+
+    key: str  # panel | devset | fresh
+    label: str
+    dataset: str | Path
+    results: Path
+
+
+def eval_datasets() -> list[EvalDataset]:
+    """The Panel's examples, the dev set, and the fresh set when `evals/fresh` is there."""
+    out = [
+        EvalDataset("panel", "Panel examples (5, in-sample)", "panel", EVAL_RESULTS),
+        EvalDataset(
+            "devset", "Dev set (24 drafts, out-of-sample)", "devset", RESULTS_DIR / "devset" / "eval.json"
+        ),
+    ]
+    if FRESH_DIR.is_dir():
+        out.append(
+            EvalDataset(
+                "fresh",
+                "Fresh set (evals/fresh, one labeller)",
+                FRESH_DIR,
+                RESULTS_DIR / f"dir-{FRESH_DIR.name}" / "eval.json",
+            )
+        )
+    return out
+
+
 @dataclass
 class EvalView:
-    report: EvalReport
+    report: EvalReport | DevsetReport
     source: str  # where it came from, for the page to say
+    dataset: str = "panel"  # EvalDataset.key
 
 
-def latest_eval(path: Path | None = None) -> EvalView | None:
-    """The report `rapid-review eval` saved last, or None when there is none."""
-    path = path or EVAL_RESULTS
+def latest_eval(dataset: EvalDataset | None = None) -> EvalView | None:
+    """The report `rapid-review eval` saved last for `dataset` (default: the panel), or None when there is none."""
+    ds = dataset or eval_datasets()[0]
+    path = ds.results
     if not path.is_file():
         return None
     try:
-        report = EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        raw = path.read_text(encoding="utf-8")
+        kind = json.loads(raw).get("dataset", "panel")
+        report: EvalReport | DevsetReport = (
+            EvalReport.model_validate_json(raw) if kind == "panel" else DevsetReport.model_validate_json(raw)
+        )
+    except (OSError, ValueError, AttributeError) as exc:
         raise InputError(
             f"the saved evaluation report {path.name} cannot be read ({type(exc).__name__})",
-            fix="run the evaluation again (here, or with: rapid-review eval)",
+            fix=f"run the evaluation again (here, or with: {command(ds)})",
         ) from None
     when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %B %Y at %H:%M")
-    return EvalView(report=report, source=f"the report saved on {when} ({path.name})")
+    return EvalView(report=report, source=f"the report saved on {when} ({path.name})", dataset=ds.key)
 
 
-def run_evaluation(progress: Progress) -> EvalView:
-    """Run the offline eval as `rapid-review eval` does, compared with evals/baseline.json when present."""
-    from assistant.evaluation import regression
-    from assistant.evaluation.runner import run_eval
-
-    snapshot = None
-    if regression.BASELINE_PATH.is_file():
-        try:
-            snapshot = regression.load(regression.BASELINE_PATH)
-        except Exception as exc:  # a run without the saved baseline is still worth showing
-            progress(f"the saved baseline was not used: {exc}")
-    report = run_eval(progress=progress, provider="offline", pinned=snapshot.thresholds if snapshot else None)
-    if snapshot is not None:
-        deltas = regression.compare(report, snapshot, regression.DEFAULT_TOLERANCE)
-        report = report.model_copy(
-            update={"against_baseline": deltas, "tolerance": regression.DEFAULT_TOLERANCE}
-        )
-    now = dt.datetime.now().strftime("%d %B %Y at %H:%M")
-    return EvalView(report=report, source=f"a run made here on {now}")
+def command(ds: EvalDataset) -> str:
+    """The command line that runs the same evaluation."""
+    if ds.key == "panel":
+        return "rapid-review eval"
+    if ds.key == "devset":
+        return "rapid-review eval --dataset devset"
+    try:
+        shown = Path(ds.dataset).resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        shown = str(ds.dataset)
+    return f"rapid-review eval --dataset {shown}"

@@ -108,10 +108,13 @@ def eval_(
     judge: bool,
     write_baseline: bool,
 ) -> None:
-    """Score the critique offline. panel: against the Panel's comments and the presence matrix,
+    """Score the critique. panel: against the Panel's comments and the presence matrix,
     leave-one-out, with the checklist, empty, shuffle and text-blind prior baselines, the metamorphic suite
     and the retrieval check. devset or DIR: against the cells both labellers agree on, with the prior,
-    checklist and empty baselines, labeller agreement, evidence and national-review checks."""
+    checklist and empty baselines, labeller agreement, evidence and national-review checks.
+
+    Offline by default. With --provider openai every draft is critiqued through the remote model, as
+    `critique --provider openai` does (redacted text only); what will be sent is printed first."""
     # The scorers import numpy and the corpus: only when the command runs, not for every `rapid-review`.
     from assistant.evaluation import regression, report, report_labelled
 

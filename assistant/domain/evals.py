@@ -304,6 +304,9 @@ class Provenance(_Model):
     corpus_hash: str = Field(description="sha256 of the corpus files.")
     gold_sha256: str = Field(description="sha256 of the two gold files.")
     provider: str = Field(description="Provider that produced the critiques.")
+    model: str | None = Field(
+        None, description="The remote model, when a remote provider ran (null offline)."
+    )
 
 
 class BaselineSnapshot(_Model):
@@ -344,6 +347,20 @@ class MetricDelta(_Model):
     tolerance: float | None = Field(None, description="The tolerance applied to this metric.")
 
 
+class Withholding(_Model):
+    """What the withheld figures leave out: each code on the example(s) it was defined from."""
+
+    codes: dict[str, list[int]] = Field(
+        description="Code -> the examples it is withheld from (from its `source` in finding-codes.yaml)."
+    )
+    cells: int = Field(description="Presence cells left out (applicable cells only; 'na' is never scored).")
+    gap_points: int = Field(description="Coded Panel gap points left out.")
+    prior: Metrics | None = Field(
+        None, description="The text-blind prior baseline on the same kept cells, for the margin."
+    )
+    note: str = Field(description="What is withheld and how to read it.")
+
+
 class EvalReport(_Model):
     leave_one_out: Literal[True] = Field(
         True, description="Every example was critiqued with itself left out of retrieval."
@@ -366,8 +383,13 @@ class EvalReport(_Model):
     )
     withheld: Metrics | None = Field(
         None,
-        description="Reserved: the same metrics on codes whose rules were written without these examples in "
-        "view (withheld codes). Null until that measurement exists.",
+        description="The same per-item metrics with each code withheld from its source example: a code whose "
+        "`source` in finding-codes.yaml names the Panel example(s) it was defined from is not scored there (its "
+        "presence cells and coded Panel points on those examples are left out) and still counts on the others. "
+        "See `withholding`. The suites (metamorphic, retrieval) stay null.",
+    )
+    withholding: Withholding | None = Field(
+        None, description="What `withheld` leaves out, and the text-blind prior on the same items."
     )
     comparison: Comparison = Field(description="The tool against the baselines.")
     scores: dict[str, Score] = Field(description="Each scorer's value with per-item explanations.")

@@ -34,7 +34,7 @@ from assistant.domain.evals import (
 )
 from assistant.evaluation import baselines, evidence, labelled, metrics, scorers
 from assistant.evaluation.dataset import scored_codes
-from assistant.evaluation.pipeline import Dataset, Progress, StageTimes
+from assistant.evaluation.pipeline import Dataset, Progress, StageTimes, remote_model, remote_notice
 from assistant.settings import REPO_ROOT, get_settings
 
 NATIONAL_REVIEW = "NATIONAL_REVIEW_NOT_REFERENCED"
@@ -101,6 +101,9 @@ class LabelledTask:
 
     # ------------------------------------------------------------------ solve
     def solve(self, data: LabelledData, say: Progress) -> list[Critique]:
+        notice = remote_notice(data.texts, self.provider)
+        if notice:
+            say(notice)
         out = []
         n = len(data.dataset.drafts)
         for i, (d, text) in enumerate(zip(data.dataset.drafts, data.texts, strict=True), 1):
@@ -351,6 +354,7 @@ class LabelledTask:
                 corpus_hash=data.corpus_hash,
                 gold_sha256=ds.sha256,
                 provider=self.provider or get_settings().provider,
+                model=remote_model(critiques),
             ),
             notes=notes,
         )

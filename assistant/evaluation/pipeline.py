@@ -9,11 +9,12 @@ dataset name, runs the task and, given a baseline snapshot, attaches the compari
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Literal, Protocol, TypeVar
 
+from assistant.domain.critique import Critique
 from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport
 from assistant.errors import InputError
 from assistant.settings import REPO_ROOT
@@ -69,6 +70,41 @@ def run_task(task: Task[D, S, C, R_co], progress: Progress | None = None) -> R_c
     )
     say(f"eval ({task.name}): done in {times.total_s:.1f}s")
     return task.report(data, solved, scored, times)
+
+
+def remote_notice(
+    texts: Sequence[str], provider: str | None, exclude: Sequence[int | None] | None = None
+) -> str | None:
+    """What a remote eval run will send, before anything is sent (None when the run stays offline).
+
+    The same estimate `rapid-review critique --provider openai` prints (`services.estimate_remote`: the
+    provider's own redaction of each draft, its prompt tokens and cost), summed over the drafts. Raises the
+    provider's configuration error when no remote model is configured, so nothing is sent half-configured."""
+    from assistant import services
+    from assistant.settings import get_settings
+
+    if (provider or get_settings().provider) == "offline" or not texts:
+        return None
+    excludes = list(exclude) if exclude is not None else [None] * len(texts)
+    estimates = [
+        services.estimate_remote(text, exclude_example=k) for text, k in zip(texts, excludes, strict=True)
+    ]
+    first = estimates[0]
+    host = first.host or "the configured endpoint"
+    costs = [e.estimated_cost_usd for e in estimates]
+    cost = "cost unknown" if any(c is None for c in costs) else f"≈ ${sum(c or 0.0 for c in costs):.4f}"
+    tokens = sum(e.prompt_tokens for e in estimates)
+    return (
+        f"sending redacted text of {len(texts)} draft(s), one request each ("
+        f"{sum(e.placeholders for e in estimates)} identifiers replaced, about {tokens} prompt tokens in all, "
+        f"{cost}) to {host} ({first.model}); see `rapid-review redact` for the exact text of a draft"
+    )
+
+
+def remote_model(critiques: Iterable[Critique]) -> str | None:
+    """The remote model that wrote any of the critiques, or None when they all ran offline."""
+    models = sorted({c.meta.model for c in critiques if c.meta.model})
+    return ", ".join(models) or None
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,18 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from assistant.domain.evals import PRF, EvalReport, Explanation, MetricDelta
+from assistant.domain.evals import PRF, EvalReport, Explanation, MetricDelta, Provenance
 from assistant.evaluation import metrics
 
 # Panel metrics scored by the suites rather than per example: shown in the tool column only.
 SUITE_ONLY = ("metamorphic_pass_rate", "retrieval_recall_at_5", "retrieval_mrr")
+
+
+def provider_line(p: Provenance) -> str:
+    """Which provider wrote the critiques, and the remote model when there was one."""
+    if p.model:
+        return f"**{p.provider}** (remote model {p.model}; only redacted text was sent)"
+    return f"**{p.provider}**" + (" (nothing left this machine)" if p.provider == "offline" else "")
 
 
 def pct(v: float | None) -> str:
@@ -37,6 +44,57 @@ def against_baseline(deltas: Sequence[MetricDelta], tolerance: float, path: str)
         tol = "–" if d.tolerance is None else m.format(d.tolerance)
         rows.append([m.label, m.format(d.baseline), m.format(d.current), change, better, tol, d.status])
     return lines + table(["metric", "baseline", "this run", "change", "better", "tolerance", "status"], rows)
+
+
+# The per-item metrics the withheld figures recompute (the suites are not per cell).
+WITHHELD_ROWS = (
+    "panel_gap_recall",
+    "panel_hit_rate",
+    "precision",
+    "recall",
+    "f1",
+    "macro_f1",
+    "false_alarms_per_draft",
+    "must_fix_false_alarms",
+    "strength_recall",
+    "strength_recall_coded",
+)
+WITHHELD_HEADLINE = ("precision", "recall", "f1", "panel_gap_recall")
+
+
+def withheld_section(report: EvalReport) -> list[str]:
+    """Raw in-sample figures beside the same figures with each code withheld from its source example."""
+    w, info = report.withheld, report.withholding
+    if w is None or info is None:
+        return []
+    raw, held = report.metrics.model_dump(), w.model_dump()
+    prior_raw = report.prior_baseline.metrics.model_dump() if report.prior_baseline else {}
+    prior_held = info.prior.model_dump() if info.prior else {}
+    lines = ["## In-sample figures with each code withheld from its source example", "", info.note, ""]
+    rows = []
+    for name in WITHHELD_HEADLINE:
+        spec = metrics.REGISTRY[name]
+        a, b = raw.get(name), held.get(name)
+        change = "–" if a is None or b is None else f"{(b - a) * 100:+.1f} points"
+        rows.append(
+            [
+                spec.label,
+                f"**{spec.format(a)}**",
+                f"**{spec.format(b)}**",
+                change,
+                spec.format(prior_raw.get(name)),
+                spec.format(prior_held.get(name)),
+            ]
+        )
+    lines += table(["metric", "in-sample (raw)", "withheld", "change", "prior, raw", "prior, withheld"], rows)
+    pairs = sum(len(v) for v in info.codes.values())
+    lines.append(
+        f"Withheld: {len(info.codes)} codes on {pairs} (code, example) pairs: "
+        + "; ".join(f"{code} on {', '.join(map(str, ex))}" for code, ex in info.codes.items())
+        + f". That leaves out {info.cells} presence cell(s) and {info.gap_points} coded Panel gap point(s)."
+    )
+    lines.append("")
+    return lines
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -76,7 +134,7 @@ def markdown(report: EvalReport, deltas: Sequence[MetricDelta] | None = None, to
         "# Rapid Review Assistant: offline evaluation against the Panel",
         "",
         f"Leave-one-out: **{str(report.leave_one_out).lower()}** (each example critiqued with its own Panel "
-        f"comments out of retrieval). Provider: {report.provenance.provider}. Run time: "
+        f"comments out of retrieval). Provider: {provider_line(report.provenance)}. Run time: "
         f"{report.timings.total_s:.1f} s. Similarity thresholds: gap {report.calibration.gap.value:.2f}, strength "
         f"{report.calibration.strength.value:.2f}"
         + (
@@ -92,18 +150,20 @@ def markdown(report: EvalReport, deltas: Sequence[MetricDelta] | None = None, to
         lines += against_baseline(deltas, tolerance, "evals/baseline.json")
     lines += ["## Headline metrics, side by side with the baselines", ""]
     prior = report.prior_baseline.metrics.model_dump() if report.prior_baseline else {}
+    held = report.withheld.model_dump() if report.withheld else {}
     rows = []
     for spec in metrics.of(metrics.PANEL):
         key = spec.name
         label = spec.label + (" (gated)" if metrics.PANEL in spec.gated else "")
         if key in SUITE_ONLY:
-            rows.append([label, f"**{_cell(getattr(m, key), key)}**", "", "", "", "", ""])
+            rows.append([label, f"**{_cell(getattr(m, key), key)}**", "", "", "", "", "", ""])
             continue
         ci = report.uncertainty.get(key)
         rows.append(
             [
                 label,
                 f"**{_cell(getattr(m, key), key)}**",
+                _cell(held.get(key), key) if key in WITHHELD_ROWS else "",
                 _cell(getattr(b["checklist"].metrics, key), key),
                 _cell(getattr(b["empty"].metrics, key), key),
                 _cell(getattr(b["shuffle"].metrics, key), key),
@@ -112,7 +172,16 @@ def markdown(report: EvalReport, deltas: Sequence[MetricDelta] | None = None, to
             ]
         )
     lines += table(
-        ["metric", "tool", "checklist", "empty", "shuffle", "prior (text-blind)", "tool 90% CI (bootstrap)"],
+        [
+            "metric",
+            "tool",
+            "tool, each code withheld from its source example",
+            "checklist",
+            "empty",
+            "shuffle",
+            "prior (text-blind)",
+            "tool 90% CI (bootstrap)",
+        ],
         rows,
     )
     lines += [
@@ -120,6 +189,7 @@ def markdown(report: EvalReport, deltas: Sequence[MetricDelta] | None = None, to
         "the note above). The out-of-sample measurement is `rapid-review eval --dataset devset`.",
         "",
     ]
+    lines += withheld_section(report)
     gate = c.margin_gate
     verdict = (
         f"The tool beats the text-blind prior on F1 by **{(gate.margin or 0) * 100:.1f} points** "

@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.domain.evals import Breakdown, DevsetReport, MetricDelta
 from assistant.evaluation import metrics
-from assistant.evaluation.report import against_baseline, num, pct, table
+from assistant.evaluation.report import against_baseline, num, pct, provider_line, table
 
 
 def _breakdown(title: str, rows: Sequence[Breakdown]) -> list[str]:
@@ -75,7 +75,7 @@ def markdown(
         f"# Rapid Review Assistant: evaluation on labelled drafts (`{report.dataset}`)",
         "",
         f"{report.drafts} drafts in `{report.directory}` by {len(report.writers)} writer(s) "
-        f"({', '.join(report.writers)}), labelled by {raters}. Provider: {report.provenance.provider}. Each "
+        f"({', '.join(report.writers)}), labelled by {raters}. Provider: {provider_line(report.provenance)}. Each "
         f"draft critiqued without retrieval (codes only). Run time: {report.timings.total_s:.1f} s.",
         "",
         f"> {report.independence_note}",
@@ -117,13 +117,13 @@ def markdown(
     )
     lines.append(f"- Prior baseline: {report.prior_rule}")
     gold = (
-        "the cells both labellers agree on (gap/gap or covered/covered"
+        "the cells both labellers agree on (gap/gap or covered/covered; covered includes 'does not apply')"
         if ag.drafts_with_two_raters
-        else "the labeller's gap and covered cells ("
+        else "the labeller's gap and covered cells (covered includes 'does not apply')"
     )
     lines.append(
-        f"- Gold: {gold}; covered includes 'does not apply'). A finding on a gold covered cell is a false "
-        "alarm. Disagreements and 'unsure' are left out (below)."
+        f"- Gold: {gold}. A finding on a gold covered cell is a false alarm. Disagreements and 'unsure' are "
+        "left out (below)."
     )
     for note in report.notes:
         if note not in (report.prior_rule, report.tier_rule):

@@ -33,10 +33,19 @@ from assistant.domain.evals import (
     Threshold,
     Timings,
     TuningSignals,
+    Withholding,
 )
-from assistant.evaluation import baselines, calibration, metamorphic, metrics, retrieval_eval, scorers
+from assistant.evaluation import (
+    baselines,
+    calibration,
+    metamorphic,
+    metrics,
+    retrieval_eval,
+    scorers,
+    withheld,
+)
 from assistant.evaluation.dataset import Gold, load_gold
-from assistant.evaluation.pipeline import StageTimes, run_task
+from assistant.evaluation.pipeline import StageTimes, remote_model, remote_notice, run_task
 from assistant.evaluation.scorers import EmbeddingSimilarity, Similarity, ratio
 from assistant.evaluation.solver import Predictions, solve, to_prediction
 from assistant.retrieval.embeddings import MODEL_SHA256, get_embedder
@@ -86,6 +95,31 @@ def _mean_metrics(runs: Sequence[Metrics]) -> Metrics:
     return Metrics.model_validate(out)
 
 
+def _withhold(
+    gold: Gold,
+    codes: Mapping[str, Code],
+    scores: Mapping[str, Score],
+    cells: Sequence[Explanation],
+    prior_scores: Mapping[str, Score],
+    prior_cells: Sequence[Explanation],
+) -> tuple[Withholding, Metrics]:
+    """The tool's and the prior's figures with each code withheld from the example(s) it was defined from."""
+    held = withheld.source_examples(codes, gold.codes)
+    severity = metrics.severities()
+    n = len(gold.examples)
+    tool = withheld.withheld_metrics(scores, cells, held, drafts=n, severity=severity)
+    prior = withheld.withheld_metrics(prior_scores, prior_cells, held, drafts=n, severity=severity)
+    gap_points = scores["panel_gap_recall"].explanations
+    info = Withholding(
+        codes=held,
+        cells=len(cells) - len(withheld.keep(cells, held)),
+        gap_points=len(gap_points) - len(withheld.keep(gap_points, held)),
+        prior=prior,
+        note=withheld.NOTE,
+    )
+    return info, tool
+
+
 def _by(cells: Sequence[Explanation], **match: object) -> list[Explanation]:
     return [c for c in cells if all(getattr(c, k) == v for k, v in match.items())]
 
@@ -127,6 +161,8 @@ class PanelScored:
     meta: MetamorphicReport
     retrieval: RetrievalReport
     judge: JudgeReport | None
+    withholding: Withholding
+    withheld: Metrics
     scoring_s: float
     metamorphic_s: float
     retrieval_s: float
@@ -160,6 +196,12 @@ class PanelTask:
         return PanelData(corpus, codes, gold, index, time.perf_counter() - t, backend)
 
     def solve(self, data: PanelData, say: Progress) -> PanelSolved:
+        examples = data.corpus.examples
+        notice = remote_notice(
+            [ex.stripped_text for ex in examples], self.provider, [ex.number for ex in examples]
+        )
+        if notice:
+            say(notice)
         critiques = solve(data.corpus, services.critique, provider=self.provider, progress=say)
         return PanelSolved(critiques, {n: to_prediction(n, c) for n, c in critiques.items()})
 
@@ -192,7 +234,7 @@ class PanelTask:
 
         tool_m, scores, cells = score(preds)
         checklist_m, _, checklist_cells = score(checklist)
-        prior_m, _, prior_cells = score(prior)
+        prior_m, prior_scores, prior_cells = score(prior)
         empty_m, _, _ = score(baselines.empty(examples))
         shuffle_runs, shuffle_cells = [], []
         for s in baselines.shifts(examples):
@@ -200,6 +242,8 @@ class PanelTask:
             shuffle_runs.append(m)
             shuffle_cells.extend(c)
         sim.save()
+        withholding, withheld_m = _withhold(gold, data.codes, scores, cells, prior_scores, prior_cells)
+        withheld_m = withheld_m.model_copy(update={"findings_per_example": tool_m.findings_per_example})
         scoring_s = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -243,6 +287,8 @@ class PanelTask:
             meta,
             retrieval,
             judge_report,
+            withholding,
+            withheld_m,
             scoring_s,
             metamorphic_s,
             retrieval_s,
@@ -429,6 +475,8 @@ class PanelTask:
             uncertainty=uncertainty,
             tuning=tuning,
             judge=sc.judge,
+            withheld=sc.withheld,
+            withholding=sc.withholding,
             timings=Timings(
                 total_s=times.total_s,
                 index_s=round(data.index_s, 2),
@@ -442,6 +490,7 @@ class PanelTask:
                 corpus_hash=corpus.content_hash,
                 gold_sha256=gold.sha256,
                 provider=self.provider or settings.provider,
+                model=remote_model(critiques.values()),
             ),
             notes=notes,
         )

@@ -1,14 +1,16 @@
-"""Evaluation dashboard: the offline eval of the critique against what the Panel actually wrote, with the
-baselines, a per-code chart and per-example detail."""
+"""Evaluation dashboard: the offline eval of the critique on the Panel's examples (in-sample), the dev set
+or the fresh set (out-of-sample), through `services.evaluate`, with the registry's headline metrics, the
+baselines, breakdowns and the labellers' agreement."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 
 from assistant import services
-from assistant.domain.evals import EvalReport
+from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.errors import RRAError
 from assistant.evaluation import metrics
 from ui import actions, components
@@ -18,90 +20,109 @@ from ui.state import init_state
 init_state()
 state = st.session_state
 
-GATED = [m.name for m in metrics.gated(metrics.PANEL)]
-METRIC_NAMES = {m.name: m.label for m in metrics.of(metrics.PANEL)}
+# The headline metrics, in this order, for each kind of dataset (labels and formats from the registry).
+HEADLINE = {
+    metrics.PANEL: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "panel_gap_recall"),
+    metrics.LABELLED: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "recall"),
+}
+ABOUT = {
+    "panel": "The Panel's five published examples, each critiqued with its own Panel comments left out of "
+    "retrieval (leave-one-out) and scored against the Panel's points and a presence matrix of real gaps. "
+    "**In-sample**: the rules were written with these examples in view.",
+    "devset": "24 fictional drafts by three writers who never saw the tool, each labelled by its writer and by "
+    "a second, independent labeller; scored on the cells both agree on. **Out-of-sample** while nobody tunes "
+    "the rules to it.",
+    "fresh": "Eight fictional drafts by a writer who never saw the rules, labelled by that writer alone (the "
+    "gold is that labeller's gap and covered cells). **Out-of-sample**.",
+}
 
 
-def run_evaluation(progress: actions.Progress) -> actions.EvalView:
-    """The offline panel eval, as `rapid-review eval` runs it, compared with evals/baseline.json when present."""
-    report = services.evaluate("panel", provider="offline", baseline="committed", progress=progress)
-    assert isinstance(report, EvalReport)
-    now = dt.datetime.now().strftime("%d %B %Y at %H:%M")
-    return actions.EvalView(report=report, source=f"a run made here on {now}")
+def fmt(name: str, value: float | None) -> str:
+    return metrics.REGISTRY[name].format(value)
 
 
 def pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-st.title("Evaluation")
-st.markdown(
-    "How closely the offline critique matches what the Panel wrote about its five published examples. "
-    "Each example is critiqued with its own Panel comments left out of retrieval (leave-one-out), and "
-    "scored against the Panel's points and a presence matrix of real gaps, next to four baselines: a "
-    "constant checklist, an empty critique, the critique of a different example (shuffle), and a text-blind "
-    "prior that raises the gaps most other examples have. These figures are in-sample; the out-of-sample "
-    "measurement on drafts nobody here wrote is `rapid-review eval --dataset devset`."
-)
+def num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
-load_col, run_col = st.columns(2)
-if load_col.button("Load the latest saved report", icon=":material/folder_open:"):
-    try:
-        loaded = actions.latest_eval()
-    except RRAError as exc:
-        components.show_error(exc)
-    else:
-        if loaded is None:
-            st.warning("No saved report yet. Run the evaluation, here or with `rapid-review eval`.")
-        state.eval_report = loaded or state.eval_report
-if run_col.button("Run the evaluation now", type="primary", icon=":material/play_arrow:"):
-    try:
-        with components.progress_status("Running the evaluation…", "Evaluation finished.") as say:
-            state.eval_report = run_evaluation(say)
-    except RRAError as exc:
-        components.show_error(exc)
-st.caption("A run usually takes under a minute. It runs on this computer and saves nothing.")
 
-view: actions.EvalView | None = state.eval_report
-if view is not None:
-    report = view.report
-    st.success(f"Showing {md_escape(view.source)}.", icon=":material/monitoring:")
-    st.warning(md_escape(report.tuning.in_sample_note), icon=":material/warning:")
+def versus(name: str, tool: float | None, other: float | None, what: str) -> str | None:
+    if tool is None or other is None:
+        return None
+    change = tool - other
+    if metrics.REGISTRY[name].fmt == "pct":
+        return f"{change * 100:+.1f} points vs {what}"
+    return f"{change:+.2f} vs {what}"
 
-    st.header("Headline metrics against the baselines")
-    tool = report.metrics.model_dump()
-    checklist = report.baselines["checklist"].metrics.model_dump() if "checklist" in report.baselines else {}
-    cols = st.columns(4)
-    for col, name in zip(cols, ("panel_gap_recall", "panel_hit_rate", "precision", "f1"), strict=True):
-        base = checklist.get(name)
-        delta = (
-            None
-            if tool[name] is None or base is None
-            else f"{(tool[name] - base) * 100:+.0f} points vs checklist"
+
+def headline(kind: metrics.Kind, tool: dict[str, Any], prior: dict[str, Any]) -> None:
+    cols = st.columns(len(HEADLINE[kind]))
+    for col, name in zip(cols, HEADLINE[kind], strict=True):
+        spec = metrics.REGISTRY[name]
+        col.metric(
+            spec.label,
+            fmt(name, tool.get(name)),
+            delta=versus(name, tool.get(name), prior.get(name), "the text-blind prior"),
+            delta_color="normal" if spec.direction == "higher" else "inverse",
+            help=spec.description,
         )
-        col.metric(METRIC_NAMES[name], pct(tool[name]), delta=delta)
+
+
+def metric_table(
+    kind: metrics.Kind,
+    tool: dict[str, Any],
+    columns: dict[str, dict[str, Any]],
+    report: EvalReport | DevsetReport,
+) -> None:
     saved = {d.metric: d for d in report.against_baseline or []}
     rows = []
-    for name in GATED:
-        row = {"Metric": METRIC_NAMES.get(name, name), "Tool": pct(tool[name])}
-        for key, baseline in report.baselines.items():
-            row[key.capitalize()] = pct(baseline.metrics.model_dump().get(name))
-        if report.prior_baseline is not None:
-            row["Prior (text-blind)"] = pct(report.prior_baseline.metrics.model_dump().get(name))
+    for spec in metrics.of(kind):
+        row = {
+            "Metric": spec.label,
+            "Gated": "yes" if kind in spec.gated else "",
+            "Tool": fmt(spec.name, tool.get(spec.name)),
+        }
+        for title, values in columns.items():
+            row[title] = fmt(spec.name, values.get(spec.name)) if values else "—"
         if saved:
-            against = saved.get(name)
-            row["Saved baseline"] = pct(against.baseline) if against else "—"
+            against = saved.get(spec.name)
+            row["Saved baseline"] = fmt(spec.name, against.baseline) if against else "—"
             row["Change"] = (
                 f"{against.change:+.3f} ({against.status})" if against and against.change is not None else "—"
             )
         rows.append(row)
     st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def margin(report: EvalReport | DevsetReport) -> str:
+    gate = report.comparison.margin_gate if isinstance(report, EvalReport) else report.comparison
+    return (
+        f"F1 against the text-blind prior (a code raised where it is a gap in most other "
+        f"{'examples' if isinstance(report, EvalReport) else 'drafts'}): {pct(gate.tool)} vs {pct(gate.baseline)}, "
+        f"margin **{pct(gate.margin)}** ({'a clear margin' if gate.clear else 'not a clear margin'}; clear is "
+        f"{pct(gate.clear_margin)})."
+    )
+
+
+# ----------------------------------------------------------------------------------------------- the panel
+
+
+def show_panel(report: EvalReport) -> None:
+    st.warning(md_escape(report.tuning.in_sample_note), icon=":material/warning:")
+    st.header("Headline metrics against the baselines")
+    tool = report.metrics.model_dump()
+    prior = report.prior_baseline.metrics.model_dump() if report.prior_baseline else {}
+    headline(metrics.PANEL, tool, prior)
+    columns = {"Withheld": report.withheld.model_dump() if report.withheld else {}}
+    columns["Prior (text-blind)"] = prior
+    columns.update({key.capitalize(): b.metrics.model_dump() for key, b in report.baselines.items()})
+    metric_table(metrics.PANEL, tool, columns, report)
     comparison = report.comparison
-    gate = comparison.margin_gate
     st.markdown(
-        f"- F1 margin over the text-blind prior (a code raised where it is a gap in most other examples): "
-        f"**{pct(gate.margin)}** ({'a clear margin' if gate.clear else 'not a clear margin'}; clear is "
-        f"{pct(gate.clear_margin)}).\n"
+        f"- {margin(report)}\n"
         f"- Precision margin over the checklist: {pct(comparison.precision_margin_over_checklist)}.\n"
         f"- Shuffle control: {'scores collapse' if comparison.shuffle_collapsed else 'scores do not collapse'} "
         "when the critique of another example is scored, so the scores depend on reading the right draft.\n"
@@ -110,6 +131,33 @@ if view is not None:
     for note in report.notes:
         if note != report.tuning.in_sample_note:
             st.caption(md_escape(note))
+
+    if report.withheld is not None and report.withholding is not None:
+        held, info = report.withheld.model_dump(), report.withholding
+        held_prior = info.prior.model_dump() if info.prior else {}
+        st.header("With each code withheld from its source example")
+        st.markdown(md_escape(info.note))
+        st.dataframe(
+            [
+                {
+                    "Metric": metrics.REGISTRY[name].label,
+                    "In-sample (raw)": fmt(name, tool.get(name)),
+                    "Withheld": fmt(name, held.get(name)),
+                    "Prior, raw": fmt(name, prior.get(name)),
+                    "Prior, withheld": fmt(name, held_prior.get(name)),
+                }
+                for name in ("precision", "recall", "f1", "panel_gap_recall")
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(
+            md_escape(
+                f"Left out: {info.cells} presence cells and {info.gap_points} coded Panel gap points. "
+                + "; ".join(f"{code} on example {', '.join(map(str, ex))}" for code, ex in info.codes.items())
+                + "."
+            )
+        )
 
     st.header("Per finding code")
     outcomes = {
@@ -185,3 +233,199 @@ if view is not None:
                 f"**Panel comments attached came from examples:** "
                 f"{md_escape(', '.join(map(str, ex.retrieved_examples)) or 'none')}"
             )
+
+
+# ---------------------------------------------------------------------------------------- labelled drafts
+
+
+def show_labelled(report: DevsetReport) -> None:
+    st.info(md_escape(report.independence_note), icon=":material/info:")
+    st.header("Headline metrics against the baselines")
+    tool = dict(report.metrics)
+    prior = dict(report.baselines["prior"].metrics) if "prior" in report.baselines else {}
+    headline(metrics.LABELLED, tool, prior)
+    columns = {
+        ("Prior (text-blind)" if name == "prior" else name.capitalize()): dict(b.metrics)
+        for name, b in report.baselines.items()
+    }
+    metric_table(metrics.LABELLED, tool, columns, report)
+    st.markdown(f"- {margin(report)}\n- {md_escape(report.prior_rule)}")
+    for note in report.notes:
+        if note not in (report.prior_rule, report.tier_rule):
+            st.caption(md_escape(note))
+
+    st.header("Labeller agreement")
+    ag = report.agreement
+    if ag.drafts_with_two_raters:
+        cols = st.columns(4)
+        cols[0].metric("Cells agreed", f"{ag.agreed} of {ag.cells}")
+        cols[1].metric("Cell agreement", pct(ag.cell_agreement))
+        cols[2].metric("Cohen's kappa, pooled", num(ag.kappa_pooled))
+        cols[3].metric("Left out of the gold", str(ag.left_out))
+        st.markdown(
+            f"The gold is the cells both labellers agree on ({ag.agreed_gap} gaps, {ag.agreed_covered} covered). "
+            f"Left out: {ag.left_out} cells, of which {ag.direct_conflicts} direct gap-vs-covered conflict(s) and "
+            f"the rest involve 'unsure'. Kappa per code ranges from {num(ag.kappa_min)} to {num(ag.kappa_max)} "
+            "where it is defined."
+        )
+    else:
+        st.markdown(
+            f"One labeller: the gold is that labeller's gap and covered cells ({ag.agreed} cells, "
+            f"{ag.agreed_gap} gaps); {ag.left_out} 'unsure' cells left out. No agreement figures."
+        )
+    if ag.disagreements:
+        with st.expander(f"The {len(ag.disagreements)} cells left out of the gold"):
+            st.dataframe(
+                [
+                    {
+                        "Draft": d.draft,
+                        "Code": d.code,
+                        "First labeller": d.rater1,
+                        "Second labeller": d.rater2 or "—",
+                        "Direct conflict": "yes" if d.direct else "",
+                    }
+                    for d in ag.disagreements
+                ],
+                hide_index=True,
+                width="stretch",
+            )
+
+    st.header("Breakdowns")
+    st.caption(md_escape(report.tier_rule))
+    for title, groups in (
+        ("By writer", report.by_writer),
+        ("By template (file format)", report.by_format),
+        ("By tier", report.by_tier),
+    ):
+        st.subheader(title)
+        st.dataframe(
+            [
+                {
+                    "Group": b.group,
+                    "Drafts": b.drafts,
+                    "Agreed gaps": b.gold_gaps,
+                    "TP/FP/FN": f"{b.tp}/{b.fp}/{b.fn}",
+                    "Precision": pct(b.precision),
+                    "Recall": pct(b.recall),
+                    "F1": pct(b.f1),
+                    "False alarms per draft": fmt("false_alarms_per_draft", b.false_alarms_per_draft),
+                    "Must-fix false alarms": b.must_fix_false_alarms,
+                    "Prior F1": pct(b.prior_f1),
+                }
+                for b in groups
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+    st.header("Per finding code")
+    st.dataframe(
+        [
+            {
+                "Code": r.code,
+                "Severity": r.severity,
+                "Agreed gap/covered/left out": f"{r.gold_gaps}/{r.gold_covered}/{r.left_out}",
+                "Kappa": num(r.kappa),
+                "TP/FP/FN": f"{r.tool.tp}/{r.tool.fp}/{r.tool.fn}",
+                "Precision": pct(r.tool.precision),
+                "Recall": pct(r.tool.recall),
+                "F1": pct(r.tool.f1),
+                "Prior TP/FP/FN": f"{r.prior.tp}/{r.prior.fp}/{r.prior.fn}",
+            }
+            for r in report.per_code.values()
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+    st.header("Per draft")
+    st.dataframe(
+        [
+            {
+                "Draft": d.draft,
+                "Writer": d.writer,
+                "Format": d.format,
+                "Tier": d.tier,
+                "Agreed gaps": len(d.gold_gaps),
+                "Raised": len(d.raised),
+                "F1": pct(d.f1),
+                "Misses": ", ".join(d.misses) or "—",
+                "False alarms": ", ".join(
+                    c + (" (must-fix)" if c in d.must_fix_false_alarms else "") for c in d.false_alarms
+                )
+                or "—",
+            }
+            for d in report.per_draft
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# ------------------------------------------------------------------------------------------------ the page
+
+st.title("Evaluation")
+st.markdown(
+    "How closely the offline critique matches what careful readers found in real and fictional rapid "
+    "reviews, next to baselines that never read the draft: a constant checklist, an empty critique and a "
+    "text-blind prior that raises the gaps most other drafts have (on the Panel's examples also a shuffle "
+    "control: the critique of a different example). Choose what to score it against."
+)
+
+datasets = {d.key: d for d in actions.eval_datasets()}
+view: actions.EvalView | None = state.eval_report
+if "w_eval_dataset" not in state and view is not None and view.dataset in datasets:
+    state.w_eval_dataset = view.dataset
+key: str = st.radio(
+    "Which drafts should the critique be scored on?",
+    list(datasets),
+    format_func=lambda k: datasets[k].label,
+    key="w_eval_dataset",
+    horizontal=True,
+    help="The Panel's examples are in-sample (the rules were written with them in view); the dev set and the "
+    "fresh set were written by people who never saw the rules.",
+)
+chosen = datasets[key]
+st.caption(f"{ABOUT.get(chosen.key, '')} Same as `{actions.command(chosen)}`.")
+
+load_col, run_col = st.columns(2)
+if load_col.button("Load the latest saved report", icon=":material/folder_open:"):
+    try:
+        loaded = actions.latest_eval(chosen)
+    except RRAError as exc:
+        components.show_error(exc)
+    else:
+        if loaded is None:
+            st.warning(
+                f"No saved report yet for this dataset. Run the evaluation, here or with "
+                f"`{actions.command(chosen)}`."
+            )
+        state.eval_report = loaded or state.eval_report
+if run_col.button("Run the evaluation now", type="primary", icon=":material/play_arrow:"):
+    try:
+        with components.progress_status("Running the evaluation…", "Evaluation finished.") as say:
+            result = services.evaluate(chosen.dataset, provider="offline", baseline="committed", progress=say)
+        now = dt.datetime.now().strftime("%d %B %Y at %H:%M")
+        state.eval_report = actions.EvalView(result, f"a run made here on {now}", chosen.key)
+    except RRAError as exc:
+        components.show_error(exc)
+st.caption(
+    "A run takes from a few seconds (the dev set) to under a minute (the Panel's examples). It runs on this "
+    "computer, offline, and saves nothing."
+)
+
+view = state.eval_report
+if view is not None:
+    shown = datasets.get(view.dataset)
+    st.success(
+        f"Showing {md_escape(shown.label if shown else view.dataset)}: {md_escape(view.source)}.",
+        icon=":material/monitoring:",
+    )
+    if view.dataset != chosen.key:
+        st.caption(
+            "This is the last report shown; load or run the evaluation to see the dataset chosen above."
+        )
+    if isinstance(view.report, EvalReport):
+        show_panel(view.report)
+    else:
+        show_labelled(view.report)
