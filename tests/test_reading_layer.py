@@ -343,13 +343,6 @@ def test_review_that_is_only_a_dated_chronology() -> None:
         pytest.param(
             "Ruby is a 9-year-old girl.\n\nShe is White British. She has no known disability.",
             id="next-paragraph",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a pronoun is resolved only within its own paragraph: 'She is White British. She has no "
-                "known disability.' as the paragraph after 'Ruby is a 9-year-old girl.' names no one and is "
-                "longer than eight words, so it is not taken as about the child and the child's ethnicity and "
-                "disability get must-fix findings",
-            ),
         ),
     ],
 )
@@ -371,12 +364,6 @@ def test_pronouns_after_the_child_are_the_child(case: str) -> None:
             id="he-after-grandmother",
         ),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="a pronoun resolves to the last person mentioned, whatever the pronoun: 'She' after 'her "
-    "stepfather' and 'He' after 'his grandmother' are taken as the adult, so the child's ethnicity and "
-    "disability (and age and gender) get must-fix findings although the draft states them",
 )
 def test_pronoun_after_family_members_is_still_the_child(case: str) -> None:
     assert not CHILD_FACTS & codes(short(case))
@@ -410,12 +397,6 @@ def test_mr_k_is_an_adult_not_child_k() -> None:
             "Mr K (aged 41, White Irish, no known disability) is the child's uncle.", id="the-childs-uncle"
         ),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="Mr K's details are taken as the child's: a sentence about Mr K names no one the layer knows, so it "
-    "is read as about the last person mentioned (Child K), or about 'the child' in \"the child's uncle\"; "
-    "the child's missing age, ethnicity and disability are not reported",
 )
 def test_mr_k_details_are_not_the_childs(case: str) -> None:
     assert {"CHILD_AGE_MISSING", "CHILD_ETHNICITY_MISSING", "CHILD_DISABILITY_MISSING"} <= codes(

@@ -122,6 +122,64 @@ def _role_line(ctx: Context, offset: int) -> bool:
     return FAMILY_LABEL_LINE.match(ctx.line_at(offset).text) is not None
 
 
+# 'Mr K', 'Ms Y', 'Mrs O': an adult by pseudonym (a title, then a capital), never the child
+ADULT_PSEUDONYM = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]\w*")
+PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:(he|him|his)|(she|her|hers))\b")
+MALE_ROLE = re.compile(
+    r"(?i)\b(?:father|dad|step-?father|stepfather|brother|half[- ]brother|step-?brother|uncle|grandfather|husband|"
+    r"boyfriend|son|MGF|PGF|SGF)\b|\bMr\b"
+)
+FEMALE_ROLE = re.compile(
+    r"(?i)\b(?:mother|mum|step-?mother|stepmother|sister|half[- ]sister|step-?sister|aunt|grandmother|wife|"
+    r"girlfriend|daughter|MGM|PGM)\b|\b(?:Mrs|Ms|Miss)\b"
+)
+
+
+def _people(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each person named in text[start:end]: 'child', 'family' or 'role' (an adult)."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, kind in (
+        (ctx.child_ref, "child"),
+        (FAMILY_REF, "family"),
+        (ROLE_WORD, "role"),
+        (ADULT_PSEUDONYM, "role"),
+    ):
+        found += [(r.start(), r.end(), kind) for r in pattern.finditer(ctx.text, start, end)]
+    # 'Mr K' holds the child's letter 'K' too: the adult wins where they overlap
+    adults = [(s, e) for s, e, k in found if k == "role"]
+    return sorted(
+        (s, e, k) for s, e, k in found if k != "child" or not any(a <= s < b for a, b in adults)
+    )
+
+
+def _agrees(ctx: Context, person: tuple[int, int, str], male: bool | None) -> bool:
+    """Whether a pronoun of that sex can refer to the person (the child and 'the family' always can)."""
+    s, e, kind = person
+    if kind != "role" or male is None:
+        return True
+    word = ctx.text[s:e]
+    return not (FEMALE_ROLE.search(word) if male else MALE_ROLE.search(word))
+
+
+def _antecedent(ctx: Context, sentence: Match, lo: int) -> str | None:
+    """Who a sentence that names no one is about: the subject (first person named) of the nearest sentence
+    before it that names someone, passing over people a leading pronoun cannot refer to ('She' after 'her
+    stepfather' is the child the previous sentence was about)."""
+    lead = PRONOUN_LEAD.match(sentence.text)
+    male = None if lead is None else lead.group(1) is not None
+    pos = sentence.start
+    while pos > lo:
+        previous = ctx.sentence(max(lo, pos - 2))
+        if previous.start >= pos:
+            break
+        people = _people(ctx, max(lo, previous.start), min(previous.end, pos))
+        agreeing = [p for p in people if _agrees(ctx, p, male)]
+        if agreeing:
+            return agreeing[0][2]
+        pos = previous.start
+    return None
+
+
 def about_child(ctx: Context, m: Match, field_label: re.Pattern[str] | None = None) -> bool:
     """Whether a mention up front is about the child rather than another family member."""
     line = ctx.line_at(m.start)
@@ -131,36 +189,25 @@ def about_child(ctx: Context, m: Match, field_label: re.Pattern[str] | None = No
     if _role_line(ctx, m.start):
         return False
     sentence = ctx.sentence(m.start)
-    prefix = ctx.text[sentence.start : m.start]
-    refs: list[tuple[int, str]] = []
-    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
-        refs += [(r.end(), kind) for r in pattern.finditer(prefix)]
+    refs = _people(ctx, sentence.start, m.start)
     if refs:
-        _pos, kind = max(refs)
+        kind = max(refs, key=lambda r: r[1])[2]
         if kind == "role":
+            prefix = ctx.text[sentence.start : m.start]
             child = [r for r in ctx.child_ref.finditer(prefix)]
             # 'CHILD P and his siblings are of mixed heritage' is about the child too
             return bool(child) and prefix[child[-1].end() :].lstrip().lower().startswith("and ")
         return True
-    suffix = ctx.text[m.end : sentence.end]
-    after: list[tuple[int, str]] = []
-    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
-        hit = pattern.search(suffix)
-        if hit:
-            after.append((hit.start(), kind))
+    after = _people(ctx, m.end, sentence.end)
     if after:
-        return min(after)[1] != "role"
+        return after[0][2] != "role"
     # 'M is 15. She is a girl of mixed heritage.' / 'Child K, girl, aged 2. White British.': a sentence that
     # names no one is about the person the passage was last about.
-    para_start, _ = ctx.paragraph_around(m.start)
-    lo = max(
-        para_start, line.start if ctx.in_table(m.start) else para_start, sentence.start - PASSAGE_LOOKBACK
-    )
-    before: list[tuple[int, str]] = []
-    for pattern, kind in ((ctx.child_ref, "child"), (FAMILY_REF, "family"), (ROLE_WORD, "role")):
-        before += [(r.end(), kind) for r in pattern.finditer(ctx.text, lo, sentence.start)]
-    if before:
-        return max(before)[1] != "role"
+    section = ctx.section_at(m.start)
+    lo = line.start if ctx.in_table(m.start) else max(section.body_start, sentence.start - PASSAGE_LOOKBACK)
+    who = _antecedent(ctx, sentence, lo)
+    if who is not None:
+        return who != "role"
     # No one named: a field line about the child ('Date of birth: ...') or a bare value under a field
     # heading ('Ethnicity' / 'White British'); not a passing word in a longer sentence ('a male friend').
     return (label is not None and not ROLE_WORD.search(label.group(1))) or len(line.text.split()) <= 8
