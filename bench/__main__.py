@@ -71,6 +71,12 @@ def cases(quick: bool) -> list[Case]:
         Case(
             "draft_1000", "Draft, 1,000 chronology entries", "draft", {"entries": 1_000, "runs": runs(6, 2)}
         ),
+        Case(
+            "draft_pathological_400k",
+            "Draft, 400 KB of long space runs (was quadratic)",
+            "draft_pathological",
+            {"size": 400_000, "runs": runs(3, 1)},
+        ),
         Case("eval_cold", "Full eval (`rapid-review eval`), first run", "eval", {}),
         Case("eval_warm", "Full eval, again (caches warm)", "eval", {}),
         Case("app_cold_start", "App cold start (`rapid-review ui` → /_stcore/health)", "app", {}),
@@ -356,6 +362,7 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
     row("critique_100k", "p50 / p95", p("critique_100k"))
     row("draft_100", "p50 / p95", p("draft_100"))
     row("draft_1000", "p50 / p95", p("draft_1000"))
+    row("draft_pathological_400k", "p50 / p95", p("draft_pathological_400k"))
     build = results.get("index_build_cold", {})
     row(
         "index_build_cold",

@@ -222,6 +222,33 @@ def case_draft(entries: int, runs: int) -> dict[str, Any]:
     }
 
 
+def synth_pathological_chronology(size: int) -> str:
+    """About `size` characters of the input that made the chronology separator quadratic (35 s on 400 KB):
+    long runs of spaces in a dated line, a continuation line and a free-text line, and many colons."""
+    gap = " " * (size // 4)
+    return (
+        f"03/02/2025 HV{gap}home visit\n03/02/2025 - HV - a\nx{gap}y\n\nz{gap}z\n"
+        + "a :" * (size // 12)
+        + "\n"
+    )
+
+
+def case_draft_pathological(size: int, runs: int) -> dict[str, Any]:
+    from assistant import services
+
+    text = synth_pathological_chronology(size)
+    t = time.perf_counter()
+    first = services.draft(text, provider="offline", today="2031-01-01")
+    warmup = time.perf_counter() - t
+    samples = timed(lambda: services.draft(text, provider="offline", today="2031-01-01"), runs)
+    return {
+        "chars": len(text),
+        "timeline": len(first.timeline),
+        "first_run_s": round(warmup, 4),
+        **summarise(samples),
+    }
+
+
 def case_index_build() -> dict[str, Any]:
     """Cold: the data dir is empty, so the whole corpus is embedded and stored."""
     from assistant.retrieval.index import get_index
@@ -307,6 +334,7 @@ def case_query(rounds: int) -> dict[str, Any]:
 CASES: dict[str, Callable[..., dict[str, Any]]] = {
     "critique": case_critique,
     "draft": case_draft,
+    "draft_pathological": case_draft_pathological,
     "index_build": case_index_build,
     "index_open": case_index_open,
     "query": case_query,

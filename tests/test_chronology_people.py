@@ -184,3 +184,40 @@ def test_draft_review_child_uses_the_same_declarations() -> None:
     assert child_in_text("CHILD S was seen. The subject of this review is CHILD T.") == "CHILD T"
     assert child_in_text("CHILD S's brother, CHILD T, who died in May.") == "CHILD T"
     assert child_in_text("No labels here.") == "the child"
+
+
+# -- pathological input: correct output at a size that was slow before (speed itself is for bench/) ------
+
+
+def _names(n: int) -> list[str]:
+    return [f"Ka{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}{chr(97 + (i // 676) % 26)}" for i in range(n)]
+
+
+def test_long_space_runs_between_a_name_and_its_age() -> None:
+    gap = " " * 30_000
+    draft = _draft(
+        f"03/02/2025 - HV - Mother{gap}(38) seen.\n04/02/2025 - ED - CHILD A,{gap}aged 7 months.\n"
+    )
+    assert _people(draft)["Mother"].age.value == "38"
+    assert "aged 7 months" in _age_fact(draft)
+
+
+def test_many_introduced_names_and_brackets() -> None:
+    names = _names(1_500)
+    row = " ".join(f"older brother {name} ({i % 17}); Mother (Ms Y, 30) and" for i, name in enumerate(names))
+    draft = _draft(f"03/02/2025 - HV - CHILD Q seen. {row} end.\n04/02/2025 - ED - CHILD Q has a fracture.\n")
+    people = _people(draft)
+    assert next(p for p in draft.people if p.subject).name == "CHILD Q"
+    assert people[names[0]].age.value == "0" and people[names[-1]].age.value == str((len(names) - 1) % 17)
+    assert people["Ms Y"].age.value == "30" and people["Ms Y"].relationship.value == "Mother"
+    # the child, each brother, Ms Y, and 'Brother' as written alone: a role that names many people stays a row
+    assert len(draft.people) == len(names) + 3
+
+
+def test_many_pseudonyms_in_one_entry() -> None:
+    names = _names(3_000)
+    text = "03/02/2025 - HV - " + " ".join(f"Mr {name}" for name in names) + ".\n"
+    draft = _draft(text)
+    assert {p.name for p in draft.people} == {f"Mr {name}" for name in names}
+    report = services.kloe(text)
+    assert report.meta.input_kind in ("chronology", "draft")
