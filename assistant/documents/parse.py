@@ -28,6 +28,7 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○]|\(?[a-z0-9]{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"[☐☑☒□■]|\[[ xX✓]\]")
 _FIELD = re.compile(r"^[^:]{1,60}:\s+\S")  # 'Name of Child: CHILD A' is a field, not a heading
+_SECTION_CAPS = re.compile(r"^(?:SECTION|PART|APPENDIX)\s+[0-9A-Z]{1,3}\b[^a-z]{0,70}$")
 _CAPS_HEADING = re.compile(r"^(?=[^a-z]*[A-Z]{3})[A-Z0-9 /&',()–-]+$")
 _ENDS_SENTENCE = re.compile(r"[.,;]\s*$")
 _YES_NO = re.compile(r"^(?:yes|no|n/?a)(?:\s*/?\s*(?:yes|no|n/?a))*$", re.I)
@@ -67,6 +68,8 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         return None
     if (m := _BOLD_LINE.match(text)) is not None and "**" not in m.group(1):
         return m.group(1).strip().rstrip(":"), 2
+    if _SECTION_CAPS.match(stripped) and next_text:
+        return stripped, 1  # 'SECTION 10 - ANALYSIS AND LEARNING' between a form's field lines
     if not prev_blank:
         return None
     if _CHECKBOX.search(stripped) or stripped.startswith("["):

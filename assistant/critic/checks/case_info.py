@@ -147,9 +147,7 @@ def _people(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
         found += [(r.start(), r.end(), kind) for r in pattern.finditer(ctx.text, start, end)]
     # 'Mr K' holds the child's letter 'K' too: the adult wins where they overlap
     adults = [(s, e) for s, e, k in found if k == "role"]
-    return sorted(
-        (s, e, k) for s, e, k in found if k != "child" or not any(a <= s < b for a, b in adults)
-    )
+    return sorted((s, e, k) for s, e, k in found if k != "child" or not any(a <= s < b for a, b in adults))
 
 
 def _agrees(ctx: Context, person: tuple[int, int, str], male: bool | None) -> bool:
@@ -353,6 +351,33 @@ def _names_someone_else(ctx: Context, m: Match) -> bool:
     return bool(OTHER_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)) or bool(
         OTHER_AFTER.match(ctx.text, m.end, m.end + 25)
     )
+
+
+PRONOUN = rx(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+
+
+def _pronoun_for_child_upfront(ctx: Context) -> Match | None:
+    """'Mia is two. She lives with her parents.' in the case information: the child's gender, given by the
+    pronouns the draft uses for the child where it introduces them (a pronoun only later is no record)."""
+    for m in ctx.find_upfront(GENDERED_PRONOUN):
+        if ctx.in_table(m.start):
+            continue
+        sentence = ctx.sentence(m.start)
+        people = _people(ctx, sentence.start, m.start)
+        if people:
+            # 'Mia lives with her parents': the pronoun follows the child, with no one else between
+            if people[-1][2] == "child" and people[0][2] == "child":
+                return sentence
+            continue
+        if (
+            PRONOUN_LEAD.match(sentence.text)
+            and _antecedent(
+                ctx, sentence, max(ctx.section_at(m.start).body_start, sentence.start - PASSAGE_LOOKBACK)
+            )
+            == "child"
+        ):
+            return sentence
+    return None
 
 
 PRONOUN = rx(r"\b(?:he|she|his|her|him|hers)\b")

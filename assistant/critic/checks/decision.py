@@ -110,8 +110,9 @@ REASON = rx(
     r"answer)|could not establish|only (?:a|an) (?:fuller|full|local|further|independent) (?:review|LCSPR)|"
     r"would (?:repeat|duplicate|cover the same)|already (?:commissioned|published|under ?way)|"
     r"(?:best|only) way to (?:understand|learn|establish)|to understand why|"
-    r"(?:case|review) (?:highlights|highlighted|shows|showed|raises|raised|reflects|reflected|demonstrates|"
-    r"presents|presented) (?:\w+ ){0,4}?(?:improvements?|concerns?|themes?|issues)|"
+    r"(?:case|review|it) (?:may |might |could |does |will )?(?:highlights?|highlighted|shows?|showed|raises?|raised|"
+    r"reflects?|reflected|demonstrates?|presents?|presented) (?:\w+ ){0,4}?(?:improvements?|concerns?|themes?|issues)|"
+    r"(?:held|had|holding) (?:only )?(?:a |one )?part of the picture|(?:the )?whole (?:of the )?picture|"
     r"not (?:yet )?"
     r"(?:confident|understand)|do not (?:yet )?understand)\b"
 )
@@ -120,6 +121,7 @@ REASON = rx(
 CAUSAL_IN_SENTENCE = rx(
     r"(?<!such )\b(?:as(?! per\b| part\b| well\b| soon\b| set out\b| follows?\b| above\b| below\b)|since|so)\b"
 )
+CHECKBOX = re.compile(r"[☐☑☒□■]|\[[ xX✓]\]")
 CHECKLIST_ITEM = rx(
     r"highlights or may highlight|two or more (?:organisations|agencies)|Panel (?:have|has) considered|actions of a single agency|"
     r"no agency involvement|institutional settings|more than one local authority|[☐☑☒□■]|\[[ xX✓]\]"
@@ -241,6 +243,14 @@ EMPTY_REASON = re.compile(
 LABELLED_REASON = rx(r"^(?:rationale|reasons?|grounds)$")
 
 
+def _prose(text: str) -> str:
+    """The text without a criteria form's option lines ('[ ] the case may raise issues ...'): the statutory
+    wording of an option is not the partners' reasons."""
+    return "\n".join(
+        line for line in text.splitlines() if not (FORM_OPTION.match(line) or CHECKBOX.search(line))
+    )
+
+
 def _reason_in(text: str, polarity: str | None) -> re.Match[str] | None:
     for m in REASON.finditer(text):
         # 'CHILD A was seriously harmed' is a ground for commissioning a review, not a reason for not doing so
@@ -268,12 +278,12 @@ def _has_reasons(ctx: Context, statement: Match, polarity: str | None = None) ->
     before, _ = ctx.paragraph_around(max(section.body_start, start - 2))
     _, after = ctx.paragraph_around(min(max(section.end - 1, 0), end + 1))
     before, after = max(before, section.body_start), min(after, section.end)
-    if before < after and _reason_in(ctx.text[before:after], polarity):
+    if before < after and _reason_in(_prose(ctx.text[before:after]), polarity):
         return True
     # the decision section's own text ('Their reasons are: ...'), or a criteria table with a reason column
     for s in [section, *ctx.sections_with_role("decision")]:
         if s.heading and ctx.section_role_at(s.start) == "decision":
-            if _reason_in(ctx.text[s.body_start : s.end], polarity):
+            if _reason_in(_prose(ctx.text[s.body_start : s.end]), polarity):
                 return True
             for t in ctx.tables_in(s.start, s.end):
                 col = t.column("reason", "rationale", "why", "evidence")
