@@ -353,33 +353,6 @@ def _names_someone_else(ctx: Context, m: Match) -> bool:
     )
 
 
-PRONOUN = rx(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
-
-
-def _pronoun_for_child_upfront(ctx: Context) -> Match | None:
-    """'Mia is two. She lives with her parents.' in the case information: the child's gender, given by the
-    pronouns the draft uses for the child where it introduces them (a pronoun only later is no record)."""
-    for m in ctx.find_upfront(GENDERED_PRONOUN):
-        if ctx.in_table(m.start):
-            continue
-        sentence = ctx.sentence(m.start)
-        people = _people(ctx, sentence.start, m.start)
-        if people:
-            # 'Mia lives with her parents': the pronoun follows the child, with no one else between
-            if people[-1][2] == "child" and people[0][2] == "child":
-                return sentence
-            continue
-        if (
-            PRONOUN_LEAD.match(sentence.text)
-            and _antecedent(
-                ctx, sentence, max(ctx.section_at(m.start).body_start, sentence.start - PASSAGE_LOOKBACK)
-            )
-            == "child"
-        ):
-            return sentence
-    return None
-
-
 PRONOUN = rx(r"\b(?:he|she|his|her|him|hers)\b")
 
 
