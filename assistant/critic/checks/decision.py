@@ -143,6 +143,10 @@ AMBIGUOUS = rx(
 SINGLE_AGENCY_REVIEW = rx(
     r"\b(?:single[- ]agency|internal|critical|serious incident|YJS|health|police|NHS)\b[^.\n]{0,20}$"
 )
+PAST_REVIEW = rx(
+    r"\b(?:completed|published|undertook|undertaken|carried out|conducted|previous(?:ly)?|recent(?:ly)?|earlier|"
+    r"last year|in (?:19|20)\d\d)\b[^.\n]{0,50}$"
+)
 DECISION_CONTEXT = rx(
     r"\b(?:criteria|warrants?|instead|rather than|decid\w+|agreed|recommend\w*|decision|proceed)\b"
 )
@@ -160,6 +164,8 @@ def decision(ctx: Context) -> Decision:
     return ctx.facts.decision
 
 
+# an open 'whether ...' with no decision after it before the match
+QUESTION_OPEN = rx(r"\bwhether\b(?![^.\n]*\b(?:decided|agreed|concluded|resolved|determined)\b)")
 CONDITIONAL = rx(r"^(?:if|should|unless|where|in the event)\b|\bif (?:further|new|more|any)\b")
 HARM_GROUNDS = rx(
     r"\b(?:(?:has|have|had) (?:been )?(?:suffered|seriously harmed|died)|(?:abuse|neglect) (?:is|was) (?:known|suspected)|"
@@ -187,6 +193,8 @@ def _statements(ctx: Context, pattern: re.Pattern[str]) -> list[Match]:
         sentence = ctx.line_at(m.start) if option else ctx.sentence(m.start)
         if CONDITIONAL.search(ctx.text[sentence.start : m.start]) or CONDITIONAL.search(sentence.text[:40]):
             continue
+        if QUESTION_OPEN.search(ctx.text, sentence.start, m.end):
+            continue  # 'discussed whether an LCSPR should be undertaken' asks; it does not decide
         out.append(sentence)
     return out
 
@@ -409,6 +417,8 @@ def ambiguous_review_type(ctx: Context) -> Result | None:
             continue  # an option the partners did not choose
         if SINGLE_AGENCY_REVIEW.search(ctx.text[max(0, m.start - 40) : m.start]):
             continue  # a single agency's own review alongside the rapid review
+        if PAST_REVIEW.search(ctx.text[max(0, m.start - 60) : m.start]):
+            continue  # 'the partnership recently completed a thematic review of ...' is history, not the choice
         sentence = ctx.line_at(m.start) if option else ctx.sentence(m.start)
         if option or DECISION_CONTEXT.search(sentence.text) or ctx.section_role_at(m.start) == "decision":
             hits.append((m, sentence))
