@@ -210,8 +210,8 @@ def test_many_introduced_names_and_brackets() -> None:
     assert next(p for p in draft.people if p.subject).name == "CHILD Q"
     assert people[names[0]].age.value == "0" and people[names[-1]].age.value == str((len(names) - 1) % 17)
     assert people["Ms Y"].age.value == "30" and people["Ms Y"].relationship.value == "Mother"
-    # the child, each brother, Ms Y, and 'Brother' as written alone: a role that names many people stays a row
-    assert len(draft.people) == len(names) + 3
+    # the child, each brother and Ms Y: 'older brother' only introduces each brother, so it is no row of its own
+    assert len(draft.people) == len(names) + 2
 
 
 def test_many_pseudonyms_in_one_entry() -> None:
@@ -221,3 +221,45 @@ def test_many_pseudonyms_in_one_entry() -> None:
     assert {p.name for p in draft.people} == {f"Mr {name}" for name in names}
     report = services.kloe(text)
     assert report.meta.input_kind in ("chronology", "draft")
+
+
+def test_a_two_column_details_table_is_people_not_entries() -> None:
+    text = (DATA / "details_table.md").read_text(encoding="utf-8")
+    draft = _draft(text)
+    assert len(draft.timeline) == 6  # the details rows and the '| 2023 |' section rows are not entries
+    people = _people(draft)
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "CHILD L" and "Leo" in subject.written_as
+    assert (people["Ms H"].relationship.value, people["Ms H"].age.value) == (
+        "Mother",
+        "26",
+    )  # '| Mother | Ms H, 26'
+    assert (people["Mr W"].relationship.value, people["Mr W"].age.value) == ("Mother's boyfriend", "30")
+    assert people["Sibling 1"].age.value == "aged 8 months"
+    facts = {f.id: f.value for f in draft.case_facts}
+    assert (facts["age"], facts["gender"], facts["ethnicity"]) == ("4 years", "male", "Black British")
+    assert services.kloe(text).child == "CHILD L"
+
+
+def test_name_field_and_the_fields_under_it_are_the_child() -> None:
+    draft = _draft((DATA / "name_fields.txt").read_text(encoding="utf-8"))
+    assert len(draft.timeline) == 7  # '2022' and '2024' alone are headings; the indented line continues
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "Aisha"
+    facts = {f.id: f.value for f in draft.case_facts}
+    assert facts["age"] == "DOB: 02/06/2011; aged 13" and facts["ethnicity"] == "British Pakistani"
+    people = _people(draft)
+    assert (
+        people["Imran"].age.value == "17" and people["Bilal"].age.value == "10"
+    )  # 'brothers Imran (17) and Bilal (10)'
+    assert (people["Mrs K"].relationship.value, people["Mrs K"].age.value) == ("mother", "41")
+    assert "Brother" not in people  # 'brothers' only introduces them
+
+
+def test_a_month_alone_heads_a_section_or_dates_the_lines_below() -> None:
+    from assistant.chronology import parse_chronology
+
+    headed = parse_chronology("March 2024\n03/03/2024 - HV - visit\n\nApril 2024\n")
+    assert [e.date_text for e in headed.entries] == ["03/03/2024"]
+    dating = parse_chronology("March 2024\n    HV visit, no access.\n")
+    assert [(e.date_text, e.event) for e in dating.entries] == [("March 2024", "HV visit, no access.")]

@@ -38,6 +38,7 @@ from assistant.domain.chronology import (
     UnparsedLine,
 )
 from assistant.errors import InputError
+from assistant.lexicon import ROLE
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -55,6 +56,16 @@ _SEGMENT_MARK = re.compile(r"[–—]+|:(?!\d)|(?<=\s)-{1,2}(?=\s)")
 _WORD = re.compile(r"[a-z0-9#&]+")
 # A cell that is a labelled field: one to four words, a colon, a value ("DOB: 03/11/2009").
 _FIELD_CELL = re.compile(r"(?:\*\*)?[A-Za-z][A-Za-z.'’/()]*(?:[ ][A-Za-z.'’/()]+){0,3}(?:\*\*)?:(?!\d)\s*\S")
+# The labels of a chronology's header fields, when labels and values sit in cells of their own.
+_FIELD_WORDS = (
+    r"subject|child|child'?s name|name|young person|d\.?o\.?b\.?|date of birth|sex|gender|ethnicity|"
+    r"ethnic origin|religion|first language|age|address|nhs (?:no|number)|school|disability|legal status"
+)
+_FIELD_LABEL = re.compile(r"(?:" + _FIELD_WORDS + r"):?", re.I)
+# The first cell of a two-column table of details: a field, or a family member ("Mother's boyfriend").
+_DETAIL_LABEL = re.compile(
+    r"(?:field|details?|item|information|" + _FIELD_WORDS + r"|(?:\w+'s\s+)?" + ROLE + r")\s*:?", re.I
+)
 # Lines that organise the paste rather than continue an event: markdown headings, rules, a bold line alone.
 _HEADING_LINE = re.compile(r"#{1,6}\s.*|(?:\*\*|__)[^*_]{1,80}(?:\*\*|__):?")
 _RULE_LINE = re.compile(r"(?:[-=_*]\s*){3,}")
@@ -246,9 +257,22 @@ def _positional_columns(cells: Sequence[str]) -> _Columns:
 
 
 def _field_row(cells: Sequence[str]) -> bool:
-    """A row of 'Label: value' cells ("Subject: Child V | DOB: 03/11/2009 | Sex: Male"), not an event."""
+    """A row of labelled fields, not an event: 'Label: value' cells ("Subject: Child V | DOB: 03/11/2009 |
+    Sex: Male"), or labels and values in turn ("Child | Child V | DOB | 03/11/2009")."""
     filled = [cell for cell in cells if cell]
-    return len(filled) >= 2 and all(_FIELD_CELL.match(cell) for cell in filled)
+    if len(filled) < 2:
+        return False
+    if all(_FIELD_CELL.match(cell) for cell in filled):
+        return True
+    labels = sum(1 for cell in filled if _FIELD_LABEL.fullmatch(cell.strip("*_ ")))
+    if labels >= 2 and 2 * labels >= len(filled):
+        return True
+    # A two-column table of details ('Mother | Ms H, 26'): a field or family word, then its value.
+    return (
+        len(filled) == 2
+        and cells[0] == filled[0]
+        and _DETAIL_LABEL.fullmatch(filled[0].strip("*_ ")) is not None
+    )
 
 
 def _plausible_agency(segment: str) -> bool:
@@ -488,6 +512,13 @@ class _Parser:
             for line in record[1:]:
                 self.unparse(line, "continues the row of labelled fields on the line above")
             return
+        if filled == [columns.date] and parsed.precision in ("month", "year"):
+            self.unparse(
+                record[0], "the row has only a month or year in the date column (a section heading?)"
+            )
+            for line in record[1:]:
+                self.unparse(line, "continues the heading on the line above")
+            return
         if filled == [columns.date] and parsed.status == "unrecognised":
             self.unparse(
                 record[0],
@@ -539,6 +570,9 @@ class _Parser:
             if year_only:
                 self.unparse(line, "a year on its own line (a heading?); it is not attached to any event")
                 return True
+            if parsed.precision == "month" and self.dated_or_blank_next(line):
+                self.unparse(line, "a month on its own line (a heading?); it is not attached to any event")
+                return True
             body = ""
         elif rest[0].isspace() and not year_only:
             body = rest.strip()
@@ -547,6 +581,14 @@ class _Parser:
         agency, event = self.split_agency(body)
         self.add(_Draft(date=parsed, agency_text=agency, event=event, row_format="delimited", lines=[line]))
         return True
+
+    def dated_or_blank_next(self, line: _Line) -> bool:
+        """Whether the line after `line` is blank, absent or starts with a date: then `line` heads a section
+        ('March 2024' above dated rows) rather than dating the event written on the lines below it."""
+        if line.number >= len(self.lines):
+            return True
+        following = self.lines[line.number].text.strip()
+        return not following or self.leading_date(following) is not None
 
     def leading_date(self, stripped: str) -> DateMatch | None:
         found = match_date(stripped, allow_year=True)

@@ -546,6 +546,9 @@ class _Learner:
         lid = name_id(display)
         entry = self.learned.setdefault(lid, LearnedName(display, lid))
         entry.forms.update({name, display, display.upper()} if len(display) > 2 else {name, display})
+        if " " in display:
+            entry.forms.add(display.split()[0])  # 'Sarah Jones' is then 'Sarah'
+
         entry.child = entry.child or child
         if link is not None:
             entry.links.add(link)
@@ -560,27 +563,39 @@ class _Learner:
                     self.add(m.group("name"), child=label.split()[0].lower() != "adult", link=label_id(label))
         declared = DECLARATION_FIELD.match(text)
         if declared is not None and not PERSON.match(text, declared.end()):
-            name = _DECLARED_NAME.match(text, declared.end())
-            if name is not None and _is_name(name.group("name").split()[0]):
-                self.add(name.group("name"), child=True)
+            named = _DECLARED_NAME.match(text, declared.end())
+            if named is not None and _is_name(named.group("name").split()[0]):
+                self.add(named.group("name"), child=True)
         # 'older brother Jay (17)', 'partner, Sam (24)': a role, then a name it introduces.
         for m in matches:
             index = role_index(m)
             if index is None:
                 continue
             after = _ROLE_THEN_NAME.match(text, m.end())
-            if after is not None:
-                self.introduced(after.group(1), text, after.end(), ROLE_SPECS[index])
+            if after is None:
+                continue
+            name, end = after.group("first"), after.end("first")
+            surname = after.group("surname")
+            if surname is not None and _is_name(surname):
+                name, end = f"{name} {surname}", after.end("surname")
+            if after.group("bracket") and _BRACKET_NAME_END.match(text, end) is None:
+                continue  # 'Mother (Sarah, 32)' names her; 'Mother (Saturday visit)' does not
+            self.introduced(name, text, end, ROLE_SPECS[index])
+            # 'brothers Imran (17) and Bilal (10)': the names listed after the first, each with its bracket.
+            while (more := _AND_NAME.match(text, end)) is not None:
+                end = more.end("name")
+                self.introduced(more.group("name"), text, end, ROLE_SPECS[index])
         for m in _CHILD_OF.finditer(text):
             self.introduced(m.group("name"), text, m.end(), None, relation=m.group("rel"))
 
     def introduced(
         self, word: str, text: str, end: int, spec: RoleSpec | None, relation: str | None = None
     ) -> None:
-        if not _is_name(word) or (len(word) <= 2 and not _letter_ok(text, end - len(word), end)):
+        first = word.split()[0]
+        if not _is_name(first) or (len(word) <= 2 and not _letter_ok(text, end - len(word), end)):
             return
         # A name is introduced when an age or a bracket follows it, or it is used again on its own.
-        if _INTRODUCED.match(text, end) is None and self.counts[word] < 2:
+        if _INTRODUCED.match(text, end) is None and self.counts[first] < 2:
             return
         self.add(
             word,
@@ -590,5 +605,12 @@ class _Learner:
         )
 
 
-_ROLE_THEN_NAME = re.compile(r"\s*+(?:,\s*+|[:–—-]\s*+)?(" + _NAME_WORD + r")(?![\w-])")
+_ROLE_THEN_NAME = re.compile(
+    r"\s*+(?:,\s*+|[:–—-]\s*+|(?P<bracket>\(\s*+))?(?P<first>" + _NAME_WORD + r")(?![\w-])"
+    r"(?:[ ](?P<surname>(?-i:[A-Z][a-z]{1,20}(?:-[A-Z][a-z]+)?))(?![\w-]))?"
+)
+_BRACKET_NAME_END = re.compile(r"\s*+[,;)]")
+_AND_NAME = re.compile(
+    r"\s*+\([^()\n]{1,40}\)\s*+(?:,\s*+(?:and\s++)?|and\s++)(?P<name>" + _NAME_WORD + r")(?=\s*+\()"
+)
 _INTRODUCED = re.compile(r"\s*+(?:\(|,\s*+(?:aged?\s++)?\d)")

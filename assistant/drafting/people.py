@@ -73,6 +73,13 @@ _DIAGNOSIS_OF = re.compile(r"\s+(?:of|with)\s+[^,.;()\n]{2,60}", re.I)
 _CLAUSE_BREAK = re.compile(r";")
 # Between a role and a name that are the same person: 'partner Mr Q', 'Mother – Ms T', '**Birth father:** Mr S'.
 _APPOSITION_GAP = re.compile(r"\s*+(?:\*\*|__)?\s*+(?:[,:–—-]\s*+)?(?:\*\*|__)?\s*+")
+# A header field that, under the subject's own line, is about the subject ('DOB: 02/06/2011', 'Ethnicity: …').
+_SUBJECT_FIELD = re.compile(
+    r"\W*(?!(?:household|family|returns?|agenc|prepared|compiled|author|period|format|sources?|notes?)\b)"
+    r"[A-Za-z][A-Za-z '’/()]{0,30}(?:\*\*|__)?\s*+:",
+    re.I,
+)
+_CELL_GAP = re.compile(r"[ \t]*+[|\t][ \t]*+")
 # After a name that follows a role and a comma, what makes it an apposition rather than a list.
 _APPOSITION_END = re.compile(r"\s*+(?:\(|,\s*+(?:aged?\s++)?\d|[.;:]|$)")
 # Words a bracket may put before a name that is the person ('Mother (known as Ms A)', '(the maternal aunt)').
@@ -272,6 +279,7 @@ class _Reader:
         self.nodes: dict[str, _Node] = {}
         self.links = _Links()
         self.found: list[tuple[Piece, list[Found]]] = []
+        self.appositive: dict[str, int] = {}  # role node id -> mentions that only introduce a named person
         self.raw: list[Mention] = []  # person = node id
 
     def node(self, f: Found) -> _Node:
@@ -280,8 +288,10 @@ class _Reader:
             n = self.nodes[f.id] = _Node(f.id, f.kind, f.text, f.spec, first_start=f.start)
             learned = self.namer.learned.get(f.id)
             n.child = f.kind == "child" or (learned is not None and learned.child)
-            n.sibling = bool(f.spec and f.spec.sibling) or (
-                learned is not None and learned.relation is not None
+            n.sibling = (
+                bool(f.spec and f.spec.sibling)
+                or (learned is not None and learned.relation is not None)
+                or f.id.startswith("sibling-")  # 'Sibling 1' is a label for a brother or sister
             )
         return n
 
@@ -333,6 +343,8 @@ class _Reader:
             inner = at.get((lead.end() if lead is not None else p_start) - base)
             if inner is not None and base + inner.end <= p_end and inner.id != f.id:
                 self.links.pairs.append((f.id, inner.id))
+                if f.kind == "role":
+                    self.appositive[f.id] = self.appositive.get(f.id, 0) + 1
                 if inner.kind == "role":
                     # 'Adult A (Mother's ex-partner)': the role as the bracket writes it.
                     _add_cite(n.relationship, src.cite(base + inner.start, base + inner.end))
@@ -349,14 +361,15 @@ class _Reader:
             return
         quote = piece.citation.quote
         gap = quote[f.end : g.start]
-        if _APPOSITION_GAP.fullmatch(gap) is None:
-            return
+        if _APPOSITION_GAP.fullmatch(gap) is None and not (f.kind == "role" and _CELL_GAP.fullmatch(gap)):
+            return  # a role in one cell and a name in the next ('Mother | Ms H, 26') are one person too
         if "," in gap and (g.kind == "role" or _APPOSITION_END.match(quote, g.end) is None):
             return  # 'Mother, Mr Q and the baby were present', 'Child E, Mother (Ms E)' are lists
         if g.kind == "role" and not gap.strip():
             return  # 'Ms Y mother …' without a separator is not how an apposition reads
         self.links.pairs.append((f.id, g.id))
         role_found = f if f.kind == "role" else g
+        self.appositive[role_found.id] = self.appositive.get(role_found.id, 0) + 1
         named = g if role_found is f else f
         base = piece.citation.start
         _add_cite(
@@ -465,10 +478,18 @@ def _choose(
     chosen = choose_subject(candidates)
     subject = children.get(chosen) if chosen is not None else None
     lines: set[int] = set()
-    if subject is not None:
-        for piece, found in reader.found:
-            if piece.entry is None and found and all(groups[f.id] is subject for f in found):
-                lines.add(piece.citation.line)
+    if subject is None:
+        return subject, lines
+    header = False  # just after a line about the subject alone: 'DOB: …', 'Ethnicity: …' are about them too
+    for piece, found in reader.found:
+        quote = piece.citation.quote
+        if piece.entry is None and found and all(groups[f.id] is subject for f in found):
+            lines.add(piece.citation.line)
+            header = True
+        elif header and piece.entry is None and not found and _SUBJECT_FIELD.match(quote):
+            lines.add(piece.citation.line)
+        else:
+            header = False
     return subject, lines
 
 
@@ -535,6 +556,9 @@ def detect_people(source: Source, entries: list[EntryText], incident: Incident |
         if not mention.alias:
             first_named.setdefault(mention.person, mention)
     for group in by_group.values():
+        if all(m.kind == "role" and reader.appositive.get(m.id, 0) >= m.mentions for m in group.members):
+            # 'brothers Imran (17) and Bilal (10)': the role only introduces people who have rows of their own.
+            continue
         people.append(_person(source, group, group.id == subject_id, first_named.get(group.id)))
         if any(
             (m.spec is not None and m.spec.male) or m.text.lower().startswith("mr") for m in group.members
