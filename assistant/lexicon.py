@@ -92,7 +92,7 @@ SECTION_CUES: dict[str, str] = {
 # -- people in chronologies (drafting, lines of enquiry) ----------------------------------------------------
 # Ages with their units ("aged 7 months" is 7 months, not 7), pseudonyms ("Ms Y", "Mr Q") and the labels
 # chronologies give children and adults ("CHILD X", "Baby Z", "Adult A").
-AGE_UNIT = r"(?:years?|yrs?|y/o|months?|mths?|mos?|weeks?|wks?|days?)"
+AGE_UNIT = r"(?:years?|yrs?|y/o|y\.o\.|yo|months?|mths?|mos?|weeks?|wks?|days?)"
 AGE_UNIT_SHORT = r"(?:y|m|w|d)"  # written straight after the number: "3y 3m"
 # One age: "7", "7 months", "14 yrs 2 months", "3y 3m", "seven weeks".
 AGE_VALUE = (
@@ -148,3 +148,117 @@ def life_stage(years: int | None) -> LifeStage | None:
     if years >= 18:
         return "adult"
     return "adolescent" if years >= ADOLESCENT_MIN_YEARS else "child"
+
+
+# -- themes the critique, drafting and lines of enquiry all read -----------------------------------------
+LIVED = rx(
+    r"\blived experience|\bvoice of (?:the )?(?:child|young person|children|baby)|\b(?:child|young person|baby)'?s voice|"
+    r"(?<!raised )(?<!raising )(?<!raises )(?<!raise )\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
+    r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|might have been|would have been) like for|"
+    r"\b(?:from|through) the (?:child|young person|baby)'?s (?:perspective|eyes|point of view)|\bthrough (?:his|her|their) eyes|"
+    r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b|"
+    r"\bwhat was (?:life|it|home|a typical day) like for|\bthrough the eyes of|\ba day in the life|"
+    r"\bhow (?:he|she|they) (?:experienced|would have experienced)"
+)
+
+# The child by name: 'CHILD S told her teacher', 'Baby N's experience of being cared for'.
+CHILD_SAID = r"(?:\s+(?:has|had|have)\s+)?\s*(?:said|told|disclosed|described|expressed|reported|talked|spoke|explained|asked)\b"
+
+CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|routine|day|perspective|views|feelings|wishes|voice)\b"
+
+RACE = rx(
+    r"\b(?:race|racism|racial\w*|cultur\w+|faith|religio\w+|ethnicity|ethnic\w*|heritage|interpreters?|first language|"
+    r"language barriers?|adultification|unconscious bias|discriminat\w+|identity|minorit\w+|Muslim|Christian|Jewish|"
+    r"Hindu|Sikh|mosque|church|diversity|equalit(?:y|ies)|protected characteristics?)\b"
+)
+
+# 'organisational culture', 'in good faith', 'the identity of the driver', 'Ethnicity: White British'
+NOT_RACE = rx(
+    r"\b(?:organisational|organizational|team|work(?:ing|place)?|safeguarding|learning|blame|practice|service|professional|"
+    r"drinking|drug|gang|knife|youth) cultures?\b|\bcultures? of (?:the )?(?:team|service|organisation|practice|"
+    r"agency|agencies|blame|learning|drinking)|\bin good faith\b|\bidentity of\b|\bidentity (?:document|card|theft)s?\b"
+    r"|\bcultured?\b(?= (?:swab|test|result))"
+)
+
+HEALTH_DISABILITY = rx(
+    r"\b(?:disabilit\w*|disabled|mental (?:health|ill-?ness|ill-?health)|physical health|learning (?:difficult\w*|disabilit\w*|"
+    r"needs)|ADHD|autis\w+|(?-i:SEND)|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
+    r"neurodivers\w*|speech and language|SLCN|(?:gender|sexual) identity|identity issues|sexuality|LGBT\w*|transgender|post-?natal depression|perinatal mental health|substance misuse|"
+    r"low mood|self[- ]harm\w*|suicid\w+|alcohol\w*|drinking|drug (?:use|misuse)|dyslexi\w+|"
+    r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition)|sickle cell|epilep\w+|"
+    r"diabet\w+|asthma|cancer|strokes?|Down'?s? syndrome|prematur\w+|low birth ?weight|illness|medical conditions?|"
+    r"medication|(?:his|her|their|maternal|paternal|parental|parents'?|mother'?s|father'?s)(?: own)? "
+    r"(?:physical |mental |emotional )?(?:health|wellbeing))\b"
+)
+
+NOT_HEALTH = rx(
+    r"\b(?:head|abusive head|blunt force|physical) trauma\b|\btrauma(?:tic)? (?:injur\w+|brain)|\bmajor trauma\b|"
+    r"\b(?:mental health|(?-i:SEND)|learning disabilit\w*) (?:services?|team|trust|nurse|practitioner|hub|unit|provider|worker)s?$"
+)
+
+GOOD_PRACTICE = rx(
+    r"\bgood practice|\bwhat (?:worked|was working|went) well|\bworking well|\bstrengths\b|\bpositive (?:practice|work|"
+    r"relationship|engagement)|\b(?:was|were) (?:positive|good|excellent|effective|exemplary|thorough)\b|\bcommend\w*|"
+    r"\bexamples? of (?:good|effective|timely)|\bwell[- ]coordinated|\btimely and appropriate|\bnotabl[ey] good|"
+    r"\b(?:acted|responded|intervened|referred) (?:promptly|quickly|swiftly|appropriately|decisively|well)\b|"
+    r"\bthorough\b|\bof a (?:good|high) standard\b|\bwent above and beyond\b|\bprompt (?:and \w+ )?(?:response|referral|action)|"
+    r"\b(?:was|were) (?:\w+ )?(?:timely|prompt|persistent|sensitive|child[- ]focused|proactive|tenacious|robust|"
+    r"well[- ]judged|well[- ]coordinated)\b"
+)
+
+EXPLOITATION = rx(
+    r"\b(?:exploit(?:ed|ation|ing|ative)|CSE|CCE|county lines|gangs?|serious youth violence|knife crime|stab|stabb(?:ed|ing)|"
+    r"stab wounds?|grooming|groomed|trafficked|trafficking|missing (?:from (?:home|care)|episodes?)|extra-?familial|"
+    r"contextual safeguarding|drug (?:running|dealing|debts?)|National Referral Mechanism)\b"
+)
+
+EARLY_LIFE = rx(
+    r"\bearly (?:life|years|childhood)|\bas a (?:baby|toddler|young child|infant)|\bwhen (?:she|he|they) was (?:a )?"
+    r"(?:baby|toddler|young|little|small|infant|\d|one|two|three|four|five|six|seven|eight)\b|\bfamily history|"
+    r"\b(?:historic|historical) (?:context|concerns|neglect|involvement|information)|\bchildhood\b|\bACEs?\b|"
+    r"\badverse childhood|\bfrom birth|\bprevious(?:ly)? (?:subject to|known to|open to)|\bhistory of (?:social care|"
+    r"involvement|neglect|abuse|domestic)|\bpre-?birth|\bprimary school"
+)
+
+
+# -- the child's record (critique, drafting) -------------------------------------------------------------
+ETHNICITY_LABEL = rx(
+    r"\b(?:ethnicity|ethnic (?:origin|background|group)|heritage)\s*[:\-–]\s*([^\n\r\t|]{1,60})"
+)
+
+ETHNICITY_VALUE = rx(r"\b" + ETHNICITY_TERM + r"\b(?! (?:service|team|community group|organisation))")
+
+DISABILITY = rx(
+    r"\b(?:disabilit\w*|disabled|(?-i:SEND)|special educational needs|EHCP|education,? health and care plan|"
+    r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
+    r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|neurodivers\w*|"
+    r"(?:physical|mental) health|(?:fit|well) and healthy|(?:is|was|were|been) (?:a )?healthy|"
+    r"healthy (?:baby|child|boy|girl|toddler|infant))"
+)
+
+
+# -- negation before a case feature ----------------------------------------------------------------------
+NEGATED = re.compile(
+    r"(?i)\b(?:no|not|nil|without|denied|denies|neither|nor|never|ruled out|no apparent|no evidence of|no signs? of|"
+    r"free of|absence of)\b[^.;\n]{0,25}$"
+)
+
+
+# -- gender, schooling and the household (critique, drafting) --------------------------------------------
+GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
+
+GENDER = rx(r"\b(?:gender|sex)\s*[:\-–]\s*\w+|\b" + GENDER_WORD + r"\b")
+
+EDUCATION = rx(
+    r"\b(?:school|college|education\w*|EHCP|attendance|excluded|exclusion|alternative provision|pupil referral|PRU|"
+    r"tuition|home[- ]educated|NEET|apprenticeship|nursery|teacher|designated safeguarding lead|DSL|year \d{1,2})\b"
+)
+
+HOUSEHOLD_SENTENCE = rx(
+    r"\b(?:lived|lives|living|resided|resides|was living|were living|stays|stayed) with:?\s+(?:(?:his|her|their|the|both)\s+)?"
+    r"(?:(?:maternal|paternal|birth|two|three|older|younger) )?"
+    + ROLE
+    + r"|\bhousehold (?:comprised|consisted|included|was made up|is made up)|\b(?:no|has no|had no) (?:other )?"
+    r"(?:siblings|children|brothers or sisters)\b|\bonly child\b|\bsingle parent\b|\bfamily (?:composition|structure|tree)\b"
+    r"|\bgenogram\b"
+)

@@ -11,20 +11,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.critic.checks.case_info import (
+from assistant.lexicon import (
+    EARLY_LIFE,
     EDUCATION,
+    EXPLOITATION,
     GENDER,
     GENDER_WORD,
+    HEALTH_DISABILITY,
     HOUSEHOLD_SENTENCE,
     INFANT_WORDS,
+    LIVED,
+    NEGATED,
+    RACE,
     SCHOOL_AGE_WORDS,
+    UNKNOWN_VALUE,
 )
-from assistant.critic.checks.national import NEGATED
-from assistant.critic.checks.practice import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY, LIVED, RACE
-from assistant.lexicon import UNKNOWN_VALUE
 
 try:  # the critique's wording for 'CHILD S told her teacher' / "CHILD S's daily life"
-    from assistant.critic.checks.practice import CHILD_SAID, CHILD_WORLD
+    from assistant.lexicon import CHILD_SAID, CHILD_WORLD
 except ImportError:  # pragma: no cover - older critique modules
     CHILD_SAID = (
         r"(?:\s+(?:has|had|have)\s+)?\s*(?:said|told|disclosed|described|expressed|reported|talked)\b"

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.critic.checks.national import NEGATED
 from assistant.drafting.grounding import EntryText
+from assistant.lexicon import NEGATED
 
 HARM_STRONG = re.compile(
     r"\b(?:died|death|deceased|dead|passed away|fatal\w*|unresponsive|cardiac arrest|CPR|resuscitat\w+|"

@@ -20,8 +20,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE
-from assistant.critic.checks.practice import HEALTH_DISABILITY
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
 from assistant.drafting.ages import (
     age_after,
@@ -43,6 +41,7 @@ from assistant.drafting.names import (
     label_name,
 )
 from assistant.drafting.subject import Candidate, choose_subject, declared_child, is_declaration
+from assistant.lexicon import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE, HEALTH_DISABILITY
 
 __all__ = [
     "CHILD_ALIAS",

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.corpus import load_corpus
-from assistant.critic.checks.national import NEGATED, Relevance
-from assistant.critic.checks.practice import GOOD_PRACTICE
+from assistant.critic.checks.national import Relevance
 from assistant.domain.kloe import NO_EVIDENCE, CriterionEvidence, CriterionGroup, CriterionPoint
 from assistant.drafting.grounding import Source
 from assistant.enquiry.questions import citation_evidence
 from assistant.enquiry.themes import Scan, ThemeHits, Unit, rx
+from assistant.lexicon import GOOD_PRACTICE, NEGATED
 
 MAX_POINTS = 5
 

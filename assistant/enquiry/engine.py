@@ -12,7 +12,6 @@ import re
 
 from assistant.chronology import parse_chronology
 from assistant.critic.checks.national import relevant_reviews
-from assistant.critic.checks.practice import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY
 from assistant.critic.context import Context
 from assistant.domain.chronology import Chronology
 from assistant.domain.kloe import (
@@ -38,6 +37,7 @@ from assistant.enquiry.themes import (
     kept_lines,
 )
 from assistant.errors import InputError
+from assistant.lexicon import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY
 
 # A text is a chronology when rows that start with a date (or a [date] placeholder) make up this share of it.
 CHRONOLOGY_ROW_SHARE = 0.35

@@ -13,13 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.chronology.agencies import normalise_agency
-from assistant.critic.checks.case_info import DISABILITY, ETHNICITY_VALUE, INFANT_WORDS, SCHOOL_AGE_WORDS
-from assistant.critic.checks.national import NEGATED
-from assistant.critic.checks.practice import EXPLOITATION, RACE
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_sentences
 from assistant.drafting.names import CHILD_ALIAS, PERSON, ROLE_SPECS, role_index
-from assistant.lexicon import AGENCY
+from assistant.lexicon import (
+    AGENCY,
+    DISABILITY,
+    ETHNICITY_VALUE,
+    EXPLOITATION,
+    INFANT_WORDS,
+    NEGATED,
+    RACE,
+    SCHOOL_AGE_WORDS,
+)
 
 
 def rx(pattern: str) -> re.Pattern[str]:

@@ -14,9 +14,16 @@ from assistant.critic.checks import Result, check
 from assistant.critic.context import FAMILY_REF, ROLE, ROLE_WORD, UNSET, Context, Match
 from assistant.documents import Cell, Table
 from assistant.documents.model import header_has
-from assistant.lexicon import (
+from assistant.lexicon import (  # noqa: F401  (re-exported for callers)
     DATE,
+    DISABILITY,
+    EDUCATION,
+    ETHNICITY_LABEL,
     ETHNICITY_TERM,
+    ETHNICITY_VALUE,
+    GENDER,
+    GENDER_WORD,
+    HOUSEHOLD_SENTENCE,
     INFANT_WORDS,
     NUMBER_WORD,
     SCHOOL_AGE_WORDS,
@@ -37,26 +44,13 @@ AGE = rx(
     r"|(?<=\[)age(?: removed)?(?=\])"
 )
 AGE_FIELD = rx(r"\b(?:date of birth|d\.?o\.?b\.?|age)\s*[:\-–]")
-GENDER_WORD = r"(?:male|female|boy|girl|son|daughter|non-binary|transgender|trans (?:boy|girl))"
 # 'male' or 'female' naming someone else: 'a female caller', 'an older male in his 20s', 'male relative'
 OTHER_BEFORE = re.compile(r"(?i)\b(?:an?|the|older|younger|adult|unknown|another|two|three|several)\s+$")
 OTHER_AFTER = re.compile(
     r"(?i)\s+(?!child\b|baby\b|infant\b|toddler\b|young person\b|and\b|or\b|aged?\b)[a-z]"
 )
-GENDER = rx(r"\b(?:gender|sex)\s*[:\-–]\s*\w+|\b" + GENDER_WORD + r"\b")
 GENDER_FIELD = rx(r"\b(?:gender|sex)\s*[:\-–]")
-ETHNICITY_LABEL = rx(
-    r"\b(?:ethnicity|ethnic (?:origin|background|group)|heritage)\s*[:\-–]\s*([^\n\r\t|]{1,60})"
-)
-ETHNICITY_VALUE = rx(r"\b" + ETHNICITY_TERM + r"\b(?! (?:service|team|community group|organisation))")
 ETHNICITY_ANY = rx(ETHNICITY_LABEL.pattern + r"|" + ETHNICITY_VALUE.pattern)
-DISABILITY = rx(
-    r"\b(?:disabilit\w*|disabled|(?-i:SEND)|special educational needs|EHCP|education,? health and care plan|"
-    r"learning (?:difficult\w*|disabilit\w*)|additional needs|complex (?:health )?needs|no known (?:health|disability|"
-    r"medical)|health needs|medical conditions?|diagnos\w+|autis\w+|ADHD|cerebral palsy|neurodivers\w*|"
-    r"(?:physical|mental) health|(?:fit|well) and healthy|(?:is|was|were|been) (?:a )?healthy|"
-    r"healthy (?:baby|child|boy|girl|toddler|infant))"
-)
 # Words that speak of a disability in any sentence about the child; the rest ('physical health', 'health
 # needs', 'diagnosed') say so only in the case information itself, not in the story of the incident.
 DISABILITY_STRONG = rx(
@@ -77,14 +71,6 @@ FAMILY_LABEL_LINE = re.compile(
     # a bullet list of people: '- Mother, Ms V, 30, White Romanian.'
     r"|^\s*[-*•]\s*(?:(?:maternal|paternal|birth|older|younger|half-|step-?)\s*)?" + "(" + ROLE + r")\b,\s*\S"
 )
-HOUSEHOLD_SENTENCE = rx(
-    r"\b(?:lived|lives|living|resided|resides|was living|were living|stays|stayed) with:?\s+(?:(?:his|her|their|the|both)\s+)?"
-    r"(?:(?:maternal|paternal|birth|two|three|older|younger) )?"
-    + ROLE
-    + r"|\bhousehold (?:comprised|consisted|included|was made up|is made up)|\b(?:no|has no|had no) (?:other )?"
-    r"(?:siblings|children|brothers or sisters)\b|\bonly child\b|\bsingle parent\b|\bfamily (?:composition|structure|tree)\b"
-    r"|\bgenogram\b"
-)
 SOLE_CHILD = rx(r"\b(?:no (?:other )?(?:siblings|children)|only child|no brothers or sisters)\b")
 ADULT_AGE = rx(
     r"\b(?:aged?\s*[:\-]?\s*"
@@ -97,10 +83,6 @@ ADULT_AGE = rx(
 HEALTH = rx(
     r"\b(?:health|disabilit\w*|disabled|mental|learning|diagnos\w+|condition|illness|substance|alcohol|depress\w*|"
     r"anxiety|bi-?polar|asthma|diabet\w+|medication)\b"
-)
-EDUCATION = rx(
-    r"\b(?:school|college|education\w*|EHCP|attendance|excluded|exclusion|alternative provision|pupil referral|PRU|"
-    r"tuition|home[- ]educated|NEET|apprenticeship|nursery|teacher|designated safeguarding lead|DSL|year \d{1,2})\b"
 )
 AGE_WITH_UNIT = rx(r"\b(\d{1,2})\s*(?:(years?|yrs?|y/o)|(days?|weeks?|months?))\b")
 AGE_BARE = rx(r"\baged?\s*[:\-]?\s*(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")

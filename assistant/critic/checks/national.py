@@ -11,6 +11,7 @@ from assistant.critic.checks import Result, check
 from assistant.critic.context import UNSET, Context, Match
 from assistant.domain.corpus import NationalReview
 from assistant.domain.critique import NationalReviewRef
+from assistant.lexicon import NEGATED
 
 MIN_TRIGGERS = 2  # without a 'requires' rule, two distinct case features make a publication relevant
 
@@ -127,12 +128,6 @@ def referenced(ctx: Context, review: NationalReview) -> Match | None:
         if (m := theme.search(ctx.text)) is not None:
             return ctx.sentence(m.start())
     return None
-
-
-NEGATED = re.compile(
-    r"(?i)\b(?:no|not|nil|without|denied|denies|neither|nor|never|ruled out|no apparent|no evidence of|no signs? of|"
-    r"free of|absence of)\b[^.;\n]{0,25}$"
-)
 
 
 @lru_cache(maxsize=512)

@@ -10,61 +10,29 @@ from assistant.critic.checks.case_info import child_age_evidence, child_years
 from assistant.critic.checks.decision import decision
 from assistant.critic.checks.record import INCIDENT_HEADING
 from assistant.critic.context import Context, Match, words
-from assistant.lexicon import ANALYSIS_CUE, ETHNICITY_TERM, life_stage, rx
+from assistant.lexicon import (
+    ANALYSIS_CUE,
+    CHILD_SAID,
+    CHILD_WORLD,
+    EARLY_LIFE,
+    ETHNICITY_TERM,
+    EXPLOITATION,
+    GOOD_PRACTICE,
+    HEALTH_DISABILITY,
+    LIVED,
+    NOT_HEALTH,
+    NOT_RACE,
+    RACE,
+    life_stage,
+    rx,
+)
 
-LIVED = rx(
-    r"\blived experience|\bvoice of (?:the )?(?:child|young person|children|baby)|\b(?:child|young person|baby)'?s voice|"
-    r"(?<!raised )(?<!raising )(?<!raises )(?<!raise )\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
-    r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|might have been|would have been) like for|"
-    r"\b(?:from|through) the (?:child|young person|baby)'?s (?:perspective|eyes|point of view)|\bthrough (?:his|her|their) eyes|"
-    r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b|"
-    r"\bwhat was (?:life|it|home|a typical day) like for|\bthrough the eyes of|\ba day in the life|"
-    r"\bhow (?:he|she|they) (?:experienced|would have experienced)"
-)
-# The child by name: 'CHILD S told her teacher', 'Baby N's experience of being cared for'.
-CHILD_SAID = r"(?:\s+(?:has|had|have)\s+)?\s*(?:said|told|disclosed|described|expressed|reported|talked|spoke|explained|asked)\b"
-CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|routine|day|perspective|views|feelings|wishes|voice)\b"
-RACE = rx(
-    r"\b(?:race|racism|racial\w*|cultur\w+|faith|religio\w+|ethnicity|ethnic\w*|heritage|interpreters?|first language|"
-    r"language barriers?|adultification|unconscious bias|discriminat\w+|identity|minorit\w+|Muslim|Christian|Jewish|"
-    r"Hindu|Sikh|mosque|church|diversity|equalit(?:y|ies)|protected characteristics?)\b"
-)
-# 'organisational culture', 'in good faith', 'the identity of the driver', 'Ethnicity: White British'
-NOT_RACE = rx(
-    r"\b(?:organisational|organizational|team|work(?:ing|place)?|safeguarding|learning|blame|practice|service|professional|"
-    r"drinking|drug|gang|knife|youth) cultures?\b|\bcultures? of (?:the )?(?:team|service|organisation|practice|"
-    r"agency|agencies|blame|learning|drinking)|\bin good faith\b|\bidentity of\b|\bidentity (?:document|card|theft)s?\b"
-    r"|\bcultured?\b(?= (?:swab|test|result))"
-)
 ANALYSIS = rx(ANALYSIS_CUE)
 FACT_ONLY_ROLES = ("agencies", "chronology", "incident", "immediate", "case", "family")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s")
 ANALYSIS_REACH = 700  # characters either side of a mention, within its paragraph, where its analysis may lie
 MAX_MENTIONS = 200  # enough to find one that is analysed; a huge draft need not be read to the end
 FIELD = re.compile(r"^\s*(?:[-*•|]\s*)?[^:\n]{1,40}:\s*\S[^.\n]{0,60}$")
-HEALTH_DISABILITY = rx(
-    r"\b(?:disabilit\w*|disabled|mental (?:health|ill-?ness|ill-?health)|physical health|learning (?:difficult\w*|disabilit\w*|"
-    r"needs)|ADHD|autis\w+|(?-i:SEND)|special educational|health needs|diagnos\w+|bi-?polar|depress\w*|anxiety|PTSD|trauma\w*|"
-    r"neurodivers\w*|speech and language|SLCN|(?:gender|sexual) identity|identity issues|sexuality|LGBT\w*|transgender|post-?natal depression|perinatal mental health|substance misuse|"
-    r"low mood|self[- ]harm\w*|suicid\w+|alcohol\w*|drinking|drug (?:use|misuse)|dyslexi\w+|"
-    r"cerebral palsy|chronic (?:illness|pain|condition)|long[- ]term (?:illness|condition)|sickle cell|epilep\w+|"
-    r"diabet\w+|asthma|cancer|strokes?|Down'?s? syndrome|prematur\w+|low birth ?weight|illness|medical conditions?|"
-    r"medication|(?:his|her|their|maternal|paternal|parental|parents'?|mother'?s|father'?s)(?: own)? "
-    r"(?:physical |mental |emotional )?(?:health|wellbeing))\b"
-)
-NOT_HEALTH = rx(
-    r"\b(?:head|abusive head|blunt force|physical) trauma\b|\btrauma(?:tic)? (?:injur\w+|brain)|\bmajor trauma\b|"
-    r"\b(?:mental health|(?-i:SEND)|learning disabilit\w*) (?:services?|team|trust|nurse|practitioner|hub|unit|provider|worker)s?$"
-)
-GOOD_PRACTICE = rx(
-    r"\bgood practice|\bwhat (?:worked|was working|went) well|\bworking well|\bstrengths\b|\bpositive (?:practice|work|"
-    r"relationship|engagement)|\b(?:was|were) (?:positive|good|excellent|effective|exemplary|thorough)\b|\bcommend\w*|"
-    r"\bexamples? of (?:good|effective|timely)|\bwell[- ]coordinated|\btimely and appropriate|\bnotabl[ey] good|"
-    r"\b(?:acted|responded|intervened|referred) (?:promptly|quickly|swiftly|appropriately|decisively|well)\b|"
-    r"\bthorough\b|\bof a (?:good|high) standard\b|\bwent above and beyond\b|\bprompt (?:and \w+ )?(?:response|referral|action)|"
-    r"\b(?:was|were) (?:\w+ )?(?:timely|prompt|persistent|sensitive|child[- ]focused|proactive|tenacious|robust|"
-    r"well[- ]judged|well[- ]coordinated)\b"
-)
 NOT_GOOD = rx(r"\b(?:no|not|without|lack of|absence of|little)\b[^.\n]{0,25}$")
 ACTION_HEADING = rx(
     r"\b(?:actions?|recommendations?|next steps|action plan|response|what needs to happen|immediate learning|"
@@ -131,18 +99,6 @@ DATE_LED = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid)|\[?date|\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I,
-)
-EXPLOITATION = rx(
-    r"\b(?:exploit(?:ed|ation|ing|ative)|CSE|CCE|county lines|gangs?|serious youth violence|knife crime|stab|stabb(?:ed|ing)|"
-    r"stab wounds?|grooming|groomed|trafficked|trafficking|missing (?:from (?:home|care)|episodes?)|extra-?familial|"
-    r"contextual safeguarding|drug (?:running|dealing|debts?)|National Referral Mechanism)\b"
-)
-EARLY_LIFE = rx(
-    r"\bearly (?:life|years|childhood)|\bas a (?:baby|toddler|young child|infant)|\bwhen (?:she|he|they) was (?:a )?"
-    r"(?:baby|toddler|young|little|small|infant|\d|one|two|three|four|five|six|seven|eight)\b|\bfamily history|"
-    r"\b(?:historic|historical) (?:context|concerns|neglect|involvement|information)|\bchildhood\b|\bACEs?\b|"
-    r"\badverse childhood|\bfrom birth|\bprevious(?:ly)? (?:subject to|known to|open to)|\bhistory of (?:social care|"
-    r"involvement|neglect|abuse|domestic)|\bpre-?birth|\bprimary school"
 )
 HISTORY_HEADING = rx(r"\b(?:early life|family history|childhood|history|early years)\b")
 BACKGROUND_HEADING = rx(r"\bbackground\b")
