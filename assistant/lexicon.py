@@ -15,10 +15,18 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 PLACEHOLDER = r"\[[^\]\n]{1,40}\]"
+# The one month vocabulary: the chronology's date parser, the critique's date patterns and the redactor.
+MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}|" + PLACEHOLDER + ")"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\.?\s+\d{4}|" + MONTH + r"\.?\s+\d{4}|" + PLACEHOLDER + ")"
 )
 NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
 # Family roles, as drafts and chronologies name them.

@@ -21,6 +21,7 @@ from assistant.lexicon import (
     HOUSEHOLD_SENTENCE,
     INFANT_WORDS,
     LIVED,
+    MONTH,
     NEGATED,
     RACE,
     SCHOOL_AGE_WORDS,
@@ -49,9 +50,7 @@ __all__ = ["Incident", "find_incident"]  # re-exported: the drafting and enquiry
 
 BIRTH = re.compile(r"\b(?:was\s+)?born\b|\bbirth of\b|\bdelivered\b", re.I)
 # 'born 2021', 'born [date] March 2016': the sentence states the date of birth itself, so the entry's date is not it.
-_BORN_ON = re.compile(
-    r"\s*(?:on\s+|in\s+)?(?:\[[^\]\n]{1,40}\]|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I
-)
+_BORN_ON = re.compile(r"\s*(?:on\s+|in\s+)?(?:\[[^\]\n]{1,40}\]|\d|" + MONTH + ")", re.I)
 # Entries before the birth (a booking appointment, antenatal care) or about another pregnancy: their date is
 # never the child's date of birth.
 _NOT_BIRTH_ENTRY = re.compile(

@@ -20,6 +20,7 @@ from assistant.lexicon import (
     GOOD_PRACTICE,
     HEALTH_DISABILITY,
     LIVED,
+    MONTH,
     NOT_HEALTH,
     NOT_RACE,
     RACE,
@@ -96,8 +97,10 @@ QUOTES = "\"'“”‘’"
 CHILD_PRONOUN = rx(r"\b(?:she|he|her|him|his|herself|himself)\b")
 CONTRAST_AFTER = re.compile(r"[\s,\"'”’]*(?:rather than|instead of|and not as|not as)\b", re.I)
 DATE_LED = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|late|mid)|\[?date|\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
-    r"\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    r"^\s*(?:[-*•]\s*)?(?:(?:on|in|by|from|during|between|at|early|late|mid|throughout)\s+(?:the\s+)?(?:\[(?:date|dates|time|month|year)\]|(?:date|dates)\b|\d|"
+    + MONTH
+    + r"|early|late|mid)|\[?date|\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)? " + MONTH + ")",
     re.I,
 )
 HISTORY_HEADING = rx(r"\b(?:early life|family history|childhood|history|early years)\b")
