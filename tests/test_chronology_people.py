@@ -263,3 +263,34 @@ def test_a_month_alone_heads_a_section_or_dates_the_lines_below() -> None:
     assert [e.date_text for e in headed.entries] == ["03/03/2024"]
     dating = parse_chronology("March 2024\n    HV visit, no access.\n")
     assert [(e.date_text, e.event) for e in dating.entries] == [("March 2024", "HV visit, no access.")]
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "age"),
+    [
+        ("Mother (32yrs) seen.", "Mother", "32yrs"),
+        ("Stepfather Mr C (29yo) seen.", "Mr C", "29yo"),
+        ("A 32-year-old mother seen.", "Mother", "32-year-old"),
+        ("Mother, a 32 year old woman, seen.", "Mother", "32 year old"),
+        ("Mother: Ms A, 32 years.", "Ms A", "32 years"),
+        ("Father (Mr B, aged 40) seen.", "Mr B", "aged 40"),
+        ("Mother (age 32) seen.", "Mother", "age 32"),
+        ("Grandmother (60s) seen.", "Grandmother", "60s"),
+        ("Mother, 32, seen.", "Mother", "32"),
+    ],
+)
+def test_adult_ages_as_written(written: str, name: str, age: str) -> None:
+    draft = _draft(f"03/02/2025 - HV - {written}\n04/02/2025 - ED - CHILD A has a fracture.\n")
+    assert _people(draft)[name].age.value == age
+
+
+def test_a_first_name_with_an_age_is_the_child_when_nothing_else_names_one() -> None:
+    draft = _draft(
+        "Jamie, 14, male, White British.\n"
+        "03/02/2025 - School - Jamie absent; Mother (Ms A, 40) called.\n"
+        "06/02/2025 - ED - Jamie stabbed in the leg.\n"
+    )
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "Jamie"
+    facts = {f.id: f.value for f in draft.case_facts}
+    assert (facts["age"], facts["gender"], facts["ethnicity"]) == ("14", "male", "White British")

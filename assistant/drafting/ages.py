@@ -13,8 +13,14 @@ from collections.abc import Iterator
 from assistant.lexicon import AGE_UNIT, AGE_VALUE, BIRTH_DATE, ETHNICITY_TERM, NUMBER_WORD
 
 _DOB = r"(?:DOB|d\.o\.b\.?|date of birth)\s*+:?\s*+" + BIRTH_DATE
+# '32-year-old', '7 week old', '32 yrs old'
+_OLD = r"(?:(?:" + NUMBER_WORD + r")[- ](?:year|month|week|day)s?|" + AGE_VALUE + r")[- ]old"
+# An age given as a decade in a bracket: '(60s)', '(mid 20s)'.
+_DECADE = r"(?:(?:early|mid|late)[- ]?)?[1-9]0s"
 # One part of a bracket after a name that is an age: '20', 'aged 3', '2 yrs', '20 months', '7-week-old'.
-_AGE_PART = re.compile(r"(?:aged?\s*+:?\s*+)?" + AGE_VALUE + r"(?:[- ]old)?|" + _DOB, re.I)
+_AGE_PART = re.compile(
+    r"(?:aged?\s*+:?\s*+)?(?:" + _OLD + "|" + AGE_VALUE + "|" + _DECADE + r")|" + _DOB, re.I
+)
 _PAREN = re.compile(r"\s*+,?\s*+\(([^()\n]{1,80})\)")
 _PART = re.compile(r"[^,;]+")
 _ETHNIC = re.compile(r"\b" + ETHNICITY_TERM + r"\b", re.I)
@@ -26,12 +32,12 @@ _AGE_AFTER = re.compile(
     + AGE_VALUE
     + r")(?=\s*+(?:[,;)]|[.:](?!\d)|$)|\s++(?:and|with|who|is|was|lives?|has|had)\b)"
     r"|" + _SEP + r"(aged?\s*+:?\s*+" + AGE_VALUE + r"(?:[- ]old)?)(?![\w])"
-    r"|\s*+,\s*+(" + AGE_VALUE + r"[- ]old)(?![\w])"
+    r"|\s*+,\s*+(?:an?\s++)?(" + _OLD + r")(?![\w])"
     r"|\s*+,?\s*+\(?\s*+(" + _DOB + r")"
     r"|" + _SEP + r"(?:was\s++)?(born\s++(?:on\s++|in\s++)?" + BIRTH_DATE + r")",
     re.I,
 )
-_AGE_BEFORE = re.compile(r"(" + AGE_VALUE + r"[- ]old)\s+(?:\w+\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"(" + _OLD + r")\s+(?:\w+\s+)?$", re.I)
 # An age anywhere in a clause (for the child, whose clause names no one else).
 AGE_TEXT = re.compile(
     r"\b"

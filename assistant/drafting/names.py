@@ -539,6 +539,7 @@ class _Learner:
 
     def __init__(self, texts: list[str]) -> None:
         self.learned: dict[str, LearnedName] = {}
+        self.forms: set[str] = set()
         self.counts = Counter(m.group(0) for t in texts for m in _CAP_WORD.finditer(t))
 
     def add(self, name: str, *, child: bool, link: str | None = None, relation: str | None = None) -> None:
@@ -548,6 +549,7 @@ class _Learner:
         entry.forms.update({name, display, display.upper()} if len(display) > 2 else {name, display})
         if " " in display:
             entry.forms.add(display.split()[0])  # 'Sarah Jones' is then 'Sarah'
+        self.forms.update(entry.forms)
 
         entry.child = entry.child or child
         if link is not None:
@@ -587,6 +589,12 @@ class _Learner:
                 self.introduced(more.group("name"), text, end, ROLE_SPECS[index])
         for m in _CHILD_OF.finditer(text):
             self.introduced(m.group("name"), text, m.end(), None, relation=m.group("rel"))
+        # 'Jamie (14) seen by GP', 'Ben, 14, male.': a capitalised word with an age is a person, when the
+        # chronology uses it again; a child when the age is under 18.
+        for m in _NAME_WITH_AGE.finditer(text):
+            word = m.group("name")
+            if self.counts[word] >= 2 and _is_name(word) and word not in self.forms:
+                self.add(word, child=int(m.group("age") or m.group("age2")) < 18)
 
     def introduced(
         self, word: str, text: str, end: int, spec: RoleSpec | None, relation: str | None = None
@@ -610,6 +618,10 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:[ ](?P<surname>(?-i:[A-Z][a-z]{1,20}(?:-[A-Z][a-z]+)?))(?![\w-]))?"
 )
 _BRACKET_NAME_END = re.compile(r"\s*+[,;)]")
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w-])(?P<name>(?-i:[A-Z][a-z]{2,15}))(?:\s*+\(\s*+(?:aged?\s++)?(?P<age>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+[,)]"
+    r"|,\s*+(?:aged?\s++)?(?P<age2>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+(?:[,.;]|$))"
+)
 _AND_NAME = re.compile(
     r"\s*+\([^()\n]{1,40}\)\s*+(?:,\s*+(?:and\s++)?|and\s++)(?P<name>" + _NAME_WORD + r")(?=\s*+\()"
 )
