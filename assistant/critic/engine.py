@@ -103,6 +103,7 @@ def build_strengths(ctx: Context, results: list[Result]) -> list[Strength]:
                 section=_section_for(ctx, r),
                 evidence=[m.evidence() for m in _dedupe(r.evidence)[:2]],
                 message=t.message,
+                national_reviews=r.national_reviews,
             )
         )
     return out

@@ -81,6 +81,10 @@ class Strength(_Model):
     evidence: list[Evidence] = Field(description="Spans of the input that show it.")
     message: str = Field(description="What a Panel member would say, in the Panel's balanced voice.")
     origin: Origin = Field("rules", description="rules or llm.")
+    national_reviews: list[NationalReviewRef] = Field(
+        default_factory=list,
+        description="Other national reviews that also apply, offered as further reading (not a gap).",
+    )
 
 
 class SectionSummary(_Model):

@@ -72,6 +72,9 @@ def critique_markdown(c: Critique) -> str:
         for s in c.strengths:
             lines += [f"### {s.title}", "", s.message, ""]
             lines += [f"> “{_quote(ev.quote)}”" for ev in s.evidence] + [""]
+            if s.national_reviews:
+                lines += ["Also relevant to this case:", ""]
+                lines += [f"- *{nr.title}*: {nr.why}" for nr in s.national_reviews] + [""]
     meta = c.meta
     lines += [
         "---",
