@@ -294,3 +294,14 @@ def test_a_first_name_with_an_age_is_the_child_when_nothing_else_names_one() -> 
     assert subject.name == "Jamie"
     facts = {f.id: f.value for f in draft.case_facts}
     assert (facts["age"], facts["gender"], facts["ethnicity"]) == ("14", "male", "White British")
+
+
+def test_health_is_not_given_to_who_came_along_or_who_spoke_about_someone_else() -> None:
+    draft = _draft(
+        "03/02/2025 - Paeds - Autism follow-up for CHILD C. Epilepsy review, seen with Mother.\n"
+        "05/02/2025 - GP - Ms B says her son is autistic. Ms B has asthma.\n"
+        "06/02/2025 - ED - CHILD C admitted with a fracture.\n"
+    )
+    people = _people(draft)
+    assert people["Mother"].health.value is None  # 'seen with Mother': she came along
+    assert people["Ms B"].health.value == "asthma"  # not 'autistic', which is her son

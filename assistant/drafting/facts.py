@@ -51,6 +51,7 @@ __all__ = ["Incident", "find_incident"]  # re-exported: the drafting and enquiry
 BIRTH = re.compile(r"\b(?:was\s+)?born\b|\bbirth of\b|\bdelivered\b", re.I)
 # 'born 2021', 'born [date] March 2016': the sentence states the date of birth itself, so the entry's date is not it.
 _BORN_ON = re.compile(r"\s*(?:on\s+|in\s+)?(?:\[[^\]\n]{1,40}\]|\d|" + MONTH + ")", re.I)
+_DOB_QUOTE = re.compile(r"(?:DOB|d\.o\.b|date of birth|born)\b", re.I)
 # Entries before the birth (a booking appointment, antenatal care) or about another pregnancy: their date is
 # never the child's date of birth.
 _NOT_BIRTH_ENTRY = re.compile(
@@ -207,6 +208,7 @@ def child_facts(
         entry, sentence = birth
         assert entry.date is not None
         others = [c for c in age if not (sentence.start <= c.start < sentence.end)]
+        others.sort(key=lambda c: not _DOB_QUOTE.match(c.quote))  # a stated date of birth first
         age = [entry.date, sentence, *others]
         age_value = f"{entry.date.quote} (“{sentence.quote}”, line {sentence.line})"
         if others:

@@ -72,6 +72,12 @@ _DIAGNOSIS_OF = re.compile(r"\s+(?:of|with)\s+[^,.;()\n]{2,60}", re.I)
 _CLAUSE_BREAK = re.compile(r";")
 # Between a role and a name that are the same person: 'partner Mr Q', 'Mother – Ms T', '**Birth father:** Mr S'.
 _APPOSITION_GAP = re.compile(r"\s*+(?:\*\*|__)?\s*+(?:[,:–—-]\s*+)?(?:\*\*|__)?\s*+")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:her|his|their|the)\s+(?:\w+\s+)?(?:son|daughter|child|children|baby|boy|girl|brother|sister|"
+    r"partner|husband|wife|mother|father|mum|dad)\b",
+    re.I,
+)
+_ACCOMPANYING = re.compile(r"\b(?:with|by|accompanied by|alongside)\s+(?:\w+\s+)?$", re.I)
 # A header field that, under the subject's own line, is about the subject ('DOB: 02/06/2011', 'Ethnicity: …').
 _SUBJECT_FIELD = re.compile(
     r"\W*(?!(?:household|family|returns?|agenc|prepared|compiled|author|period|format|sources?|notes?)\b)"
@@ -606,6 +612,7 @@ class Clause:
     mentions: list[Mention]
     starts: list[int] = field(default_factory=list)  # the mentions' starts, for bisecting
     one_person: bool = False  # every mention in the clause is the same person
+    text: str = ""  # the clause, source.text[start:end]
 
 
 def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Mention]) -> Iterator[Clause]:
@@ -617,7 +624,7 @@ def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Me
             hi = bisect.bisect_left(starts, c_end)
             inside = mentions[lo:hi]
             one = bool(inside) and all(m.person == inside[0].person for m in inside)
-            yield Clause(c_start, c_end, piece, inside, starts[lo:hi], one)
+            yield Clause(c_start, c_end, piece, inside, starts[lo:hi], one, source.text[c_start:c_end])
 
 
 def owner(clause: Clause, f_start: int, f_end: int) -> Mention | None:
@@ -631,8 +638,14 @@ def owner(clause: Clause, f_start: int, f_end: int) -> Mention | None:
     if k >= 0 and inside[k].end > f_start:
         return None  # the fact is part of a name
     if k >= 0:
-        return inside[k]
-    return inside[0] if clause.one_person else None
+        between = clause.text[inside[k].end - clause.start : f_start - clause.start]
+        # 'Ms E says her son is autistic': the fact is about the son, whom the clause does not name.
+        return None if _SOMEONE_ELSE.search(between) else inside[k]
+    if not clause.one_person:
+        return None
+    # 'Autism follow-up, seen with Mother': the person only accompanies; the fact is not about them.
+    before_name = clause.text[max(0, inside[0].start - clause.start - 20) : inside[0].start - clause.start]
+    return None if _ACCOMPANYING.search(before_name) else inside[0]
 
 
 def _attribute_in_clauses(
