@@ -129,3 +129,26 @@ def test_long_runs_of_spaces_parse_correctly(text: str) -> None:
     assert chron.line_count == text.count("\n") + 1
     placed = sum(len(e.source) for e in chron.entries) + len(chron.unparsed) + len(chron.skipped)
     assert placed == chron.line_count
+
+
+def test_bulleted_numbered_and_bold_dates_start_entries() -> None:
+    chron = parse_chronology(
+        "- 03/02/2025 – HV – Home visit.\n"
+        "  Baby seen.\n"
+        "12. 04/02/2025: GP: seen for a cough\n"
+        "2) March 2025 - School - absent\n"
+        "**06/03/2025** – CSC – strategy discussion\n"
+        "• [date] April 2025 – ED – fracture\n"
+        "w/c 14/04/2025 – Police – two calls from neighbours\n"
+        "- Mother said she was tired\n"
+    )
+    assert [(e.date_text, e.agency_text) for e in chron.entries] == [
+        ("03/02/2025", "HV"),
+        ("04/02/2025", "GP"),
+        ("March 2025", "School"),
+        ("06/03/2025", "CSC"),
+        ("[date] April 2025", "ED"),
+        ("w/c 14/04/2025", "Police"),
+    ]
+    assert chron.entries[0].event == "Home visit.\nBaby seen."
+    assert chron.entries[-1].event.endswith("- Mother said she was tired")  # a bullet with no date continues

@@ -305,3 +305,19 @@ def test_health_is_not_given_to_who_came_along_or_who_spoke_about_someone_else()
     people = _people(draft)
     assert people["Mother"].health.value is None  # 'seen with Mother': she came along
     assert people["Ms B"].health.value == "asthma"  # not 'autistic', which is her son
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "age"),
+    [
+        ("Mother (aged 19 at booking) seen.", "Mother", "aged 19 at booking"),
+        ("Mother is 19.", "Mother", "19"),
+        ("Mother, who is 19, seen.", "Mother", "19"),
+        ("Father (Mr B, 40 at the time) seen.", "Mr B", "40 at the time"),
+        ("Mother was 10 minutes late.", "Mother", None),
+        ("Mother (2 children) seen.", "Mother", None),
+    ],
+)
+def test_ages_said_in_words_or_qualified(written: str, name: str, age: str | None) -> None:
+    draft = _draft(f"03/02/2025 - HV - {written}\n04/02/2025 - ED - CHILD A has a fracture.\n")
+    assert _people(draft)[name].age.value == age

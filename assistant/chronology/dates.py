@@ -29,11 +29,16 @@ _TIME = (
 )
 _END = r"(?![\w/])"
 
+# 'w/c 03/02/2025', 'week commencing 3 Feb 2025': a week, read as the day it starts (the text is kept).
+_WEEK_OF = r"(?:(?:w/?c|w/?b|week\s+(?:commencing|beginning|of))\.?:?\s+)?"
 _DAY_PATTERNS = [
     re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})" + _TIME + _END, re.I),
-    re.compile(r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})" + _TIME + _END, re.I),
     re.compile(
-        _WEEKDAY
+        _WEEK_OF + r"(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})" + _TIME + _END, re.I
+    ),
+    re.compile(
+        _WEEK_OF
+        + _WEEKDAY
         + r"(?P<d>\d{1,2})"
         + _ORDINAL
         + r"(?:\s+of)?[\s\-/]+"

@@ -68,6 +68,8 @@ _DETAIL_LABEL = re.compile(
 )
 # Lines that organise the paste rather than continue an event: markdown headings, rules, a bold line alone.
 _HEADING_LINE = re.compile(r"#{1,6}\s.*|(?:\*\*|__)[^*_]{1,80}(?:\*\*|__):?")
+# A bullet, a number or bold before a date that starts an entry.
+_LIST_MARKER = re.compile(r"(?:[-*•·▪◦]\s+|\(?\d{1,3}[.)]\s+)?(?P<bold>\*\*|__)?")
 _RULE_LINE = re.compile(r"(?:[-=_*]\s*){3,}")
 
 
@@ -556,6 +558,14 @@ class _Parser:
     def dated_line(self, line: _Line, stripped: str) -> bool:
         """Read a "date – agency – event" line; False when the line does not start with a date."""
         leading = self.leading_date(stripped)
+        marker = _LIST_MARKER.match(stripped) if leading is None else None
+        if marker is not None and 0 < marker.end() < len(stripped):
+            # '- 03/02/2025 – HV – visit', '12. 03/02/2025: …', '**03/02/2025** – HV – …'
+            stripped = stripped[marker.end() :]
+            leading = self.leading_date(stripped)
+            if leading is not None and marker.group("bold"):
+                close = stripped.startswith(marker.group("bold"), leading.end)
+                leading = DateMatch(leading.parsed, leading.end + (2 if close else 0))
         if leading is None:
             return self.delimited_header(line, stripped)
         parsed, rest = leading.parsed, stripped[leading.end :]

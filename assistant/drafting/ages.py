@@ -19,7 +19,10 @@ _OLD = r"(?:(?:" + NUMBER_WORD + r")[- ](?:year|month|week|day)s?|" + AGE_VALUE 
 _DECADE = r"(?:(?:early|mid|late)[- ]?)?[1-9]0s"
 # One part of a bracket after a name that is an age: '20', 'aged 3', '2 yrs', '20 months', '7-week-old'.
 _AGE_PART = re.compile(
-    r"(?:aged?\s*+:?\s*+)?(?:" + _OLD + "|" + AGE_VALUE + "|" + _DECADE + r")|" + _DOB, re.I
+    r"(?:(?:aged?\s*+:?\s*+)?(?:" + _OLD + "|" + AGE_VALUE + "|" + _DECADE + r")|" + _DOB + r")"
+    # '(aged 19 at booking)', '(20 at the time)', '(38 now)': an age, and when it was true
+    r"(?:\s++(?:at|in|on|when|now|then|currently|approx\w*)\b[^,;()]*)?",
+    re.I,
 )
 _PAREN = re.compile(r"\s*+,?\s*+\(([^()\n]{1,80})\)")
 _PART = re.compile(r"[^,;]+")
@@ -34,6 +37,8 @@ _AGE_AFTER = re.compile(
     r"|" + _SEP + r"(aged?\s*+:?\s*+" + AGE_VALUE + r"(?:[- ]old)?)(?![\w])"
     r"|\s*+,\s*+(?:an?\s++)?(" + _OLD + r")(?![\w])"
     r"|\s*+,?\s*+\(?\s*+(" + _DOB + r")"
+    r"|,?\s++(?:who\s++)?(?:is|was)\s++(?:aged\s++)?(" + _OLD + "|" + AGE_VALUE + r")"
+    r"(?=\s*+(?:[,;)]|[.:](?!\d)|$)|\s++(?:at|when|and|years?)\b)"
     r"|" + _SEP + r"(?:was\s++)?(born\s++(?:on\s++|in\s++)?" + BIRTH_DATE + r")",
     re.I,
 )
@@ -90,7 +95,7 @@ def age_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
     m = _AGE_AFTER.match(text, end, limit)
     if m is None:
         return None
-    group = next(g for g in range(1, 6) if m.group(g))
+    group = next(g for g in range(1, 7) if m.group(g))
     return m.start(group), m.end(group)
 
 
