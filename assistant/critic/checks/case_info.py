@@ -40,6 +40,8 @@ AGE = rx(
     r"|\bage\s*[:\-]\s*\S"
     r"|\(\s*" + NUMBER_WORD + r"\s*(?:days?|weeks?|months?|years?|yrs?|y/o)?\s*\)"
     r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?)\b(?= old|,| at | when|\))"
+    # 'Child M is 15.': a bare number after the child's name, ending the clause
+    r"|\b(?:is|was) (?:now )?(?:1[0-7]|[1-9])(?=\s*(?:[.,;]|$|and\b|\())"
     # '[Age removed]' says an age was given before publication: it counts only in text redacted for publication
     r"|(?<=\[)age(?: removed)?(?=\])"
 )

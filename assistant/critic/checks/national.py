@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from assistant.corpus import load_corpus
 from assistant.critic.checks import Result, check
+from assistant.critic.checks.case_info import child_years
 from assistant.critic.context import UNSET, Context, Match
 from assistant.domain.corpus import NationalReview
 from assistant.domain.critique import NationalReviewRef
-from assistant.lexicon import NEGATED
+from assistant.lexicon import NEGATED, life_stage
 
 MIN_TRIGGERS = 2  # without a 'requires' rule, two distinct case features make a publication relevant
 
@@ -254,12 +255,20 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
     return Relevance(review, len(features), sorted(features, key=lambda f: f.start))
 
 
+# Publications about babies: they do not apply to a child the draft says is older, whatever baby (a sibling,
+# 'known to services as a baby') the text mentions.
+ABOUT_BABIES = frozenset({"sudi-2020", "invisible-men-2021", "bruising-non-mobile-2022"})
+
+
 def relevant_reviews(ctx: Context) -> list[Relevance]:
     if ctx.facts.national is UNSET:
+        older = life_stage(child_years(ctx)) not in (None, "infant")
         found = [
             r
             for nr in load_corpus().national_reviews
-            if nr.kind != "annual report" and (r := relevance(ctx, nr))
+            if nr.kind != "annual report"
+            and not (older and nr.id in ABOUT_BABIES)
+            and (r := relevance(ctx, nr))
         ]
         ctx.facts.national = sorted(found, key=lambda r: -r.score)
     return ctx.facts.national

@@ -158,7 +158,7 @@ def _child_voice(ctx: Context) -> Match | None:
     said = re.compile(f"(?:{ctx.child_ref_source})(?:{CHILD_SAID}|{CHILD_WORLD})", re.I)
     for m in ctx.find(said):
         heading = ctx.section_at(m.start).heading
-        if ctx.section_role_at(m.start) in FACT_ONLY_ROLES:
+        if ctx.section_role_at(m.start) in FACT_ONLY_ROLES or DATE_LED.match(ctx.line_at(m.start).text):
             continue  # what the child said in the history or on the day is a fact of the case, not reflection on it
         if not ctx.in_upfront(m.start) and not (heading and INCIDENT_HEADING.search(heading)):
             return m

@@ -168,10 +168,23 @@ def incident_summary(ctx: Context) -> Result:
     return Result("INCIDENT_SUMMARY_MISSING", gap=True, section="Whole document")
 
 
+# 'Who took part', 'Contributors', 'Agencies at the meeting': a section naming who contributed to the review
+CONTRIBUTORS_HEADING = rx(
+    r"\b(?:who took part|took part|contributors?|contributing|participants?|attendees|attendance|present|"
+    r"panel members|membership|at the (?:meeting|rapid review)|involved in (?:the|this) (?:rapid )?review)\b"
+)
+MIN_LISTED_AGENCIES = 3
+
+
 def _agency_list(ctx: Context) -> Match | None:
     lead = ctx.first(AGENCY_LIST_LEAD)
     if lead is not None:
         return ctx.line_at(lead.start)
+    for s in ctx.sections_with_role("agencies"):
+        if CONTRIBUTORS_HEADING.search(s.heading):
+            named = {m.group(0).lower() for m in AGENCY_OR_HEALTH.finditer(ctx.text, s.body_start, s.end)}
+            if len(named) >= MIN_LISTED_AGENCIES:
+                return ctx.line_at(s.start)
     for s in ctx.doc.sections:
         if AGENCY_HEADING.search(s.heading) and words(ctx.text[s.body_start : s.end]) >= 2:
             return ctx.line_at(s.start)
