@@ -162,7 +162,7 @@ def life_stage(years: int | None) -> LifeStage | None:
 LIVED = rx(
     r"\blived experience|\bvoice of (?:the )?(?:child|young person|children|baby)|\b(?:child|young person|baby)'?s voice|"
     r"(?<!raised )(?<!raising )(?<!raises )(?<!raise )\b(?:his|her|their) voice\b|\bdaily li(?:fe|ves)\b|\bday[- ]to[- ]day (?:life|lives|experience|care)|\bwishes and feelings|"
-    r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|might have been|would have been) like for|"
+    r"\bwhat (?:life|it|(?:a |an )?(?:typical|ordinary|normal) day) (?:was|is|had been|has been|might have been|would have been) like for|"
     r"\b(?:from|through) the (?:child|young person|baby)'?s (?:perspective|eyes|point of view)|\bthrough (?:his|her|their) eyes|"
     r"\b(?:child|young person|baby)'?s (?:experience|perspective|views|world|routine)|\bwhat it was like to be\b|"
     r"\bwhat was (?:life|it|home|a typical day) like for|\bthrough the eyes of|\ba day in the life|"
