@@ -423,7 +423,7 @@ def test_counts_and_line_accounting() -> None:
 
 def _chronology_docx() -> docx.document.Document:
     document = docx.Document()
-    document.add_paragraph("Chronology for CHILD X (not a table, not parsed)")
+    document.add_paragraph("Chronology for CHILD X (not a table, read as a line above the rows)")
     table = document.add_table(rows=6, cols=3)
     values = [
         ("Date", "Agency", "Event"),
@@ -456,8 +456,13 @@ def test_docx_tables(tmp_path: Path) -> None:
             (None, "[date]", "Police", "Attended address"),
             ("2025-02-05", "05/02/2025", "Children's Social Care", "Referral\nStrategy discussion held."),
         ]
-        assert kinds(chron) == [("missing_date", [3])], "a merged date cell is not copied down"
-        assert [u.text.strip() for u in chron.unparsed] == ["Pre-birth history"]
+        # The paragraph above the table is line 1 (and a blank line 2): it names the child, so it is read,
+        # as a line that is not an entry.
+        assert kinds(chron) == [("missing_date", [5])], "a merged date cell is not copied down"
+        assert [u.text.strip() for u in chron.unparsed] == [
+            "Chronology for CHILD X (not a table, read as a line above the rows)",
+            "Pre-birth history",
+        ]
 
 
 def test_docx_vertical_merge_is_read_from_xml() -> None:
@@ -466,7 +471,7 @@ def test_docx_vertical_merge_is_read_from_xml() -> None:
     assert merged.find(qn("w:tcPr")).find(qn("w:vMerge")) is not None
     # python-docx's row.cells repeats the merged text; the renderer must not.
     assert document.tables[0].rows[2].cells[0].text.startswith("03/02/2025")
-    assert render_docx_tables(document).splitlines()[2].split("\t")[0] == ""
+    assert render_docx_tables(document).splitlines()[4].split("\t")[0] == ""  # after the title, a blank
 
 
 def test_docx_errors(tmp_path: Path) -> None:

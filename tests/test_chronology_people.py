@@ -321,3 +321,38 @@ def test_health_is_not_given_to_who_came_along_or_who_spoke_about_someone_else()
 def test_ages_said_in_words_or_qualified(written: str, name: str, age: str | None) -> None:
     draft = _draft(f"03/02/2025 - HV - {written}\n04/02/2025 - ED - CHILD A has a fracture.\n")
     assert _people(draft)[name].age.value == age
+
+
+def test_word_chronology_reads_the_lines_above_its_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("MULTI-AGENCY CHRONOLOGY – BABY K")
+    document.add_paragraph("Subject: Baby K, female, DOB 02/01/2025. Ethnicity: Mixed White and Asian.")
+    document.add_paragraph(
+        "Household: Ms G (mother, 22), Mr H (mother's partner, 31), Child J (half-brother, aged 4)."
+    )
+    rows = [
+        ("Date", "Agency", "Event"),
+        ("02/01/2025", "Maternity", "Baby K born at 39 weeks."),
+        ("14/02/2025", "HV", "Child J talked about Mr H shouting. Child J was upset."),
+        ("03/03/2025", "ED", "Baby K admitted with a subdural haemorrhage."),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    path = tmp_path / "chronology.docx"
+    document.save(str(path))
+    text, _ = services.read_chronology(path)
+    draft = services.draft(text)
+    assert len(draft.timeline) == 3
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "Baby K"
+    people = _people(draft)
+    assert (people["Ms G"].relationship.value, people["Ms G"].age.value) == ("mother", "22")
+    assert (people["Mr H"].relationship.value, people["Mr H"].age.value) == ("mother's partner", "31")
+    assert people["CHILD J"].age.value == "aged 4"
+    facts = {f.id: f.value for f in draft.case_facts}
+    assert facts["gender"] == "female" and facts["ethnicity"] == "Mixed White and Asian"
+    assert services.kloe(text).child == "Baby K"

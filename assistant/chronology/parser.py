@@ -794,12 +794,34 @@ def _parse(text: str, *, today: date | None, tab_format: RowFormat) -> Chronolog
     return parser.result(today or date.today())
 
 
+def _preamble(document: DocxDocument) -> str:
+    """The paragraphs above the first table (title, 'Subject: …', household), one per line, tabs as spaces.
+
+    They are never entries of their own (the parser reads them as lines before the first row), but they say
+    which child the chronology is about and who the family are.
+    """
+    from docx.oxml.ns import qn
+
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            break
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            text = _LINE_BREAK.sub(" ", text.replace("\t", " ")).strip()
+            if text:
+                lines.append(text)
+    return "\n".join(lines)
+
+
 def render_docx_tables(document: DocxDocument) -> str:
-    """The document's tables as text, one table row per line and cells separated by tabs.
+    """The document's tables as text, one table row per line and cells separated by tabs, after the
+    paragraphs above the first table (the title and subject lines), separated from it by a blank line.
 
     Cells are read from the XML, not `row.cells`, because python-docx repeats a vertically merged cell's
     text into the rows below; the parser must see those cells as empty (merged), not as a repeated date.
     In-cell line breaks become vertical tabs (as Word itself writes them) so a row stays on one line.
+    A document whose tables hold no text renders as ''.
     """
     from docx.table import _Cell
 
@@ -815,7 +837,11 @@ def render_docx_tables(document: DocxDocument) -> str:
                 cells.extend([""] * (tc.grid_span - 1))
             rows.append("\t".join(cells))
         blocks.append("\n".join(rows))
-    return "\n\n".join(blocks)
+    tables = "\n\n".join(blocks)
+    if not tables.replace("\t", "").strip():
+        return ""  # no tables with text: the preamble alone is no chronology
+    preamble = _preamble(document)
+    return f"{preamble}\n\n{tables}" if preamble else tables
 
 
 def parse_docx_tables(
