@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
@@ -29,7 +28,17 @@ from assistant.drafting.ages import (
     paren_after,
     paren_parts,
 )
-from assistant.drafting.grounding import EntryText, Source, split_sentences
+from assistant.drafting.clauses import (
+    Clause,
+    Mention,
+    Piece,
+    clauses_with_mentions,
+    ethnicity_matches,
+    health_matches,
+    owner,
+    pieces_of,
+)
+from assistant.drafting.grounding import EntryText, Source
 from assistant.drafting.incident import Incident, find_incident
 from assistant.drafting.names import (
     CHILD_ALIAS,
@@ -41,7 +50,6 @@ from assistant.drafting.names import (
     label_name,
 )
 from assistant.drafting.subject import Candidate, choose_subject, declared_child, is_declaration
-from assistant.lexicon import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE, HEALTH_DISABILITY
 
 __all__ = [
     "CHILD_ALIAS",
@@ -58,26 +66,8 @@ __all__ = [
     "pieces_of",
 ]
 
-_BARE_COLOUR = {"white", "black"}
-_EXTRA_HEALTH = re.compile(
-    r"\b(?:low mood|anxious|self[- ]?harm\w*|suicid\w+|psychosis|psychotic|personality disorder|"
-    r"mental (?:ill-?ness|ill-?health|health (?:needs|problems|difficulties|issues|concerns))|"
-    r"(?:post|peri)-?natal depression|epilep\w+|diabet\w+|asthma|hearing impair\w+|visual(?:ly)? impair\w+)\b",
-    re.I,
-)
-_NOT_HEALTH = {"identity", "trauma", "health needs"}
-# Drinking and drug use are recorded as what they are, not as a health condition in the family table.
-_SUBSTANCE = re.compile(r"alcohol\w*|drinking|drunk|drugs?(?: (?:use|misuse))?|substance \w+", re.I)
-_DIAGNOSIS_OF = re.compile(r"\s+(?:of|with)\s+[^,.;()\n]{2,60}", re.I)
-_CLAUSE_BREAK = re.compile(r";")
 # Between a role and a name that are the same person: 'partner Mr Q', 'Mother – Ms T', '**Birth father:** Mr S'.
 _APPOSITION_GAP = re.compile(r"\s*+(?:\*\*|__)?\s*+(?:[,:–—-]\s*+)?(?:\*\*|__)?\s*+")
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:her|his|their|the)\s+(?:\w+\s+)?(?:son|daughter|child|children|baby|boy|girl|brother|sister|"
-    r"partner|husband|wife|mother|father|mum|dad)\b",
-    re.I,
-)
-_ACCOMPANYING = re.compile(r"\b(?:with|by|accompanied by|alongside)\s+(?:\w+\s+)?$", re.I)
 # A header field that, under the subject's own line, is about the subject ('DOB: 02/06/2011', 'Ethnicity: …').
 _SUBJECT_FIELD = re.compile(
     r"\W*(?!(?:household|family|returns?|agenc|prepared|compiled|author|period|format|sources?|notes?)\b)"
@@ -90,25 +80,6 @@ _APPOSITION_END = re.compile(r"\s*+(?:\(|,\s*+(?:aged?\s++)?\d|[.;:]|$)")
 # Words a bracket may put before a name that is the person ('Mother (known as Ms A)', '(the maternal aunt)').
 _PART_LEAD = re.compile(r"(?:(?:the|his|her|their|a|an|known as|aka|also known as|called)\s+)*", re.I)
 _CHILD_OF_BEFORE = re.compile(r"(?<![\w-])((?:step|grand)?(?:son|daughter))\s+$", re.I)
-
-
-@dataclass
-class Mention:
-    person: str  # person id
-    start: int
-    end: int
-    text: str
-    line: int
-    entry: int | None  # entry position, None for an unparsed line
-    alias: bool = False  # a word like 'baby' standing for the subject child
-
-
-@dataclass
-class Piece:
-    """A stretch of chronology text people and facts are read from: an event line or an unparsed line."""
-
-    citation: Citation
-    entry: int | None
 
 
 @dataclass
@@ -134,65 +105,6 @@ class _Node:
 
 def _add_cite(target: dict[tuple[int, int], Citation], c: Citation) -> None:
     target.setdefault((c.start, c.end), c)
-
-
-def pieces_of(source: Source, entries: Iterable[EntryText]) -> list[Piece]:
-    out = [Piece(c, e.position) for e in entries for c in e.event]
-    for line in source.chronology.unparsed if source.chronology is not None else []:
-        start = source.line_start(line.line)
-        cite = source.trimmed(start, start + len(line.text), line.line)
-        if cite is not None:
-            out.append(Piece(cite, None))
-    out.sort(key=lambda p: p.citation.start)
-    return out
-
-
-def _clauses(source: Source, piece: Piece) -> list[tuple[int, int]]:
-    """(start, end) offsets of the piece's clauses: sentences, further split at ';'."""
-    out = []
-    for sentence in split_sentences(source, piece.citation):
-        pos = sentence.start
-        for m in _CLAUSE_BREAK.finditer(sentence.quote):
-            out.append((pos, sentence.start + m.start()))
-            pos = sentence.start + m.end()
-        out.append((pos, sentence.end))
-    return out
-
-
-def _health_matches(text: str) -> list[tuple[int, int]]:
-    """Spans of health or disability words; 'diagnosis' carries what it is a diagnosis of."""
-    found: list[tuple[int, int]] = []
-    for p in (HEALTH_DISABILITY, DISABILITY, _EXTRA_HEALTH):
-        for m in p.finditer(text):
-            word = m.group(0).lower()
-            if word in _NOT_HEALTH or _SUBSTANCE.fullmatch(word):
-                continue
-            end = m.end()
-            if word.startswith("diagnos"):
-                of = _DIAGNOSIS_OF.match(text, end)
-                if of is None:
-                    continue  # a bare 'diagnosis' says nothing about what it is
-                end = of.end()
-            found.append((m.start(), end))
-    found.sort(key=lambda span: (span[0], -span[1]))
-    out: list[tuple[int, int]] = []
-    for span in found:  # drop spans inside an earlier, longer one
-        if out and span[0] < out[-1][1]:
-            continue
-        out.append(span)
-    return out
-
-
-def _ethnicity_matches(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in ETHNICITY_LABEL.finditer(text):
-        spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip(" .,;"))))
-    for m in ETHNICITY_VALUE.finditer(text):
-        if m.group(0).lower() in _BARE_COLOUR:
-            continue
-        if not any(s <= m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end()))
-    return sorted(spans)
 
 
 @dataclass
@@ -604,50 +516,6 @@ def _person(source: Source, group: _Group, is_subject: bool, first: Mention | No
     )
 
 
-@dataclass(frozen=True)
-class Clause:
-    start: int
-    end: int
-    piece: Piece
-    mentions: list[Mention]
-    starts: list[int] = field(default_factory=list)  # the mentions' starts, for bisecting
-    one_person: bool = False  # every mention in the clause is the same person
-    text: str = ""  # the clause, source.text[start:end]
-
-
-def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Mention]) -> Iterator[Clause]:
-    """Every clause of every piece, with the people named in it (mentions must be sorted by start)."""
-    starts = [m.start for m in mentions]
-    for piece in pieces:
-        for c_start, c_end in _clauses(source, piece):
-            lo = bisect.bisect_left(starts, c_start)
-            hi = bisect.bisect_left(starts, c_end)
-            inside = mentions[lo:hi]
-            one = bool(inside) and all(m.person == inside[0].person for m in inside)
-            yield Clause(c_start, c_end, piece, inside, starts[lo:hi], one, source.text[c_start:c_end])
-
-
-def owner(clause: Clause, f_start: int, f_end: int) -> Mention | None:
-    """Who a fact at [f_start, f_end) in the clause is about: the person named last before it, or the only
-    person the clause names; None when that is unclear or the fact is part of a name."""
-    inside = clause.mentions
-    if not inside:
-        return None
-    # Mentions do not overlap one another, so only the last one starting before the fact's end can touch it.
-    k = bisect.bisect_left(clause.starts, f_end) - 1
-    if k >= 0 and inside[k].end > f_start:
-        return None  # the fact is part of a name
-    if k >= 0:
-        between = clause.text[inside[k].end - clause.start : f_start - clause.start]
-        # 'Ms E says her son is autistic': the fact is about the son, whom the clause does not name.
-        return None if _SOMEONE_ELSE.search(between) else inside[k]
-    if not clause.one_person:
-        return None
-    # 'Autism follow-up, seen with Mother': the person only accompanies; the fact is not about them.
-    before_name = clause.text[max(0, inside[0].start - clause.start - 20) : inside[0].start - clause.start]
-    return None if _ACCOMPANYING.search(before_name) else inside[0]
-
-
 def _attribute_in_clauses(
     source: Source,
     pieces: list[Piece],
@@ -662,9 +530,9 @@ def _attribute_in_clauses(
             continue
         text = source.text[clause.start : clause.end]
         facts: list[tuple[str, int, int]] = [
-            ("health", clause.start + s, clause.start + e) for s, e in _health_matches(text)
+            ("health", clause.start + s, clause.start + e) for s, e in health_matches(text)
         ]
-        facts += [("ethnicity", clause.start + s, clause.start + e) for s, e in _ethnicity_matches(text)]
+        facts += [("ethnicity", clause.start + s, clause.start + e) for s, e in ethnicity_matches(text)]
         for kind, f_start, f_end in facts:
             if about_subject:
                 if any(m.start < f_end and f_start < m.end for m in clause.mentions):

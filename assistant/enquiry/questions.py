@@ -14,7 +14,8 @@ from assistant.critic.checks.national import Relevance
 from assistant.domain.critique import Evidence, NationalReviewRef
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source
-from assistant.drafting.people import ROLE_SPECS, PeopleResult
+from assistant.drafting.people import PeopleResult
+from assistant.drafting.roles import ROLE_SPECS
 from assistant.enquiry.themes import (
     _ADULT_IDS,
     _MALE_IDS,

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from assistant.chronology.agencies import normalise_agency
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_sentences
-from assistant.drafting.names import CHILD_ALIAS, PERSON, ROLE_SPECS, role_index
+from assistant.drafting.names import CHILD_ALIAS, PERSON, role_index
+from assistant.drafting.roles import ROLE_SPECS
 from assistant.lexicon import (
     AGENCY,
     DISABILITY,
