@@ -356,3 +356,30 @@ def test_word_chronology_reads_the_lines_above_its_table(tmp_path: Path) -> None
     facts = {f.id: f.value for f in draft.case_facts}
     assert facts["gender"] == "female" and facts["ethnicity"] == "Mixed White and Asian"
     assert services.kloe(text).child == "Baby K"
+
+
+def test_genogram_line_and_csv_preamble() -> None:
+    draft = _draft((DATA / "genogram.csv").read_text(encoding="utf-8"))
+    assert len(draft.timeline) == 5
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "CHILD P"  # 'Re: Rapid review - CHILD P', though CHILD Q is named more often
+    people = _people(draft)
+    assert people["CHILD Q"].mentions > subject.mentions
+    assert [(n, people[n].relationship.value, people[n].age.value) for n in ("Ms F", "Mr G", "CHILD Q")] == [
+        ("Ms F", "Mother", "34"),
+        ("Mr G", "father", "36"),
+        ("CHILD Q", "sibling", "4"),
+    ]
+
+
+def test_full_names_and_their_first_names_are_one_person() -> None:
+    draft = _draft((DATA / "full_names.txt").read_text(encoding="utf-8"))
+    assert len(draft.timeline) == 5  # weekday and ordinal dates; the indented line continues
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "CHILD T" and {"Tyler Smith", "Tyler"} <= set(subject.written_as)
+    assert "Smith" not in subject.written_as  # 'Tyler Smith' is one name, not 'Tyler' and 'Smith'
+    people = _people(draft)
+    assert (people["Ms Smith"].relationship.value, people["Ms Smith"].age.value) == ("mother", "41")
+    assert (people["Mr Jones"].relationship.value, people["Mr Jones"].age.value) == ("stepfather", "45")
+    assert (people["Ella"].relationship.value, people["Ella"].age.value) == ("Younger sister", "9")
+    assert {p.name for p in draft.people} == {"CHILD T", "Ella", "Ms Smith", "Mr Jones"}

@@ -379,8 +379,9 @@ class Namer:
             covered = bytearray(len(text))
             for f in found:
                 covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+            taken_to = 0  # the end of the last name found ('Tyler Smith' takes 'Smith' too)
             for m in _CAP_WORD.finditer(text):
-                if covered[m.start()] or covered[m.end() - 1]:
+                if m.start() < taken_to or covered[m.start()] or covered[m.end() - 1]:
                     continue
                 word, end = m.group(0), m.end()
                 two = _NEXT_CAP_WORD.match(text, end)
@@ -395,6 +396,7 @@ class Namer:
                     continue
                 kind = "name" if pid in self.learned else "child" if pid.split("-")[0] != "adult" else "adult"
                 found.append(Found(pid, kind, m.start(), end, text[m.start() : end]))
+                taken_to = end
         found.sort(key=lambda f: f.start)
         return found
 
@@ -458,6 +460,8 @@ class _Learner:
         # chronology uses it again; a child when the age is under 18.
         for m in _NAME_WITH_AGE.finditer(text):
             word = m.group("name")
+            if _AFTER_TITLE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # 'Ms Smith (41)' is the pseudonym, already a person
             if self.counts[word] >= 2 and _is_name(word) and word not in self.forms:
                 self.add(word, child=int(m.group("age") or m.group("age2")) < 18)
 
@@ -483,6 +487,7 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:[ ](?P<surname>(?-i:[A-Z][a-z]{1,20}(?:-[A-Z][a-z]+)?))(?![\w-]))?"
 )
 _BRACKET_NAME_END = re.compile(r"\s*+[,;)]")
+_AFTER_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
 _NAME_WITH_AGE = re.compile(
     r"(?<![\w-])(?P<name>(?-i:[A-Z][a-z]{2,15}))(?:\s*+\(\s*+(?:aged?\s++)?(?P<age>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+[,)]"
     r"|,\s*+(?:aged?\s++)?(?P<age2>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+(?:[,.;]|$))"
