@@ -114,3 +114,24 @@ def test_ages_in_cell_keep_units() -> None:
     assert ages_in_cell("20 months; 2 yrs") == {1, 2}
     assert ages_in_cell("DOB 03/02/2024") == set()
     assert ages_in_cell("Not recorded") == set()
+
+
+def test_expected_facts_written_loosely_are_read(tmp_path: Path) -> None:
+    shutil.copy(DATA / "drafting" / "titled_sibling.md", tmp_path / "ychron01.md")
+    expected = {
+        "ychron01.md": {
+            "child": "Child D",  # a name, not an object
+            "people": [
+                {"role": "half-brother", "name_as_written": "Child F", "age": "9 years"},
+                {"role": "mother", "name_as_written": "Ms P", "age": 29.0},
+                {"role": "mother's partner", "name_as_written": "Mr N", "age": "24"},
+            ],
+            "entries": "6",
+        },
+        "ychron02_missing.md": {"child": {"name": "Child Z"}, "people": [{"role": "mother", "age": 30}]},
+    }
+    (tmp_path / "ychron_expected.json").write_text(json.dumps(expected), encoding="utf-8")
+    report = evaluate_chronologies(tmp_path)
+    assert (report.subject_child_right, report.exact_entries) == (1, 1)
+    assert (report.ages_found, report.ages_expected) == (3, 4)  # the missing file's age counts, as not found
+    assert report.chronologies[1].error is not None

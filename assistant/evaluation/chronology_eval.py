@@ -194,6 +194,16 @@ def ages_in_cell(cell: str) -> set[int]:
     return out
 
 
+def expected_years(value: object) -> int | None:
+    """An expected age in whole years: 38, 38.0, '38', '20 months' (1), '2 yrs' (2); None when absent."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value)
+    years = ages_in_cell(str(value))
+    return min(years) if years else None
+
+
 def _family_table(draft: Draft) -> DraftTable | None:
     section = next((s for s in draft.sections if s.id == "family_household"), None)
     if section is None:
@@ -230,7 +240,7 @@ def check_ages(draft: Draft, people: Sequence[dict[str, Any]]) -> list[AgeCheck]
     rows = _row_names(draft)
     checks = []
     for person in people:
-        age = person.get("age")
+        age = expected_years(person.get("age"))
         if age is None:
             continue
         written, role = str(person.get("name_as_written") or ""), str(person.get("role") or "")
@@ -240,13 +250,13 @@ def check_ages(draft: Draft, people: Sequence[dict[str, Any]]) -> list[AgeCheck]
             wanted = _role_variants(role)
             matched = [r for r in rows if any(_contains(_tokens(n), w) for n in r[1] for w in wanted)]
             how = "role" if matched else None
-        hit = next((r for r in matched if int(age) in ages_in_cell(r[2])), None)
+        hit = next((r for r in matched if age in ages_in_cell(r[2])), None)
         shown = hit or (matched[0] if matched else None)
         checks.append(
             AgeCheck(
                 role=role,
                 name_as_written=written,
-                expected_age=int(age),
+                expected_age=age,
                 row=shown[0] if shown else None,
                 matched_by=how,
                 found_age=shown[2] if shown else None,
@@ -254,6 +264,33 @@ def check_ages(draft: Draft, people: Sequence[dict[str, Any]]) -> list[AgeCheck]
             )
         )
     return checks
+
+
+def _count(value: object) -> int:
+    """An expected count: 27, 27.0 or '27'; 0 when absent or unreadable."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value)
+    m = re.search(r"\d+", str(value or ""))
+    return int(m.group(0)) if m else 0
+
+
+def _unscored_ages(people: Sequence[dict[str, Any]]) -> list[AgeCheck]:
+    out = []
+    for person in people:
+        age = expected_years(person.get("age")) if isinstance(person, dict) else None
+        if age is not None:
+            out.append(
+                AgeCheck(
+                    role=str(person.get("role") or ""),
+                    name_as_written=str(person.get("name_as_written") or ""),
+                    expected_age=age,
+                    row=None,
+                    matched_by=None,
+                    found_age=None,
+                    ok=False,
+                )
+            )
+    return out
 
 
 def _agency_key(text: str) -> str:
@@ -297,20 +334,21 @@ def _gender_ok(expected: str | None, found: str | None) -> bool | None:
 
 
 def score_chronology(path: Path, expected: dict[str, Any], *, root: Path) -> ChronologyScore:
-    from assistant import services
-
     child = expected.get("child") or {}
+    if not isinstance(child, dict):
+        child = {"name": str(child)}
     base: dict[str, Any] = {
         "file": str(path.relative_to(root)) if path.is_relative_to(root) else str(path),
         "expected_child": str(child.get("name") or ""),
-        "expected_entries": int(expected.get("entries") or 0),
+        "expected_entries": _count(expected.get("entries")),
         "expected_gender": child.get("gender"),
         "expected_age": None if child.get("age_at_incident") is None else str(child["age_at_incident"]),
     }
     try:
-        text, _notes = services.read_chronology(path)
-        draft = services.draft(text, provider="offline")
-    except Exception as exc:  # a chronology that cannot be drafted is a result, not a crash of the eval
+        return _score(path, expected, base)
+    except (
+        Exception
+    ) as exc:  # a chronology that cannot be drafted or scored is a result, not a crash of the eval
         return ChronologyScore(
             **base,
             found_child=None,
@@ -319,13 +357,20 @@ def score_chronology(path: Path, expected: dict[str, Any], *, root: Path) -> Chr
             found_entries=0,
             entries_ok=False,
             unparsed_lines=[],
-            ages=[],
+            ages=_unscored_ages(expected.get("people") or []),  # each still counts, as not found
             found_gender=None,
             gender_ok=None if not base["expected_gender"] else False,
             found_age=None,
             agencies=[],
             error=f"{type(exc).__name__}: {exc}",
         )
+
+
+def _score(path: Path, expected: dict[str, Any], base: dict[str, Any]) -> ChronologyScore:
+    from assistant import services
+
+    text, _notes = services.read_chronology(path)
+    draft = services.draft(text, provider="offline")
     subject = next((p for p in draft.people if p.subject), None)
     found_names = [subject.name, *subject.written_as] if subject else []
     facts = {f.id: f for f in draft.case_facts}
