@@ -383,3 +383,16 @@ def test_full_names_and_their_first_names_are_one_person() -> None:
     assert (people["Mr Jones"].relationship.value, people["Mr Jones"].age.value) == ("stepfather", "45")
     assert (people["Ella"].relationship.value, people["Ella"].age.value) == ("Younger sister", "9")
     assert {p.name for p in draft.people} == {"CHILD T", "Ella", "Ms Smith", "Mr Jones"}
+
+
+def test_an_unnamed_baby_is_the_subject_not_the_named_half_sister() -> None:
+    draft = _draft(
+        "Date\tAgency\tEvent\n"
+        "01/02/2025\tNursery\tCHILD B (half-sister, aged 3) attended. CHILD B said mummy cries.\n"
+        "05/02/2025\tHV\tNew baby seen at home; CHILD B present. Baby feeding well.\n"
+        "10/02/2025\tGP\tCHILD B seen for a cough.\n"
+        "20/02/2025\tED\tBaby brought in unresponsive with a skull fracture.\n"
+    )
+    subject = next(p for p in draft.people if p.subject)
+    assert subject.name == "The child"
+    assert _people(draft)["CHILD B"].relationship.value == "half-sister"

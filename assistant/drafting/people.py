@@ -371,12 +371,18 @@ def _choose(
     children = {g.id: g for g in groups.values() if g.child}
     in_incident = {e.position for e in incident.entries} if incident is not None else set()
     incident_counts: dict[str, int] = {}
+    incident_aliases = 0  # 'Baby brought in unresponsive': the incident's child, unnamed
     declared: dict[str, int] = {}
     child_nodes = [nid for nid, g in groups.items() if g.child]
     for piece, found in reader.found:
         if piece.entry is not None and piece.entry in in_incident:
             for f in found:
                 incident_counts[groups[f.id].id] = incident_counts.get(groups[f.id].id, 0) + 1
+            incident_aliases += sum(
+                1
+                for m in CHILD_ALIAS.finditer(piece.citation.quote)
+                if not any(f.start < m.end() and m.start() < f.end for f in found)
+            )
         if piece.entry is None and is_declaration(piece.citation.quote):
             first = declared_child(found, child_nodes)
             if first is not None:
@@ -392,7 +398,7 @@ def _choose(
         )
         for g in children.values()
     ]
-    chosen = choose_subject(candidates)
+    chosen = choose_subject(candidates, unnamed_in_incident=incident_aliases > 0)
     subject = children.get(chosen) if chosen is not None else None
     lines: set[int] = set()
     if subject is None:

@@ -5,7 +5,8 @@ In order:
 1. the child a title or subject line declares ('CHRONOLOGY – CHILD V', 'Subject: Baby Z, male, DOB …',
    '**Child:** Child S', 'Name of child: Jamie'), earliest first;
 2. the child the incident happened to: named in the incident's entries, a sibling only if no other child is;
-3. the child named most often, a sibling (a half-sister, 'son S1') only if no other child is named.
+3. the child named most often, a sibling (a half-sister, 'son S1') only if no other child is named and the
+   incident is not about an unnamed child ('Baby brought in unresponsive'), who is then 'the child'.
 
 A sibling or half-sister mentioned more often than the subject is never chosen over a declared or injured
 child; a title line that names no child declares no one.
@@ -43,7 +44,9 @@ def declared_child(found: Sequence[Found], is_child: Iterable[str]) -> Found | N
     return next((f for f in found if f.id in children), None)
 
 
-def choose_subject(candidates: Sequence[Candidate]) -> str | None:
+def choose_subject(candidates: Sequence[Candidate], *, unnamed_in_incident: bool = False) -> str | None:
+    """The subject's id; None when the review is about a child the chronology never names (its incident
+    speaks of 'the baby', and the only named children are siblings the incident does not name)."""
     if not candidates:
         return None
     declared = [c for c in candidates if c.declared_line is not None]
@@ -53,7 +56,10 @@ def choose_subject(candidates: Sequence[Candidate]) -> str | None:
     def key(c: Candidate) -> tuple[bool, int, int, int]:
         return (not c.sibling, c.incident_mentions, c.mentions, -c.first_line)
 
-    return max(candidates, key=key).id
+    best = max(candidates, key=key)
+    if best.sibling and not best.incident_mentions and unnamed_in_incident:
+        return None
+    return best.id
 
 
 # -- a draft review (not a chronology): the same declarations, in prose ----------------------------------
