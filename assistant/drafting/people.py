@@ -364,6 +364,12 @@ def _groups(reader: _Reader) -> dict[str, _Group]:
     return out
 
 
+def _inside(found: list[Found], m: re.Match[str]) -> bool:
+    """Whether the match overlaps a name found in the same piece (`found` is sorted and non-overlapping)."""
+    k = bisect.bisect_right(found, m.start(), key=lambda f: f.start)
+    return (k > 0 and found[k - 1].end > m.start()) or (k < len(found) and found[k].start < m.end())
+
+
 def _choose(
     reader: _Reader, groups: dict[str, _Group], incident: Incident | None
 ) -> tuple[_Group | None, set[int]]:
@@ -379,9 +385,7 @@ def _choose(
             for f in found:
                 incident_counts[groups[f.id].id] = incident_counts.get(groups[f.id].id, 0) + 1
             incident_aliases += sum(
-                1
-                for m in CHILD_ALIAS.finditer(piece.citation.quote)
-                if not any(f.start < m.end() and m.start() < f.end for f in found)
+                1 for m in CHILD_ALIAS.finditer(piece.citation.quote) if not _inside(found, m)
             )
         if piece.entry is None and is_declaration(piece.citation.quote):
             first = declared_child(found, child_nodes)
