@@ -1,0 +1,877 @@
+"""Structured identifiers: emails, phones, NHS and NI numbers, postcodes, vehicles, handles, references,
+dates, addresses and named schools, practices and hospitals.
+
+Every function takes the *matching copy* of the text (see normalise.py) and returns spans in it, which are
+the same offsets in the original. Every pattern is linear: quantifiers are bounded, no optional run of
+spaces sits next to another, and each alternation is anchored on a literal or a character class, so no
+input makes a pattern backtrack more than a constant number of steps per character (the tests run the
+inputs that used to take minutes: "Mother " × 20,000, "DOB" + 4,000 spaces, 20,000 dates).
+
+Phone numbers: a bounded pattern finds runs of digit groups, and Google's libphonenumber (the
+`phonenumberslite` package) decides which of them are possible numbers, in any national or international
+format, and keys each on its E.164 form so "+44 (0)161 496 0742" and "0161 496 0742" share a placeholder.
+Its own PhoneNumberMatcher is not used on the whole text because it costs about 5 s per megabyte of
+digit-heavy input.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.words import ACRONYMS, common_words, fold, norm
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _prefilter(words: str) -> re.Pattern[str]:
+    """A case-sensitive alternation of lowercase cue words: re skips straight to their first letters."""
+    return re.compile("|".join(sorted(set(words.split()), key=len, reverse=True)))
+
+
+def _cued(text: str, lower: str, prefilter: re.Pattern[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of `pattern` anchored where a cue word starts (found fast in the lowercase copy)."""
+    matches: list[re.Match[str]] = []
+    cursor = 0
+    for hit in prefilter.finditer(lower):
+        start = hit.start()
+        if start < cursor or (start and (lower[start - 1].isalnum() or lower[start - 1] == "_")):
+            continue
+        match = pattern.match(text, start)
+        if match:
+            matches.append(match)
+            cursor = match.end()
+    return matches
+
+
+# ------------------------------------------------------------------------------------------- contacts
+
+_EMAIL = re.compile(
+    r"(?<![\w.+%'-])[A-Za-z0-9._%+'-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
+    r"[A-Za-z]{2,24}(?![\w-])"
+)
+# "@tamsinxo_94": not the middle of an email (a word character before the @ is refused).
+_HANDLE_AT = re.compile(r"(?<![\w@.+-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)(?![\w@-])")
+_PLATFORMS = (
+    r"snap ?chat|snap|insta ?gram|insta|tik ?tok|facebook|fb|messenger|twitter|whats ?app|discord|telegram|"
+    r"xbox live|xbox|psn|playstation network|playstation|roblox|fortnite|minecraft|kik|you ?tube|reddit|"
+    r"twitch|threads|wizz|yubo|tinder|grindr|steam|only ?fans|onlyfans|signal|skype|pinterest|tumblr|"
+    r"linked ?in|bumble|hinge|omegle|bigo|likee|vsco|spotify|bereal|wattpad|hoop|monkey"
+)
+_HANDLE_CUES = (
+    r"user ?name|gamer ?tag|screen ?name|profile name|display name|account name|online name|handle|alias"
+)
+# "Snapchat: tamsinxo", "Instagram account 'kayd.x'", "on TikTok as tamsinxo", "gamertag xXslayerXx".
+_PROFILE = re.compile(
+    rf"(?i:\b(?P<cue>(?:{_PLATFORMS})(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
+    rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
+    r"(?P<sep>[ ]{0,3}(?::|=|-|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
+    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}))"
+)
+_STRONG_HANDLE_CUE = re.compile(
+    r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
+)
+
+_PHONE_RUN = re.compile(
+    r"(?:\+(?<![\w+/.-].)[ ]?|\((?<![\w+/.-].)\+?|[0-9](?<![\w+/.-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
+)
+_DIGIT_GROUP = re.compile(r"[0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def _phone_key(candidate: str) -> str | None:
+    """E.164 form if libphonenumber says `candidate` is a possible number (UK unless it has a +code)."""
+    compact = re.sub(r"[^0-9+]", "", candidate)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if not (compact.startswith("+") or compact.startswith("0")):
+        return None  # a UK number in prose always starts with 0 or an international prefix
+    digits = len(compact.lstrip("+"))
+    if not 9 <= digits <= 15:
+        return None
+    raw = candidate.strip()
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    if number.country_code == 44 and len(str(number.national_number)) < 9:
+        return None  # 0800 1111 (Childline) and other short service numbers are not personal
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _phones(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for run in _PHONE_RUN.finditer(text):
+        groups = list(_DIGIT_GROUP.finditer(run.group(0)))
+        if sum(len(g.group(0)) for g in groups) < 9:
+            continue
+        base = run.start()
+        i = 0
+        while i < len(groups):
+            found = False
+            for j in range(min(len(groups), i + 7), i, -1):
+                start = base + groups[i].start()
+                # Keep a leading "+", "(" or "(+" that belongs to the number.
+                while start > base and text[start - 1] in "+(":
+                    start -= 1
+                end = base + groups[j - 1].end()
+                if end < base + len(run.group(0)) and text[end] == ")" and "(" in text[start:end]:
+                    end += 1
+                key = _phone_key(text[start:end])
+                if key:
+                    spans.append(Span(start, end, EntityKind.PHONE, key))
+                    i = j
+                    found = True
+                    break
+            if not found:
+                i += 1
+    return spans
+
+
+# ------------------------------------------------------------------------------------- official numbers
+
+_NHS = re.compile(r"[1-9](?<![\w/.-].)[0-9]{2}[ .\-]{0,2}[0-9]{3}[ .\-]{0,2}[0-9]{4}(?![\w/-]|\.[0-9])")
+_NI = re.compile(
+    r"[A-Z](?<![\w-].)[A-Z][ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}"
+    r"[A-D](?![\w-])"
+)
+_POSTCODE = re.compile(
+    r"(?:[A-Z](?<![\w-].)(?:[A-Z]?[0-9][A-Z0-9]?|IR)[ ]{0,3}[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[a-z](?<![\w-].)[a-z]?[0-9][a-z0-9]?[ ]{0,3}[0-9][abd-hjlnp-uw-z]{2})(?![\w-])"
+)
+
+# ---------------------------------------------------------------------------------------------- vehicles
+
+# Current (2001-): "YX19 KLM"; prefix (1983-2001): "A123 BCD"; suffix (1963-1983): "ABC 123D".
+_VEHICLE = re.compile(
+    r"(?=[A-Z])(?<![\w/-])(?:(?P<cur>[A-Z]{2}[0-9]{2})[ ]{0,2}(?P<cur3>[A-Z]{3})"
+    r"|(?P<pre>[A-Z][0-9]{1,3})[ ]{0,2}(?P<pre3>[A-Z]{3})"
+    r"|(?P<suf3>[A-Z]{3})[ ]{0,2}(?P<suf>[0-9]{1,3}[A-Z]))(?![\w/-])"
+)
+# Any registration (dateless, Northern Irish, personalised) after a word that says it is one.
+_VEHICLE_CUED = re.compile(
+    r"(?i:\b(?:registration(?: number| no\.?| mark| plate)?|reg(?:\.| no\.?| number| plate)?|vrm|vehicle reg\w*|"
+    r"number ?plate|licen[cs]e plate|plates?))[ ]{0,3}(?::|-|of|was|is)?[ ]{0,3}"
+    r"(?P<v>[A-Z0-9]{1,4}[ ]?[A-Z0-9]{1,4})(?![\w-])"
+)
+# Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
+# sections, year groups, key stages or roads.
+_NOT_VEHICLE_LETTERS = ACRONYMS | frozenset(
+    [
+        "and",
+        "the",
+        "for",
+        "but",
+        "not",
+        "was",
+        "are",
+        "has",
+        "had",
+        "him",
+        "her",
+        "his",
+        "she",
+        "you",
+        "its",
+        "our",
+        "cin",
+        "sen",
+        "nhs",
+        "cpp",
+        "lac",
+        "cla",
+        "icp",
+        "rcp",
+        "ehc",
+        "gcs",
+        "dla",
+        "pip",
+        "bmi",
+        "sgo",
+        "cse",
+        "cce",
+        "dva",
+        "dsl",
+        "slt",
+        "sla",
+        "icb",
+        "ccg",
+        "gps",
+        "asd",
+        "spa",
+        "pdf",
+        "ace",
+        "mmr",
+        "dtp",
+        "ipv",
+        "bcg",
+        "hib",
+        "men",
+        "pcv",
+        "mrs",
+        "mr",
+        "ms",
+        "dr",
+        "fgm",
+        "sti",
+        "std",
+        "hiv",
+        "aed",
+        "usb",
+        "sim",
+    ]
+)
+_NOT_VEHICLE_PREFIX = re.compile(r"(?:S[0-9]{1,3}|Y[0-9]{1,2}|P[0-9]{1,2}|R[0-9])")
+
+
+_VEHICLE_CUE_WORDS = _prefilter(
+    "registration reg vrm vehicle number numberplate licence license plate plates"
+)
+
+
+def _vehicles(text: str, lower: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _VEHICLE.finditer(text):
+        letters = match.group("cur3") or match.group("pre3") or match.group("suf3") or ""
+        if fold(letters) in _NOT_VEHICLE_LETTERS:
+            continue
+        prefix = match.group("pre")
+        if prefix and _NOT_VEHICLE_PREFIX.fullmatch(prefix):
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(match.group(0).split())))
+    for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
+        value = match.group("v")
+        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+            key = "".join(value.split())
+            spans.append(Span(match.start("v"), match.end("v"), EntityKind.VEHICLE, key))
+    return spans
+
+
+# --------------------------------------------------------------------------------------------- handles
+
+
+_PROFILE_CUE_WORDS = _prefilter(
+    " ".join(re.split(r"[| ?]+", (_PLATFORMS + "|" + _HANDLE_CUES).replace(" ?", "|")))
+)
+
+
+def _handles(text: str, lower: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _HANDLE_AT.finditer(text) if "@" in text else ():
+        handle = match.group("h")
+        if not any(c.isalpha() for c in handle):
+            continue  # "@10" is a time or a price, not a handle
+        spans.append(Span(match.start(), match.end(), EntityKind.HANDLE, fold(handle)))
+    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE):
+        cue = match.group("cue")
+        sep = match.group("sep").strip().casefold()
+        quoted = match.group("quoted")
+        if quoted is not None:
+            value, start = quoted.strip(), match.start("quoted") + (len(quoted) - len(quoted.lstrip()))
+            if not value or fold(value) in common_words():
+                continue
+        else:
+            value, start = match.group("h").rstrip(".-"), match.start("h")
+            folded = fold(value.lstrip("@"))
+            strong = bool(_STRONG_HANDLE_CUE.search(cue)) or sep in {":", "=", "as", "called", "named"}
+            handle_like = value.startswith("@") or any(c.isdigit() or c in "_." for c in value)
+            if not handle_like:
+                if folded in common_words() or len(folded) < 3:
+                    continue
+                if not strong and not value.islower():
+                    continue  # "on Snapchat Kaydence said": a name, found by the name rules
+        end = start + len(value)
+        spans.append(Span(start, end, EntityKind.HANDLE, fold(value.lstrip("@"))))
+    return spans
+
+
+# ------------------------------------------------------------------------------------------ references
+
+# Codes with letters and numbers: "CSPR-NY-2024-0173", "MASH/24/00912", "CR/12345/23", "RX1-123456".
+_REF_CODE = re.compile(r"[A-Z](?<![\w/-].)[A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,10}){1,6}(?![\w/]|-\w)")
+# Numbers joined by slashes or dashes: "12/45678/24", "14/22187/23", PNC "14/123456X", "2024/0173".
+_REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,5}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
+# A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
+_REF_STRONG = (
+    r"ref|refs|reference|crime|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
+    r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
+    r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp"
+)
+_REF_CUED = re.compile(
+    rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
+    r"|number|no\.|nos?\.|id|#))"
+    r"[ ]{0,3}(?::|#|=|-|is|was|of)?[ ]{0,3}"
+    r"(?P<ref>[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
+)
+_STRONG_REF_CUE = re.compile(rf"(?i:^(?:{_REF_STRONG}))")
+_YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}[/\-](?:(?:19|20)?[0-9]{2})")
+
+
+def _looks_like_date(value: str) -> bool:
+    parts = re.split(r"[/\-.]", value)
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        a, b, c = (int(p) for p in parts)
+        if 1 <= a <= 31 and 1 <= b <= 12 and len(parts[2]) in (2, 4):
+            return True
+        if len(parts[0]) == 4 and 1 <= b <= 12 and 1 <= c <= 31:
+            return True
+    return False
+
+
+_REF_CUE_WORDS = _prefilter(
+    " ".join(re.split(r"[| ?]+", _REF_STRONG.replace(" ?", "|"))) + " number no nos id #"
+)
+
+
+def _references(text: str, lower: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _REF_CODE.finditer(text):
+        value = match.group(0)
+        digits = sum(c.isdigit() for c in value)
+        segments = re.split(r"[/\-]", value)
+        digit_segments = sum(any(c.isdigit() for c in s) for s in segments)
+        # "COVID-19", "ICD-10", "EHCP-2024" are not references; a code needs five digits or two numbers.
+        if digits < 4 or (digits < 5 and digit_segments < 2):
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
+    for match in _REF_NUMBER.finditer(text):
+        value = match.group(0)
+        digits = sum(c.isdigit() for c in value)
+        segments = re.split(r"[/\-]", value)
+        if _looks_like_date(value) or _YEAR_RANGE.fullmatch(value) or digits < 5:
+            continue
+        # "112-118" (pages) and "3-4" are ranges; a reference has three parts, a slash or a check letter.
+        if len(segments) == 2 and "/" not in value and not value[-1].isalpha() and digits < 8:
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
+    for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
+        value = match.group("ref").rstrip(".")
+        digits = sum(c.isdigit() for c in value)
+        strong = bool(_STRONG_REF_CUE.match(match.group("cue")))
+        if digits < (1 if strong else 3) or (digits == len(value) == 4 and value[:2] in ("19", "20")):
+            continue  # "case 3", "in 2019"
+        if _looks_like_date(value):
+            continue
+        start = match.start("ref")
+        spans.append(Span(start, start + len(value), EntityKind.REFERENCE, value.upper()))
+    return spans
+
+
+# ----------------------------------------------------------------------------------------------- dates
+
+
+def _month_alternatives() -> str:
+    names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+    return "|".join(sorted({n for name in names for n in (name, name.upper())}, key=len, reverse=True))
+
+
+_MONTHS = _month_alternatives()
+_MONTH_NUMBER = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
+
+_D1 = r"[0-9](?<![\w/.\-].)[0-9]?"  # a day or month of one or two digits, not inside a number
+_DATE_PATTERNS: list[re.Pattern[str]] = [
+    # 14/03/2019, 14.3.19, 14-03-2019
+    re.compile(rf"{_D1}[/.\-][0-9]{{1,2}}[/.\-](?:{_YEAR}|[0-9]{{2}})(?![\w/-]|[.-][0-9])"),
+    # "Date of Birth 14 03 2019": spaced numbers with a four-digit year
+    re.compile(rf"{_D1}[ ]{{1,2}}[0-9]{{1,2}}[ ]{{1,2}}{_YEAR}(?![\w/-]|[.-][0-9])"),
+    # 2019-03-14, 2019/03/14
+    re.compile(r"[12](?<![\w/.-].)[0-9]{3}[/\-](?:0[1-9]|1[0-2])[/\-](?:0[1-9]|[12][0-9]|3[01])(?![\w/-])"),
+    # 14th of March 2019, 14 Mar. 2019, 14-Mar-2019, 14/Mar/19
+    re.compile(
+        rf"{_D1}{_ORD}(?:[ ]{{1,2}}of)?(?:[ ]{{1,2}}|[\-/.])"
+        rf"(?:{_MONTHS})\b\.?(?:(?:,?[ ]{{1,2}}|[\-/.])(?:{_YEAR}|'?[0-9]{{2}})\b)?"
+    ),
+    # March 14th, 2019; Mar 14 2019 (the character before is checked in _dates)
+    re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}[0-9]{{1,2}}{_ORD}\b(?:,?[ ]{{1,2}}{_YEAR}\b)?(?![/:.][0-9])"),
+]
+_DAY_MONTH_NUMBERS = re.compile(r"([0-9]{1,2})\D{1,4}([0-9]{1,2})")
+# Month-and-year or a bare year is only a personal date next to a birth label.
+_DOB = re.compile(
+    r"(?i:\b(?:DOB|D\.O\.B\.?|D/O/B|date of birth|birth date|born(?:[ ]{1,2}(?:on|in))?))"
+    r"[ \t]{0,3}(?:[:\-][ \t]{0,3})?"
+    rf"(?P<date>(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}|{_MONTH_NUM}[/.\-]{_YEAR}|{_YEAR})(?![\w/-])"
+)
+
+
+def _valid_day_month(value: str, *, numeric: bool) -> bool:
+    numbers = re.findall(r"[0-9]+", value)
+    if not numbers or len(numbers[0]) > 2:
+        return True  # ISO dates are checked by their pattern
+    day = int(numbers[0])
+    if not 1 <= day <= 31:
+        return False
+    return not numeric or (len(numbers) > 1 and 1 <= int(numbers[1]) <= 12)
+
+
+def date_key(text: str) -> str:
+    lowered = norm(text).replace(",", " ")
+    numeric = re.fullmatch(r"([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{2,4})", lowered)
+    if numeric:
+        day, month, year = numeric.groups()
+        full_year = year if len(year) == 4 else ("20" if int(year) < 50 else "19") + year
+        return f"{full_year}-{int(month):02d}-{int(day):02d}"
+    iso = re.fullmatch(r"([0-9]{4})[/\-]([0-9]{2})[/\-]([0-9]{2})", lowered)
+    if iso:
+        return "-".join(iso.groups())
+    words = re.findall(r"[a-z]+|[0-9]+", lowered)
+    month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
+    numbers = [w for w in words if w.isdigit()]
+    day = next((int(n) for n in numbers if len(n) <= 2), None)
+    year = next((n for n in numbers if len(n) == 4), None)
+    if month and day:
+        return f"{year or '????'}-{month:02d}-{day:02d}"
+    return lowered
+
+
+_DOB_CUE_WORDS = _prefilter("dob d.o.b d/o/b date birth born")
+
+
+def _dates(text: str, lower: str) -> list[Span]:
+    spans: list[Span] = []
+    for index, pattern in enumerate(_DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            value = match.group(0)
+            if (
+                index == 4
+                and match.start()
+                and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_")
+            ):
+                continue
+            if not _valid_day_month(value, numeric=index < 2):
+                continue
+            spans.append(Span(match.start(), match.end(), EntityKind.DATE, date_key(value)))
+    for match in _cued(text, lower, _DOB_CUE_WORDS, _DOB):
+        date = match.group("date")
+        spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
+    return spans
+
+
+# ------------------------------------------------------------------------------------------- addresses
+
+_STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
+    "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
+    "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
+    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway"
+)
+# Types that name a street even without a house number ("Moor Lane", "Church Lane").
+_NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rd|Ave"
+_HOUSE_TYPES = (
+    "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
+    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers"
+)
+# House names that identify a home on their own ("Holly Cottage"); the others need a street after them.
+_HOUSE_ALONE = frozenset(
+    [
+        "cottage",
+        "cottages",
+        "farm",
+        "farmhouse",
+        "lodge",
+        "barn",
+        "vicarage",
+        "rectory",
+        "bungalow",
+        "grange",
+        "manor",
+    ]
+)
+_CAP = r"[A-Z][A-Za-z'\-]{0,30}"
+_FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+_ADDRESS_NUMBERED = re.compile(
+    rf"(?:{_FLAT},?[ ]{{1,2}})?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
+    rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b"
+)
+_ADDRESS_NAMED = re.compile(rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES})\b")
+_HOUSE = re.compile(
+    rf"\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES})\b"
+    rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b)?"
+)
+_FLAT_ONLY = re.compile(rf"\b{_FLAT}\b")
+# Leading words a capitalised-words pattern may swallow at the start of a sentence.
+LEADING_NOISE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "at",
+        "to",
+        "from",
+        "in",
+        "on",
+        "by",
+        "with",
+        "both",
+        "and",
+        "or",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "attended",
+        "attending",
+        "contacted",
+        "informed",
+        "visited",
+        "joined",
+        "left",
+        "moved",
+        "staff",
+        "teachers",
+        "pupils",
+        "of",
+        "near",
+        "via",
+        "outside",
+        "behind",
+        "opposite",
+        "towards",
+        "lives",
+        "lived",
+        "living",
+        "stays",
+        "stayed",
+        "staying",
+        "address",
+        "home",
+        "flat",
+        "house",
+        "police",
+        "officers",
+    ]
+)
+# Qualifiers that make "X House" or "X Court" a kind of place rather than a named one.
+_GENERIC_PLACE = frozenset(
+    [
+        "the",
+        "family",
+        "crown",
+        "magistrates",
+        "county",
+        "high",
+        "youth",
+        "supreme",
+        "appeal",
+        "town",
+        "city",
+        "police",
+        "court",
+        "care",
+        "children's",
+        "childrens",
+        "foster",
+        "safe",
+        "halfway",
+        "open",
+        "big",
+        "white",
+        "opera",
+        "public",
+        "station",
+        "guest",
+        "boarding",
+        "dolls",
+        "doll's",
+        "tree",
+        "green",
+        "council",
+        "mother",
+        "baby",
+    ]
+)
+
+
+def _trim_leading(text: str, start: int, end: int) -> int:
+    """Skip sentence glue a capitalised-words pattern swallowed at its front ("At Moor Lane")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if fold(word.group(0)) not in LEADING_NOISE:
+            return start + word.start()
+    return end
+
+
+def _addresses(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _ADDRESS_NUMBERED.finditer(text):
+        spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    for match in _ADDRESS_NAMED.finditer(text):
+        start = _trim_leading(text, match.start(), match.end())
+        words = text[start : match.end()].split()
+        if len(words) < 2:
+            continue
+        spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+    for match in _HOUSE.finditer(text):
+        start = _trim_leading(text, match.start(), match.start("type"))
+        words = [fold(w) for w in text[start : match.start("type")].split()]
+        if not words or all(w in _GENERIC_PLACE for w in words):
+            continue
+        if match.group("street") is None and fold(match.group("type")) not in _HOUSE_ALONE:
+            continue
+        spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+    for match in _FLAT_ONLY.finditer(text):
+        spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    return spans
+
+
+# ----------------------------------------------------------------------------- named schools and places
+
+_SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
+    (
+        EntityKind.SCHOOL,
+        re.compile(
+            r"\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
+            r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
+            r"Nursery|Pre-School|Preschool|Primary|Infants|Juniors)\b"
+        ),
+    ),
+    (
+        EntityKind.GP_PRACTICE,
+        re.compile(
+            r"\b(?:Surgery|Medical Centre|Medical Practice|Health Centre|Medical Group|Group Practice|"
+            r"Family Practice|Practice)\b(?![ ]Review)"
+        ),
+    ),
+    (
+        EntityKind.ORG,
+        re.compile(r"\b(?:Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre)\b"),
+    ),
+]
+_NAME_WORD = re.compile(r"[A-Z][\w'&.\-]*|of|the|and|&|de|upon|on")
+_CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
+# Qualifiers that make "X School", "X Surgery", "X Hospital" a kind of place rather than a named one.
+GENERIC_QUALIFIERS = frozenset(
+    [
+        "virtual",
+        "special",
+        "local",
+        "mainstream",
+        "secondary",
+        "primary",
+        "high",
+        "junior",
+        "infant",
+        "infants",
+        "nursery",
+        "forest",
+        "sunday",
+        "boarding",
+        "independent",
+        "residential",
+        "free",
+        "faith",
+        "catholic",
+        "church",
+        "england",
+        "c",
+        "of",
+        "e",
+        "ce",
+        "rc",
+        "sixth",
+        "form",
+        "further",
+        "education",
+        "royal",
+        "general",
+        "gp",
+        "good",
+        "best",
+        "day",
+        "dental",
+        "keyhole",
+        "clinical",
+        "social",
+        "work",
+        "safeguarding",
+        "child",
+        "children's",
+        "childrens",
+        "professional",
+        "reflective",
+        "poor",
+        "current",
+        "previous",
+        "new",
+        "old",
+        "former",
+        "practice",
+        "medical",
+        "health",
+        "community",
+        "district",
+        "acute",
+        "teaching",
+        "maternity",
+        "psychiatric",
+        "mental",
+        "specialist",
+        "the",
+        "a",
+        "police",
+        "football",
+        "sports",
+        "city",
+        "county",
+        "national",
+        "family",
+        "hub",
+        "centre",
+        "centres",
+        "multi",
+        "agency",
+        "partnership",
+        "a&e",
+        "walk-in",
+        "walk",
+        "in",
+        "urgent",
+        "care",
+        "his",
+        "her",
+        "their",
+        "your",
+        "our",
+        "my",
+        "its",
+        "this",
+        "that",
+        "same",
+        "another",
+        "other",
+        "private",
+        "state",
+        "secure",
+        "alternative",
+    ]
+)
+
+
+def _bare(word: str) -> str:
+    folded = fold(word)
+    return folded[:-2] if folded.endswith("'s") else folded
+
+
+def _named_places(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for kind, pattern in _SUFFIXES:
+        for match in pattern.finditer(text):
+            # Walk back over at most six capitalised words (or connectors) joined by one or two spaces.
+            words: list[tuple[int, str]] = []
+            cursor = match.start()
+            while len(words) < 6:
+                gap_start = cursor
+                while gap_start > 0 and cursor - gap_start < 2 and text[gap_start - 1] == " ":
+                    gap_start -= 1
+                if gap_start == cursor or gap_start == 0:
+                    break
+                word_start = gap_start
+                while word_start > 0 and gap_start - word_start < 32 and not text[word_start - 1].isspace():
+                    word_start -= 1
+                word = text[word_start:gap_start]
+                if not _NAME_WORD.fullmatch(word):
+                    break
+                words.append((word_start, word))
+                cursor = word_start
+            while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
+                words.pop()
+            if not words:
+                continue
+            bare = [_bare(w) for _, w in reversed(words)]
+            if bare[-1] in _CONNECTORS:
+                continue
+            content = [w for w in bare if w not in _CONNECTORS]
+            if all(w in GENERIC_QUALIFIERS for w in content):
+                continue
+            if match.group(0) == "Practice" and all(
+                w in common_words() or w in GENERIC_QUALIFIERS for w in content
+            ):
+                continue
+            start = words[-1][0]
+            spans.append(Span(start, match.end(), kind, norm(text[start : match.end()])))
+    return spans
+
+
+def _official(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _EMAIL.finditer(text) if "@" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, match.group(0).casefold()))
+    for match in _NHS.finditer(text):
+        key = "".join(c for c in match.group(0) if c.isdigit())
+        spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
+    for match in _NI.finditer(text):
+        spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
+    for match in _POSTCODE.finditer(text):
+        key = "".join(match.group(0).split()).upper()
+        spans.append(Span(match.start(), match.end(), EntityKind.POSTCODE, key))
+    return spans
+
+
+def structured_spans(text: str) -> list[Span]:
+    """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
+    lower = text.translate(_ASCII_LOWER)  # same length: only ASCII letters change
+    return (
+        _official(text)
+        + _phones(text)
+        + _vehicles(text, lower)
+        + _handles(text, lower)
+        + _references(text, lower)
+        + _dates(text, lower)
+        + _addresses(text)
+        + _named_places(text)
+    )

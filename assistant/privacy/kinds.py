@@ -1,0 +1,33 @@
+"""What the redactor finds: the kinds of identifier and the spans it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityKind(StrEnum):
+    PERSON = "PERSON"
+    DATE = "DATE"
+    ADDRESS = "ADDRESS"
+    POSTCODE = "POSTCODE"
+    NHS_NUMBER = "NHS_NUMBER"
+    PHONE = "PHONE"
+    EMAIL = "EMAIL"
+    NI_NUMBER = "NI_NUMBER"
+    SCHOOL = "SCHOOL"
+    GP_PRACTICE = "GP_PRACTICE"
+    ORG = "ORG"
+    VEHICLE = "VEHICLE"
+    HANDLE = "HANDLE"
+    REFERENCE = "REFERENCE"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """text[start:end] is an identifier of `kind`; spans with the same kind and key share a placeholder."""
+
+    start: int
+    end: int
+    kind: EntityKind
+    key: str

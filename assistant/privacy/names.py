@@ -1,0 +1,690 @@
+"""People's names: from context (titles, roles, labels, brackets, a table's name column), from runs of
+capitalised words scored against the name lists, then every later mention of any part of a name found.
+
+A capitalised word next to a title, a role or relationship word, a label or in a family table's name
+column is a name whether or not it is on a list ("her friend Aoife", "mother, Precious", "Mrs O'Neill").
+Role words themselves ("Mother", "the health visitor", "Father") never are. Everything here reads the
+matching copy with the structured identifiers already blanked out, and runs in linear time: the text is
+tokenised once, each rule is an anchored pattern with bounded quantifiers, and names are propagated by
+looking tokens up in dictionaries rather than by one search per name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.words import (
+    ACRONYMS,
+    FAMILY_ROLES,
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    NEVER_ALONE,
+    NON_VALUES,
+    NOT_AT_SENTENCE_START,
+    PARTICLES,
+    PROFESSIONAL_ROLES,
+    ROLE_WORDS,
+    common_words,
+    first_names,
+    fold,
+    surnames,
+    word_set,
+)
+
+# A word token; a possessive 's is left outside so "Jayden's" yields "Jayden". O'Neill, D'Souza, Jean-Paul
+# and Okonkwo-Bright are one token each.
+TOKEN = re.compile(r"[^\W\d_]+(?:['\-](?![sS]\b)[^\W\d_]+)*")
+_GAELIC = re.compile(r"(?:Mc|Mac|Fitz)[A-Z][a-z]{2,}|[OD]'[A-Z][a-z]+|(?:MC|MAC)[A-Z]{3,}|[OD]'[A-Z]{2,}")
+_CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]")
+_DAYS_MONTHS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "christmas",
+        "easter",
+        "eid",
+        "diwali",
+        "ramadan",
+    ]
+)
+
+_NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
+# Word endings English names almost never have but abstract nouns and adjectives do ("Abduction").
+_WORD_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ology", "ical", "ive", "ous", "ful", "less",
+    "ities", "ated", "ised", "ized", "ising", "izing", "ices", "ments", "ational",
+)  # fmt: skip
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() and any(c.islower() for c in token)
+
+
+@lru_cache(maxsize=1 << 17)
+def classify(token: str) -> str:
+    """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, INITIAL, PARTICLE, LOWER."""
+    folded = fold(token)
+    if len(token) == 1 and token.isupper():
+        return "INITIAL"
+    if folded in ROLE_WORDS:
+        return "ROLE"
+    if not token[:1].isupper():
+        return "PARTICLE" if folded in PARTICLES else "LOWER"
+    parts = [p for p in re.split(r"[-']", folded) if p]
+    listed_first = folded in first_names() or (len(parts) > 1 and any(p in first_names() for p in parts))
+    listed_surname = folded in surnames() or (len(parts) > 1 and any(p in surnames() for p in parts))
+    if token.isupper():
+        if folded in ACRONYMS:
+            return "CAPS"
+        if listed_first or listed_surname or _GAELIC.fullmatch(token):
+            return "CAPS_NAME"
+        return "CAPS"
+    if not _is_name_token(token):
+        return "LOWER"
+    if _GAELIC.fullmatch(token):
+        return "SURNAME"
+    if any(
+        sum(c.isupper() for c in part) > 1 and not _CAMEL_NAME.match(part)
+        for part in re.split(r"[-']", token)
+    ):
+        return "CAPS"  # "ChiDVA", "CAMHSpace": an acronym in mixed case, not a name
+    if listed_first:
+        return "AMBIG" if folded in NEVER_ALONE or folded in NOT_AT_SENTENCE_START else "FIRST"
+    if folded in FUNCTION_WORDS or folded in _DAYS_MONTHS:
+        return "FUNCTION"
+    if folded in common_words() or all(p in common_words() for p in parts):
+        return "COMMON"
+    if listed_surname:
+        return "SURNAME"
+    if len(folded) >= 7 and folded.endswith(_WORD_ENDINGS):
+        return "COMMON"
+    return "UNKNOWN"
+
+
+def weak_surname(word: str, cls: str) -> bool:
+    """A listed surname that is also an ordinary word (Wood, Green): a name only next to another name."""
+    return cls == "COMMON" and fold(word) in surnames() and _is_name_token(word)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    cls: str
+
+
+class Tokens:
+    """The text's word tokens, once, with their classes and a lookup from start offset to index."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Only capitalised words and the lowercase words a rule starts from are kept: the rest cannot be
+        # part of a name, and a dropped word between two kept ones still breaks `joined`.
+        keep = _keep_lowercase()
+        self.items = [
+            Tok(m.start(), m.end(), word, classify(word))
+            for m in TOKEN.finditer(text)
+            if not (word := m.group(0))[:1].islower() or word in keep
+        ]
+        self.by_start = {tok.start: i for i, tok in enumerate(self.items)}
+        self.by_end = {tok.end: i for i, tok in enumerate(self.items)}
+
+    def joined(self, i: int) -> bool:
+        """Token i+1 continues token i's name: one or two spaces between (or an initial's full stop)."""
+        if i + 1 >= len(self.items):
+            return False
+        a, b = self.items[i], self.items[i + 1]
+        gap = self.text[a.end : b.start]
+        if gap in (" ", "  "):
+            return True
+        return a.cls == "INITIAL" and gap in (".", ". ", ".  ")
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and start - i < 12 and text[i] in " \t\"'(*•·-#":
+        i -= 1
+    if i < 0 or text[i] in ".!?:;\n\r|":
+        return True
+    # Numbered list items: "3. Jayden" or "(a) Grace".
+    return bool(
+        re.search(r"(?:^|\n)[ \t]{0,4}(?:[0-9]{1,3}|[a-z])[.)][ \t]{0,4}$", text[max(0, start - 12) : start])
+    )
+
+
+_NEVER_FIRST = frozenset({"ROLE", "FUNCTION", "INITIAL", "PARTICLE", "LOWER"})
+
+
+def _continues(tokens: Tokens, j: int, caps: bool) -> bool:
+    """Whether token j can continue a name already started (after a title, role, label...)."""
+    tok = tokens.items[j]
+    if tok.cls in _NAMEISH or weak_surname(tok.text, tok.cls):
+        return not (caps and not tok.text.isupper()) or tok.cls != "COMMON"
+    return caps and tok.text.isupper() and tok.cls in {"CAPS", "CAPS_NAME"} and fold(tok.text) not in ACRONYMS
+
+
+def _extend(tokens: Tokens, i: int, limit: int = 4) -> int:
+    """Index of the last token of the name that starts at token i (particles and initials included)."""
+    first = tokens.items[i]
+    caps = first.text.isupper() and len(first.text) > 1
+    last = i
+    j = i
+    while j + 1 < len(tokens.items) and j + 1 - i < limit + 2 and tokens.joined(j):
+        nxt = tokens.items[j + 1]
+        if nxt.cls == "PARTICLE":
+            j += 1
+            continue
+        if _continues(tokens, j + 1, caps) or (
+            tokens.items[j].cls == "INITIAL" and nxt.cls not in _NEVER_FIRST
+        ):
+            j += 1
+            last = j
+            continue
+        break
+    return last
+
+
+def _start_ok(tok: Tok, *, strict: bool, text: str, common_ok: bool = True) -> bool:
+    """Whether a capitalised word in a name context may start a name."""
+    if tok.cls in _NEVER_FIRST or (tok.cls == "CAPS" and fold(tok.text) in ACRONYMS):
+        return False
+    if tok.cls == "COMMON" and not common_ok:
+        return False
+    if tok.cls == "CAPS" and strict and not re.match(r"[ ]{1,2}[A-Z]{2}", text[tok.end : tok.end + 3]):
+        return False  # "the advocate (CPN)": one word in capitals after a role is an acronym
+    if tok.text in _TITLE_WORDS:
+        return False  # "SENCO Mr Latimer": the title rule finds the name after the title
+    folded = fold(tok.text)
+    if folded in INSTITUTION_WORDS or folded in NON_VALUES or folded in _DAYS_MONTHS:
+        return False
+    if tok.cls == "COMMON" and strict:
+        # After a comma a capitalised ordinary word may start the next clause ("the father, Home Office").
+        following = re.match(r"[ ]{1,2}([A-Z][\w'\-]*)", text[tok.end : tok.end + 40])
+        if following and classify(following.group(1)) in {"COMMON", "ROLE", "FUNCTION", "CAPS"}:
+            return False
+    return True
+
+
+def _name_at(
+    tokens: Tokens, offset: int, *, strict: bool = False, allow_initial: bool = False, common_ok: bool = True
+) -> Span | None:
+    i = tokens.by_start.get(offset)
+    if i is None:
+        return None
+    tok = tokens.items[i]
+    if tok.cls == "PARTICLE":  # "Mr van der Berg"
+        j = i
+        while j + 1 < len(tokens.items) and tokens.joined(j) and tokens.items[j + 1].cls == "PARTICLE":
+            j += 1
+        if j + 1 < len(tokens.items) and tokens.joined(j) and tokens.items[j + 1].text[:1].isupper():
+            end = _extend(tokens, j + 1)
+            return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
+        return None
+    if tok.cls == "INITIAL":
+        if not allow_initial:
+            return None
+        end = _extend(tokens, i)
+        if end == i:
+            return None  # "Mrs A" is an anonymised label
+        return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
+    if not _start_ok(tok, strict=strict, text=tokens.text, common_ok=common_ok):
+        return None
+    if tok.cls == "UNKNOWN" and strict and _followed_by_common(tokens, i):
+        return None  # "Father's Personal Assistant": a job title
+    end = _extend(tokens, i)
+    return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
+
+
+def _followed_by_common(tokens: Tokens, i: int) -> bool:
+    return (
+        tokens.joined(i)
+        and tokens.items[i + 1].cls in {"COMMON", "ROLE"}
+        and tokens.items[i + 1].text[:1].isupper()
+        and not weak_surname(tokens.items[i + 1].text, tokens.items[i + 1].cls)
+    )
+
+
+# ---------------------------------------------------------------------------------------- context rules
+
+_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Cllr|Councillor|PC|DC|DS|DI|"
+    r"DCI|DCS|PCSO|Sgt|Sergeant|Inspector|Constable|Judge|HHJ|Nurse|Sister|Matron|MR|MRS|MS|MISS|MX|DR"
+)
+_TITLE = re.compile(rf"\b(?:{_TITLES})\.?[ ]{{1,2}}(?=[A-Za-z])")
+
+
+def _roles_pattern(roles: str) -> str:
+    return "|".join(sorted({r.replace(" ", "[ ]") for r in roles.split("|")}, key=len, reverse=True))
+
+
+_ROLES = _roles_pattern(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES)
+# "her friend Aoife", "mother, Precious", "Mother (Rebecca Lewis)", "the health visitor - Jane Hill".
+_ROLE_THEN_NAME = re.compile(
+    rf"(?i:\b(?:{_ROLES}))(?:'s)?(?P<sep>[ ]{{1,2}}|,[ ]{{1,2}}|[ ]{{0,2}}\([ ]{{0,2}}|[ ]{{0,2}}[:\-][ ]{{1,2}})"
+    r"(?=[A-Z])"
+)
+_CALLED = re.compile(
+    r"(?i:\b(?:called|named|known as|aka|a\.k\.a\.?|alias|nicknamed?|nicknames|goes by|going by|"
+    r"calls? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
+    r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as))"
+    r"[ ]{1,2}[\"'(]?(?=[A-Z])"
+)
+_LABEL = re.compile(
+    r"(?i)(?<![^\s(;,|])(?:full name|name|names|child's name|childs name|forenames?|first names?|"
+    r"given names?|surname|last name|family name|alias|aliases|nickname|known as|mother|father|mum|dad|"
+    r"step-?father|step-?mother|partner|sibling|siblings|brother|sister|grandmother|grandfather|carer|"
+    r"child|subject|victim|perpetrator|parent|guardian|person|young person|baby|adult|referrer|"
+    r"alleged perpetrator|maiden name|previous names?|aka)(?:[ ][0-9]{1,2})?[ ]{0,3}(?:[:=]|[ ]-)[ ]{0,3}"
+    r"[\"']?(?=[A-Za-z])"
+)
+# A name just before a bracket or a comma that says who it is: "Precious (mother)", "Kai (aged 6)",
+# "Kaydence (DOB 12/03/2017)", "Storm, her brother,", "Nkechi - maternal aunt".
+_WHO = (
+    rf"(?:(?:the|a|her|his|their|[A-Z][\w'\-]{{0,30}}'s)[ ]{{1,2}})?(?:(?:maternal|paternal|birth|step-?|half-?|"
+    rf"older|younger|elder|eldest|youngest|twin|adult|baby|teenage|new|former|ex-?)[ ]{{1,2}})?(?i:{_ROLES})\b"
+    r"(?![ ]{1,2}[A-Z0-9]{1,2}\b)"
+)
+_NAME_THEN_WHO = re.compile(
+    r"(?<=[A-Za-z])(?:[ ]{0,2}\([ ]{0,2}(?:"
+    + _WHO
+    + r"|(?i:aged?|dob|d\.o\.b|born|b\.)\b|[0-9]{1,2}(?:[ ]{0,2}(?i:years?|yrs?|y|months?|mths?|m|weeks?|wks?|w))?"
+    r"[ ]{0,2}[,;)])|,[ ]{1,2}(?:" + _WHO + r")(?=[ ,.;:)]|$)|[ ]{1,2}-[ ]{1,2}" + _WHO + ")"
+)
+_CAP_TOKEN = re.compile(r"[A-Z]")
+
+
+def _back_name(tokens: Tokens, end_offset: int) -> Span | None:
+    """The name that ends at `end_offset` (walk back over at most four name tokens)."""
+    i = tokens.by_end.get(end_offset)
+    if i is None:
+        return None
+    last = tokens.items[i]
+    if last.cls in _NEVER_FIRST or (last.cls == "CAPS" and fold(last.text) in ACRONYMS):
+        return None
+    if (
+        fold(last.text) in INSTITUTION_WORDS
+        or fold(last.text) in _DAYS_MONTHS
+        or fold(last.text) in NON_VALUES
+    ):
+        return None
+    first = i
+    while first > 0 and i - first < 3 and tokens.joined(first - 1):
+        prev = tokens.items[first - 1]
+        if (
+            prev.cls in _NAMEISH
+            or prev.cls == "PARTICLE"
+            or weak_surname(prev.text, prev.cls)
+            or prev.cls == "INITIAL"
+            or (prev.text.isupper() and last.text.isupper() and prev.cls in {"CAPS", "CAPS_NAME"})
+        ):
+            first -= 1
+        else:
+            break
+    while tokens.items[first].cls == "PARTICLE" and first < i:
+        first += 1
+    head = tokens.items[first]
+    if head.cls == "COMMON" and first == i and is_sentence_start(tokens.text, head.start):
+        return None  # "Afterwards, her mother": an ordinary word at a sentence start
+    return Span(head.start, last.end, EntityKind.PERSON, "")
+
+
+def _table_names(tokens: Tokens) -> list[Span]:
+    """Names in a family table's name column (pipes or tabs) and in 'Name | value' rows."""
+    spans: list[Span] = []
+    text = tokens.text
+    name_header = re.compile(
+        r"(?i)^[ *_]*(?:(?:full|child's|childs|person's|first|given|fore|sur|family|last|preferred)[ ]?)?"
+        r"names?(?:[ ]\([^)]{0,30}\))?[ *_:]*$|^[ *_]*(?:forenames?|surname|known as|alias)[ *_:]*$"
+    )
+    column: int | None = None
+    separator = ""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        line_start = offset
+        offset += len(line)
+        sep = "|" if body.count("|") >= 2 else "\t" if "\t" in body else ""
+        if not sep:
+            column = None
+            continue
+        cells: list[tuple[int, str]] = []
+        cursor = 0
+        for cell in body.split(sep):
+            cells.append((line_start + cursor, cell))
+            cursor += len(cell) + 1
+        if sep == "|" and body.strip().startswith("|"):
+            cells = cells[1:]
+        headers = [k for k, (_, cell) in enumerate(cells) if name_header.match(cell.strip())]
+        if headers and len(cells) >= 2:
+            value = cells[1][1].strip()
+            if headers[0] == 0 and len(cells) == 2 and value and not _header_like(value):
+                # "Name<TAB>Kaydence Okonkwo-Bright": a label row, the value is in the next cell.
+                spans.extend(_cell_names(tokens, *cells[1]))
+            column, separator = headers[0], sep
+            continue
+        if column is None or sep != separator:
+            continue
+        if re.fullmatch(r"[\s|:\-]*", body):
+            continue  # the markdown rule under a header
+        if column < len(cells):
+            spans.extend(_cell_names(tokens, *cells[column]))
+    return spans
+
+
+def _header_like(cell: str) -> bool:
+    """'Relationship', 'Role', 'Age': one ordinary word, so the row is a header, not 'Name | value'."""
+    words = TOKEN.findall(cell)
+    return len(words) == 1 and classify(words[0]) in {"COMMON", "ROLE", "FUNCTION", "CAPS"}
+
+
+def _cell_names(tokens: Tokens, start: int, cell: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in TOKEN.finditer(cell):
+        offset = start + match.start()
+        if spans and offset < spans[-1].end:
+            continue
+        span = _name_at(tokens, offset, allow_initial=True)
+        if span is not None and span.end <= start + len(cell):
+            spans.append(span)
+    return spans
+
+
+def _caps_names(tokens: Tokens) -> list[Span]:
+    """Names in capitals: "KAYDENCE OKONKWO-BRIGHT" when a word is a listed name or the run ends in a
+    double-barrelled or Gaelic surname."""
+    spans: list[Span] = []
+    items = tokens.items
+    i = 0
+    while i < len(items):
+        tok = items[i]
+        if not (tok.text.isupper() and len(tok.text) > 1 and tok.cls in {"CAPS", "CAPS_NAME"}):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and j - i < 3 and tokens.joined(j) and items[j + 1].text.isupper():
+            j += 1
+        run = items[i : j + 1]
+        words = [fold(t.text) for t in run]
+        if (
+            len(run) >= 2
+            and not any(w in ACRONYMS or w in ROLE_WORDS or w in FUNCTION_WORDS for w in words)
+            and not any(w in common_words() for w in words[:1])
+            and (
+                any(t.cls == "CAPS_NAME" for t in run)
+                or ("-" in run[-1].text and not all(p in common_words() for p in words[-1].split("-")))
+            )
+        ):
+            spans.append(Span(run[0].start, run[-1].end, EntityKind.PERSON, ""))
+        i = j + 1
+    return spans
+
+
+def _first_words(alternatives: str) -> frozenset[str]:
+    words = set()
+    for alternative in alternatives.split("|"):
+        head = re.split(r"[ \-\\(\[?.]", alternative.replace("[ ]", " "), maxsplit=1)[0]
+        if head:
+            words.add(head.casefold())
+    return frozenset(words)
+
+
+_TITLE_WORDS = frozenset(_TITLES.split("|"))
+_ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
+_CALLED_STARTS = word_set(
+    "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
+    "by introduced signed"
+)
+_LABEL_STARTS = word_set(
+    "full name names child's childs forename forenames first given surname last family alias aliases "
+    "nickname known mother father mum dad step stepfather stepmother step-father step-mother partner sibling "
+    "siblings brother sister grandmother grandfather carer child subject victim perpetrator parent guardian "
+    "person young baby adult referrer alleged maiden previous aka"
+)
+
+
+@lru_cache(maxsize=1)
+def _keep_lowercase() -> frozenset[str]:
+    words = _ROLE_STARTS | _CALLED_STARTS | _LABEL_STARTS | PARTICLES
+    return frozenset(words | {w + "-" + x for w in ("step", "half", "ex") for x in ROLE_WORDS} | ROLE_WORDS)
+
+
+def context_names(tokens: Tokens) -> list[Span]:
+    """Names from context. Each rule is tried only where its cue word starts, anchored there."""
+    text = tokens.text
+    spans: list[Span] = []
+
+    def add(span: Span | None) -> None:
+        if span is not None:
+            spans.append(span)
+
+    for tok in tokens.items:
+        word = tok.text
+        if word in _TITLE_WORDS:
+            match = _TITLE.match(text, tok.start)
+            if match:
+                add(_name_at(tokens, match.end(), allow_initial=True))
+        folded = fold(word)
+        head = folded.split("-", 1)[0]
+        if folded in _ROLE_STARTS or head in _ROLE_STARTS:
+            match = _ROLE_THEN_NAME.match(text, tok.start)
+            if match:
+                # A capitalised role mid-sentence is part of a title-case phrase ("Child Protection Plan",
+                # "Detective Chief Superintendent", "the GP, Midwifery and Health Visiting"): only a word
+                # that is not ordinary English can be a name there.
+                capitalised = word[:1].isupper()
+                common_ok = not capitalised or (
+                    is_sentence_start(text, tok.start) and match.group("sep").strip() in {",", "("}
+                )
+                span = _name_at(tokens, match.end(), strict=True, common_ok=common_ok)
+                # "Mother (Rebecca Lewis)" names her; "Mother (Living in the same household)" does not.
+                if (
+                    span is not None
+                    and "(" in match.group("sep")
+                    and text[span.end : span.end + 1] not in {")", ","}
+                ):
+                    span = None
+                add(span)
+        if folded in _CALLED_STARTS:
+            match = _CALLED.match(text, tok.start)
+            if match:
+                add(_name_at(tokens, match.end()))
+        if folded in _LABEL_STARTS or head in _LABEL_STARTS:
+            match = _LABEL.match(text, tok.start)
+            if match:
+                add(_name_at(tokens, match.end(), allow_initial=True))
+        after = text[tok.end : tok.end + 2]
+        if word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -")):
+            match = _NAME_THEN_WHO.match(text, tok.end)
+            if match:
+                span = _back_name(tokens, tok.end)
+                head_tok = tokens.items[tokens.by_start[span.start]] if span else None
+                # "Precious, the mother, said" is an aside; "After the Strategy Meeting, the social worker
+                # visited" is not: an ordinary word needs the aside closed.
+                if (
+                    head_tok is not None
+                    and head_tok.cls == "COMMON"
+                    and match.group(0).startswith(",")
+                    and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
+                ):
+                    span = None
+                add(span)
+    return spans + _table_names(tokens) + _caps_names(tokens)
+
+
+# ----------------------------------------------------------------------------------------- list rules
+
+
+def _segment_is_name(text: str, segment: list[Tok]) -> bool:
+    classes = [t.cls for t in segment]
+    if len(segment) >= 2:
+        if classes == ["INITIAL", "UNKNOWN"]:
+            return True
+        if all(c == "CAPS_NAME" for c in classes):
+            return True
+        strong = sum(c in {"SURNAME", "UNKNOWN", "FIRST", "CAPS_NAME"} for c in classes)
+        return "FIRST" in classes or "AMBIG" in classes or strong >= 2
+    tok = segment[0]
+    if tok.cls in {"FIRST", "SURNAME"}:
+        return True
+    if tok.cls == "AMBIG":
+        folded = fold(tok.text)
+        return folded in NOT_AT_SENTENCE_START and not is_sentence_start(text, tok.start)
+    return False
+
+
+def list_names(tokens: Tokens) -> list[Span]:
+    """Runs of capitalised words scored against the name lists ("Jayden Smith", "Zainab")."""
+    spans: list[Span] = []
+    items = tokens.items
+    i = 0
+    while i < len(items):
+        tok = items[i]
+        starts = tok.cls in _NAMEISH or (
+            tok.cls == "INITIAL"
+            and i + 1 < len(items)
+            and tokens.joined(i)
+            and items[i + 1].cls in {"SURNAME", "UNKNOWN", "FIRST"}
+            and tokens.text[tok.end : tok.end + 1] == "."
+        )
+        if not starts:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and j - i < 4 and tokens.joined(j):
+            nxt = items[j + 1]
+            if nxt.cls in _NAMEISH or (
+                weak_surname(nxt.text, nxt.cls) and items[j].cls in {"FIRST", "AMBIG", "INITIAL", "CAPS_NAME"}
+            ):
+                j += 1
+            elif nxt.cls == "PARTICLE":
+                k = j + 1  # "Pieter van der Berg": particles count only before another name word
+                while (
+                    k + 1 < len(items) and k - j < 3 and tokens.joined(k) and items[k + 1].cls == "PARTICLE"
+                ):
+                    k += 1
+                if k + 1 < len(items) and tokens.joined(k) and items[k + 1].cls in _NAMEISH:
+                    j = k + 1
+                else:
+                    break
+            else:
+                break
+        segment = items[i : j + 1]
+        if _segment_is_name(tokens.text, segment):
+            spans.append(Span(segment[0].start, segment[-1].end, EntityKind.PERSON, ""))
+        i = j + 1
+    return spans
+
+
+# ------------------------------------------------------------------------------------------ propagation
+
+
+def _needle_parts(name: str) -> list[str]:
+    parts: list[str] = []
+    for token in TOKEN.findall(name):
+        parts.append(token)
+        if "-" in token:
+            parts.extend(p for p in token.split("-") if p)
+    return parts
+
+
+def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
+    """Every other mention of any part of a name already found, as whole tokens.
+
+    One word is matched in its own case or in capitals ("Kaydence", "KAYDENCE"); a part that is also an
+    ordinary word ("Storm", "Bright") only where it is capitalised away from a sentence start or is not a
+    function word. Whole names also match in any case ("kelly smith").
+    """
+    singles: dict[str, bool] = {}  # exact spelling -> ordinary word (needs care at sentence starts)
+    upper: dict[str, bool] = {}
+    multi: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        tokens_of_name = [fold(t) for t in TOKEN.findall(name)]
+        if len(tokens_of_name) > 1:
+            multi.setdefault(tokens_of_name[0], []).append(tuple(tokens_of_name))
+        for part in _needle_parts(name):
+            folded = fold(part)
+            if len(part) < 3 or (not part[:1].isupper() and not part.isupper()):
+                continue
+            if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES or folded in ACRONYMS:
+                continue
+            if folded in INSTITUTION_WORDS or folded in _DAYS_MONTHS:
+                continue
+            is_ordinary = folded in common_words() and folded not in first_names() | surnames()
+            spelled = part[:1] + part[1:] if not part.isupper() else part.capitalize()
+            singles[spelled] = is_ordinary
+            upper[part.upper()] = is_ordinary
+    spans: list[Span] = []
+    items = tokens.items
+    text = tokens.text
+    for i, tok in enumerate(items):
+        ordinary = singles.get(tok.text)
+        if ordinary is None and tok.text.isupper() and len(tok.text) > 1:
+            ordinary = upper.get(tok.text)
+        if ordinary is not None:
+            if not ordinary or not is_sentence_start(text, tok.start) or _named_here(tokens, i):
+                spans.append(Span(tok.start, tok.end, EntityKind.PERSON, ""))
+            continue
+    if multi:
+        # Whole names in any case ("kelly smith"): a pass over every word, lowercase ones included.
+        words = list(TOKEN.finditer(text))
+        for i, word in enumerate(words):
+            candidates = multi.get(fold(word.group(0)))
+            if not candidates:
+                continue
+            for sequence in candidates:
+                n = len(sequence)
+                if i + n > len(words):
+                    continue
+                run = words[i : i + n]
+                if (
+                    all(
+                        run[k + 1].start() - run[k].end() <= 2
+                        and not text[run[k].end() : run[k + 1].start()].strip()
+                        for k in range(n - 1)
+                    )
+                    and tuple(fold(w.group(0)) for w in run) == sequence
+                ):
+                    spans.append(Span(word.start(), run[-1].end(), EntityKind.PERSON, ""))
+                    break
+    return spans
+
+
+def _named_here(tokens: Tokens, i: int) -> bool:
+    """An ordinary-word name at a sentence start still counts when a verb of speech or action follows."""
+    following = tokens.text[tokens.items[i].end : tokens.items[i].end + 16]
+    return bool(
+        re.match(r"(?:'s\b|[ ]{1,2}(?:said|told|was|is|had|has|did|went|and|disclosed|reported))", following)
+    )

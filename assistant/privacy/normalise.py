@@ -1,0 +1,58 @@
+"""A matching copy of the text: every Unicode space, dash, apostrophe and quote made plain, offsets unmoved.
+
+Word keeps non-breaking spaces (U+00A0), narrow ones (U+202F) and en dashes in body text, so
+"943\u00a0476\u00a05919" or "LS6\u00a02AB" would slip past patterns written for ASCII. Every replacement
+here is one character for one character, so a span found in the copy is the same span in the original:
+the original's own spelling is what is replaced and what `restore` puts back.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+# Invisible or zero-width characters that stand between words as a space would.
+_ZERO_WIDTH_SPACES = "\u200b\u2060\ufeff"
+_LINE_BREAKS = "\u0085\u2028\u2029"
+# Dashes and minus signs that are not in Unicode's Pd (dash punctuation) category.
+_EXTRA_DASHES = "\u2212\u00ad\u2043\u02d7\u2796"
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u0060\u00b4\uff07"
+_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
+_SLASHES = "\u2044\u2215\uff0f"
+
+
+@cache
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x3100):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Zs":  # NBSP, narrow NBSP, en/em/thin/hair/figure/ideographic spaces
+            table[code] = " "
+        elif category == "Pd":  # hyphen, non-breaking hyphen, figure dash, en dash, em dash, bar, …
+            table[code] = "-"
+    for chars, plain in (
+        (_ZERO_WIDTH_SPACES, " "),
+        (_LINE_BREAKS, "\n"),
+        (_EXTRA_DASHES, "-"),
+        (_APOSTROPHES, "'"),
+        (_QUOTES, '"'),
+        (_SLASHES, "/"),
+    ):
+        for char in chars:
+            table[ord(char)] = plain
+    for code in (0xFE58, 0xFE63, 0xFF0D):  # small em dash, small and fullwidth hyphen-minus
+        table[code] = "-"
+    # Fullwidth ASCII (U+FF01–FF5E): "０７７００" is 07700.
+    for code in range(0xFF01, 0xFF5F):
+        table.setdefault(code, chr(code - 0xFEE0))
+    return table
+
+
+def matching_copy(text: str) -> str:
+    """`text` with spaces, dashes, apostrophes, quotes and fullwidth ASCII made plain; same length."""
+    if text.isascii():
+        return text
+    copy = text.translate(_table())
+    assert len(copy) == len(text)  # every entry in the table is one character
+    return copy

@@ -1,0 +1,145 @@
+"""Word lists the redactor reads: names, ordinary words, role words, and words that are never names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents, so Chloë, CHLOE and chloe look the same to the lists."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@cache
+def _wordlist(name: str) -> frozenset[str]:
+    text = resources.files("assistant.privacy").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+def first_names() -> frozenset[str]:
+    return _wordlist("first_names.txt")
+
+
+def surnames() -> frozenset[str]:
+    return _wordlist("surnames.txt")
+
+
+def common_words() -> frozenset[str]:
+    return _wordlist("common_words.txt")
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# First names that are too often something else (a month, a RAG rating, a place, a verb) to be taken as a
+# name on their own; they still count next to a surname, after a title or label, or once seen as a name.
+NEVER_ALONE = word_set(
+    "amber austin chelsea dale dean eden faith florence georgia hope jan jordan joy june may summer sydney "
+    "victoria will"
+)
+# Names that are ordinary words mainly at the start of a sentence ("Mark the date", "Grace period").
+NOT_AT_SENTENCE_START = word_set("mark grace blessing harper brooke paige frank dawn")
+# Values after a label that are roles or anonymised labels, not names.
+NON_VALUES = word_set(
+    "unknown none not redacted withheld tbc n a the deceased child adult mother father sibling baby young "
+    "person subject name nk n/k"
+)
+
+# Family and professional roles: never a name, and a capitalised word right after one usually is one
+# ("her friend Aoife", "the health visitor, Jane Hill"). Multi-word roles are written with single spaces.
+FAMILY_ROLES = (
+    "mother|mum|mummy|mom|father|dad|daddy|step-?father|step-?dad|step-?mother|step-?mum|stepfather|"
+    "stepmother|parent|partner|ex-partner|ex|boyfriend|girlfriend|ex-boyfriend|ex-girlfriend|husband|wife|"
+    "ex-husband|ex-wife|fiance|fiancee|brother|sister|half-brother|half-sister|step-?brother|step-?sister|"
+    "sibling|twin|son|daughter|stepson|stepdaughter|aunt|auntie|aunty|uncle|cousin|nephew|niece|"
+    "grandmother|grandfather|grandma|grandad|granddad|grandpa|grandparent|nan|nana|nanna|nanny|granny|"
+    "gran|grandson|granddaughter|great-grandmother|great-grandfather|godmother|godfather|guardian|"
+    "friend|best friend|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
+    "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate"
+)
+PROFESSIONAL_ROLES = (
+    "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
+    "head teacher|headteacher|deputy head|head of year|SENCO|SENDCO|DSL|designated safeguarding lead|"
+    "GP|doctor|paediatrician|consultant|registrar|nurse|school nurse|practice nurse|officer|police officer|"
+    "detective|investigating officer|keyworker|key worker|support worker|family support worker|"
+    "youth worker|early help worker|worker|manager|team manager|practice manager|practitioner|advocate|"
+    "IDVA|ISVA|therapist|psychologist|psychiatrist|counsellor|coach|tutor|mentor|pastor|imam|priest|vicar|"
+    "solicitor|chair|reviewer|author|lead reviewer|independent reviewer|interpreter|caseworker|"
+    "case worker|housing officer|probation officer|paramedic|sergeant|inspector|constable|clinician|"
+    "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
+    "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress"
+)
+
+
+def _roleword_set() -> frozenset[str]:
+    words: set[str] = set()
+    for role in (FAMILY_ROLES + "|" + PROFESSIONAL_ROLES).split("|"):
+        for word in re.split(r"[ \-]|\?", role.replace("-?", "-")):
+            if word:
+                words.add(word.casefold())
+    words |= word_set(
+        "maternal paternal step half foster adoptive birth biological great mothers fathers parents "
+        "siblings brothers sisters children adults carers partners grandparents family relative relatives "
+        "victim perpetrator suspect witness defendant offender professional professionals staff colleague "
+        "visitor health social care services visiting early help mmr"
+    )
+    return frozenset(words)
+
+
+ROLE_WORDS = _roleword_set()
+
+# Words that start or glue sentences, pronouns and question words: capitalised at a sentence start or in a
+# heading, never a name on their own.
+FUNCTION_WORDS = word_set(
+    "a an the and or but nor so yet for of in on at by to from with without within into onto upon over under "
+    "after before during since until while when whenever where whereas wherever which who whom whose what "
+    "why how if unless although though because as than that this these those there here then thus hence "
+    "however therefore moreover furthermore also again still even just only both either neither each every "
+    "all any some no not none few many much more most other others another such same own i me my mine we us "
+    "our ours you your yours he him his she her hers it its they them their theirs myself yourself himself "
+    "herself itself ourselves themselves is am are was were be been being has have had having do does did "
+    "doing will would shall should can could may might must ought let lets one ones yes ok okay please "
+    "following further given including regarding concerning via per about above below between among around "
+    "through throughout towards toward across against along behind beside besides beyond near off out up "
+    "down whether today yesterday tomorrow tonight now later soon once twice first second third next last "
+    "previously subsequently initially finally overall meanwhile otherwise instead although whilst amongst "
+    "on whom dear hi hello thanks thank regards note notes see"
+)
+
+# Institutions and services: a capitalised one after a role word ("the father, Police attended") is the
+# start of the next clause, not a name.
+INSTITUTION_WORDS = word_set(
+    "police school schools college nursery academy hospital hospitals surgery practice court courts council "
+    "authority local children children's childrens social health nhs trust mash camhs gp gps ambulance "
+    "paramedics probation housing education education's services service team teams agency agencies "
+    "department unit ward clinic centre center hub partnership board panel review reviews conference "
+    "meeting strategy section early help family families emergency a&e ed fire army navy government "
+    "home office ofsted dwp hmrc cafcass barnardo's nspcc childline samaritans refuge women's aid "
+    "staff officers professionals records notes information the"
+)
+
+# All-caps words that are acronyms in this genre, never a name spelt in capitals.
+ACRONYMS = word_set(
+    "mash camhs icpc rcpc lado cspr lcspr dsl senco sendco ehcp ehc nhs gp ed ae cin cp cpp lac cla plo icb "
+    "ccg idva isva marac mappa dash yot yjs sarc cse cce fgm prevent ace aces adhd asd send sen ico dbs dwp "
+    "hmrc uk bme bame ofsted jtai csc cs cyp yp hv sw iro pa pru ks1 ks2 ks3 ks4 gcse sats ct mri ahd ahs "
+    "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
+    "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
+    "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd"
+)
+
+# Name particles that stay lowercase inside a name ("Pieter van der Berg", "Ahmed bin Rashid").
+PARTICLES = word_set(
+    "van von der den de da di du del della la le bin binti bint ibn al el ter ten dos das ap abu"
+)
