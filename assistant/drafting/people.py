@@ -40,15 +40,8 @@ from assistant.drafting.clauses import (
 )
 from assistant.drafting.grounding import EntryText, Source
 from assistant.drafting.incident import Incident, find_incident
-from assistant.drafting.names import (
-    CHILD_ALIAS,
-    PERSON,
-    ROLE_SPECS,
-    Found,
-    Namer,
-    RoleSpec,
-    label_name,
-)
+from assistant.drafting.names import CHILD_ALIAS, PERSON, Found, Namer, label_name
+from assistant.drafting.roles import ROLE_SPECS, RoleSpec
 from assistant.drafting.subject import Candidate, choose_subject, declared_child, is_declaration
 
 __all__ = [

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.drafting.names import DECLARATION_FIELD, TITLE_LINE, Found, Namer
+from assistant.drafting.names import DECLARATION_FIELD, TITLE_LINE, Found, Namer, label_name
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,6 @@ _WHO_WAS_HARMED = re.compile(r"\bwho (?:died|was (?:seriously )?(?:harmed|injure
 def child_in_text(text: str) -> str:
     """The child a draft review is about: the child on a declaration or subject line, else the first child
     label used, else 'the child'. Labels are shown as the drafting shows them ('CHILD T', 'Baby Z')."""
-    from assistant.drafting.names import label_name
-
     lines = text.splitlines()
     namer = Namer.for_texts(lines)
     first: Found | None = None
