@@ -152,3 +152,16 @@ def test_bulleted_numbered_and_bold_dates_start_entries() -> None:
     ]
     assert chron.entries[0].event == "Home visit.\nBaby seen."
     assert chron.entries[-1].event.endswith("- Mother said she was tired")  # a bullet with no date continues
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("30/10/2023 – Missing service (RHI) – Return home interview.", "Missing service (RHI)"),
+        ("16/02/2024 – MACE panel – Three peers discussed.", "MACE panel"),
+        ("03/02/2025 – Missing episode – returned home", ""),  # an event, not a body
+        ("03/02/2025 – Home visit – no access", ""),
+    ],
+)
+def test_a_segment_naming_a_kind_of_body_is_the_agency(line: str, agency: str) -> None:
+    assert parse_chronology(line).entries[0].agency_text == agency

@@ -127,6 +127,9 @@ _PERSON_WORDS = _wordset(
     "grandparent grandparents nan aunt uncle partner stepfather boyfriend girlfriend neighbour family "
     "friend she he they it maternal paternal young yp mgm mgf pgm pgf"
 )
+# The last word of a segment that names an organisation rather than an event.
+_BODY_WORDS = _wordset("service services team unit panel trust board partnership hub practice department")
+_BRACKETED = re.compile(r"\([^()]*\)")
 # Words that make a short segment an event, not an unknown agency ("Home visit - baby seen").
 _EVENT_WORDS = _wordset(
     "visit visited call called seen attended appointment referral referred contact meeting assessment "
@@ -288,6 +291,10 @@ def _plausible_agency(segment: str) -> bool:
     if not words or words[0] in _PERSON_WORDS:
         return False
     if known_agency(text) is not None and len(words) <= 6:
+        return True
+    # 'Missing service (RHI)', 'Exploitation Team', 'MACE panel': named by what kind of body it is.
+    bare = _words(_BRACKETED.sub(" ", text))
+    if bare and bare[-1] in _BODY_WORDS and len(bare) <= 5 and text[0].isupper() and text[-1] not in ".,;!?":
         return True
     return (
         len(words) <= 4
