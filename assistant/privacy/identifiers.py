@@ -16,6 +16,7 @@ digit-heavy input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -76,7 +77,7 @@ _STRONG_HANDLE_CUE = re.compile(
 )
 
 _PHONE_RUN = re.compile(
-    r"(?:\+(?<![\w+/.-].)[ ]?|\((?<![\w+/.-].)\+?|[0-9](?<![\w+/.-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
+    r"(?:\+(?<![\w+/-].)[ ]?|\((?<![\w+/-].)\+?|[0-9](?<![\w+/-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
@@ -122,8 +123,16 @@ def _phones(text: str) -> list[Span]:
                 while start > base and text[start - 1] in "+(":
                     start -= 1
                 end = base + groups[j - 1].end()
-                if end < base + len(run.group(0)) and text[end] == ")" and "(" in text[start:end]:
+                if end < run.end() and text[end] == ")" and "(" in text[start:end]:
                     end += 1
+                # A number starts and ends at a space or the run's edge: "03/2019 12" inside a list of
+                # dates is not one.
+                if (
+                    (start > base and text[start - 1] not in " (/")
+                    or (end < run.end() and text[end] not in " )/")
+                    or "/" in text[start:end]
+                ):
+                    continue
                 key = _phone_key(text[start:end])
                 if key:
                     spans.append(Span(start, end, EntityKind.PHONE, key))
@@ -862,15 +871,28 @@ def _official(text: str) -> list[Span]:
     return spans
 
 
+def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
+    """`spans` that overlap none of `others` ("0161-496-0742/0161 496 0743" holds phones, not a reference)."""
+    starts = [o.start for o in others]  # phones are found left to right and never overlap
+    kept: list[Span] = []
+    for span in spans:
+        k = bisect.bisect_left(starts, span.end)
+        if k and others[k - 1].end > span.start:
+            continue
+        kept.append(span)
+    return kept
+
+
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
-    lower = text.translate(_ASCII_LOWER)  # same length: only ASCII letters change
+    lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # same length either way
+    phones = _phones(text)
     return (
         _official(text)
-        + _phones(text)
+        + phones
         + _vehicles(text, lower)
         + _handles(text, lower)
-        + _references(text, lower)
+        + _outside(_references(text, lower), phones)
         + _dates(text, lower)
         + _addresses(text)
         + _named_places(text)

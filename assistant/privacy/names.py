@@ -603,7 +603,21 @@ def list_names(tokens: Tokens) -> list[Span]:
                 break
         segment = items[i : j + 1]
         if _segment_is_name(tokens.text, segment):
-            spans.append(Span(segment[0].start, segment[-1].end, EntityKind.PERSON, ""))
+            start = segment[0].start
+            # "saw Precious Okonkwo": an ordinary capitalised word mid-sentence, straight before a surname,
+            # is the first name.
+            if i > 0 and tokens.joined(i - 1) and segment[0].cls in {"SURNAME", "UNKNOWN"}:
+                prev = items[i - 1]
+                folded = fold(prev.text)
+                if (
+                    prev.cls == "COMMON"
+                    and prev.text not in _TITLE_WORDS
+                    and folded not in INSTITUTION_WORDS
+                    and not is_sentence_start(tokens.text, prev.start)
+                    and not prev.text.isupper()
+                ):
+                    start = prev.start
+            spans.append(Span(start, segment[-1].end, EntityKind.PERSON, ""))
         i = j + 1
     return spans
 
