@@ -94,6 +94,7 @@ DISTANCED = rx(
     r"(?:such as|terms? like|language (?:like|such as)|avoid\w*|rather than|instead of|phrase|term)\s*[\"'“‘]?\s*$"
 )
 QUOTES = "\"'“”‘’"
+HARD_TO_REACH = rx(r"hard[- ]to[- ]reach")
 CHILD_PRONOUN = rx(r"\b(?:she|he|her|him|his|herself|himself)\b")
 CONTRAST_AFTER = re.compile(r"[\s,\"'”’]*(?:rather than|instead of|and not as|not as)\b", re.I)
 DATE_LED = re.compile(
@@ -316,7 +317,10 @@ def _distanced(ctx: Context, m: Match) -> bool:
     contrasted = CONTRAST_AFTER.match(ctx.text, m.end, m.end + 30) is not None
     # 'described the home education as a lifestyle choice': about the family's choices, not the child
     sentence = ctx.sentence(m.start)
-    about_child = ctx.child_ref.search(sentence.text) or CHILD_PRONOUN.search(sentence.text)
+    # 'hard to reach' blames a family as readily as a child, and the Panel names it either way
+    about_child = (
+        ctx.child_ref.search(sentence.text) or CHILD_PRONOUN.search(sentence.text) or HARD_TO_REACH.match(m.text)
+    )
     return quoted or contrasted or not about_child or DISTANCED.search(before) is not None
 
 
