@@ -77,6 +77,12 @@ def cases(quick: bool) -> list[Case]:
             "draft_pathological",
             {"size": 400_000, "runs": runs(3, 1)},
         ),
+        Case(
+            "redact_pathological_1m",
+            "Redact, 1 MB of pathological input (was super-linear)",
+            "redact_pathological",
+            {"size": 1_000_000, "runs": runs(3, 1)},
+        ),
         Case("eval_cold", "Full eval (`rapid-review eval`), first run", "eval", {}),
         Case("eval_warm", "Full eval, again (caches warm)", "eval", {}),
         Case("app_cold_start", "App cold start (`rapid-review ui` → /_stcore/health)", "app", {}),
@@ -363,6 +369,7 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
     row("draft_100", "p50 / p95", p("draft_100"))
     row("draft_1000", "p50 / p95", p("draft_1000"))
     row("draft_pathological_400k", "p50 / p95", p("draft_pathological_400k"))
+    row("redact_pathological_1m", "p50 / p95", p("redact_pathological_1m"))
     build = results.get("index_build_cold", {})
     row(
         "index_build_cold",

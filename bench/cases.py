@@ -249,6 +249,41 @@ def case_draft_pathological(size: int, runs: int) -> dict[str, Any]:
     }
 
 
+def synth_pathological_redaction(size: int) -> str:
+    """About `size` characters of the inputs that made the redactor's patterns super-linear (issue 12:
+    "Mother " x 20,000 took 166 s, "DOB" + 4,000 spaces 17 s, 20,000 dates 17 s), plus role words
+    before brackets, table rows of names, digit runs and platform words, in equal parts."""
+    part = size // 8
+    pieces = [
+        "Mother " * (part // 7),
+        "DOB" + " " * part + "x\n",
+        "12/03/2019 " * (part // 11),
+        "Kai (" * (part // 5),
+        "| Name | Age |\n" + "| Kelly Smith | 3 |\n" * (part // 18),
+        "1 " * (part // 2),
+        "Snapchat: " * (part // 10),
+        "her friend " * (part // 11),
+    ]
+    return "\n".join(pieces)
+
+
+def case_redact_pathological(size: int, runs: int) -> dict[str, Any]:
+    from assistant.privacy import redact
+
+    text = synth_pathological_redaction(size)
+    t = time.perf_counter()
+    first = redact(text)
+    warmup = time.perf_counter() - t
+    samples = timed(lambda: redact(text), runs)
+    return {
+        "chars": len(text),
+        "placeholders": len(first.entities),
+        "first_run_s": round(warmup, 4),
+        "s_per_mb_p50": round(statistics.median(samples) / len(text.encode()) * 1_000_000, 3),
+        **summarise(samples),
+    }
+
+
 def case_index_build() -> dict[str, Any]:
     """Cold: the data dir is empty, so the whole corpus is embedded and stored."""
     from assistant.retrieval.index import get_index
@@ -335,6 +370,7 @@ CASES: dict[str, Callable[..., dict[str, Any]]] = {
     "critique": case_critique,
     "draft": case_draft,
     "draft_pathological": case_draft_pathological,
+    "redact_pathological": case_redact_pathological,
     "index_build": case_index_build,
     "index_open": case_index_open,
     "query": case_query,

@@ -110,33 +110,40 @@ def _phone_key(candidate: str) -> str | None:
 def _phones(text: str) -> list[Span]:
     spans: list[Span] = []
     for run in _PHONE_RUN.finditer(text):
-        groups = list(_DIGIT_GROUP.finditer(run.group(0)))
-        if sum(len(g.group(0)) for g in groups) < 9:
+        base, run_end = run.start(), run.end()
+        groups = [(base + g.start(), base + g.end()) for g in _DIGIT_GROUP.finditer(run.group(0))]
+        if run_end - base < 9:
             continue
-        base = run.start()
         i = 0
         while i < len(groups):
+            start = groups[i][0]
+            # Keep a leading "+", "(" or "(+" that belongs to the number.
+            while start > base and text[start - 1] in "+(":
+                start -= 1
+            # A UK number starts with 0 or an international prefix, and starts at a space, a bracket, a
+            # slash or the run's edge ("03/2019 12" inside a list of dates is not one).
+            if text[start] not in "0+(" or (start > base and text[start - 1] not in " (/"):
+                i += 1
+                continue
             found = False
-            for j in range(min(len(groups), i + 7), i, -1):
-                start = base + groups[i].start()
-                # Keep a leading "+", "(" or "(+" that belongs to the number.
-                while start > base and text[start - 1] in "+(":
-                    start -= 1
-                end = base + groups[j - 1].end()
-                if end < run.end() and text[end] == ")" and "(" in text[start:end]:
+            digits = 0
+            windows: list[int] = []
+            for j in range(i, min(len(groups), i + 7)):
+                digits += groups[j][1] - groups[j][0]
+                if digits > 15:
+                    break
+                if digits >= 9:
+                    windows.append(j)
+            for j in reversed(windows):
+                end = groups[j][1]
+                if end < run_end and text[end] == ")" and "(" in text[start:end]:
                     end += 1
-                # A number starts and ends at a space or the run's edge: "03/2019 12" inside a list of
-                # dates is not one.
-                if (
-                    (start > base and text[start - 1] not in " (/")
-                    or (end < run.end() and text[end] not in " )/")
-                    or "/" in text[start:end]
-                ):
+                if (end < run_end and text[end] not in " )/") or "/" in text[start:end]:
                     continue
                 key = _phone_key(text[start:end])
                 if key:
                     spans.append(Span(start, end, EntityKind.PHONE, key))
-                    i = j
+                    i = j + 1
                     found = True
                     break
             if not found:

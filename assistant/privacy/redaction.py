@@ -37,7 +37,6 @@ form that was replaced at the place the output quotes.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 
@@ -193,19 +192,16 @@ def _safe_edges(text: str, span: Span) -> bool:
 
 def _select(text: str, candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans, longest first. Touching spans count as overlapping (DATE_1PERSON_2)."""
-    starts: list[int] = []  # chosen spans, sorted and disjoint, so starts and ends sort together
-    ends: list[int] = []
+    taken = bytearray(len(text) + 1)  # 1 where a chosen span covers the character: linear in all
     chosen: list[Span] = []
     ordered = sorted(candidates, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind], s.start))
     for span in ordered:
         if span.end <= span.start or not _safe_edges(text, span):
             continue
-        # The first chosen span that ends at or after this one's start is the only one that can touch it.
-        k = bisect.bisect_left(ends, span.start)
-        if k < len(starts) and starts[k] <= span.end:
+        # A chosen span covering start-1 ends at or after start; one covering end starts at end.
+        if taken.find(1, max(0, span.start - 1), span.end + 1) != -1:
             continue
-        starts.insert(k, span.start)
-        ends.insert(k, span.end)
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
 
