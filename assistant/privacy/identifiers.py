@@ -36,15 +36,15 @@ def _prefilter(words: str) -> re.Pattern[str]:
 def _cued(text: str, lower: str, prefilter: re.Pattern[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of `pattern` anchored where a cue word starts (found fast in the lowercase copy)."""
     matches: list[re.Match[str]] = []
-    cursor = 0
     for hit in prefilter.finditer(lower):
         start = hit.start()
-        if start < cursor or (start and (lower[start - 1].isalnum() or lower[start - 1] == "_")):
+        if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
             continue
+        # Every cue is tried, even inside an earlier match: that match's value may be refused later
+        # ("log reference is LCS 8812047": "LCS" has no digit, so the cue "LCS" must get its own try).
         match = pattern.match(text, start)
         if match:
             matches.append(match)
-            cursor = match.end()
     return matches
 
 

@@ -298,7 +298,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 _CALLED = re.compile(
     r"(?i:\b(?:called|named|known as|aka|a\.k\.a\.?|alias|nicknamed?|nicknames|goes by|going by|"
-    r"calls? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
+    r"call(?:s|ed|ing)? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
     r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as))"
     r"[ ]{1,2}[\"'(]?(?=[A-Z])"
 )
@@ -324,6 +324,12 @@ _NAME_THEN_WHO = re.compile(
     r"[ ]{0,2}[,;)])|,[ ]{1,2}(?:" + _WHO + r")(?=[ ,.;:)]|$)|[ ]{1,2}-[ ]{1,2}" + _WHO + ")"
 )
 _CAP_TOKEN = re.compile(r"[A-Z]")
+# "Sibling 1 (Kai)", "CHILD L (Harrison, 6)": a name given in brackets after an anonymised label.
+_LABEL_BRACKET = re.compile(
+    r"(?:CHILD|Child|SIBLING|Sibling|ADULT|Adult|BABY|Baby|YOUNG PERSON|Young [Pp]erson|YP)[ ]{1,2}"
+    r"[A-Z0-9]{1,2}[ ]{0,2}\([ ]{0,2}(?=[A-Z])"
+)
+_LABEL_WORDS = word_set("CHILD Child SIBLING Sibling ADULT Adult BABY Baby YOUNG Young YP")
 
 
 def _back_name(tokens: Tokens, end_offset: int) -> Span | None:
@@ -525,6 +531,12 @@ def context_names(tokens: Tokens) -> list[Span]:
             match = _LABEL.match(text, tok.start)
             if match:
                 add(_name_at(tokens, match.end(), allow_initial=True))
+        if word in _LABEL_WORDS:
+            match = _LABEL_BRACKET.match(text, tok.start)
+            if match:
+                span = _name_at(tokens, match.end(), strict=True)
+                if span is not None and text[span.end : span.end + 1] in {")", ","}:
+                    add(span)
         after = text[tok.end : tok.end + 2]
         if word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -")):
             match = _NAME_THEN_WHO.match(text, tok.end)
