@@ -23,7 +23,16 @@ from functools import lru_cache
 import phonenumbers
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.words import ACRONYMS, common_words, fold, norm
+from assistant.privacy.words import (
+    ACRONYMS,
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    ROLE_WORDS,
+    common_words,
+    fold,
+    norm,
+    word_set,
+)
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -72,6 +81,14 @@ _PROFILE = re.compile(
     r"(?P<sep>[ ]{0,3}(?::|=|-|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
     r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}))"
 )
+# "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
+_PROFILE_WHERE = re.compile(
+    rf"(?i:(?:{_PLATFORMS}))(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
+    r"(?i:he|she|they|you)[ ]{1,2}(?i:is|was|goes by|went by|uses|used|is called|was called|is known as|"
+    r"was known as|calls? (?:him|her|them)self|called (?:him|her|them)self)[ ]{1,2}[\"']?"
+    r"(?P<h>@?[A-Za-z0-9_.\-]{2,30})"
+)
+_HANDLE_MORE = re.compile(r"[ ](?=[A-Za-z0-9_.]{0,29}[0-9_])[A-Za-z0-9_.]{2,30}(?![\w@-])")
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
 )
@@ -297,14 +314,29 @@ def _handles(text: str, lower: str) -> list[Span]:
             value, start = match.group("h").rstrip(".-"), match.start("h")
             folded = fold(value.lstrip("@"))
             strong = bool(_STRONG_HANDLE_CUE.search(cue)) or sep in {":", "=", "as", "called", "named"}
+            # "gamertag DL R0yal": a second word that has a digit or underscore is part of the name.
+            more = _HANDLE_MORE.match(text, start + len(value)) if strong else None
+            if more:
+                value = text[start : more.end()]
             handle_like = value.startswith("@") or any(c.isdigit() or c in "_." for c in value)
             if not handle_like:
                 if folded in common_words() or len(folded) < 3:
                     continue
                 if not strong and not value.islower():
                     continue  # "on Snapchat Kaydence said": a name, found by the name rules
+                if sep in {"is", "was", "of", "under"} and re.search(r"(?:ed|ing|ly|en)$", value):
+                    continue  # "her Snapchat account was deleted"
         end = start + len(value)
         spans.append(Span(start, end, EntityKind.HANDLE, fold(value.lstrip("@"))))
+    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE):
+        value = match.group("h").rstrip(".-")
+        if (
+            value.startswith("@")
+            or any(c.isdigit() or c in "_." for c in value)
+            or (value.islower() and fold(value) not in common_words())
+        ):
+            start = match.start("h")
+            spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
     return spans
 
 
@@ -316,7 +348,7 @@ _REF_CODE = re.compile(r"[A-Z](?<![\w/-].)[A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,10}){1
 _REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,5}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
 # A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
 _REF_STRONG = (
-    r"ref|refs|reference|crime|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
+    r"ref|refs|reference|crime|storm|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp"
 )
@@ -528,9 +560,16 @@ _STREET_TYPES = (
 )
 # Types that name a street even without a house number ("Moor Lane", "Church Lane").
 _NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rd|Ave"
+# Types that name a street without a number only when the words before them are not generic ("Rowan
+# Court", "Mill Bank", but not "Family Court" or "Safe Place").
+_NAMED_STREET_TYPES_CHECKED = (
+    "Way|Place|Court|Bank|Hill|Walk|Row|Rise|Fold|Garth|Croft|Gate|Side|Wharf|Quay|Parade|Square|Mount|"
+    "Brow|Wynd|Chase|Meadows|Heights|Green|View|Park|Gardens"
+)
+_DIRECTION = r"(?:[ ](?:North|South|East|West|Upper|Lower))?"
 _HOUSE_TYPES = (
     "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
-    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers"
+    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast"
 )
 # House names that identify a home on their own ("Holly Cottage"); the others need a street after them.
 _HOUSE_ALONE = frozenset(
@@ -546,15 +585,41 @@ _HOUSE_ALONE = frozenset(
         "bungalow",
         "grange",
         "manor",
+        "forge",
+        "smithy",
+        "stables",
+        "granary",
+        "gatehouse",
+        "oast",
     ]
 )
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}"
 _FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
 _ADDRESS_NUMBERED = re.compile(
     rf"(?:{_FLAT},?[ ]{{1,2}})?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
-    rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b"
+    rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b{_DIRECTION}"
 )
-_ADDRESS_NAMED = re.compile(rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES})\b")
+_ADDRESS_NAMED = re.compile(rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES})\b{_DIRECTION}")
+_ADDRESS_NAMED_CHECKED = re.compile(
+    rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_CHECKED})\b{_DIRECTION}"
+)
+# "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
+# after a flat number, whatever its type.
+_FLAT_BUILDING = re.compile(
+    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
+    rf"(?:[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}})?(?P<words>{_CAP}(?:[ ]{{1,2}}{_CAP}){{0,3}})"
+)
+# "lives at 9 Sandygate", "Address: 2 The Sidings": a number and capitalised words after a word that
+# says an address follows.
+_ADDRESS_CUED = re.compile(
+    r"(?i:address(?:ed)?|lives|lived|living|live|moved|moving|stays|stayed|staying|resides|resided|reside|"
+    r"residing|home)(?:[ ]{1,2}(?i:at|to|is|was|in|of))?[ ]{0,2}:?[ ]{1,2}"
+    rf"(?P<a>[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}{_CAP}(?:[ ]{{1,2}}{_CAP}){{0,2}})"
+)
+_ADDRESS_CUE_WORDS = _prefilter(
+    "address addressed lives lived living live moved moving stays stayed staying resides resided reside residing home"
+)
+_NOT_PLACE_WORD = re.compile(r"[A-Z][a-z]*")
 _HOUSE = re.compile(
     rf"\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES})\b"
     rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b)?"
@@ -654,6 +719,14 @@ _GENERIC_PLACE = frozenset(
 )
 
 
+_GENERIC_STREET = word_set(
+    "safe meeting first second third right wrong best other same no one any this that next last market "
+    "north south east west upper lower central main high old new village magistrates coroner's coroners "
+    "county crown youth family appeal supreme tribunal theme car play soft skate water science business "
+    "retail industrial trading leisure holiday caravan national city country"
+)
+
+
 def _trim_leading(text: str, start: int, end: int) -> int:
     """Skip sentence glue a capitalised-words pattern swallowed at its front ("At Moor Lane")."""
     for word in re.finditer(r"\S+", text[start:end]):
@@ -662,7 +735,7 @@ def _trim_leading(text: str, start: int, end: int) -> int:
     return end
 
 
-def _addresses(text: str) -> list[Span]:
+def _addresses(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
     for match in _ADDRESS_NUMBERED.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
@@ -680,9 +753,54 @@ def _addresses(text: str) -> list[Span]:
         if match.group("street") is None and fold(match.group("type")) not in _HOUSE_ALONE:
             continue
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+    for match in _ADDRESS_NAMED_CHECKED.finditer(text):
+        start = _trim_leading(text, match.start(), match.end())
+        words = [fold(w).rstrip("'") for w in text[start : match.end()].split()]
+        if len(words) < 2 or all(w in _GENERIC_PLACE or w in _GENERIC_STREET for w in words[:-1]):
+            continue
+        spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+    for match in _FLAT_BUILDING.finditer(text):
+        end = _place_words_end(text, match.start("words"), match.end("words"))
+        if end is not None:
+            spans.append(Span(match.start(), end, EntityKind.ADDRESS, norm(text[match.start() : end])))
+    for match in _cued(text, lower, _ADDRESS_CUE_WORDS, _ADDRESS_CUED):
+        end = _place_words_end(text, match.start("a"), match.end("a"))
+        if end is not None:
+            spans.append(Span(match.start("a"), end, EntityKind.ADDRESS, norm(text[match.start("a") : end])))
     for match in _FLAT_ONLY.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     return spans
+
+
+def _place_words_end(text: str, start: int, end: int) -> int | None:
+    """End of the capitalised place words in text[start:end], stopping before a role, function or
+    institution word ("Flat 3, Mother said" has none)."""
+    last = None
+    for word in re.finditer(r"[0-9]{1,4}[A-Za-z]?|[A-Z][A-Za-z'\-]*", text[start:end]):
+        folded = fold(word.group(0))
+        if (
+            word.group(0)[0].isalpha()
+            and folded != "the"
+            and folded not in _PLACE_TYPES
+            and (folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in INSTITUTION_WORDS)
+        ):
+            break
+        last = start + word.end()
+    if (
+        last is None
+        or not any(c.isalpha() for c in text[start:last])
+        or fold(text[start:last]).endswith(" the")
+    ):
+        return None
+    final = fold(text[start:last].split()[-1])
+    if final in common_words() and final not in _PLACE_TYPES:
+        return None  # "moved to 3 Weeks later": an ordinary word, not a street
+    return last
+
+
+_PLACE_TYPES = frozenset(
+    fold(word) for word in (_STREET_TYPES + "|" + _NAMED_STREET_TYPES_CHECKED + "|" + _HOUSE_TYPES).split("|")
+)
 
 
 # ----------------------------------------------------------------------------- named schools and places
@@ -901,6 +1019,6 @@ def structured_spans(text: str) -> list[Span]:
         + _handles(text, lower)
         + _outside(_references(text, lower), phones)
         + _dates(text, lower)
-        + _addresses(text)
+        + _addresses(text, lower)
         + _named_places(text)
     )

@@ -49,7 +49,10 @@ NEVER_ALONE = word_set(
     "victoria will"
 )
 # Names that are ordinary words mainly at the start of a sentence ("Mark the date", "Grace period").
-NOT_AT_SENTENCE_START = word_set("mark grace blessing harper brooke paige frank dawn")
+NOT_AT_SENTENCE_START = word_set(
+    "mark grace blessing harper brooke paige frank dawn precious favour goodluck comfort patience mercy storm "
+    "raven willow ivy destiny nova skye jade luna aurora rio roman marley harley remy zion godwin"
+)
 # Values after a label that are roles or anonymised labels, not names.
 NON_VALUES = word_set(
     "unknown none not redacted withheld tbc n a the deceased child adult mother father sibling baby young "
@@ -66,7 +69,8 @@ FAMILY_ROLES = (
     "grandmother|grandfather|grandma|grandad|granddad|grandpa|grandparent|nan|nana|nanna|nanny|granny|"
     "gran|grandson|granddaughter|great-grandmother|great-grandfather|godmother|godfather|guardian|"
     "friend|best friend|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
-    "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate"
+    "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
+    "eldest|youngest|oldest|middle child|firstborn"
 )
 PROFESSIONAL_ROLES = (
     "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
