@@ -84,8 +84,8 @@ _PROFILE = re.compile(
 # "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
 _PROFILE_WHERE = re.compile(
     rf"(?i:(?:{_PLATFORMS}))(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
-    r"(?i:he|she|they|you)[ ]{1,2}(?i:is|was|goes by|went by|uses|used|is called|was called|is known as|"
-    r"was known as|calls? (?:him|her|them)self|called (?:him|her|them)self)[ ]{1,2}[\"']?"
+    r"(?i:he|she|they|you)[ ]{1,2}(?i:is called|was called|is known as|was known as|goes by|went by|uses|used|"
+    r"calls? (?:him|her|them)self|called (?:him|her|them)self|is|was)[ ]{1,2}[\"']?"
     r"(?P<h>@?[A-Za-z0-9_.\-]{2,30})"
 )
 _HANDLE_MORE = re.compile(r"[ ](?=[A-Za-z0-9_.]{0,29}[0-9_])[A-Za-z0-9_.]{2,30}(?![\w@-])")
@@ -826,8 +826,13 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(r"\b(?:Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre)\b"),
     ),
 ]
-_NAME_WORD = re.compile(r"[A-Z][\w'&.\-]*|of|the|and|&|de|upon|on")
+# A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
+# crosses a sentence end).
+_NAME_WORD = re.compile(r"[A-Z][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on")
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
+_PLACE_SUFFIX_WORDS = frozenset(
+    ["School", "Academy", "College", "Nursery", "Primary", "Infants", "Juniors", "Surgery", "Practice", "Hospital", "Infirmary", "Centre", "Hub"]
+)
 # Qualifiers that make "X School", "X Surgery", "X Hospital" a kind of place rather than a named one.
 GENERIC_QUALIFIERS = frozenset(
     [
@@ -958,8 +963,8 @@ def _named_places(text: str) -> list[Span]:
                 while word_start > 0 and gap_start - word_start < 32 and not text[word_start - 1].isspace():
                     word_start -= 1
                 word = text[word_start:gap_start]
-                if not _NAME_WORD.fullmatch(word):
-                    break
+                if not _NAME_WORD.fullmatch(word) or word in _PLACE_SUFFIX_WORDS:
+                    break  # "St Helens Hospital and Queen's Hospital" are two places
                 words.append((word_start, word))
                 cursor = word_start
             while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
