@@ -396,3 +396,175 @@ def test_helpers() -> None:
     assert parse_retry_after({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}) == 0.0
     assert parse_retry_after({"Retry-After": "soon"}) is None
     assert parse_retry_after({}) is None
+
+
+# ------------------------------------------------------------------- reply size, deadline, output mode
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize("declare_length", [True, False], ids=["content-length", "chunked"])
+def test_a_200_mb_reply_is_refused_without_being_read_whole(
+    server: FakeOpenAIServer, make_client: Any, tmp_path: Path, declare_length: bool
+) -> None:
+    server.queue(Reply.huge(200 * MB, declare_length=declare_length), Reply.json(VALID))
+    client = make_client(server.base_url, timeout=20.0)
+    started = time.monotonic()
+    with pytest.raises(ProviderError) as caught:
+        client.generate(MESSAGES, Finding)
+    assert time.monotonic() - started < 10
+    message = str(caught.value)
+    assert f"larger than {client.max_reply_bytes:,} bytes" in message and "not read" in message
+    assert caught.value.exit_code == 3
+    assert len(server.chat_requests) == 1  # refused, not retried
+    # Declared: refused from the header, before the body. Chunked: refused once past the cap, so what the
+    # server managed to write is the cap plus what the sockets buffer, nowhere near 200 MB.
+    assert server.body_bytes_sent < 32 * MB
+    assert [e["outcome"] for e in audit_lines(tmp_path)] == ["too_large"]
+
+
+def test_a_compressed_reply_cannot_expand_past_the_cap(server: FakeOpenAIServer, make_client: Any) -> None:
+    import gzip
+
+    bomb = gzip.compress(b'{"summary": "' + b"a" * (64 * MB) + b'", "risk": 1}')
+    assert len(bomb) < MB
+    server.queue(Reply(raw_body=bomb, content_encoding="gzip"))
+    with pytest.raises(ProviderError, match="larger than"):
+        make_client(server.base_url).generate(MESSAGES, Finding)
+
+
+def test_a_small_compressed_reply_is_read(server: FakeOpenAIServer, make_client: Any) -> None:
+    import gzip
+
+    completion = {
+        "id": "c",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "gpt-4o-mini",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": json.dumps(VALID)},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 5, "completion_tokens": 5, "total_tokens": 10},
+    }
+    server.queue(Reply(raw_body=gzip.compress(json.dumps(completion).encode()), content_encoding="gzip"))
+    assert make_client(server.base_url).generate(MESSAGES, Finding) == Finding(**VALID)
+    assert server.chat_requests[0].headers["accept-encoding"] == "identity"
+
+
+def test_over_long_fields_fail_validation_with_the_typed_error(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    class Capped(BaseModel):
+        summary: str = Field(max_length=50, description="Short.")
+
+    server.queue(*[Reply.json({"summary": "x" * 5000})] * 2)
+    with pytest.raises(OutputValidationError, match="at most 50 characters"):
+        make_client(server.base_url, max_reasks=1).generate(MESSAGES, Capped)
+
+
+def test_the_timeout_is_a_deadline_for_a_reply_dripped_a_byte_at_a_time(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    server.queue(Reply.json(VALID, drip=0.05))  # about 400 bytes: 20 s in all, every read quick
+    started = time.monotonic()
+    with pytest.raises(ProviderError) as caught:
+        make_client(server.base_url, timeout=1.0, max_retries=3).generate(MESSAGES, Finding)
+    assert time.monotonic() - started < 2.5
+    assert "timed out after 1s" in str(caught.value) and "RRA_LLM_TIMEOUT_S" in str(caught.value)
+
+
+def test_the_timeout_is_a_deadline_across_re_asks(server: FakeOpenAIServer, make_client: Any) -> None:
+    server.queue(*[Reply.json({"summary": "no risk"}, delay=0.4)] * 6)  # each one invalid, each 0.4 s
+    started = time.monotonic()
+    with pytest.raises(ProviderError) as caught:
+        make_client(server.base_url, timeout=1.0, max_reasks=5).generate(MESSAGES, Finding)
+    assert time.monotonic() - started < 2.0
+    assert len(server.chat_requests) <= 3 and "timed out after 1s" in str(caught.value)
+    assert not isinstance(caught.value, OutputValidationError)
+
+
+def test_the_timeout_is_a_deadline_across_retries_and_backoff(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    server.queue(*[Reply.error(429, "slow down", headers={"Retry-After": "0.4"}, delay=0.1)] * 8)
+    started = time.monotonic()
+    with pytest.raises(ProviderError):
+        make_client(
+            server.base_url, timeout=1.0, max_retries=8, output_mode="prompt", sleep=time.sleep
+        ).generate(MESSAGES, Finding)
+    assert time.monotonic() - started < 1.6
+    assert len(server.chat_requests) < 5
+
+
+def test_a_transient_5xx_does_not_switch_the_output_mode_for_later_calls(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    server.queue(Reply.error(503, "Service Unavailable"), Reply.json(VALID), Reply.json(VALID))
+    client = make_client(server.base_url)
+    first = client.generate_reply(MESSAGES, Finding)
+    assert first.mode == "json_object"  # this call still gets its answer
+    assert client.mode == "json_schema"
+    second = client.generate_reply([*MESSAGES[:1], ChatMessage(role="user", content="Again.")], Finding)
+    assert second.mode == "json_schema" and second.requests == 1
+    formats = [r.body.get("response_format", {}).get("type") for r in server.chat_requests]
+    assert formats == ["json_schema", "json_object", "json_schema"]
+
+
+def test_an_unexplained_5xx_on_two_calls_running_does_switch_it(
+    server: FakeOpenAIServer, make_client: Any
+) -> None:
+    server.queue(*[Reply.error(500, "Internal Server Error"), Reply.json(VALID)] * 2, Reply.json(VALID))
+    client = make_client(server.base_url)
+    for n in range(3):
+        client.generate([*MESSAGES[:1], ChatMessage(role="user", content=f"Call {n}.")], Finding)
+    formats = [r.body.get("response_format", {}).get("type") for r in server.chat_requests]
+    assert formats == ["json_schema", "json_object", "json_schema", "json_object", "json_object"]
+    assert client.mode == "json_object"
+
+
+def test_on_send_is_called_once_before_sending_and_never_for_a_cache_hit(
+    server: FakeOpenAIServer, make_client: Any, tmp_path: Path
+) -> None:
+    heard: list[tuple[int, int]] = []
+    server.queue(Reply.json({"summary": "no risk"}), Reply.json(VALID))
+
+    def on_send(tokens: int) -> None:
+        heard.append((tokens, len(server.requests)))
+
+    client = make_client(server.base_url, cache_dir=tmp_path / "cache")
+    client.generate_reply(MESSAGES, Finding, on_send=on_send)  # one re-ask: still one notice
+    client.generate_reply(MESSAGES, Finding, on_send=on_send)  # answered from the cache
+    assert len(heard) == 1 and heard[0][0] > 0 and heard[0][1] == 0  # before the first request
+    with pytest.raises(ProviderError, match="RRA_LLM_MAX_PROMPT_TOKENS"):
+        make_client(server.base_url, max_prompt_tokens=5).generate_reply(MESSAGES, Finding, on_send=on_send)
+    assert len(heard) == 1  # refused before sending: nothing to announce
+
+
+def test_credentials_in_the_endpoint_url_are_never_shown_or_logged(
+    server: FakeOpenAIServer, make_client: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import base64
+    import logging
+
+    secret = "S3cretPass"
+    with pytest.raises(ConfigError) as caught:
+        make_client(f"ftp://svcuser:{secret}@127.0.0.1/v1")
+    assert secret not in str(caught.value) and "svcuser" not in str(caught.value)
+    caplog.set_level(logging.DEBUG)  # httpx logs every request URL at INFO, the SDK at DEBUG
+    server.queue(Reply.json(VALID), Reply.error(401, "no"))
+    client = make_client(f"http://svcuser:{secret}@127.0.0.1:{server.port}/v1")
+    assert client.generate(MESSAGES, Finding) == Finding(**VALID)
+    # The credentials still reach the server, as HTTP Basic auth (what the URL asked for) ...
+    expected = base64.b64encode(f"svcuser:{secret}".encode()).decode()
+    assert server.chat_requests[0].headers["authorization"] == f"Basic {expected}"
+    with pytest.raises(ProviderError) as refused:
+        client.generate([ChatMessage(role="user", content="Again.")], Finding)
+    # ... but never appear in an error, the audit log or any log line.
+    assert secret not in str(refused.value)
+    assert secret not in (tmp_path / "audit" / "llm.jsonl").read_text()
+    assert "HTTP Request" in caplog.text and secret not in caplog.text and "svcuser" not in caplog.text
+    assert client.host == f"127.0.0.1:{server.port}"

@@ -265,8 +265,11 @@ def test_model_added_gap_is_consider_never_must_fix_and_says_so(
     assert added is not None
     assert added.severity == "consider" and added.origin == "llm" and added.source == "model"
     assert added.evidence[0].quote == TABLE_ROW and added.section == "Case information"
-    assert "remote model" in added.message and "only in the family table" in added.message
-    assert [g.id for g in added.guidance] == ["issue-3"]
+    # The message is the model's own words (marked as model-written by every renderer), and it carries
+    # none of the rule's Panel guidance or Panel comments: the rules did not find this.
+    assert added.message.startswith("Autism and ADHD appear only in the family table")
+    assert added.guidance == [] and added.panel_comments == []
+    assert added.model_evidence == added.evidence
     assert record(result, HEALTH).outcome == "gap_added" and not record(result, HEALTH).rules_gap
     assert all(f.severity == "consider" for f in result.findings if f.origin == "llm")
     assert_grounded(result)
@@ -289,7 +292,11 @@ def test_mentioned_or_absent_confirms_the_rule_gap(monkeypatch: pytest.MonkeyPat
     assert health is not None and lived is not None
     assert health.source == "rules+model" and health.origin == "rules"
     assert [e.quote for e in health.evidence] == [HEALTH_MENTION]
-    assert "agrees: The depression is named, not analysed." in health.message
+    assert health.model_evidence == health.evidence  # the quote is the model's, and listed as such
+    # The model's words stay out of the rule's Panel-voice message, in their own field.
+    assert health.model_note == "The depression is named, not analysed."
+    assert "depression is named" not in health.message
+    assert lived.model_note == "Nothing about the child's daily life."
     assert lived.source == "rules+model" and lived.evidence == []  # absence needs, and has, no quote
     assert {r.code: r.outcome for r in result.meta.judgements} == {
         LIVED: "agreed",

@@ -96,7 +96,7 @@ def test_kloe_with_model_questions_are_grounded_and_merged(
         report = services.kloe(text, provider="openai")
     added = [line for line in report.lines_of_enquiry if line.id.startswith("model_")]
     assert len(report.lines_of_enquiry) == len(offline.lines_of_enquiry) + 1
-    assert [a.theme for a in added] == ["Housing"]
+    assert [a.theme for a in added] == ["Housing (model-written)"]
     ev = added[0].evidence[0]
     assert text[ev.start : ev.end] == ev.quote
     assert report.meta.provider == "openai"

@@ -1,7 +1,9 @@
 """Rendering helpers shared by the pages.
 
 Everything a user wrote (a draft, its headings, quotes from it) is untrusted: it is escaped before it is
-rendered, so HTML or script in a draft shows up as text. Markdown goes through `md_escape`; the only HTML we
+rendered, so HTML or script in a draft shows up as text. What a remote model wrote is untrusted too: it is
+cleaned (`assistant.llm.untrusted`: no links, images or URLs, one line) and escaped, and every model-written
+point is shown apart from the rules' findings and labelled "Model-written point". Markdown goes through `md_escape`; the only HTML we
 build (the draft with its evidence highlighted) escapes the user's text first and then wraps `<mark>` tags
 around it, and is shown with `st.html`, whose output Streamlit also sanitises.
 """
@@ -21,7 +23,16 @@ from assistant import services
 from assistant.domain.critique import Critique, Evidence, Finding
 from assistant.domain.drafting import Citation, DraftBlock
 from assistant.errors import InputError, RRAError
-from assistant.render.critique_markdown import SEVERITY_LABEL
+from assistant.llm.untrusted import clean_model_text
+from assistant.render.critique_markdown import (
+    MODEL_ADDITION,
+    MODEL_POINT,
+    MODEL_POINT_NOTE,
+    MODEL_POINTS_HEADING,
+    MODEL_QUOTE,
+    SEVERITY_LABEL,
+    is_model_point,
+)
 from assistant.settings import get_settings
 from ui import resources
 from ui.state import set_text, widget_key
@@ -235,24 +246,43 @@ def _section_order(c: Critique) -> list[str]:
 
 
 def group_findings(c: Critique) -> list[tuple[str, list[Finding]]]:
-    """Findings by section (whole-document absences first, then the draft's order), must-fix first."""
+    """The rules' findings by section (whole-document absences first, then the draft's order), must-fix
+    first. A remote model's own points are not among them: they are shown apart (`render_model_point`)."""
     groups: dict[str, list[Finding]] = {}
     for section in _section_order(c):
-        items = [f for f in c.findings if f.section == section]
+        items = [f for f in c.findings if f.section == section and not is_model_point(f)]
         if items:
             groups[section] = sorted(items, key=lambda f: f.severity != "must-fix")
     return list(groups.items())
 
 
+def render_model_point(f: Finding) -> None:
+    """A remote model's point: labelled as such, plain words, no rule severity, guidance or Panel comments."""
+    with st.expander(f"{MODEL_POINT}: {md_escape(f.title)}", icon=":material/smart_toy:"):
+        st.caption(md_escape(f"{MODEL_POINT}: {MODEL_POINT_NOTE}. To consider."))
+        st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(f.message))}")
+        if f.evidence:
+            st.markdown(f"**In your draft ({MODEL_QUOTE}):**")
+            for ev in f.evidence:
+                st.markdown(md_quote(one_line(ev.quote, 400)))
+        st.caption(f"Finding code: {f.code}")
+
+
 def render_finding(f: Finding) -> None:
+    if is_model_point(f):
+        render_model_point(f)
+        return
     icon = ":material/priority_high:" if f.severity == "must-fix" else ":material/lightbulb:"
     label = f"{SEVERITY_LABEL[f.severity]}: {md_escape(f.title)}"
     with st.expander(label, icon=icon):
         st.markdown(md_escape(f.message))
+        if f.model_note:
+            st.markdown(f"**{MODEL_ADDITION}:** {md_escape(clean_model_text(f.model_note))}")
         if f.evidence:
             st.markdown("**In your draft:**")
             for ev in f.evidence:
-                st.markdown(md_quote(one_line(ev.quote, 400)))
+                quoted = md_quote(one_line(ev.quote, 400))
+                st.markdown(f"{quoted}\n\n*({MODEL_QUOTE})*" if ev in f.model_evidence else quoted)
         else:
             st.caption("This is about something the draft does not say, so there is no passage to highlight.")
         if f.national_reviews:
@@ -279,11 +309,15 @@ def render_critique(view: CritiqueView) -> None:
     for notice in [*view.notices, *c.meta.notices]:
         st.warning(md_escape(notice), icon=":material/info:")
     st.markdown(md_escape(c.summary))
-    must = sum(f.severity == "must-fix" for f in c.findings)
-    cols = st.columns(3)
+    rules = [f for f in c.findings if not is_model_point(f)]
+    model = [f for f in c.findings if is_model_point(f)]
+    must = sum(f.severity == "must-fix" for f in rules)
+    cols = st.columns(4 if model else 3)
     cols[0].metric("Must fix", must)
-    cols[1].metric("To consider", len(c.findings) - must)
+    cols[1].metric("To consider", len(rules) - must)
     cols[2].metric("Strengths", len(c.strengths))
+    if model:
+        cols[3].metric("Model-written points", len(model))
     downloads = st.columns(2)
     download_buttons(downloads, view.docx, view.markdown, "panel-style-feedback")
     if not c.meta.looks_like_rapid_review:
@@ -291,16 +325,31 @@ def render_critique(view: CritiqueView) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.header("Findings")
-        if not c.findings:
+        if not rules:
             st.success("No gaps found against the Panel's guidance.")
         for section, items in group_findings(c):
             st.subheader(md_escape(section) if section else "Before the first heading")
             for f in items:
                 render_finding(f)
+        if model:
+            st.header(MODEL_POINTS_HEADING)
+            st.caption(
+                "A remote model wrote these. The rules did not find them; only their quotes were checked "
+                "against your draft. Read them as suggestions, not as the Panel's minimum record."
+            )
+            for f in model:
+                render_model_point(f)
         st.header("Strengths")
         if not c.strengths:
             st.caption("No particular strengths were picked out.")
         for s in c.strengths:
+            if s.origin == "llm":
+                label = f"{MODEL_POINT}: {md_escape(s.title)} ({md_escape(s.section)})"
+                with st.expander(label, icon=":material/smart_toy:"):
+                    st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(s.message))}")
+                    for ev in s.evidence:
+                        st.markdown(md_quote(one_line(ev.quote, 400)) + f"\n\n*({MODEL_QUOTE})*")
+                continue
             with st.expander(f"{md_escape(s.title)} ({md_escape(s.section)})", icon=":material/thumb_up:"):
                 st.markdown(md_escape(s.message))
                 for ev in s.evidence:

@@ -14,6 +14,7 @@ import streamlit as st
 from assistant import services
 from assistant.corpus import load_corpus
 from assistant.domain.corpus import Corpus
+from assistant.llm.audit import safe_url
 from assistant.providers import available_providers
 from assistant.retrieval import CorpusIndex
 from assistant.settings import Settings, get_settings
@@ -47,7 +48,8 @@ def retrieval_index() -> CorpusIndex:
 
 @dataclass(frozen=True)
 class RemoteModel:
-    """A configured remote model, described for the provider choice (no secrets)."""
+    """A configured remote model, described for the provider choice (no secrets: the endpoint is shown
+    without credentials, query or fragment)."""
 
     model: str
     endpoint: str
@@ -63,7 +65,8 @@ def remote_model(settings: Settings | None = None) -> RemoteModel | None:
     s = settings or get_settings()
     if not s.llm_configured or "openai" not in _providers():
         return None
-    return RemoteModel(model=s.llm_model or "", endpoint=s.llm_base_url or "")
+    # Shown in the page's radio label: never the URL's userinfo (a password), query or fragment.
+    return RemoteModel(model=s.llm_model or "", endpoint=safe_url(s.llm_base_url))
 
 
 def upload_limit_mb(settings: Settings | None = None) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 import click
 from pydantic import BaseModel
 
-from assistant.errors import InputError
+from assistant.errors import InputError, RRAError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -49,7 +51,9 @@ output_option = click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write to FILE instead of standard output (.docx writes a Word document).",
+    help="Write to FILE instead of standard output (.docx writes a Word document). Written whole or not at "
+    "all; an existing FILE keeps its permissions, and a symbolic link is written through (its target is "
+    "replaced, the link kept).",
 )
 
 
@@ -71,25 +75,85 @@ def emit_json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2) + "\n"
 
 
+class OutputError(RRAError):
+    """The result could not be written (disk full, no permission, read-only disk). Nothing was written."""
+
+    exit_code = 2
+
+
+def _write_problem(exc: OSError, where: str) -> OutputError:
+    reasons = {
+        errno.ENOSPC: ("the disk is full", "free some space, or write to another disk with -o"),
+        errno.EDQUOT: ("your disk quota is used up", "free some space, or write to another disk with -o"),
+        errno.EACCES: ("permission denied", "choose a file and folder you can write to"),
+        errno.EPERM: ("permission denied", "choose a file and folder you can write to"),
+        errno.EROFS: ("the disk is read-only", "write to another disk with -o"),
+        errno.EISDIR: ("it is a folder", "give a file name with -o"),
+        errno.ENAMETOOLONG: ("the name is too long", "choose a shorter -o path"),
+    }
+    reason, fix = reasons.get(exc.errno or 0, (exc.strerror or type(exc).__name__, "choose another -o path"))
+    return OutputError(f"cannot write {where}: {reason}; nothing was written", fix=fix)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except OSError as exc:
+        raise _write_problem(exc, "to standard output") from None
+
+
 def write_output(text: str | bytes, output: Path | None) -> None:
-    """Write all or nothing: a temporary file in the same folder, renamed into place."""
+    """Write all or nothing: a temporary file in the same folder, renamed into place.
+
+    An existing file keeps its permission bits (a new one gets the usual 0666 less the umask, as a shell
+    redirection would). A symbolic link is written through: its target is replaced and the link is kept, as
+    `>` does. A full disk, a permission problem or a read-only disk is an OutputError (exit 2, nothing
+    written, the temporary file removed), not an internal error.
+    """
     if output is None:
         if isinstance(text, bytes):
             raise InputError("a Word document cannot go to standard output", fix="use -o FILE.docx")
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text)
         return
-    folder = output.resolve().parent
+    target = Path(os.path.realpath(output)) if output.is_symlink() else output
+    folder = Path(os.path.realpath(target)).parent
     if not folder.is_dir():
         raise InputError(f"the folder {folder} does not exist", fix="create it or choose another -o path")
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".part")
+    if target.is_dir():
+        raise InputError(f"{output} is a folder", fix="give a file name with -o")
     try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+    except OSError as exc:
+        raise _write_problem(exc, str(output)) from None
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, output)
+            f.flush()
+            os.fsync(f.fileno())  # a full disk can surface only here, not at write()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise _write_problem(exc, str(output)) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
     click.echo(f"wrote {output}", err=True)
 

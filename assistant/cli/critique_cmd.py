@@ -17,9 +17,9 @@ from assistant.cli.app import (
     read_source,
     write_output,
 )
+from assistant.cli.remote import remote_notices
 from assistant.render.critique_markdown import critique_markdown
 from assistant.render.word import critique_docx
-from assistant.settings import get_settings
 
 
 @cli.command()
@@ -31,21 +31,13 @@ from assistant.settings import get_settings
 def critique(
     source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
 ) -> None:
-    """Panel-style feedback on a draft rapid review (.txt, .md, .docx, .pdf or - for standard input)."""
+    """Panel-style feedback on a draft rapid review (.txt, .md, .docx, .pdf or - for standard input).
+
+    With a remote model (--provider openai, or RRA_PROVIDER), what is sent (redacted), to which host and how
+    many tokens is printed on standard error before it is sent."""
     text = read_source(source)
-    if (provider or get_settings().provider) == "openai":
-        estimate = services.estimate_remote(text, exclude_example=exclude_example)
-        cost = (
-            f"≈ ${estimate.estimated_cost_usd:.4f}"
-            if estimate.estimated_cost_usd is not None
-            else "cost unknown"
-        )
-        click.echo(
-            f"sending redacted text ({estimate.placeholders} identifiers replaced, {estimate.prompt_tokens} prompt "
-            f"tokens, {cost}) to {estimate.host} ({estimate.model}); see `rapid-review redact` for the exact text",
-            err=True,
-        )
-    result = services.critique(text, provider=provider, exclude_example=exclude_example)
+    with remote_notices(provider):  # a remote call is announced before it is sent
+        result = services.critique(text, provider=provider, exclude_example=exclude_example)
     if output is not None and output.suffix.lower() == ".docx":
         write_output(critique_docx(result), output)
     else:

@@ -18,6 +18,7 @@ from assistant.cli.app import (
     read_source,
     write_output,
 )
+from assistant.cli.remote import remote_notices
 from assistant.errors import InputError
 from assistant.render.draft_markdown import draft_markdown
 from assistant.render.draft_word import draft_docx, kloe_docx
@@ -58,17 +59,20 @@ def draft(
     exclude_example: int | None,
     today: str | None,
 ) -> None:
-    """Draft the factual sections of a rapid review from a multi-agency chronology (.txt, .md, .csv, .docx or -)."""
+    """Draft the factual sections of a rapid review from a multi-agency chronology (.txt, .md, .csv, .docx or -).
+
+    With a remote model, what is sent (redacted), to which host and how many tokens is printed first."""
     text, notes = services.read_chronology(source)
     for note in notes:
         click.echo(f"note: {note}", err=True)
-    result = services.draft(
-        text,
-        provider=provider,
-        today=_today(today),
-        with_critique=with_critique,
-        exclude_example=exclude_example,
-    )
+    with remote_notices(provider):  # each remote call (narrative, then critique) announced before sending
+        result = services.draft(
+            text,
+            provider=provider,
+            today=_today(today),
+            with_critique=with_critique,
+            exclude_example=exclude_example,
+        )
     counts = result.meta.counts
     click.echo(
         f"read {counts.get('entries', 0)} entries ({counts.get('unparsed', 0)} lines not read, "
@@ -90,9 +94,12 @@ def draft(
 def kloe(
     source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
 ) -> None:
-    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
+    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review.
+
+    With a remote model, what is sent (redacted), to which host and how many tokens is printed first."""
     text = read_source(source)
-    result = services.kloe(text, provider=provider, exclude_example=exclude_example)
+    with remote_notices(provider):
+        result = services.kloe(text, provider=provider, exclude_example=exclude_example)
     click.echo(
         f"read as a {result.meta.input_kind}: {len(result.lines_of_enquiry)} lines of enquiry, "
         f"{len(result.criteria)} criteria",

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant import services
 from assistant.cli.app import cli, emit_json, format_option, output_option, read_source, write_output
 from assistant.privacy import RedactedEntity
+from assistant.render.word import redaction_docx
 
 
 class RedactView(BaseModel):
@@ -32,12 +33,17 @@ class RedactView(BaseModel):
     "--show-originals", is_flag=True, help="Also list what each placeholder replaced (stays local)."
 )
 def redact(source: str, fmt: str, output: Path | None, show_originals: bool) -> None:
-    """Show the redacted text that a remote model would receive, and the placeholders used."""
+    """Show the redacted text that a remote model would receive, and the placeholders used.
+
+    -o FILE.docx writes a Word document (the redacted text, then the placeholders)."""
     text = read_source(source)
     result = services.redact_text(text)
     view = RedactView(
         text=result.text, entities=result.entities, originals=result.originals() if show_originals else None
     )
+    if output is not None and output.suffix.lower() == ".docx":
+        write_output(redaction_docx(view.text, view.entities, view.originals), output)
+        return
     if fmt == "json":
         write_output(emit_json(view), output)
         return

@@ -72,6 +72,15 @@ class Finding(_Model):
         description="Whose judgement it rests on: rules, model (a remote model's grounded point), or "
         "rules+model (a rule's finding that a remote model confirmed or added evidence to).",
     )
+    model_note: str = Field(
+        "",
+        description="What a remote model said about a rule's finding (its reason, cleaned to plain text); shown "
+        "marked as model-written, never as part of the Panel-voice message. Empty when the model said nothing.",
+    )
+    model_evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="The spans in `evidence` that a remote model pointed to (not the rules); shown marked.",
+    )
 
 
 class Strength(_Model):

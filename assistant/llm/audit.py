@@ -29,6 +29,7 @@ Outcome = Literal[
     "server_error",
     "bad_request",
     "not_found",
+    "too_large",
     "error",
 ]
 
@@ -41,10 +42,39 @@ def endpoint_host(base_url: str | None) -> str | None:
     """Host and port only: paths can carry tenant names and userinfo can carry credentials."""
     if not base_url:
         return None
-    parts = urlsplit(base_url)
-    if not parts.hostname:
+    try:
+        parts = urlsplit(base_url)
+        host, port = parts.hostname, parts.port
+    except ValueError:  # a port that is not a number: the host alone
+        try:
+            host, port = urlsplit(base_url).hostname, None
+        except ValueError:
+            return None
+    if not host:
         return None
-    return f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+    return f"{host}:{port}" if port else host
+
+
+def safe_url(url: str | None) -> str:
+    """A URL fit to show or log: scheme, host, port and path only.
+
+    Userinfo can hold credentials (http://svcuser:S3cretPass@host/v1 becomes http://host/v1), and a query
+    or fragment can hold a key, so all three are dropped. Text that is not a URL with a host is reduced to
+    whatever follows its last '@' so that a malformed value cannot leak a password either.
+    """
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        host, port = None, None
+    if not host:
+        return url.strip().rsplit("@", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    shown = f"[{host}]" if ":" in host else host
+    netloc = f"{shown}:{port}" if port else shown
+    return f"{parts.scheme}://{netloc}{parts.path}" if parts.scheme else f"{netloc}{parts.path}"
 
 
 def prompt_sha256(messages: Sequence[dict[str, str]]) -> str:

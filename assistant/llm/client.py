@@ -9,7 +9,10 @@ What it handles, so callers don't:
 
 * Structured output that degrades with the server. It asks for `response_format: json_schema` first;
   llama.cpp's server answers that with HTTP 500, so it falls back to JSON mode (`json_object`) and then
-  to plain prompting with the schema written into the system message, and remembers what worked.
+  to plain prompting with the schema written into the system message. What worked is remembered for the
+  rest of the process only when the rejection was about the format (a 400/422/5xx naming the response
+  format or schema), or when an unexplained 5xx rejected the same mode on two calls running: one
+  transient 5xx falls back for that call only.
 * `max_tokens`. langchain-openai only sends `max_completion_tokens`, which llama.cpp ignores, so the
   legacy `max_tokens` goes in `extra_body` too (turn off with send_legacy_max_tokens=False).
 * Validation. The reply is validated with the output model; on failure the errors are sent back in a
@@ -17,6 +20,14 @@ What it handles, so callers don't:
 * Transport. Unreachable endpoint, timeouts, 429 (honouring Retry-After up to a cap) and 5xx are retried
   with exponential backoff up to `max_retries`; 401/403/404/400 are not. The SDK's own retries are off so
   every attempt is counted and audited. Failures raise ProviderError naming the setting to change.
+* A deadline. `timeout` (RRA_LLM_TIMEOUT_S) is the whole call: every request, retry, backoff and re-ask.
+  Each request gets only the time left, and its headers and body are read against that deadline (a
+  server that drips its reply a byte at a time cannot stretch it), so a call never runs much past it.
+* A size cap. A reply body over `max_reply_bytes` is refused without being read whole: from its declared
+  Content-Length before any of it is read, otherwise as soon as the bytes read (decompressed, if the
+  server compresses) pass the cap. Either way ProviderError, never a gigabyte in memory. Each field's
+  length is capped by the output model (pydantic constraints), so an over-long field is a validation
+  error: re-asked, then OutputValidationError.
 * Cost control and traceability: a prompt token budget, an on-disk reply cache (a hit makes no call)
   and one audit log entry per remote call. LangSmith tracing is forced off so prompts never leave for a
   tracing service whatever the environment says.
@@ -26,14 +37,17 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
+import httpx
 import openai
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
@@ -41,7 +55,7 @@ from langsmith.run_helpers import tracing_context
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from assistant.errors import ConfigError, OutputValidationError, ProviderError
-from assistant.llm.audit import AuditEntry, AuditLog, Outcome, endpoint_host, prompt_sha256
+from assistant.llm.audit import AuditEntry, AuditLog, Outcome, endpoint_host, prompt_sha256, safe_url
 from assistant.llm.cache import CachedReply, ResponseCache, cache_key
 from assistant.llm.tokens import (
     ModelPrice,
@@ -61,6 +75,131 @@ MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "prompt")
 # Local servers ignore the key but the SDK insists on one; a real endpoint answers 401 to this.
 NO_KEY = "sk-no-key-required"
 _FORMAT_HINTS = ("response_format", "json_schema", "json_object", "schema", "grammar")
+# A chat completion of a few thousand tokens is a few tens of kilobytes; the floor leaves room for verbose
+# servers, and the cap grows with RRA_LLM_MAX_TOKENS (64 bytes a token covers JSON-escaped non-ASCII text).
+MIN_REPLY_BYTES = 1024 * 1024
+REPLY_BYTES_PER_TOKEN = 64
+# An unexplained 5xx that rejects the same structured mode on this many calls running downgrades it for good.
+UNEXPLAINED_REJECTIONS_TO_DOWNGRADE = 2
+
+
+def reply_byte_cap(max_tokens: int) -> int:
+    """The largest reply body accepted for a completion of up to `max_tokens` tokens."""
+    return max(MIN_REPLY_BYTES, REPLY_BYTES_PER_TOKEN * max_tokens)
+
+
+class ReplyTooLarge(openai.OpenAIError):
+    """The reply body is over the cap (an OpenAIError, so the SDK passes it on without retrying or wrapping)."""
+
+    def __init__(self, limit: int, declared: int | None = None) -> None:
+        self.limit = limit
+        self.declared = declared
+        said = f" (it declared {declared:,} bytes)" if declared is not None else ""
+        super().__init__(f"the reply is larger than {limit:,} bytes{said}")
+
+
+class ReplyEncodingRefused(openai.OpenAIError):
+    """The reply is compressed in a way that cannot be inflated within the cap."""
+
+
+class _CallBudget(threading.local):
+    """Per thread: the deadline and the reply cap of the call in progress (None outside a call)."""
+
+    deadline: float | None = None
+    max_bytes: int = MIN_REPLY_BYTES
+
+    def remaining(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+
+class _GuardedHttpClient(openai.DefaultHttpxClient):
+    """The SDK's HTTP client, plus the call's deadline on every request and a cap on the reply size.
+
+    `send` reads the whole reply itself (in a worker thread joined with the time left, because a per-read
+    timeout restarts with every byte a slow server sends) and hands the SDK a complete in-memory response.
+    Compression is declined (Accept-Encoding: identity); a server that compresses anyway is inflated a
+    bounded amount at a time, so a small compressed body cannot expand past the cap in memory.
+    """
+
+    def __init__(self, budget: _CallBudget, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._budget = budget
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        kwargs.pop("stream", None)
+        remaining = self._budget.remaining()
+        limit = self._budget.max_bytes
+        if remaining is not None:
+            if remaining <= 0:
+                raise httpx.ConnectTimeout("the call's deadline passed before this request", request=request)
+            timeouts = request.extensions.get("timeout") or {}
+            request.extensions["timeout"] = {
+                key: remaining if timeouts.get(key) is None else min(float(timeouts[key]), remaining)
+                for key in ("connect", "read", "write", "pool")
+            }
+        request.headers["Accept-Encoding"] = "identity"
+        outcome: dict[str, Any] = {}
+
+        def exchange() -> None:
+            try:
+                response = super(_GuardedHttpClient, self).send(request, stream=True, **kwargs)
+                try:
+                    outcome["body"] = _read_capped(response, limit)
+                    outcome["response"] = response
+                finally:
+                    response.close()
+            except BaseException as exc:  # handed to the calling thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=exchange, name="rra-llm-request", daemon=True)
+        worker.start()
+        worker.join(remaining)
+        if worker.is_alive():  # abandoned: its socket times out on its own within `remaining`
+            raise httpx.ReadTimeout("the call's deadline passed while waiting for the reply", request=request)
+        if "error" in outcome:
+            raise outcome["error"]
+        response = outcome["response"]
+        dropped = {"content-encoding", "content-length", "transfer-encoding"}
+        headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=outcome["body"],
+            request=request,
+            extensions={k: v for k, v in response.extensions.items() if k != "network_stream"},
+        )
+
+
+def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    """The response body, refused (ReplyTooLarge) as soon as it is known to be over `limit` bytes."""
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) > limit:
+        raise ReplyTooLarge(limit, int(declared))
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    inflater = None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        inflater = zlib.decompressobj(wbits=47)  # zlib or gzip header, detected
+    elif encoding not in ("", "identity"):
+        raise ReplyEncodingRefused(f"the reply is compressed with '{encoding}', which was not asked for")
+    chunks: list[bytes] = []
+    raw_total = total = 0
+    for raw in response.iter_raw():
+        raw_total += len(raw)
+        if raw_total > limit:
+            raise ReplyTooLarge(limit)
+        data = raw
+        if inflater is not None:
+            try:
+                data = inflater.decompress(raw, limit + 1 - total)
+            except zlib.error as exc:
+                raise ReplyEncodingRefused(f"the compressed reply is damaged ({exc})") from None
+            if inflater.unconsumed_tail:
+                raise ReplyTooLarge(limit)
+        total += len(data)
+        if total > limit:
+            raise ReplyTooLarge(limit)
+        chunks.append(data)
+    return b"".join(chunks)
 
 
 class ChatMessage(BaseModel):
@@ -110,9 +249,11 @@ class _Failure(Exception):
 
 
 class _FormatUnsupported(Exception):
-    def __init__(self, attempts: int) -> None:
+    def __init__(self, attempts: int, explained: bool) -> None:
         super().__init__("response_format unsupported")
         self.attempts = attempts
+        # True when the server said the format was the problem; False for a bare 5xx (maybe transient).
+        self.explained = explained
 
 
 class _CallFailed(Exception):
@@ -145,6 +286,10 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
 
 
 def _classify(exc: BaseException) -> _Failure:
+    if isinstance(exc, ReplyTooLarge):
+        return _Failure("too_large", False, detail=str(exc))
+    if isinstance(exc, ReplyEncodingRefused):
+        return _Failure("error", False, detail=str(exc))
     # Order matters: APITimeoutError is a subclass of APIConnectionError.
     if isinstance(exc, openai.APITimeoutError):
         return _Failure("timeout", True)
@@ -166,13 +311,16 @@ def _classify(exc: BaseException) -> _Failure:
     return _Failure("server_error", True, detail=f"malformed response ({type(exc).__name__})")
 
 
-def _is_format_rejection(exc: BaseException, mode: OutputMode) -> bool:
+def _format_rejection(exc: BaseException, mode: OutputMode) -> Literal["explained", "unexplained"] | None:
+    """Whether an error rejects the structured-output mode: 'explained' when the server names the format,
+    'unexplained' for a bare 5xx (llama.cpp's answer to json_schema, but also any transient failure)."""
     if mode == "prompt" or not isinstance(exc, openai.APIStatusError):
-        return False
-    if exc.status_code >= 500:
-        return True
+        return None
     message = str(exc.message).lower()
-    return exc.status_code in (400, 422) and any(hint in message for hint in _FORMAT_HINTS)
+    hinted = any(hint in message for hint in _FORMAT_HINTS)
+    if exc.status_code >= 500:
+        return "explained" if hinted else "unexplained"
+    return "explained" if exc.status_code in (400, 422) and hinted else None
 
 
 def _text_of(message: BaseMessage) -> str:
@@ -203,6 +351,25 @@ def describe_errors(error: ValidationError, limit: int = 20) -> str:
     if error.error_count() > limit:
         lines.append(f"- … and {error.error_count() - limit} more")
     return "\n".join(lines)
+
+
+def split_credentials(url: str) -> tuple[str, httpx.BasicAuth | None]:
+    """The URL without its userinfo, and that userinfo as HTTP Basic auth (None when there is none)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    auth = httpx.BasicAuth(unquote(user), unquote(password)) if user or password else None
+    return urlunsplit(parts._replace(netloc=hostport)), auth
+
+
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _schema_name(model: type[BaseModel]) -> str:
@@ -242,15 +409,12 @@ class StructuredChat:
         pricing_model: str | None = None,
         tiktoken_dir: Path | None = None,
         pii_guard: bool = True,
+        max_reply_bytes: int | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if (
-            not base_url
-            or urlsplit(base_url).scheme not in ("http", "https")
-            or not urlsplit(base_url).hostname
-        ):
+        if not base_url or not _is_http_url(base_url):
             raise ConfigError(
-                f"the model endpoint URL {base_url!r} is not an http(s) URL",
+                f"the model endpoint URL {safe_url(base_url)!r} is not an http(s) URL",
                 fix="set RRA_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1) or use --provider offline",
             )
         if not model:
@@ -260,7 +424,9 @@ class StructuredChat:
                 "Azure OpenAI needs both a deployment and an API version",
                 fix="set both RRA_LLM_AZURE_DEPLOYMENT and RRA_LLM_API_VERSION, or neither",
             )
-        self.base_url = base_url
+        # Credentials in the URL (http://user:pass@host/v1) are sent as HTTP Basic auth, as before, but are
+        # kept out of the URL the SDK and httpx see, because both log request URLs.
+        self.base_url, self._basic_auth = split_credentials(base_url)
         self.model = model
         self.timeout = timeout
         self.max_retries = max_retries
@@ -279,6 +445,10 @@ class StructuredChat:
         self.provider = "azure" if azure_deployment else "openai"
         self.host = endpoint_host(base_url)
         self.mode: OutputMode = output_mode
+        self.max_reply_bytes = max_reply_bytes or reply_byte_cap(max_tokens)
+        # Calls in a row on which an unexplained 5xx rejected each mode (see _remember_mode).
+        self._unexplained: dict[OutputMode, int] = {}
+        self._budget = _CallBudget()
         self._sleep = sleep
         self._cache = ResponseCache(cache_dir) if cache_dir else None
         self._audit = AuditLog(audit_path, log_raw=log_raw) if audit_path else None
@@ -316,6 +486,8 @@ class StructuredChat:
             "timeout": self.timeout,
             "max_retries": 0,  # retries are ours: counted, audited, Retry-After capped
             "temperature": self.temperature,
+            # The deadline and the reply cap are enforced here, under the SDK (see _GuardedHttpClient).
+            "http_client": _GuardedHttpClient(self._budget, timeout=self.timeout, auth=self._basic_auth),
         }
         if azure_deployment:
             return AzureChatOpenAI(
@@ -345,7 +517,12 @@ class StructuredChat:
         output_model: type[T],
         *,
         max_tokens: int | None = None,
+        on_send: Callable[[int], None] | None = None,
     ) -> StructuredReply[T]:
+        """The validated reply, with usage. `on_send(prompt_tokens)` is called once, after the cache was
+        checked and the budget passed, right before the first request is sent (never on a cache hit).
+
+        The whole call (requests, retries, backoff, re-asks) must finish within `timeout` seconds."""
         conversation = [
             m if isinstance(m, ChatMessage) else ChatMessage.model_validate(dict(m)) for m in messages
         ]
@@ -372,28 +549,51 @@ class StructuredChat:
         if cached is not None:
             return cached
 
+        self._budget.deadline = time.monotonic() + self.timeout
+        self._budget.max_bytes = max(self.max_reply_bytes, reply_byte_cap(limit))
+        try:
+            return self._converse(conversation, output_model, limit, schema, schema_text, key, on_send)
+        finally:
+            self._budget.deadline = None
+
+    def _converse(
+        self,
+        conversation: list[ChatMessage],
+        output_model: type[T],
+        limit: int,
+        schema: dict[str, Any],
+        schema_text: str,
+        key: str,
+        on_send: Callable[[int], None] | None,
+    ) -> StructuredReply[T]:
         usage = Usage()
         requests = reasks = 0
         mode = self.mode
+        rejected_modes: dict[OutputMode, bool] = {}  # mode -> rejected with an explanation
+        announced = False
         while True:
             sent = self._with_instructions(conversation, mode, schema_text)
             dicts = [m.model_dump() for m in sent]
             prompt_tokens = count_message_tokens(dicts, self.model, cache_dir=self.tiktoken_dir)
             check_budget(prompt_tokens, self.max_prompt_tokens)
+            if not announced:
+                announced = True
+                if on_send is not None:
+                    on_send(prompt_tokens)
             try:
                 reply, attempts = self._send(sent, mode, limit, output_model, schema)
             except _FormatUnsupported as rejected:
                 requests += rejected.attempts
                 self._record(dicts, prompt_tokens, None, "format_unsupported", rejected.attempts, mode)
+                rejected_modes[mode] = rejected.explained
                 mode = MODES[MODES.index(mode) + 1]
                 continue
             except _CallFailed as failed:
                 self._record(dicts, prompt_tokens, None, failed.outcome, failed.attempts, mode)
                 raise failed.error from failed.error.__cause__
             requests += attempts
-            # Remembered only once the server has answered in this mode, so one bad spell of 500s does
-            # not downgrade the client for good.
-            self.mode = mode
+            self._remember_mode(mode, rejected_modes)
+            rejected_modes = {}  # counted once per call, not again on a re-ask
             tokens_in = reply.tokens_in if reply.tokens_in is not None else prompt_tokens
             tokens_out = (
                 reply.tokens_out if reply.tokens_out is not None else count_tokens(reply.content, self.model)
@@ -420,6 +620,9 @@ class StructuredChat:
                 return StructuredReply[T](
                     value=value, usage=usage, requests=requests, reasks=reasks, cache_hit=False, mode=mode
                 )
+            if reasks < self.max_reasks and self._remaining() <= 0:
+                self._record(dicts, prompt_tokens, None, "timeout", 0, mode)
+                raise self._provider_error(_Failure("timeout", True), requests)
             if reasks >= self.max_reasks:
                 raise OutputValidationError(
                     f"the model's reply failed validation as {output_model.__name__} after "
@@ -435,6 +638,32 @@ class StructuredChat:
             ]
 
     # ------------------------------------------------------------------------------------ internals
+
+    def _remaining(self) -> float:
+        remaining = self._budget.remaining()
+        return float("inf") if remaining is None else remaining
+
+    def _remember_mode(self, mode: OutputMode, rejected: Mapping[OutputMode, bool]) -> None:
+        """After the server answered in `mode`: keep it for later calls only if the modes before it are
+        known not to work, so one transient 5xx does not downgrade the client for the rest of the process.
+
+        A mode rejected with an explanation (the server named the format or schema) is skipped from now on.
+        A mode rejected by a bare 5xx is skipped only once that has happened on UNEXPLAINED_REJECTIONS_TO_
+        DOWNGRADE calls running; a call on which it works again resets the count.
+        """
+        self._unexplained.pop(mode, None)
+        if not rejected:
+            return
+        for tried, explained in rejected.items():
+            if not explained:
+                self._unexplained[tried] = self._unexplained.get(tried, 0) + 1
+        known_bad = {
+            tried
+            for tried, explained in rejected.items()
+            if explained or self._unexplained.get(tried, 0) >= UNEXPLAINED_REJECTIONS_TO_DOWNGRADE
+        }
+        # The next call starts at the first mode not known to fail (the modes are tried in order).
+        self.mode = next((tried for tried in rejected if tried not in known_bad), mode)
 
     def _from_cache(
         self, key: str, conversation: list[ChatMessage], output_model: type[T]
@@ -529,13 +758,19 @@ class StructuredChat:
     ) -> tuple[_Reply, int]:
         attempt = 0
         while True:
+            if self._remaining() <= 0:
+                failure = _Failure("timeout", True)
+                raise _CallFailed(self._provider_error(failure, attempt), failure.outcome, attempt)
             attempt += 1
             try:
                 return self._invoke(messages, mode, max_tokens, output_model, schema), attempt
             except Exception as exc:
-                if _is_format_rejection(exc, mode):
-                    raise _FormatUnsupported(attempt) from exc
+                rejection = _format_rejection(exc, mode)
+                if rejection is not None:
+                    raise _FormatUnsupported(attempt, rejection == "explained") from exc
                 failure = _classify(exc)
+                if failure.outcome == "timeout" and self._remaining() <= 0:
+                    failure.retryable = False  # the call's deadline, not one slow request
                 if not failure.retryable or attempt > self.max_retries:
                     error = self._provider_error(failure, attempt)
                     error.__cause__ = exc
@@ -544,6 +779,10 @@ class StructuredChat:
                     delay = min(failure.retry_after, self.retry_after_cap)
                 else:
                     delay = min(self.backoff_base * 2 ** (attempt - 1), self.backoff_max)
+                if delay >= self._remaining():  # waiting would pass the deadline: give up now
+                    error = self._provider_error(failure, attempt)
+                    error.__cause__ = exc
+                    raise _CallFailed(error, failure.outcome, attempt) from exc
                 self._sleep(delay)
 
     def _validate(self, reply: _Reply, output_model: type[T], max_tokens: int) -> tuple[T | None, str]:
@@ -560,7 +799,7 @@ class StructuredChat:
             return None, describe_errors(error)
 
     def _provider_error(self, failure: _Failure, attempts: int) -> ProviderError:
-        where = self.host or self.base_url
+        where = self.host or safe_url(self.base_url)
         tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
         messages: dict[str, tuple[str, str]] = {
             "unreachable": (
@@ -576,8 +815,14 @@ class StructuredChat:
                 "wait and try again, raise RRA_LLM_MAX_RETRIES, or use --provider offline",
             ),
             "timeout": (
-                f"the model at {where} timed out after {self.timeout:g}s ({tries})",
+                f"the model at {where} timed out after {self.timeout:g}s, the deadline for the whole call "
+                f"({tries}, retries and re-asks included)",
                 "raise RRA_LLM_TIMEOUT_S, lower RRA_LLM_MAX_TOKENS, or use --provider offline",
+            ),
+            "too_large": (
+                f"the reply from {where} was refused: {failure.detail or 'too large'}, more than a chat "
+                "completion of RRA_LLM_MAX_TOKENS tokens can be, so it was not read",
+                "check RRA_LLM_BASE_URL points at an OpenAI-compatible chat API, or use --provider offline",
             ),
             "not_found": (
                 f"the endpoint at {where} has no model '{self.model}' or no chat API at this path (404)",

@@ -6,9 +6,10 @@ disability, health or identity did. Keyword rules decide them badly, so with a r
 critique call also asks the model the three questions (prompts/judgement_llm.md, answered in the
 `judgements` field of the same structured reply). Each answer is a verdict, a quote and a short reason.
 
-Grounding. An "analysed" or "mentioned_not_analysed" answer needs a quote that is found in the draft
-(exactly or after whitespace normalisation, `grounding.locate`) and is at least MIN_QUOTE_CHARS characters or
-a whole clause; an "analysed" quote must also not be a table row (a table records, it does not analyse).
+Grounding. An "analysed" or "mentioned_not_analysed" answer needs a quote that grounds it by the one rule
+for every model point (`grounding.ground_quote`: found in the draft, exactly or after whitespace
+normalisation, and at least MIN_QUOTE_CHARS characters or a whole clause); an "analysed" quote must also not
+be a table row (a table records, it does not analyse).
 Otherwise the answer is dropped and counted in `meta.dropped_judgements`. "absent" needs no quote: absence
 cannot be quoted.
 
@@ -23,8 +24,11 @@ Merge, per code (the rules' answer is a gap finding or none):
 * The model can turn a rule's gap into covered only with a grounded quote of analysis.
 * The model can add a gap only at "consider" severity, never "must-fix".
 * An ungrounded or unanswered question leaves the rules' answer as it is.
-* A finding the model contributed to says so in its message and in `source` ("model" or "rules+model");
-  every decision is recorded in `meta.judgements`, and a withdrawn gap is explained in `meta.notices`.
+* A finding the model contributed to says so in `source` ("model" or "rules+model"). The model's words
+  never go into a rule's message: its reason is kept in `model_note` and its quote in `model_evidence`
+  (as well as `evidence`), and the renderers show both marked as model-written. A gap the model adds
+  carries no Panel guidance or Panel comments: those belong to the rules' findings.
+* Every decision is recorded in `meta.judgements`, and a withdrawn gap is explained in `meta.notices`.
 * The general critique points of the same reply cannot add or remove these three codes: a point coded with
   one of them only adds evidence to a finding that already exists after this merge.
 """
@@ -37,8 +41,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.critique import Critique, Evidence, Finding, JudgementRecord, Verdict
+from assistant.llm.untrusted import clean_model_text
 from assistant.privacy import Redaction
-from assistant.providers.grounding import locate, overlaps, section_at
+from assistant.providers.grounding import (
+    MIN_CLAUSE_WORDS,
+    MIN_QUOTE_CHARS,
+    ground_quote,
+    overlaps,
+    section_at,
+    whole_clause,
+)
 
 JudgementCode = Literal[
     "LIVED_EXPERIENCE_MISSING", "RACE_CULTURE_NOT_CONSIDERED", "DISABILITY_HEALTH_NOT_CONSIDERED"
@@ -48,14 +60,19 @@ JUDGEMENT_CODES: tuple[JudgementCode, ...] = (
     "RACE_CULTURE_NOT_CONSIDERED",
     "DISABILITY_HEALTH_NOT_CONSIDERED",
 )
-MIN_QUOTE_CHARS = 20
-MIN_CLAUSE_WORDS = 3
 MAX_REASON_CHARS = 400
 MODEL_SAYS = "A remote model's reading of the draft"
-_CLAUSE_OPENERS = ".;:!?\n(-*•\"“'‘"
-_CLAUSE_CLOSERS = ".;:!?,)\n\"”'’"
+NOT_ANALYSED = "The topic is mentioned but its effect is not analysed."
+__all__ = [
+    "MIN_CLAUSE_WORDS",
+    "MIN_QUOTE_CHARS",
+    "ModelJudgement",
+    "ground",
+    "merge_judgements",
+    "whole_clause",
+]
 
-# Builds a model-added finding: (code, section, evidence, detail for the code's message template).
+# Builds a model-added finding: (code, section, evidence, the model's message).
 FindingFactory = Callable[[str, str, Evidence, str], Finding]
 
 
@@ -68,21 +85,12 @@ class ModelJudgement(BaseModel):
         "mentioned_not_analysed: the topic appears but its effect is not analysed; absent: not mentioned."
     )
     quote: str | None = Field(
-        description="Words copied exactly from the draft: for analysed, the sentence that analyses; for "
-        "mentioned_not_analysed, the sentence or line that mentions the topic; null for absent."
+        max_length=600,
+        description="Words copied exactly from the draft, a whole sentence or clause (at least 20 characters): "
+        "for analysed, the sentence that analyses; for mentioned_not_analysed, the sentence or line that "
+        "mentions the topic; null for absent.",
     )
-    reason: str = Field(description="One short sentence explaining the verdict.")
-
-
-def whole_clause(evidence: Evidence, text: str) -> bool:
-    """The span is a whole clause: bounded by punctuation or line ends on both sides, with a few words."""
-    if len(evidence.quote.split()) < MIN_CLAUSE_WORDS:
-        return False
-    before = text[max(0, evidence.start - 80) : evidence.start].rstrip(" \t")
-    after = text[evidence.end : evidence.end + 80].lstrip(" \t")
-    opens = not before or before[-1] in _CLAUSE_OPENERS
-    closes = evidence.quote.rstrip()[-1] in ".;:!?" or not after or after[0] in _CLAUSE_CLOSERS
-    return opens and closes
+    reason: str = Field(max_length=1000, description="One short sentence explaining the verdict.")
 
 
 def in_table_row(evidence: Evidence, text: str) -> bool:
@@ -95,22 +103,17 @@ def in_table_row(evidence: Evidence, text: str) -> bool:
 
 def ground(answer: ModelJudgement, redaction: Redaction, text: str) -> tuple[Evidence | None, str]:
     """The answer's quote located in the user's text, or None and why it cannot be used."""
-    if not answer.quote or not answer.quote.strip():
-        return None, "no quote was given"
-    evidence = locate(redaction.restore(answer.quote), text)
+    evidence, problem = ground_quote(answer.quote, redaction, text, where="the draft")
     if evidence is None:
-        return None, "the quote is not in the draft"
-    if len(evidence.quote.strip()) < MIN_QUOTE_CHARS and not whole_clause(evidence, text):
-        return None, f"the quote is shorter than {MIN_QUOTE_CHARS} characters and not a whole clause"
+        return None, problem
     if answer.verdict == "analysed" and in_table_row(evidence, text):
         return None, "the quote is a table row, which records rather than analyses"
     return evidence, ""
 
 
 def _reason(answer: ModelJudgement, redaction: Redaction) -> str:
-    reason = " ".join(redaction.restore(answer.reason).split())
-    if len(reason) > MAX_REASON_CHARS:
-        reason = reason[: MAX_REASON_CHARS - 1].rstrip() + "…"
+    """The model's reason as plain one-line text: cleaned before and after the placeholders go back."""
+    reason = clean_model_text(redaction.restore(clean_model_text(answer.reason)), MAX_REASON_CHARS)
     if reason and reason[-1] not in ".!?…":
         reason += "."
     return reason
@@ -162,16 +165,20 @@ def merge_judgements(
                 record.outcome = "gap_withdrawn"
                 critique.meta.notices.append(
                     f"The point “{rule.title}” was withdrawn: {MODEL_SAYS} found the topic analysed, "
-                    f"quoting “{evidence.quote}”. {reason}".rstrip()
+                    f"quoting “{evidence.quote}”."
+                    + (f" The model's reason (model-written): {reason}" if reason else "")
                 )
         elif rule is not None:  # mentioned, not analysed: the rules' gap stands, with the model's evidence
-            if not any(overlaps(evidence, e) for e in rule.evidence):
-                rule.evidence.append(evidence)
+            add_model_evidence(rule, evidence)
             _confirm(rule, reason)
         else:
-            detail = f" {MODEL_SAYS}: {reason or 'the topic is mentioned but not analysed.'}"
             critique.findings.append(
-                new_finding(code, section_at(critique, evidence.start, "Whole document"), evidence, detail)
+                new_finding(
+                    code,
+                    section_at(critique, evidence.start, "Whole document"),
+                    evidence,
+                    reason or NOT_ANALYSED,
+                )
             )
             record.outcome = "gap_added"
         records.append(record)
@@ -185,7 +192,17 @@ def merge_judgements(
         )
 
 
+def add_model_evidence(finding: Finding, evidence: Evidence) -> None:
+    """The model's quote added to a finding (and listed as the model's), unless it repeats one already there."""
+    if not any(overlaps(evidence, e) for e in finding.evidence):
+        finding.evidence.append(evidence)
+        finding.model_evidence.append(evidence)
+        if finding.origin == "rules":
+            finding.source = "rules+model"
+
+
 def _confirm(finding: Finding, reason: str) -> None:
+    """The model agrees with a finding: say so in `source`, and keep its reason apart from the message."""
     finding.source = "rules+model" if finding.origin == "rules" else "model"
-    if reason and MODEL_SAYS not in finding.message:
-        finding.message = f"{finding.message} {MODEL_SAYS} agrees: {reason}"
+    if reason:
+        finding.model_note = reason

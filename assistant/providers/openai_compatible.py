@@ -4,27 +4,44 @@ It never replaces the deterministic engine: it runs it first, then asks the mode
 for Panel-voice points the rules did not raise and for its answers to the three judgement questions
 (lived experience, race and culture, disability and health; see `assistant.providers.judgement` for how
 those merge with the rules). Everything sent is redacted; everything returned is validated against the
-schema, restored, and grounded (its quote must be in the user's text) before it is merged, so each point
-is reported once and nothing unsupported reaches the user.
+schema (with a length cap on every field), restored, and grounded (its quote must be a meaningful span of
+the user's text, `grounding.ground_quote`) before it is merged, so each point is reported once and nothing
+unsupported reaches the user.
+
+What the model writes is data (`assistant.llm.untrusted`): every model-written string is cleaned to one
+line of plain words (no links, images, URLs or markup) before its placeholders are restored. A model point
+is a finding with `source="model"` and `origin="llm"`: always "consider", never the rules' Panel guidance or
+Panel comments (those are attached only to what the rules found), and every renderer marks it as
+model-written. Where the model repeats a rule's point, only its quote is added (listed in `model_evidence`).
+
+Before each remote call the provider says what it is about to send (`assistant.providers.notice`): a
+command that listens (`announce_sends`) prints it before anything leaves the machine.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.corpus import load_corpus
 from assistant.critic.taxonomy import load_codes, load_templates
-from assistant.domain.critique import Critique, Evidence, Finding, GuidanceRef, Strength
+from assistant.domain.critique import Critique, Evidence, Finding, Strength
 from assistant.errors import ConfigError
-from assistant.llm.client import ChatMessage, StructuredChat
+from assistant.llm.client import ChatMessage, StructuredChat, StructuredReply
 from assistant.llm.tokens import count_message_tokens, estimate_cost
+from assistant.llm.untrusted import clean_model_text
 from assistant.privacy import Redaction, redact
 from assistant.prompts import load_prompt
 from assistant.providers.base import CritiqueRequest, DraftRequest, KloeRequest, Provider, register_provider
-from assistant.providers.grounding import locate, overlaps, section_at
-from assistant.providers.judgement import JUDGEMENT_CODES, ModelJudgement, merge_judgements
+from assistant.providers.grounding import ground_quote, overlaps, section_at
+from assistant.providers.judgement import (
+    JUDGEMENT_CODES,
+    ModelJudgement,
+    add_model_evidence,
+    merge_judgements,
+)
+from assistant.providers.notice import SendEstimate, Task, notify_send
 from assistant.providers.offline import OfflineProvider
 from assistant.settings import Settings
 
@@ -34,6 +51,10 @@ if TYPE_CHECKING:
 
 MODEL_CODE = "ADDITIONAL_POINT"
 PANEL_EXAMPLES = 6
+WHOLE_DOCUMENT = "Whole document"
+MAX_MESSAGE_CHARS = 1200
+T = TypeVar("T", bound=BaseModel)
+__all__ = ["ModelCritique", "ModelPoint", "OpenAICompatibleProvider", "SendEstimate", "fence"]
 
 
 class ModelPoint(BaseModel):
@@ -42,12 +63,17 @@ class ModelPoint(BaseModel):
     kind: Literal["gap", "strength"] = Field(
         description="gap: something the review lacks; strength: done well."
     )
-    code: str | None = Field(description="A code from the list given, or null when none fits.")
-    section: str = Field(description="Heading of the draft section the point is about.")
+    code: str | None = Field(max_length=64, description="A code from the list given, or null when none fits.")
+    section: str = Field(max_length=300, description="Heading of the draft section the point is about.")
     quote: str = Field(
-        description="Exact words copied from the draft that the point rests on (max 300 chars)."
+        max_length=600,
+        description="Exact words copied from the draft that the point rests on: a whole sentence or clause, "
+        "at least 20 characters (max 300 chars).",
     )
-    message: str = Field(description="The point in the Panel's voice, one to three sentences.")
+    message: str = Field(
+        max_length=MAX_MESSAGE_CHARS,
+        description="The point in the Panel's voice, one to three sentences of plain text (no links or markup).",
+    )
 
 
 class ModelCritique(BaseModel):
@@ -71,18 +97,6 @@ class ModelCritique(BaseModel):
         return answers
 
 
-class SendEstimate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    model: str = Field(description="Remote model.")
-    host: str | None = Field(description="Endpoint host the text would go to.")
-    prompt_tokens: int = Field(description="Tokens in the redacted prompt.")
-    max_completion_tokens: int = Field(description="Completion cap.")
-    estimated_cost_usd: float | None = Field(description="Upper-bound cost estimate; None when unpriced.")
-    redacted_text: str = Field(description="The redacted draft exactly as it would be sent.")
-    placeholders: int = Field(description="Distinct identifiers replaced.")
-
-
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
@@ -90,6 +104,18 @@ def _bullets(items: list[str]) -> str:
 def fence(draft: str) -> str:
     """The draft as placed between the prompt's <<< and >>> lines: it cannot close that block or open another."""
     return draft.replace("<<<", "< < <").replace(">>>", "> > >")
+
+
+def fenced_part(prompt: str) -> str | None:
+    """The text between a prompt's last <<< and >>> lines (the user's text as sent), or None."""
+    start = prompt.rfind("<<<\n")
+    end = prompt.rfind("\n>>>")
+    return prompt[start + 4 : end] if 0 <= start < end else None
+
+
+def model_text(text: str, redaction: Redaction, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """A model-written string for the user: cleaned, placeholders restored, cleaned again."""
+    return clean_model_text(redaction.restore(clean_model_text(text, limit)), limit)
 
 
 @register_provider("openai")
@@ -104,6 +130,60 @@ class OpenAICompatibleProvider(Provider):
             )
         self.offline = OfflineProvider(settings)
         self.chat = StructuredChat.from_settings(settings)
+
+    # -- saying before sending --------------------------------------------------------------------------
+    def _estimate(
+        self,
+        task: Task,
+        messages: list[ChatMessage],
+        redaction: Redaction,
+        text: str,
+        prompt_tokens: int | None = None,
+    ) -> SendEstimate:
+        tokens = (
+            prompt_tokens
+            if prompt_tokens is not None
+            else count_message_tokens(
+                [m.model_dump() for m in messages], self.chat.model, cache_dir=self.chat.tiktoken_dir
+            )
+        )
+        sent = fenced_part(messages[-1].content)
+        return SendEstimate(
+            task=task,
+            model=self.chat.model,
+            host=self.chat.host,
+            prompt_tokens=tokens,
+            max_completion_tokens=self.chat.max_tokens,
+            estimated_cost_usd=estimate_cost(tokens, self.chat.max_tokens, self.chat.pricing_model),
+            redacted_text=sent if sent is not None else redact(text).text,
+            placeholders=len(redaction.entities),
+        )
+
+    def _ask(
+        self,
+        task: Task,
+        messages: list[ChatMessage],
+        redaction: Redaction,
+        text: str,
+        output_model: type[T],
+    ) -> StructuredReply[T]:
+        """One remote call, announced (to whoever listens) just before it is sent."""
+
+        def announce(prompt_tokens: int) -> None:
+            notify_send(self._estimate(task, messages, redaction, text, prompt_tokens))
+
+        return self.chat.generate_reply(messages, output_model, on_send=announce)
+
+    def estimate(self, request: CritiqueRequest | DraftRequest | KloeRequest) -> SendEstimate:
+        """What would be sent, before anything is: for the app's confirm step and previews."""
+        if isinstance(request, CritiqueRequest):
+            messages, redaction = self._critique_messages(request, self.offline.critique(request))
+            return self._estimate("critique", messages, redaction, request.text)
+        if isinstance(request, DraftRequest):
+            messages, redaction = self._draft_messages(self.offline.draft(request))
+            return self._estimate("draft", messages, redaction, request.text)
+        messages, redaction = self._kloe_messages(request, self.offline.kloe(request))
+        return self._estimate("kloe", messages, redaction, request.text)
 
     # -- critique ---------------------------------------------------------------------------------------
     def _critique_messages(
@@ -141,29 +221,12 @@ class OpenAICompatibleProvider(Provider):
             ChatMessage(role="user", content=redaction.text),
         ], redaction
 
-    def estimate(self, request: CritiqueRequest) -> SendEstimate:
-        """What would be sent, before anything is: for the app's confirm step and the CLI's notice."""
-        rules = self.offline.critique(request)
-        messages, redaction = self._critique_messages(request, rules)
-        tokens = count_message_tokens(
-            [m.model_dump() for m in messages], self.chat.model, cache_dir=self.chat.tiktoken_dir
-        )
-        return SendEstimate(
-            model=self.chat.model,
-            host=self.chat.host,
-            prompt_tokens=tokens,
-            max_completion_tokens=self.chat.max_tokens,
-            estimated_cost_usd=estimate_cost(tokens, self.chat.max_tokens, self.chat.pricing_model),
-            redacted_text=redact(request.text).text,
-            placeholders=len(redaction.entities),
-        )
-
     def critique(self, request: CritiqueRequest) -> Critique:
         rules = self.offline.critique(request)
         if not rules.meta.looks_like_rapid_review:
             return rules  # nothing worth sending
         messages, redaction = self._critique_messages(request, rules)
-        reply = self.chat.generate_reply(messages, ModelCritique)
+        reply = self._ask("critique", messages, redaction, request.text, ModelCritique)
         merged = self._merge(request, rules, reply.value, redaction)
         merged.meta.provider = self.name
         merged.meta.model = self.chat.model
@@ -171,28 +234,24 @@ class OpenAICompatibleProvider(Provider):
             merged.meta.notices.append("The model's answer came from the local cache (no call was made).")
         return merged
 
-    def _model_finding(
-        self, request: CritiqueRequest, code: str, section: str, evidence: Evidence, message: str
-    ) -> Finding:
-        """A finding the model raised, with the code's guidance and Panel comments.
+    def _model_finding(self, code: str, section: str, evidence: Evidence, message: str) -> Finding:
+        """A finding only the model raised: marked as the model's, at 'consider', with no Panel sources.
 
-        Always 'consider': a model's point, however well grounded, never makes something a must-fix.
+        A model's point, however well grounded, never makes something a must-fix, and never carries the
+        Panel guidance or Panel comments of a rule: it would then read as if the rules had found it.
         """
-        codes, templates, corpus = load_codes(), load_templates(), load_corpus()
-        template = templates.findings[code]
         return Finding(
             code=code,
-            title=codes[code].title,
+            title=load_codes()[code].title,
             severity="consider",
             section=section,
             evidence=[evidence],
             message=message,
-            guidance=[GuidanceRef(id=g, text=corpus.guidance_by_id(g).text) for g in template.guidance],
-            panel_comments=self.offline.retriever(template.query, request.exclude_example)
-            if request.with_panel_comments
-            else [],
+            guidance=[],
+            panel_comments=[],
             origin="llm",
             source="model",
+            model_evidence=[evidence],
         )
 
     def _merge(
@@ -205,20 +264,22 @@ class OpenAICompatibleProvider(Provider):
             answer.judgements,
             redaction,
             text,
-            lambda code, section, evidence, detail: self._model_finding(
-                request, code, section, evidence, templates.findings[code].render(code, detail)
-            ),
+            lambda code, section, evidence, message: self._model_finding(code, section, evidence, message),
         )
         dropped = 0
         by_code = {f.code: f for f in rules.findings}
         for point in answer.points:
-            evidence = locate(redaction.restore(point.quote), text)
-            code = point.code or MODEL_CODE
+            evidence, _ = ground_quote(point.quote, redaction, text, where="the draft")
+            code = (point.code or MODEL_CODE).strip()
             if evidence is None or code not in codes:
                 dropped += 1
                 continue
-            message = redaction.restore(point.message).strip()
-            section = section_at(rules, evidence.start, point.section)
+            message = model_text(point.message, redaction)
+            if not message:
+                dropped += 1
+                continue
+            # The section is where the quote is in the user's draft, never a heading the model wrote.
+            section = section_at(rules, evidence.start, WHOLE_DOCUMENT)
             if point.kind == "strength":
                 if not any(any(overlaps(evidence, e) for e in s.evidence) for s in rules.strengths):
                     rules.strengths.append(
@@ -235,10 +296,7 @@ class OpenAICompatibleProvider(Provider):
             existing = by_code.get(code) if code != MODEL_CODE else None
             if existing is not None:
                 # The rules already made this point: add the model's evidence, keep one finding.
-                if not any(overlaps(evidence, e) for e in existing.evidence):
-                    existing.evidence.append(evidence)
-                    if existing.origin == "rules":
-                        existing.source = "rules+model"
+                add_model_evidence(existing, evidence)
                 continue
             if code in JUDGEMENT_CODES:
                 continue  # the judgement answers alone add or withdraw these codes
@@ -247,32 +305,34 @@ class OpenAICompatibleProvider(Provider):
                 for f in rules.findings
             ):
                 continue
-            finding = self._model_finding(request, code, section, evidence, message)
+            finding = self._model_finding(code, section, evidence, message)
             rules.findings.append(finding)
             by_code.setdefault(code, finding)
         rules.meta.dropped_ungrounded = dropped
         if dropped:
             rules.meta.notices.append(
-                f"{dropped} model point(s) were dropped because their quotes were not found in the draft "
-                "or their codes were not in the taxonomy."
+                f"{dropped} model point(s) were dropped because their quotes were not found in the draft, "
+                "were too short to ground a point, or their codes were not in the taxonomy."
             )
         return rules
 
     # -- drafting: the offline sections, plus a cited narrative -----------------------------------------
-    def draft(self, request: DraftRequest) -> Draft:
-        from assistant.drafting import grounding_problems
-        from assistant.providers.llm_drafting import ModelDraft, narrative_section
-
-        draft = self.offline.draft(request)
+    def _draft_messages(self, draft: Draft) -> tuple[list[ChatMessage], Redaction]:
         entries = "\n".join(
             f"L{item.lines[0]}: {item.date_text or 'undated'} | {item.agency or item.agency_text or '-'} | "
             f"{' '.join(item.event.split())}"
             for item in draft.timeline
         )
-        redaction = redact(load_prompt("draft_llm").render(entries=entries))
-        reply = self.chat.generate_reply(
-            self._messages(redaction, "You draft factual sections of rapid reviews."), ModelDraft
-        )
+        redaction = redact(load_prompt("draft_llm").render(entries=fence(entries)))
+        return self._messages(redaction, "You draft factual sections of rapid reviews."), redaction
+
+    def draft(self, request: DraftRequest) -> Draft:
+        from assistant.drafting import grounding_problems
+        from assistant.providers.llm_drafting import ModelDraft, narrative_section
+
+        draft = self.offline.draft(request)
+        messages, redaction = self._draft_messages(draft)
+        reply = self._ask("draft", messages, redaction, request.text, ModelDraft)
         section, dropped = narrative_section(reply.value, redaction, request.text, draft)
         if section is not None:
             draft.sections.append(section)
@@ -288,25 +348,29 @@ class OpenAICompatibleProvider(Provider):
         )
         if dropped:
             draft.meta.notices.append(
-                f"{dropped} model sentence(s) were dropped: they did not cite the chronology."
+                f"{dropped} model sentence(s) were dropped: they did not cite the chronology with a quote of "
+                "at least 20 characters or a whole clause from a cited line."
             )
         return draft
 
     # -- lines of enquiry: the offline lines, plus grounded model questions --------------------------------
+    def _kloe_messages(self, request: KloeRequest, report: KloeReport) -> tuple[list[ChatMessage], Redaction]:
+        existing = _bullets([line.question for line in report.lines_of_enquiry]) or "- (none)"
+        redaction = redact(load_prompt("kloe_llm").render(existing=existing, text=fence(request.text)))
+        return self._messages(redaction, "You help chairs of rapid review meetings."), redaction
+
     def kloe(self, request: KloeRequest) -> KloeReport:
         from assistant.providers.llm_drafting import ModelEnquiry, merge_enquiry
 
         report = self.offline.kloe(request)
-        existing = _bullets([line.question for line in report.lines_of_enquiry]) or "- (none)"
-        redaction = redact(load_prompt("kloe_llm").render(existing=existing, text=request.text))
-        reply = self.chat.generate_reply(
-            self._messages(redaction, "You help chairs of rapid review meetings."), ModelEnquiry
-        )
+        messages, redaction = self._kloe_messages(request, report)
+        reply = self._ask("kloe", messages, redaction, request.text, ModelEnquiry)
         dropped = merge_enquiry(report, reply.value, redaction, request.text)
         report.meta.provider, report.meta.model = self.name, self.chat.model
         if dropped:
             report.meta.notices.append(
-                f"{dropped} model question(s) were dropped: their quotes were not in the text."
+                f"{dropped} model question(s) were dropped: their quotes were not in the text or too short "
+                "to ground a question."
             )
         return report
 

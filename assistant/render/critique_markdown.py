@@ -1,10 +1,18 @@
-"""A critique as markdown: summary, findings grouped by section, strengths."""
+"""A critique as markdown: summary, findings grouped by section, strengths.
+
+Model-written points (a remote model's, `source="model"`) come after the rules' findings under their own
+heading, each labelled "Model-written point", never with a rule's severity, guidance or Panel comments; a
+model's note on a rule's finding and the quotes it added are labelled too. Model-written text is cleaned and
+escaped (`assistant.llm.untrusted.markdown_inline`): it cannot make a link, an image, a heading or any
+other structure, so only this template does.
+"""
 
 from __future__ import annotations
 
 import re
 
-from assistant.domain.critique import Critique, Finding
+from assistant.domain.critique import Critique, Evidence, Finding, Strength
+from assistant.llm.untrusted import markdown_inline
 
 # '<' before a letter, '/', '!' or '?' could open an HTML tag or comment in a markdown viewer; as an entity it
 # shows as '<'. ('<br>' is the renderers' own line break inside table cells.)
@@ -17,6 +25,24 @@ def escape_html(markdown: str) -> str:
 
 
 SEVERITY_LABEL = {"must-fix": "Must fix (minimum record)", "consider": "Consider"}
+# Model-written text is marked wherever it appears, in every renderer, with these words.
+MODEL_POINT = "Model-written point"
+MODEL_POINT_NOTE = (
+    "written by a remote model, not found by the rules; only its quote was checked against the draft"
+)
+MODEL_ADDITION = "Model-written addition"
+MODEL_QUOTE = "quoted by the remote model"
+MODEL_POINTS_HEADING = "Model-written points (a remote model's reading of the draft)"
+MODEL_STRENGTHS_HEADING = "Model-written strengths (a remote model's reading of the draft)"
+
+
+def is_model_point(f: Finding) -> bool:
+    """Raised by a remote model alone (the rules did not find it)."""
+    return f.source == "model" or f.origin == "llm"
+
+
+def is_model_evidence(f: Finding, ev: Evidence) -> bool:
+    return is_model_point(f) or ev in f.model_evidence
 
 
 def _quote(text: str, limit: int = 240) -> str:
@@ -24,7 +50,27 @@ def _quote(text: str, limit: int = 240) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
+def _evidence_lines(f: Finding) -> list[str]:
+    lines = []
+    for ev in f.evidence:
+        mark = f" ({MODEL_QUOTE})" if is_model_evidence(f, ev) else ""
+        lines.append(f"> “{_quote(ev.quote)}” (characters {ev.start}–{ev.end}){mark}")
+    return [*lines, ""] if lines else []
+
+
 def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
+    """One finding. A model's point is labelled as such and never shows a rule's severity or sources;
+    model-written text is cleaned and escaped so it cannot make links, images or structure."""
+    if is_model_point(f):
+        return [
+            f"#### {MODEL_POINT}: {f.title} `{f.code}`",
+            "",
+            f"*{MODEL_POINT} ({MODEL_POINT_NOTE})* · to consider · section: {f.section}",
+            "",
+            f"**{MODEL_POINT}:** {markdown_inline(f.message)}",
+            "",
+            *_evidence_lines(f),
+        ]
     lines = [
         f"#### {f.title} `{f.code}`",
         "",
@@ -33,10 +79,9 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
         f.message,
         "",
     ]
-    for ev in f.evidence:
-        lines.append(f"> “{_quote(ev.quote)}” (characters {ev.start}–{ev.end})")
-    if f.evidence:
-        lines.append("")
+    if f.model_note:
+        lines += [f"**{MODEL_ADDITION}:** {markdown_inline(f.model_note)}", ""]
+    lines += _evidence_lines(f)
     for nr in f.national_reviews:
         lines.append(f"- **{nr.title}**: {nr.why}")
     if f.national_reviews:
@@ -50,31 +95,61 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
     return lines
 
 
+def _by_section(findings: list[Finding]) -> dict[str, list[Finding]]:
+    by_section: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_section.setdefault(f.section, []).append(f)
+    return by_section
+
+
+def _strength_lines(s: Strength) -> list[str]:
+    if s.origin == "llm":
+        lines = [f"### {MODEL_POINT}: {s.title}", "", f"**{MODEL_POINT}:** {markdown_inline(s.message)}", ""]
+        return lines + [f"> “{_quote(ev.quote)}” ({MODEL_QUOTE})" for ev in s.evidence] + [""]
+    lines = [f"### {s.title}", "", s.message, ""]
+    return lines + [f"> “{_quote(ev.quote)}”" for ev in s.evidence] + [""]
+
+
+def notice_markdown(notice: str) -> str:
+    """A notice as one escaped line: notices can carry a model's reason and quotes from the user's text."""
+    return f"> Note: {markdown_inline(notice, 4000)}"
+
+
 def critique_markdown(c: Critique) -> str:
     lines = ["# Panel-style feedback on the draft rapid review", "", c.summary, ""]
     for notice in c.meta.notices:
-        lines += [f"> Note: {notice}", ""]
+        lines += [notice_markdown(notice), ""]
     if not c.meta.looks_like_rapid_review:
         return escape_html("\n".join(lines))
-    must = sum(f.severity == "must-fix" for f in c.findings)
-    lines += [f"**{len(c.findings)} finding(s)** ({must} must-fix) · **{len(c.strengths)} strength(s)**", ""]
-    by_section: dict[str, list[Finding]] = {}
-    for f in c.findings:
-        by_section.setdefault(f.section, []).append(f)
-    if c.findings:
+    rules = [f for f in c.findings if not is_model_point(f)]
+    model = [f for f in c.findings if is_model_point(f)]
+    must = sum(f.severity == "must-fix" for f in rules)
+    counts = f"**{len(rules)} finding(s)** ({must} must-fix) · **{len(c.strengths)} strength(s)**"
+    if model:
+        counts += f" · **{len(model)} model-written point(s)**"
+    lines += [counts, ""]
+    if rules:
         lines += ["## Findings", ""]
-    for section, items in by_section.items():
+    for section, items in _by_section(rules).items():
         lines += [f"### {section}", ""]
         for f in items:
             lines += finding_markdown(f)
-    if c.strengths:
+    if model:
+        lines += [f"## {MODEL_POINTS_HEADING}", ""]
+        for section, items in _by_section(model).items():
+            lines += [f"### {section}", ""]
+            for f in items:
+                lines += finding_markdown(f)
+    own = [s for s in c.strengths if s.origin != "llm"]
+    theirs = [s for s in c.strengths if s.origin == "llm"]
+    if own:
         lines += ["## Strengths", ""]
-        for s in c.strengths:
-            lines += [f"### {s.title}", "", s.message, ""]
-            lines += [f"> “{_quote(ev.quote)}”" for ev in s.evidence] + [""]
-            if s.national_reviews:
-                lines += ["Also relevant to this case:", ""]
-                lines += [f"- *{nr.title}*: {nr.why}" for nr in s.national_reviews] + [""]
+        for s in own:
+            lines += _strength_lines(s)
+    if theirs:
+        lines += [f"## {MODEL_STRENGTHS_HEADING}", ""]
+        for s in theirs:
+            lines += _strength_lines(s)
     meta = c.meta
     lines += [
         "---",

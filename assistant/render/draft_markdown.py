@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.drafting import Draft, DraftBlock, DraftSection, DraftTable
-from assistant.render.critique_markdown import critique_markdown, escape_html
+from assistant.render.critique_markdown import critique_markdown, escape_html, notice_markdown
 
 DRAFT_TITLE = "Rapid review: draft factual sections from the multi-agency chronology"
 DRAFT_PREAMBLE = (
@@ -64,7 +64,7 @@ def draft_body_markdown(draft: Draft, *, with_questions: bool = True) -> str:
 def draft_markdown(draft: Draft) -> str:
     lines = [f"# {DRAFT_TITLE}", "", f"> {DRAFT_PREAMBLE}", ""]
     for notice in draft.meta.notices:
-        lines += [f"> Note: {notice}", ""]
+        lines += [notice_markdown(notice), ""]
     for section in draft.sections:
         lines += [section_markdown(section).rstrip(), ""]
     lines += ["## For the author: what the chronology does not say", ""]

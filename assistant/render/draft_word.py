@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
+from assistant.domain.critique import Finding
 from assistant.domain.drafting import Draft, DraftBlock, DraftTable
 from assistant.domain.kloe import CriterionPoint, KloeReport
+from assistant.llm.untrusted import clean_model_text
+from assistant.render.critique_markdown import MODEL_ADDITION, MODEL_POINT, is_model_point
 from assistant.render.draft_markdown import DRAFT_PREAMBLE, DRAFT_TITLE
-from assistant.render.kloe_markdown import KLOE_TITLE
-from assistant.render.word import new_document, to_bytes
+from assistant.render.kloe_markdown import KLOE_TITLE, MODEL_LINE_NOTE, MODEL_LINE_PREFIX
+from assistant.render.word import new_document, to_bytes, xml_safe
 
 TABLE_STYLE = "Table Grid"
 
@@ -18,12 +21,12 @@ def _table(doc: DocxDocument, columns: list[str], rows: list[list[str]]) -> None
     table.style = TABLE_STYLE
     for cell, text in zip(table.rows[0].cells, columns, strict=True):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(xml_safe(text))
         run.bold = True
     for values in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
     doc.add_paragraph()
 
 
@@ -33,7 +36,7 @@ def _draft_table(doc: DocxDocument, table: DraftTable) -> None:
 
 def _blocks(doc: DocxDocument, blocks: list[DraftBlock]) -> None:
     for block in blocks:
-        text = " ".join(s.text for s in block.sentences)
+        text = xml_safe(" ".join(s.text for s in block.sentences))
         if block.kind == "heading":
             doc.add_heading(text, level=2)
         elif block.kind == "paragraph":
@@ -48,7 +51,7 @@ def draft_docx(draft: Draft) -> bytes:
     doc = new_document(DRAFT_TITLE)
     doc.add_paragraph(DRAFT_PREAMBLE, style="Intense Quote")
     for notice in draft.meta.notices:
-        doc.add_paragraph(f"Note: {notice}", style="Intense Quote")
+        doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
     for section in draft.sections:
         doc.add_heading(section.title, level=1)
         _blocks(doc, section.blocks)
@@ -78,9 +81,24 @@ def draft_docx(draft: Draft) -> bytes:
             _table(
                 doc,
                 ["Code", "Finding", "Section", "What the Panel would say"],
-                [[f.code, f.title, f.section, f.message] for f in critique.findings],
+                [_finding_row(f) for f in critique.findings],
             )
     return to_bytes(doc)
+
+
+def _finding_row(f: Finding) -> list[str]:
+    """A finding as a table row; a model's point or note is labelled and cleaned to plain text."""
+    if is_model_point(f):
+        return [
+            f.code,
+            f"{MODEL_POINT}: {f.title}",
+            f.section,
+            f"{MODEL_POINT}: {clean_model_text(f.message)}",
+        ]
+    message = f.message
+    if f.model_note:
+        message += f"\n{MODEL_ADDITION}: {clean_model_text(f.model_note)}"
+    return [f.code, f.title, f.section, message]
 
 
 def _points(points: list[CriterionPoint], summary: str) -> str:
@@ -95,12 +113,18 @@ def kloe_docx(report: KloeReport) -> bytes:
         f"Read as a {report.meta.input_kind} about {report.child}. Every quote is the text's own words."
     )
     for notice in report.meta.notices:
-        doc.add_paragraph(f"Note: {notice}", style="Intense Quote")
+        doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
     doc.add_heading("Key lines of enquiry", level=1)
     for i, line in enumerate(report.lines_of_enquiry, start=1):
-        doc.add_heading(f"{i}. {line.theme}", level=2)
-        doc.add_paragraph().add_run(line.question).bold = True
-        doc.add_paragraph(line.rationale)
+        if line.id.startswith(MODEL_LINE_PREFIX):  # a remote model's words: labelled, plain text
+            doc.add_heading(f"{i}. {clean_model_text(line.theme)}", level=2)
+            doc.add_paragraph(MODEL_LINE_NOTE).runs[0].italic = True
+            doc.add_paragraph().add_run(clean_model_text(line.question)).bold = True
+            doc.add_paragraph(f"{MODEL_POINT}: {clean_model_text(line.rationale)}")
+        else:
+            doc.add_heading(f"{i}. {line.theme}", level=2)
+            doc.add_paragraph().add_run(line.question).bold = True
+            doc.add_paragraph(line.rationale)
         _table(
             doc,
             ["Line", "Evidence"],

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from assistant.domain.kloe import CriterionEvidence, CriterionPoint, KloeReport
-from assistant.render.critique_markdown import escape_html
+from assistant.llm.untrusted import markdown_inline
+from assistant.render.critique_markdown import MODEL_POINT, escape_html, notice_markdown
 
 KLOE_TITLE = "Key lines of enquiry and LCSPR criteria evidence"
+MODEL_LINE_PREFIX = "model_"  # KeyLineOfEnquiry.id of a line a remote model suggested
+MODEL_LINE_NOTE = "Model-written line of enquiry: a remote model suggested it; only its quotes were checked against the text"
 
 
 def _quote(text: str, limit: int = 300) -> str:
@@ -44,12 +47,24 @@ def kloe_markdown(report: KloeReport) -> str:
         "",
     ]
     for notice in meta.notices:
-        lines += [f"> Note: {notice}", ""]
+        lines += [notice_markdown(notice), ""]
     lines += ["## Key lines of enquiry", ""]
     if not report.lines_of_enquiry:
         lines += ["No practice themes were found in the text.", ""]
     for i, line in enumerate(report.lines_of_enquiry, start=1):
-        lines += [f"### {i}. {line.theme}", "", f"**{line.question}**", "", line.rationale, ""]
+        if line.id.startswith(MODEL_LINE_PREFIX):  # a remote model's words: escaped, labelled, one line each
+            lines += [
+                f"### {i}. {markdown_inline(line.theme)}",
+                "",
+                f"*{MODEL_LINE_NOTE}*",
+                "",
+                f"**{markdown_inline(line.question)}**",
+                "",
+                f"{MODEL_POINT}: {markdown_inline(line.rationale)}",
+                "",
+            ]
+        else:
+            lines += [f"### {i}. {line.theme}", "", f"**{line.question}**", "", line.rationale, ""]
         for ev, line_no in zip(line.evidence, line.lines, strict=False):
             lines.append(f"> “{_quote(ev.quote)}” (line {line_no}; characters {ev.start}–{ev.end})")
         lines.append("")

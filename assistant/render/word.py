@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Mapping, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
 
-from assistant.domain.critique import Critique
-from assistant.render.critique_markdown import SEVERITY_LABEL
+from assistant.domain.critique import Critique, Finding
+from assistant.llm.untrusted import clean_model_text
+from assistant.privacy import RedactedEntity
+from assistant.render.critique_markdown import (
+    MODEL_ADDITION,
+    MODEL_POINT,
+    MODEL_POINT_NOTE,
+    MODEL_POINTS_HEADING,
+    MODEL_QUOTE,
+    MODEL_STRENGTHS_HEADING,
+    SEVERITY_LABEL,
+    is_model_evidence,
+    is_model_point,
+)
+
+# Characters XML 1.0 cannot hold (python-docx raises on them): C0 controls other than tab, LF and CR.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def new_document(title: str) -> DocxDocument:
@@ -24,38 +41,120 @@ def to_bytes(doc: DocxDocument) -> bytes:
     return buffer.getvalue()
 
 
+def _labelled(doc: DocxDocument, label: str, text: str, style: str | None = None) -> None:
+    """A paragraph that opens with an italic label ("Model-written point: …")."""
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run(f"{label}: ").italic = True
+    paragraph.add_run(text)
+
+
+def _quotes(doc: DocxDocument, f: Finding) -> None:
+    for ev in f.evidence:
+        mark = f" ({MODEL_QUOTE})" if is_model_evidence(f, ev) else ""
+        doc.add_paragraph(xml_safe(f"“{ev.quote}”{mark}"), style="Quote")
+
+
+def _rule_finding(doc: DocxDocument, f: Finding) -> None:
+    doc.add_heading(f"{f.title} ({f.code})", level=3)
+    doc.add_paragraph(SEVERITY_LABEL[f.severity]).runs[0].italic = True
+    doc.add_paragraph(f.message)
+    if f.model_note:
+        _labelled(doc, MODEL_ADDITION, clean_model_text(f.model_note))
+    _quotes(doc, f)
+    for nr in f.national_reviews:
+        doc.add_paragraph(f"{nr.title}: {nr.why}", style="List Bullet")
+    for g in f.guidance:
+        doc.add_paragraph(f"Guidance ({g.id}): {g.text}", style="List Bullet")
+    for pc in f.panel_comments:
+        doc.add_paragraph(
+            f"Panel comment, Example {pc.example}, '{pc.section}': {pc.text}", style="List Bullet"
+        )
+
+
+def _model_finding(doc: DocxDocument, f: Finding) -> None:
+    """A remote model's point: labelled, plain text, no severity of the rules' and no Panel sources."""
+    doc.add_heading(f"{MODEL_POINT}: {f.title} ({f.code})", level=3)
+    doc.add_paragraph(f"{MODEL_POINT} ({MODEL_POINT_NOTE}); to consider").runs[0].italic = True
+    _labelled(doc, MODEL_POINT, clean_model_text(f.message))
+    _quotes(doc, f)
+
+
+def _sections(findings: list[Finding]) -> dict[str, list[Finding]]:
+    sections: dict[str, list[Finding]] = {}
+    for f in findings:
+        sections.setdefault(f.section, []).append(f)
+    return sections
+
+
 def critique_docx(c: Critique) -> bytes:
+    """The critique as a Word document. Model-written points and strengths have their own headings and
+    labels, and their text is cleaned (`assistant.llm.untrusted`): Word shows it as plain words."""
     doc = new_document("Panel-style feedback on the draft rapid review")
     doc.add_paragraph(c.summary)
     for notice in c.meta.notices:
-        doc.add_paragraph(f"Note: {notice}", style="Intense Quote")
-    if c.findings:
+        doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
+    rules = [f for f in c.findings if not is_model_point(f)]
+    model = [f for f in c.findings if is_model_point(f)]
+    if rules:
         doc.add_heading("Findings", level=1)
-    sections: dict[str, list[int]] = {}
-    for i, f in enumerate(c.findings):
-        sections.setdefault(f.section, []).append(i)
-    for section, indexes in sections.items():
+    for section, items in _sections(rules).items():
         doc.add_heading(section, level=2)
-        for i in indexes:
-            f = c.findings[i]
-            doc.add_heading(f"{f.title} ({f.code})", level=3)
-            doc.add_paragraph(SEVERITY_LABEL[f.severity]).runs[0].italic = True
-            doc.add_paragraph(f.message)
-            for ev in f.evidence:
-                doc.add_paragraph(f"“{ev.quote}”", style="Quote")
-            for nr in f.national_reviews:
-                doc.add_paragraph(f"{nr.title}: {nr.why}", style="List Bullet")
-            for g in f.guidance:
-                doc.add_paragraph(f"Guidance ({g.id}): {g.text}", style="List Bullet")
-            for pc in f.panel_comments:
-                doc.add_paragraph(
-                    f"Panel comment, Example {pc.example}, '{pc.section}': {pc.text}", style="List Bullet"
-                )
-    if c.strengths:
-        doc.add_heading("Strengths", level=1)
-        for s in c.strengths:
-            doc.add_heading(s.title, level=3)
-            doc.add_paragraph(s.message)
+        for f in items:
+            _rule_finding(doc, f)
+    if model:
+        doc.add_heading(MODEL_POINTS_HEADING, level=1)
+        for section, items in _sections(model).items():
+            doc.add_heading(section, level=2)
+            for f in items:
+                _model_finding(doc, f)
+    own = [s for s in c.strengths if s.origin != "llm"]
+    theirs = [s for s in c.strengths if s.origin == "llm"]
+    for heading, strengths in (("Strengths", own), (MODEL_STRENGTHS_HEADING, theirs)):
+        if not strengths:
+            continue
+        doc.add_heading(heading, level=1)
+        for s in strengths:
+            if s.origin == "llm":
+                doc.add_heading(f"{MODEL_POINT}: {s.title}", level=3)
+                _labelled(doc, MODEL_POINT, clean_model_text(s.message))
+            else:
+                doc.add_heading(s.title, level=3)
+                doc.add_paragraph(s.message)
             for ev in s.evidence:
-                doc.add_paragraph(f"“{ev.quote}”", style="Quote")
+                mark = f" ({MODEL_QUOTE})" if s.origin == "llm" else ""
+                doc.add_paragraph(xml_safe(f"“{ev.quote}”{mark}"), style="Quote")
+    return to_bytes(doc)
+
+
+def xml_safe(text: str) -> str:
+    """Text Word can hold: characters XML 1.0 forbids (most C0 controls) become spaces, not a crash."""
+    return _NOT_XML.sub(" ", text)
+
+
+def redaction_docx(
+    text: str, entities: Sequence[RedactedEntity], originals: Mapping[str, Sequence[str]] | None = None
+) -> bytes:
+    """`rapid-review redact -o FILE.docx`: the redacted text, a paragraph per line, then the placeholders."""
+    doc = new_document("Redacted text")
+    doc.add_paragraph(
+        "This is the text a remote model would receive: identifiers are replaced by placeholders."
+        + (" The last column shows what each replaced; it never leaves this computer." if originals else "")
+    )
+    for line in text.splitlines():
+        doc.add_paragraph(xml_safe(line))
+    doc.add_heading("Placeholders", level=1)
+    if not entities:
+        doc.add_paragraph("None: nothing identifying was found.")
+        return to_bytes(doc)
+    columns = ["Placeholder", "Kind", "Times"] + (["Replaced"] if originals else [])
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = name
+    for e in entities:
+        values = [e.placeholder, e.kind.value, str(e.count)]
+        if originals:
+            values.append(", ".join(sorted(set(originals.get(e.placeholder, [])))))
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = xml_safe(value)
     return to_bytes(doc)

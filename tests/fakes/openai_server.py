@@ -15,6 +15,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -33,6 +34,11 @@ class Reply:
     finish_reason: str = "stop"
     usage: dict[str, int] | None = None
     raw_body: bytes | None = None
+    # A huge body generated as it is sent (never held in memory): this many bytes of a JSON string.
+    huge_body: int | None = None
+    declare_length: bool = True  # send Content-Length for huge_body (else chunked transfer encoding)
+    drip: float = 0.0  # seconds between the bytes of the body (a server that answers a byte at a time)
+    content_encoding: str | None = None  # e.g. "gzip" with a raw_body that is compressed
 
     @classmethod
     def json(cls, obj: Any, **kwargs: Any) -> Reply:
@@ -45,6 +51,10 @@ class Reply:
     @classmethod
     def error(cls, status: int, message: str = "scripted error", **kwargs: Any) -> Reply:
         return cls(status=status, error_message=message, **kwargs)
+
+    @classmethod
+    def huge(cls, size: int, *, declare_length: bool = True) -> Reply:
+        return cls(huge_body=size, declare_length=declare_length)
 
 
 @dataclass
@@ -69,6 +79,7 @@ class FakeOpenAIServer:
         # llama.cpp's server answers response_format json_schema with HTTP 500; this mimics it.
         self.reject_json_schema = reject_json_schema
         self.requests: list[RecordedRequest] = []
+        self.body_bytes_sent = 0  # bytes of huge or dripped bodies actually written to the socket
         self._replies: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -175,6 +186,57 @@ class FakeOpenAIServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout test): nothing to answer
 
+            def _send_huge(self, size: int, declare_length: bool) -> None:
+                """`size` bytes of one JSON string, written 64 KiB at a time until the client hangs up."""
+                head, tail = b'{"padding": "', b'"}'
+                block = b"x" * 65536
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    if declare_length:
+                        self.send_header("Content-Length", str(size))
+                    else:
+                        self.send_header("Transfer-Encoding", "chunked")
+                    self.end_headers()
+
+                    def pieces() -> Iterator[bytes]:
+                        yield head
+                        left = size - len(head) - len(tail)
+                        while left > 0:
+                            yield block[: min(left, len(block))]
+                            left -= len(block)
+                        yield tail
+
+                    for piece in pieces():
+                        if server._stop.is_set():
+                            return
+                        data = piece if declare_length else b"%x\r\n%s\r\n" % (len(piece), piece)
+                        self.wfile.write(data)
+                        with server._lock:
+                            server.body_bytes_sent += len(piece)
+                    if not declare_length:
+                        self.wfile.write(b"0\r\n\r\n")
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass  # the client refused the body and hung up, as it should
+
+            def _send_dripped(self, payload: bytes, drip: float) -> None:
+                """A valid reply, one byte every `drip` seconds (each read is quick; the whole is not)."""
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.flush()
+                    for i in range(len(payload)):
+                        if server._stop.wait(drip):
+                            return
+                        self.wfile.write(payload[i : i + 1])
+                        self.wfile.flush()
+                        with server._lock:
+                            server.body_bytes_sent += 1
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass
+
             def do_GET(self) -> None:
                 self._record({})
                 if urlsplit(self.path).path.endswith("/models"):
@@ -197,8 +259,15 @@ class FakeOpenAIServer:
                 reply = server._next_reply(body)
                 if reply.delay and server._stop.wait(reply.delay):
                     return
-                if reply.raw_body is not None:
-                    self._send(reply.status, reply.raw_body, reply.headers)
+                if reply.huge_body is not None:
+                    self._send_huge(reply.huge_body, reply.declare_length)
+                elif reply.drip:
+                    self._send_dripped(json.dumps(server._completion(body, reply)).encode(), reply.drip)
+                elif reply.raw_body is not None:
+                    headers = dict(reply.headers)
+                    if reply.content_encoding:
+                        headers["Content-Encoding"] = reply.content_encoding
+                    self._send(reply.status, reply.raw_body, headers)
                 elif reply.status == 200:
                     self._send(200, json.dumps(server._completion(body, reply)).encode(), reply.headers)
                 else:

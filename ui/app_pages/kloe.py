@@ -7,6 +7,7 @@ import streamlit as st
 
 from assistant.domain.kloe import DECISION_NOTE
 from assistant.errors import InputError, RRAError
+from assistant.render.kloe_markdown import MODEL_LINE_NOTE, MODEL_LINE_PREFIX
 from ui import actions, components
 from ui.components import md_escape, md_quote, one_line
 from ui.state import init_state
@@ -61,6 +62,8 @@ if view is not None:
         st.caption("No practice themes were found in the text.")
     for i, line in enumerate(report.lines_of_enquiry, start=1):
         with st.expander(f"{i}. {md_escape(line.theme)}: {md_escape(line.question)}", expanded=i == 1):
+            if line.id.startswith(MODEL_LINE_PREFIX):  # never from this page (offline), but marked if shown
+                st.caption(md_escape(MODEL_LINE_NOTE))
             st.markdown(f"**{md_escape(line.question)}**")
             st.markdown(md_escape(line.rationale))
             st.markdown("**Evidence in the text:**")
