@@ -58,6 +58,11 @@ ACTION_SENTENCE = rx(
 )
 MAX_ACTIONS = 12
 ACTION_CELL_WORDS = 4
+OWNER_NOUN = (
+    r"(?:managers?|leads?|teams?|services?|officers?|workers?|panels?|groups?|nurses?|partnership|trusts?|boards?|"
+    r"units?|providers?|practices?|practitioners?|agencies|heads?|designated|safeguarding|named|doctors?|midwives|"
+    r"visitors?|health|social|care|police|schools?|council|commissioning|commissioners?)"
+)
 # 'Business Manager to submit the rapid review to the Panel': a step in the review's own process, not an action
 PROCESS_STEP = rx(
     r"\b(?:submit|send|forward|present|lead|arrange|convene|chair|finalise|finalize|circulate|sign)\w*\b[^.\n]{0,40}?"
@@ -65,7 +70,10 @@ PROCESS_STEP = rx(
 )
 # '- CSC to ensure that a MACE meeting is held (Head of Service, immediately).': an owner, then what they are to do
 OWNED_ACTION = re.compile(
-    r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*((?:the\s+)?[A-Z\[][\w&'’\[\]/ -]{1,50}?)\s+to\s+"
+    # the owner: capitalised words joined by 'of', 'and', 'for' ('Head of MASH', 'Police and CSC'), never a clause
+    # ('Mother was hard to reach' is not an owner and an action)
+    r"^\s*(?:[-*•]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*((?:the\s+)?[A-Z\[][\w&'’\[\]/-]*"
+    r"(?:\s+(?:of|and|&|for|the|[A-Z0-9\[][\w&'’\[\]/-]*|" + OWNER_NOUN + r")){0,6})\s+to\s+"
     # 'Agencies to reflect on the learning' asks for thought, not a change anyone can check
     r"(?!be\b|reflect\b|consider\b|note\b|think\b|remember\b|bear\b|be aware\b)[a-z]{3,}"
 )
@@ -319,7 +327,9 @@ def _distanced(ctx: Context, m: Match) -> bool:
     sentence = ctx.sentence(m.start)
     # 'hard to reach' blames a family as readily as a child, and the Panel names it either way
     about_child = (
-        ctx.child_ref.search(sentence.text) or CHILD_PRONOUN.search(sentence.text) or HARD_TO_REACH.match(m.text)
+        ctx.child_ref.search(sentence.text)
+        or CHILD_PRONOUN.search(sentence.text)
+        or HARD_TO_REACH.match(m.text)
     )
     return quoted or contrasted or not about_child or DISTANCED.search(before) is not None
 
