@@ -85,6 +85,7 @@ _PROFILE = re.compile(
 _PROFILE_WHERE = re.compile(
     rf"(?i:(?:{_PLATFORMS}))(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
     r"(?i:he|she|they|you)[ ]{1,2}(?i:is called|was called|is known as|was known as|goes by|went by|uses|used|"
+    r"posts as|posted as|posting as|goes online as|went online as|appears as|appeared as|"
     r"calls? (?:him|her|them)self|called (?:him|her|them)self|is|was)[ ]{1,2}[\"']?"
     r"(?P<h>@?[A-Za-z0-9_.\-]{2,30})"
 )
@@ -118,6 +119,10 @@ def _phone_key(candidate: str) -> str | None:
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
+        # A UK-shaped number one digit too long or short ("01772 496 0804") is still someone's number
+        # mistyped: kept as a phone, keyed on its digits.
+        if compact.startswith("0") and 10 <= digits <= 12 and compact[1] != "0":
+            return compact
         return None
     if number.country_code == 44 and len(str(number.national_number)) < 9:
         return None  # 0800 1111 (Childline) and other short service numbers are not personal
@@ -348,15 +353,15 @@ _REF_CODE = re.compile(r"[A-Z](?<![\w/-].)[A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,10}){1
 _REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,5}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
 # A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
 _REF_STRONG = (
-    r"ref|refs|reference|crime|storm|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
+    r"ref|refs|reference|crime|storm|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
-    r"[ ]{0,3}(?::|#|=|-|is|was|of)?[ ]{0,3}"
-    r"(?P<ref>[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
+    r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|(?:recorded|given)[ ]as)?"
+    r"[ ]{0,3}(?P<ref>[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
 )
 _STRONG_REF_CUE = re.compile(rf"(?i:^(?:{_REF_STRONG}))")
 _YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}[/\-](?:(?:19|20)?[0-9]{2})")
@@ -370,6 +375,12 @@ def _looks_like_date(value: str) -> bool:
             return True
         if len(parts[0]) == 4 and 1 <= b <= 12 and 1 <= c <= 31:
             return True
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        a, b = (int(p) for p in parts)
+        if 1 <= a <= 12 and len(parts[1]) == 4 and parts[1][:2] in ("19", "20"):
+            return True  # "03/2016": a month and year
+        if 1 <= a <= 31 and 1 <= b <= 12 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+            return True  # "19/01": a day and month
     return False
 
 
@@ -403,7 +414,11 @@ def _references(text: str, lower: str) -> list[Span]:
         value = match.group("ref").rstrip(".")
         digits = sum(c.isdigit() for c in value)
         strong = bool(_STRONG_REF_CUE.match(match.group("cue")))
-        if digits < (1 if strong else 3) or (digits == len(value) == 4 and value[:2] in ("19", "20")):
+        has_letter = any(c.isalpha() for c in value)
+        # "case 14 months", "0-19 service": a short number is a reference only with letters in it.
+        if digits < (1 if strong and has_letter else 4 if strong else 3) or (
+            digits == len(value) == 4 and value[:2] in ("19", "20")
+        ):
             continue  # "case 3", "in 2019"
         if _looks_like_date(value):
             continue
@@ -569,7 +584,8 @@ _NAMED_STREET_TYPES_CHECKED = (
 _DIRECTION = r"(?:[ ](?:North|South|East|West|Upper|Lower))?"
 _HOUSE_TYPES = (
     "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
-    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast"
+    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
+    "Chapel|Bakery|Schoolhouse"
 )
 # House names that identify a home on their own ("Holly Cottage"); the others need a street after them.
 _HOUSE_ALONE = frozenset(
@@ -823,20 +839,74 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     ),
     (
         EntityKind.ORG,
-        re.compile(r"\b(?:Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre)\b"),
+        re.compile(
+            r"\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|"
+            r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|Hospice|Refuge|Children's Home|"
+            r"Childrens Home|Care Home|Hostel|Foyer)\b"
+        ),
     ),
 ]
 # A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
 # crosses a sentence end).
 _NAME_WORD = re.compile(r"[A-Z][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on")
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
+# Suffixes so general ("X Centre", "X Service", "X Unit") that the words before them must include one
+# that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
+_GENERAL_SUFFIXES = frozenset(
+    {"Centre", "Clinic", "Unit", "Service", "NHS Trust", "NHS Foundation Trust", "Hostel", "Foyer"}
+)
+_DIRECTIONS = word_set("north south east west northern southern eastern western mid greater upper lower")
+_GENERIC_SERVICE = word_set(
+    "job contact leisure sports sport community youth assessment resource resources family families day call "
+    "referral referrals sexual assault child children's childrens children development training education "
+    "learning health medical dental walk-in urgent treatment detention custody visitor visitors shopping town "
+    "city garden birth baby babies mother mothers special care intensive neonatal maternity paediatric "
+    "paediatrics mental adult adults adolescent adolescents outpatient outpatients inpatient inpatients "
+    "emergency accident a&e trauma burns fracture eye dental sleep pain drug drugs alcohol substance misuse "
+    "recovery rehabilitation probation ambulance fire rescue police justice visiting early help 0-19 school "
+    "schools nursing midwifery perinatal infant feeding immunisation vaccination screening sexual genitourinary "
+    "gum contraception fertility abortion termination safeguarding social services service council local "
+    "national regional county north south east west central greater the a new old main general acute "
+    "specialist district integrated primary secondary tertiary multi agency partnership support advice "
+    "information employment benefits housing homeless homelessness asylum immigration detention secure "
+    "crisis liaison diversion home treatment domestic abuse violence victims victim witness witnesses "
+    "women's womens men's mens carers carer parenting parent parents hearing speech language therapy "
+    "therapies occupational physiotherapy physio respite residential contact supervised outreach hours out "
+    "together edge healthcare birthing wellbeing inclusion attendance welfare pastoral behaviour admissions "
+    "virtual fostering adoption leaving leavers transition disability disabilities send sen autism "
+    "neurodevelopmental psychology counselling bereavement advocacy independent rapid response access duty "
+    "front door intake first team hub gateway pathway single point liaison day night weekend evening crown "
+    "prosecution disclosure barring harmful behaviour behaviours major trauma business pupil return interview "
+    "university teaching general district community royal"
+)
 _PLACE_SUFFIX_WORDS = frozenset(
-    ["School", "Academy", "College", "Nursery", "Primary", "Infants", "Juniors", "Surgery", "Practice", "Hospital", "Infirmary", "Centre", "Hub"]
+    [
+        "School",
+        "Academy",
+        "College",
+        "Nursery",
+        "Primary",
+        "Infants",
+        "Juniors",
+        "Surgery",
+        "Practice",
+        "Hospital",
+        "Hospitals",
+        "Infirmary",
+        "Centre",
+        "Hub",
+        "Clinic",
+        "Unit",
+        "Service",
+        "Trust",
+    ]
 )
 # Qualifiers that make "X School", "X Surgery", "X Hospital" a kind of place rather than a named one.
 GENERIC_QUALIFIERS = frozenset(
     [
         "virtual",
+        "university",
+        "universities",
         "special",
         "local",
         "mainstream",
@@ -977,6 +1047,14 @@ def _named_places(text: str) -> list[Span]:
             content = [w for w in bare if w not in _CONNECTORS]
             if all(w in GENERIC_QUALIFIERS for w in content):
                 continue
+            if match.group(0) in _GENERAL_SUFFIXES and not any(
+                not word.isupper()
+                and _bare(word) not in common_words()
+                and _bare(word) not in _GENERIC_SERVICE
+                for _, word in words
+                if _bare(word) not in _CONNECTORS
+            ):
+                continue  # "X Centre", "X Service": a named one has a proper name in it ("Blackburn Birth Centre")
             if match.group(0) == "Practice" and all(
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):

@@ -21,6 +21,7 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
+    NATIONALITIES,
     NEVER_ALONE,
     NON_VALUES,
     NOT_AT_SENTENCE_START,
@@ -81,6 +82,10 @@ _DAYS_MONTHS = frozenset(
 )
 
 _NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
+_TITLE_SET = word_set(
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Cllr Councillor PC DC DS DI DCI "
+    "DCS PCSO Sgt Sergeant Inspector Constable Judge HHJ Nurse Sister Matron MR MRS MS MISS MX DR"
+)
 # Word endings English names almost never have but abstract nouns and adjectives do ("Abduction").
 _WORD_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ology", "ical", "ive", "ous", "ful", "less",
@@ -94,7 +99,8 @@ def _is_name_token(token: str) -> bool:
 
 @lru_cache(maxsize=1 << 17)
 def classify(token: str) -> str:
-    """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, INITIAL, PARTICLE, LOWER."""
+    """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, TITLE, INITIAL, PARTICLE,
+    LOWER."""
     folded = fold(token)
     if len(token) == 1 and token.isupper():
         return "INITIAL"
@@ -102,6 +108,10 @@ def classify(token: str) -> str:
         return "ROLE"
     if not token[:1].isupper():
         return "PARTICLE" if folded in PARTICLES else "LOWER"
+    if token in _TITLE_SET:
+        return "TITLE"
+    if folded in NATIONALITIES or (token.isupper() and folded in FUNCTION_WORDS):
+        return "FUNCTION"  # "mother's English", "THE CHILD AND FAMILY"
     parts = [p for p in re.split(r"[-']", folded) if p]
     listed_first = folded in first_names() or (len(parts) > 1 and any(p in first_names() for p in parts))
     listed_surname = folded in surnames() or (len(parts) > 1 and any(p in surnames() for p in parts))
@@ -185,7 +195,7 @@ def is_sentence_start(text: str, start: int) -> bool:
     )
 
 
-_NEVER_FIRST = frozenset({"ROLE", "FUNCTION", "INITIAL", "PARTICLE", "LOWER"})
+_NEVER_FIRST = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
 
 
 def _continues(tokens: Tokens, j: int, caps: bool) -> bool:
@@ -208,7 +218,7 @@ def _extend(tokens: Tokens, i: int, limit: int = 4) -> int:
             j += 1
             continue
         if _continues(tokens, j + 1, caps) or (
-            tokens.items[j].cls == "INITIAL" and nxt.cls not in _NEVER_FIRST
+            tokens.items[j].cls == "INITIAL" and nxt.cls not in _NEVER_FIRST and nxt.cls != "CAPS"
         ):
             j += 1
             last = j
@@ -293,13 +303,15 @@ def _roles_pattern(roles: str) -> str:
 _ROLES = _roles_pattern(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES)
 # "her friend Aoife", "mother, Precious", "Mother (Rebecca Lewis)", "the health visitor - Jane Hill".
 _ROLE_THEN_NAME = re.compile(
-    rf"(?i:\b(?:{_ROLES}))(?:'s)?(?P<sep>[ ]{{1,2}}|,[ ]{{1,2}}|[ ]{{0,2}}\([ ]{{0,2}}|[ ]{{0,2}}[:\-][ ]{{1,2}})"
+    rf"(?i:\b(?:{_ROLES}))s?(?:'s)?(?P<sep>[ ]{{1,2}}|,[ ]{{1,2}}|[ ]{{0,2}}\([ ]{{0,2}}|[ ]{{0,2}}[:\-][ ]{{1,2}})"
     r"(?=[A-Z])"
 )
 _CALLED = re.compile(
     r"(?i:\b(?:called|named|known as|aka|a\.k\.a\.?|alias|nicknamed?|nicknames|goes by|going by|"
     r"call(?:s|ed|ing)? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
-    r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as))"
+    r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as|"
+    r"(?:gave|gives|giving|given) (?:his|her|their|a|the) name as|name given as|named only as|"
+    r"(?:only )?known to (?:her|him|them|police|staff) as))"
     r"[ ]{1,2}[\"'(]?(?=[A-Z])"
 )
 _LABEL = re.compile(
@@ -321,7 +333,14 @@ _NAME_THEN_WHO = re.compile(
     r"(?<=[A-Za-z])(?:[ ]{0,2}\([ ]{0,2}(?:"
     + _WHO
     + r"|(?i:aged?|dob|d\.o\.b|born|b\.)\b|[0-9]{1,2}(?:[ ]{0,2}(?i:years?|yrs?|y|months?|mths?|m|weeks?|wks?|w))?"
-    r"[ ]{0,2}[,;)])|,[ ]{1,2}(?:" + _WHO + r")(?=[ ,.;:)]|$)|[ ]{1,2}-[ ]{1,2}" + _WHO + ")"
+    r"[ ]{0,2}[,;)])|'s[ ]{1,2}(?:(?:maternal|paternal|older|younger|elder|big|little|step-?|half-?|birth|"
+    r"foster|new|ex-?)[ ]{1,2})?(?i:"
+    + _ROLES
+    + r")s?\b(?![ ]{1,2}[A-Z0-9]{1,2}\b)|,[ ]{1,2}(?:"
+    + _WHO
+    + r")(?=[ ,.;:)]|$)|[ ]{1,2}-[ ]{1,2}"
+    + _WHO
+    + ")"
 )
 _CAP_TOKEN = re.compile(r"[A-Z]")
 # "Sibling 1 (Kai)", "CHILD L (Harrison, 6)": a name given in brackets after an anonymised label.
@@ -338,8 +357,8 @@ def _back_name(tokens: Tokens, end_offset: int) -> Span | None:
     if i is None:
         return None
     last = tokens.items[i]
-    if last.cls in _NEVER_FIRST or (last.cls == "CAPS" and fold(last.text) in ACRONYMS):
-        return None
+    if last.cls in _NEVER_FIRST or last.cls == "CAPS":
+        return None  # "ASC – MGF admitted": an acronym before a role
     if (
         fold(last.text) in INSTITUTION_WORDS
         or fold(last.text) in _DAYS_MONTHS
@@ -471,7 +490,7 @@ _TITLE_WORDS = frozenset(_TITLES.split("|"))
 _ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
 _CALLED_STARTS = word_set(
     "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
-    "by introduced signed"
+    "by introduced signed gave gives giving given only"
 )
 _LABEL_STARTS = word_set(
     "full name names child's childs forename forenames first given surname last family alias aliases "
@@ -483,8 +502,9 @@ _LABEL_STARTS = word_set(
 
 @lru_cache(maxsize=1)
 def _keep_lowercase() -> frozenset[str]:
-    words = _ROLE_STARTS | _CALLED_STARTS | _LABEL_STARTS | PARTICLES
-    return frozenset(words | {w + "-" + x for w in ("step", "half", "ex") for x in ROLE_WORDS} | ROLE_WORDS)
+    words = _ROLE_STARTS | _CALLED_STARTS | _LABEL_STARTS | PARTICLES | ROLE_WORDS
+    words |= {w + "-" + x for w in ("step", "half", "ex") for x in ROLE_WORDS}
+    return frozenset(words | {w + "s" for w in words})
 
 
 def context_names(tokens: Tokens) -> list[Span]:
@@ -501,20 +521,31 @@ def context_names(tokens: Tokens) -> list[Span]:
         if word in _TITLE_WORDS:
             match = _TITLE.match(text, tok.start)
             if match:
-                add(_name_at(tokens, match.end(), allow_initial=True))
+                # "Inspector PPU": one word in capitals after a title in mixed case is an acronym.
+                add(_name_at(tokens, match.end(), allow_initial=True, strict=not word.isupper()))
         folded = fold(word)
         head = folded.split("-", 1)[0]
-        if folded in _ROLE_STARTS or head in _ROLE_STARTS:
+        if (
+            folded in _ROLE_STARTS
+            or head in _ROLE_STARTS
+            or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS)
+        ):
             match = _ROLE_THEN_NAME.match(text, tok.start)
             if match:
                 # A capitalised role mid-sentence is part of a title-case phrase ("Child Protection Plan",
                 # "Detective Chief Superintendent", "the GP, Midwifery and Health Visiting"): only a word
                 # that is not ordinary English can be a name there.
                 capitalised = word[:1].isupper()
-                common_ok = not capitalised or (
-                    is_sentence_start(text, tok.start) and match.group("sep").strip() in {",", "("}
+                sep = match.group("sep").strip()
+                common_ok = sep not in {":", "-"} and (
+                    not capitalised or (is_sentence_start(text, tok.start) and sep in {",", "("})
                 )
                 span = _name_at(tokens, match.end(), strict=True, common_ok=common_ok)
+                if span is not None and word.isupper() and len(word) > 2:
+                    # "THE CHILD AND FAMILY": after a role in capitals (a heading) only a listed name counts.
+                    first = tokens.items[tokens.by_start[span.start]]
+                    if first.cls not in {"FIRST", "SURNAME", "CAPS_NAME"}:
+                        span = None
                 # "Mother (Rebecca Lewis)" names her; "Mother (Living in the same household)" does not.
                 if (
                     span is not None
@@ -530,7 +561,15 @@ def context_names(tokens: Tokens) -> list[Span]:
         if folded in _LABEL_STARTS or head in _LABEL_STARTS:
             match = _LABEL.match(text, tok.start)
             if match:
-                add(_name_at(tokens, match.end(), allow_initial=True))
+                span = _name_at(tokens, match.end(), allow_initial=True)
+                # "Subject: RAPID REVIEW - CHILD J" is an email's subject line, not a child's name.
+                if (
+                    span is not None
+                    and folded == "subject"
+                    and tokens.items[tokens.by_start[span.start]].cls not in _NAMEISH
+                ):
+                    span = None
+                add(span)
         if word in _LABEL_WORDS:
             match = _LABEL_BRACKET.match(text, tok.start)
             if match:
@@ -538,7 +577,7 @@ def context_names(tokens: Tokens) -> list[Span]:
                 if span is not None and text[span.end : span.end + 1] in {")", ","}:
                     add(span)
         after = text[tok.end : tok.end + 2]
-        if word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -")):
+        if word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -", "'s")):
             match = _NAME_THEN_WHO.match(text, tok.end)
             if match:
                 span = _back_name(tokens, tok.end)
@@ -552,6 +591,17 @@ def context_names(tokens: Tokens) -> list[Span]:
                     and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
                 ):
                     span = None
+                # "An Intervention Provider (mentor)": an ordinary word after another capitalised word is a
+                # title-case phrase, not a name.
+                if span is not None and head_tok is not None and head_tok.cls in {"COMMON", "UNKNOWN"}:
+                    k = tokens.by_start[span.start]
+                    prev = tokens.items[k - 1] if k > 0 and tokens.joined(k - 1) else None
+                    if (
+                        prev is not None
+                        and prev.text[:1].isupper()
+                        and prev.cls in {"COMMON", "ROLE", "FUNCTION"}
+                    ):
+                        span = None
                 add(span)
     return spans + _table_names(tokens) + _caps_names(tokens)
 

@@ -56,7 +56,7 @@ NOT_AT_SENTENCE_START = word_set(
 # Values after a label that are roles or anonymised labels, not names.
 NON_VALUES = word_set(
     "unknown none not redacted withheld tbc n a the deceased child adult mother father sibling baby young "
-    "person subject name nk n/k"
+    "person subject name nk n/k re fw fwd"
 )
 
 # Family and professional roles: never a name, and a capitalised word right after one usually is one
@@ -82,7 +82,22 @@ PROFESSIONAL_ROLES = (
     "solicitor|chair|reviewer|author|lead reviewer|independent reviewer|interpreter|caseworker|"
     "case worker|housing officer|probation officer|paramedic|sergeant|inspector|constable|clinician|"
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
-    "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress"
+    "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
+    "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
+    "receptionist|assistant|MGM|MGF|PGM|PGF|SGM|SGF"
+)
+# Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
+NATIONALITIES = word_set(
+    "english british scottish welsh irish polish romanian lithuanian latvian estonian bulgarian hungarian "
+    "czech slovak slovakian albanian kosovan serbian croatian bosnian portuguese spanish italian french german "
+    "dutch belgian greek cypriot turkish kurdish iranian iraqi syrian lebanese afghan pakistani indian "
+    "bangladeshi nepali sri lankan tamil chinese vietnamese filipino thai japanese korean malaysian "
+    "indonesian nigerian ghanaian somali somalian sudanese eritrean ethiopian kenyan ugandan tanzanian "
+    "zimbabwean congolese cameroonian gambian senegalese jamaican caribbean african asian european american "
+    "arab arabic urdu punjabi bengali bangla sylheti gujarati hindi farsi persian pashto dari tigrinya "
+    "amharic yoruba igbo twi shona swahili lingala mandarin cantonese russian ukrainian belarusian muslim "
+    "christian hindu sikh jewish catholic protestant orthodox anglican methodist baptist pentecostal "
+    "traveller travellers roma romany gypsy british-pakistani black white mixed bsl makaton"
 )
 
 
