@@ -171,11 +171,6 @@ def _docx_with_entity(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assistant/documents/reader.py _collect_text reads w:t with `child.text`, which stops at an entity "
-    "reference node; the fix (''.join(child.itertext())) is in the reading layer, not in this part",
-)
 def test_text_after_an_unknown_entity_reference_is_not_dropped(tmp_path: Path) -> None:
     from assistant import services
 

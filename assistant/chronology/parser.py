@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.chronology.agencies import is_agency_alias, known_agency, normalise_agency
 from assistant.chronology.dates import (
@@ -814,11 +814,28 @@ def _preamble(document: DocxDocument) -> str:
         if child.tag == qn("w:tbl"):
             break
         if child.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            text = "".join("".join(t.itertext()) for t in child.iter(qn("w:t")))
             text = _LINE_BREAK.sub(" ", text.replace("\t", " ")).strip()
             if text:
                 lines.append(text)
     return "\n".join(lines)
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's text from its XML: each w:t read with itertext (python-docx's `.text` stops at an entity
+    reference inside w:t and drops the rest of the run), tabs and breaks kept, paragraphs on lines."""
+    from docx.oxml.ns import qn
+
+    paragraphs = []
+    for p in tc.iterchildren(qn("w:p")):
+        pieces = []
+        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+            if node.tag == qn("w:t"):
+                pieces.append("".join(node.itertext()))
+            else:
+                pieces.append("\t" if node.tag == qn("w:tab") else "\n")
+        paragraphs.append("".join(pieces))
+    return "\n".join(paragraphs)
 
 
 def render_docx_tables(document: DocxDocument) -> str:
@@ -830,7 +847,6 @@ def render_docx_tables(document: DocxDocument) -> str:
     In-cell line breaks become vertical tabs (as Word itself writes them) so a row stays on one line.
     A document whose tables hold no text renders as ''.
     """
-    from docx.table import _Cell
 
     blocks: list[str] = []
     for table in document.tables:
@@ -838,7 +854,7 @@ def render_docx_tables(document: DocxDocument) -> str:
         for tr in table._tbl.tr_lst:
             cells: list[str] = []
             for tc in tr.tc_lst:
-                text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
+                text = "" if tc.vMerge == "continue" else _cell_text(tc)
                 text = _LINE_BREAK.sub("\x0b", text.replace("\t", " "))
                 cells.append(text)
                 cells.extend([""] * (tc.grid_span - 1))

@@ -653,7 +653,9 @@ def _collect_text(element: Any, out: list[str]) -> None:
         if not isinstance(tag, str) or tag in _SKIP_IN_TEXT:
             continue  # comments and processing instructions have non-string tags
         if tag == f"{_W}t":
-            out.append(child.text or "")
+            # itertext, not .text: an entity reference inside w:t is a node of its own, and .text stops before
+            # it, silently dropping the rest of the run
+            out.append("".join(child.itertext()))
         elif tag in _CHAR_FOR_TAG:
             out.append(_CHAR_FOR_TAG[tag])
         else:
