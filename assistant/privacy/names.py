@@ -490,7 +490,7 @@ _TITLE_WORDS = frozenset(_TITLES.split("|"))
 _ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
 _CALLED_STARTS = word_set(
     "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
-    "by introduced signed gave gives giving given only"
+    "by introduced signed gave gives giving given only calling"
 )
 _LABEL_STARTS = word_set(
     "full name names child's childs forename forenames first given surname last family alias aliases "
