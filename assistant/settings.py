@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     )
     llm_azure_deployment: str | None = Field(None, description="Azure OpenAI deployment name (Azure only).")
     llm_api_version: str | None = Field(None, description="Azure OpenAI API version (Azure only).")
-    llm_timeout_s: float = Field(60.0, gt=0, description="Per-request timeout in seconds.")
+    llm_timeout_s: float = Field(
+        60.0, gt=0, description="Deadline in seconds for a whole remote call (requests, retries, re-asks)."
+    )
     llm_max_retries: int = Field(
         3, ge=0, description="Transport retries (429, 5xx, timeouts) before failing."
     )

@@ -81,6 +81,7 @@ def remote_notice(
     provider's own redaction of each draft, its prompt tokens and cost), summed over the drafts. Raises the
     provider's configuration error when no remote model is configured, so nothing is sent half-configured."""
     from assistant import services
+    from assistant.providers.notice import describe_send
     from assistant.settings import get_settings
 
     if (provider or get_settings().provider) == "offline" or not texts:
@@ -89,16 +90,8 @@ def remote_notice(
     estimates = [
         services.estimate_remote(text, exclude_example=k) for text, k in zip(texts, excludes, strict=True)
     ]
-    first = estimates[0]
-    host = first.host or "the configured endpoint"
-    costs = [e.estimated_cost_usd for e in estimates]
-    cost = "cost unknown" if any(c is None for c in costs) else f"≈ ${sum(c or 0.0 for c in costs):.4f}"
-    tokens = sum(e.prompt_tokens for e in estimates)
-    return (
-        f"sending redacted text of {len(texts)} draft(s), one request each ("
-        f"{sum(e.placeholders for e in estimates)} identifiers replaced, about {tokens} prompt tokens in all, "
-        f"{cost}) to {host} ({first.model}); see `rapid-review redact` for the exact text of a draft"
-    )
+    # one wording for every remote notice (assistant/providers/notice.py)
+    return describe_send(estimates, what=f"{len(texts)} draft(s), one request each")
 
 
 def remote_model(critiques: Iterable[Critique]) -> str | None:
