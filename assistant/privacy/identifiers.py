@@ -23,6 +23,7 @@ from functools import lru_cache
 import phonenumbers
 
 from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import classify
 from assistant.privacy.words import (
     ACRONYMS,
     FUNCTION_WORDS,
@@ -84,11 +85,14 @@ _PROFILE = re.compile(
 # "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
 _PROFILE_WHERE = re.compile(
     rf"(?i:(?:{_PLATFORMS}))(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
-    r"(?i:he|she|they|you)[ ]{1,2}(?i:is called|was called|is known as|was known as|goes by|went by|uses|used|"
+    r"(?i:he|she|they|you)[ ]{1,2}(?i:is called|was called|is known as|was known as|goes by the name|"
+    r"went by the name|goes by|went by|used the username|uses the username|used the name|uses the name|uses|used|"
     r"posts as|posted as|posting as|goes online as|went online as|appears as|appeared as|"
     r"calls? (?:him|her|them)self|called (?:him|her|them)self|is|was)[ ]{1,2}[\"']?"
     r"(?P<h>@?[A-Za-z0-9_.\-]{2,30})"
 )
+# "(phantom.x.99)", "(kayd_x)": a handle in brackets, with an underscore, or dots and digits.
+_BRACKET_HANDLE = re.compile(r"\((?P<h>@?[A-Za-z0-9]{1,30}(?:[._][A-Za-z0-9]{0,30}){1,5})\)")
 _HANDLE_MORE = re.compile(r"[ ](?=[A-Za-z0-9_.]{0,29}[0-9_])[A-Za-z0-9_.]{2,30}(?![\w@-])")
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
@@ -333,6 +337,13 @@ def _handles(text: str, lower: str) -> list[Span]:
                     continue  # "her Snapchat account was deleted"
         end = start + len(value)
         spans.append(Span(start, end, EntityKind.HANDLE, fold(value.lstrip("@"))))
+    for match in _BRACKET_HANDLE.finditer(text) if "(" in text else ():
+        value = match.group("h")
+        if any(c.isalpha() for c in value) and (
+            "_" in value or ("." in value and any(c.isdigit() for c in value))
+        ):
+            start = match.start("h")
+            spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
     for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE):
         value = match.group("h").rstrip(".-")
         if (
@@ -360,7 +371,7 @@ _REF_STRONG = (
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
-    r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|(?:recorded|given)[ ]as)?"
+    r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
     r"[ ]{0,3}(?P<ref>[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
 )
 _STRONG_REF_CUE = re.compile(rf"(?i:^(?:{_REF_STRONG}))")
@@ -840,7 +851,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.ORG,
         re.compile(
-            r"\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|"
+            r"\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
+            r"Women's Aid|Womens Aid|Project|Foundation|"
             r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer)\b"
         ),
@@ -850,10 +862,25 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
 # crosses a sentence end).
 _NAME_WORD = re.compile(r"[A-Z][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on")
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
+_PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n]|$)")
 # Suffixes so general ("X Centre", "X Service", "X Unit") that the words before them must include one
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
 _GENERAL_SUFFIXES = frozenset(
-    {"Centre", "Clinic", "Unit", "Service", "NHS Trust", "NHS Foundation Trust", "Hostel", "Foyer"}
+    {
+        "Centre",
+        "Clinic",
+        "Unit",
+        "Service",
+        "NHS Trust",
+        "NHS Foundation Trust",
+        "Hostel",
+        "Foyer",
+        "Hub",
+        "Project",
+        "Foundation",
+        "Women's Aid",
+        "Womens Aid",
+    }
 )
 _DIRECTIONS = word_set("north south east west northern southern eastern western mid greater upper lower")
 _GENERIC_SERVICE = word_set(
@@ -877,7 +904,7 @@ _GENERIC_SERVICE = word_set(
     "neurodevelopmental psychology counselling bereavement advocacy independent rapid response access duty "
     "front door intake first team hub gateway pathway single point liaison day night weekend evening crown "
     "prosecution disclosure barring harmful behaviour behaviours major trauma business pupil return interview "
-    "university teaching general district community royal"
+    "university teaching general district community royal prevent channel"
 )
 _PLACE_SUFFIX_WORDS = frozenset(
     [
@@ -1060,7 +1087,12 @@ def _named_places(text: str) -> list[Span]:
             ):
                 continue
             start = words[-1][0]
-            spans.append(Span(start, match.end(), kind, norm(text[start : match.end()])))
+            end = match.end()
+            # "Loreto High School Chorlton": a place name after the suffix belongs to the school's name.
+            after = _PLACE_AFTER.match(text, end)
+            if after and classify(after.group(1)) == "UNKNOWN":
+                end = after.end()
+            spans.append(Span(start, end, kind, norm(text[start:end])))
     return spans
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.words import (
     ACRONYMS,
+    CAR_MAKES,
     FAMILY_ROLES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
@@ -664,7 +665,13 @@ def list_names(tokens: Tokens) -> list[Span]:
             else:
                 break
         segment = items[i : j + 1]
-        if _segment_is_name(tokens.text, segment):
+        # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
+        after_make = i > 0 and tokens.joined(i - 1) and fold(items[i - 1].text) in CAR_MAKES
+        if (
+            not after_make
+            and fold(segment[0].text) not in CAR_MAKES
+            and _segment_is_name(tokens.text, segment)
+        ):
             start = segment[0].start
             # "saw Precious Okonkwo": an ordinary capitalised word mid-sentence, straight before a surname,
             # is the first name.
@@ -725,7 +732,21 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
     spans: list[Span] = []
     items = tokens.items
     text = tokens.text
+    # "Gav" for Gavin, "Kaz" for Karen's nickname: three or more letters that begin a found first name.
+    prefixes: dict[str, str] = {}
+    for name in names:
+        head = TOKEN.findall(name)[:1]
+        if head and len(head[0]) >= 5 and head[0][:1].isupper() and not head[0].isupper():
+            for n in range(3, len(head[0]) - 1):
+                prefixes.setdefault(head[0][:n], head[0])
     for i, tok in enumerate(items):
+        if (
+            tok.text in prefixes
+            and tok.cls in {"UNKNOWN", "FIRST", "AMBIG", "SURNAME"}
+            and tok.text not in singles
+        ):
+            spans.append(Span(tok.start, tok.end, EntityKind.PERSON, ""))
+            continue
         ordinary = singles.get(tok.text)
         if ordinary is None and tok.text.isupper() and len(tok.text) > 1:
             ordinary = upper.get(tok.text)

@@ -162,3 +162,12 @@ ACRONYMS = word_set(
 PARTICLES = word_set(
     "van von der den de da di du del della la le bin binti bint ibn al el ter ten dos das ap abu"
 )
+
+# Car makes, and the words before a model ("Land Rover", "Range Rover"): the capitalised words after them
+# are a model, not a person ("a Seat Leon", "Honda Civic"). Makes that are also common surnames (Ford,
+# Morgan, Bentley) are left out.
+CAR_MAKES = word_set(
+    "seat honda toyota vauxhall nissan audi bmw mercedes mercedes-benz volkswagen vw skoda kia hyundai peugeot "
+    "renault citroen fiat volvo mazda jaguar lexus suzuki tesla porsche dacia mitsubishi subaru chevrolet "
+    "jeep cupra mg land range alfa"
+)
