@@ -80,7 +80,7 @@ _PROFILE = re.compile(
     rf"(?i:\b(?P<cue>(?:{_PLATFORMS})(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
     rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
     r"(?P<sep>[ ]{0,3}(?::|=|-|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
-    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}))"
+    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}))"
 )
 # "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
 _PROFILE_WHERE = re.compile(
@@ -94,6 +94,10 @@ _PROFILE_WHERE = re.compile(
 # "(phantom.x.99)", "(kayd_x)": a handle in brackets, with an underscore, or dots and digits.
 _BRACKET_HANDLE = re.compile(r"\((?P<h>@?[A-Za-z0-9]{1,30}(?:[._][A-Za-z0-9]{0,30}){1,5})\)")
 _HANDLE_MORE = re.compile(r"[ ](?=[A-Za-z0-9_.]{0,29}[0-9_])[A-Za-z0-9_.]{2,30}(?![\w@-])")
+_HANDLE_CUE_WORDS = word_set(
+    "account accounts profile profiles username usernames user name names handle handles id gamertag gamer tag "
+    "page channel alias screen display online"
+)
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
 )
@@ -322,6 +326,8 @@ def _handles(text: str, lower: str) -> list[Span]:
         else:
             value, start = match.group("h").rstrip(".-"), match.start("h")
             folded = fold(value.lstrip("@"))
+            if folded in _HANDLE_CUE_WORDS:
+                continue  # "Xbox gamertag PERSON_1": the cue word itself is not the handle
             strong = bool(_STRONG_HANDLE_CUE.search(cue)) or sep in {":", "=", "as", "called", "named"}
             # "gamertag DL R0yal": a second word that has a digit or underscore is part of the name.
             more = _HANDLE_MORE.match(text, start + len(value)) if strong else None
@@ -775,7 +781,15 @@ def _addresses(text: str, lower: str) -> list[Span]:
     for match in _HOUSE.finditer(text):
         start = _trim_leading(text, match.start(), match.start("type"))
         words = [fold(w) for w in text[start : match.start("type")].split()]
-        if not words or all(w in _GENERIC_PLACE for w in words):
+        if (
+            not words
+            and match.group("street") is not None
+            and fold(text[match.start() : start]).strip() == "the"
+        ):
+            start = match.start(
+                "type"
+            )  # "The Granary, Hollins Lane": a house called "The <type>" on a street
+        elif not words or all(w in _GENERIC_PLACE for w in words):
             continue
         if match.group("street") is None and fold(match.group("type")) not in _HOUSE_ALONE:
             continue

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# What blanks out a placeholder already in the input, or an identifier already found, in the matching copy
+# before the next rules run: a control character that no pattern accepts as part of a value.
+MASK = "\x00"
+
 
 class EntityKind(StrEnum):
     PERSON = "PERSON"

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
 from assistant.privacy.identifiers import structured_spans
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import TOKEN, Tokens, context_names, list_names, propagate
 from assistant.privacy.normalise import matching_copy
 from assistant.privacy.words import fold, norm
@@ -241,7 +241,7 @@ def _mask(text: str, spans: list[Span]) -> str:
         if span.start < cursor:
             continue
         pieces.append(text[cursor : span.start])
-        pieces.append("#" * (span.end - span.start))
+        pieces.append(MASK * (span.end - span.start))
         cursor = span.end
     pieces.append(text[cursor:])
     return "".join(pieces)
