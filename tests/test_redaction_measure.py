@@ -1,0 +1,78 @@
+"""The redaction measurement (evals/redaction): the scorer reads its markup right, the sets are what the
+README says they are, and the measured figures do not fall back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.privacy import redact
+from assistant.privacy.measure import CATEGORIES, documents, load, markdown, measure, parse
+from assistant.privacy.redaction import find_spans
+
+SETS = Path(__file__).resolve().parent.parent / "evals" / "redaction"
+
+
+def test_parse_strips_markup_and_keeps_offsets() -> None:
+    passage = parse("x", "{{Mother}} [[Kelly Smith|person:relation]] rang [[07700<nbsp>900123|phone]].")
+    assert passage.text == "Mother Kelly Smith rang 07700\u00a0900123."
+    assert [(m.text, m.category, m.form) for m in passage.identifiers] == [
+        ("Kelly Smith", "person", "relation"),
+        ("07700\u00a0900123", "phone", ""),
+    ]
+    for marked in [*passage.identifiers, *passage.roles]:
+        assert passage.text[marked.start : marked.end] == marked.text
+
+
+def test_parse_refuses_an_unknown_category() -> None:
+    with pytest.raises(ValueError, match="unknown category"):
+        parse("x", "[[Kelly|persn]]")
+
+
+def test_documents_join_a_case_and_shift_its_marks() -> None:
+    first = parse("a", "[[Kelly Smith|person]] rang.", "case")
+    second = parse("b", "{{Mother}} said [[Kelly|person:later]] was tired.", "case")
+    (joined,) = documents([first, second])
+    assert joined.text == "Kelly Smith rang.\n\nMother said Kelly was tired."
+    for marked in [*joined.identifiers, *joined.roles]:
+        assert joined.text[marked.start : marked.end] == marked.text
+
+
+def test_scoring_counts_partial_redaction_as_a_miss_and_role_loss() -> None:
+    report = measure([parse("x", "{{Mother}} met [[Kelly Smith|person]] at [[Holly Cottage, Hythe Way|address]].")])
+    assert report.identifiers == 2 and report.roles == 1
+    assert report.roles_lost == []
+    assert "| person | 1 | 1 | 100.0% |" in markdown(report)
+
+
+@pytest.mark.parametrize("folder", [SETS, SETS / "dev"], ids=["held-out", "dev"])
+def test_sets_are_well_formed(folder: Path) -> None:
+    passages = load(folder)
+    identifiers = [m for p in passages for m in p.identifiers]
+    assert len(identifiers) >= 300
+    assert {m.category for m in identifiers} == set(CATEGORIES)
+    for marked in identifiers:
+        assert marked.text.strip() == marked.text and marked.text, marked
+
+
+def test_held_out_set_does_not_fall_back() -> None:
+    """Set 4 measured 96.0% when it was finished (evals/redaction/README.md); no role word is ever lost."""
+    report = measure(load(SETS))
+    assert report.roles_lost == []
+    assert report.recall >= 0.955, report.misses
+
+
+def test_development_sets_stay_above_target() -> None:
+    report = measure(load(SETS / "dev"))
+    assert report.roles_lost == []
+    assert report.recall >= 0.99, report.misses
+
+
+def test_redaction_is_idempotent_on_every_set() -> None:
+    """What redact() produced never trips the PII guard (check_redacted uses the same detector)."""
+    for folder in (SETS, SETS / "dev"):
+        for case in documents(load(folder)):
+            once = redact(case.text)
+            assert find_spans(once.text) == [], case.id
+            assert once.restore(once.text) == case.text
