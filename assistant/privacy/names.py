@@ -333,10 +333,11 @@ _WHO = (
 _NAME_THEN_WHO = re.compile(
     r"(?<=[A-Za-z])(?:[ ]{0,2}\([ ]{0,2}(?:"
     + _WHO
+    + r"(?![ ]{1,2}[A-Z])"  # "England (Child Safeguarding Practice Review Panel)" is no family member
     + r"|(?i:aged?|dob|d\.o\.b|born|b\.)\b|[0-9]{1,2}(?:[ ]{0,2}(?i:years?|yrs?|y|months?|mths?|m|weeks?|wks?|w))?"
     r"[ ]{0,2}[,;)])|'s[ ]{1,2}(?:(?:maternal|paternal|older|younger|elder|big|little|step-?|half-?|birth|"
-    r"foster|new|ex-?)[ ]{1,2})?(?i:"
-    + _ROLES
+    r"foster|new|ex-?)[ ]{1,2})?(?:"
+    + _ROLES  # as written: "Junior's aunt", "Kai's GP", but not "England's Child Safeguarding Practice"
     + r")s?\b(?![ ]{1,2}[A-Z0-9]{1,2}\b)|,[ ]{1,2}(?:"
     + _WHO
     + r")(?=[ ,.;:)]|$)|[ ]{1,2}-[ ]{1,2}"

@@ -97,7 +97,8 @@ NATIONALITIES = word_set(
     "arab arabic urdu punjabi bengali bangla sylheti gujarati hindi farsi persian pashto dari tigrinya "
     "amharic yoruba igbo twi shona swahili lingala mandarin cantonese russian ukrainian belarusian muslim "
     "christian hindu sikh jewish catholic protestant orthodox anglican methodist baptist pentecostal "
-    "traveller travellers roma romany gypsy british-pakistani black white mixed bsl makaton"
+    "traveller travellers roma romany gypsy british-pakistani black white mixed bsl makaton england scotland "
+    "wales britain ireland europe africa asia"
 )
 
 
