@@ -713,11 +713,12 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
     """
     singles: dict[str, bool] = {}  # exact spelling -> ordinary word (needs care at sentence starts)
     upper: dict[str, bool] = {}
-    multi: dict[str, list[tuple[str, ...]]] = {}
+    multi: dict[str, set[tuple[str, ...]]] = {}
+    names = list(dict.fromkeys(names))  # each distinct spelling once, in order
     for name in names:
         tokens_of_name = [fold(t) for t in TOKEN.findall(name)]
         if len(tokens_of_name) > 1:
-            multi.setdefault(tokens_of_name[0], []).append(tuple(tokens_of_name))
+            multi.setdefault(tokens_of_name[0], set()).add(tuple(tokens_of_name))
         for part in _needle_parts(name):
             folded = fold(part)
             if len(part) < 3 or (not part[:1].isupper() and not part.isupper()):
@@ -726,7 +727,9 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
                 continue
             if folded in INSTITUTION_WORDS or folded in _DAYS_MONTHS:
                 continue
-            is_ordinary = folded in common_words() and folded not in first_names() | surnames()
+            is_ordinary = (
+                folded in common_words() and folded not in first_names() and folded not in surnames()
+            )
             spelled = part[:1] + part[1:] if not part.isupper() else part.capitalize()
             singles[spelled] = is_ordinary
             upper[part.upper()] = is_ordinary
@@ -756,10 +759,11 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
                 spans.append(Span(tok.start, tok.end, EntityKind.PERSON, ""))
             continue
     if multi:
+        longest_first = {k: sorted(v, key=lambda seq: (-len(seq), seq)) for k, v in multi.items()}
         # Whole names in any case ("kelly smith"): a pass over every word, lowercase ones included.
         words = list(TOKEN.finditer(text))
         for i, word in enumerate(words):
-            candidates = multi.get(fold(word.group(0)))
+            candidates = longest_first.get(fold(word.group(0)))
             if not candidates:
                 continue
             for sequence in candidates:

@@ -194,7 +194,8 @@ def _select(text: str, candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans, longest first. Touching spans count as overlapping (DATE_1PERSON_2)."""
     taken = bytearray(len(text) + 1)  # 1 where a chosen span covers the character: linear in all
     chosen: list[Span] = []
-    ordered = sorted(candidates, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind], s.start))
+    unique = dict.fromkeys(candidates)  # the same span is often found by several rules
+    ordered = sorted(unique, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind], s.start))
     for span in ordered:
         if span.end <= span.start or not _safe_edges(text, span):
             continue
@@ -210,11 +211,20 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
     """Key names so a lone part joins the one full name it belongs to (Jayden → Jayden Smith)."""
     owners_by_token: dict[str, set[str]] = defaultdict(set)
     owners_by_part: dict[str, set[str]] = defaultdict(set)
+    keys: dict[str, str] = {}  # each distinct spelling is keyed once
+
+    def key_of(span: Span) -> str:
+        surface = text[span.start : span.end]
+        key = keys.get(surface)
+        if key is None:
+            key = keys[surface] = norm(" ".join(TOKEN.findall(surface)))
+        return key
+
     for span in spans:
         if span.kind is EntityKind.PERSON:
-            key = norm(" ".join(TOKEN.findall(text[span.start : span.end])))
+            key = key_of(span)
             parts = key.split()
-            if len(parts) > 1:
+            if len(parts) > 1 and key not in owners_by_token.get(parts[0], ()):
                 for part in parts:
                     owners_by_token[part].add(key)
                     for piece in part.split("-"):
@@ -225,7 +235,7 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
         if span.kind is not EntityKind.PERSON:
             keyed.append(span)
             continue
-        key = norm(" ".join(TOKEN.findall(text[span.start : span.end])))
+        key = key_of(span)
         if " " not in key:
             owners = owners_by_token.get(key) or owners_by_part.get(key) or set()
             if len(owners) == 1:
