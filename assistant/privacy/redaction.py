@@ -25,8 +25,15 @@ maintained libraries where one exists (libphonenumber for phones), patterns for 
 names that fit this one genre. No name model is used: none from a package whose origin can be checked
 covers UK names better than the context rules.
 
-Role words ("mother", "Health Visitor", "Adult A"), labels already anonymised ("CHILD A", "[date]"),
-agencies (Police, Children's Social Care, MASH, NHS Trust) and ordinary capitalised words stay.
+What stays, on purpose: role words ("mother", "Health Visitor", "Adult A"), labels already anonymised
+("CHILD A", "[date]"), agencies and services (Police, Children's Social Care, MASH, NHS Trust), titles
+(the "Mr" of "Mr PERSON_1"), weekdays, towns and cities, ages, years and month-and-year (except next to a
+birth label), times, money, and ordinary capitalised words: the model needs them to judge the review, and
+alone they do not identify a child. What it misses (evals/redaction/README.md lists the measured misses):
+a name with no context that is not on the lists and never appears with a title, role or label; streets
+named without a type word ("on Westgate"); handles introduced in other ways than the covered phrasings;
+references whose number follows a code and a space ("CIC 1184421"); prefix-format plates that read as a
+school year ("Y11 DWH"); and anything in an image or an attachment.
 
 Placeholders look like PERSON_1; the same identifier (ignoring case and spacing; numbers and dates by
 value) always gets the same one, and a first name or surname seen alone joins the one full name it belongs
