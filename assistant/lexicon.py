@@ -24,6 +24,12 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# The same calendar as words, for readers that must not take 'May' or 'Friday' for a name.
+WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTH_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "sept", *MONTH_NUMBERS}
+)  # fmt: skip
 DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\.?\s+\d{4}|" + MONTH + r"\.?\s+\d{4}|" + PLACEHOLDER + ")"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.words import (
     ACRONYMS,
@@ -41,45 +42,18 @@ from assistant.privacy.words import (
 TOKEN = re.compile(r"[^\W\d_]+(?:['\-](?![sS]\b)[^\W\d_]+)*")
 _GAELIC = re.compile(r"(?:Mc|Mac|Fitz)[A-Z][a-z]{2,}|[OD]'[A-Z][a-z]+|(?:MC|MAC)[A-Z]{3,}|[OD]'[A-Z]{2,}")
 _CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]")
-_DAYS_MONTHS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "christmas",
-        "easter",
-        "eid",
-        "diwali",
-        "ramadan",
-    ]
+_DAYS_MONTHS = (
+    frozenset(
+        [
+            "christmas",
+            "easter",
+            "eid",
+            "diwali",
+            "ramadan",
+        ]
+    )
+    | WEEKDAY_WORDS
+    | MONTH_WORDS
 )
 
 _NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
