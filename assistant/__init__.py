@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.telemetry import switch_off
+
+switch_off()  # before any dependency is imported (assistant/telemetry.py)
+
 if TYPE_CHECKING:
     from assistant.domain.critique import Critique
     from assistant.domain.drafting import Draft

