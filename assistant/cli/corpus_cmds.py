@@ -41,11 +41,21 @@ def corpus(fmt: str) -> None:
 
 
 @cli.command("index")
-def index_cmd() -> None:
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Delete the index and build it again from the corpus (repairs a damaged index).",
+)
+def index_cmd(rebuild: bool) -> None:
     """Build the retrieval index (done automatically on first use)."""
     started = time.perf_counter()
-    idx = services.index(progress)
-    state = "built" if idx.built_now else "up to date"
+    if rebuild:
+        from assistant.retrieval.index import rebuild_index
+
+        idx = rebuild_index(progress=progress)
+    else:
+        idx = services.index(progress)
+    state = "rebuilt" if rebuild else "built" if idx.built_now else "up to date"
     click.echo(
         f"index {state}: {idx.count} items in collection {idx.name} ({time.perf_counter() - started:.1f} s)"
     )

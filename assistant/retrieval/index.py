@@ -3,16 +3,23 @@
 The collection name carries the corpus content hash, so a changed corpus builds a new collection while
 other processes keep reading the old one; a collection only counts as built once its 'complete' flag is
 set, and a half-built one left by a crash is rebuilt.
+
+A local index that cannot be opened is rebuilt from the corpus, with one line on standard error. This covers
+any failure, including a panic in chromadb's Rust core: pyo3's PanicException derives from BaseException,
+not Exception, and the panic prints its own message and backtrace to file descriptor 2 before Python sees it.
+`rapid-review index --rebuild` (`rebuild_index`) does the same on request.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlparse
 
@@ -21,7 +28,7 @@ import numpy as np
 from assistant.corpus import load_corpus
 from assistant.domain.corpus import KINDS, Corpus, Kind, SearchResult
 from assistant.errors import ConfigError, InputError, RetrievalIndexError
-from assistant.retrieval.embeddings import MiniLMOnnxEmbeddingFunction
+from assistant.retrieval.embeddings import DIMENSIONS, MiniLMOnnxEmbeddingFunction
 from assistant.retrieval.items import IndexItem, corpus_items
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.settings import Settings, get_settings
@@ -72,6 +79,68 @@ def _forget_clients() -> None:
     SharedSystemClient.clear_system_cache()
 
 
+def _recoverable(exc: BaseException) -> bool:
+    """Any failure of the index, including a Rust panic (a BaseException); never Ctrl+C or an exit."""
+    return not isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit)
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of an error, short enough for a one-line message."""
+    lines = str(exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+_STDERR_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _native_stderr_held() -> Iterator[None]:
+    """Hold what is written to file descriptor 2 while the block runs. It is written out afterwards if the block
+    succeeds. If the block fails, it is dropped (shown with RRA_DEBUG=1), because that is where a Rust panic
+    prints its message and backtrace before Python sees the exception. The block must be short: output from
+    other threads is delayed, not lost."""
+    with _STDERR_LOCK:
+        sys.stderr.flush()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no standard error at all
+            yield
+            return
+        failed = False
+        with tempfile.TemporaryFile() as held:
+            os.dup2(held.fileno(), 2)
+            try:
+                yield
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                with contextlib.suppress(Exception):
+                    sys.stderr.flush()
+                os.dup2(saved, 2)
+                os.close(saved)
+                if not failed or os.environ.get("RRA_DEBUG"):
+                    held.seek(0)
+                    with contextlib.suppress(OSError):
+                        for chunk in iter(lambda: held.read(1 << 16), b""):
+                            os.write(2, chunk)
+
+
+def _remove_local_index(settings: Settings) -> None:
+    _forget_clients()
+    path = settings.data_dir / "chroma"
+    try:
+        shutil.rmtree(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise RetrievalIndexError(
+            f"cannot remove the index folder {path}: {exc.strerror or exc}",
+            fix="delete that folder yourself, or set RRA_DATA_DIR to a writable folder",
+        ) from exc
+
+
 def validate_kinds(kinds: Iterable[str] | None) -> tuple[Kind, ...] | None:
     if kinds is None:
         return None
@@ -103,38 +172,49 @@ class CorpusIndex:
 
     # -- building -------------------------------------------------------------------------------------
     def _open(self, progress: Progress) -> Any:
+        path = self.settings.data_dir / "chroma"
         try:
-            return self._open_or_build(make_client(self.settings), progress)
+            return self._open_or_build(progress)
         except (ConfigError, RetrievalIndexError):
             raise
-        except Exception as exc:
+        except BaseException as exc:
+            if not _recoverable(exc):
+                raise
             if self.settings.chroma_url:
                 raise RetrievalIndexError(
-                    f"cannot use the Chroma server at {self.settings.chroma_url}: {exc}",
+                    f"cannot use the Chroma server at {self.settings.chroma_url}: {_reason(exc)}",
                     fix="start the server (chroma run) or unset RRA_CHROMA_URL to use a local index",
                 ) from exc
-            # A corrupt local index is disposable: it is rebuilt from the corpus.
-            path = self.settings.data_dir / "chroma"
-            print(f"rapid-review: the index at {path} is unreadable ({exc}); rebuilding it", file=sys.stderr)
-            _forget_clients()
-            shutil.rmtree(path, ignore_errors=True)
-            try:
-                return self._open_or_build(make_client(self.settings), progress)
-            except Exception as exc2:
-                raise RetrievalIndexError(
-                    f"cannot build the index in {path}: {exc2}", fix="set RRA_DATA_DIR to a writable folder"
-                ) from exc2
+            # A broken local index is disposable: it is rebuilt from the corpus.
+            print(
+                f"rapid-review: the index at {path} could not be opened ({_reason(exc)}); rebuilding it",
+                file=sys.stderr,
+            )
+        _remove_local_index(self.settings)
+        try:
+            return self._open_or_build(progress)
+        except (ConfigError, RetrievalIndexError):
+            raise
+        except BaseException as exc2:
+            if not _recoverable(exc2):
+                raise
+            raise RetrievalIndexError(
+                f"cannot build the index in {path}: {_reason(exc2)}",
+                fix="set RRA_DATA_DIR to a writable folder",
+            ) from exc2
 
-    def _open_or_build(self, client: Any, progress: Progress) -> Any:
-        collection = client.get_or_create_collection(
-            self.name,
-            embedding_function=self._ef,
-            configuration={"hnsw": {"space": "cosine"}},
-            metadata={"content_hash": self.corpus.content_hash},
-        )
-        meta = collection.metadata or {}
-        if meta.get("complete") and collection.count() == len(self.items):
-            return collection
+    def _open_or_build(self, progress: Progress) -> Any:
+        # Opening is where a damaged index fails: its native output is held so a panic does not reach the user.
+        with _native_stderr_held():
+            client = make_client(self.settings)
+            collection = client.get_or_create_collection(
+                self.name,
+                embedding_function=self._ef,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"content_hash": self.corpus.content_hash},
+            )
+            if self._usable(collection):
+                return collection
         progress(f"Building the retrieval index ({len(self.items)} items)…")
         for b in range(0, len(self.items), ADD_BATCH):
             batch = self.items[b : b + ADD_BATCH]
@@ -148,9 +228,22 @@ class CorpusIndex:
         collection.modify(
             metadata={"content_hash": self.corpus.content_hash, "complete": True, "built_at": time.time()}
         )
+        self._usable(collection, probe_only=True)
         self.built_now = True
         self._drop_stale(client)
         return collection
+
+    def _usable(self, collection: Any, *, probe_only: bool = False) -> bool:
+        """Whether a built collection can answer: it is complete, holds every item, and a vector query and a
+        read of its metadata both work (a damaged index fails here, while opening, not on the first search)."""
+        if not probe_only:
+            meta = collection.metadata or {}
+            if not (meta.get("complete") and collection.count() == len(self.items)):
+                return False
+        probe = [1.0] + [0.0] * (DIMENSIONS - 1)
+        collection.query(query_embeddings=[probe], n_results=1, include=[])
+        collection.get(ids=[self.items[0].id], include=["metadatas"])
+        return True
 
     def _drop_stale(self, client: Any) -> None:
         """Delete other corpus versions' collections, but only long after they were built: a process started
@@ -281,3 +374,35 @@ def get_index(settings: Settings | None = None, progress: Progress | None = None
         if key not in _INDEXES:
             _INDEXES[key] = CorpusIndex(corpus, s, progress)
         return _INDEXES[key]
+
+
+def rebuild_index(settings: Settings | None = None, progress: Progress | None = None) -> CorpusIndex:
+    """Build the index again from the corpus (`rapid-review index --rebuild`).
+
+    For a local index, the whole index folder (`<data dir>/chroma`) is deleted first. That is what repairs a
+    damaged chroma.sqlite3. With RRA_CHROMA_URL, only this corpus version's collection is deleted from the server.
+    """
+    s = settings or get_settings()
+    corpus = load_corpus(s.corpus_dir)
+    key = (corpus.content_hash, str(s.data_dir), s.chroma_url)
+    with _INDEX_LOCK:
+        for other in [k for k in _INDEXES if k[1:] == key[1:]]:
+            del _INDEXES[other]  # indexes over the deleted folder are gone with it
+        if s.chroma_url:
+            name = f"{s.collection}_{corpus.content_hash[:16]}"
+            try:
+                client = make_client(s)
+                if name in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
+                    client.delete_collection(name)
+            except (ConfigError, RetrievalIndexError):
+                raise
+            except Exception as exc:
+                raise RetrievalIndexError(
+                    f"cannot use the Chroma server at {s.chroma_url}: {_reason(exc)}",
+                    fix="start the server (chroma run) or unset RRA_CHROMA_URL to use a local index",
+                ) from exc
+        else:
+            _remove_local_index(s)
+        index = CorpusIndex(corpus, s, progress)
+        _INDEXES[key] = index
+        return index
