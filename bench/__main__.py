@@ -83,6 +83,13 @@ def cases(quick: bool) -> list[Case]:
             "redact_pathological",
             {"size": 1_000_000, "runs": runs(3, 1)},
         ),
+        Case(
+            "parse_pathological",
+            "Parsing pathological input, 1 MB (issue 12)",
+            "parse_pathological",
+            {"size": 1_000_000, "cap_s": runs(60.0, 10.0)},
+            timeout_s=3600.0,
+        ),
         Case("eval_cold", "Full eval (`rapid-review eval`), first run", "eval", {}),
         Case("eval_warm", "Full eval, again (caches warm)", "eval", {}),
         Case("app_cold_start", "App cold start (`rapid-review ui` → /_stcore/health)", "app", {}),
@@ -369,6 +376,24 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
     row("draft_100", "p50 / p95", p("draft_100"))
     row("draft_1000", "p50 / p95", p("draft_1000"))
     row("draft_pathological_400k", "p50 / p95", p("draft_pathological_400k"))
+    pp = results.get("parse_pathological", {})
+    if "worst_per_component" in pp:
+        worst = max(pp["worst_per_component"].items(), key=lambda kv: kv[1]["ms_per_kb"])
+        slowest = max(
+            (
+                r.get("seconds") or float(pp["cap_s"])
+                for rows in pp["results"].values()
+                for r in rows.values()
+            ),
+            default=0.0,
+        )
+        row(
+            "parse_pathological",
+            "worst time per KB",
+            f"{worst[1]['ms_per_kb']:.2f} ms/KB ({worst[0]}, {worst[1]['input']}); slowest input "
+            + (_s(slowest) if slowest < float(pp["cap_s"]) else f"> {_s(slowest)} (stopped)"),
+            f"≤ 2 s per input: {_met(bool(pp['target_met']))}",
+        )
     row("redact_pathological_1m", "p50 / p95", p("redact_pathological_1m"))
     build = results.get("index_build_cold", {})
     row(
@@ -439,6 +464,50 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
                 f"{lin['per_word_cost_100k_vs_10k']}× that at 10k (1.0 = exactly linear)."
             )
         lines += ["", fit]
+    if "worst_per_component" in pp:
+        lines += [
+            "",
+            f"**Pathological input at {pp['size_bytes'] / 1e6:g} MB** ({len(pp['inputs'])} inputs, "
+            "`bench/cases.py` `pathological_inputs`), worst per component; growth exponent "
+            "log(t(1 MB) / t(256 KB)) / log 4, or 16 KB against 4 KB where both were stopped: 1 = linear, "
+            "2 = quadratic:",
+            "",
+            "| component | worst input | time | per KB | growth |",
+            "|---|---|---|---|---|",
+        ]
+        for component, w in pp["worst_per_component"].items():
+            seconds = w["seconds"]
+            time_cell = _s(seconds) if isinstance(seconds, int | float) else str(seconds) + " s (stopped)"
+            growth = w.get("growth_exponent")
+            lines.append(
+                f"| {component} | {w['input']} | {time_cell} | {w['ms_per_kb']:.3f} ms | "
+                f"{'—' if growth is None else growth} |"
+            )
+        if pp.get("over_2s"):
+            per: dict[str, int] = {}
+            for e in pp["over_2s"]:
+                per[e["component"]] = per.get(e["component"], 0) + 1
+            runs_n = sum(len(rows) for rows in pp["results"].values())
+            lines += [
+                "",
+                f"Over 2 s: {len(pp['over_2s'])} of {runs_n} runs ("
+                + ", ".join(f"{c} {n} of {len(pp['results'][c])}" for c, n in per.items())
+                + "; every run is in `bench/results/parse_pathological.json`).",
+            ]
+        for label, key in (("Super-linear", "superlinear"), ("Refused", "errors")):
+            if pp.get(key):
+                cells = "; ".join(
+                    f"{e['component']} on {e['input']}"
+                    + (f" ({e['seconds']} s)" if "seconds" in e and e["seconds"] is not None else "")
+                    + (f", growth {e['growth_exponent']}" if "growth_exponent" in e else "")
+                    + (
+                        f" between {e['between_kb'][0]} and {e['between_kb'][1]} KB"
+                        if "between_kb" in e
+                        else ""
+                    )
+                    for e in pp[key]
+                )
+                lines += ["", f"{label}: {cells}."]
     if "retrieval_layer" in q:
         lines += [
             "",

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import random
 import re
 import resource
+import signal
 import statistics
 import sys
 import time
@@ -284,6 +286,224 @@ def case_redact_pathological(size: int, runs: int) -> dict[str, Any]:
     }
 
 
+def _repeat(unit: str, size: int, head: str = "", tail: str = "") -> str:
+    """head + unit repeated + tail, at most `size` bytes in UTF-8."""
+    room = size - len((head + tail).encode("utf-8"))
+    return head + unit * max(0, room // len(unit.encode("utf-8"))) + tail
+
+
+def pathological_inputs(size: int) -> dict[str, str]:
+    """Inputs of at most `size` bytes that stress the regular expressions run on user text.
+
+    The first five are issue 12's: a markdown heading with 3,000 spaces before its last word (26-30 s at
+    3 KB), "Mother " repeated (166 s at 137 KB in the redactor), "DOB" then spaces (17 s at 4 KB), 20,000
+    dates (17 s) and the chronology separators (35 s at 400 KB). Each is scaled to `size` here. The others are
+    long runs of one character or token that the heading, table, field, bullet, date, name and number
+    patterns could backtrack on. Every input stays under the 200,000-word limit, so each component does its
+    work rather than refusing the input.
+    """
+    dates = ["14/03/2019", "3rd February 2025", "2019-03-14", "14-Mar-2019", "14.03.19", "March 2019"]
+    return {
+        "heading_spaces": _repeat(" ", size, "# a", "b"),
+        "mother_repeated": _repeat("Mother ", size),
+        "dob_spaces": _repeat(" ", size, "DOB"),
+        "dates": _repeat(", ".join(dates) + "\n", size),
+        "chronology_separators": synth_pathological_chronology(size)[: size - 1] + "\n",
+        "spaces_then_no_newline": _repeat(" ", size, "a", "!"),
+        "tabs": _repeat("\t", size, "a", "b"),
+        "pipes": _repeat("|cell ", size, "", "|"),
+        "colons": _repeat("Name: ", size),
+        "hashes": _repeat("#", size),
+        "bold_markers": _repeat("**bold ", size),
+        "bullets": _repeat("- observed\n", size),
+        "numbered": _repeat("1.1.", size, "", " Heading"),
+        "digits": _repeat("0", size),
+        "digit_groups": _repeat("943476 5919 ", size),
+        "capital_words": _repeat("KAYDENCE ", size),
+        "titled_names": _repeat("Mrs O'Neill-Smith ", size),
+        "no_break_spaces": _repeat("\u00a0", size, "DOB", "1"),
+        "blank_lines": _repeat("\n", size, "a", "b"),
+        "one_word": _repeat("a", size),
+    }
+
+
+# A skeleton rapid review with no age anywhere: an input put inside it is read by every rule check (on text
+# that does not read as a rapid review, the critique stops early).
+# The critique reads the first 200,000 characters for the words of the field, so they are all in the head.
+DRAFT_HEAD = (
+    "# Rapid review: Child A\n\n## Case information\n\n"
+    "Child A is a girl who lived with her mother and her mother's partner. The health visitor, the GP and the "
+    "police knew the family.\n"
+)
+DRAFT_TAIL = (
+    "\n\n## Summary of the incident\n\nOn 1 March 2025 the mother called 999 because Child A was not "
+    "breathing. Paramedics took her to hospital.\n\n## Agency involvement\n\nThe health visitor saw Child A "
+    "at home.\n\n## Decision\n\nThe partnership decided that an LCSPR is not needed.\n"
+)
+
+
+def in_a_draft(text: str) -> str:
+    return DRAFT_HEAD + text + DRAFT_TAIL
+
+
+def _read_as(suffix: str) -> Callable[[str], object]:
+    def read(text: str) -> object:
+        from assistant import services
+
+        document = services.read_document(text.encode("utf-8"), f"input{suffix}")
+        assert document.text == text
+        return document
+
+    return read
+
+
+def parse_components() -> dict[str, Callable[[str], object]]:
+    """Every command's parsing of untrusted text, one function each (all offline)."""
+    from assistant import services
+    from assistant.chronology import parse_chronology
+    from assistant.documents.parse import parse_document
+    from assistant.privacy.redaction import redact
+
+    return {
+        "read .txt": _read_as(".txt"),
+        "read .md": _read_as(".md"),
+        "split sections": parse_document,
+        "chronology": lambda text: parse_chronology(text, today=dt.date(2031, 1, 1)),
+        "critique": lambda text: services.critique(text, with_panel_comments=False),
+        "critique in a draft": lambda text: services.critique(in_a_draft(text), with_panel_comments=False),
+        "redact": redact,
+        "draft": lambda text: services.draft(text, provider="offline", today="2031-01-01"),
+        "kloe": lambda text: services.kloe(text, provider="offline"),
+    }
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _capped(work: Callable[[], object], cap_s: float) -> float | None:
+    """Seconds `work` took, or None if it was stopped after `cap_s` (re and Python code check signals)."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise _Stopped
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, cap_s)
+    t = time.perf_counter()
+    try:
+        work()
+        return time.perf_counter() - t
+    except _Stopped:
+        return None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _measure(fn: Callable[[str], object], text: str, cap_s: float) -> dict[str, Any]:
+    kb = len(text.encode("utf-8")) / 1024
+    try:
+        seconds = _capped(lambda: fn(text), cap_s)
+    except Exception as exc:  # a refusal is an answer too, but it is reported
+        return {"kb": round(kb, 1), "error": f"{type(exc).__name__}: {exc}"[:200]}
+    if seconds is None:
+        return {
+            "kb": round(kb, 1),
+            "seconds": None,
+            "stopped_after_s": cap_s,
+            "ms_per_kb": round(cap_s / kb * 1000, 3),
+        }
+    return {"kb": round(kb, 1), "seconds": round(seconds, 4), "ms_per_kb": round(seconds / kb * 1000, 4)}
+
+
+def case_parse_pathological(size: int, cap_s: float, only: list[str] | None = None) -> dict[str, Any]:
+    """Each pathological input through each component, once at `size` and once at a quarter of it (after a
+    warm-up on a small text). The growth exponent log(t_full / t_quarter) / log 4 is about 1 for linear code and
+    about 2 for quadratic code. A run that passes `cap_s` is stopped and reported as slower than the cap. When
+    both runs are stopped, the growth is measured at size/64 against size/256 instead."""
+    components = parse_components()
+    full, quarter = pathological_inputs(size), pathological_inputs(size // 4)
+    warm = "# Rapid review\n\nMother was seen by the health visitor on 14/03/2019.\n"
+    for fn in components.values():
+        fn(warm)
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for cname, fn in components.items():
+        if only and cname not in only:
+            continue
+        table[cname] = {}
+        for iname, text in full.items():
+            row = _measure(fn, text, cap_s)
+            small = _measure(fn, quarter[iname], cap_s)
+            row["quarter_seconds"] = small.get("seconds")
+            t_full, t_quarter = row.get("seconds"), small.get("seconds")
+            # Below ~20 ms the ratio is noise; a stopped run is at least the cap.
+            if t_quarter is not None and t_quarter >= 0.02 and "error" not in row:
+                row["growth_exponent"] = round(math.log((t_full or cap_s) / t_quarter) / math.log(4), 2)
+                row["growth_between_kb"] = [round(len(quarter[iname].encode()) / 1024), round(row["kb"])]
+            elif t_quarter is None and "error" not in small:
+                # Both stopped: measure the growth lower down (16 KB against 4 KB at the default size).
+                low, lower = pathological_inputs(size // 64)[iname], pathological_inputs(size // 256)[iname]
+                t_low, t_lower = (
+                    _measure(fn, low, cap_s).get("seconds"),
+                    _measure(fn, lower, cap_s).get("seconds"),
+                )
+                if t_low is not None and t_lower is not None and t_lower >= 0.02:
+                    row["growth_exponent"] = round(math.log(t_low / t_lower) / math.log(4), 2)
+                    row["growth_between_kb"] = [
+                        round(len(lower.encode()) / 1024),
+                        round(len(low.encode()) / 1024),
+                    ]
+                    row["growth_seconds"] = [round(t_lower, 4), round(t_low, 4)]
+            table[cname][iname] = row
+            print(f"{cname:15} {iname:24} {row}", file=sys.stderr, flush=True)
+    worst: dict[str, dict[str, Any]] = {}
+    for cname, rows in table.items():
+        timed_rows = [(r["ms_per_kb"], iname, r) for iname, r in rows.items() if "ms_per_kb" in r]
+        if timed_rows:
+            ms_per_kb, iname, r = max(timed_rows, key=lambda x: x[0])
+            worst[cname] = {
+                "input": iname,
+                "ms_per_kb": ms_per_kb,
+                "seconds": r["seconds"] if r["seconds"] is not None else f"> {cap_s}",
+                "growth_exponent": r.get("growth_exponent"),
+            }
+    over = [
+        {"component": c, "input": i, "seconds": r["seconds"] if r["seconds"] is not None else f"> {cap_s}"}
+        for c, rows in table.items()
+        for i, r in rows.items()
+        if "ms_per_kb" in r and (r["seconds"] is None or r["seconds"] > 2.0)
+    ]
+    superlinear = [
+        {
+            "component": c,
+            "input": i,
+            "growth_exponent": r["growth_exponent"],
+            "between_kb": r["growth_between_kb"],
+            "seconds": r["seconds"] if r["seconds"] is not None else f"> {cap_s}",
+        }
+        for c, rows in table.items()
+        for i, r in rows.items()
+        if r.get("growth_exponent", 0) >= 1.3 and (r["seconds"] is None or r["seconds"] >= 0.25)
+    ]
+    errors = [
+        {"component": c, "input": i, "error": r["error"]}
+        for c, rows in table.items()
+        for i, r in rows.items()
+        if "error" in r
+    ]
+    return {
+        "size_bytes": size,
+        "cap_s": cap_s,
+        "inputs": list(full),
+        "results": table,
+        "worst_per_component": worst,
+        "over_2s": over,
+        "superlinear": superlinear,
+        "errors": errors,
+        "target_met": not over and not errors,
+    }
+
+
 def case_index_build() -> dict[str, Any]:
     """Cold: the data dir is empty, so the whole corpus is embedded and stored."""
     from assistant.retrieval.index import get_index
@@ -370,6 +590,7 @@ CASES: dict[str, Callable[..., dict[str, Any]]] = {
     "critique": case_critique,
     "draft": case_draft,
     "draft_pathological": case_draft_pathological,
+    "parse_pathological": case_parse_pathological,
     "redact_pathological": case_redact_pathological,
     "index_build": case_index_build,
     "index_open": case_index_open,
