@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SAMPLE ?= corpus/samples/draft-baby-sleep.md
+SAMPLE ?= assistant/resources/corpus/samples/draft-baby-sleep.md
 
 .PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check eval-devset eval-devset-check bench ui clean
 

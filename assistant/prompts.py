@@ -1,4 +1,4 @@
-"""Prompts live as files under `prompts/`, never as string literals in code.
+"""Prompts live as files under `assistant/resources/prompts/`, never as string literals in code.
 
 A prompt file is markdown with a YAML front matter block that declares its variables:
 
@@ -22,9 +22,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import PromptVariableMissing, RRAError
+from assistant.resources import PROMPTS_DIR
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}")
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 
 class PromptTemplate(BaseModel):

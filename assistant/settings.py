@@ -14,6 +14,9 @@ from platformdirs import user_cache_dir, user_data_dir
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.resources import CORPUS_DIR
+
+# The checkout's root: the dev set, evals and bench live there (not shipped in the wheel).
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,7 +25,7 @@ class Settings(BaseSettings):
 
     # Corpus and retrieval
     corpus_dir: Path = Field(
-        REPO_ROOT / "corpus", description="Folder with the Panel's publication and reference data."
+        CORPUS_DIR, description="Folder with the Panel's publication and reference data."
     )
     data_dir: Path = Field(
         Path(user_data_dir("rapid-review-assistant")), description="Where the retrieval index is kept."

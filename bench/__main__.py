@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.resources import SAMPLES_DIR
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 README = REPO_ROOT / "README.md"
@@ -193,7 +195,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-background-networking",
 ]
-SAMPLE_DRAFT = REPO_ROOT / "corpus" / "samples" / "draft-baby-sleep.md"
+SAMPLE_DRAFT = SAMPLES_DIR / "draft-baby-sleep.md"
 
 
 def _in_browser(url: str) -> dict[str, Any]:

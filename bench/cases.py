@@ -22,8 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant.resources import SAMPLES_DIR
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_CHRONOLOGY = REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt"
+SAMPLE_CHRONOLOGY = SAMPLES_DIR / "chronology-baby-injury.txt"
 AGENCIES = [
     "Police",
     "Health Visiting",

@@ -34,10 +34,11 @@ from assistant import services
 from assistant.cli import main
 from assistant.domain.critique import Critique
 from assistant.errors import InputError
+from assistant.resources import APP_ENTRY, SAMPLES_DIR
 from assistant.settings import REPO_ROOT, Settings, get_settings
 from tests.fakes.documents import make_pdf as make_pdf_pages
 
-SAMPLE = REPO_ROOT / "corpus" / "samples" / "draft-baby-sleep.md"
+SAMPLE = SAMPLES_DIR / "draft-baby-sleep.md"
 MB = 1024 * 1024
 
 # A short draft whose every character is Latin-1 (so it can be saved in Latin-1 and UTF-16 as well).
@@ -279,7 +280,7 @@ def app_test() -> Any:
     pytest.importorskip("streamlit")
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO_ROOT / "ui" / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -456,7 +457,7 @@ def test_upload_limits_agree_with_the_input_limit() -> None:
     default_mb = math.ceil(Settings.model_fields["max_input_bytes"].default / MB)
     config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == default_mb
-    args = streamlit_command(REPO_ROOT / "ui" / "app.py", "127.0.0.1", 8501, default_mb)
+    args = streamlit_command(APP_ENTRY, "127.0.0.1", 8501, default_mb)
     assert f"--server.maxUploadSize={default_mb}" in args
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     limits = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]

@@ -14,12 +14,13 @@ from assistant.chronology import parse_chronology, parse_docx_tables, render_doc
 from assistant.chronology.agencies import is_agency_alias
 from assistant.domain.chronology import Chronology
 from assistant.errors import InputError
+from assistant.resources import SAMPLES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "chronology"
 SAMPLES = [
-    ROOT / "corpus" / "samples" / "chronology-baby-injury.txt",
-    ROOT / "corpus" / "samples" / "chronology-exploitation.txt",
+    SAMPLES_DIR / "chronology-baby-injury.txt",
+    SAMPLES_DIR / "chronology-exploitation.txt",
 ]
 FIXTURES = sorted(DATA.iterdir())
 TODAY = date(2025, 11, 26)

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from assistant.settings import REPO_ROOT
+from assistant.resources import APP_ENTRY, CORPUS_DIR, SAMPLES_DIR
 
 QUERIES = [
     "safer sleep advice to fathers",
@@ -75,8 +75,8 @@ def search_code() -> str:
 
 # ---------------------------------------------------------------------------------------------- app sessions
 
-DRAFT = (REPO_ROOT / "corpus" / "samples" / "draft-baby-sleep.md").read_text(encoding="utf-8")
-CHRONOLOGY = (REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt").read_text(encoding="utf-8")
+DRAFT = (SAMPLES_DIR / "draft-baby-sleep.md").read_text(encoding="utf-8")
+CHRONOLOGY = (SAMPLES_DIR / "chronology-baby-injury.txt").read_text(encoding="utf-8")
 # Each user's document carries a name no other document has.
 USERS = {"first": "Tallulah Featherstonehaugh", "second": "Bartholomew Quigley"}
 
@@ -109,7 +109,7 @@ def _use_the_app(who: str) -> Iterator[Any]:
     from streamlit.testing.v1 import AppTest
 
     name = USERS[who]
-    at = AppTest.from_file(str(REPO_ROOT / "ui" / "app.py"), default_timeout=180)
+    at = AppTest.from_file(str(APP_ENTRY), default_timeout=180)
     yield at.run()
     yield at.text_area(key="w_critique_text").input(DRAFT.replace("Baby J", name)).run()
     yield next(b for b in at.button if b.label == "Run the critique").click().run()
@@ -152,7 +152,7 @@ def test_two_app_sessions_at_once_never_see_each_others_documents(index: Any) ->
     # A third user arriving afterwards starts empty.
     from streamlit.testing.v1 import AppTest
 
-    fresh = AppTest.from_file(str(REPO_ROOT / "ui" / "app.py"), default_timeout=120).run()
+    fresh = AppTest.from_file(str(APP_ENTRY), default_timeout=120).run()
     assert fresh.session_state["critique"] is None
     assert not any(name in _everything_in(fresh) for name in USERS.values())
 
@@ -197,7 +197,7 @@ def changed_corpus(tmp_path: Path) -> Path:
     from assistant.corpus.publication import _example_spans
 
     target = tmp_path / "corpus"
-    shutil.copytree(REPO_ROOT / "corpus", target, ignore=shutil.ignore_patterns("models", "samples"))
+    shutil.copytree(CORPUS_DIR, target, ignore=shutil.ignore_patterns("models", "samples"))
     publication = target / "rapid-review-examples-2022.txt"
     text = publication.read_text(encoding="utf-8")
     second = _example_spans(text)[1][2]

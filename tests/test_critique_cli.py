@@ -12,9 +12,10 @@ import pytest
 from assistant import services
 from assistant.cli import main
 from assistant.domain.critique import Critique
+from assistant.resources import SAMPLES_DIR
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
-SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 @pytest.fixture

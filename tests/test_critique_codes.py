@@ -16,9 +16,10 @@ import pytest
 from assistant import services
 from assistant.critic.taxonomy import load_codes
 from assistant.domain.critique import Critique, Finding
+from assistant.resources import SAMPLES_DIR
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
-SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 RULE_GROUPS = ("minimum_record", "important_issues", "panel_comments")  # model_points are written by a model
 ALL_CODES = sorted(code for code, spec in load_codes().items() if spec.group in RULE_GROUPS)
 

@@ -14,10 +14,11 @@ from assistant import critique as public_critique
 from assistant.critic.engine import critique_text
 from assistant.domain.critique import Critique, Evidence
 from assistant.errors import InputError
+from assistant.resources import SAMPLES_DIR
 from tests.test_critique_codes import build_docx
 
 DRAFTS = sorted(p for p in (Path(__file__).parent / "data" / "drafts").rglob("*") if p.is_file())
-SAMPLES = sorted((Path(__file__).parent.parent / "corpus" / "samples").glob("draft-*.md"))
+SAMPLES = sorted(SAMPLES_DIR.glob("draft-*.md"))
 
 
 def all_evidence(result: Critique) -> list[tuple[str, Evidence]]:

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.resources import SAMPLES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-BABY = ROOT / "corpus" / "samples" / "chronology-baby-injury.txt"
-EXPLOITATION = ROOT / "corpus" / "samples" / "chronology-exploitation.txt"
+BABY = SAMPLES_DIR / "chronology-baby-injury.txt"
+EXPLOITATION = SAMPLES_DIR / "chronology-exploitation.txt"
 MESSY = Path(__file__).parent / "data" / "drafting" / "messy_paste.txt"
 
 

@@ -25,9 +25,10 @@ from assistant.drafting import draft_chronology, grounding_problems
 from assistant.errors import InputError
 from assistant.render.draft_markdown import draft_body_markdown, draft_markdown
 from assistant.render.draft_word import draft_docx
+from assistant.resources import SAMPLES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 DATA = Path(__file__).parent / "data" / "drafting"
 TODAY = dt.date(2026, 1, 1)
 SECTION_TITLES = [

@@ -16,9 +16,10 @@ from assistant.errors import InputError
 from assistant.render.draft_markdown import draft_markdown
 from assistant.render.draft_word import kloe_docx
 from assistant.render.kloe_markdown import kloe_markdown
+from assistant.resources import SAMPLES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 DATA = Path(__file__).parent / "data" / "drafting"
 CRITERIA = [
     "reg11-a",

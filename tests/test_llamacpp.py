@@ -22,6 +22,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from assistant.llm.client import ChatMessage, StructuredChat
+from assistant.resources import SAMPLES_DIR
 from assistant.settings import get_settings
 
 pytestmark = [pytest.mark.llamacpp, pytest.mark.loopback]
@@ -118,7 +119,7 @@ def test_critique_with_a_real_small_model_is_grounded(
     monkeypatch.setenv("RRA_LLM_MAX_TOKENS", "600")
     monkeypatch.setenv("RRA_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
     get_settings.cache_clear()
-    text = (Path(__file__).resolve().parent.parent / "corpus" / "samples" / "draft-baby-sleep.md").read_text()
+    text = (SAMPLES_DIR / "draft-baby-sleep.md").read_text()
     critique = services.critique(text, provider="openai", with_panel_comments=False)
     assert critique.meta.provider == "openai"
     for finding in critique.findings:

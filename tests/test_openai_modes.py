@@ -8,12 +8,13 @@ import pytest
 
 from assistant import services
 from assistant.drafting import grounding_problems
+from assistant.resources import SAMPLES_DIR
 from assistant.settings import get_settings
 from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
 pytestmark = pytest.mark.loopback
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "samples" / "chronology-baby-injury.txt"
+SAMPLE = SAMPLES_DIR / "chronology-baby-injury.txt"
 
 
 def _configure(monkeypatch: pytest.MonkeyPatch, server: FakeOpenAIServer, tmp_path: Path) -> None:

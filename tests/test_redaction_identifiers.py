@@ -4,13 +4,12 @@ form, and the inputs that used to make the redactor's patterns backtrack for min
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.errors import InputError
 from assistant.privacy import EntityKind, check_redacted, redact
 from assistant.privacy.normalise import matching_copy
+from assistant.resources import PROMPTS_DIR
 
 
 def kinds(text: str) -> list[EntityKind]:
@@ -351,7 +350,7 @@ def test_other_pathological_inputs_redact_and_restore(text: str) -> None:
 def test_the_tools_own_prompts_pass_the_pii_guard() -> None:
     """System prompts are sent as written: the guard must never take their words for personal data
     ("England's Child Safeguarding Practice Review Panel" once read as a person)."""
-    prompts = Path(__file__).resolve().parent.parent / "prompts"
+    prompts = PROMPTS_DIR
     for path in sorted(prompts.rglob("*")):
         if path.is_file() and path.suffix in {".md", ".txt", ".yaml"}:
             check_redacted(path.read_text(encoding="utf-8"))

@@ -15,10 +15,11 @@ import pytest
 
 from assistant.cli import main
 from assistant.providers.notice import SendEstimate, announce_sends, describe_send
+from assistant.resources import APP_ENTRY, SAMPLES_DIR
 from assistant.settings import Settings, get_settings
 from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
-SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 CHRONOLOGY = SAMPLES / "chronology-baby-injury.txt"
 SECRET = "S3cretPass"
 NARRATIVE = {
@@ -218,7 +219,7 @@ def test_estimates_for_draft_and_kloe_come_from_the_messages_that_would_be_sent(
 
 
 def test_the_apps_provider_choice_never_shows_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui import resources
+    from assistant.app import resources
 
     settings = Settings(
         llm_base_url=f"https://svcuser:{SECRET}@llm.example.org:8443/v1?api-key=k#f", llm_model="gpt-4o-mini"
@@ -239,7 +240,7 @@ def test_the_apps_radio_label_never_shows_credentials(monkeypatch: pytest.Monkey
     monkeypatch.setenv("RRA_LLM_BASE_URL", f"http://svcuser:{SECRET}@127.0.0.1:9/v1")
     monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
     get_settings.cache_clear()
-    app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    app = APP_ENTRY
     at = AppTest.from_file(str(app), default_timeout=120).run()
     assert not at.exception, at.exception
     options = at.radio(key="w_critique_provider").options

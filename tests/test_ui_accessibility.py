@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,9 +15,10 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Element, HeadingBase, Markdown, Widget
 
+from assistant.resources import APP_ENTRY
 from tests.test_ui_apptest import DRAFT, SAMPLES, run_critique
 
-APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+APP = APP_ENTRY
 VISIBLE = 0  # LabelVisibilityMessage.VISIBLE; 1 is hidden, 2 collapsed
 _MD_HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)

@@ -14,8 +14,10 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 
 from assistant.errors import ProviderError
+from assistant.resources import APP_ENTRY, SAMPLES_DIR
+from assistant.settings import REPO_ROOT
 
-APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+APP = APP_ENTRY
 TIMEOUT = 120
 
 DRAFT = """# Rapid review: Child A
@@ -268,7 +270,7 @@ def test_corpus_browser_shows_examples_with_panel_comments_guidance_and_search(
 
 # ------------------------------------------------------------------------------------------------- draft
 
-SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 def test_draft_page_from_a_chronology(app: Callable[..., AppTest]) -> None:
@@ -340,8 +342,8 @@ def test_draft_page_sample_and_empty_input(app: Callable[..., AppTest]) -> None:
 
 
 def test_chronology_from_edited_rows() -> None:
+    from assistant.app.actions import chronology_from_rows
     from assistant.errors import InputError
-    from ui.actions import chronology_from_rows
 
     rows: list[dict[str, Any]] = [
         {"Date": "03/02/2025", "Agency": "HV", "Event": "New birth\nvisit.", "Lines": "11"},
@@ -425,7 +427,7 @@ def test_kloe_page_questions_evidence_national_reviews_and_criteria(app: Callabl
 def test_evaluation_page_runs_and_loads_the_latest_report(
     app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from ui import actions
+    from assistant.app import actions
 
     monkeypatch.setattr(actions, "EVAL_RESULTS", tmp_path / "missing" / "eval.json")
     at = app("evaluation")
@@ -474,7 +476,7 @@ def test_evaluation_page_runs_and_loads_the_latest_report(
 def test_evaluation_page_offers_the_fresh_set_only_when_it_is_there(
     app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from ui import actions
+    from assistant.app import actions
 
     assert (actions.FRESH_DIR).is_dir()
     at = app("evaluation")
@@ -492,8 +494,8 @@ def test_evaluation_page_runs_the_dev_set_and_the_fresh_set_through_services(
     app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from assistant import services
+    from assistant.app import actions
     from assistant.domain.evals import DevsetReport
-    from ui import actions
 
     calls: list[tuple[object, object]] = []
     real = services.evaluate
@@ -573,5 +575,5 @@ def test_ui_command_runs_streamlit_headless_on_loopback_without_usage_stats() ->
         "--server.maxUploadSize=20",
     ):
         assert flag in command
-    config = (APP.parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    config = (REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert "gatherUsageStats = false" in config and 'address = "127.0.0.1"' in config

@@ -40,11 +40,12 @@ import pytest
 
 from assistant import telemetry
 from assistant.cli import main
+from assistant.resources import APP_ENTRY, SAMPLES_DIR
 from assistant.settings import REPO_ROOT, get_settings
 from tests.conftest import NetworkBlocked
 
-SAMPLE_DRAFT = REPO_ROOT / "corpus" / "samples" / "draft-baby-sleep.md"
-SAMPLE_CHRONOLOGY = REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt"
+SAMPLE_DRAFT = SAMPLES_DIR / "draft-baby-sleep.md"
+SAMPLE_CHRONOLOGY = SAMPLES_DIR / "chronology-baby-injury.txt"
 
 # Audit events (https://docs.python.org/3/library/audit_events.html) that mean the network is being used.
 NETWORK_EVENTS = {
@@ -225,7 +226,7 @@ def test_the_app_makes_no_network_attempt(index: Any) -> None:
     from streamlit.testing.v1 import AppTest
 
     with network_spy() as attempts:
-        at = AppTest.from_file(str(REPO_ROOT / "ui" / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
         at.run()
         at.text_area(key="w_critique_text").input(SAMPLE_DRAFT.read_text(encoding="utf-8")).run()
         next(b for b in at.button if b.label == "Run the critique").click().run()

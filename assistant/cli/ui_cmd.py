@@ -19,9 +19,10 @@ import click
 
 from assistant.cli.app import cli
 from assistant.errors import ConfigError
-from assistant.settings import REPO_ROOT, get_settings
+from assistant.resources import APP_ENTRY
+from assistant.settings import get_settings
 
-APP = REPO_ROOT / "ui" / "app.py"
+APP = APP_ENTRY
 DEFAULT_PORT = 8501
 
 

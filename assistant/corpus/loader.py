@@ -29,7 +29,7 @@ def _read(corpus_dir: Path, name: str) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise RRAError(
-            f"corpus file missing: {path}", fix="set RRA_CORPUS_DIR to the project's corpus/ folder"
+            f"corpus file missing: {path}", fix="reinstall rapid-review-assistant, or set RRA_CORPUS_DIR to a folder holding the corpus files"
         ) from exc
 
 

@@ -1,4 +1,4 @@
-"""The gold data under evals/gold/, loaded into strict models and checked against the corpus.
+"""The gold data under assistant/resources/gold/, loaded into strict models and checked against the corpus.
 
 `panel_points.yaml`: what the Panel said (39 entries: 34 comments and 5 intros, each split into points).
 `presence.yaml`: for each example and every finding code, whether the gap is really there.
@@ -22,9 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.critic.taxonomy import Code
 from assistant.domain.corpus import Corpus
 from assistant.errors import RRAError
-from assistant.settings import REPO_ROOT
+from assistant.resources import GOLD_DIR
 
-GOLD_DIR = REPO_ROOT / "evals" / "gold"
 PointKind = Literal["gap", "strength", "advice"]
 SCORED_GROUPS = ("minimum_record", "important_issues", "panel_comments")
 ENTRY_ID = re.compile(r"^ex([1-5])-(c[1-9][0-9]*|intro)$")
@@ -111,7 +110,7 @@ def _read_yaml(path: Path) -> object:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise GoldDataError(
-            f"cannot read gold file {path}: {exc}", fix="restore evals/gold/ from git"
+            f"cannot read gold file {path}: {exc}", fix="restore assistant/resources/gold/ from git"
         ) from exc
     except yaml.YAMLError as exc:
         raise GoldDataError(f"{path} is not valid YAML: {exc}", fix="fix the file") from exc
@@ -201,13 +200,13 @@ def load_gold(corpus: Corpus, codes: Mapping[str, Code], gold_dir: Path = GOLD_D
             for n, cells in raw_presence.items()
         }
     except ValidationError as exc:
-        raise GoldDataError(f"gold data does not validate: {exc}", fix="fix evals/gold/") from exc
+        raise GoldDataError(f"gold data does not validate: {exc}", fix="fix assistant/resources/gold/") from exc
     gold = Gold(entries, presence, gold_sha256([points_path, presence_path]))
     problems = validate(gold, corpus, codes)
     if problems:
         shown = "\n  ".join(problems[:20])
         raise GoldDataError(
             f"gold data disagrees with the corpus or the taxonomy ({len(problems)} problem(s)):\n  {shown}",
-            fix="re-check evals/gold/ against the corpus (see evals/README.md)",
+            fix="re-check assistant/resources/gold/ against the corpus (see evals/README.md)",
         )
     return gold

@@ -20,11 +20,10 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from assistant.errors import RetrievalIndexError
-from assistant.settings import REPO_ROOT
+from assistant.resources import TOKENIZER_PATH
 from assistant.telemetry import disable_onnxruntime_events, onnxruntime_started_first
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
-TOKENIZER_PATH = REPO_ROOT / "corpus" / "models" / "minilm-tokenizer.json"
 MAX_TOKENS = 256  # the model's training length; longer text is truncated
 # Small batches: on 2 cores batch 32 took 9.2 s and 1.66 GB peak RSS to embed the corpus, batch 4 5.1 s and
 # 463 MB (padding and onnxruntime's arena grow with batch x length^2); vectors are identical either way.

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.app import actions, components
+from assistant.app.components import md_escape, md_quote, one_line
+from assistant.app.state import init_state
 from assistant.domain.kloe import DECISION_NOTE
 from assistant.errors import InputError, RRAError
 from assistant.render.kloe_markdown import MODEL_LINE_NOTE, MODEL_LINE_PREFIX
-from ui import actions, components
-from ui.components import md_escape, md_quote, one_line
-from ui.state import init_state
 
 init_state()
 state = st.session_state

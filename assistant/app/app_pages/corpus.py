@@ -6,11 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import services
+from assistant.app import components, resources
+from assistant.app.components import md_escape, md_quote
+from assistant.app.state import init_state
 from assistant.domain.corpus import KINDS
 from assistant.errors import RRAError
-from ui import components, resources
-from ui.components import md_escape, md_quote
-from ui.state import init_state
 
 init_state()
 state = st.session_state

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.app import actions, components, remote, resources
+from assistant.app.components import md_escape
+from assistant.app.state import init_state
 from assistant.errors import InputError, RRAError
-from ui import actions, components, remote, resources
-from ui.components import md_escape
-from ui.state import init_state
 
 init_state()
 state = st.session_state

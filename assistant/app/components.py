@@ -20,6 +20,8 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from assistant import services
+from assistant.app import resources
+from assistant.app.state import set_text, widget_key
 from assistant.domain.critique import Critique, Evidence, Finding
 from assistant.domain.drafting import Citation, DraftBlock
 from assistant.errors import InputError, RRAError
@@ -34,8 +36,6 @@ from assistant.render.critique_markdown import (
     is_model_point,
 )
 from assistant.settings import get_settings
-from ui import resources
-from ui.state import set_text, widget_key
 
 UPLOAD_TYPES = ["docx", "pdf", "md", "txt"]
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -197,7 +197,7 @@ def document_input(
     An upload replaces the text in the box, which the user can then edit; everything stays in this
     session's state under `{prefix}_text`.
     """
-    from ui.state import restore_widget
+    from assistant.app.state import restore_widget
 
     limit = resources.upload_limit_mb()
     uploaded = st.file_uploader(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.app import actions, components
+from assistant.app.components import md_escape
+from assistant.app.state import hand_over_text, init_state, set_text
 from assistant.errors import InputError, RRAError
-from ui import actions, components
-from ui.components import md_escape
-from ui.state import hand_over_text, init_state, set_text
 
 init_state()
 state = st.session_state

@@ -9,13 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path, not the repository
+_ROOT = str(Path(__file__).resolve().parents[2])
+if (
+    _ROOT not in sys.path
+):  # `streamlit run` puts assistant/app/ on the path, not the folder holding `assistant`
     sys.path.insert(0, _ROOT)
 
 import streamlit as st  # noqa: E402
 
-from ui.state import init_state  # noqa: E402
+from assistant.app.state import init_state  # noqa: E402
 
 st.set_page_config(
     page_title="Rapid Review Assistant",

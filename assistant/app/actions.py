@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import services
+from assistant.app.components import CritiqueView
 from assistant.domain.drafting import Draft
 from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.domain.kloe import KloeReport
@@ -22,8 +23,8 @@ from assistant.render.draft_markdown import draft_body_markdown, draft_markdown
 from assistant.render.draft_word import draft_docx, kloe_docx
 from assistant.render.kloe_markdown import kloe_markdown
 from assistant.render.word import critique_docx
+from assistant.resources import SAMPLES_DIR
 from assistant.settings import REPO_ROOT
-from ui.components import CritiqueView
 
 Progress = Callable[[str], None]
 RESULTS_DIR = REPO_ROOT / "evals" / "results"
@@ -116,11 +117,8 @@ def draft_for_critique(view: DraftView) -> str:
 
 
 SAMPLES = {
-    "Fictional sample: injury to a baby": REPO_ROOT / "corpus" / "samples" / "chronology-baby-injury.txt",
-    "Fictional sample: exploitation of a teenager": REPO_ROOT
-    / "corpus"
-    / "samples"
-    / "chronology-exploitation.txt",
+    "Fictional sample: injury to a baby": SAMPLES_DIR / "chronology-baby-injury.txt",
+    "Fictional sample: exploitation of a teenager": SAMPLES_DIR / "chronology-exploitation.txt",
 }
 
 

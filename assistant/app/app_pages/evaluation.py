@@ -10,12 +10,12 @@ from typing import Any
 import streamlit as st
 
 from assistant import services
+from assistant.app import actions, components
+from assistant.app.components import md_escape
+from assistant.app.state import init_state
 from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.errors import RRAError
 from assistant.evaluation import metrics
-from ui import actions, components
-from ui.components import md_escape
-from ui.state import init_state
 
 init_state()
 state = st.session_state
