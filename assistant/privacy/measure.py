@@ -100,7 +100,9 @@ def load(folder: Path) -> list[Passage]:
     passages: list[Passage] = []
     for path in sorted(folder.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            passages.append(parse(str(item["id"]), str(item["text"]), str(item.get("doc", ""))))
+            # Cases are numbered per file ("case-1" in set 2 and in set 3 are different cases).
+            doc = f"{path.stem}/{item['doc']}" if item.get("doc") else ""
+            passages.append(parse(str(item["id"]), str(item["text"]), doc))
     return passages
 
 
