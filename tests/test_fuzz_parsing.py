@@ -251,27 +251,10 @@ CHECKS = {
     "critique in a draft": check_critique_in_a_draft,
     "redactor": check_redactor,
 }
-# Super-linear in code outside this suite's owner's files, reported, not run at 1 MB (it would run for hours):
-# the rule check for a child's age, `AGE` in assistant/critic/checks/case_info.py, backtracks quadratically
-# on "DOB" followed by a long run of white space (`\s*[:\-–]?\s*`, which NBSP also matches). The
-# issue's own size (4,000 spaces) runs below, in test_the_issues_inputs_at_their_own_size_inside_a_draft.
-QUADRATIC_AGE = pytest.mark.xfail(
-    run=False, reason="AGE in assistant/critic/checks/case_info.py is quadratic on 'DOB' + white space"
-)
-SLOW_IN_A_DRAFT = {"dob_spaces", "no_break_spaces"}
 
 
 def _cases(names: list[str]) -> list[object]:
-    return [
-        pytest.param(
-            case,
-            component,
-            id=f"{case}-{component}",
-            marks=[QUADRATIC_AGE] if component == "critique in a draft" and case in SLOW_IN_A_DRAFT else [],
-        )
-        for case in names
-        for component in CHECKS
-    ]
+    return [pytest.param(case, component, id=f"{case}-{component}") for case in names for component in CHECKS]
 
 
 # ---------------------------------------------------------------------------------------------- Hypothesis

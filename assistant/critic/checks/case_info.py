@@ -33,12 +33,12 @@ from assistant.lexicon import (  # noqa: F401  (re-exported for callers)
 )
 
 AGE = rx(
-    r"\b(?:date of birth|d\.?o\.?b\.?)\s*[:\-–]?\s*(?:" + DATE + r"|\d)"
+    r"\b(?:date of birth|d\.?o\.?b\.?)\s*+(?:[:\-–]\s*+)?(?:" + DATE + r"|\d)"
     r"|\bborn (?:on |in )?" + DATE + r"|\b" + NUMBER_WORD + r"[- ](?:day|week|month|year)s?[- ]old\b"
     r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?) of age\b"
-    r"|\baged?\s*[:\-]?\s*" + NUMBER_WORD + r"\b"
-    r"|\bage\s*[:\-]\s*\S"
-    r"|\(\s*" + NUMBER_WORD + r"\s*(?:days?|weeks?|months?|years?|yrs?|y/o)?\s*\)"
+    r"|\baged?\s*+(?:[:\-]\s*+)?" + NUMBER_WORD + r"\b"
+    r"|\bage\s*+[:\-]\s*\S"
+    r"|\(\s*+" + NUMBER_WORD + r"\s*+(?:(?:days?|weeks?|months?|years?|yrs?|y/o)\s*+)?\)"
     r"|\b" + NUMBER_WORD + r" (?:days?|weeks?|months?|years?)\b(?= old|,| at | when|\))"
     # 'Child M is 15.': a bare number after the child's name, ending the clause
     r"|\b(?:is|was) (?:now )?(?:1[0-7]|[1-9])(?=\s*(?:[.,;]|$|and\b|\())"
@@ -75,7 +75,7 @@ FAMILY_LABEL_LINE = re.compile(
 )
 SOLE_CHILD = rx(r"\b(?:no (?:other )?(?:siblings|children)|only child|no brothers or sisters)\b")
 ADULT_AGE = rx(
-    r"\b(?:aged?\s*[:\-]?\s*"
+    r"\b(?:aged?\s*+(?:[:\-]\s*+)?"
     + NUMBER_WORD
     + r"|"
     + NUMBER_WORD
@@ -87,7 +87,7 @@ HEALTH = rx(
     r"anxiety|bi-?polar|asthma|diabet\w+|medication)\b"
 )
 AGE_WITH_UNIT = rx(r"\b(\d{1,2})\s*(?:(years?|yrs?|y/o)|(days?|weeks?|months?))\b")
-AGE_BARE = rx(r"\baged?\s*[:\-]?\s*(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")
+AGE_BARE = rx(r"\baged?\s*+(?:[:\-]\s*+)?(\d{1,2})\b|\((\d{1,2})\)|^\s*(\d{1,2})\s*$")
 # The row of a family table that is the child the review is about.
 SUBJECT_ROW = rx(
     r"\b(?:subject|index child|notification|child (?:harmed|who died)|the deceased|this review|the incident)\b"

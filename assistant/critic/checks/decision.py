@@ -246,7 +246,7 @@ def decision_missing(ctx: Context) -> Result:
 
 # 'Rationale: As per criteria in Section L.': a label with nothing behind it
 EMPTY_REASON = re.compile(
-    r"(?i)\s*[:\-–]?\s*(?:as per|see (?:above|below|section)|n/?a\b|tbc\b|to follow|none\b|-|\[)"
+    r"(?i)\s*+(?:[:\-–]\s*+)?(?:as per|see (?:above|below|section)|n/?a\b|tbc\b|to follow|none\b|-|\[)"
 )
 LABELLED_REASON = rx(r"^(?:rationale|reasons?|grounds)$")
 
