@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from assistant.corpus import corpus_summary, load_corpus
 from assistant.documents.reader import InputDocument, read_bytes, read_path
 from assistant.domain.corpus import CorpusSummary, SearchResponse
-from assistant.domain.critique import Critique
+from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mark
 from assistant.errors import InputError
 from assistant.privacy import Redaction, redact
 from assistant.providers import CritiqueRequest, get_provider
@@ -81,14 +81,52 @@ def critique(
     provider: str | None = None,
     exclude_example: int | None = None,
     with_panel_comments: bool = True,
+    refuse_non_review: bool = False,
 ) -> Critique:
+    """With `refuse_non_review`, text that does not read as a rapid review is an input error rather than an
+    empty critique (which a person can mistake for a clean bill of health)."""
     if not text.strip():
         raise InputError("the draft is empty", fix="paste or upload the draft rapid review text")
     check_limits(text)
     request = CritiqueRequest(
         text=text, exclude_example=exclude_example, with_panel_comments=with_panel_comments
     )
-    return get_provider(provider).generate(request)
+    result = get_provider(provider).generate(request)
+    if refuse_non_review and not result.meta.looks_like_rapid_review:
+        raise InputError(
+            "this does not look like a rapid review: it has almost none of the words one uses (the child, "
+            "the family, the agencies, the incident, the decision), so there is nothing to give feedback on",
+            fix="paste or upload the draft rapid review itself, or try the sample draft on the home page",
+        )
+    return result
+
+
+def compare_critiques(before: Critique, after: Critique) -> CritiqueComparison:
+    """What an edit of the draft resolved, what it brought up and what is still open."""
+    from assistant.critic.compare import compare
+
+    return compare(before, after)
+
+
+def finding_key(finding: Finding) -> str:
+    """The id under which a finding's mark is kept; the same across critiques of an edited draft."""
+    from assistant.critic.compare import finding_key as key
+
+    return key(finding)
+
+
+def critique_markdown(c: Critique, *, marks: Mapping[str, Mark] | None = None) -> str:
+    """The critique as markdown, with the author's marks (keyed by `finding_key`) beside their findings."""
+    from assistant.render.critique_markdown import critique_markdown as render
+
+    return render(c, marks=marks)
+
+
+def critique_word(c: Critique, *, marks: Mapping[str, Mark] | None = None) -> bytes:
+    """The critique as a Word document, with the author's marks beside their findings."""
+    from assistant.render.word import critique_docx
+
+    return critique_docx(c, marks=marks)
 
 
 def redact_text(text: str) -> Redaction:
@@ -143,8 +181,10 @@ def draft(
     with_critique: bool = False,
     exclude_example: int | None = None,
     with_panel_comments: bool = True,
+    require_timeline: bool = False,
 ) -> Draft:
-    """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft."""
+    """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft.
+    With `require_timeline`, a text in which no event can be read is an input error, not an empty draft."""
     from assistant.providers import DraftRequest
     from assistant.render.draft_markdown import draft_body_markdown
 
@@ -152,6 +192,12 @@ def draft(
         raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
     check_limits(text)
     result = get_provider(provider).generate(DraftRequest(text=text, today=today))
+    if require_timeline and not result.timeline:
+        raise InputError(
+            "no dated events could be read from this text, so it does not look like a chronology and there "
+            "is nothing to draft from",
+            fix="paste rows of date, agency and event (one event a line), or try the sample chronology",
+        )
     if with_critique:
         result.critique = critique(
             draft_body_markdown(result, with_questions=False),

@@ -12,6 +12,7 @@ Origin = Literal["rules", "llm"]
 Source = Literal["rules", "model", "rules+model"]
 Verdict = Literal["analysed", "mentioned_not_analysed", "absent"]
 JudgementOutcome = Literal["agreed", "gap_withdrawn", "gap_added", "dropped", "not_answered"]
+MarkStatus = Literal["addressed", "not_applicable"]
 
 
 class _Model(BaseModel):
@@ -148,3 +149,18 @@ class Critique(_Model):
     strengths: list[Strength] = Field(description="What the draft does well.")
     sections: list[SectionSummary] = Field(description="The sections the draft was split into.")
     meta: CritiqueMeta = Field(description="How the critique was made.")
+
+
+class Mark(_Model):
+    """The author's own mark on a finding (kept for the session, shown in every export)."""
+
+    status: MarkStatus = Field(description="addressed, or not_applicable (with a reason).")
+    reason: str = Field("", description="Why the finding does not apply; empty when addressed.")
+
+
+class CritiqueComparison(_Model):
+    """A new critique of an edited draft against the previous one (`assistant.critic.compare`)."""
+
+    resolved: list[Finding] = Field(description="Findings of the previous critique that are gone now.")
+    new: list[Finding] = Field(description="Findings that the previous critique did not have.")
+    still_open: list[Finding] = Field(description="Findings in both (as they are in the new critique).")

@@ -10,9 +10,11 @@ other structure, so only this template does.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from assistant.domain.critique import Critique, Evidence, Finding, Strength
+from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import markdown_inline
+from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
 # '<' before a letter, '/', '!' or '?' could open an HTML tag or comment in a markdown viewer; as an entity it
 # shows as '<'. ('<br>' is the renderers' own line break inside table cells.)
@@ -115,7 +117,13 @@ def notice_markdown(notice: str) -> str:
     return f"> Note: {markdown_inline(notice, 4000)}"
 
 
-def critique_markdown(c: Critique) -> str:
+def _mark_lines(f: Finding, marks: Mapping[str, Mark] | None) -> list[str]:
+    mark = mark_for(f, marks)
+    return [f"**{MARK_LABEL}:** {markdown_inline(mark_text(mark))}", ""] if mark else []
+
+
+def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> str:
+    """`marks`: the author's marks by `assistant.critic.compare.finding_key`, shown under their findings."""
     lines = ["# Panel-style feedback on the draft rapid review", "", c.summary, ""]
     for notice in c.meta.notices:
         lines += [notice_markdown(notice), ""]
@@ -133,13 +141,13 @@ def critique_markdown(c: Critique) -> str:
     for section, items in _by_section(rules).items():
         lines += [f"### {section}", ""]
         for f in items:
-            lines += finding_markdown(f)
+            lines += finding_markdown(f) + _mark_lines(f, marks)
     if model:
         lines += [f"## {MODEL_POINTS_HEADING}", ""]
         for section, items in _by_section(model).items():
             lines += [f"### {section}", ""]
             for f in items:
-                lines += finding_markdown(f)
+                lines += finding_markdown(f) + _mark_lines(f, marks)
     own = [s for s in c.strengths if s.origin != "llm"]
     theirs = [s for s in c.strengths if s.origin == "llm"]
     if own:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 
-from assistant.domain.critique import Critique, Finding
+from assistant.domain.critique import Critique, Finding, Mark
 from assistant.llm.untrusted import clean_model_text
 from assistant.privacy import RedactedEntity
 from assistant.render.critique_markdown import (
@@ -23,6 +23,7 @@ from assistant.render.critique_markdown import (
     is_model_evidence,
     is_model_point,
 )
+from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
 # Characters XML 1.0 cannot hold (python-docx raises on them): C0 controls other than tab, LF and CR.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -86,9 +87,16 @@ def _sections(findings: list[Finding]) -> dict[str, list[Finding]]:
     return sections
 
 
-def critique_docx(c: Critique) -> bytes:
+def _mark(doc: DocxDocument, f: Finding, marks: Mapping[str, Mark] | None) -> None:
+    mark = mark_for(f, marks)
+    if mark is not None:
+        _labelled(doc, MARK_LABEL, xml_safe(mark_text(mark)))
+
+
+def critique_docx(c: Critique, marks: Mapping[str, Mark] | None = None) -> bytes:
     """The critique as a Word document. Model-written points and strengths have their own headings and
-    labels, and their text is cleaned (`assistant.llm.untrusted`): Word shows it as plain words."""
+    labels, and their text is cleaned (`assistant.llm.untrusted`): Word shows it as plain words. `marks`: the
+    author's marks by `assistant.critic.compare.finding_key`, shown under their findings."""
     doc = new_document("Panel-style feedback on the draft rapid review")
     doc.add_paragraph(c.summary)
     for notice in c.meta.notices:
@@ -101,12 +109,14 @@ def critique_docx(c: Critique) -> bytes:
         doc.add_heading(section, level=2)
         for f in items:
             _rule_finding(doc, f)
+            _mark(doc, f, marks)
     if model:
         doc.add_heading(MODEL_POINTS_HEADING, level=1)
         for section, items in _sections(model).items():
             doc.add_heading(section, level=2)
             for f in items:
                 _model_finding(doc, f)
+                _mark(doc, f, marks)
     own = [s for s in c.strengths if s.origin != "llm"]
     theirs = [s for s in c.strengths if s.origin == "llm"]
     for heading, strengths in (("Strengths", own), (MODEL_STRENGTHS_HEADING, theirs)):
