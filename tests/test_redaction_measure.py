@@ -40,17 +40,26 @@ def test_documents_join_a_case_and_shift_its_marks() -> None:
 
 
 def test_scoring_counts_a_partial_redaction_as_a_miss() -> None:
-    text = "{{Mother}} met [[Kelly Smith|person]] at [[Thirsk School & Sixth Form College|school]]."
+    text = "{{Mother}} met [[Kelly Smith|person]] at [[Moor Lane, by the old mill|address]]."
     report = measure([parse("x", text)])
     assert report.identifiers == 2 and report.found == 1 and report.roles == 1
     assert report.roles_lost == []
-    assert report.misses == ["x school:plain 'Thirsk School & Sixth Form College'"]
+    assert report.misses == ["x address:plain 'Moor Lane, by the old mill'"]
     assert "| person | 1 | 1 | 100.0% |" in markdown(report)
+
+
+def test_cases_are_numbered_per_file(tmp_path: Path) -> None:
+    """'case-1' in one set and 'case-1' in another are different cases, redacted as different texts."""
+    for name in ("set1.yaml", "set2.yaml"):
+        (tmp_path / name).write_text("- {id: a, doc: case-1, text: 'Kelly rang.'}\n", encoding="utf-8")
+    assert len(documents(load(tmp_path))) == 2
 
 
 @pytest.mark.parametrize("folder", [SETS, SETS / "dev"], ids=["held-out", "dev"])
 def test_sets_are_well_formed(folder: Path) -> None:
     passages = load(folder)
+    if not passages and folder == SETS:
+        pytest.skip("no held-out set at the top of evals/redaction")
     identifiers = [m for p in passages for m in p.identifiers]
     assert len(identifiers) >= 300
     assert {m.category for m in identifiers} == set(CATEGORIES)
@@ -58,17 +67,21 @@ def test_sets_are_well_formed(folder: Path) -> None:
         assert marked.text.strip() == marked.text and marked.text, marked
 
 
-def test_held_out_set_does_not_fall_back() -> None:
-    """Set 4 measured 96.0% when it was finished (evals/redaction/README.md); no role word is ever lost."""
+def test_held_out_set_loses_no_role_word() -> None:
+    """The held-out set (set 5, written blind; evals/redaction/README.md) is scored once, by its author: its
+    recall floor is recorded there after that measurement. No role word is ever lost."""
     report = measure(load(SETS))
     assert report.roles_lost == []
-    assert report.recall >= 0.955, report.misses
 
 
+# Sets 1-4 measured 99.6% together after the gaps of set 4 were worked on, no category under 98%.
 def test_development_sets_stay_above_target() -> None:
     report = measure(load(SETS / "dev"))
     assert report.roles_lost == []
-    assert report.recall >= 0.99, report.misses
+    assert report.recall >= 0.995, report.misses
+    for category, row in report.by_category.items():
+        assert row["recall"] >= 0.97, (category, report.misses)
+    assert len(report.unexpected) <= 8, report.unexpected
 
 
 def test_redaction_is_idempotent_on_every_set() -> None:

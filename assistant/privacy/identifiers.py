@@ -22,10 +22,12 @@ from functools import lru_cache
 
 import phonenumbers
 
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
 from assistant.privacy.words import (
     ACRONYMS,
+    CAR_MAKES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     ROLE_WORDS,
@@ -70,7 +72,9 @@ _PLATFORMS = (
     r"snap ?chat|snap|insta ?gram|insta|tik ?tok|facebook|fb|messenger|twitter|whats ?app|discord|telegram|"
     r"xbox live|xbox|psn|playstation network|playstation|roblox|fortnite|minecraft|kik|you ?tube|reddit|"
     r"twitch|threads|wizz|yubo|tinder|grindr|steam|only ?fans|onlyfans|signal|skype|pinterest|tumblr|"
-    r"linked ?in|bumble|hinge|omegle|bigo|likee|vsco|spotify|bereal|wattpad|hoop|monkey"
+    r"linked ?in|bumble|hinge|omegle|bigo|likee|vsco|spotify|bereal|wattpad|hoop|monkey|we ?chat|weibo|viber|"
+    r"imo|vk|vkontakte|kick|badoo|bebo|myspace|tellonym|sendit|ngl|pof|ig|ps4|ps5|"
+    r"chatroulette|facetime|imessage|hangouts|lemon8|triller|zepeto|clapper"
 )
 _HANDLE_CUES = (
     r"user ?name|gamer ?tag|screen ?name|profile name|display name|account name|online name|handle|alias"
@@ -79,8 +83,59 @@ _HANDLE_CUES = (
 _PROFILE = re.compile(
     rf"(?i:\b(?P<cue>(?:{_PLATFORMS})(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
     rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
-    r"(?P<sep>[ ]{0,3}(?::|=|-|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
-    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}))"
+    r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
+    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
+)
+# Cues that are not a platform: "from the account dee.bfd.official", "under the name al_x", "calling
+# himself d3mon_boy", "the ID xiaoling_rose07". The value must look like a handle (see _handle_shaped).
+_WEAK_PROFILE = re.compile(
+    r"(?i:\b(?:accounts?|profiles?|pages?|channels?|ids?|usernames?|user names?|tags?|"
+    r"(?:under|by|with|using)[ ]the[ ]names?|(?:call(?:s|ed|ing)?|names?|nam(?:ed|ing))[ ](?:him|her|them)sel(?:f|ves)|"
+    r"goes[ ]by|went[ ]by|going[ ]by|known[ ]as|posts?[ ]as|posting[ ]as|posted[ ]as|online[ ]as))"
+    r"[ ]{0,2}(?:,|:|-|(?i:is|was|of|as|called|named))?[ ]{0,2}[\"']?"
+    r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,29}(?:#[0-9]{4})?)"
+)
+_WEAK_PROFILE_CUE_WORDS = _prefilter(
+    "account accounts profile profiles page pages channel channels id ids username usernames user tag tags "
+    "under by with using call calls called calling name names named naming goes went going known post posts "
+    "posting posted online"
+)
+# Handles by their shape alone: a word with an underscore ("al_muhajir_mcr"), a Discord tag ("poppyb#1120"),
+# or lowercase words joined by dots with a digit, an underscore or three parts ("dee.bfd.official").
+_UNDERSCORE_WORD = re.compile(
+    r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![._])(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
+)
+_DISCORD_TAG = re.compile(r"(?<![\w@.#/-])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![\w#])")
+_DOTTED_WORD = re.compile(r"(?<![\w@./\\:-])[a-z0-9_]{1,30}(?:\.[a-z0-9_]{1,30}){1,4}(?![\w@/-]|\.\w)")
+# Lowercase letters with digits ("jjay99", "k1ng.b"), a handle only near a word about social media.
+_ALNUM_WORD = re.compile(
+    r"(?<![\w@./\\:-])(?=[a-z_.]{0,30}[0-9])(?=[0-9_.]{0,30}[a-z])[a-z0-9_.]{4,31}(?![\w@/-]|\.\w)"
+)
+_NOT_HANDLE_END = word_set(
+    "com org net uk gov nhs sch ac co io me info biz edu eu us tv pdf doc docx xls xlsx csv txt rtf odt ppt pptx "
+    "jpg jpeg png gif heic mp3 mp4 mov avi wav html htm php aspx zip exe msg eml md json yaml yml py js ts"
+)
+# Lowercase words with digits that are not handles: times, ordinals, ages, school years, units, versions.
+_NOT_HANDLE_ALNUM = re.compile(
+    r"[0-9]{1,4}(?:am|pm|st|nd|rd|th|yo|yrs?|years?|mths?|months?|wks?|weeks?|days?|hrs?|hours?|mins?|secs?|"
+    r"mg|ml|kg|g|km|cm|mm|lbs?|oz|ft|k|m|mb|gb|kb|x|s)"
+    r"|(?:ks|y|yr|year|p|s|r|v|no|nos|covid|mp|h|x|a|b|c|m|j|t|u|n|q|section|sec|para|page|pg|ch|vol|"
+    r"n[0-9]|id|ref)[0-9]{1,4}(?:[a-z]{0,2})|[a-z][0-9][a-z]?|v[0-9.]+"
+)
+_SOCIAL_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {v for alt in _PLATFORMS.split("|") for v in (alt.replace(" ?", ""), alt.replace(" ?", " "))}
+            | word_set(
+                "account accounts username usernames profile handle gamertag online app apps message messages "
+                "messaged messaging dm dms followers follower posted posting chat chats chatting snapped social"
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
 )
 # "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
 _PROFILE_WHERE = re.compile(
@@ -272,6 +327,7 @@ _NOT_VEHICLE_LETTERS = ACRONYMS | frozenset(
         "aed",
         "usb",
         "sim",
+        "abe",
     ]
 )
 _NOT_VEHICLE_PREFIX = re.compile(r"(?:S[0-9]{1,3}|Y[0-9]{1,2}|P[0-9]{1,2}|R[0-9])")
@@ -282,16 +338,58 @@ _VEHICLE_CUE_WORDS = _prefilter(
 )
 
 
+# Words that say a vehicle is being talked about: a plate near one is a plate even when it could read as a
+# school year or a section ("a white Range Rover, Y11 DWH") or is written in lowercase ("reg yx19 klm").
+_VEHICLE_WORDS = re.compile(
+    r"\b(?:car|cars|van|vans|vehicle|vehicles|taxi|cab|motorbike|motorcycle|moped|scooter|lorry|truck|pick-up|"
+    r"jeep|hatchback|saloon|estate car|4x4|suv|drove|driving|driven|driver|drives|parked|reg|registration|"
+    r"vrm|plate|plates|number plate|anpr|" + "|".join(sorted(CAR_MAKES, key=len, reverse=True)) + r")\b"
+)
+_VEHICLE_ANY_CASE = re.compile(
+    r"(?<![\w/-])(?:[A-Za-z]{2}[0-9]{2}[ ]{0,2}[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
+    r"|[A-Za-z]{3}[ ]{0,2}[0-9]{1,3}[A-Za-z])(?![\w/-])"
+)
+
+
+def _near(positions: list[int], start: int, end: int, text: str, reach: int = 120) -> bool:
+    """Whether a position in `positions` (sorted) is within `reach` characters, in the same paragraph."""
+    k = bisect.bisect_left(positions, start - reach)
+    while k < len(positions) and positions[k] <= end + reach:
+        at = positions[k]
+        if "\n\n" not in text[min(at, start) : max(at, end)]:
+            return True
+        k += 1
+    return False
+
+
 def _vehicles(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
+    vehicle_at: list[int] | None = None
     for match in _VEHICLE.finditer(text):
         letters = match.group("cur3") or match.group("pre3") or match.group("suf3") or ""
         if fold(letters) in _NOT_VEHICLE_LETTERS:
             continue
         prefix = match.group("pre")
         if prefix and _NOT_VEHICLE_PREFIX.fullmatch(prefix):
-            continue
+            if vehicle_at is None:
+                vehicle_at = [m.start() for m in _VEHICLE_WORDS.finditer(lower)]
+            if not _near(vehicle_at, match.start(), match.end(), text):
+                continue
         spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(match.group(0).split())))
+    if vehicle_at is None:
+        vehicle_at = [m.start() for m in _VEHICLE_WORDS.finditer(lower)]
+    if vehicle_at:
+        for match in _VEHICLE_ANY_CASE.finditer(text):
+            value = match.group(0)
+            if value.isupper() or not any(c.islower() for c in value):
+                continue  # capitals are found above
+            letters = re.findall(r"[A-Za-z]+", value)
+            if any(fold(group) in _NOT_VEHICLE_LETTERS or fold(group) in common_words() for group in letters):
+                continue  # "at10 and", "a12 the"
+            if _near(vehicle_at, match.start(), match.end(), text, 60):
+                spans.append(
+                    Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
+                )
     for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
         value = match.group("v")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
@@ -350,6 +448,14 @@ def _handles(text: str, lower: str) -> list[Span]:
         ):
             start = match.start("h")
             spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
+    for match in _cued(text, lower, _WEAK_PROFILE_CUE_WORDS, _WEAK_PROFILE):
+        value = match.group("h").rstrip(".-")
+        if _handle_shaped(value, social=True) or (
+            value.islower() and len(value) >= 4 and fold(value) not in common_words() and not value.isalpha()
+        ):
+            start = match.start("h")
+            spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
+    spans += _shaped_handles(text, lower)
     for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE):
         value = match.group("h").rstrip(".-")
         if (
@@ -359,6 +465,74 @@ def _handles(text: str, lower: str) -> list[Span]:
         ):
             start = match.start("h")
             spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
+    return spans
+
+
+def _handle_shaped(value: str, *, social: bool = False) -> bool:
+    """Whether `value` is written as a handle is: an underscore, a Discord tag, or dots between lowercase
+    words with a digit or three parts; near a word about social media, also lowercase letters with digits
+    or two dotted words ("marley.j", "jjay99")."""
+    bare = value.lstrip("@")
+    letters = sum(c.isalpha() for c in bare)
+    if letters < 2 or len(bare) < 3:
+        return False
+    if "." in bare and bare.rsplit(".", 1)[1].lower() in _NOT_HANDLE_END:
+        return False  # a file or a web address: "d01_baby_skull_fracture.md"
+    if "#" in bare:
+        return bool(re.fullmatch(r"[A-Za-z0-9_.]{2,32}#[0-9]{4}", bare))
+    if "_" in bare:
+        if not any(c.islower() or c.isdigit() for c in bare):
+            return False
+        # "rule_findings" is a template's variable; "shadow_wolf" a handle only near a social media word.
+        # A digit, a capital, a short part or a doubled or end underscore is a handle's alone ("x_tasha_x",
+        # "al_muhajir_mcr", "Lil_T").
+        words = re.split(r"[_.]", bare)
+        return social or not all(len(w) >= 3 and w.isalpha() and w.islower() for w in words)
+    parts = bare.split(".")
+    if len(parts) > 1:
+        if not all(parts) or bare != bare.lower() or parts[0] == "www" or parts[-1] in _NOT_HANDLE_END:
+            return False
+        if all(len(p) <= 2 for p in parts) or not any(c.isalpha() for c in parts[0]):
+            return False  # "e.g", "a.m", "3.1kg"
+        digits = any(c.isdigit() for c in bare)
+        return len(parts) >= 3 or (digits and letters >= 3) or social
+    if social and bare.islower() and any(c.isdigit() for c in bare):
+        return letters >= 3 and not _NOT_HANDLE_ALNUM.fullmatch(bare)
+    return False
+
+
+def _shaped_handles(text: str, lower: str) -> list[Span]:
+    """Handles found by their shape alone, or by their shape near a word about social media."""
+    spans: list[Span] = []
+    candidates: list[re.Match[str]] = []
+    if "_" in text:
+        candidates += _UNDERSCORE_WORD.finditer(text)
+    if "#" in text:
+        candidates += _DISCORD_TAG.finditer(text)
+    if "." in text:
+        candidates += _DOTTED_WORD.finditer(text)
+    social_at: list[int] = []
+    for hit in _SOCIAL_WORDS.finditer(lower):
+        social_at.append(hit.start())
+    if social_at:
+        candidates += _ALNUM_WORD.finditer(text)
+
+    def near_social(start: int, end: int) -> bool:
+        k = bisect.bisect_left(social_at, start - 160)
+        while k < len(social_at) and social_at[k] <= end + 160:
+            at = social_at[k]
+            between = text[min(at, start) : max(at, end)]
+            if "\n\n" not in between:
+                return True
+            k += 1
+        return False
+
+    for match in candidates:
+        value = match.group(0)
+        if _handle_shaped(value) or (
+            _handle_shaped(value, social=True) and near_social(match.start(), match.end())
+        ):
+            spans.append(Span(match.start(), match.end(), EntityKind.HANDLE, fold(value.lstrip("@"))))
     return spans
 
 
@@ -372,13 +546,25 @@ _REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,5}(?:[/\-][0-9]{1,10}){1,4}
 _REF_STRONG = (
     r"ref|refs|reference|crime|storm|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
-    r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp"
+    r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
+    r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
+    r"carefirst|frameworki|nino|exhibit|docket|matter|index"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
-    r"[ ]{0,3}(?P<ref>[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
+    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
+)
+# A long number or a letter code run into one ("4471023", "549221063", "RX1184421"): a reference
+# wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
+_REF_LONG = re.compile(
+    r"(?:[0-9]|[A-Z](?=[A-Z]{0,3}[0-9]))(?<![\w/.£$€#,+-].)(?:[A-Z]{0,3}[0-9]{5,11}|[0-9]{5,11})"
+    r"(?![\w/]|[.,][0-9]|%)"
+)
+# "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
+_SYSTEM_WORDS = word_set(
+    "storm lcs crn mosaic niche pnc pnd cad urn mrn nhs csc mash ehm epr emis rio cris swift"
 )
 _STRONG_REF_CUE = re.compile(rf"(?i:^(?:{_REF_STRONG}))")
 _YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}[/\-](?:(?:19|20)?[0-9]{2})")
@@ -427,8 +613,18 @@ def _references(text: str, lower: str) -> list[Span]:
         if len(segments) == 2 and "/" not in value and not value[-1].isalpha() and digits < 8:
             continue
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
+    for match in _REF_LONG.finditer(text):
+        value = match.group(0)
+        if sum(c.isdigit() for c in value) >= 6:
+            spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
         value = match.group("ref").rstrip(".")
+        if " " in value:
+            code, number = value.split(" ", 1)
+            if fold(code) in _SYSTEM_WORDS:  # "log reference is LCS 8812047": the system is no identifier
+                start = match.start("ref") + len(code) + 1
+                spans.append(Span(start, start + len(number), EntityKind.REFERENCE, number.upper()))
+                continue
         digits = sum(c.isdigit() for c in value)
         strong = bool(_STRONG_REF_CUE.match(match.group("cue")))
         has_letter = any(c.isalpha() for c in value)
@@ -801,7 +997,8 @@ def _addresses(text: str, lower: str) -> list[Span]:
             continue
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_BUILDING.finditer(text):
-        end = _place_words_end(text, match.start("words"), match.end("words"))
+        # "Flat 21, Harbour Lights": after a flat number, a building may be named with ordinary words.
+        end = _place_words_end(text, match.start("words"), match.end("words"), ordinary_ok=True)
         if end is not None:
             spans.append(Span(match.start(), end, EntityKind.ADDRESS, norm(text[match.start() : end])))
     for match in _cued(text, lower, _ADDRESS_CUE_WORDS, _ADDRESS_CUED):
@@ -813,7 +1010,7 @@ def _addresses(text: str, lower: str) -> list[Span]:
     return spans
 
 
-def _place_words_end(text: str, start: int, end: int) -> int | None:
+def _place_words_end(text: str, start: int, end: int, *, ordinary_ok: bool = False) -> int | None:
     """End of the capitalised place words in text[start:end], stopping before a role, function or
     institution word ("Flat 3, Mother said" has none)."""
     last = None
@@ -834,7 +1031,9 @@ def _place_words_end(text: str, start: int, end: int) -> int | None:
     ):
         return None
     final = fold(text[start:last].split()[-1])
-    if final in common_words() and final not in _PLACE_TYPES:
+    if final in WEEKDAY_WORDS or final in MONTH_WORDS:
+        return None
+    if final in common_words() and final not in _PLACE_TYPES and not ordinary_ok:
         return None  # "moved to 3 Weeks later": an ordinary word, not a street
     return last
 
@@ -852,7 +1051,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
-            r"Nursery|Pre-School|Preschool|Primary|Infants|Juniors)\b"
+            r"Nursery|Pre-School|Preschool|Primary|Infants|Juniors|Grammar|UTC|High(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
     (
@@ -1052,6 +1251,23 @@ GENERIC_QUALIFIERS = frozenset(
 )
 
 
+# What may follow a school's suffix as part of its name: a direction or site ("Sirius Academy West",
+# "Kingsway Academy North Campus") and a second part joined by "&" or "and" ("Thirsk School & Sixth Form
+# College", "Oakbank School and Nursery").
+_SCHOOL_TAIL = re.compile(
+    r"(?:[ ](?:North|South|East|West|Central|Upper|Lower)(?![A-Za-z0-9'\-]|[ ](?:of|[A-Z])))?"
+    r"(?:[ ](?:Campus|Site|Annexe|Site)\b)?"
+    r"(?:[ ](?:&|and)[ ](?:(?:Sixth Form|Community|Specialist|Performing Arts|Language|Sports)[ ])?"
+    r"(?:Sixth Form(?:[ ](?:College|Centre))?|Nursery|Pre-School|Preschool|Infants?|Juniors?|Primary|College|"
+    r"Children's Centre|Childrens Centre)\b)?"
+)
+
+
+def _school_end(text: str, end: int) -> int:
+    tail = _SCHOOL_TAIL.match(text, end)
+    return tail.end() if tail else end
+
+
 def _bare(word: str) -> str:
     folded = fold(word)
     return folded[:-2] if folded.endswith("'s") else folded
@@ -1096,15 +1312,21 @@ def _named_places(text: str) -> list[Span]:
                 if _bare(word) not in _CONNECTORS
             ):
                 continue  # "X Centre", "X Service": a named one has a proper name in it ("Blackburn Birth Centre")
+            if match.group(0) == "High" and all(
+                w in common_words() or w in GENERIC_QUALIFIERS for w in content
+            ):
+                continue  # "Very High", "Medium High": a rating, not a school
             if match.group(0) == "Practice" and all(
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):
                 continue
             start = words[-1][0]
             end = match.end()
+            if kind is EntityKind.SCHOOL:
+                end = _school_end(text, end)
             # "Loreto High School Chorlton": a place name after the suffix belongs to the school's name.
             after = _PLACE_AFTER.match(text, end)
-            if after and classify(after.group(1)) == "UNKNOWN":
+            if after and classify(after.group(1)) in {"UNKNOWN", "SURNAME"}:
                 end = after.end()
             spans.append(Span(start, end, kind, norm(text[start:end])))
     return spans

@@ -245,6 +245,14 @@ def _name_at(
         if end == i:
             return None  # "Mrs A" is an anonymised label
         return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
+    if (
+        not common_ok
+        and tok.cls == "COMMON"
+        and tokens.joined(i)
+        and tokens.items[i + 1].cls in {"UNKNOWN", "SURNAME", "FIRST", "CAPS_NAME"}
+    ):
+        # "Social worker: Felicity Ogundipe": an ordinary word is a first name before a surname.
+        common_ok = True
     if not _start_ok(tok, strict=strict, text=tokens.text, common_ok=common_ok):
         return None
     if tok.cls == "UNKNOWN" and strict and _followed_by_common(tokens, i):
@@ -603,6 +611,12 @@ def _segment_is_name(text: str, segment: list[Tok]) -> bool:
     return False
 
 
+_PLACE_ENDS = word_set(
+    "airport interchange bridge station junction services harbour pier beach quay docks arena stadium "
+    "cathedral abbey museum library market precinct parkway airfield viaduct moors reservoir canal"
+)
+
+
 def list_names(tokens: Tokens) -> list[Span]:
     """Runs of capitalised words scored against the name lists ("Jayden Smith", "Zainab")."""
     spans: list[Span] = []
@@ -642,8 +656,15 @@ def list_names(tokens: Tokens) -> list[Span]:
         segment = items[i : j + 1]
         # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
         after_make = i > 0 and tokens.joined(i - 1) and fold(items[i - 1].text) in CAR_MAKES
+        # "Bradford Interchange", "Sowerby Bridge", "Manchester Airport": a place, named by its last word.
+        place = (
+            len(segment) > 1
+            and fold(segment[-1].text) in _PLACE_ENDS
+            and not any(t.cls in {"FIRST", "AMBIG", "INITIAL"} for t in segment[:-1])
+        )
         if (
             not after_make
+            and not place
             and fold(segment[0].text) not in CAR_MAKES
             and _segment_is_name(tokens.text, segment)
         ):
@@ -695,6 +716,9 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
             multi.setdefault(tokens_of_name[0], set()).add(tuple(tokens_of_name))
         for part in _needle_parts(name):
             folded = fold(part)
+            if len(part) == 2 and len(tokens_of_name) > 1 and _short_first_name(part, tokens_of_name):
+                singles[part] = False  # "Mo" of "Mo Raza", "Jo" of "Jo Hart": in its own spelling only
+                continue
             if len(part) < 3 or (not part[:1].isupper() and not part.isupper()):
                 continue
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES or folded in ACRONYMS:
@@ -756,6 +780,25 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
                     spans.append(Span(word.start(), run[-1].end(), EntityKind.PERSON, ""))
                     break
     return spans
+
+
+_NOT_SHORT_NAMES = word_set("st no re fw am pm uk ok oh ah hi eg ie nb ps vs")
+
+
+def _short_first_name(part: str, name_tokens: list[str]) -> bool:
+    """A two-letter first name of a full name ("Mo Raza"), written Mo, not an abbreviation or a particle."""
+    folded = fold(part)
+    return (
+        part[0].isupper()
+        and part[1].islower()
+        and folded == name_tokens[0]
+        and (folded not in _NOT_SHORT_NAMES or folded in first_names())
+        and folded not in FUNCTION_WORDS
+        and folded not in PARTICLES
+        and folded not in ROLE_WORDS
+        and part not in _TITLE_SET
+        and folded not in ACRONYMS
+    )
 
 
 def _named_here(tokens: Tokens, i: int) -> bool:
