@@ -71,6 +71,26 @@ class Settings(BaseSettings):
     max_input_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest file accepted (bytes).")
     max_input_words: int = Field(200_000, gt=0, description="Largest draft accepted (words).")
 
+    # Sign-in for shared use (`rapid-review ui`): the organisation's OpenID Connect provider
+    auth_client_id: str | None = Field(None, description="OpenID Connect client id of the app.")
+    auth_client_secret: SecretStr | None = Field(None, description="OpenID Connect client secret.")
+    auth_server_metadata_url: str | None = Field(
+        None,
+        description="The provider's discovery document, ending /.well-known/openid-configuration.",
+    )
+    auth_redirect_uri: str | None = Field(
+        None,
+        description="The app's public address + /oauth2callback (default http://<host>:<port>/oauth2callback).",
+    )
+    auth_cookie_secret: SecretStr | None = Field(
+        None, description="Signs the sign-in cookie; unset = a new random one each start (sign in again)."
+    )
+
+    @property
+    def auth_configured(self) -> bool:
+        """Sign-in is required: the provider, the client id and its secret are all set."""
+        return bool(self.auth_client_id and self.auth_client_secret and self.auth_server_metadata_url)
+
     @property
     def audit_path(self) -> Path:
         return self.audit_log or self.data_dir / "audit.jsonl"

@@ -1,7 +1,8 @@
 """Rapid Review Assistant: the Streamlit app's entry point (`rapid-review ui`).
 
 Defines the pages; each page calls the service layer (`assistant.services`) and keeps the user's documents
-in that user's session state only.
+in that user's session state only. When sign-in is configured, a visitor who has not signed in gets the
+sign-in page and nothing else.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if (
 
 import streamlit as st  # noqa: E402
 
+from assistant.app import signin  # noqa: E402
 from assistant.app.state import init_state  # noqa: E402
 
 st.set_page_config(
@@ -25,6 +27,12 @@ st.set_page_config(
     layout="wide",
     menu_items={"About": "Rapid Review Assistant: Panel-style feedback on child safeguarding rapid reviews."},
 )
+if signin.required() and not signin.signed_in():
+    # The only page registered, so no other page's script can run and no navigation is drawn.
+    st.navigation(
+        [st.Page(signin.sign_in_page, title="Sign in", url_path="sign-in")], position="hidden"
+    ).run()
+    st.stop()
 init_state()
 
 # The page scripts live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry point as
@@ -54,6 +62,8 @@ pages = {
 }
 page = st.navigation(pages)
 with st.sidebar:
+    if signin.required():
+        signin.sign_out_control()
     st.caption(
         "Runs on this computer. Drafts stay in your browser session and are gone when you close the tab. "
         "Panel examples: Child Safeguarding Practice Review Panel, 2022 (Open Government Licence v3.0)."

@@ -1,7 +1,8 @@
 """`ui`: start the Streamlit app, headless and bound to 127.0.0.1 unless told otherwise.
 
 Headless stops Streamlit from asking for an email address on a terminal or opening a browser itself;
-binding the server address avoids its external IP lookup; usage statistics are off.
+binding the server address avoids its external IP lookup; usage statistics are off. Serving other computers
+needs sign-in (RRA_AUTH_*, see `ui_signin`) or an explicit flag accepting the risk.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from pathlib import Path
 import click
 
 from assistant.cli.app import cli
+from assistant.cli.ui_signin import (
+    NO_SIGNIN_FLAG,
+    check_exposure,
+    is_loopback,
+    signin_configured,
+    write_secrets,
+)
 from assistant.errors import ConfigError
 from assistant.resources import APP_ENTRY
 from assistant.settings import get_settings
@@ -26,8 +34,10 @@ APP = APP_ENTRY
 DEFAULT_PORT = 8501
 
 
-def streamlit_command(app: Path, host: str, port: int, max_upload_mb: int) -> list[str]:
-    return [
+def streamlit_command(
+    app: Path, host: str, port: int, max_upload_mb: int, secrets_file: Path | None = None
+) -> list[str]:
+    command = [
         sys.executable,
         "-m",
         "streamlit",
@@ -45,12 +55,20 @@ def streamlit_command(app: Path, host: str, port: int, max_upload_mb: int) -> li
         "--global.developmentMode=false",
         "--client.toolbarMode=minimal",
         "--client.showErrorDetails=false",
+        "--server.enableXsrfProtection=true",
     ]
+    if secrets_file is not None:
+        command.append(f"--secrets.files={secrets_file}")
+    return command
 
 
 def _check_port_free(host: str, port: int) -> None:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        if os.name == "posix":
+            # As the server does: a port whose last connections are still in TIME_WAIT after a restart is
+            # free; one with a listener is not. (On Windows this option would let the probe share a port.)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError as exc:
@@ -77,9 +95,15 @@ def _check_port_free(host: str, port: int) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind; the default serves only this computer.",
+    help="Address to bind; the default serves only this computer. Any other address needs sign-in.",
 )
-def ui(port: int, host: str) -> None:
+@click.option(
+    NO_SIGNIN_FLAG,
+    "accept_no_signin",
+    is_flag=True,
+    help="Allow a --host other computers can reach without sign-in: anyone who can reach it can use it.",
+)
+def ui(port: int, host: str, accept_no_signin: bool) -> None:
     """Start the app in your browser (runs offline; stop it with Ctrl+C)."""
     if importlib.util.find_spec("streamlit") is None:
         raise ConfigError("the app needs Streamlit, which is not installed", fix="pip install -e '.[ui]'")
@@ -87,14 +111,23 @@ def ui(port: int, host: str) -> None:
         raise ConfigError(
             f"the app is missing ({APP})", fix="reinstall from a full checkout of the repository"
         )
-    _check_port_free(host, port)
     settings = get_settings()
+    signin = signin_configured(settings)
+    check_exposure(host, signin, accept_no_signin)
+    _check_port_free(host, port)
+    secrets_file = write_secrets(settings, host, port) if signin else None
     max_upload_mb = max(1, math.ceil(settings.max_input_bytes / (1024 * 1024)))
-    command = streamlit_command(APP, host, port, max_upload_mb)
+    command = streamlit_command(APP, host, port, max_upload_mb, secrets_file)
     url_host = f"[{host}]" if ":" in host else host
     click.echo(f"Rapid Review Assistant: open http://{url_host}:{port} in your browser", err=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo("note: the app is reachable from other computers on this network", err=True)
+    if signin:
+        click.echo(
+            f"sign-in required; settings for Streamlit written to {secrets_file} (only you can read it)",
+            err=True,
+        )
+    if not is_loopback(host):
+        who = "people who sign in" if signin else "ANYONE (no sign-in)"
+        click.echo(f"note: the app is reachable from other computers on this network, by {who}", err=True)
     click.echo("Press Ctrl+C to stop.", err=True)
     sys.stdout.flush()
     sys.stderr.flush()
