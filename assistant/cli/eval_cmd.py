@@ -22,7 +22,13 @@ from assistant.domain.evals import BaselineSnapshot, DevsetReport, MetricDelta
 from assistant.evaluation.pipeline import DEFAULT_TOLERANCE, resolve
 from assistant.settings import REPO_ROOT
 
-DEFAULT_REPORT_DIR = REPO_ROOT / "evals" / "results"
+
+
+def default_report_root() -> Path:
+    """evals/results in a checkout; ./eval-results when installed from a wheel (never inside site-packages)."""
+    if (REPO_ROOT / "evals").is_dir() and (REPO_ROOT / "pyproject.toml").is_file():
+        return REPO_ROOT / "evals" / "results"
+    return Path.cwd() / "eval-results"
 
 
 class EvalRegression(click.ClickException):
@@ -44,8 +50,8 @@ def _line(d: MetricDelta) -> str:
 
 def _report_dir(dataset: str) -> Path:
     if dataset == "panel":
-        return DEFAULT_REPORT_DIR
-    return DEFAULT_REPORT_DIR / dataset.replace("dir:", "dir-")
+        return default_report_root()
+    return default_report_root() / dataset.replace("dir:", "dir-")
 
 
 @cli.command("eval")
@@ -82,7 +88,7 @@ def _report_dir(dataset: str) -> Path:
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Where report.md and eval.json (and, for panel, chart.html) are written [default: evals/results, "
-    "evals/results/devset, evals/results/dir-NAME].",
+    "evals/results/devset, evals/results/dir-NAME in a checkout; ./eval-results when installed].",
 )
 @click.option(
     "--judge",
