@@ -7,22 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant import services
-from assistant.app.components import CritiqueView
+from assistant.app.review import CritiqueView
 from assistant.domain.drafting import Draft
 from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.domain.kloe import KloeReport
 from assistant.errors import InputError, RRAError
-from assistant.render.critique_markdown import critique_markdown
 from assistant.render.draft_markdown import draft_body_markdown, draft_markdown
 from assistant.render.draft_word import draft_docx, kloe_docx
 from assistant.render.kloe_markdown import kloe_markdown
-from assistant.render.word import critique_docx
 from assistant.resources import SAMPLES_DIR
 from assistant.settings import REPO_ROOT
 
@@ -35,28 +34,27 @@ FRESH_DIR = REPO_ROOT / "evals" / "fresh"
 # ------------------------------------------------------------------------------------------------ critique
 
 
-def critique_view(text: str, provider: str = "offline") -> CritiqueView:
-    """Critique `text`; if a remote provider fails, fall back to the offline critique and say so.
+def critique_view(text: str, provider: str = "offline", previous: CritiqueView | None = None) -> CritiqueView:
+    """Critique `text`; if a remote provider fails, fall back to the offline critique and say so. With the
+    `previous` critique of an earlier version of the draft, say what the edit resolved and brought up.
 
-    Input errors (an empty draft, say) are the user's to fix and are raised, whichever provider was chosen.
+    Input errors (an empty draft, text that is not a rapid review) are the user's to fix and are raised,
+    whichever provider was chosen.
     """
     notices: list[str] = []
     try:
-        result = services.critique(text, provider=provider)
+        result = services.critique(text, provider=provider, refuse_non_review=True)
     except RRAError as exc:
         if provider == "offline" or exc.exit_code == 2:
             raise
         notices.append(
             f"The remote model could not be used ({exc.message}), so this is the offline critique instead."
         )
-        result = services.critique(text, provider="offline")
-    return CritiqueView(
-        critique=result,
-        text=text,
-        docx=critique_docx(result),
-        markdown=critique_markdown(result),
-        notices=notices,
-    )
+        result = services.critique(text, provider="offline", refuse_non_review=True)
+    comparison = None
+    if previous is not None and previous.text != text:
+        comparison = services.compare_critiques(previous.critique, result)
+    return CritiqueView(critique=result, text=text, notices=notices, comparison=comparison)
 
 
 # --------------------------------------------------------------------------------------------------- draft
@@ -71,27 +69,36 @@ class DraftView:
     docx: bytes
     markdown: str
     rows: list[dict[str, str]] = field(default_factory=list)
+    source: str = (
+        ""  # the chronology in the text box it came from (the same as `text` unless the timeline was edited)
+    )
+
+    @property
+    def from_edited_timeline(self) -> bool:
+        return self.text != self.source
 
 
-def draft_view(text: str) -> DraftView:
+def draft_view(text: str, source: str | None = None) -> DraftView:
     # Offline always: this page has no redacted preview and confirmation step, so nothing may leave the
     # machine from it, whatever RRA_PROVIDER says.
-    result = services.draft(text, provider="offline")
+    result = services.draft(text, provider="offline", require_timeline=True)
     return DraftView(
         draft=result,
         text=text,
         docx=draft_docx(result),
         markdown=draft_markdown(result),
         rows=timeline_rows(result),
+        source=text if source is None else source,
     )
 
 
 def timeline_rows(draft: Draft) -> list[dict[str, str]]:
-    """The parsed timeline as table rows: the date as the author wrote it, the agency's usual name."""
+    """The parsed timeline as table rows, the date and the agency as the author wrote them (so an agency the
+    author corrected stays as corrected when the draft is made again)."""
     return [
         {
             "Date": item.date_text,
-            "Agency": item.agency or item.agency_text,
+            "Agency": item.agency_text or item.agency or "",
             "Event": item.event,
             "Lines": ", ".join(str(n) for n in item.lines),
         }
@@ -99,14 +106,27 @@ def timeline_rows(draft: Draft) -> list[dict[str, str]]:
     ]
 
 
-def chronology_from_rows(rows: Sequence[dict[str, Any]]) -> str:
-    """An edited timeline back to a tab-separated chronology (with a header row) to draft from again."""
-    lines = ["Date\tAgency\tEvent"]
+def _is_header_row(line: str) -> bool:
+    words = re.findall(r"[a-z]+", line.lower())
+    return 0 < len(words) <= 8 and "date" in words and ("event" in words or "agency" in words)
+
+
+def chronology_from_rows(
+    rows: Sequence[dict[str, Any]], original: str = "", first_line: int | None = None
+) -> str:
+    """An edited timeline back to a chronology to draft from again: the original's lines before its first
+    entry (the title, who the child is: "Child B, a boy aged 3 months") without its header row, then a
+    header row and the edited rows, tab-separated."""
+    preamble = original.splitlines()[: first_line - 1] if original and first_line else []
+    lines = [line for line in preamble if not _is_header_row(line)]
+    lines.append("Date\tAgency\tEvent")
+    rows_added = 0
     for row in rows:
         cells = [" ".join(str(row.get(c) or "").split()) for c in ("Date", "Agency", "Event")]
         if any(cells):
             lines.append("\t".join(cells))
-    if len(lines) == 1:
+            rows_added += 1
+    if not rows_added:
         raise InputError("the timeline is empty", fix="add at least one row with a date, agency and event")
     return "\n".join(lines) + "\n"
 
@@ -120,10 +140,16 @@ SAMPLES = {
     "Fictional sample: injury to a baby": SAMPLES_DIR / "chronology-baby-injury.txt",
     "Fictional sample: exploitation of a teenager": SAMPLES_DIR / "chronology-exploitation.txt",
 }
+SAMPLE_CHRONOLOGY = "Fictional sample: injury to a baby"  # the one the home page offers
+SAMPLE_DRAFT = SAMPLES_DIR / "draft-baby-sleep.md"
 
 
 def sample_text(name: str) -> str:
     return SAMPLES[name].read_text(encoding="utf-8")
+
+
+def sample_draft() -> str:
+    return SAMPLE_DRAFT.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------- lines of enquiry

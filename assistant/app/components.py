@@ -14,7 +14,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
@@ -22,19 +22,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from assistant import services
 from assistant.app import resources
 from assistant.app.state import set_text, widget_key
-from assistant.domain.critique import Critique, Evidence, Finding
 from assistant.domain.drafting import Citation, DraftBlock
 from assistant.errors import InputError, RRAError
-from assistant.llm.untrusted import clean_model_text
-from assistant.render.critique_markdown import (
-    MODEL_ADDITION,
-    MODEL_POINT,
-    MODEL_POINT_NOTE,
-    MODEL_POINTS_HEADING,
-    MODEL_QUOTE,
-    SEVERITY_LABEL,
-    is_model_point,
-)
 from assistant.settings import get_settings
 
 UPLOAD_TYPES = ["docx", "pdf", "md", "txt"]
@@ -108,14 +97,40 @@ def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     )
 
 
-def finding_spans(findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    for f in findings:
-        evidence: list[Evidence] = list(f.evidence)
-        for nr in f.national_reviews:
-            evidence.extend(nr.evidence)
-        spans.extend((ev.start, ev.end, f.title) for ev in evidence)
-    return spans
+# ---------------------------------------------------------------------------------------------- page style
+
+# Added once per page (st.html puts a style-only block out of the layout). Why each rule:
+# - passages are a pale blue with a dark underline, not yellow or red, so they read as "here", not "wrong";
+#   the one a link has just landed on (:target) gets a strong outline;
+# - Streamlit draws captions at 60% opacity (3.9:1 on white); body text needs 4.5:1, so they are solid;
+# - Streamlit's focus ring is a pale red (about 2.2:1); a 3 px dark blue ring is over 3:1 on any light colour;
+# - tables wrap their words and scroll inside their own box, so a phone never scrolls the whole page sideways.
+PAGE_STYLE = """<style>
+.rra-draft { line-height: 1.55; overflow-wrap: break-word; }
+.rra-draft p { margin: 0 0 0.55em 0; }
+.rra-draft .rra-heading { margin-top: 0.9em; }
+mark.rra-passage, .rra-draft mark, .rra-draft-section mark {
+  background: #e3ecfa; color: inherit; border-bottom: 2px solid #1a4f9c; padding: 0 1px; }
+mark.rra-passage:target, .rra-alias:target {
+  background: #c4d7f5; outline: 3px solid #1a4f9c; outline-offset: 2px; }
+[id^="rra-"] { scroll-margin-top: 1.5rem; }
+a.rra-back { font-size: 0.75em; vertical-align: super; margin: 0 2px; padding: 0 0.4em; border-radius: 0.7em;
+  background: #1a4f9c; color: #ffffff !important; text-decoration: none; }
+a.rra-locate { color: #1a4f9c; font-weight: 600; }
+.rra-finding-target:target + * { outline: 3px solid #1a4f9c; }
+.rra-table { overflow-x: auto; max-width: 100%; margin: 0.4em 0 1em 0; }
+.rra-draft table, .rra-draft-section table { border-collapse: collapse; width: 100%; }
+.rra-draft th, .rra-draft td, .rra-draft-section th, .rra-draft-section td {
+  border: 1px solid #6b6e78; padding: 0.25em 0.4em; vertical-align: top; text-align: left;
+  overflow-wrap: break-word; min-width: 4em; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #474a55 !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote { color: #262730; opacity: 1; }
+:focus-visible { outline: 3px solid #1a4f9c !important; outline-offset: 2px !important; }
+</style>"""
+
+
+def page_style() -> None:
+    st.html(PAGE_STYLE)
 
 
 # ------------------------------------------------------------------------------------------------ errors
@@ -225,152 +240,34 @@ def document_input(
 # ------------------------------------------------------------------------------------------------ critique
 
 
-@dataclass
-class CritiqueView:
-    """A critique as this session shows it: the result, the exact text it indexes into, and its files."""
-
-    critique: Critique
-    text: str
-    docx: bytes
-    markdown: str
-    notices: list[str] = field(default_factory=list)
+_FRACTION = re.compile(r"\b(\d+)\s*/\s*(\d+)\b")
 
 
-def _section_order(c: Critique) -> list[str]:
-    order = [WHOLE_DOCUMENT]
-    order += [s.heading for s in c.sections if s.heading not in order]
-    for f in c.findings:
-        if f.section not in order:
-            order.append(f.section)
-    return order
-
-
-def group_findings(c: Critique) -> list[tuple[str, list[Finding]]]:
-    """The rules' findings by section (whole-document absences first, then the draft's order), must-fix
-    first. A remote model's own points are not among them: they are shown apart (`render_model_point`)."""
-    groups: dict[str, list[Finding]] = {}
-    for section in _section_order(c):
-        items = [f for f in c.findings if f.section == section and not is_model_point(f)]
-        if items:
-            groups[section] = sorted(items, key=lambda f: f.severity != "must-fix")
-    return list(groups.items())
-
-
-def render_model_point(f: Finding) -> None:
-    """A remote model's point: labelled as such, plain words, no rule severity, guidance or Panel comments."""
-    with st.expander(f"{MODEL_POINT}: {md_escape(f.title)}", icon=":material/smart_toy:"):
-        st.caption(md_escape(f"{MODEL_POINT}: {MODEL_POINT_NOTE}. To consider."))
-        st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(f.message))}")
-        if f.evidence:
-            st.markdown(f"**In your draft ({MODEL_QUOTE}):**")
-            for ev in f.evidence:
-                st.markdown(md_quote(one_line(ev.quote, 400)))
-        st.caption(f"Finding code: {f.code}")
-
-
-def render_finding(f: Finding) -> None:
-    if is_model_point(f):
-        render_model_point(f)
-        return
-    icon = ":material/priority_high:" if f.severity == "must-fix" else ":material/lightbulb:"
-    label = f"{SEVERITY_LABEL[f.severity]}: {md_escape(f.title)}"
-    with st.expander(label, icon=icon):
-        st.markdown(md_escape(f.message))
-        if f.model_note:
-            st.markdown(f"**{MODEL_ADDITION}:** {md_escape(clean_model_text(f.model_note))}")
-        if f.evidence:
-            st.markdown("**In your draft:**")
-            for ev in f.evidence:
-                quoted = md_quote(one_line(ev.quote, 400))
-                st.markdown(f"{quoted}\n\n*({MODEL_QUOTE})*" if ev in f.model_evidence else quoted)
-        else:
-            st.caption("This is about something the draft does not say, so there is no passage to highlight.")
-        if f.national_reviews:
-            st.markdown("**National reviews that apply:**")
-            st.markdown(
-                "\n".join(f"- **{md_escape(nr.title)}**: {md_escape(nr.why)}" for nr in f.national_reviews)
-            )
-        if f.guidance:
-            st.markdown("**The Panel's guidance:**")
-            st.markdown("\n".join(f"- {md_escape(g.text)}" for g in f.guidance))
-        if f.panel_comments:
-            st.markdown("**Similar real Panel comments:**")
-            for pc in f.panel_comments:
-                st.markdown(
-                    f"*Example {pc.example}, on the section “{md_escape(pc.section)}”:*\n\n{md_quote(pc.text)}"
-                )
-        st.caption(f"Finding code: {f.code}")
-
-
-def render_critique(view: CritiqueView) -> None:
-    """Summary, findings by section and severity, strengths, the highlighted draft and the downloads."""
-    c = view.critique
-    st.header("Panel-style feedback")
-    for notice in [*view.notices, *c.meta.notices]:
-        st.warning(md_escape(notice), icon=":material/info:")
-    st.markdown(md_escape(c.summary))
-    rules = [f for f in c.findings if not is_model_point(f)]
-    model = [f for f in c.findings if is_model_point(f)]
-    must = sum(f.severity == "must-fix" for f in rules)
-    cols = st.columns(4 if model else 3)
-    cols[0].metric("Must fix", must)
-    cols[1].metric("To consider", len(rules) - must)
-    cols[2].metric("Strengths", len(c.strengths))
-    if model:
-        cols[3].metric("Model-written points", len(model))
-    downloads = st.columns(2)
-    download_buttons(downloads, view.docx, view.markdown, "panel-style-feedback")
-    if not c.meta.looks_like_rapid_review:
-        return
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.header("Findings")
-        if not rules:
-            st.success("No gaps found against the Panel's guidance.")
-        for section, items in group_findings(c):
-            st.subheader(md_escape(section) if section else "Before the first heading")
-            for f in items:
-                render_finding(f)
-        if model:
-            st.header(MODEL_POINTS_HEADING)
-            st.caption(
-                "A remote model wrote these. The rules did not find them; only their quotes were checked "
-                "against your draft. Read them as suggestions, not as the Panel's minimum record."
-            )
-            for f in model:
-                render_model_point(f)
-        st.header("Strengths")
-        if not c.strengths:
-            st.caption("No particular strengths were picked out.")
-        for s in c.strengths:
-            if s.origin == "llm":
-                label = f"{MODEL_POINT}: {md_escape(s.title)} ({md_escape(s.section)})"
-                with st.expander(label, icon=":material/smart_toy:"):
-                    st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(s.message))}")
-                    for ev in s.evidence:
-                        st.markdown(md_quote(one_line(ev.quote, 400)) + f"\n\n*({MODEL_QUOTE})*")
-                continue
-            with st.expander(f"{md_escape(s.title)} ({md_escape(s.section)})", icon=":material/thumb_up:"):
-                st.markdown(md_escape(s.message))
-                for ev in s.evidence:
-                    st.markdown(md_quote(one_line(ev.quote, 400)))
-    with right:
-        st.header("Your draft, with the evidence highlighted")
-        st.caption("Highlighted passages are the ones a finding rests on; hover over one to see which.")
-        with st.container(height=700, border=True):
-            st.html(highlight_html(view.text, finding_spans(c.findings)))
+def fraction(message: str) -> float | None:
+    """How far along a progress message says the work is ("indexed 64/320" is 0.2), or None."""
+    found = _FRACTION.findall(message)
+    if not found:
+        return None
+    done, total = (int(x) for x in found[-1])
+    return min(1.0, done / total) if total else None
 
 
 @contextmanager
-def progress_status(label: str, done: str) -> Iterator[Callable[[str], None]]:
-    """A status box for work over a second: yields a progress callback that shows each message."""
-    with st.status(label, expanded=False) as status:
+def progress_bar(label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar for work over a second or two: yields a callback for the service layer's progress
+    messages; a message with a count ("3/5") moves the bar, any message updates its text."""
+    bar = st.progress(0.0, text=label)
+    at = 0.0
 
-        def say(message: str) -> None:
-            status.update(label=f"{label} {one_line(message, 120)}")
+    def say(message: str) -> None:
+        nonlocal at
+        at = max(at, fraction(message) or at)
+        bar.progress(at, text=f"{label} {one_line(message.strip(), 120)}")
 
+    try:
         yield say
-        status.update(label=done, state="complete")
+    finally:
+        bar.empty()  # the results, or the error, say how it ended
 
 
 # ------------------------------------------------------------------------------------------- draft sections

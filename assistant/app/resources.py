@@ -7,6 +7,7 @@ exist). A user's documents never do: they stay in that user's session state (see
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -33,17 +34,14 @@ def corpus() -> Corpus:
 
 
 @st.cache_resource(show_spinner=False)
-def _index(data_dir: str, corpus_dir: str) -> CorpusIndex:
-    return services.index()
+def _index(data_dir: str, corpus_dir: str, _progress: Callable[[str], None] | None = None) -> CorpusIndex:
+    return services.index(_progress)
 
 
-def retrieval_index() -> CorpusIndex:
-    """The retrieval index, loaded (or built, the first time: about a minute) with a visible status."""
+def retrieval_index(progress: Callable[[str], None] | None = None) -> CorpusIndex:
+    """The retrieval index, loaded (or built, the first time: up to a minute, reported through `progress`)."""
     s = get_settings()
-    with st.spinner(
-        "Loading the index of the Panel's comments and guidance (the very first start builds it)…"
-    ):
-        return _index(str(s.data_dir), str(s.corpus_dir))
+    return _index(str(s.data_dir), str(s.corpus_dir), progress)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "critique_upload_id": None,  # file_id of the upload already read into critique_text
     "critique_upload_error": None,  # (message, fix) of the last rejected upload
     "critique_upload_notes": [],  # reader warnings for the last accepted upload
-    "critique": None,  # ui.components.CritiqueView of the last run
+    "critique": None,  # app.review.CritiqueView of the last run
     "critique_pending": None,  # ui.remote.RemotePreview awaiting the user's confirmation
+    "critique_marks": {},  # the author's marks (domain.critique.Mark) by finding key (services.finding_key)
     # Draft page
     "draft_text": "",
     "draft_upload_id": None,

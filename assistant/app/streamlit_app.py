@@ -19,11 +19,13 @@ if (
 import streamlit as st  # noqa: E402
 
 from assistant.app import signin  # noqa: E402
+from assistant.app.components import page_style  # noqa: E402
 from assistant.app.state import init_state  # noqa: E402
 
 st.set_page_config(
     page_title="Rapid Review Assistant",
-    page_icon=":material/shield_person:",
+    # A file of ours, not a :material/ name: Streamlit fetches those tab icons from fonts.gstatic.com.
+    page_icon=str(Path(__file__).resolve().parent / "static" / "icon.png"),
     layout="wide",
     menu_items={"About": "Rapid Review Assistant: Panel-style feedback on child safeguarding rapid reviews."},
 )
@@ -34,29 +36,42 @@ if signin.required() and not signin.signed_in():
     ).run()
     st.stop()
 init_state()
+page_style()
 
 # The page scripts live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry point as
 # an old-style multipage app until st.navigation first runs, so a bookmark to /draft opened on a freshly
 # started server would run that page on its own, without this file.
 pages = {
+    "Start here": [
+        st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+    ],
     "Write and check": [
-        st.Page(
-            "app_pages/critique.py", title="Critique a draft", icon=":material/rate_review:", default=True
-        ),
         st.Page(
             "app_pages/draft.py",
             title="Draft from a chronology",
             icon=":material/edit_note:",
             url_path="draft",
         ),
+        st.Page(
+            "app_pages/critique.py",
+            title="Critique a draft",
+            icon=":material/rate_review:",
+            url_path="critique",
+        ),
         st.Page("app_pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
     ],
     "Reference": [
         st.Page(
-            "app_pages/corpus.py", title="Corpus browser", icon=":material/menu_book:", url_path="corpus"
+            "app_pages/corpus.py",
+            title="Panel examples and guidance",
+            icon=":material/menu_book:",
+            url_path="corpus",
         ),
         st.Page(
-            "app_pages/evaluation.py", title="Evaluation", icon=":material/monitoring:", url_path="evaluation"
+            "app_pages/evaluation.py",
+            title="How well it works",
+            icon=":material/monitoring:",
+            url_path="evaluation",
         ),
     ],
 }

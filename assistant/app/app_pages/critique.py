@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app import actions, components, remote, resources
+from assistant.app import actions, components, remote, resources, review
 from assistant.app.components import md_escape
 from assistant.app.state import init_state
 from assistant.errors import InputError, RRAError
@@ -45,12 +45,13 @@ if model is None:
 def _run(chosen: str) -> None:
     try:
         components.check_pasted(text)
-        with st.status("Critiquing the draft…", expanded=False) as status:
-            resources.retrieval_index()
-            state.critique = actions.critique_view(text, chosen)
-            status.update(label="Critique ready.", state="complete")
+        with components.progress_bar("Critiquing the draft…") as say:
+            resources.retrieval_index(say)  # the first start builds the index: the slow part, with a count
+            say("Reading the draft against the Panel's guidance…")
+            state.critique = actions.critique_view(text, chosen, previous=state.critique)
         state.critique_pending = None
     except RRAError as exc:
+        state.critique = None  # no earlier counts or downloads beside the error, as if they were this text's
         components.show_error(exc)
 
 
@@ -99,8 +100,11 @@ if provider != "offline" and pending is not None and pending.text_sha256 == remo
     if st.button("Send to the remote model", disabled=not agreed, icon=":material/send:"):
         _run(provider)
 
-view: components.CritiqueView | None = state.critique
+view: review.CritiqueView | None = state.critique
 if view is not None:
     if view.text != text:
-        st.info("The draft has changed since this critique was made. Run the critique again to update it.")
-    components.render_critique(view)
+        st.info(
+            "The draft has changed since this critique was made. Run the critique again to see what your "
+            "edits resolved."
+        )
+    review.render_critique(view)

@@ -36,13 +36,17 @@ text = components.document_input(
 )
 
 
-def _draft(chronology: str) -> None:
+def _draft(chronology: str, source: str | None = None) -> None:
     try:
         components.check_pasted(chronology)
-        with components.progress_status("Reading the chronology and drafting…", "Draft ready."):
-            state.draft = actions.draft_view(chronology)
+        with components.progress_bar("Reading the chronology and drafting…"):
+            state.draft = actions.draft_view(chronology, source)
         state.pop("w_draft_timeline", None)  # the table's edits belonged to the previous timeline
     except RRAError as exc:
+        # A new chronology that fails leaves no earlier draft's downloads beside the error; a failed redraft
+        # keeps the draft and its timeline, so the author's edits are not lost.
+        if source is None:
+            state.draft = None
         components.show_error(exc)
 
 
@@ -55,9 +59,14 @@ if st.button("Draft the sections", type="primary", icon=":material/edit_note:"):
 view: actions.DraftView | None = state.draft
 if view is not None:
     draft = view.draft
-    if view.text != text:
+    if view.source != text:
         st.info(
             "The chronology has changed since this draft was made. Draft the sections again to update it."
+        )
+    elif view.from_edited_timeline:
+        st.info(
+            "Drafted from your edited timeline. The chronology in the box above is as you gave it.",
+            icon=":material/edit_note:",
         )
     for notice in draft.meta.notices:
         st.warning(md_escape(notice), icon=":material/info:")
@@ -92,14 +101,17 @@ if view is not None:
         },
     )
     if st.button("Draft again from the edited timeline", icon=":material/refresh:"):
+        # The pasted chronology stays as it is: the new draft is made from its opening lines (the title,
+        # who the child is) and the edited rows.
+        first = min((n for item in draft.timeline for n in item.lines), default=None)
         try:
-            new_text = actions.chronology_from_rows(edited)
+            new_text = actions.chronology_from_rows(edited, view.source, first)
         except InputError as exc:
             components.show_error(exc)
         else:
-            hand_over_text("draft_text", new_text)
-            _draft(new_text)
-            st.rerun()
+            _draft(new_text, source=view.source)
+            if state.draft is not None:
+                st.rerun()
 
     st.subheader("Lines that could not be read")
     if draft.unparsed:

@@ -403,7 +403,7 @@ if load_col.button("Load the latest saved report", icon=":material/folder_open:"
         state.eval_report = loaded or state.eval_report
 if run_col.button("Run the evaluation now", type="primary", icon=":material/play_arrow:"):
     try:
-        with components.progress_status("Running the evaluation…", "Evaluation finished.") as say:
+        with components.progress_bar("Running the evaluation…") as say:
             result = services.evaluate(chosen.dataset, provider="offline", baseline="committed", progress=say)
         now = dt.datetime.now().strftime("%d %B %Y at %H:%M")
         state.eval_report = actions.EvalView(result, f"a run made here on {now}", chosen.key)

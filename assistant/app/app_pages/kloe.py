@@ -38,7 +38,7 @@ if st.button("Find the lines of enquiry", type="primary", icon=":material/quiz:"
     else:
         try:
             components.check_pasted(text)
-            with components.progress_status("Reading the text…", "Lines of enquiry ready."):
+            with components.progress_bar("Reading the text…"):
                 state.kloe = actions.kloe_view(text)
         except RRAError as exc:
             components.show_error(exc)
