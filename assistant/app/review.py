@@ -7,7 +7,6 @@ guidance ids appear only in the collapsed "For evaluators" section.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -184,11 +183,8 @@ def _locate_links(s: Shown) -> None:
 
 
 def _target(s: Shown) -> None:
-    """Where a passage's back link lands: just above the finding, labelled with its number and title."""
-    st.html(
-        f'<span class="rra-finding-target" id="{s.finding_id}" tabindex="-1" '
-        f'aria-label="{html.escape(f"Finding {s.number}: {s.finding.title}", quote=True)}"></span>'
-    )
+    """Where a passage's back link lands: just above the finding (whose label starts with its number)."""
+    st.html(f'<span class="rra-finding-target" id="{s.finding_id}" tabindex="-1"></span>')
 
 
 def render_finding(s: Shown, new: bool = False) -> None:

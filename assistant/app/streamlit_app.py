@@ -41,40 +41,36 @@ page_style()
 # The page scripts live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry point as
 # an old-style multipage app until st.navigation first runs, so a bookmark to /draft opened on a freshly
 # started server would run that page on its own, without this file.
-pages = {
-    "Start here": [
-        st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
-    ],
-    "Write and check": [
-        st.Page(
-            "app_pages/draft.py",
-            title="Draft from a chronology",
-            icon=":material/edit_note:",
-            url_path="draft",
-        ),
-        st.Page(
-            "app_pages/critique.py",
-            title="Critique a draft",
-            icon=":material/rate_review:",
-            url_path="critique",
-        ),
-        st.Page("app_pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
-    ],
-    "Reference": [
-        st.Page(
-            "app_pages/corpus.py",
-            title="Panel examples and guidance",
-            icon=":material/menu_book:",
-            url_path="corpus",
-        ),
-        st.Page(
-            "app_pages/evaluation.py",
-            title="How well it works",
-            icon=":material/monitoring:",
-            url_path="evaluation",
-        ),
-    ],
-}
+# One flat list, in the order people use the tools: Streamlit draws titled sections as <div>s inside its
+# <ul>, which screen readers cannot follow as a list (axe: list, listitem).
+pages = [
+    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page(
+        "app_pages/draft.py",
+        title="Draft from a chronology",
+        icon=":material/edit_note:",
+        url_path="draft",
+    ),
+    st.Page(
+        "app_pages/critique.py",
+        title="Critique a draft",
+        icon=":material/rate_review:",
+        url_path="critique",
+    ),
+    st.Page("app_pages/kloe.py", title="Lines of enquiry", icon=":material/quiz:", url_path="kloe"),
+    st.Page(
+        "app_pages/corpus.py",
+        title="Panel examples and guidance",
+        icon=":material/menu_book:",
+        url_path="corpus",
+    ),
+    st.Page(
+        "app_pages/evaluation.py",
+        title="How well it works",
+        icon=":material/monitoring:",
+        url_path="evaluation",
+    ),
+]
 page = st.navigation(pages)
 with st.sidebar:
     if signin.required():
