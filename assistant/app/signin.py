@@ -24,7 +24,7 @@ def signed_in() -> bool:
 
 def sign_in_page() -> None:
     """All an unauthenticated visitor sees: no page content, no navigation."""
-    st.title("Rapid Review Assistant")
+    st.title("Sign in to the Rapid Review Assistant")
     st.markdown("Sign in with your organisation account to critique and draft rapid reviews.")
     st.button("Sign in", type="primary", on_click=st.login, icon=":material/login:")
 
