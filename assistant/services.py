@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from assistant.corpus import corpus_summary, load_corpus
-from assistant.documents.reader import InputDocument, read_bytes, read_path
+from assistant.documents.reader import InputDocument, read_bytes, read_path, read_path_and_bytes
 from assistant.domain.corpus import CorpusSummary, SearchResponse
 from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mark
 from assistant.errors import InputError
@@ -17,9 +17,17 @@ from assistant.providers import CritiqueRequest, get_provider
 from assistant.settings import get_settings
 
 if TYPE_CHECKING:
+    from assistant.domain.annotation import AnnotatedDocument
     from assistant.domain.drafting import Draft
     from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport
     from assistant.domain.kloe import KloeReport
+    from assistant.domain.library import (
+        LibraryAddition,
+        LibraryDocument,
+        LibraryListing,
+        LibraryPassage,
+        LibraryPreview,
+    )
     from assistant.providers.openai_compatible import SendEstimate
     from assistant.retrieval import CorpusIndex
 
@@ -46,7 +54,16 @@ def search(
     progress: Progress | None = None,
 ) -> SearchResponse:
     results = index(progress).search(query, n=n, kinds=kinds, exclude_example=exclude_example)
-    return SearchResponse(query=query, results=tuple(results))
+    return SearchResponse(
+        query=query, results=tuple(results), local_passages=tuple(_library_search(query, n))
+    )
+
+
+def _library_search(query: str, n: int) -> list[LibraryPassage]:
+    from assistant.library.search import LibrarySearch
+
+    library = LibrarySearch(get_settings())
+    return [] if library.empty else library.search([query], n=n)[0]
 
 
 def read_document(source: str | Path | bytes, name: str = "input") -> InputDocument:
@@ -98,6 +115,10 @@ def critique(
             "the family, the agencies, the incident, the decision), so there is nothing to give feedback on",
             fix="paste or upload the draft rapid review itself, or try the sample draft on the home page",
         )
+    if with_panel_comments:
+        from assistant.library.attach import attach_to_critique
+
+        attach_to_critique(result, text, get_settings())
     return result
 
 
@@ -127,6 +148,42 @@ def critique_word(c: Critique, *, marks: Mapping[str, Mark] | None = None) -> by
     from assistant.render.word import critique_docx
 
     return critique_docx(c, marks=marks)
+
+
+def annotate_document(
+    source: str | Path | bytes,
+    name: str = "input",
+    *,
+    existing: Critique | None = None,
+    provider: str | None = None,
+    exclude_example: int | None = None,
+    marks: Mapping[str, Mark] | None = None,
+) -> AnnotatedDocument:
+    """The draft (a path, '-', or uploaded bytes named `name`) as a .docx with every finding, strength and a
+    summary as Word comments: the author's own .docx with its text unchanged, or a .docx made from .md, .txt
+    or .pdf text. `existing` reuses a critique already made of this same document (checked by its hash);
+    `marks` (keyed by `finding_key`) are shown in their findings' comments."""
+    from assistant.render.word_comments import annotate
+
+    if isinstance(source, bytes):
+        data, document = source, read_bytes(source, name)
+    else:
+        document, data = read_path_and_bytes(source)
+    if existing is None:
+        existing = critique(document.text, provider=provider, exclude_example=exclude_example)
+    elif existing.meta.input_sha256 != _sha256(document.text):
+        # Offsets index into the text that was critiqued; another text's offsets would land anywhere.
+        raise InputError(
+            "the critique was made of a different text than this document",
+            fix="critique this document again, then add the comments",
+        )
+    return annotate(document, existing, data if document.format == "docx" else None, marks=marks)
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def redact_text(text: str) -> Redaction:
@@ -215,7 +272,11 @@ def kloe(text: str, *, provider: str | None = None, exclude_example: int | None 
     if not text.strip():
         raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
     check_limits(text)
-    return get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
+    from assistant.library.attach import attach_to_kloe
+
+    report = get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
+    attach_to_kloe(report, text, get_settings())
+    return report
 
 
 def evaluate(
@@ -238,3 +299,53 @@ def evaluate(
     return run(
         dataset, provider=provider, baseline=baseline, tolerance=tolerance, judge=judge, progress=progress
     )
+
+
+# -- the partnership's local library ------------------------------------------------------------------
+
+
+def preview_library_document(
+    source: str | Path | bytes,
+    name: str = "input",
+    *,
+    kind: str,
+    title: str | None = None,
+    date: str | None = None,
+) -> LibraryPreview:
+    """The redacted text a file would be stored as, and what redaction changed, before anything is stored."""
+    from assistant.library.operations import preview
+
+    return preview(read_document(source, name), kind, get_settings(), title=title, date=date)
+
+
+def add_to_library(
+    sources: Sequence[str | Path | tuple[bytes, str]],
+    *,
+    kind: str,
+    title: str | None = None,
+    date: str | None = None,
+) -> list[LibraryAddition]:
+    """Read files (paths, or uploaded (bytes, name) pairs), redact them, and index their passages in the
+    library. All are read and redacted before any is stored; the originals are never stored; adding the same
+    file again changes nothing. The Panel corpus index is not touched."""
+    from assistant.library.ingest import check_date, check_kind
+    from assistant.library.operations import add
+
+    check_kind(kind), check_date(date)  # before reading: a typo should not wait for a large PDF
+    if not sources:
+        raise InputError("no file was given", fix="name one or more .docx, .pdf, .md or .txt files")
+    documents = [read_document(*s) if isinstance(s, tuple) else read_document(s) for s in sources]
+    return add(documents, kind, get_settings(), title=title, date=date)
+
+
+def list_library() -> LibraryListing:
+    from assistant.library.operations import listing
+
+    return listing(get_settings())
+
+
+def remove_from_library(document_id: str) -> LibraryDocument:
+    """Remove one document's passages from the library (and its manifest entry)."""
+    from assistant.library.operations import remove
+
+    return remove(document_id, get_settings())

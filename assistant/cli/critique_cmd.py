@@ -18,6 +18,7 @@ from assistant.cli.app import (
     write_output,
 )
 from assistant.cli.remote import remote_notices
+from assistant.errors import InputError
 from assistant.render.critique_markdown import critique_markdown
 from assistant.render.word import critique_docx
 
@@ -28,13 +29,28 @@ from assistant.render.word import critique_docx
 @format_option
 @exclude_option
 @output_option
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Write the draft itself as a Word document (-o FILE.docx) with every finding, strength and a summary "
+    "as comments in the margin: a .docx keeps its text, tables and tracked changes; .md, .txt and .pdf "
+    "drafts become a .docx.",
+)
 def critique(
-    source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
+    source: str,
+    provider: str | None,
+    fmt: str,
+    exclude_example: int | None,
+    output: Path | None,
+    annotate: bool,
 ) -> None:
     """Panel-style feedback on a draft rapid review (.txt, .md, .docx, .pdf or - for standard input).
 
     With a remote model (--provider openai, or RRA_PROVIDER), what is sent (redacted), to which host and how
     many tokens is printed on standard error before it is sent."""
+    if annotate:
+        _annotate(source, provider, exclude_example, output)
+        return
     text = read_source(source)
     with remote_notices(provider):  # a remote call is announced before it is sent
         result = services.critique(text, provider=provider, exclude_example=exclude_example)
@@ -42,3 +58,14 @@ def critique(
         write_output(critique_docx(result), output)
     else:
         write_output(emit_json(result) if fmt == "json" else critique_markdown(result), output)
+
+
+def _annotate(source: str, provider: str | None, exclude_example: int | None, output: Path | None) -> None:
+    if output is None or output.suffix.lower() != ".docx":
+        # Checked before the critique runs, so a long remote call is not wasted on a missing -o.
+        raise InputError("--annotate writes a Word document", fix="add -o FILE.docx")
+    with remote_notices(provider):  # a remote call is announced before it is sent
+        result = services.annotate_document(source, provider=provider, exclude_example=exclude_example)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    write_output(result.docx, output)

@@ -98,8 +98,20 @@ class InputDocument(BaseModel):
 
 def read_path(path: str | Path) -> InputDocument:
     """Read a file, or stdin when `path` is '-'."""
+    return read_path_and_bytes(path)[0]
+
+
+def read_path_and_bytes(path: str | Path) -> tuple[InputDocument, bytes]:
+    """Read a file (or stdin) and keep its bytes too: the annotated Word output adds to the original .docx."""
+    data, name = _read_raw(path)
+    return _read_limited(data, name), data
+
+
+def _read_raw(path: str | Path) -> tuple[bytes, str]:
+    """(bytes, name) of a file, or of stdin when `path` is '-', at most the byte limit plus one byte (so a
+    larger input is known to be too large without holding all of it)."""
     if str(path) == "-":
-        return _read_limited(_read_stdin(), "stdin")
+        return _read_stdin(), "stdin"
     p = Path(path).expanduser()
     limit = get_settings().max_input_bytes
     try:
@@ -126,7 +138,7 @@ def read_path(path: str | Path) -> InputDocument:
         raise InputError(
             f"cannot read '{p}': {exc.strerror or exc}", fix="check the file's permissions"
         ) from None
-    return _read_limited(data, p.name)
+    return data, p.name
 
 
 def _read_limited(data: bytes, name: str) -> InputDocument:
