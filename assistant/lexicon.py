@@ -106,12 +106,16 @@ SECTION_CUES: dict[str, str] = {
 # -- people in chronologies (drafting, lines of enquiry) ----------------------------------------------------
 # Ages with their units ("aged 7 months" is 7 months, not 7), pseudonyms ("Ms Y", "Mr Q") and the labels
 # chronologies give children and adults ("CHILD X", "Baby Z", "Adult A").
-AGE_UNIT = r"(?:years?|yrs?|y/o|y\.o\.|yo|months?|mths?|mos?|weeks?|wks?|days?)"
+AGE_UNIT = (
+    r"(?:years?|yrs?|y/o|y\.o\.|yo|(?:calendar |completed )?months?|mo?nths?|mths?|mos?|weeks?|wks?|days?)"
+)
 AGE_UNIT_SHORT = r"(?:y|m|w|d)"  # written straight after the number: "3y 3m"
-# One age: "7", "7 months", "14 yrs 2 months", "3y 3m", "seven weeks".
+# A number of units: '7', '7.5', '7½', 'seven'.
+AGE_NUMBER = r"(?:" + NUMBER_WORD + r")(?:\.\d|\s?[½¼¾])?"
+# One age: "7", "7 months", "7-months", "14 yrs 2 months", "3y 3m", "one year seven months".
 AGE_VALUE = (
-    r"(?:" + NUMBER_WORD + r")(?:\s*" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w]))?"
-    r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\s*" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w])))?"
+    AGE_NUMBER + r"(?:(?:\s*|-)" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w]))?"
+    r"(?:,?\s+(?:and\s+)?" + AGE_NUMBER + r"(?:(?:\s*|-)" + AGE_UNIT + r"|" + AGE_UNIT_SHORT + r"(?![\w])))?"
 )
 # A date of birth as chronologies write one: a date, a month and year, a year, or a placeholder before them.
 BIRTH_DATE = r"(?:" + PLACEHOLDER + r"\s+)?(?:" + DATE + r"|(?:19|20)\d{2}\b)"
@@ -249,6 +253,21 @@ DISABILITY = rx(
     r"(?:physical|mental) health|(?:fit|well) and healthy|(?:is|was|were|been) (?:a )?healthy|"
     r"healthy (?:baby|child|boy|girl|toddler|infant))"
 )
+
+
+# -- where a child lives (critique, lines of enquiry) -----------------------------------------------------
+# A residential setting the child is placed in. Not a parent-and-baby residential assessment, nor an address.
+RESIDENTIAL_SETTING = rx(
+    r"\bresidential (?:special )?(?:schools?|settings?|placements?|homes?|care|provision|units?|colleges?|"
+    r"short breaks?|respite)\b|\bchildren'?s homes?\b|\b(?:placed|lived|living|lives|resided) (?:in|at) "
+    r"(?:a |an |the )?(?:residential|secure|specialist) (?:school|setting|placement|home|unit|college)\b"
+)
+
+
+# -- tick boxes (lines of enquiry) -------------------------------------------------------------------------
+# A form's boxes: a ticked box says the line applies; an unticked one says nothing, so it is never evidence.
+UNTICKED_BOX = re.compile(r"[☐□❏❑❒▢]|\[ ?\]")
+TICKED_BOX = re.compile(r"[☒☑✓✔⊠]|\[[xX✓✔]\]")
 
 
 # -- negation before a case feature ----------------------------------------------------------------------

@@ -19,9 +19,7 @@ def required() -> bool:
 
 
 def signed_in() -> bool:
-    # .get, not the attribute: without Streamlit's [auth] secrets (e.g. `streamlit run` by hand with RRA_AUTH_*
-    # set) the key is absent, and that must read as "not signed in", not crash.
-    return st.user.get("is_logged_in") is True
+    return bool(st.user.is_logged_in)
 
 
 def sign_in_page() -> None:

@@ -219,3 +219,63 @@ def normalise_agency(text: str) -> str | None:
     if single is not None:
         return single
     return _tidy(stripped)
+
+
+# -- who acted ---------------------------------------------------------------------------------------------
+# Practitioners, by the agency they work for. The one who saw, noted or visited decides which agency a sentence
+# is about, not a place it mentions: 'At nursery pick-up the health visitor saw a bruise' is Health Visiting's.
+# Acronyms keep their case ('PC', 'SW'), so ordinary words are not read as roles.
+NURSERY = "Nursery"
+_PRACTITIONERS: dict[str, str] = {
+    HEALTH_VISITING: r"health visitors?|(?-i:HVs?)",
+    GP: r"(?-i:GPs?)|general practitioners?|family doctors?|practice nurses?",
+    POLICE: r"police(?: officers?| constables?)?|(?-i:PCS?Os?)|(?-i:PC)(?= [A-Z])|detectives?",
+    CHILDRENS_SOCIAL_CARE: r"social workers?|(?-i:SWs?)|(?-i:CSC)",
+    EDUCATION: (
+        r"(?:class |form |year |head ?)?teachers?|head of year|(?-i:DSL)|designated safeguarding leads?|"
+        r"school staff|teaching assistants?"
+    ),
+    MIDWIFERY: r"(?:community )?midwi(?:fe|ves)",
+    PAEDIATRICS: r"paediatricians?|pediatricians?",
+    AMBULANCE: r"paramedics?|ambulance (?:crew|staff)",
+    HOUSING: r"housing officers?",
+    PROBATION: r"probation officers?",
+    EARLY_HELP: r"early help (?:workers?|practitioners?)",
+    CAMHS: r"(?-i:CAMHS) (?:workers?|clinicians?|practitioners?)",
+    YOUTH_JUSTICE: r"(?-i:YOT|YJS) (?:workers?|officers?)|youth (?:justice|offending) (?:workers?|officers?)",
+    NURSERY: r"nursery (?:staff|workers?|practitioners?|managers?|key ?workers?)",
+}
+_GROUP_AGENCY = {f"a{i}": agency for i, agency in enumerate(_PRACTITIONERS)}
+_ROLE = "|".join(f"(?P<a{i}>{pattern})" for i, pattern in enumerate(_PRACTITIONERS.values()))
+_ACTS = (
+    r"saw|seen|sees|noted|notes|noticed|observed|visited|visits|recorded|reported|attended|examined|found|"
+    r"identified|spoke|asked|referred|raised|completed|made|undertook|carried|called|contacted|telephoned|"
+    r"phoned|rang|discussed|advised|told|informed|shared|assessed|checked|weighed|met|arranged|emailed|wrote|"
+    r"documented|described|queried|questioned|explained|escalated|held|conducted|gave|offered|measured|"
+    r"arrested|treated|concerned|worried|agreed|decided|closed|completed|photographed|challenged"
+)
+# '<the health visitor> (Ms J) had not <noted>', 'Police officers attended', 'the GP, Dr A, saw'
+_ACTIVE = re.compile(
+    r"\b(?:" + _ROLE + r")(?:\s*+\([^()\n]{0,40}\)|,\s*+(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? \w+,)?"
+    r"(?:\s++(?:was|were|had|has|have|did|also|then|not|again|later|promptly|immediately|subsequently)\b)*+"
+    r"\s++(?:" + _ACTS + r")\b",
+    re.I,
+)
+# 'seen at the children's centre by the social worker'
+_PASSIVE = re.compile(
+    r"\b(?:"
+    + _ACTS
+    + r")(?:\s++[^\s.;:]++){0,5}?\s++by\s++(?:the\s++|a\s++|an\s++|her\s++|his\s++|their\s++)?"
+    r"(?:" + _ROLE + r")\b",
+    re.I,
+)
+
+
+def acting_agency(sentence: str) -> str | None:
+    """The agency of the practitioner who acts in the sentence (the first one), or None when none does."""
+    found = [m for m in (_ACTIVE.search(sentence), _PASSIVE.search(sentence)) if m is not None]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    group = next(name for name, value in first.groupdict().items() if value is not None)
+    return _GROUP_AGENCY[group]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from assistant.corpus import load_corpus
 from assistant.critic.checks import Result, load_all
 from assistant.critic.context import Context, Match
+from assistant.critic.similar import on_topic
 from assistant.critic.taxonomy import load_codes, load_templates
 from assistant.domain.critique import (
     Critique,
@@ -81,7 +82,7 @@ def build_findings(
                 evidence=[m.evidence() for m in _dedupe(r.evidence)],
                 message=template.render(r.code, r.detail),
                 guidance=[GuidanceRef(id=g, text=corpus.guidance_by_id(g).text) for g in template.guidance],
-                panel_comments=retrieve(template.query, exclude) if retrieve else [],
+                panel_comments=on_topic(r.code, retrieve(template.query, exclude)) if retrieve else [],
                 national_reviews=r.national_reviews,
             )
         )

@@ -29,12 +29,17 @@ _PART = re.compile(r"[^,;]+")
 _ETHNIC = re.compile(r"\b" + ETHNICITY_TERM + r"\b", re.I)
 # An age straight after a name, outside brackets.
 # Possessive quantifiers (`*+`, `++`) throughout: a long run of spaces must not be re-split on every try.
-_SEP = r"(?:\s*+,\s*+|\s++)"
+# A dash sets an age off as a comma does: 'Baby N – aged 7 months – boy', 'Baby N — 7 months'.
+_SEP = r"(?:\s*+[,–—]\s*+|\s++-\s++|\s++)"
+_COMMA = r"(?:\s*+[,–—]\s*+|\s++-\s++)"
+# 'Baby N, a boy aged 7 months': what the child is, then the age.
+_KIND = r"(?:an?\s++(?:[\w-]+\s++)?(?:boy|girl|baby|infant|child|toddler|son|daughter|man|woman)\s++)?"
 _AGE_AFTER = re.compile(
-    r"\s*+,\s*+("
+    _COMMA
+    + r"("
     + AGE_VALUE
     + r")(?=\s*+(?:[,;)]|[.:](?!\d)|$)|\s++(?:and|with|who|is|was|lives?|has|had)\b)"
-    r"|" + _SEP + r"(aged?\s*+:?\s*+" + AGE_VALUE + r"(?:[- ]old)?)(?![\w])"
+    r"|" + _SEP + _KIND + r"(aged?\s*+:?\s*+" + AGE_VALUE + r"(?:[- ]old)?)(?![\w])"
     r"|\s*+,\s*+(?:an?\s++)?(" + _OLD + r")(?![\w])"
     r"|\s*+,?\s*+\(?\s*+(" + _DOB + r")"
     r"|,?\s++(?:who\s++)?(?:is|was)\s++(?:aged\s++)?(" + _OLD + "|" + AGE_VALUE + r")"

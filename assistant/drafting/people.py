@@ -73,6 +73,12 @@ _APPOSITION_END = re.compile(r"\s*+(?:\(|,\s*+(?:aged?\s++)?\d|[.;:]|$)")
 # Words a bracket may put before a name that is the person ('Mother (known as Ms A)', '(the maternal aunt)').
 _PART_LEAD = re.compile(r"(?:(?:the|his|her|their|a|an|known as|aka|also known as|called)\s+)*", re.I)
 _CHILD_OF_BEFORE = re.compile(r"(?<![\w-])((?:step|grand)?(?:son|daughter))\s+$", re.I)
+# A name, its details and then its role: 'Mr Q (24), mother's partner, was arrested'. A list goes on after the
+# role ('Child E, Mother (Ms E) and …', 'Ms K, Mother, and Baby N'), an apposition closes.
+_NAME_ROLE_GAP = re.compile(r"\s*+(?:\([^()\n]{0,60}\)\s*+)?,\s*+")
+_NAME_ROLE_END = re.compile(
+    r"\s*+(?:,(?!\s*+and\b)|[;:.)]|$)|\s++(?:was|is|who|had|has|were|attended|arrested)\b", re.I
+)
 
 
 @dataclass
@@ -271,12 +277,18 @@ class _Reader:
             return
         quote = piece.citation.quote
         gap = quote[f.end : g.start]
-        if _APPOSITION_GAP.fullmatch(gap) is None and not (f.kind == "role" and _CELL_GAP.fullmatch(gap)):
-            return  # a role in one cell and a name in the next ('Mother | Ms H, 26') are one person too
-        if "," in gap and (g.kind == "role" or _APPOSITION_END.match(quote, g.end) is None):
-            return  # 'Mother, Mr Q and the baby were present', 'Child E, Mother (Ms E)' are lists
-        if g.kind == "role" and not gap.strip():
-            return  # 'Ms Y mother …' without a separator is not how an apposition reads
+        name_then_role = (
+            g.kind == "role"
+            and _NAME_ROLE_GAP.fullmatch(gap) is not None
+            and _NAME_ROLE_END.match(quote, g.end) is not None
+        )
+        if not name_then_role:
+            if _APPOSITION_GAP.fullmatch(gap) is None and not (f.kind == "role" and _CELL_GAP.fullmatch(gap)):
+                return  # a role in one cell and a name in the next ('Mother | Ms H, 26') are one person too
+            if "," in gap and (g.kind == "role" or _APPOSITION_END.match(quote, g.end) is None):
+                return  # 'Mother, Mr Q and the baby were present', 'Child E, Mother (Ms E)' are lists
+            if g.kind == "role" and not gap.strip():
+                return  # 'Ms Y mother …' without a separator is not how an apposition reads
         self.links.pairs.append((f.id, g.id))
         role_found = f if f.kind == "role" else g
         self.appositive[role_found.id] = self.appositive.get(role_found.id, 0) + 1

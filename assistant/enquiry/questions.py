@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.corpus import load_corpus
-from assistant.critic.checks.national import Relevance
+from assistant.critic.checks.national import Relevance, setting_applies
 from assistant.domain.critique import Evidence, NationalReviewRef
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source
@@ -27,6 +27,7 @@ from assistant.enquiry.themes import (
     is_infant_case,
     people_in,
 )
+from assistant.lexicon import LifeStage
 
 MAX_EVIDENCE = 5
 _SPEC_NAMES = {s.id: s.name for s in ROLE_SPECS}
@@ -145,6 +146,13 @@ def build_lines(
         national_ids = theme.national
         if theme.id == "male_carers" and not scan.infant:
             national_ids = ()
+        if any(rid not in relevance for rid in national_ids):
+            # linked by theme alone: a setting publication still needs the child to be in that setting
+            text = "\n".join(u.cite.quote for u in scan.units)
+            stage: LifeStage | None = "infant" if scan.infant else None
+            national_ids = tuple(
+                rid for rid in national_ids if rid in relevance or setting_applies(rid, text, stage)
+            )
         refs = [r for rid in national_ids if (r := review_ref(rid, relevance, source)) is not None]
         relevant = sum(1 for rid in national_ids if rid in relevance)
         score = entries + 0.5 * len(agencies) + 2 * relevant

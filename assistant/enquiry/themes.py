@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.chronology.agencies import normalise_agency
+from assistant.chronology.agencies import acting_agency, normalise_agency
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_sentences
 from assistant.drafting.names import CHILD_ALIAS, PERSON, role_index
@@ -26,6 +26,8 @@ from assistant.lexicon import (
     NEGATED,
     RACE,
     SCHOOL_AGE_WORDS,
+    TICKED_BOX,
+    UNTICKED_BOX,
 )
 
 
@@ -52,8 +54,27 @@ class Scan:
     child_labels: set[str] = field(default_factory=set)
 
 
+# A box at the start of a line or list item, or alone in a table cell: '☐ no agency involvement', '| [ ] |'.
+_LEADING_BOX = re.compile(
+    r"(?:^|\|)[\s*>•·-]*(?:" + UNTICKED_BOX.pattern + "|" + TICKED_BOX.pattern + r")(?=\s|\||$)"
+)
+
+
+def unticked(text: str) -> bool:
+    """A form line whose box is not ticked ('☐ the Panel has considered …'): it says nothing either way."""
+    boxes = [m.group(0) for m in _LEADING_BOX.finditer(text)]
+    return any(UNTICKED_BOX.search(b) for b in boxes) and not any(TICKED_BOX.search(b) for b in boxes)
+
+
 def chronology_units(entries: list[EntryText]) -> list[Unit]:
-    return [Unit(s.citation, e.entry.agency, e.position) for e in entries for s in e.sentences]
+    # The practitioner who acts in a sentence decides its agency: a nursery's row may record what the health
+    # visitor saw there.
+    return [
+        Unit(s.citation, acting_agency(s.citation.quote) or e.entry.agency, e.position)
+        for e in entries
+        for s in e.sentences
+        if not unticked(s.citation.quote)
+    ]
 
 
 _AGENCY_RX = rx(r"\b" + AGENCY + r"\b")
@@ -92,6 +113,8 @@ def kept_lines(text: str) -> list[tuple[int, str]]:
             continue
         if skip_level is not None or not body.strip() or GENERATED_LINE.search(body.strip()):
             continue
+        if unticked(body):
+            continue  # an unticked box is not evidence for what its line says
         if _TABLE_SEPARATOR.match(body) or (i + 1 < len(bodies) and _TABLE_SEPARATOR.match(bodies[i + 1])):
             continue  # a markdown table's separator or header row
         out.append((start, body))
@@ -107,8 +130,11 @@ def draft_units(source: Source) -> list[Unit]:
             if cite is None:
                 continue
             for sentence in split_sentences(source, cite):
-                agency_m = _AGENCY_RX.search(sentence.quote)
-                agency = normalise_agency(agency_m.group(0)) if agency_m else None
+                # the acting practitioner first; a place the sentence names ('at nursery') only when none acts
+                agency = acting_agency(sentence.quote)
+                if agency is None:
+                    agency_m = _AGENCY_RX.search(sentence.quote)
+                    agency = normalise_agency(agency_m.group(0)) if agency_m else None
                 units.append(Unit(sentence, agency, None))
     return units
 

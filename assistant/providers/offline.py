@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from assistant.domain.drafting import Draft
     from assistant.domain.kloe import KloeReport
 
-PANEL_COMMENTS_PER_FINDING = 3
+# Candidates per finding: the critique keeps only those on the finding's topic (critic/similar.py).
+PANEL_COMMENTS_PER_FINDING = 12
 
 
 class PanelCommentRetriever:

@@ -12,7 +12,7 @@ from assistant.critic.checks.case_info import child_years
 from assistant.critic.context import UNSET, Context, Match
 from assistant.domain.corpus import NationalReview
 from assistant.domain.critique import NationalReviewRef
-from assistant.lexicon import NEGATED, life_stage
+from assistant.lexicon import NEGATED, RESIDENTIAL_SETTING, LifeStage, life_stage
 
 MIN_TRIGGERS = 2  # without a 'requires' rule, two distinct case features make a publication relevant
 
@@ -260,14 +260,35 @@ def relevance(ctx: Context, review: NationalReview) -> Relevance | None:
 ABOUT_BABIES = frozenset({"sudi-2020", "invisible-men-2021", "bruising-non-mobile-2022"})
 
 
+# Publications about children in one kind of setting: they apply only when the text places the child in it,
+# and not at stages of life the publication did not look at ('residential' alone may be a parent-and-baby
+# assessment or an address; a 3-month-old at home is not a disabled child in a residential setting).
+SETTING_REVIEWS: dict[str, tuple[re.Pattern[str], frozenset[LifeStage]]] = {
+    "disabled-children-residential-2022": (RESIDENTIAL_SETTING, frozenset({"infant"})),
+}
+
+
+def setting_applies(review_id: str, text: str, stage: LifeStage | None) -> bool:
+    """False for a setting publication when the child's stage is outside it or the text names no such setting."""
+    rule = SETTING_REVIEWS.get(review_id)
+    if rule is None:
+        return True
+    setting, not_for = rule
+    return stage not in not_for and any(
+        not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in setting.finditer(text)
+    )
+
+
 def relevant_reviews(ctx: Context) -> list[Relevance]:
     if ctx.facts.national is UNSET:
-        older = life_stage(child_years(ctx)) not in (None, "infant")
+        stage = life_stage(child_years(ctx))
+        older = stage not in (None, "infant")
         found = [
             r
             for nr in load_corpus().national_reviews
             if nr.kind != "annual report"
             and not (older and nr.id in ABOUT_BABIES)
+            and setting_applies(nr.id, ctx.text, stage)
             and (r := relevance(ctx, nr))
         ]
         ctx.facts.national = sorted(found, key=lambda r: -r.score)
