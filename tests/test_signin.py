@@ -250,8 +250,15 @@ def signin_app(monkeypatch: pytest.MonkeyPatch, index: Any) -> Callable[[dict[st
     return run
 
 
-def test_the_app_shows_a_visitor_only_the_sign_in_page(signin_app: Callable[[dict[str, Any]], Any]) -> None:
-    at = signin_app({"is_logged_in": False})
+@pytest.mark.parametrize(
+    "user",
+    [{"is_logged_in": False}, {"email": "someone@example.org"}],  # the second: no [auth] secrets were loaded
+    ids=["signed-out", "no-login-state"],
+)
+def test_the_app_shows_a_visitor_only_the_sign_in_page(
+    signin_app: Callable[[dict[str, Any]], Any], user: dict[str, Any]
+) -> None:
+    at = signin_app(user)
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
     assert [b.label for b in at.button] == ["Sign in"]
     assert not at.text_area and not at.sidebar.button and not at.radio

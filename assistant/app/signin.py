@@ -19,7 +19,9 @@ def required() -> bool:
 
 
 def signed_in() -> bool:
-    return bool(st.user.is_logged_in)
+    # .get, not the attribute: without Streamlit's [auth] secrets (e.g. `streamlit run` by hand with RRA_AUTH_*
+    # set) the key is absent, and that must read as "not signed in", not crash.
+    return st.user.get("is_logged_in") is True
 
 
 def sign_in_page() -> None:

@@ -16,6 +16,7 @@ from assistant.errors import RRAError
 
 # Importing registers each command group on `cli`.
 from assistant.cli import corpus_cmds, critique_cmd, draft_cmds, eval_cmd, privacy_cmds, schema_cmd, ui_cmd  # noqa: F401  isort: skip
+from assistant.cli import library_cmds  # noqa: F401  isort: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import click
 from assistant import services
 from assistant.cli.app import cli, emit_json, exclude_option, format_option, progress, write_output
 from assistant.domain.corpus import KINDS, CorpusSummary, SearchResponse
+from assistant.render.library_markdown import passage_lines
 
 
 def _corpus_markdown(s: CorpusSummary) -> str:
@@ -68,6 +69,8 @@ def _search_markdown(r: SearchResponse) -> str:
     for i, hit in enumerate(r.results, 1):
         text = hit.text if len(hit.text) <= 600 else hit.text[:600].rstrip() + "…"
         lines += [f"{i}. **{hit.kind}**: {hit.source} (score {hit.score:.4f})", "", f"   > {text}", ""]
+    if r.local_passages:
+        lines += ["## From the local library", "", *passage_lines(r.local_passages)]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.domain.library import LibraryPassage
+
 Kind = Literal["guidance", "review_section", "panel_comment", "national_review", "criterion"]
 KINDS: tuple[Kind, ...] = ("guidance", "review_section", "panel_comment", "national_review", "criterion")
 
@@ -139,3 +141,6 @@ class SearchResult(Record):
 class SearchResponse(Record):
     query: str = Field(description="The query as given.")
     results: tuple[SearchResult, ...] = Field(description="Best first.")
+    local_passages: tuple[LibraryPassage, ...] = Field(
+        default=(), description="Passages from the partnership's own library (redacted), best first."
+    )

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.domain.library import LibraryPassage
+
 Severity = Literal["must-fix", "consider"]
 Origin = Literal["rules", "llm"]
 # Whose judgement a finding rests on (additive to `origin`, which says who wrote it).
@@ -64,6 +66,11 @@ class Finding(_Model):
     national_reviews: list[NationalReviewRef] = Field(
         default_factory=list,
         description="National reviews that apply, and why (NATIONAL_REVIEW_NOT_REFERENCED).",
+    )
+    local_passages: list[LibraryPassage] = Field(
+        default_factory=list,
+        description="Similar passages from the partnership's own library (redacted), each with its source and "
+        "date; never from the draft itself.",
     )
     origin: Origin = Field(
         "rules", description="rules (deterministic checks) or llm (a model's point, grounded)."
@@ -140,6 +147,10 @@ class CritiqueMeta(_Model):
     judgements: list[JudgementRecord] = Field(
         default_factory=list,
         description="How each judgement code was decided when a remote model was asked (empty offline).",
+    )
+    library_excluded: list[str] = Field(
+        default_factory=list,
+        description="Library documents left out because they are the draft itself or a version of it.",
     )
 
 

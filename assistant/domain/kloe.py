@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.chronology import ChronologyIssue
 from assistant.domain.critique import Evidence, NationalReviewRef
+from assistant.domain.library import LibraryPassage
 
 InputKind = Literal["chronology", "draft"]
 CriterionGroup = Literal["regulation_11", "additional_circumstance"]
@@ -42,6 +43,10 @@ class KeyLineOfEnquiry(_Model):
     agencies: list[str] = Field(description="Agencies whose entries carry the evidence (chronology input).")
     national_reviews: list[NationalReviewRef] = Field(
         description="National reviews the question connects to, and why."
+    )
+    local_passages: list[LibraryPassage] = Field(
+        default_factory=list,
+        description="Similar passages from the partnership's own library (redacted), with source and date.",
     )
 
 
@@ -84,6 +89,10 @@ class KloeMeta(_Model):
     input_sha256: str = Field(description="Hash of the analysed text.")
     exclude_example: int | None = Field(None, description="Example left out of retrieval (leave-one-out).")
     notices: list[str] = Field(default_factory=list, description="Things the user should know.")
+    library_excluded: list[str] = Field(
+        default_factory=list,
+        description="Library documents left out because they are the text itself or a version of it.",
+    )
 
 
 class KloeReport(_Model):

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import markdown_inline
+from assistant.render.library_markdown import passage_lines
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
 # '<' before a letter, '/', '!' or '?' could open an HTML tag or comment in a markdown viewer; as an entity it
@@ -94,6 +95,7 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
         for c in f.panel_comments:
             lines.append(f"- Panel comment, Example {c.example}, '{c.section}': “{_quote(c.text, 300)}”")
         lines.append("")
+        lines += passage_lines(f.local_passages)
     return lines
 
 

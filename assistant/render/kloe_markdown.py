@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.domain.kloe import CriterionEvidence, CriterionPoint, KloeReport
 from assistant.llm.untrusted import markdown_inline
 from assistant.render.critique_markdown import MODEL_POINT, escape_html, notice_markdown
+from assistant.render.library_markdown import passage_lines
 
 KLOE_TITLE = "Key lines of enquiry and LCSPR criteria evidence"
 MODEL_LINE_PREFIX = "model_"  # KeyLineOfEnquiry.id of a line a remote model suggested
@@ -72,6 +73,7 @@ def kloe_markdown(report: KloeReport) -> str:
             lines.append(f"- National review: **{nr.title}**. {nr.why}")
         if line.national_reviews:
             lines.append("")
+        lines += passage_lines(line.local_passages)
     if report.not_in_text:
         lines += ["## Questions the text cannot answer", ""]
         for q in report.not_in_text:
