@@ -65,6 +65,9 @@ pages = [
         url_path="corpus",
     ),
     st.Page(
+        "app_pages/library.py", title="Local library", icon=":material/folder_shared:", url_path="library"
+    ),
+    st.Page(
         "app_pages/evaluation.py",
         title="How well it works",
         icon=":material/monitoring:",
