@@ -351,3 +351,26 @@ def test_the_library_lives_on_a_chroma_server(
     services.remove_from_library(letter)
     assert LibraryStore(other).documents() == []
     assert not local.exists()  # nothing was written locally: no index, no manifest
+
+
+def test_the_app_page_lists_and_removes_documents(library: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.resources import APP_ENTRY
+
+    letter = _add(_write(library, "letter.md", LETTER), "panel-letter", date="2024-05-02")
+    at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/library.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Local library"
+    assert any("redacted before anything is stored" in i.value for i in at.info)
+    [table] = at.dataframe
+    assert list(table.value["Id"]) == [letter] and list(table.value["Date"]) == ["2024-05-02"]
+    assert at.selectbox(key="w_library_remove").value == letter
+
+    next(b for b in at.button if b.label == "Remove it and all its passages").click().run()
+    assert not at.exception, at.exception
+    assert services.list_library().documents == []
+    assert any(f"Removed {letter}" in s.value for s in at.success)
+    assert any(m.value == "The library is empty." for m in at.markdown)
