@@ -331,7 +331,9 @@ def add_to_library(
     from assistant.library.ingest import check_date, check_kind
     from assistant.library.operations import add
 
-    check_kind(kind), check_date(date)  # before reading: a typo should not wait for a large PDF
+    # Checked before reading: a typo in an option should not wait for a large PDF to be read.
+    check_kind(kind)
+    check_date(date)
     if not sources:
         raise InputError("no file was given", fix="name one or more .docx, .pdf, .md or .txt files")
     documents = [read_document(*s) if isinstance(s, tuple) else read_document(s) for s in sources]
