@@ -139,6 +139,10 @@ ANALYSIS_CUE = (
     r"made (?:home|life|it|him|her|them|things|family life)\b|unpredictab\w+|chaotic|(?:a|the|one) (?:\w+ )?factor)\b"
 )
 
+# 'Key practice episodes': the Panel's 2022 comment on Example 5 and its 2025 guidance ask a rapid review for an
+# analysis of the episodes that matter for learning, rather than a chronology.
+KEY_PRACTICE_EPISODES = rx(r"\bkey (?:practice )?episodes?\b|\bpractice episodes?\b")
+
 # -- the child's stage of life (critique, drafting, lines of enquiry) --------------------------------------
 # One rule for 'a baby', 'a school-age child' and 'an adolescent', whether from an age or from the words used.
 SCHOOL_AGE_WORDS = rx(
@@ -187,7 +191,9 @@ CHILD_WORLD = r"'?s (?:daily |everyday |lived |own )?(?:experience|life|world|ro
 RACE = rx(
     r"\b(?:race|racism|racial\w*|cultur\w+|faith|religio\w+|ethnicity|ethnic\w*|heritage|interpreters?|first language|"
     r"language barriers?|adultification|unconscious bias|discriminat\w+|identity|minorit\w+|Muslim|Christian|Jewish|"
-    r"Hindu|Sikh|mosque|church|diversity|equalit(?:y|ies)|protected characteristics?)\b"
+    r"Hindu|Sikh|mosque|church|diversity|equalit(?:y|ies)|protected characteristics?|"
+    # the Panel's 2025 guidance: 'how racism and other inequalities (including disability) may have influenced'
+    r"inequalit(?:y|ies)|racis[mt]s?|anti-racis\w+|disablis[mt]|ableis[mt]|intersectional\w*)\b"
 )
 
 # 'organisational culture', 'in good faith', 'the identity of the driver', 'Ethnicity: White British'
@@ -237,6 +243,26 @@ EARLY_LIFE = rx(
     r"\badverse childhood|\bfrom birth|\bprevious(?:ly)? (?:subject to|known to|open to)|\bhistory of (?:social care|"
     r"involvement|neglect|abuse|domestic)|\bpre-?birth|\bprimary school"
 )
+
+
+# Neglect as a feature of the case, and the signs of it in a child's life (national-review linking: the
+# Panel's thematic analysis of child neglect, 2026). 'abused or neglected' is the statutory notification
+# test that every draft may quote, not a fact of this case, so it does not count.
+NEGLECT_TERMS: tuple[str, ...] = (
+    r"\bneglect(?:ed|ful)?\b(?<!abuse or neglect)(?<!abuse and neglect)(?<!abused or neglected)"
+    r"(?<!abuse or neglected)(?<!abuse and/or neglect)",
+)
+NEGLECT_SIGNS: tuple[str, ...] = (
+    r"\bhome conditions", r"\bstate of the (?:home|house|flat|property)", r"\bhygiene", r"\bunkempt",
+    r"\bdirty\b", r"\bsoiled\b", r"\bhead lice", r"\bsqualid", r"\bhoard\w*", r"\bmalnutrition",
+    r"\bmalnourish\w*", r"\bunderweight", r"\bweight (?:loss|faltering)", r"\blost weight", r"\bfaltering growth",
+    r"\bfailure to thrive", r"\bdental (?:decay|neglect)", r"\btooth decay", r"\bhungry", r"\bno food",
+    r"\bmissed (?:\w+ )?appointments?", r"\bwas not brought", r"\bwere not brought", r"\bnot brought to",
+    r"\bunmet (?:health )?needs", r"\buntreated", r"\b(?:school|poor|low|irregular) attendance",
+    r"\bpersistent(?:ly)? absen\w*", r"\bmedical neglect", r"\black of supervision", r"\bunsupervised",
+    r"\bleft (?:home )?alone",
+)  # fmt: skip
+NEGLECT = rx("|".join(NEGLECT_TERMS))
 
 
 # -- the child's record (critique, drafting) -------------------------------------------------------------

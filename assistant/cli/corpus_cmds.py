@@ -11,6 +11,33 @@ from assistant.cli.app import cli, emit_json, exclude_option, format_option, pro
 from assistant.domain.corpus import KINDS, CorpusSummary, SearchResponse
 from assistant.render.library_markdown import passage_lines
 
+ROLE_NOTE = {
+    "may_be_required": "",
+    "supporting": " Supporting context only: offered as further reading, never required.",
+    "framework": "",
+}
+
+
+def _publication_lines(s: CorpusSummary, role: str) -> list[str]:
+    return [
+        f"- {p.title} ({p.kind}, {p.date}). Source: {p.source}."
+        + (f" Status: {p.status}." if p.status else "")
+        + ROLE_NOTE[p.role]
+        for p in s.publications
+        if (p.role == "framework") == (role == "framework")
+    ]
+
+
+def stale_warning(s: CorpusSummary) -> str | None:
+    """One line for standard error when the reference data is more than a year past its last check."""
+    if not s.reference_stale:
+        return None
+    return (
+        f"warning: the reference data (national reviews, statutory framework) was last checked {s.reference_checked}, "
+        "more than 12 months ago — check it against the Panel's and GOV.UK's current publications, then update "
+        "the entries and their 'checked' dates in corpus/national-reviews.yaml and corpus/statutory-criteria.yaml"
+    )
+
 
 def _corpus_markdown(s: CorpusSummary) -> str:
     c = s.counts
@@ -28,6 +55,16 @@ def _corpus_markdown(s: CorpusSummary) -> str:
         *(f"- {e}" for e in s.examples),
         "",
         f"Source: {s.source}",
+        "",
+        "## National reviews, briefing papers and annual reports",
+        "",
+        *_publication_lines(s, "review"),
+        "",
+        "## Statutory framework and guidance",
+        "",
+        *_publication_lines(s, "framework"),
+        "",
+        f"Reference data last checked: {s.reference_checked or 'not recorded'}",
         f"Content hash: {s.content_hash[:16]}",
     ]
     return "\n".join(lines) + "\n"
@@ -36,8 +73,10 @@ def _corpus_markdown(s: CorpusSummary) -> str:
 @cli.command()
 @format_option
 def corpus(fmt: str) -> None:
-    """What the corpus holds: examples, Panel comments, guidance, national reviews."""
+    """What the corpus holds: examples, Panel comments, guidance, national reviews, the framework."""
     summary = services.corpus_info()
+    if (warning := stale_warning(summary)) is not None:
+        click.echo(warning, err=True)
     write_output(emit_json(summary) if fmt == "json" else _corpus_markdown(summary), None)
 
 

@@ -61,9 +61,14 @@ class NationalReview(Record):
     id: str = Field(description="Stable id, e.g. 'sudi-2020'.")
     title: str = Field(description="Full title of the publication.")
     short_names: tuple[str, ...] = Field(description="Names a draft may use to refer to it.")
-    published: str = Field(description="Publication month, YYYY-MM.")
-    kind: str = Field(description="national review | briefing paper | annual report.")
+    published: str | None = Field(
+        description="Publication month, YYYY-MM; None when the reference data gives no date."
+    )
+    kind: str = Field(description="national review | briefing paper | thematic analysis | annual report.")
     theme: str = Field(description="What it is about.")
+    source: str = Field(description="Who published it and where, as the reference data records it.")
+    checked: str = Field(description="When its facts were last checked against public sources, YYYY-MM.")
+    evidence_base: str = Field("", description="What it was drawn from (cases, reviews), when recorded.")
     key_points: tuple[str, ...] = Field(description="Its main findings.")
     triggers: tuple[str, ...] = Field(description="Case features that make it relevant.")
     requires: tuple[tuple[str, ...], ...] = Field(
@@ -73,6 +78,24 @@ class NationalReview(Record):
     reference_patterns: tuple[str, ...] = Field(
         default=(), description="Regexes by which a draft may refer to it."
     )
+
+    @property
+    def supporting_only(self) -> bool:
+        """An annual report gathers themes across all notifications: context for a review, never the one
+        publication a draft must cite."""
+        return self.kind == "annual report"
+
+    @property
+    def date_label(self) -> str:
+        return self.published or "date not recorded"
+
+
+class FrameworkDocument(Record):
+    id: str = Field(description="Stable id, e.g. 'working-together-2023'.")
+    title: str = Field(description="Title of the statute, guidance or publication.")
+    published: str = Field(description="Date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    source: str = Field(description="Where it comes from.")
+    status: str = Field(description="Whether it is current, and what it replaces or was replaced by.")
 
 
 class Criterion(Record):
@@ -88,6 +111,12 @@ class Corpus(Record):
     examples: tuple[Example, ...] = Field(description="The five example rapid reviews.")
     national_reviews: tuple[NationalReview, ...] = Field(description="National reviews and briefing papers.")
     criteria: tuple[Criterion, ...] = Field(description="Statutory criteria and framework facts.")
+    framework: tuple[FrameworkDocument, ...] = Field(
+        default=(), description="The statutes and guidance the expectations come from, with their dates."
+    )
+    reference_checked: str = Field(
+        description="The oldest 'checked' month (YYYY-MM) across the reference data: when it was last checked."
+    )
     content_hash: str = Field(
         description="sha256 over every corpus file; the index is rebuilt when it changes."
     )
@@ -119,9 +148,31 @@ class CorpusCounts(Record):
     review_sections: int = Field(description="Sections across the five examples.")
 
 
+class PublicationSummary(Record):
+    id: str = Field(description="Stable id.")
+    title: str = Field(description="Full title.")
+    kind: str = Field(
+        description="national review | briefing paper | thematic analysis | annual report | guidance."
+    )
+    date: str = Field(description="Publication date as recorded, or 'date not recorded'.")
+    source: str = Field(description="Where it comes from.")
+    status: str = Field("", description="For the framework: whether it is current, and what it replaced.")
+    role: Literal["may_be_required", "supporting", "framework"] = Field(
+        description="may_be_required: a critique may ask a draft to cite it; supporting: offered only as "
+        "further reading (annual reports); framework: statute or guidance the expectations rest on."
+    )
+
+
 class CorpusSummary(Record):
     counts: CorpusCounts = Field(description="How many of each kind of record the corpus holds.")
     examples: tuple[str, ...] = Field(description="'Example N: title' for each example.")
+    publications: tuple[PublicationSummary, ...] = Field(
+        default=(), description="National reviews, annual reports and the framework, with sources and dates."
+    )
+    reference_checked: str = Field("", description="When the reference data was last checked (YYYY-MM).")
+    reference_stale: bool = Field(
+        False, description="True when that was more than 12 months before today: the data may be out of date."
+    )
     content_hash: str = Field(description="sha256 of the corpus files.")
     source: str = Field(description="Attribution of the publication.")
 

@@ -71,7 +71,7 @@ with guidance_tab:
 with national_tab:
     st.header("National reviews and briefing papers")
     for review in corpus.national_reviews:
-        with st.expander(f"{md_escape(review.title)} ({review.published[:4]})"):
+        with st.expander(f"{md_escape(review.title)} ({review.date_label})"):
             st.markdown(f"**{md_escape(review.kind.capitalize())}** about {md_escape(review.theme)}")
             st.markdown("**Main findings:**\n" + "\n".join(f"- {md_escape(p)}" for p in review.key_points))
             st.markdown("**Relevant when a case involves:** " + md_escape(", ".join(review.triggers)))

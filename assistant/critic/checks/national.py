@@ -12,7 +12,14 @@ from assistant.critic.checks.case_info import child_years
 from assistant.critic.context import UNSET, Context, Match
 from assistant.domain.corpus import NationalReview
 from assistant.domain.critique import NationalReviewRef
-from assistant.lexicon import NEGATED, RESIDENTIAL_SETTING, LifeStage, life_stage
+from assistant.lexicon import (
+    NEGATED,
+    NEGLECT_SIGNS,
+    NEGLECT_TERMS,
+    RESIDENTIAL_SETTING,
+    LifeStage,
+    life_stage,
+)
 
 MIN_TRIGGERS = 2  # without a 'requires' rule, two distinct case features make a publication relevant
 
@@ -36,6 +43,9 @@ EXTRA_REQUIRES: dict[str, list[list[str]]] = {
             r"pronounced",
         ]
     ],
+    # neglect named as a feature of this case, and a sign of it in the child's life: 'neglect' alone is in
+    # every draft that quotes the notification test, and poor school attendance alone is not neglect
+    "child-neglect-2026": [list(NEGLECT_TERMS), list(NEGLECT_SIGNS)],
 }
 GROUP_WINDOW: dict[str, int] = {"intrafamilial-csa-2024": 160}
 # An injury the child was born with ('a brain injury caused by lack of oxygen around birth') is not harm by a
@@ -67,7 +77,7 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).lower()
 
 
-NATIONAL_WORK = r"(?:national (?:review|report|learning|briefing|thematic review)|Panel'?s? (?:\w+ ){0,2}(?:review|report|briefing|paper|publication)|briefing paper|CSPR Panel (?:review|report))"
+NATIONAL_WORK = r"(?:national (?:review|report|learning|briefing|thematic review)|Panel'?s? (?:\w+ ){0,2}(?:review|report|briefing|paper|publication|analysis)|briefing paper|CSPR Panel (?:review|report))"
 STOP = {
     "and",
     "of",
@@ -107,9 +117,19 @@ def _theme_patterns(review: NationalReview) -> list[tuple[re.Pattern[str], tuple
     return patterns
 
 
+def _title_name(review: NationalReview) -> str:
+    """The part of the title a draft cites it by: the words before the subtitle ('Out of routine'), unless
+    those words only name the subject ('Child neglect'), which a draft uses about the case itself."""
+    prefix = review.title.split(":")[0]
+    theme = review.theme.lower()
+    if prefix != review.title and all(w.lower() in theme for w in re.findall(r"[\w'-]+", prefix)):
+        return review.title
+    return prefix
+
+
 def referenced(ctx: Context, review: NationalReview) -> Match | None:
     """Where the draft refers to the publication by title, short name or theme."""
-    names = [review.title.split(":")[0], *review.short_names]
+    names = [_title_name(review), *review.short_names]
     lower = ctx.lower
     for name in names:
         first_word = _normalise(name).split(" ")[0].strip("'’")
@@ -280,19 +300,29 @@ def setting_applies(review_id: str, text: str, stage: LifeStage | None) -> bool:
 
 
 def relevant_reviews(ctx: Context) -> list[Relevance]:
+    """The publications a draft about this case may be asked to cite (annual reports never are)."""
     if ctx.facts.national is UNSET:
         stage = life_stage(child_years(ctx))
         older = stage not in (None, "infant")
         found = [
             r
             for nr in load_corpus().national_reviews
-            if nr.kind != "annual report"
+            if not nr.supporting_only
             and not (older and nr.id in ABOUT_BABIES)
             and setting_applies(nr.id, ctx.text, stage)
             and (r := relevance(ctx, nr))
         ]
         ctx.facts.national = sorted(found, key=lambda r: -r.score)
     return ctx.facts.national
+
+
+MAX_FURTHER_READING = 2
+
+
+def supporting_reviews(ctx: Context) -> list[Relevance]:
+    """Annual reports whose themes the case shares: context for the review, offered as further reading."""
+    found = [r for nr in load_corpus().national_reviews if nr.supporting_only and (r := relevance(ctx, nr))]
+    return sorted(found, key=lambda r: -r.score)[:MAX_FURTHER_READING]
 
 
 def _ref(rel: Relevance) -> NationalReviewRef:
@@ -308,10 +338,27 @@ def _ref(rel: Relevance) -> NationalReviewRef:
     )
 
 
+def _further_reading(rel: Relevance) -> NationalReviewRef:
+    """An annual report as context: the draft's features, and the report's finding closest to them."""
+    ref = _ref(rel)
+    words = {w for f in rel.features for w in re.findall(r"[a-z]{4,}", f.text.lower())}
+    point = max(
+        reversed(rel.review.key_points), key=lambda p: len(words & set(re.findall(r"[a-z]{4,}", p.lower())))
+    )
+    return ref.model_copy(
+        update={
+            "why": f"Further reading, as supporting context (not a publication the draft must cite): {ref.why} "
+            f"The report found that {point}."
+        }
+    )
+
+
 @check("NATIONAL_REVIEW_NOT_REFERENCED")
 def national_review(ctx: Context) -> Result | None:
     relevant = relevant_reviews(ctx)
     cited = [(nr, m) for nr in load_corpus().national_reviews if (m := referenced(ctx, nr)) is not None]
+    cited_ids = {nr.id for nr, _ in cited}
+    further = [_further_reading(r) for r in supporting_reviews(ctx) if r.review.id not in cited_ids]
     if not relevant:
         if cited:
             return Result(
@@ -319,9 +366,10 @@ def national_review(ctx: Context) -> Result | None:
                 gap=False,
                 evidence=[cited[0][1]],
                 strength="NATIONAL_LEARNING_USED",
+                national_reviews=further,
             )
-        return None  # nothing in the catalogue applies, as far as the draft's words show
-    cited_ids = {nr.id for nr, _ in cited}
+        # nothing a draft must cite applies, as far as its words show; an annual report alone never makes a gap
+        return None
     missing = [r for r in relevant if r.review.id not in cited_ids]
     # A draft that draws on national learning is not told it has none: which publication fits best is a
     # judgement, and the others that apply are offered as further reading, not as a gap.
@@ -331,14 +379,14 @@ def national_review(ctx: Context) -> Result | None:
             gap=False,
             evidence=[cited[0][1]],
             strength="NATIONAL_LEARNING_USED",
-            national_reviews=[_ref(r) for r in missing[:3]],
+            national_reviews=[_ref(r) for r in missing[:3]] + further,
         )
-    names = "; ".join(f"'{r.review.title.split(':')[0]}'" for r in missing[:3])
+    names = "; ".join(f"'{_title_name(r.review)}'" for r in missing[:3])
     return Result(
         "NATIONAL_REVIEW_NOT_REFERENCED",
         gap=True,
         evidence=[f for r in missing[:2] for f in r.features[:2]],
         detail=f" The case features point to {names}, which the draft does not refer to.",
-        national_reviews=[_ref(r) for r in missing[:3]],
+        national_reviews=[_ref(r) for r in missing[:3]] + further,
         section="Whole document",
     )

@@ -19,6 +19,7 @@ from assistant.lexicon import (
     EXPLOITATION,
     GOOD_PRACTICE,
     HEALTH_DISABILITY,
+    KEY_PRACTICE_EPISODES,
     LIVED,
     MONTH,
     NOT_HEALTH,
@@ -351,18 +352,56 @@ def blaming_language(ctx: Context) -> Result | None:
 
 CHRONOLOGY_MIN_ENTRIES = 8  # a dated account this long, outweighing the analysis, is the review's substance
 ENTRY_PREFIX = re.compile(r"^\s*(?:[-*•]\s*|\|\s*)?")
+EPISODES_MIN_WORDS = 40  # enough to analyse at least one episode
+
+
+def _about_episodes(ctx: Context, start: int, end: int, heading: str) -> bool:
+    """A section that sets out key practice episodes (its heading, or its opening, says so)."""
+    return bool(
+        KEY_PRACTICE_EPISODES.search(heading)
+        or KEY_PRACTICE_EPISODES.search(ctx.text, start, min(end, start + 400))
+    )
+
+
+def _episode_analysis(ctx: Context, at: int, text: str) -> bool:
+    """A dated paragraph of a key-practice-episodes section that weighs what happened ('[date] The health
+    visitor's visit: this was a missed opportunity because ...') analyses an episode; it is not a chronology."""
+    section = ctx.section_at(at)
+    return bool(ANALYSIS.search(text)) and _about_episodes(
+        ctx, section.body_start, section.end, section.heading
+    )
 
 
 def _dated_entries(ctx: Context) -> list[Match]:
-    """Lines that open with a date: chronology rows and bullets, in any section, table or not."""
+    """Lines that open with a date: chronology rows and bullets, in any section, table or not (episodes that
+    are analysed excepted)."""
     out = []
     for line in ctx.doc.lines:
         text = line.text
         lead = ENTRY_PREFIX.match(text)
         at = lead.end() if lead else 0
-        if DATE_LED.match(text) or match_date(text, at, allow_year=True) is not None:
+        dated = DATE_LED.match(text) or match_date(text, at, allow_year=True) is not None
+        if dated and not _episode_analysis(ctx, line.start, text):
             out.append(ctx.line_at(line.start))
     return out
+
+
+def _episodes_strength(ctx: Context) -> Result | None:
+    """The draft analyses key practice episodes, as the Panel's 2025 guidance asks."""
+    for s in ctx.doc.sections:
+        if not _about_episodes(ctx, s.body_start, s.end, s.heading):
+            continue
+        body = ctx.text[s.body_start : s.end]
+        weighed = ctx.first(ANALYSIS, s.body_start, s.end)
+        if words(body) >= EPISODES_MIN_WORDS and weighed is not None:
+            # the evidence is where an episode is weighed, not where it is only told
+            return Result(
+                "CHRONOLOGY_NOT_ANALYSIS",
+                gap=False,
+                evidence=[ctx.sentence(weighed.start)],
+                strength="KEY_PRACTICE_EPISODES_ANALYSED",
+            )
+    return None
 
 
 def _chronology_outweighs_analysis(ctx: Context) -> Result | None:
@@ -400,11 +439,16 @@ def chronology_not_analysis(ctx: Context) -> Result | None:
             for m in re.finditer(r"[^\r\n]+", body)
             if m.group(0).strip() and not ctx.in_table(s.body_start + m.start())
         ]
-        led = [m for m in paragraphs if DATE_LED.match(m.group(0))]
+        episodes = _about_episodes(ctx, s.body_start, s.end, s.heading)
+        led = [
+            m
+            for m in paragraphs
+            if DATE_LED.match(m.group(0)) and not (episodes and ANALYSIS.search(m.group(0)))
+        ]
         if len(led) >= 6 and len(led) >= 0.35 * len(paragraphs) and (worst is None or len(led) > worst[0]):
             worst = (len(led), [ctx.sentence(s.body_start + m.start()) for m in led[:3]], s.heading)
     if worst is None:
-        return _chronology_outweighs_analysis(ctx)
+        return _chronology_outweighs_analysis(ctx) or _episodes_strength(ctx)
     count, evidence, heading = worst
     return Result(
         "CHRONOLOGY_NOT_ANALYSIS",

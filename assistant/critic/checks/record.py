@@ -285,9 +285,15 @@ def dissemination(ctx: Context) -> Result | None:
     return Result("DISSEMINATION_MISSING", gap=False, evidence=[found], strength="LEARNING_DISSEMINATED")
 
 
+def _in_heading(ctx: Context, at: int) -> bool:
+    section = ctx.section_at(at)
+    return bool(section.heading) and section.start <= at < section.body_start
+
+
 @check("EXECUTIVE_SIGNOFF_MISSING")
 def executive_signoff(ctx: Context) -> Result:
-    found = ctx.first(EXECUTIVE)
+    # a 'Sign-off' heading names the place for it; the partners who signed have to be in the text
+    found = next((m for m in ctx.find(EXECUTIVE) if not _in_heading(ctx, m.start)), None)
     if found is not None:
         return Result("EXECUTIVE_SIGNOFF_MISSING", gap=False, evidence=[ctx.sentence(found.start)])
     participants = ctx.first(PARTICIPANTS)
