@@ -34,7 +34,9 @@ def test_markdown_by_default_with_panel_comments(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "critique", str(SAMPLES / "draft-baby-sleep.md"))
     assert code == 0, err
     assert out.startswith("# Panel-style feedback on the draft rapid review")
-    assert "`CHILD_ETHNICITY_MISSING`" in out and "`NATIONAL_REVIEW_NOT_REFERENCED`" in out
+    body, evaluators = out.split("<details>")
+    assert "`CHILD_ETHNICITY_MISSING`" in evaluators and "`NATIONAL_REVIEW_NOT_REFERENCED`" in evaluators
+    assert "CHILD_ETHNICITY_MISSING" not in body and "characters" not in body
     assert "Out of routine" in out
     assert "Panel comment, Example" in out  # similar real Panel comments from the index
     assert "## Strengths" in out

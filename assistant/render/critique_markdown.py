@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import markdown_inline
+from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.library_markdown import passage_lines
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
@@ -37,6 +38,11 @@ MODEL_ADDITION = "Model-written addition"
 MODEL_QUOTE = "quoted by the remote model"
 MODEL_POINTS_HEADING = "Model-written points (a remote model's reading of the draft)"
 MODEL_STRENGTHS_HEADING = "Model-written strengths (a remote model's reading of the draft)"
+# Where a person reads, guidance is what it asks, not its id; codes, ids and offsets are for evaluators only
+# (the JSON output and the collapsed section at the end).
+GUIDANCE_ASKS = "What the Panel's guidance asks"
+EVALUATORS = "For evaluators"
+EVALUATORS_SUMMARY = f"{EVALUATORS}: finding codes, guidance ids and character offsets"
 
 
 def is_model_point(f: Finding) -> bool:
@@ -57,7 +63,7 @@ def _evidence_lines(f: Finding) -> list[str]:
     lines = []
     for ev in f.evidence:
         mark = f" ({MODEL_QUOTE})" if is_model_evidence(f, ev) else ""
-        lines.append(f"> “{_quote(ev.quote)}” (characters {ev.start}–{ev.end}){mark}")
+        lines.append(f"> “{_quote(ev.quote)}”{mark}")
     return [*lines, ""] if lines else []
 
 
@@ -66,7 +72,7 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
     model-written text is cleaned and escaped so it cannot make links, images or structure."""
     if is_model_point(f):
         return [
-            f"#### {MODEL_POINT}: {f.title} `{f.code}`",
+            f"#### {MODEL_POINT}: {markdown_inline(f.title)}",
             "",
             f"*{MODEL_POINT} ({MODEL_POINT_NOTE})* · to consider · section: {f.section}",
             "",
@@ -75,7 +81,7 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
             *_evidence_lines(f),
         ]
     lines = [
-        f"#### {f.title} `{f.code}`",
+        f"#### {f.title}",
         "",
         f"*{SEVERITY_LABEL[f.severity]}* · section: {f.section}",
         "",
@@ -91,7 +97,7 @@ def finding_markdown(f: Finding, *, with_sources: bool = True) -> list[str]:
         lines.append("")
     if with_sources:
         for g in f.guidance:
-            lines.append(f"- Guidance ({g.id}): {g.text}")
+            lines.append(f"- {GUIDANCE_ASKS}: {g.text}")
         for c in f.panel_comments:
             lines.append(f"- Panel comment, Example {c.example}, '{c.section}': “{_quote(c.text, 300)}”")
         lines.append("")
@@ -125,14 +131,17 @@ def _mark_lines(f: Finding, marks: Mapping[str, Mark] | None) -> list[str]:
 
 
 def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> str:
-    """`marks`: the author's marks by `assistant.critic.compare.finding_key`, shown under their findings."""
+    """`marks`: the author's marks by `assistant.critic.compare.finding_key`, shown under their findings.
+    Findings and strengths follow the draft's order; codes, guidance ids and character offsets appear only in
+    the collapsed section for evaluators at the end (and in the JSON output)."""
     lines = ["# Panel-style feedback on the draft rapid review", "", c.summary, ""]
     for notice in c.meta.notices:
         lines += [notice_markdown(notice), ""]
     if not c.meta.looks_like_rapid_review:
         return escape_html("\n".join(lines))
-    rules = [f for f in c.findings if not is_model_point(f)]
-    model = [f for f in c.findings if is_model_point(f)]
+    ordered = findings_in_draft_order(c)
+    rules = [f for f in ordered if not is_model_point(f)]
+    model = [f for f in ordered if is_model_point(f)]
     must = sum(f.severity == "must-fix" for f in rules)
     counts = f"**{len(rules)} finding(s)** ({must} must-fix) · **{len(c.strengths)} strength(s)**"
     if model:
@@ -150,8 +159,9 @@ def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> s
             lines += [f"### {section}", ""]
             for f in items:
                 lines += finding_markdown(f) + _mark_lines(f, marks)
-    own = [s for s in c.strengths if s.origin != "llm"]
-    theirs = [s for s in c.strengths if s.origin == "llm"]
+    strengths = strengths_in_draft_order(c)
+    own = [s for s in strengths if s.origin != "llm"]
+    theirs = [s for s in strengths if s.origin == "llm"]
     if own:
         lines += ["## Strengths", ""]
         for s in own:
@@ -161,10 +171,34 @@ def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> s
         for s in theirs:
             lines += _strength_lines(s)
     meta = c.meta
+    lines += ["---", f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''}"]
+    body = escape_html("\n".join(lines).rstrip() + "\n")
+    # The <details> tags are the template's own, so they are added after the user's text is escaped.
+    evaluators = escape_html(evaluators_markdown(c))
+    return f"{body}\n<details>\n<summary>{EVALUATORS_SUMMARY}</summary>\n\n{evaluators}\n</details>\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def evaluators_markdown(c: Critique) -> str:
+    """Every finding's and strength's code, guidance ids and character offsets, in the draft's order."""
+    lines = ["| Finding | Code | Guidance | Characters |", "|---|---|---|---|"]
+    for f in findings_in_draft_order(c):
+        title = markdown_inline(f.title) if is_model_point(f) else f.title
+        where = ", ".join(f"{ev.start}–{ev.end}" for ev in f.evidence) or "—"
+        guidance = ", ".join(g.id for g in f.guidance) or "—"
+        lines.append(f"| {_cell(title)} | `{f.code}` | {guidance} | {where} |")
+    for s in strengths_in_draft_order(c):
+        title = markdown_inline(s.title) if s.origin == "llm" else s.title
+        where = ", ".join(f"{ev.start}–{ev.end}" for ev in s.evidence) or "—"
+        lines.append(f"| Strength: {_cell(title)} | `{s.code}` | — | {where} |")
+    meta = c.meta
     lines += [
-        "---",
-        f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''} · "
-        f"input {meta.input_chars} characters · offsets index into the analysed text"
-        + (f" · Example {meta.exclude_example} left out of retrieval" if meta.exclude_example else ""),
+        "",
+        f"Input {meta.input_chars} characters; offsets index into the analysed text"
+        + (f"; Example {meta.exclude_example} left out of retrieval" if meta.exclude_example else "")
+        + ".",
     ]
-    return escape_html("\n".join(lines).rstrip() + "\n")
+    return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from assistant.domain.critique import Critique, Finding, Mark
 from assistant.llm.untrusted import clean_model_text
 from assistant.privacy import RedactedEntity
 from assistant.render.critique_markdown import (
+    GUIDANCE_ASKS,
     MODEL_ADDITION,
     MODEL_POINT,
     MODEL_POINT_NOTE,
@@ -23,6 +24,7 @@ from assistant.render.critique_markdown import (
     is_model_evidence,
     is_model_point,
 )
+from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
 # Characters XML 1.0 cannot hold (python-docx raises on them): C0 controls other than tab, LF and CR.
@@ -56,7 +58,7 @@ def _quotes(doc: DocxDocument, f: Finding) -> None:
 
 
 def _rule_finding(doc: DocxDocument, f: Finding) -> None:
-    doc.add_heading(f"{f.title} ({f.code})", level=3)
+    doc.add_heading(f.title, level=3)
     doc.add_paragraph(SEVERITY_LABEL[f.severity]).runs[0].italic = True
     doc.add_paragraph(f.message)
     if f.model_note:
@@ -65,7 +67,7 @@ def _rule_finding(doc: DocxDocument, f: Finding) -> None:
     for nr in f.national_reviews:
         doc.add_paragraph(f"{nr.title}: {nr.why}", style="List Bullet")
     for g in f.guidance:
-        doc.add_paragraph(f"Guidance ({g.id}): {g.text}", style="List Bullet")
+        doc.add_paragraph(f"{GUIDANCE_ASKS}: {g.text}", style="List Bullet")
     for pc in f.panel_comments:
         doc.add_paragraph(
             f"Panel comment, Example {pc.example}, '{pc.section}': {pc.text}", style="List Bullet"
@@ -74,7 +76,7 @@ def _rule_finding(doc: DocxDocument, f: Finding) -> None:
 
 def _model_finding(doc: DocxDocument, f: Finding) -> None:
     """A remote model's point: labelled, plain text, no severity of the rules' and no Panel sources."""
-    doc.add_heading(f"{MODEL_POINT}: {f.title} ({f.code})", level=3)
+    doc.add_heading(f"{MODEL_POINT}: {clean_model_text(f.title)}", level=3)
     doc.add_paragraph(f"{MODEL_POINT} ({MODEL_POINT_NOTE}); to consider").runs[0].italic = True
     _labelled(doc, MODEL_POINT, clean_model_text(f.message))
     _quotes(doc, f)
@@ -96,13 +98,15 @@ def _mark(doc: DocxDocument, f: Finding, marks: Mapping[str, Mark] | None) -> No
 def critique_docx(c: Critique, marks: Mapping[str, Mark] | None = None) -> bytes:
     """The critique as a Word document. Model-written points and strengths have their own headings and
     labels, and their text is cleaned (`assistant.llm.untrusted`): Word shows it as plain words. `marks`: the
-    author's marks by `assistant.critic.compare.finding_key`, shown under their findings."""
+    author's marks by `assistant.critic.compare.finding_key`, shown under their findings. Findings follow the
+    draft's order, in plain words: codes, guidance ids and offsets are for evaluators (the JSON output)."""
     doc = new_document("Panel-style feedback on the draft rapid review")
     doc.add_paragraph(c.summary)
     for notice in c.meta.notices:
         doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
-    rules = [f for f in c.findings if not is_model_point(f)]
-    model = [f for f in c.findings if is_model_point(f)]
+    ordered = findings_in_draft_order(c)
+    rules = [f for f in ordered if not is_model_point(f)]
+    model = [f for f in ordered if is_model_point(f)]
     if rules:
         doc.add_heading("Findings", level=1)
     for section, items in _sections(rules).items():
@@ -117,8 +121,8 @@ def critique_docx(c: Critique, marks: Mapping[str, Mark] | None = None) -> bytes
             for f in items:
                 _model_finding(doc, f)
                 _mark(doc, f, marks)
-    own = [s for s in c.strengths if s.origin != "llm"]
-    theirs = [s for s in c.strengths if s.origin == "llm"]
+    own = [s for s in strengths_in_draft_order(c) if s.origin != "llm"]
+    theirs = [s for s in strengths_in_draft_order(c) if s.origin == "llm"]
     for heading, strengths in (("Strengths", own), (MODEL_STRENGTHS_HEADING, theirs)):
         if not strengths:
             continue

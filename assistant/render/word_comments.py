@@ -23,6 +23,7 @@ from assistant.domain.annotation import AnnotatedDocument
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import (
+    GUIDANCE_ASKS,
     MODEL_ADDITION,
     MODEL_POINT,
     MODEL_POINT_NOTE,
@@ -41,7 +42,6 @@ from assistant.render.word import to_bytes, xml_safe
 AUTHOR = "Rapid Review Assistant"
 INITIALS = "RRA"
 STRENGTH = "Strength"
-GUIDANCE_ASKS = "What the Panel's guidance asks"
 NATIONAL_REVIEW = "National review"
 QUOTE_LIMIT = 200
 
