@@ -1,17 +1,19 @@
 """The document model: lines, sections and tables, each with character offsets into the original input.
 
-Plain dataclasses rather than pydantic: a 100k-word draft has tens of thousands of lines and cells, and
-these objects never cross an API boundary (findings carry offsets, not these objects).
+Plain dataclasses and named tuples rather than pydantic: a 100k-word draft has tens of thousands of lines and
+cells, and these objects never cross an API boundary (findings carry offsets, not these objects).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# Lines and cells are named tuples: a 1 MB text can have a million lines or cells, and a tuple is built about
+# four times faster than a frozen dataclass (immutable and hashable alike).
+class Line(NamedTuple):
     start: int
     end: int  # exclusive, before the line break
     text: str
@@ -21,8 +23,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str  # stripped
     start: int
     end: int

@@ -40,13 +40,27 @@ MAX_NUMBERED_TIGHT_WORDS = 6  # a numbered heading with no blank line after it m
 
 
 def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    for m in _LINE.finditer(text):
-        raw = m.group(0)
-        if not raw:
-            break
-        body = raw.rstrip("\r\n")
-        lines.append(Line(m.start(), m.start() + len(body), body))
+    """The lines of `text` with their offsets; CRLF, CR and LF each end a line and none is kept."""
+    if "\r" in text:
+        lines: list[Line] = []
+        for m in _LINE.finditer(text):
+            raw = m.group(0)
+            if not raw:
+                break
+            body = raw.rstrip("\r\n")
+            lines.append(Line(m.start(), m.start() + len(body), body))
+        return lines
+    # LF only (the usual case): one split in C instead of a regex match per line.
+    bodies = text.split("\n")
+    if not bodies[-1]:
+        bodies.pop()  # the text ends with a line break (or is empty): no line after it
+    lines = []
+    append = lines.append
+    pos = 0
+    for body in bodies:
+        end = pos + len(body)
+        append(Line(pos, end, body))
+        pos = end + 1
     return lines
 
 
@@ -186,7 +200,7 @@ def _looks_like_header(cells: list[Cell]) -> bool:
     return hits >= max(1, (len(filled) + 1) // 2)
 
 
-def _tables(lines: list[Line]) -> list[Table]:
+def _tables(lines: list[Line], blank: list[bool]) -> list[Table]:
     tables: list[Table] = []
     block: list[Line] = []
 
@@ -198,11 +212,12 @@ def _tables(lines: list[Line]) -> list[Table]:
             tables.append(Table(block[0].start, block[-1].end, header, body))
         block.clear()
 
-    for line in lines:
-        if _is_table_line(line.text):
+    for line, is_blank in zip(lines, blank, strict=True):
+        if is_blank:
+            if block:
+                continue  # Word pastes often put blank lines between rows
+        elif _is_table_line(line.text):
             block.append(line)
-        elif block and line.blank:
-            continue  # Word pastes often put blank lines between rows
         elif block:
             flush()
     if block:
@@ -215,17 +230,20 @@ def parse_document(text: str) -> DraftDocument:
     sections: list[Section] = []
     current = Section(heading="", level=0, start=0, body_start=0, end=len(text))
     n = len(lines)
+    blank = [not ln.text.strip() for ln in lines]
     next_text = ""
     following = [""] * n  # the next non-blank line after each line, computed in one backward pass
     for i in range(n - 1, -1, -1):
         following[i] = next_text
-        if not lines[i].blank:
+        if not blank[i]:
             next_text = lines[i].text.strip()
     # Text from a PDF often has no blank lines at all, so headings stand between lines instead of paragraphs.
-    unbroken = n >= 20 and sum(1 for ln in lines if ln.blank) * 30 < n
+    unbroken = n >= 20 and sum(blank) * 30 < n
     for i, line in enumerate(lines):
-        prev_blank = i == 0 or lines[i - 1].blank
-        next_blank = i == n - 1 or lines[i + 1].blank
+        if blank[i]:
+            continue  # a blank line is never a heading, a label or a tight heading
+        prev_blank = i == 0 or blank[i - 1]
+        next_blank = i == n - 1 or blank[i + 1]
         found = _heading(line, prev_blank, next_blank, following[i])
         body_start = lines[i + 1].start if i + 1 < n else line.end
         if found is None and prev_blank:
@@ -246,7 +264,7 @@ def parse_document(text: str) -> DraftDocument:
     sections.append(current)
     if len(sections) > 1 and not text[: sections[1].start].strip():
         sections.pop(0)  # no preamble before the first heading
-    tables = _tables(lines)
+    tables = _tables(lines, blank)
     si = 0
     for t in tables:
         while si + 1 < len(sections) and sections[si + 1].start <= t.start:
