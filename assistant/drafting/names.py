@@ -318,6 +318,8 @@ class Namer:
         labels: dict[str, str] = {}  # label id -> its letters
         cache: dict[str, list[re.Match[str]]] = {}
         for text in texts:
+            if text in cache:
+                continue  # learning the same text again learns nothing new (a run of blank or repeated lines)
             matches = cache[text] = list(PERSON.finditer(text))
             for m in matches:
                 if m.group("child") or m.group("adult"):

@@ -74,7 +74,11 @@ def child_in_text(text: str) -> str:
     lines = text.splitlines()
     namer = Namer.for_texts(lines)
     first: Found | None = None
+    seen: set[str] = set()
     for line in lines:
+        if line in seen:
+            continue  # a line read again gives the same answer (a run of blank or repeated lines)
+        seen.add(line)
         found = [f for f in namer.find(line) if f.kind == "child" and " " in f.text]
         if not found:
             continue

@@ -43,6 +43,7 @@ from assistant.lexicon import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY
 CHRONOLOGY_ROW_SHARE = 0.35
 MIN_CHRONOLOGY_ROWS = 3
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 _DRAFT_GAPS_FOR_CHAIRS = (
     "CHILD_ETHNICITY_MISSING",
     "CHILD_DISABILITY_MISSING",
@@ -64,10 +65,14 @@ def detect_kind(text: str, today: dt.date | None = None) -> tuple[InputKind, Chr
 
 def mask_generated(text: str) -> str:
     """The text with everything but evidence-bearing lines blanked out (offsets unchanged)."""
-    chars = [c if c in "\r\n" else " " for c in text]
+    pieces: list[str] = []
+    pos = 0
     for start, body in kept_lines(text):
-        chars[start : start + len(body)] = body
-    return "".join(chars)
+        pieces.append(_NOT_LINE_BREAK.sub(" ", text[pos:start]))
+        pieces.append(body)
+        pos = start + len(body)
+    pieces.append(_NOT_LINE_BREAK.sub(" ", text[pos:]))
+    return "".join(pieces)
 
 
 def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -> list[OpenQuestion]:
