@@ -23,6 +23,7 @@ MODELS = {
     "SearchResponse": "assistant.domain.corpus",
     "CorpusSummary": "assistant.domain.corpus",
     "Chronology": "assistant.domain.chronology",
+    "ReviewDeadline": "assistant.domain.deadline",
 }
 
 

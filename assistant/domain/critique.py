@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.domain.deadline import ReviewDateNote, ReviewDeadline
+from assistant.domain.evidence import Evidence as Evidence  # re-exported: defined here first
 from assistant.domain.library import LibraryPassage
 
 Severity = Literal["must-fix", "consider"]
@@ -19,12 +21,6 @@ MarkStatus = Literal["addressed", "not_applicable"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Evidence(_Model):
-    quote: str = Field(description="Exact text of the input this point rests on; equals input[start:end].")
-    start: int = Field(ge=0, description="Character offset where the quote starts in the input.")
-    end: int = Field(ge=0, description="Character offset where the quote ends (exclusive).")
 
 
 class GuidanceRef(_Model):
@@ -160,6 +156,13 @@ class Critique(_Model):
     strengths: list[Strength] = Field(description="What the draft does well.")
     sections: list[SectionSummary] = Field(description="The sections the draft was split into.")
     meta: CritiqueMeta = Field(description="How the critique was made.")
+    deadline: ReviewDeadline | None = Field(
+        None, description="When the review is due: from --notified, or a notification date in the draft."
+    )
+    information: list[ReviewDateNote] = Field(
+        default_factory=list,
+        description="Information about the review's timing (e.g. sent after the due date); never a finding.",
+    )
 
 
 class Mark(_Model):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.chronology import ChronologyIssue, DatePrecision, UnparsedLine
 from assistant.domain.critique import Critique
+from assistant.domain.deadline import ReviewDeadline
 
 NOT_RECORDED = "Not recorded"
 NOT_RECORDED_PANEL = "Not recorded — the Panel expects this"
@@ -156,6 +157,9 @@ class Draft(_Model):
     )
     decision_note: str = Field(description="Who decides: the draft lays out facts, people decide.")
     critique: Critique | None = Field(None, description="Panel-style critique of this draft (--critique).")
+    deadline: ReviewDeadline | None = Field(
+        None, description="When the review is due: from --notified, or a notification date in the text."
+    )
     meta: DraftMeta = Field(description="How the draft was made.")
 
     def section(self, section_id: str) -> DraftSection:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.chronology import ChronologyIssue
 from assistant.domain.critique import Evidence, NationalReviewRef
+from assistant.domain.deadline import ReviewDeadline
 from assistant.domain.library import LibraryPassage
 
 InputKind = Literal["chronology", "draft"]
@@ -110,5 +111,8 @@ class KloeReport(_Model):
     decision_note: str = Field(description="The decision rests with the safeguarding partners.")
     chronology_issues: list[ChronologyIssue] = Field(
         default_factory=list, description="Problems in the chronology, when the input was one."
+    )
+    deadline: ReviewDeadline | None = Field(
+        None, description="When the review is due: from --notified, or a notification date in the text."
     )
     meta: KloeMeta = Field(description="How the report was made.")
