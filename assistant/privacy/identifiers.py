@@ -34,6 +34,7 @@ from assistant.privacy.words import (
     common_words,
     fold,
     norm,
+    trie,
     word_set,
 )
 
@@ -42,7 +43,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def _prefilter(words: str) -> re.Pattern[str]:
     """A case-sensitive alternation of lowercase cue words: re skips straight to their first letters."""
-    return re.compile("|".join(sorted(set(words.split()), key=len, reverse=True)))
+    return re.compile(trie(set(words.split())))
 
 
 def _cued(text: str, lower: str, prefilter: re.Pattern[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -76,12 +77,15 @@ _PLATFORMS = (
     r"imo|vk|vkontakte|kick|badoo|bebo|myspace|tellonym|sendit|ngl|pof|ig|ps4|ps5|"
     r"chatroulette|facetime|imessage|hangouts|lemon8|triller|zepeto|clapper"
 )
+_PLATFORMS_TRIE = trie(
+    {v for alt in _PLATFORMS.split("|") for v in (alt.replace(" ?", ""), alt.replace(" ?", " "))}
+)
 _HANDLE_CUES = (
     r"user ?name|gamer ?tag|screen ?name|profile name|display name|account name|online name|handle|alias"
 )
 # "Snapchat: tamsinxo", "Instagram account 'kayd.x'", "on TikTok as tamsinxo", "gamertag xXslayerXx".
 _PROFILE = re.compile(
-    rf"(?i:\b(?P<cue>(?:{_PLATFORMS})(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
+    rf"(?i:\b(?P<cue>{_PLATFORMS_TRIE}(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
     rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
     r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
     r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
@@ -106,7 +110,10 @@ _UNDERSCORE_WORD = re.compile(
     r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![._])(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
 )
 _DISCORD_TAG = re.compile(r"(?<![\w@.#/-])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![\w#])")
-_DOTTED_WORD = re.compile(r"(?<![\w@./\\:-])[a-z0-9_]{1,30}(?:\.[a-z0-9_]{1,30}){1,4}(?![\w@/-]|\.\w)")
+_DOTTED_WORD = re.compile(
+    r"[a-z0-9_](?<![\w@./\\:-].)(?=[a-z0-9_.]{0,40}[a-z])[a-z0-9_]{0,29}(?:\.[a-z0-9_]{1,30}){1,4}"
+    r"(?![\w@/-]|\.\w)"
+)
 # Lowercase letters with digits ("jjay99", "k1ng.b"), a handle only near a word about social media.
 _ALNUM_WORD = re.compile(
     r"(?<![\w@./\\:-])(?=[a-z_.]{0,30}[0-9])(?=[0-9_.]{0,30}[a-z])[a-z0-9_.]{4,31}(?![\w@/-]|\.\w)"
@@ -123,23 +130,19 @@ _NOT_HANDLE_ALNUM = re.compile(
     r"n[0-9]|id|ref)[0-9]{1,4}(?:[a-z]{0,2})|[a-z][0-9][a-z]?|v[0-9.]+"
 )
 _SOCIAL_WORDS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            {v for alt in _PLATFORMS.split("|") for v in (alt.replace(" ?", ""), alt.replace(" ?", " "))}
-            | word_set(
-                "account accounts username usernames profile handle gamertag online app apps message messages "
-                "messaged messaging dm dms followers follower posted posting chat chats chatting snapped social"
-            ),
-            key=len,
-            reverse=True,
+    r"(?=[a-z0-9])\b"
+    + trie(
+        {v for alt in _PLATFORMS.split("|") for v in (alt.replace(" ?", ""), alt.replace(" ?", " "))}
+        | word_set(
+            "account accounts username usernames profile handle gamertag online app apps message messages "
+            "messaged messaging dm dms followers follower posted posting chat chats chatting snapped social"
         )
     )
-    + r")\b"
+    + r"\b"
 )
 # "on Snapchat, where he is reubz_ldn", "Instagram, on which she was known as k.x".
 _PROFILE_WHERE = re.compile(
-    rf"(?i:(?:{_PLATFORMS}))(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
+    rf"(?i:{_PLATFORMS_TRIE})(?i:[ ](?:account|profile|page))?,?[ ]{{1,2}}(?i:where|on which|which)[ ]{{1,2}}"
     r"(?i:he|she|they|you)[ ]{1,2}(?i:is called|was called|is known as|was known as|goes by the name|"
     r"went by the name|goes by|went by|used the username|uses the username|used the name|uses the name|uses|used|"
     r"posts as|posted as|posting as|goes online as|went online as|appears as|appeared as|"
@@ -341,9 +344,16 @@ _VEHICLE_CUE_WORDS = _prefilter(
 # Words that say a vehicle is being talked about: a plate near one is a plate even when it could read as a
 # school year or a section ("a white Range Rover, Y11 DWH") or is written in lowercase ("reg yx19 klm").
 _VEHICLE_WORDS = re.compile(
-    r"\b(?:car|cars|van|vans|vehicle|vehicles|taxi|cab|motorbike|motorcycle|moped|scooter|lorry|truck|pick-up|"
-    r"jeep|hatchback|saloon|estate car|4x4|suv|drove|driving|driven|driver|drives|parked|reg|registration|"
-    r"vrm|plate|plates|number plate|anpr|" + "|".join(sorted(CAR_MAKES, key=len, reverse=True)) + r")\b"
+    r"(?=[a-z0-9])\b"
+    + trie(
+        word_set(
+            "car cars van vans vehicle vehicles taxi cab motorbike motorcycle moped scooter lorry truck pick-up "
+            "jeep hatchback saloon 4x4 suv drove driving driven driver drives parked reg registration vrm plate "
+            "plates anpr"
+        )
+        | CAR_MAKES
+    )
+    + r"\b"
 )
 _VEHICLE_ANY_CASE = re.compile(
     r"(?<![\w/-])(?:[A-Za-z]{2}[0-9]{2}[ ]{0,2}[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
@@ -401,8 +411,9 @@ def _vehicles(text: str, lower: str) -> list[Span]:
 # --------------------------------------------------------------------------------------------- handles
 
 
+# The words the platform and handle cues start with ("snap" for "snap chat" and "snapchat").
 _PROFILE_CUE_WORDS = _prefilter(
-    " ".join(re.split(r"[| ?]+", (_PLATFORMS + "|" + _HANDLE_CUES).replace(" ?", "|")))
+    " ".join(alt.split(" ")[0].replace("?", "") for alt in (_PLATFORMS + "|" + _HANDLE_CUES).split("|"))
 )
 
 
@@ -559,7 +570,7 @@ _REF_CUED = re.compile(
 # A long number or a letter code run into one ("4471023", "549221063", "RX1184421"): a reference
 # wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
 _REF_LONG = re.compile(
-    r"(?:[0-9]|[A-Z](?=[A-Z]{0,3}[0-9]))(?<![\w/.£$€#,+-].)(?:[A-Z]{0,3}[0-9]{5,11}|[0-9]{5,11})"
+    r"(?:[0-9](?<![\w/.£$€#,+-].)[0-9]{5,11}|[A-Z](?<![\w/.£$€#,+-].)[A-Z]{0,3}[0-9]{6,11})"
     r"(?![\w/]|[.,][0-9]|%)"
 )
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
@@ -613,10 +624,8 @@ def _references(text: str, lower: str) -> list[Span]:
         if len(segments) == 2 and "/" not in value and not value[-1].isalpha() and digits < 8:
             continue
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
-    for match in _REF_LONG.finditer(text):
-        value = match.group(0)
-        if sum(c.isdigit() for c in value) >= 6:
-            spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
+    for match in _REF_LONG.finditer(text):  # six digits or more
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
         value = match.group("ref").rstrip(".")
         if " " in value:
@@ -725,8 +734,15 @@ _DOB = re.compile(
 )
 
 
+_NUMBERS = re.compile(r"[0-9]+")
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{2,4})")
+_ISO_DATE = re.compile(r"([0-9]{4})[/\-]([0-9]{2})[/\-]([0-9]{2})")
+_DATE_WORDS = re.compile(r"[a-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _valid_day_month(value: str, *, numeric: bool) -> bool:
-    numbers = re.findall(r"[0-9]+", value)
+    numbers = _NUMBERS.findall(value)
     if not numbers or len(numbers[0]) > 2:
         return True  # ISO dates are checked by their pattern
     day = int(numbers[0])
@@ -735,17 +751,18 @@ def _valid_day_month(value: str, *, numeric: bool) -> bool:
     return not numeric or (len(numbers) > 1 and 1 <= int(numbers[1]) <= 12)
 
 
+@lru_cache(maxsize=1 << 16)
 def date_key(text: str) -> str:
     lowered = norm(text).replace(",", " ")
-    numeric = re.fullmatch(r"([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{2,4})", lowered)
+    numeric = _NUMERIC_DATE.fullmatch(lowered)
     if numeric:
         day, month, year = numeric.groups()
         full_year = year if len(year) == 4 else ("20" if int(year) < 50 else "19") + year
         return f"{full_year}-{int(month):02d}-{int(day):02d}"
-    iso = re.fullmatch(r"([0-9]{4})[/\-]([0-9]{2})[/\-]([0-9]{2})", lowered)
+    iso = _ISO_DATE.fullmatch(lowered)
     if iso:
         return "-".join(iso.groups())
-    words = re.findall(r"[a-z]+|[0-9]+", lowered)
+    words = _DATE_WORDS.findall(lowered)
     month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
     numbers = [w for w in words if w.isdigit()]
     day = next((int(n) for n in numbers if len(n) <= 2), None)
@@ -822,15 +839,22 @@ _HOUSE_ALONE = frozenset(
         "oast",
     ]
 )
-_CAP = r"[A-Z][A-Za-z'\-]{0,30}"
+_CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
 _FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+# The same type words as patterns factored by prefix, so a capitalised word is not tried against each.
+_STREET_TYPES_TRIE = trie(set(_STREET_TYPES.split("|")))
+_NAMED_STREET_TYPES_TRIE = trie(set(_NAMED_STREET_TYPES.split("|")))
+_NAMED_STREET_TYPES_CHECKED_TRIE = trie(set(_NAMED_STREET_TYPES_CHECKED.split("|")))
+_HOUSE_TYPES_TRIE = trie(set(_HOUSE_TYPES.split("|")))
 _ADDRESS_NUMBERED = re.compile(
     rf"(?:{_FLAT},?[ ]{{1,2}})?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
-    rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b{_DIRECTION}"
+    rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
-_ADDRESS_NAMED = re.compile(rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES})\b{_DIRECTION}")
+_ADDRESS_NAMED = re.compile(
+    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
+)
 _ADDRESS_NAMED_CHECKED = re.compile(
-    rf"\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_CHECKED})\b{_DIRECTION}"
+    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_CHECKED_TRIE})\b{_DIRECTION}"
 )
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
@@ -850,10 +874,16 @@ _ADDRESS_CUE_WORDS = _prefilter(
 )
 _NOT_PLACE_WORD = re.compile(r"[A-Z][a-z]*")
 _HOUSE = re.compile(
-    rf"\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES})\b"
-    rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES})\b)?"
+    rf"(?=[A-Z])\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES_TRIE})\b"
+    rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b)?"
 )
-_FLAT_ONLY = re.compile(rf"\b{_FLAT}\b")
+_FLAT_ONLY = re.compile(rf"(?=[FAUMR])\b{_FLAT}\b")
+# "The Laurels, Moss Lane", "The Old Forge, 2 Mill Road": a house called "The ..." before a street ("The"
+# stays, as in every name).
+_HOUSE_THE = re.compile(
+    rf"(?=T)\b(?:The|THE)[ ]{{1,2}}(?P<name>{_CAP}(?:[ ]{{1,2}}{_CAP})?),[ ]{{1,2}}"
+    rf"(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b"
+)
 # Leading words a capitalised-words pattern may swallow at the start of a sentence.
 LEADING_NOISE = frozenset(
     [
@@ -1005,6 +1035,12 @@ def _addresses(text: str, lower: str) -> list[Span]:
         end = _place_words_end(text, match.start("a"), match.end("a"))
         if end is not None:
             spans.append(Span(match.start("a"), end, EntityKind.ADDRESS, norm(text[match.start("a") : end])))
+    for match in _HOUSE_THE.finditer(text):
+        words = [fold(w) for w in match.group("name").split()]
+        if any(w in ROLE_WORDS or w in FUNCTION_WORDS or w in INSTITUTION_WORDS for w in words):
+            continue  # "the Police, Church Lane"
+        start = match.start("name")
+        spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_ONLY.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     return spans
@@ -1049,7 +1085,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.SCHOOL,
         re.compile(
-            r"\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
+            r"(?=[A-Z])\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
             r"Nursery|Pre-School|Preschool|Primary|Infants|Juniors|Grammar|UTC|High(?![ ]{1,2}[A-Z0-9]))\b"
         ),
@@ -1057,14 +1093,14 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.GP_PRACTICE,
         re.compile(
-            r"\b(?:Surgery|Medical Centre|Medical Practice|Health Centre|Medical Group|Group Practice|"
+            r"(?=[A-Z])\b(?:Surgery|Medical Centre|Medical Practice|Health Centre|Medical Group|Group Practice|"
             r"Family Practice|Practice)\b(?![ ]Review)"
         ),
     ),
     (
         EntityKind.ORG,
         re.compile(
-            r"\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
+            r"(?=[A-Z])\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
             r"Women's Aid|Womens Aid|Project|Foundation|"
             r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer)\b"
@@ -1348,7 +1384,8 @@ def _official(text: str) -> list[Span]:
 
 
 def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
-    """`spans` that overlap none of `others` ("0161-496-0742/0161 496 0743" holds phones, not a reference)."""
+    """`spans` that overlap none of `others` ("0161-496-0742/0161 496 0743" holds phones, not a reference).
+    `others` are sorted by start; where two of them overlap, an overlap may be missed (and selection decides)."""
     starts = [o.start for o in others]  # phones are found left to right and never overlap
     kept: list[Span] = []
     for span in spans:
@@ -1363,12 +1400,15 @@ def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
     lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # same length either way
     phones = _phones(text)
+    official = _official(text)
+    # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
+    numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)
     return (
-        _official(text)
+        official
         + phones
         + _vehicles(text, lower)
         + _handles(text, lower)
-        + _outside(_references(text, lower), phones)
+        + _outside(_references(text, lower), numbers)
         + _dates(text, lower)
         + _addresses(text, lower)
         + _named_places(text)

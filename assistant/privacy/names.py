@@ -34,6 +34,7 @@ from assistant.privacy.words import (
     first_names,
     fold,
     surnames,
+    trie,
     word_set,
 )
 
@@ -280,7 +281,12 @@ _TITLE = re.compile(rf"\b(?:{_TITLES})\.?[ ]{{1,2}}(?=[A-Za-z])")
 
 
 def _roles_pattern(roles: str) -> str:
-    return "|".join(sorted({r.replace(" ", "[ ]") for r in roles.split("|")}, key=len, reverse=True))
+    """The roles as one pattern, factored by shared prefixes (a plain alternation of 200 roles is tried
+    role by role at every word)."""
+    words: set[str] = set()
+    for role in roles.split("|"):
+        words |= {role.replace("-?", "-"), role.replace("-?", "")} if "-?" in role else {role}
+    return f"(?:{trie(words)})"
 
 
 _ROLES = _roles_pattern(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES)
@@ -491,6 +497,9 @@ def _keep_lowercase() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words})
 
 
+_NO_NAME_AFTER = frozenset({"ROLE", "FUNCTION", "LOWER", "TITLE"})
+
+
 def context_names(tokens: Tokens) -> list[Span]:
     """Names from context. Each rule is tried only where its cue word starts, anchored there."""
     text = tokens.text
@@ -500,8 +509,20 @@ def context_names(tokens: Tokens) -> list[Span]:
         if span is not None:
             spans.append(span)
 
-    for tok in tokens.items:
+    items = tokens.items
+    for index, tok in enumerate(items):
         word = tok.text
+        # After a role word, a name would start at the next kept word; a role, title, function or lowercase
+        # word never starts one ("Mother Mother Mother...": no pattern is tried).
+        if (
+            tok.cls == "ROLE"
+            and index + 1 < len(items)
+            and items[index + 1].cls in _NO_NAME_AFTER
+            and word not in _LABEL_WORDS
+        ):
+            after = text[tok.end : tok.end + 2]
+            if not (word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -", "'s"))):
+                continue  # nor does the rule that looks back ("Precious (mother)") apply here
         if word in _TITLE_WORDS:
             match = _TITLE.match(text, tok.start)
             if match:
@@ -699,13 +720,16 @@ def _needle_parts(name: str) -> list[str]:
     return parts
 
 
-def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
+def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None) -> list[Span]:
     """Every other mention of any part of a name already found, as whole tokens.
 
     One word is matched in its own case or in capitals ("Kaydence", "KAYDENCE"); a part that is also an
     ordinary word ("Storm", "Bright") only where it is capitalised away from a sentence start or is not a
-    function word. Whole names also match in any case ("kelly smith").
+    function word. Whole names also match in any case ("kelly smith"). A word already inside a found span
+    (`covered`, 1 per character) is not looked at again.
     """
+    if covered is None:
+        covered = bytearray(len(tokens.text) + 1)
     singles: dict[str, bool] = {}  # exact spelling -> ordinary word (needs care at sentence starts)
     upper: dict[str, bool] = {}
     multi: dict[str, set[tuple[str, ...]]] = {}
@@ -742,6 +766,8 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
             for n in range(3, len(head[0]) - 1):
                 prefixes.setdefault(head[0][:n], head[0])
     for i, tok in enumerate(items):
+        if covered[tok.start] and covered[tok.end - 1]:
+            continue
         if (
             tok.text in prefixes
             and tok.cls in {"UNKNOWN", "FIRST", "AMBIG", "SURNAME"}
@@ -758,28 +784,40 @@ def propagate(tokens: Tokens, names: list[str]) -> list[Span]:
             continue
     if multi:
         longest_first = {k: sorted(v, key=lambda seq: (-len(seq), seq)) for k, v in multi.items()}
-        # Whole names in any case ("kelly smith"): a pass over every word, lowercase ones included.
-        words = list(TOKEN.finditer(text))
-        for i, word in enumerate(words):
-            candidates = longest_first.get(fold(word.group(0)))
-            if not candidates:
+        # Whole names in any case ("kelly smith"): only where a name's first word starts a word, in any case
+        # (found by one pattern of those first words, as written and as folded).
+        heads = {fold(t) for name in names for t in TOKEN.findall(name)[:1]}
+        heads |= {t.casefold() for name in names for t in TOKEN.findall(name)[:1]}
+        finder = re.compile(r"(?i)(?<![^\W\d_])" + trie(heads))
+        for hit in finder.finditer(text):
+            if covered[hit.start()]:
+                continue
+            first = TOKEN.match(text, hit.start())
+            candidates = longest_first.get(fold(first.group(0))) if first else None
+            if not first or not candidates:
                 continue
             for sequence in candidates:
-                n = len(sequence)
-                if i + n > len(words):
-                    continue
-                run = words[i : i + n]
-                if (
-                    all(
-                        run[k + 1].start() - run[k].end() <= 2
-                        and not text[run[k].end() : run[k + 1].start()].strip()
-                        for k in range(n - 1)
-                    )
-                    and tuple(fold(w.group(0)) for w in run) == sequence
-                ):
-                    spans.append(Span(word.start(), run[-1].end(), EntityKind.PERSON, ""))
+                end = _sequence_end(text, first, sequence)
+                if end is not None:
+                    spans.append(Span(first.start(), end, EntityKind.PERSON, ""))
                     break
     return spans
+
+
+def _sequence_end(text: str, first: re.Match[str], sequence: tuple[str, ...]) -> int | None:
+    """End of the words `sequence` (folded) starting with `first`, one or two white spaces apart."""
+    end = first.end()
+    for part in sequence[1:]:
+        gap = end
+        while gap < len(text) and gap - end < 2 and text[gap].isspace():
+            gap += 1
+        if gap == end:
+            return None
+        word = TOKEN.match(text, gap)
+        if word is None or fold(word.group(0)) != part:
+            return None
+        end = word.end()
+    return end
 
 
 _NOT_SHORT_NAMES = word_set("st no re fw am pm uk ok oh ah hi eg ie nb ps vs")

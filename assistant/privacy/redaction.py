@@ -191,27 +191,31 @@ _PRIORITY = {
 }
 
 
-def _safe_edges(text: str, span: Span) -> bool:
-    before = text[span.start - 1] if span.start > 0 else ""
-    after = text[span.end] if span.end < len(text) else ""
-    return not (before and (before.isalnum() or before == "_")) and not (after and after.isdigit())
-
-
 def _select(text: str, candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans, longest first. Touching spans count as overlapping (DATE_1PERSON_2)."""
-    taken = bytearray(len(text) + 1)  # 1 where a chosen span covers the character: linear in all
+    size = len(text)
+    taken = bytearray(size + 1)  # 1 where a chosen span covers the character: linear in all
+    find = taken.find
     chosen: list[Span] = []
     unique = dict.fromkeys(candidates)  # the same span is often found by several rules
-    ordered = sorted(unique, key=lambda s: (-(s.end - s.start), _PRIORITY[s.kind], s.start))
+    priority = _PRIORITY
+    ordered = sorted(unique, key=lambda s: (s.start - s.end, priority[s.kind], s.start))
     for span in ordered:
-        if span.end <= span.start or not _safe_edges(text, span):
+        start, end = span.start, span.end
+        if end <= start:
+            continue
+        # No letter, digit or underscore just before, no digit just after (PERSON_1 never touches a word).
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if end < size and text[end].isdigit():
             continue
         # A chosen span covering start-1 ends at or after start; one covering end starts at end.
-        if taken.find(1, max(0, span.start - 1), span.end + 1) != -1:
+        if find(1, max(0, start - 1), end + 1) != -1:
             continue
-        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+    chosen.sort(key=lambda s: s.start)
+    return chosen
 
 
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:
@@ -278,7 +282,10 @@ def find_spans(text: str) -> list[Span]:
     names = context_names(tokens) + list_names(tokens)
     selected = _select(plain, structured + names)
     found = [plain[s.start : s.end] for s in selected if s.kind is EntityKind.PERSON]
-    selected = _select(plain, selected + propagate(tokens, found))
+    covered = bytearray(len(plain) + 1)
+    for span in selected:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    selected = _select(plain, selected + propagate(tokens, found, covered))
     return _person_keys(copy, selected)
 
 
