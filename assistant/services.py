@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from assistant.corpus import corpus_summary, load_corpus
-from assistant.documents.reader import InputDocument, read_bytes, read_path, read_path_and_bytes
+from assistant.documents.reader import InputDocument, read_bytes, read_path, read_path_and_bytes, read_raw
 from assistant.domain.corpus import CorpusSummary, SearchResponse
 from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mark
 from assistant.errors import InputError
@@ -204,30 +204,60 @@ def estimate_remote(text: str, *, exclude_example: int | None = None) -> SendEst
 # -- drafting from a chronology, and lines of enquiry -------------------------------------------------
 
 
-def read_chronology(source: str | Path | bytes, name: str = "input") -> tuple[str, list[str]]:
+def read_chronology(
+    source: str | Path | bytes, name: str = "input", *, sheet: str | None = None
+) -> tuple[str, list[str]]:
     """The chronology text to draft from, and notes for the user.
 
     A Word chronology is read from its tables (one table row per line, cells separated by tabs), the form
-    the chronology parser reads best; other inputs, and Word files without tables, as `read_document` reads them.
+    the chronology parser reads best; a spreadsheet (.xlsx, .csv) the same way, from `sheet` or the sheet that
+    looks like a chronology; other inputs, and Word files without tables, as `read_document` reads them.
     """
     import io
 
     import docx
 
     from assistant.chronology import render_docx_tables
+    from assistant.documents.spreadsheet import read_spreadsheet, spreadsheet_kind
 
-    document = read_document(source, name)
+    data, name = (bytes(source), name) if isinstance(source, bytes) else read_raw(source)
+    if spreadsheet_kind(data, name):
+        return read_spreadsheet(data, name, sheet=sheet)
+    _no_sheets(name, sheet)
+    document = read_bytes(data, name)
     notes = list(document.warnings)
-    if document.format == "docx" and not (isinstance(source, str) and source == "-"):
+    if document.format == "docx":
         try:
-            opened = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-            tables = render_docx_tables(opened)
+            tables = render_docx_tables(docx.Document(io.BytesIO(data)))
         except Exception:  # the reader already accepted the file; fall back to its text
             tables = ""
         if tables.replace("\t", "").strip():
             notes.append("read the chronology from the Word document's tables")
             return tables, notes
     return document.text, notes
+
+
+def read_text_or_table(
+    source: str | Path | bytes, name: str = "input", *, sheet: str | None = None
+) -> tuple[str, list[str]]:
+    """A draft or a chronology for the lines of enquiry: a spreadsheet's table as `read_chronology` reads it,
+    anything else as `read_document` does (a draft's own tables are part of its text)."""
+    from assistant.documents.spreadsheet import read_spreadsheet, spreadsheet_kind
+
+    data, name = (bytes(source), name) if isinstance(source, bytes) else read_raw(source)
+    if spreadsheet_kind(data, name):
+        return read_spreadsheet(data, name, sheet=sheet)
+    _no_sheets(name, sheet)
+    document = read_bytes(data, name)
+    return document.text, list(document.warnings)
+
+
+def _no_sheets(name: str, sheet: str | None) -> None:
+    if sheet is not None:
+        raise InputError(
+            f"--sheet chooses a sheet of a spreadsheet, and '{name}' is not one",
+            fix="leave out --sheet, or give the .xlsx or .csv file",
+        )
 
 
 def draft(

@@ -205,7 +205,13 @@ def _read_upload(prefix: str, reader: str, uploaded: UploadedFile) -> None:
 
 
 def document_input(
-    prefix: str, *, what: str, paste_help: str, height: int = 280, reader: str = "document"
+    prefix: str,
+    *,
+    what: str,
+    paste_help: str,
+    height: int = 280,
+    reader: str = "document",
+    types: Sequence[str] = UPLOAD_TYPES,
 ) -> str:
     """An uploader and a text area for one page's document; returns the text (possibly empty).
 
@@ -216,8 +222,8 @@ def document_input(
 
     limit = resources.upload_limit_mb()
     uploaded = st.file_uploader(
-        f"Upload the {what} (.docx, .pdf, .md or .txt, up to {limit} MB)",
-        type=UPLOAD_TYPES,
+        f"Upload the {what} ({', '.join('.' + t for t in types[:-1])} or .{types[-1]}, up to {limit} MB)",
+        type=list(types),
         key=widget_key(f"{prefix}_upload"),
         max_upload_size=limit,
         help="The file is read on this computer and kept only for this browser session.",

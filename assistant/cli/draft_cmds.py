@@ -15,7 +15,6 @@ from assistant.cli.app import (
     format_option,
     output_option,
     provider_option,
-    read_source,
     write_output,
 )
 from assistant.cli.remote import remote_notices
@@ -34,6 +33,14 @@ def _today(value: str | None) -> str | None:
         raise InputError(f"--today '{value}' is not an ISO date", fix="write it as YYYY-MM-DD") from None
 
 
+sheet_option = click.option(
+    "--sheet",
+    default=None,
+    metavar="NAME",
+    help="The sheet of an .xlsx workbook to read (default: the one that looks like a chronology).",
+)
+
+
 def _is_docx(output: Path | None) -> bool:
     return output is not None and output.suffix.lower() == ".docx"
 
@@ -47,6 +54,7 @@ def _is_docx(output: Path | None) -> bool:
     "--critique", "with_critique", is_flag=True, help="Also run the Panel-style critique on the draft."
 )
 @exclude_option
+@sheet_option
 @click.option(
     "--today", default=None, metavar="YYYY-MM-DD", help="Date used to flag future dates (default: today)."
 )
@@ -57,12 +65,14 @@ def draft(
     output: Path | None,
     with_critique: bool,
     exclude_example: int | None,
+    sheet: str | None,
     today: str | None,
 ) -> None:
-    """Draft the factual sections of a rapid review from a multi-agency chronology (.txt, .md, .csv, .docx or -).
+    """Draft the factual sections of a rapid review from a multi-agency chronology (.xlsx, .csv, .docx, .txt,
+    .md or -).
 
     With a remote model, what is sent (redacted), to which host and how many tokens is printed first."""
-    text, notes = services.read_chronology(source)
+    text, notes = services.read_chronology(source, sheet=sheet)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     with remote_notices(provider):  # each remote call (narrative, then critique) announced before sending
@@ -91,13 +101,22 @@ def draft(
 @format_option
 @exclude_option
 @output_option
+@sheet_option
 def kloe(
-    source: str, provider: str | None, fmt: str, exclude_example: int | None, output: Path | None
+    source: str,
+    provider: str | None,
+    fmt: str,
+    exclude_example: int | None,
+    output: Path | None,
+    sheet: str | None,
 ) -> None:
-    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review.
+    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology (.xlsx and .csv too) or a
+    draft review.
 
     With a remote model, what is sent (redacted), to which host and how many tokens is printed first."""
-    text = read_source(source)
+    text, notes = services.read_text_or_table(source, sheet=sheet)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     with remote_notices(provider):
         result = services.kloe(text, provider=provider, exclude_example=exclude_example)
     click.echo(

@@ -107,6 +107,15 @@ def read_path_and_bytes(path: str | Path) -> tuple[InputDocument, bytes]:
     return _read_limited(data, name), data
 
 
+def read_raw(path: str | Path) -> tuple[bytes, str]:
+    """A file's (or stdin's, for '-') bytes and name, not yet interpreted; over the byte limit is refused."""
+    data, name = _read_raw(path)
+    limit = get_settings().max_input_bytes
+    if len(data) > limit:
+        raise _too_large(name, None, limit)
+    return data, name
+
+
 def _read_raw(path: str | Path) -> tuple[bytes, str]:
     """(bytes, name) of a file, or of stdin when `path` is '-', at most the byte limit plus one byte (so a
     larger input is known to be too large without holding all of it)."""
@@ -409,20 +418,55 @@ def _zip_kind(names: set[str]) -> str:
     return "a zip archive"
 
 
-def _check_zip_bomb(name: str, infos: list[zipfile.ZipInfo]) -> None:
+DOCX_FIX = "open it in Word and save it again as .docx, or paste the text"
+
+
+def check_zip_members(
+    data: bytes, name: str, infos: list[zipfile.ZipInfo], *, what: str, fix: str, max_total: int
+) -> None:
+    """The zip bomb checks for any Office package (`what`: 'the Word file', 'the workbook'): the declared
+    sizes, then each member inflated in bounded steps to catch headers that lie. Run before a library opens it."""
+    _check_zip_bomb(name, infos, what=what, fix=fix, max_total=max_total)
+    _check_real_sizes(name, data, infos, what=what, fix=fix)
+
+
+def zip_members(data: bytes, name: str, *, what: str, fix: str) -> list[zipfile.ZipInfo]:
+    """The members of a zip package, refusing one with more entries than any Office document has (counted
+    before zipfile builds its index) or one zipfile cannot read. Check them with `check_zip_members`."""
+    entries = _zip_entry_count(data)
+    if entries is not None and entries > MAX_ZIP_ENTRIES:
+        raise InputError(
+            f"{what} '{name}' is a zip archive with {entries:,} files, far more than it should", fix=fix
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return zf.infolist()
+    except Exception as exc:  # zipfile raises many types (BadZipFile, struct.error, ValueError...) on junk
+        raise _damaged(what, name, exc, fix) from None
+
+
+def _check_zip_bomb(
+    name: str,
+    infos: list[zipfile.ZipInfo],
+    *,
+    what: str = "the Word file",
+    fix: str = DOCX_FIX,
+    max_total: int = MAX_DOCX_UNCOMPRESSED,
+) -> None:
     total = sum(info.file_size for info in infos)
-    bomb = total > MAX_DOCX_UNCOMPRESSED or any(
+    bomb = total > max_total or any(
         info.file_size > LARGE_MEMBER and info.file_size > MAX_DOCX_RATIO * max(info.compress_size, 1)
         for info in infos
     )
     if bomb:
         raise InputError(
-            f"the Word file '{name}' expands to {total // (1024 * 1024):,} MB, which looks like a zip bomb",
-            fix="open it in Word and save it again as .docx, or paste the text",
+            f"{what} '{name}' expands to {total // (1024 * 1024):,} MB, which looks like a zip bomb", fix=fix
         )
 
 
-def _check_real_sizes(name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+def _check_real_sizes(
+    name: str, data: bytes, infos: list[zipfile.ZipInfo], *, what: str = "the Word file", fix: str = DOCX_FIX
+) -> None:
     """Each member expands to no more than the size it declares, checked in bounded steps.
 
     zipfile reads a whole member with one unbounded decompress and only then cuts it to the declared size,
@@ -434,8 +478,10 @@ def _check_real_sizes(name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> N
         if info.compress_type == zipfile.ZIP_STORED:
             continue  # read as is: never more than the file's own bytes
         if info.compress_type != zipfile.ZIP_DEFLATED:
-            # Word only writes deflate; other methods (bzip2, LZMA) are decompressed unbounded by zipfile.
-            raise _damaged_docx(name, ValueError(f"'{info.filename}' uses a compression Word never writes"))
+            # Office only writes deflate; other methods (bzip2, LZMA) are decompressed unbounded by zipfile.
+            raise _damaged(
+                what, name, ValueError(f"'{info.filename}' uses a compression Office never writes"), fix
+            )
         try:
             start = info.header_offset
             if data[start : start + 4] != b"PK\x03\x04":
@@ -451,15 +497,15 @@ def _check_real_sizes(name: str, data: bytes, infos: list[zipfile.ZipInfo]) -> N
                     total += len(inflater.decompress(pending, 1 << 20))
                     if total > info.file_size:
                         raise InputError(
-                            f"the Word file '{name}' holds more than it declares ('{info.filename}'), "
+                            f"{what} '{name}' holds more than it declares ('{info.filename}'), "
                             "which looks like a zip bomb",
-                            fix="open it in Word and save it again as .docx, or paste the text",
+                            fix=fix,
                         )
                     pending = inflater.unconsumed_tail
         except InputError:
             raise
         except Exception as exc:  # zlib.error, struct.error on a truncated or garbled member
-            raise _damaged_docx(name, exc) from None
+            raise _damaged(what, name, exc, fix) from None
 
 
 def _short(exc: BaseException) -> str:
@@ -468,10 +514,11 @@ def _short(exc: BaseException) -> str:
 
 
 def _damaged_docx(name: str, exc: BaseException) -> InputError:
-    return InputError(
-        f"the Word file '{name}' is damaged and cannot be read ({_short(exc)})",
-        fix="open it in Word and save it again as .docx, or paste the text",
-    )
+    return _damaged("the Word file", name, exc, DOCX_FIX)
+
+
+def _damaged(what: str, name: str, exc: BaseException, fix: str) -> InputError:
+    return InputError(f"{what} '{name}' is damaged and cannot be read ({_short(exc)})", fix=fix)
 
 
 def _read_docx(data: bytes, name: str) -> InputDocument:

@@ -32,6 +32,7 @@ text = components.document_input(
     "draft",
     what="chronology",
     reader="chronology",
+    types=[*components.UPLOAD_TYPES, "xlsx", "csv"],
     paste_help="Rows of date, agency and event: copied from Word or Excel, tab, pipe or comma separated.",
 )
 

@@ -27,6 +27,7 @@ text = components.document_input(
     "kloe",
     what="chronology or draft rapid review",
     reader="chronology",
+    types=[*components.UPLOAD_TYPES, "xlsx", "csv"],
     paste_help="A multi-agency chronology, or a draft rapid review.",
 )
 
