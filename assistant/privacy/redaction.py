@@ -4,9 +4,11 @@ What is found (see identifiers.py and names.py for the rules):
 
 * emails; phone numbers in any national or international format (libphonenumber, via the small
   `phonenumberslite` package); NHS and National Insurance numbers; postcodes; UK vehicle registrations
-  (current, prefix and suffix formats, and any registration after "reg"/"VRM"); social media handles
-  ("@name") and profile names given with their platform or as a username; case, crime, MASH, Mosaic, PNC,
-  NHS trust and other reference numbers (by shape, or next to "ref", "crime", "case", "number"...);
+  (current, prefix and suffix formats, any registration after "reg"/"VRM", and lowercase or year-group-like
+  plates near a word about a vehicle); social media handles ("@name", profile names after a platform or an
+  account/username/ID cue, and handle shapes: "x_99", "x#1120", "a.b.official"); case, crime, MASH, Mosaic,
+  PNC, NHS trust and other reference numbers (by shape, next to "ref", "crime", "case", "number"..., a code and
+  a number after a cue, and any standalone number of six or more digits);
 * dates with a day (any common format), and a month-and-year or year next to a birth label;
 * addresses (numbered streets, named streets, house names such as "Holly Cottage, Moor Lane", flats);
 * named schools, GP practices, hospitals and children's centres ("name + suffix");
@@ -29,11 +31,11 @@ What stays, on purpose: role words ("mother", "Health Visitor", "Adult A"), labe
 ("CHILD A", "[date]"), agencies and services (Police, Children's Social Care, MASH, NHS Trust), titles
 (the "Mr" of "Mr PERSON_1"), weekdays, towns and cities, ages, years and month-and-year (except next to a
 birth label), times, money, and ordinary capitalised words: the model needs them to judge the review, and
-alone they do not identify a child. What it misses (evals/redaction/README.md lists the measured misses):
-a name with no context that is not on the lists and never appears with a title, role or label; streets
-named without a type word ("on Westgate"); handles introduced in other ways than the covered phrasings;
-references whose number follows a code and a space ("CIC 1184421"); prefix-format plates that read as a
-school year ("Y11 DWH"); and anything in an image or an attachment.
+alone they do not identify a child (evals/redaction/WHAT-IS-REDACTED.md lists both sides with examples).
+What it misses (evals/redaction/README.md lists the measured misses): a name with no context that is not on
+the lists and never appears with a title, role or label; a surname that is an ordinary word with nothing else
+to mark it ("Ricky Senior"); streets named without a type word ("on Westgate"); and anything in an image or an
+attachment.
 
 Placeholders look like PERSON_1; the same identifier (ignoring case and spacing; numbers and dates by
 value) always gets the same one, and a first name or surname seen alone joins the one full name it belongs
