@@ -4,6 +4,7 @@ itself, removing takes it out everywhere, changes touch only that document, and 
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -346,7 +347,9 @@ def test_the_library_lives_on_a_chroma_server(
 
     server = chromadb.HttpClient(host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1]))
     stored = server.get_collection(collection_name(get_settings())).get(include=["documents"])
-    assert stored["ids"] and not any(n in doc for doc in stored["documents"] for n in NAMES)
+    documents = stored["documents"] or []
+    assert stored["ids"] and len(documents) == len(stored["ids"])
+    assert not any(n in doc for doc in documents for n in NAMES)
 
     services.remove_from_library(letter)
     assert LibraryStore(other).documents() == []
@@ -374,3 +377,21 @@ def test_the_app_page_lists_and_removes_documents(library: Path) -> None:
     assert services.list_library().documents == []
     assert any(f"Removed {letter}" in s.value for s in at.success)
     assert any(m.value == "The library is empty." for m in at.markdown)
+
+
+def test_the_app_critique_shows_library_passages_with_source_and_date(library: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.resources import APP_ENTRY
+
+    _add(_write(library, "letter.md", LETTER), "panel-letter", date="2024-05-02")
+    at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/critique.py").run()
+    at.text_area(key="w_critique_text").input(RELATED).run()
+    next(b for b in at.button if b.label == "Run the critique").click().run()
+    assert not at.exception, at.exception
+    shown = [re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown]  # as a person reads it
+    at_heading = shown.index("**From your local library:**")
+    assert "Panel letter “Panel feedback on the rapid review for PERSON" in shown[at_heading + 1]
+    assert "2024-05-02" in shown[at_heading + 1]

@@ -226,6 +226,10 @@ def render_finding(s: Shown, new: bool = False) -> None:
                     st.markdown(
                         f"*Example {pc.example}, on the section “{md_escape(pc.section)}”:*\n\n{md_quote(pc.text)}"
                     )
+            if f.local_passages:
+                st.markdown("**From your local library:**")
+                for lp in f.local_passages:
+                    st.markdown(f"*{md_escape(lp.label)}:*\n\n{md_quote(lp.text)}")
         _mark_widgets(s)
 
 
