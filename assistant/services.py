@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from assistant.settings import get_settings
 
 if TYPE_CHECKING:
     from assistant.domain.annotation import AnnotatedDocument
+    from assistant.domain.deadline import ReviewDeadline
     from assistant.domain.drafting import Draft
     from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport
     from assistant.domain.kloe import KloeReport
@@ -99,12 +101,15 @@ def critique(
     exclude_example: int | None = None,
     with_panel_comments: bool = True,
     refuse_non_review: bool = False,
+    notified: str | dt.date | None = None,
 ) -> Critique:
     """With `refuse_non_review`, text that does not read as a rapid review is an input error rather than an
-    empty critique (which a person can mistake for a clean bill of health)."""
+    empty critique (which a person can mistake for a clean bill of health). The due date counts from
+    `notified`, else from a notification date in the draft; a draft dated after it gets a note, not a finding."""
     if not text.strip():
         raise InputError("the draft is empty", fix="paste or upload the draft rapid review text")
     check_limits(text)
+    deadline = review_deadline(text, notified=notified)  # before the model call: a bad date fails at once
     request = CritiqueRequest(
         text=text, exclude_example=exclude_example, with_panel_comments=with_panel_comments
     )
@@ -119,7 +124,26 @@ def critique(
         from assistant.library.attach import attach_to_critique
 
         attach_to_critique(result, text, get_settings())
+    if deadline is not None:
+        from assistant.deadline import late_notes
+
+        result.deadline, result.information = deadline, late_notes(text, deadline)
     return result
+
+
+def review_deadline(text: str = "", *, notified: str | dt.date | None = None) -> ReviewDeadline | None:
+    """When the rapid review is due: 15 working days after `notified` (a date, or a date as a person writes
+    it), else after the notification date the text gives; None when neither says."""
+    from assistant.deadline import deadline_for_text
+
+    return deadline_for_text(text, notified)
+
+
+def working_days_left(due: dt.date, today: dt.date | None = None) -> int:
+    """Working days from `today` to `due`: 0 on the due date, negative once it has passed."""
+    from assistant.deadline import working_days_between
+
+    return working_days_between(today or dt.date.today(), due)
 
 
 def compare_critiques(before: Critique, after: Critique) -> CritiqueComparison:
@@ -269,6 +293,7 @@ def draft(
     exclude_example: int | None = None,
     with_panel_comments: bool = True,
     require_timeline: bool = False,
+    notified: str | dt.date | None = None,
 ) -> Draft:
     """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft.
     With `require_timeline`, a text in which no event can be read is an input error, not an empty draft."""
@@ -278,6 +303,7 @@ def draft(
     if not text.strip():
         raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
     check_limits(text)
+    deadline = review_deadline(text, notified=notified)
     result = get_provider(provider).generate(DraftRequest(text=text, today=today))
     if require_timeline and not result.timeline:
         raise InputError(
@@ -292,20 +318,29 @@ def draft(
             exclude_example=exclude_example,
             with_panel_comments=with_panel_comments,
         )
+    result.deadline = deadline
     return result
 
 
-def kloe(text: str, *, provider: str | None = None, exclude_example: int | None = None) -> KloeReport:
+def kloe(
+    text: str,
+    *,
+    provider: str | None = None,
+    exclude_example: int | None = None,
+    notified: str | dt.date | None = None,
+) -> KloeReport:
     """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
     from assistant.providers import KloeRequest
 
     if not text.strip():
         raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
     check_limits(text)
+    deadline = review_deadline(text, notified=notified)
     from assistant.library.attach import attach_to_kloe
 
     report = get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
     attach_to_kloe(report, text, get_settings())
+    report.deadline = deadline
     return report
 
 

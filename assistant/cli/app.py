@@ -46,6 +46,14 @@ provider_option = click.option(
     default=None,
     help="offline (default, nothing leaves the machine) or openai (any OpenAI-compatible endpoint).",
 )
+notified_option = click.option(
+    "--notified",
+    default=None,
+    metavar="DATE",
+    help="The date the serious incident notification was sent (2025-03-03, 03/03/2025 or 3 March 2025): the "
+    "output shows the rapid review's due date, 15 working days later (England's bank holidays skipped). "
+    "Default: a notification date found in the text.",
+)
 output_option = click.option(
     "-o",
     "--output",

@@ -12,6 +12,7 @@ from assistant.cli.app import (
     emit_json,
     exclude_option,
     format_option,
+    notified_option,
     output_option,
     provider_option,
     read_source,
@@ -29,6 +30,7 @@ from assistant.render.word import critique_docx
 @format_option
 @exclude_option
 @output_option
+@notified_option
 @click.option(
     "--annotate",
     is_flag=True,
@@ -42,6 +44,7 @@ def critique(
     fmt: str,
     exclude_example: int | None,
     output: Path | None,
+    notified: str | None,
     annotate: bool,
 ) -> None:
     """Panel-style feedback on a draft rapid review (.txt, .md, .docx, .pdf or - for standard input).
@@ -49,11 +52,18 @@ def critique(
     With a remote model (--provider openai, or RRA_PROVIDER), what is sent (redacted), to which host and how
     many tokens is printed on standard error before it is sent."""
     if annotate:
+        if notified is not None:
+            raise InputError(
+                "--annotate puts the findings in the margin and does not show the due date",
+                fix="leave out --notified, or run without --annotate to see the due date",
+            )
         _annotate(source, provider, exclude_example, output)
         return
     text = read_source(source)
     with remote_notices(provider):  # a remote call is announced before it is sent
-        result = services.critique(text, provider=provider, exclude_example=exclude_example)
+        result = services.critique(
+            text, provider=provider, exclude_example=exclude_example, notified=notified
+        )
     if output is not None and output.suffix.lower() == ".docx":
         write_output(critique_docx(result), output)
     else:

@@ -13,6 +13,7 @@ from assistant.cli.app import (
     emit_json,
     exclude_option,
     format_option,
+    notified_option,
     output_option,
     provider_option,
     write_output,
@@ -55,6 +56,7 @@ def _is_docx(output: Path | None) -> bool:
 )
 @exclude_option
 @sheet_option
+@notified_option
 @click.option(
     "--today", default=None, metavar="YYYY-MM-DD", help="Date used to flag future dates (default: today)."
 )
@@ -66,6 +68,7 @@ def draft(
     with_critique: bool,
     exclude_example: int | None,
     sheet: str | None,
+    notified: str | None,
     today: str | None,
 ) -> None:
     """Draft the factual sections of a rapid review from a multi-agency chronology (.xlsx, .csv, .docx, .txt,
@@ -82,6 +85,7 @@ def draft(
             today=_today(today),
             with_critique=with_critique,
             exclude_example=exclude_example,
+            notified=notified,
         )
     counts = result.meta.counts
     click.echo(
@@ -102,6 +106,7 @@ def draft(
 @exclude_option
 @output_option
 @sheet_option
+@notified_option
 def kloe(
     source: str,
     provider: str | None,
@@ -109,6 +114,7 @@ def kloe(
     exclude_example: int | None,
     output: Path | None,
     sheet: str | None,
+    notified: str | None,
 ) -> None:
     """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology (.xlsx and .csv too) or a
     draft review.
@@ -118,7 +124,7 @@ def kloe(
     for note in notes:
         click.echo(f"note: {note}", err=True)
     with remote_notices(provider):
-        result = services.kloe(text, provider=provider, exclude_example=exclude_example)
+        result = services.kloe(text, provider=provider, exclude_example=exclude_example, notified=notified)
     click.echo(
         f"read as a {result.meta.input_kind}: {len(result.lines_of_enquiry)} lines of enquiry, "
         f"{len(result.criteria)} criteria",

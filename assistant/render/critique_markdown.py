@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import markdown_inline
+from assistant.render.deadline_text import timing_markdown
 from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.library_markdown import passage_lines
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
@@ -170,6 +171,7 @@ def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> s
         lines += [f"## {MODEL_STRENGTHS_HEADING}", ""]
         for s in theirs:
             lines += _strength_lines(s)
+    lines += timing_markdown(c.deadline, c.information)  # information, after and apart from the findings
     meta = c.meta
     lines += ["---", f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''}"]
     body = escape_html("\n".join(lines).rstrip() + "\n")

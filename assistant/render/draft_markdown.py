@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.domain.drafting import Draft, DraftBlock, DraftSection, DraftTable
 from assistant.render.critique_markdown import critique_markdown, escape_html, notice_markdown
+from assistant.render.deadline_text import timing_markdown
 
 DRAFT_TITLE = "Rapid review: draft factual sections from the multi-agency chronology"
 DRAFT_PREAMBLE = (
@@ -65,6 +66,7 @@ def draft_markdown(draft: Draft) -> str:
     lines = [f"# {DRAFT_TITLE}", "", f"> {DRAFT_PREAMBLE}", ""]
     for notice in draft.meta.notices:
         lines += [notice_markdown(notice), ""]
+    lines += timing_markdown(draft.deadline)
     for section in draft.sections:
         lines += [section_markdown(section).rstrip(), ""]
     lines += ["## For the author: what the chronology does not say", ""]

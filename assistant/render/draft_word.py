@@ -9,6 +9,7 @@ from assistant.domain.drafting import Draft, DraftBlock, DraftTable
 from assistant.domain.kloe import CriterionPoint, KloeReport
 from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import MODEL_ADDITION, MODEL_POINT, is_model_point
+from assistant.render.deadline_text import add_timing_docx
 from assistant.render.draft_markdown import DRAFT_PREAMBLE, DRAFT_TITLE
 from assistant.render.kloe_markdown import KLOE_TITLE, MODEL_LINE_NOTE, MODEL_LINE_PREFIX
 from assistant.render.word import new_document, to_bytes, xml_safe
@@ -52,6 +53,7 @@ def draft_docx(draft: Draft) -> bytes:
     doc.add_paragraph(DRAFT_PREAMBLE, style="Intense Quote")
     for notice in draft.meta.notices:
         doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
+    add_timing_docx(doc, draft.deadline)
     for section in draft.sections:
         doc.add_heading(section.title, level=1)
         _blocks(doc, section.blocks)
@@ -114,6 +116,7 @@ def kloe_docx(report: KloeReport) -> bytes:
     )
     for notice in report.meta.notices:
         doc.add_paragraph(f"Note: {clean_model_text(notice, 4000)}", style="Intense Quote")
+    add_timing_docx(doc, report.deadline)
     doc.add_heading("Key lines of enquiry", level=1)
     for i, line in enumerate(report.lines_of_enquiry, start=1):
         if line.id.startswith(MODEL_LINE_PREFIX):  # a remote model's words: labelled, plain text

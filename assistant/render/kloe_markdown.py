@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.domain.kloe import CriterionEvidence, CriterionPoint, KloeReport
 from assistant.llm.untrusted import markdown_inline
 from assistant.render.critique_markdown import MODEL_POINT, escape_html, notice_markdown
+from assistant.render.deadline_text import timing_markdown
 from assistant.render.library_markdown import passage_lines
 
 KLOE_TITLE = "Key lines of enquiry and LCSPR criteria evidence"
@@ -49,6 +50,7 @@ def kloe_markdown(report: KloeReport) -> str:
     ]
     for notice in meta.notices:
         lines += [notice_markdown(notice), ""]
+    lines += timing_markdown(report.deadline)
     lines += ["## Key lines of enquiry", ""]
     if not report.lines_of_enquiry:
         lines += ["No practice themes were found in the text.", ""]

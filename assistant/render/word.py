@@ -24,6 +24,7 @@ from assistant.render.critique_markdown import (
     is_model_evidence,
     is_model_point,
 )
+from assistant.render.deadline_text import add_timing_docx
 from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 
@@ -137,6 +138,7 @@ def critique_docx(c: Critique, marks: Mapping[str, Mark] | None = None) -> bytes
             for ev in s.evidence:
                 mark = f" ({MODEL_QUOTE})" if s.origin == "llm" else ""
                 doc.add_paragraph(xml_safe(f"“{ev.quote}”{mark}"), style="Quote")
+    add_timing_docx(doc, c.deadline, c.information)
     return to_bytes(doc)
 
 
