@@ -190,3 +190,20 @@ def test_role_words_survive_next_to_every_new_rule() -> None:
         "headteacher met; Father drove the car. Police log 44 was noted by the school nurse."
     )
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen by the health visitor Ocean Stone today.",
+        "Designated Safeguarding Lead Ocean Stone came.",
+        "Her foster carer Ocean Stone came.",
+    ],
+)
+def test_a_multi_word_role_still_names_an_ordinary_word_name(text: str) -> None:
+    """A role word followed by another role word is skipped only when the two are not one role."""
+    assert covered(text, "Ocean Stone"), redact(text).text
+
+
+def test_a_run_of_role_words_names_nobody() -> None:
+    assert redact("Mother Mother Mother Father Father: the health visitor").entities == []

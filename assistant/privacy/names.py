@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
@@ -500,6 +501,26 @@ def _keep_lowercase() -> frozenset[str]:
 _NO_NAME_AFTER = frozenset({"ROLE", "FUNCTION", "LOWER", "TITLE"})
 
 
+def _cue_pairs() -> frozenset[tuple[str, str]]:
+    """Each two words in a row of a multi-word role or label ("health visitor", "designated safeguarding
+    lead", "young person"): the first word's rule reads on past the second, so it is never skipped."""
+    phrases = [
+        *(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES).split("|"),
+        "full name", "child's name", "childs name", "first name", "first names", "given name", "given names",
+        "last name", "family name", "maiden name", "previous name", "previous names", "known as",
+        "young person", "alleged perpetrator",
+    ]  # fmt: skip
+    pairs: set[tuple[str, str]] = set()
+    for phrase in phrases:
+        for variant in {phrase.replace("-?", "-"), phrase.replace("-?", ""), phrase.replace("-?", " ")}:
+            words = [fold(w.removesuffix("'s")) for w in variant.split()]
+            pairs.update(pairwise(words))
+    return frozenset(pairs)
+
+
+_CUE_PAIRS = _cue_pairs()
+
+
 def context_names(tokens: Tokens) -> list[Span]:
     """Names from context. Each rule is tried only where its cue word starts, anchored there."""
     text = tokens.text
@@ -519,6 +540,7 @@ def context_names(tokens: Tokens) -> list[Span]:
             and index + 1 < len(items)
             and items[index + 1].cls in _NO_NAME_AFTER
             and word not in _LABEL_WORDS
+            and (fold(word), fold(items[index + 1].text)) not in _CUE_PAIRS  # "health visitor Ocean Stone"
         ):
             after = text[tok.end : tok.end + 2]
             if not (word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -", "'s"))):
