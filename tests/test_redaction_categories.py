@@ -207,3 +207,8 @@ def test_a_multi_word_role_still_names_an_ordinary_word_name(text: str) -> None:
 
 def test_a_run_of_role_words_names_nobody() -> None:
     assert redact("Mother Mother Mother Father Father: the health visitor").entities == []
+
+
+def test_a_handle_at_a_sentence_end_leaves_the_full_stop() -> None:
+    text = "She used the WeChat ID meilin_rose22. He posts on TikTok as jjay99."
+    assert redact(text).text == "She used the WeChat ID HANDLE_1. He posts on TikTok as HANDLE_2."

@@ -116,7 +116,7 @@ _DOTTED_WORD = re.compile(
 )
 # Lowercase letters with digits ("jjay99", "k1ng.b"), a handle only near a word about social media.
 _ALNUM_WORD = re.compile(
-    r"(?<![\w@./\\:-])(?=[a-z_.]{0,30}[0-9])(?=[0-9_.]{0,30}[a-z])[a-z0-9_.]{4,31}(?![\w@/-]|\.\w)"
+    r"(?<![\w@./\\:-])(?=[a-z_.]{0,30}[0-9])(?=[0-9_.]{0,30}[a-z])[a-z0-9_.]{4,31}(?<!\.)(?![\w@/-]|\.\w)"
 )
 _NOT_HANDLE_END = word_set(
     "com org net uk gov nhs sch ac co io me info biz edu eu us tv pdf doc docx xls xlsx csv txt rtf odt ppt pptx "
