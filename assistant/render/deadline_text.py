@@ -59,3 +59,14 @@ def add_timing_docx(
         doc.add_paragraph(xml_safe(sentence), style="List Bullet")  # the text's own quote is in it
     for note in notes or []:
         doc.add_paragraph(note.message, style="List Bullet")
+
+
+def days_left_message(deadline: ReviewDeadline, left: int) -> str:
+    """'Due by Monday 24 March 2025: 3 working days left', or how long ago the due date passed."""
+    due = f"Due by {long_date(deadline.due)}"
+    if left > 0:
+        return f"{due}: {left} working day{'s' if left != 1 else ''} left."
+    if left == 0:
+        return f"{due}: that is today."
+    ago = -left
+    return f"{due}: the due date passed {ago} working day{'s' if ago != 1 else ''} ago."

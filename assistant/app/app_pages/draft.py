@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant.app import actions, components
 from assistant.app.components import md_escape
+from assistant.app.deadline_panel import deadline_panel
 from assistant.app.state import hand_over_text, init_state, set_text
 from assistant.errors import InputError, RRAError
 
@@ -35,6 +36,7 @@ text = components.document_input(
     types=[*components.UPLOAD_TYPES, "xlsx", "csv"],
     paste_help="Rows of date, agency and event: copied from Word or Excel, tab, pipe or comma separated.",
 )
+deadline_panel("draft", text)
 
 
 def _draft(chronology: str, source: str | None = None) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from assistant.app import actions, components
 from assistant.app.components import md_escape, md_quote, one_line
+from assistant.app.deadline_panel import deadline_panel
 from assistant.app.state import init_state
 from assistant.domain.kloe import DECISION_NOTE
 from assistant.errors import InputError, RRAError
@@ -30,6 +31,7 @@ text = components.document_input(
     types=[*components.UPLOAD_TYPES, "xlsx", "csv"],
     paste_help="A multi-agency chronology, or a draft rapid review.",
 )
+deadline_panel("kloe", text)
 
 if st.button("Find the lines of enquiry", type="primary", icon=":material/quiz:"):
     if not text.strip():
