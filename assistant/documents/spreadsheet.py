@@ -316,7 +316,8 @@ def _listed(names: list[str]) -> str:
 
 def _render(sheet: _Sheet, name: str) -> str:
     """Lines above the headings joined by spaces (the title, 'Subject: …'), a blank line, then the table from
-    its headings down as tab-separated rows of one width; empty rows and empty leading columns left out."""
+    its headings down as tab-separated rows of one width, each ending in a line break; empty rows and empty
+    leading columns left out."""
     limit = get_settings().max_input_bytes
     start = sheet.header_row if sheet.header_row is not None else min((r for r, _ in sheet.grid), default=1)
     table = {key: text for key, text in sheet.grid.items() if key[0] >= start}
@@ -336,7 +337,7 @@ def _render(sheet: _Sheet, name: str) -> str:
                 fix=f"split the chronology, or raise RRA_MAX_INPUT_BYTES (now {limit} bytes)",
             )
         rows.append(row)
-    body = "\n".join(rows)
+    body = "".join(row + "\n" for row in rows)  # line-ended, as Excel's "Save as Text" writes it
     return f"{preamble}\n\n{body}" if preamble else body
 
 
