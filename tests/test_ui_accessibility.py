@@ -88,7 +88,7 @@ def click(at: AppTest, label: str) -> AppTest:
 
 
 def test_critique_page_before_and_after_a_critique(app: Callable[[str | None], AppTest]) -> None:
-    at = app(None)
+    at = app("critique")
     assert_inputs_labelled(at)
     assert_headings_in_order(at)
     run_critique(at, DRAFT)

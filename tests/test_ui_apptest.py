@@ -49,7 +49,7 @@ def unescape(text: str) -> str:
 
 @pytest.fixture
 def app(index: Any) -> Callable[..., AppTest]:  # the shared index is built first, once per session
-    def make(page: str | None = None) -> AppTest:
+    def make(page: str | None = "critique") -> AppTest:  # the home page is the default; most tests critique
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
         at.run()
         assert not at.exception, at.exception
@@ -66,6 +66,11 @@ def run_critique(at: AppTest, text: str = DRAFT) -> AppTest:
     next(b for b in at.button if b.label == "Run the critique").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def draft_pane(at: AppTest) -> str:
+    """The HTML of the draft shown beside the findings."""
+    return next(h.proto.body for h in at.get("html") if 'class="rra-draft"' in h.proto.body)
 
 
 def expander_with(at: AppTest, words: str) -> Any:
@@ -90,11 +95,15 @@ def test_critique_page_shows_known_finding_with_panel_comment_and_downloads(
     subheaders = [unescape(s.value) for s in at.subheader]
     assert subheaders[0] == "Whole document" and "Learning" in subheaders
     headers = [h.value for h in at.header]
-    assert {"Findings", "Strengths", "Your draft, with the evidence highlighted"} <= set(headers)
-    highlighted = at.get("html")[0].proto.body
-    assert re.search(r"<mark title=\"[^\"]*places responsibility[^\"]*\">hard to reach</mark>", highlighted)
-    # Must-fix findings come before "consider" ones within a section.
-    labels = [unescape(e.label) for e in at.expander]
+    assert {"Findings", "Strengths", "Your draft"} <= set(headers)
+    # The evidence "hard to reach" is marked as its whole sentence, never as the lone words.
+    highlighted = draft_pane(at)
+    assert re.search(
+        r"<mark [^>]*title=\"[^\"]*places responsibility[^\"]*\">Mother was hard to reach\.</mark>",
+        highlighted,
+    )
+    # Must-fix findings come before "consider" ones within a section; findings are numbered in screen order.
+    labels = [re.sub(r"^\d+\. ", "", unescape(e.label)) for e in at.expander]
     assert labels.index(next(lbl for lbl in labels if lbl.startswith("Must fix"))) < labels.index(
         next(lbl for lbl in labels if lbl.startswith("Consider"))
     )
@@ -102,12 +111,16 @@ def test_critique_page_shows_known_finding_with_panel_comment_and_downloads(
         "Download as Word (.docx)",
         "Download as markdown (.md)",
     ]
-    view = at.session_state["critique"]
     import docx
 
-    document = docx.Document(io.BytesIO(view.docx))
+    word, markdown = (d.proto for d in at.get("download_button"))
+    assert word.label.endswith("(.docx)") and markdown.label.endswith("(.md)")
+    view = at.session_state["critique"]
+    from assistant import services
+
+    document = docx.Document(io.BytesIO(services.critique_word(view.critique)))
     assert any(KNOWN_PANEL_COMMENT in p.text for p in document.paragraphs)
-    assert "# Panel-style feedback" in view.markdown
+    assert "# Panel-style feedback" in services.critique_markdown(view.critique)
 
 
 def test_critique_upload_docx_fills_the_text_box(app: Callable[..., AppTest]) -> None:
@@ -157,7 +170,7 @@ def test_html_and_script_in_a_draft_render_as_text(app: Callable[..., AppTest]) 
         "## Learning", "## <script>alert('x')</script> Learning <img src=x onerror=alert(1)>"
     ).replace("hard to reach.", "hard to reach. <b>bold</b> [link](javascript:alert(1))")
     at = run_critique(app(), hostile)
-    body = at.get("html")[0].proto.body
+    body = draft_pane(at)
     assert "<script" not in body and "<img" not in body and "<b>" not in body
     assert "&lt;script&gt;" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
     from streamlit.testing.v1.element_tree import AlertBase, HeadingBase, Markdown
@@ -233,7 +246,7 @@ def test_two_sessions_never_see_each_others_documents(app: Callable[..., AppTest
     assert first.session_state["critique"] is not None
     assert second.text_area(key="w_critique_text").value == ""
     assert second.session_state["critique"] is None
-    assert not second.expander and not second.get("html")
+    assert not second.expander and not any("rra-draft" in h.proto.body for h in second.get("html"))
     # The second user's draft does not leak back either.
     run_critique(second, DRAFT.replace("Jane Smith", "Ann Jones"))
     first.run()
@@ -248,12 +261,18 @@ def test_corpus_browser_shows_examples_with_panel_comments_guidance_and_search(
     app: Callable[..., AppTest], corpus: Any
 ) -> None:
     at = app("corpus")
-    assert at.title[0].value == "Corpus browser"
+    assert at.title[0].value == "Panel examples and guidance"
     example = corpus.example(1)
     section = next(s for s in example.sections if s.comment_ids)
     comment = next(c for c in example.comments if c.id == section.comment_ids[0])
     expander = next(e for e in at.expander if unescape(e.label) == (section.heading or "Opening"))
-    assert any(comment.text[:60] in unescape(s.value) for s in expander.success)
+    assert any(comment.text[:60] in unescape(m.value) for m in expander.markdown)
+    assert not expander.success  # critical comments are not shown as green "success" boxes
+    # The Panel's verdict reads as words: no "[national review…](#)" link syntax.
+    at.selectbox(key="w_corpus_example").select(3).run()
+    verdict = unescape(at.info[0].value)
+    assert "safeguarding children at risk from criminal exploitation" in verdict
+    assert "](#)" not in verdict and "[safeguarding" not in verdict
     # Another example, section by section.
     at.selectbox(key="w_corpus_example").select(3).run()
     assert unescape(at.subheader[0].value).startswith("Example 3")
@@ -431,7 +450,7 @@ def test_evaluation_page_runs_and_loads_the_latest_report(
 
     monkeypatch.setattr(actions, "EVAL_RESULTS", tmp_path / "missing" / "eval.json")
     at = app("evaluation")
-    assert at.title[0].value == "Evaluation"
+    assert at.title[0].value == "How well it works"
     assert at.radio(key="w_eval_dataset").value == "panel"  # the Panel's examples by default
     next(b for b in at.button if b.label == "Load the latest saved report").click().run()
     assert "No saved report yet" in at.warning[0].value

@@ -141,7 +141,12 @@ def test_a_bookmarked_page_opens_on_a_freshly_started_server(server: Server, bro
     page.goto(f"{server.url}/kloe")
     expect(page.get_by_role("heading", name="Key lines of enquiry", exact=True)).to_be_visible()
     navigation = page.get_by_role("navigation")
-    for title in ("Critique a draft", "Draft from a chronology", "Corpus browser", "Evaluation"):
+    for title in (
+        "Critique a draft",
+        "Draft from a chronology",
+        "Panel examples and guidance",
+        "How well it works",
+    ):
         expect(navigation.get_by_text(title, exact=True)).to_be_visible()
     page.get_by_role("link", name="Draft from a chronology").click()
     expect(page.get_by_role("heading", name="Draft from a chronology")).to_be_visible()
@@ -152,7 +157,7 @@ def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path:
     from playwright.sync_api import expect
 
     page = browser_page
-    page.goto(server.url)
+    page.goto(f"{server.url}/critique")
     expect(page.get_by_role("heading", name="Critique a draft rapid review")).to_be_visible()
 
     # Paste the draft and run the critique.

@@ -94,7 +94,11 @@ def test_marks_show_beside_their_findings_in_markdown_and_word() -> None:
     assert any(p.startswith("Your mark: not applicable, because the child's") for p in paragraphs)
     # Each mark sits under its own finding: after that finding's heading, before the next heading.
     at = paragraphs.index("Your mark: addressed")
-    heading = next(p.text for p in reversed(document.paragraphs[:at]) if p.style.name.startswith("Heading 3"))
+    heading = next(
+        p.text
+        for p in reversed(document.paragraphs[:at])
+        if p.style is not None and p.style.name.startswith("Heading 3")
+    )
     assert blame.title in heading
 
 

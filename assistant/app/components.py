@@ -40,6 +40,15 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def link_text(text: str) -> str:
+    """Markdown links as their words: the corpus keeps the publication's links as "[words](#)", which would
+    show as brackets once escaped, and lead nowhere if rendered."""
+    return _MD_LINK.sub(r"\1", text)
+
+
 def md_quote(text: str) -> str:
     """An escaped markdown blockquote of `text` (every line quoted)."""
     return "\n".join("> " + (md_escape(line) if line.strip() else "") for line in text.splitlines() or [""])
@@ -318,9 +327,9 @@ def blocks_html(blocks: Sequence[DraftBlock]) -> str:
                 "<tr>" + "".join(f"<td>{quoted_html(c.text, c.quotes)}</td>" for c in row.cells) + "</tr>"
                 for row in block.table.rows
             )
-            out.append(
-                '<table style="border-collapse: collapse; width: 100%;">'
-                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            out.append(  # scrolls inside its own box on a phone, never the page (see PAGE_STYLE)
+                '<div class="rra-table" role="region" tabindex="0" aria-label="Table in the draft">'
+                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
             )
     if in_list:
         out.append("</ul>")

@@ -17,7 +17,7 @@ state = st.session_state
 corpus = resources.corpus()
 summary = services.corpus_info()
 
-st.title("Corpus browser")
+st.title("Panel examples and guidance")
 st.markdown(
     f"The Panel's *Rapid review examples* ({md_escape(summary.source)}): "
     f"{summary.counts.examples} example reviews with {summary.counts.panel_comments} Panel comments, "
@@ -43,15 +43,16 @@ with examples_tab:
     agreed = "agreed" if example.panel_agreed else "did not agree"
     st.subheader(f"Example {example.number}: {md_escape(example.title)}")
     st.markdown(f"The partnership decided to **{decision}**; the Panel **{agreed}**.")
-    st.info(md_escape(example.verdict), icon=":material/gavel:")
+    st.info(md_escape(components.link_text(example.verdict)), icon=":material/gavel:")
     for section in example.sections:
         heading = section.heading or "Opening"
         with st.expander(md_escape(heading), expanded=bool(section.comment_ids)):
-            st.markdown(md_escape(section.text).replace("\n", "  \n"))
+            st.markdown(md_escape(components.link_text(section.text)).replace("\n", "  \n"))
             for cid in section.comment_ids:
                 comment = comments.get(cid)
-                if comment is not None:
-                    st.success(f"**Panel comment:** {md_escape(comment.text)}", icon=":material/forum:")
+                if comment is not None:  # neutral: the Panel's comments are often critical, never "success"
+                    with st.container(border=True):
+                        st.markdown(f"**Panel comment:** {md_escape(components.link_text(comment.text))}")
 
 with guidance_tab:
     st.header("The Panel's guidance")
@@ -110,4 +111,4 @@ with search_tab:
             st.caption("Nothing matched.")
         for hit in response.results:
             st.markdown(f"**{md_escape(hit.source)}** · {kind_labels[hit.kind]}")
-            st.markdown(md_quote(components.one_line(hit.text, 600)))
+            st.markdown(md_quote(components.one_line(components.link_text(hit.text), 600)))

@@ -37,6 +37,38 @@ ABOUT = {
 }
 
 
+# Each number in one plain sentence, for people who do not evaluate tools for a living.
+PLAIN = {
+    "panel_gap_recall": "Of the gaps the Panel itself pointed out in its examples, the share the feedback also raised.",
+    "panel_hit_rate": "Of everything the Panel criticised in its examples, the share some point of the feedback matched.",
+    "precision": "When the feedback says something is missing, how often it really is missing.",
+    "recall": "Of the things really missing from the drafts, the share the feedback pointed out.",
+    "f1": "One score that balances the two above: high only when the feedback is both right and thorough.",
+    "macro_f1": "The same balance, worked out for each kind of gap and then averaged, so rare gaps count equally.",
+    "false_alarms_per_draft": "How many times per draft the feedback says something is missing when it is there.",
+    "must_fix_false_alarms": "How many of those false alarms wrongly told an author the minimum record was incomplete.",
+    "strength_recall": "Of the strengths the Panel praised, the share the feedback also named.",
+    "strength_recall_coded": "The same, counting only strengths that map to a named check.",
+    "findings_per_example": "How many points the feedback makes on each of the Panel's examples, on average.",
+    "findings_per_draft": "How many points the feedback makes on each draft, on average.",
+    "evidence_hit_rate": "How often a point quotes the very passage a careful reader pointed to.",
+    "strength_evidence_hit_rate": "How often a strength quotes the passage a careful reader pointed to.",
+    "national_review_hit_rate": "When a national review applies to a case, how often the feedback suggests one that does.",
+    "metamorphic_pass_rate": "When we delete or add one fact in a draft, how often the feedback changes as it should.",
+    "retrieval_recall_at_5": "How often one of the five similar Panel comments shown is really about the same gap.",
+    "retrieval_mrr": "How near the top of the list the right Panel comment comes (1 means always first).",
+}
+TERMS = {
+    "In-sample": "the checks were written with these drafts in view, so scores here flatter the tool.",
+    "Out-of-sample": "drafts written by people who never saw the checks, a fairer test.",
+    "Presence matrix": "a table saying, for each draft and each kind of gap, whether a careful reader found the gap.",
+    "Leave-one-out": "each example is checked with its own Panel comments hidden, so it cannot copy them.",
+    "Text-blind prior": "a baseline that never reads the draft and raises the gaps most other drafts have; "
+    "the tool must beat it.",
+    "Shuffle control": "the feedback on a different draft, scored as if it were this one; good scores must collapse.",
+}
+
+
 def fmt(name: str, value: float | None) -> str:
     return metrics.REGISTRY[name].format(value)
 
@@ -67,8 +99,9 @@ def headline(kind: metrics.Kind, tool: dict[str, Any], prior: dict[str, Any]) ->
             fmt(name, tool.get(name)),
             delta=versus(name, tool.get(name), prior.get(name), "the text-blind prior"),
             delta_color="normal" if spec.direction == "higher" else "inverse",
-            help=spec.description,
+            help=PLAIN.get(name, spec.description),
         )
+        col.caption(md_escape(PLAIN.get(name, "")))
 
 
 def metric_table(
@@ -82,6 +115,7 @@ def metric_table(
     for spec in metrics.of(kind):
         row = {
             "Metric": spec.label,
+            "What it means": PLAIN.get(spec.name, spec.description),
             "Gated": "yes" if kind in spec.gated else "",
             "Tool": fmt(spec.name, tool.get(spec.name)),
         }
@@ -160,45 +194,62 @@ def show_panel(report: EvalReport) -> None:
         )
 
     st.header("Per finding code")
+    # Told apart by words and line style as well as colour: each bar is labelled with its outcome and the
+    # three outcomes have solid, dashed and dotted outlines (colour alone fails one reader in twelve).
     outcomes = {
-        "Raised, and a real gap": ("tp", "#2e7d32"),
-        "Raised, but covered (false alarm)": ("fp", "#c62828"),
-        "Real gap, not raised (miss)": ("fn", "#f9a825"),
+        "Raised, and a real gap": ("tp", "#2e7d32", "real gap", []),
+        "Raised, but covered (false alarm)": ("fp", "#c62828", "false alarm", [6, 3]),
+        "Real gap, not raised (miss)": ("fn", "#8a6100", "miss", [2, 2]),
     }
     chart_rows = [
-        {"Code": code, "Outcome": outcome, "Examples": getattr(result.tool, field)}
+        {"Code": code, "Outcome": outcome, "Short": short, "Examples": getattr(result.tool, field)}
         for code, result in report.per_code.items()
-        for outcome, (field, _) in outcomes.items()
+        for outcome, (field, _, short, _) in outcomes.items()
     ]
+    encoding = {
+        "y": {"field": "Code", "type": "nominal", "sort": None, "axis": {"labelLimit": 400}},
+        "yOffset": {"field": "Outcome", "sort": list(outcomes)},
+        "x": {"field": "Examples", "type": "quantitative", "axis": {"tickMinStep": 1}},
+    }
     st.vega_lite_chart(
         spec={
             "data": {"values": chart_rows},
-            "mark": {"type": "bar"},
-            "encoding": {
-                "y": {"field": "Code", "type": "nominal", "sort": None, "axis": {"labelLimit": 400}},
-                "x": {
-                    "field": "Examples",
-                    "type": "quantitative",
-                    "stack": "zero",
-                    "axis": {"tickMinStep": 1},
+            "layer": [
+                {
+                    "mark": {"type": "bar", "strokeWidth": 2, "stroke": "#1f1f1f"},
+                    "encoding": {
+                        **encoding,
+                        "color": {
+                            "field": "Outcome",
+                            "type": "nominal",
+                            "scale": {"domain": list(outcomes), "range": [o[1] for o in outcomes.values()]},
+                            "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
+                        },
+                        "strokeDash": {
+                            "field": "Outcome",
+                            "type": "nominal",
+                            "scale": {"domain": list(outcomes), "range": [o[3] for o in outcomes.values()]},
+                            "legend": None,
+                        },
+                        "tooltip": [
+                            {"field": "Code", "type": "nominal"},
+                            {"field": "Outcome", "type": "nominal"},
+                            {"field": "Examples", "type": "quantitative"},
+                        ],
+                    },
                 },
-                "color": {
-                    "field": "Outcome",
-                    "type": "nominal",
-                    "scale": {"domain": list(outcomes), "range": [c for _, c in outcomes.values()]},
-                    "legend": {"orient": "bottom", "title": None, "labelLimit": 400},
+                {
+                    "transform": [{"filter": "datum.Examples > 0"}],
+                    "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11, "color": "#1f1f1f"},
+                    "encoding": {**encoding, "text": {"field": "Short"}},
                 },
-                "tooltip": [
-                    {"field": "Code", "type": "nominal"},
-                    {"field": "Outcome", "type": "nominal"},
-                    {"field": "Examples", "type": "quantitative"},
-                ],
-            },
+            ],
         },
         width="stretch",
-        height=max(360, 24 * len(report.per_code) + 80),
+        height=max(420, 48 * len(report.per_code) + 80),
         alt="Bar chart: for each finding code, in how many examples it was raised for a real gap, raised "
-        "although covered, or missed. The table below gives the same figures.",
+        "although covered, or missed; each bar is labelled with its outcome. The table below gives the same "
+        "figures.",
     )
     st.dataframe(
         [
@@ -364,13 +415,20 @@ def show_labelled(report: DevsetReport) -> None:
 
 # ------------------------------------------------------------------------------------------------ the page
 
-st.title("Evaluation")
+st.title("How well it works")
 st.markdown(
     "How closely the offline critique matches what careful readers found in real and fictional rapid "
     "reviews, next to baselines that never read the draft: a constant checklist, an empty critique and a "
     "text-blind prior that raises the gaps most other drafts have (on the Panel's examples also a shuffle "
     "control: the critique of a different example). Choose what to score it against."
 )
+
+with st.expander("What the words on this page mean"):
+    st.markdown("\n".join(f"- **{term}:** {md_escape(meaning)}" for term, meaning in TERMS.items()))
+    st.markdown(
+        "Every number has a one-sentence explanation beside it; “Gated” numbers are the ones a change to "
+        "the tool may not make worse."
+    )
 
 datasets = {d.key: d for d in actions.eval_datasets()}
 view: actions.EvalView | None = state.eval_report
