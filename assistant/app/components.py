@@ -24,6 +24,7 @@ from assistant.app import resources
 from assistant.app.state import set_text, widget_key
 from assistant.domain.drafting import Citation, DraftBlock
 from assistant.errors import InputError, RRAError
+from assistant.progress import fraction
 from assistant.settings import get_settings
 
 UPLOAD_TYPES = ["docx", "pdf", "md", "txt"]
@@ -253,18 +254,6 @@ def document_input(
 
 
 # ------------------------------------------------------------------------------------------------ critique
-
-
-_FRACTION = re.compile(r"\b(\d+)\s*/\s*(\d+)\b")
-
-
-def fraction(message: str) -> float | None:
-    """How far along a progress message says the work is ("indexed 64/320" is 0.2), or None."""
-    found = _FRACTION.findall(message)
-    if not found:
-        return None
-    done, total = (int(x) for x in found[-1])
-    return min(1.0, done / total) if total else None
 
 
 @contextmanager
