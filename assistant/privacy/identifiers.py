@@ -570,8 +570,8 @@ _REF_CUED = re.compile(
 # A long number or a letter code run into one ("4471023", "549221063", "RX1184421"): a reference
 # wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
 _REF_LONG = re.compile(
-    r"(?:[0-9](?<![\w/.£$€#,+-].)[0-9]{5,11}|[A-Z](?<![\w/.£$€#,+-].)[A-Z]{0,3}[0-9]{6,11})"
-    r"(?![\w/]|[.,][0-9]|%)"
+    r"(?:[0-9](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[0-9]{5,11}|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,11})"
+    r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"  # standalone: no digit group just before or after ("943476 5919")
 )
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
 _SYSTEM_WORDS = word_set(
@@ -1373,7 +1373,7 @@ def _official(text: str) -> list[Span]:
     for match in _EMAIL.finditer(text) if "@" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, match.group(0).casefold()))
     for match in _NHS.finditer(text):
-        key = "".join(c for c in match.group(0) if c.isdigit())
+        key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
         spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
     for match in _NI.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))

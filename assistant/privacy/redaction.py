@@ -282,12 +282,15 @@ def find_spans(text: str) -> list[Span]:
     # School" yields a person and a school rather than the longer match swallowing the name.
     tokens = Tokens(_mask(copy, structured))
     names = context_names(tokens) + list_names(tokens)
-    selected = _select(plain, structured + names)
+    # Selection is idempotent: spans already selected, with nothing new, select themselves.
+    selected = _select(plain, structured + names) if names else structured
     found = [plain[s.start : s.end] for s in selected if s.kind is EntityKind.PERSON]
     covered = bytearray(len(plain) + 1)
     for span in selected:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
-    selected = _select(plain, selected + propagate(tokens, found, covered))
+    more = propagate(tokens, found, covered)
+    if more:
+        selected = _select(plain, selected + more)
     return _person_keys(copy, selected)
 
 
