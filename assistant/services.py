@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -12,7 +13,7 @@ from assistant.corpus import corpus_summary, load_corpus
 from assistant.documents.reader import InputDocument, read_bytes, read_path, read_path_and_bytes, read_raw
 from assistant.domain.corpus import CorpusSummary, SearchResponse
 from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mark
-from assistant.errors import InputError
+from assistant.errors import InputError, RRAError
 from assistant.privacy import Redaction, redact
 from assistant.providers import CritiqueRequest, get_provider
 from assistant.settings import get_settings
@@ -102,10 +103,12 @@ def critique(
     with_panel_comments: bool = True,
     refuse_non_review: bool = False,
     notified: str | dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Critique:
     """With `refuse_non_review`, text that does not read as a rapid review is an input error rather than an
     empty critique (which a person can mistake for a clean bill of health). The due date counts from
-    `notified`, else from a notification date in the draft; a draft dated after it gets a note, not a finding."""
+    `notified`, else from a notification date in the draft; a draft dated after it gets a note, not a finding.
+    The first use builds the retrieval index (tens of seconds), reported through `progress`."""
     if not text.strip():
         raise InputError("the draft is empty", fix="paste or upload the draft rapid review text")
     check_limits(text)
@@ -113,6 +116,8 @@ def critique(
     request = CritiqueRequest(
         text=text, exclude_example=exclude_example, with_panel_comments=with_panel_comments
     )
+    if with_panel_comments:
+        _prepare_index(provider, progress)
     result = get_provider(provider).generate(request)
     if refuse_non_review and not result.meta.looks_like_rapid_review:
         raise InputError(
@@ -144,6 +149,16 @@ def working_days_left(due: dt.date, today: dt.date | None = None) -> int:
     from assistant.deadline import working_days_between
 
     return working_days_between(today or dt.date.today(), due)
+
+
+def _prepare_index(provider: str | None, progress: Progress | None) -> None:
+    """Open (the first time, build) the index the offline critique searches, so that a first build is
+    reported through `progress` instead of passing in silence inside the critique."""
+    if progress is None or (provider or get_settings().provider) != "offline":
+        return
+    # On failure the critique goes on without similar Panel comments, and says so in its notices.
+    with contextlib.suppress(RRAError):
+        index(progress)
 
 
 def compare_critiques(before: Critique, after: Critique) -> CritiqueComparison:
@@ -182,6 +197,7 @@ def annotate_document(
     provider: str | None = None,
     exclude_example: int | None = None,
     marks: Mapping[str, Mark] | None = None,
+    progress: Progress | None = None,
 ) -> AnnotatedDocument:
     """The draft (a path, '-', or uploaded bytes named `name`) as a .docx with every finding, strength and a
     summary as Word comments: the author's own .docx with its text unchanged, or a .docx made from .md, .txt
@@ -194,7 +210,9 @@ def annotate_document(
     else:
         document, data = read_path_and_bytes(source)
     if existing is None:
-        existing = critique(document.text, provider=provider, exclude_example=exclude_example)
+        existing = critique(
+            document.text, provider=provider, exclude_example=exclude_example, progress=progress
+        )
     elif existing.meta.input_sha256 != _sha256(document.text):
         # Offsets index into the text that was critiqued; another text's offsets would land anywhere.
         raise InputError(
@@ -294,6 +312,7 @@ def draft(
     with_panel_comments: bool = True,
     require_timeline: bool = False,
     notified: str | dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Draft:
     """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft.
     With `require_timeline`, a text in which no event can be read is an input error, not an empty draft."""
@@ -317,6 +336,7 @@ def draft(
             provider=provider,
             exclude_example=exclude_example,
             with_panel_comments=with_panel_comments,
+            progress=progress,
         )
     result.deadline = deadline
     return result

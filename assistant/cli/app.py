@@ -13,17 +13,31 @@ from pathlib import Path
 import click
 from pydantic import BaseModel
 
+from assistant.cli.progress import MODES, Mode, report
+from assistant.cli.progress import start as start_progress
 from assistant.errors import InputError, RRAError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="rapid-review-assistant")
-def cli() -> None:
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(MODES),
+    default="auto",
+    show_default=True,
+    envvar="RRA_PROGRESS",
+    help="Long work (the first index build, evals) on standard error: a bar with an estimate on a terminal "
+    "(auto), lines now and then when redirected, or off (stages and notices still print). Env: RRA_PROGRESS.",
+)
+@click.pass_context
+def cli(ctx: click.Context, progress_mode: Mode) -> None:
     """Rapid Review Assistant: Panel-style feedback, drafting and lines of enquiry for rapid reviews.
 
     Runs offline by default. Nothing leaves this machine unless you configure a remote model
     (RRA_LLM_BASE_URL, RRA_LLM_MODEL) and choose --provider openai.
     """
+    start_progress(ctx, progress_mode)
 
 
 format_option = click.option(
@@ -66,7 +80,8 @@ output_option = click.option(
 
 
 def progress(message: str) -> None:
-    click.echo(message, err=True)
+    """The progress callback commands pass to the service layer (assistant/cli/progress.py)."""
+    report(message)
 
 
 def read_source(source: str) -> str:

@@ -14,6 +14,7 @@ from assistant.cli.app import (
     format_option,
     notified_option,
     output_option,
+    progress,
     provider_option,
     read_source,
     write_output,
@@ -62,7 +63,7 @@ def critique(
     text = read_source(source)
     with remote_notices(provider):  # a remote call is announced before it is sent
         result = services.critique(
-            text, provider=provider, exclude_example=exclude_example, notified=notified
+            text, provider=provider, exclude_example=exclude_example, notified=notified, progress=progress
         )
     if output is not None and output.suffix.lower() == ".docx":
         write_output(critique_docx(result), output)
@@ -75,7 +76,9 @@ def _annotate(source: str, provider: str | None, exclude_example: int | None, ou
         # Checked before the critique runs, so a long remote call is not wasted on a missing -o.
         raise InputError("--annotate writes a Word document", fix="add -o FILE.docx")
     with remote_notices(provider):  # a remote call is announced before it is sent
-        result = services.annotate_document(source, provider=provider, exclude_example=exclude_example)
+        result = services.annotate_document(
+            source, provider=provider, exclude_example=exclude_example, progress=progress
+        )
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     write_output(result.docx, output)

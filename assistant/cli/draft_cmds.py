@@ -15,6 +15,7 @@ from assistant.cli.app import (
     format_option,
     notified_option,
     output_option,
+    progress,
     provider_option,
     write_output,
 )
@@ -86,6 +87,7 @@ def draft(
             with_critique=with_critique,
             exclude_example=exclude_example,
             notified=notified,
+            progress=progress,
         )
     counts = result.meta.counts
     click.echo(

@@ -94,9 +94,10 @@ class LabelledTask:
         corpus = load_corpus()
         data = labelled.load(self.directory, scored_codes(codes), [r.id for r in corpus.national_reviews])
         texts = []
+        # Counts of drafts finished, under one label per stage (assistant/progress.py), so a bar can follow.
         for i, d in enumerate(data.drafts, 1):
-            say(f"eval: reading {d.id} ({i}/{len(data.drafts)})")
             texts.append(services.read_document(d.path).text)
+            say(f"eval: reading the drafts ({i}/{len(data.drafts)}: {d.id})")
         return LabelledData(data, labelled.gold(data), texts, codes, corpus.content_hash)
 
     # ------------------------------------------------------------------ solve
@@ -106,9 +107,10 @@ class LabelledTask:
             say(notice)
         out = []
         n = len(data.dataset.drafts)
+        say(f"eval: critiquing the drafts (0/{n})")
         for i, (d, text) in enumerate(zip(data.dataset.drafts, data.texts, strict=True), 1):
-            say(f"eval: critiquing {d.id} ({i}/{n})")
             out.append(services.critique(text, provider=self.provider, with_panel_comments=False))
+            say(f"eval: critiquing the drafts ({i}/{n}: {d.id})")
         return out
 
     # ------------------------------------------------------------------ score

@@ -211,12 +211,14 @@ def run_case(example: int, text: str, code: str, before: Result | None) -> Metam
 def run_suite(corpus: Corpus, progress: Progress | None = None) -> MetamorphicReport:
     codes = [c for c, spec in load_codes().items() if spec.group == "minimum_record"]
     cases: list[MetamorphicCase] = []
-    for ex in corpus.examples:
-        if progress:
-            progress(f"eval: metamorphic suite, example {ex.number} ({len(codes)} codes)")
+    for i, ex in enumerate(corpus.examples, 1):
         text = ex.stripped_text
         before = {r.code: r for r in run_checks(Context(text))}
         cases.extend(run_case(ex.number, text, code, before.get(code)) for code in codes)
+        if progress:  # examples finished, each with every minimum-record code removed in turn
+            progress(
+                f"eval: metamorphic suite, {len(codes)} codes each ({i}/{len(corpus.examples)}: example {ex.number})"
+            )
     run = [c for c in cases if c.passed is not None]
     passed = sum(bool(c.passed) for c in run)
     by_direction = {}

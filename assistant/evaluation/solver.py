@@ -91,9 +91,11 @@ def solve(
 ) -> dict[int, Critique]:
     """Critique every example with itself excluded from retrieval. `critique` is services.critique."""
     out: dict[int, Critique] = {}
+    total = len(corpus.examples)
+    say = progress or (lambda _m: None)
+    # Counts of examples finished, under one label (assistant/progress.py), so a bar can follow them.
+    say(f"eval: critiquing the examples, leave-one-out (0/{total})")
     for i, ex in enumerate(corpus.examples, 1):
-        if progress:
-            progress(f"eval: critiquing example {ex.number} ({i}/{len(corpus.examples)}), leave-one-out")
         result = critique(
             ex.stripped_text, provider=provider, exclude_example=ex.number, with_panel_comments=True
         )
@@ -109,4 +111,5 @@ def solve(
                 fix="retrieval must honour exclude_example",
             )
         out[ex.number] = result
+        say(f"eval: critiquing the examples, leave-one-out ({i}/{total}: example {ex.number})")
     return out
