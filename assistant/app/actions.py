@@ -87,18 +87,21 @@ def draft_view(text: str, source: str | None = None) -> DraftView:
         text=text,
         docx=draft_docx(result),
         markdown=draft_markdown(result),
-        rows=timeline_rows(result),
+        rows=timeline_rows(result, as_written=source is not None and source != text),
         source=text if source is None else source,
     )
 
 
-def timeline_rows(draft: Draft) -> list[dict[str, str]]:
-    """The parsed timeline as table rows, the date and the agency as the author wrote them (so an agency the
-    author corrected stays as corrected when the draft is made again)."""
+def timeline_rows(draft: Draft, *, as_written: bool = False) -> list[dict[str, str]]:
+    """The parsed timeline as table rows: the date as the author wrote it, the agency's usual name, or with
+    `as_written` the agency as written (a timeline the author edited: "Maternity services" stays as typed,
+    not turned back into "Midwifery")."""
     return [
         {
             "Date": item.date_text,
-            "Agency": item.agency_text or item.agency or "",
+            "Agency": (item.agency_text or item.agency or "")
+            if as_written
+            else (item.agency or item.agency_text),
             "Event": item.event,
             "Lines": ", ".join(str(n) for n in item.lines),
         }
