@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.corpus import corpus_summary, load_corpus
 from assistant.documents.reader import InputDocument, read_bytes, read_path, read_path_and_bytes, read_raw
@@ -20,9 +20,10 @@ from assistant.settings import get_settings
 
 if TYPE_CHECKING:
     from assistant.domain.annotation import AnnotatedDocument
+    from assistant.domain.corpus import Corpus
     from assistant.domain.deadline import ReviewDeadline
     from assistant.domain.drafting import Draft
-    from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport
+    from assistant.domain.evals import BaselineSnapshot, DevsetReport, EvalReport, MetricInfo
     from assistant.domain.kloe import KloeReport
     from assistant.domain.library import (
         LibraryAddition,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
         LibraryPassage,
         LibraryPreview,
     )
+    from assistant.domain.remote import RemoteModel, RemoteTask, SendPreview
+    from assistant.providers.base import Request
     from assistant.providers.openai_compatible import SendEstimate
     from assistant.retrieval import CorpusIndex
 
@@ -39,6 +42,11 @@ Progress = Callable[[str], None]
 
 def corpus_info() -> CorpusSummary:
     return corpus_summary(load_corpus())
+
+
+def corpus() -> Corpus:
+    """The Panel's publication and the reference data, parsed once per content."""
+    return load_corpus()
 
 
 def index(progress: Progress | None = None) -> CorpusIndex:
@@ -103,9 +111,11 @@ def critique(
     with_panel_comments: bool = True,
     refuse_non_review: bool = False,
     notified: str | dt.date | None = None,
+    fallback_offline: bool = False,
     progress: Progress | None = None,
 ) -> Critique:
-    """With `refuse_non_review`, text that does not read as a rapid review is an input error rather than an
+    """With `fallback_offline`, a remote model that fails (not the user's input) gives the offline critique,
+    with a notice saying so, instead of an error. With `refuse_non_review`, text that does not read as a rapid review is an input error rather than an
     empty critique (which a person can mistake for a clean bill of health). The due date counts from
     `notified`, else from a notification date in the draft; a draft dated after it gets a note, not a finding.
     The first use builds the retrieval index (tens of seconds), reported through `progress`."""
@@ -118,7 +128,7 @@ def critique(
     )
     if with_panel_comments:
         _prepare_index(provider, progress)
-    result = get_provider(provider).generate(request)
+    result = _generate(provider, request, fallback_offline, "critique")
     if refuse_non_review and not result.meta.looks_like_rapid_review:
         raise InputError(
             "this does not look like a rapid review: it has almost none of the words one uses (the child, "
@@ -133,6 +143,22 @@ def critique(
         from assistant.deadline import late_notes
 
         result.deadline, result.information = deadline, late_notes(text, deadline)
+    return result
+
+
+def _generate(provider: str | None, request: Request, fallback_offline: bool, what: str) -> Any:
+    """The provider's result; with `fallback_offline`, the offline one when a remote provider fails for any
+    reason but the user's input (exit code 2), with a notice in the result's meta saying so."""
+    try:
+        return get_provider(provider).generate(request)
+    except RRAError as exc:
+        if not fallback_offline or exc.exit_code == 2 or (provider or get_settings().provider) == "offline":
+            raise
+        reason = exc.message
+    result = get_provider("offline").generate(request)
+    result.meta.notices.append(
+        f"The remote model could not be used ({reason}), so this is the offline {what} instead."
+    )
     return result
 
 
@@ -189,6 +215,37 @@ def critique_word(c: Critique, *, marks: Mapping[str, Mark] | None = None) -> by
     return critique_docx(c, marks=marks)
 
 
+def draft_markdown(d: Draft) -> str:
+    from assistant.render.draft_markdown import draft_markdown as render
+
+    return render(d)
+
+
+def draft_word(d: Draft) -> bytes:
+    from assistant.render.draft_word import draft_docx
+
+    return draft_docx(d)
+
+
+def draft_sections_text(d: Draft) -> str:
+    """The drafted sections as the markdown an author would critique (no questions, no evaluators' notes)."""
+    from assistant.render.draft_markdown import draft_body_markdown
+
+    return draft_body_markdown(d, with_questions=False)
+
+
+def kloe_markdown(report: KloeReport) -> str:
+    from assistant.render.kloe_markdown import kloe_markdown as render
+
+    return render(report)
+
+
+def kloe_word(report: KloeReport) -> bytes:
+    from assistant.render.draft_word import kloe_docx
+
+    return kloe_docx(report)
+
+
 def annotate_document(
     source: str | Path | bytes,
     name: str = "input",
@@ -234,13 +291,61 @@ def redact_text(text: str) -> Redaction:
     return redact(text)
 
 
-def estimate_remote(text: str, *, exclude_example: int | None = None) -> SendEstimate:
-    """What a remote critique would send (redacted) and cost, before anything is sent."""
+def estimate_remote(
+    text: str, *, task: RemoteTask = "critique", exclude_example: int | None = None
+) -> SendEstimate:
+    """What a remote critique, draft or lines of enquiry would send (redacted) and cost, before anything is
+    sent."""
+    from assistant.providers import DraftRequest, KloeRequest
     from assistant.providers.openai_compatible import OpenAICompatibleProvider
 
     provider = get_provider("openai")
     assert isinstance(provider, OpenAICompatibleProvider)
+    if task == "draft":
+        return provider.estimate(DraftRequest(text=text))
+    if task == "kloe":
+        return provider.estimate(KloeRequest(text=text, exclude_example=exclude_example))
     return provider.estimate(CritiqueRequest(text=text, exclude_example=exclude_example))
+
+
+def preview_remote(text: str, *, task: RemoteTask = "critique") -> SendPreview:
+    """What a page shows before a remote call: the redacted text, what was replaced, host, tokens, cost."""
+    from assistant.domain.remote import RedactedItem, SendPreview
+
+    estimate = estimate_remote(text, task=task)
+    return SendPreview(
+        task=task,
+        redacted_text=estimate.redacted_text,
+        replaced=tuple(
+            RedactedItem(placeholder=e.placeholder, kind=e.kind.value, count=e.count)
+            for e in redact_text(text).entities
+        ),
+        model=estimate.model,
+        host=estimate.host or "",
+        prompt_tokens=estimate.prompt_tokens,
+        max_completion_tokens=estimate.max_completion_tokens,
+        estimated_cost_usd=estimate.estimated_cost_usd,
+    )
+
+
+def remote_model() -> RemoteModel | None:
+    """The remote model a user may choose, or None: it must be both installed and configured. Its endpoint
+    is shown without the URL's userinfo (a password), query or fragment."""
+    from assistant.domain.remote import RemoteModel
+    from assistant.llm.audit import safe_url
+    from assistant.providers import available_providers
+
+    s = get_settings()
+    if not s.llm_configured or "openai" not in available_providers():
+        return None
+    return RemoteModel(model=s.llm_model or "", endpoint=safe_url(s.llm_base_url))
+
+
+def model_text(text: str | None) -> str:
+    """Model-written text fit to show: plain words on one line, no links, images, URLs or HTML."""
+    from assistant.llm.untrusted import clean_model_text
+
+    return clean_model_text(text)
 
 
 # -- drafting from a chronology, and lines of enquiry -------------------------------------------------
@@ -312,10 +417,12 @@ def draft(
     with_panel_comments: bool = True,
     require_timeline: bool = False,
     notified: str | dt.date | None = None,
+    fallback_offline: bool = False,
     progress: Progress | None = None,
 ) -> Draft:
     """Draft the factual sections from a chronology; with_critique adds the Panel-style critique of the draft.
-    With `require_timeline`, a text in which no event can be read is an input error, not an empty draft."""
+    With `require_timeline`, a text in which no event can be read is an input error, not an empty draft.
+    With `fallback_offline`, a remote model that fails gives the offline draft, with a notice saying so."""
     from assistant.providers import DraftRequest
     from assistant.render.draft_markdown import draft_body_markdown
 
@@ -323,7 +430,7 @@ def draft(
         raise InputError("the chronology is empty", fix="paste rows of date, agency and event")
     check_limits(text)
     deadline = review_deadline(text, notified=notified)
-    result = get_provider(provider).generate(DraftRequest(text=text, today=today))
+    result = _generate(provider, DraftRequest(text=text, today=today), fallback_offline, "draft")
     if require_timeline and not result.timeline:
         raise InputError(
             "no dated events could be read from this text, so it does not look like a chronology and there "
@@ -336,6 +443,7 @@ def draft(
             provider=provider,
             exclude_example=exclude_example,
             with_panel_comments=with_panel_comments,
+            fallback_offline=fallback_offline,
             progress=progress,
         )
     result.deadline = deadline
@@ -348,8 +456,10 @@ def kloe(
     provider: str | None = None,
     exclude_example: int | None = None,
     notified: str | dt.date | None = None,
+    fallback_offline: bool = False,
 ) -> KloeReport:
-    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review."""
+    """Key lines of enquiry and the LCSPR criteria evidence table, from a chronology or a draft review.
+    With `fallback_offline`, a remote model that fails gives the offline report, with a notice saying so."""
     from assistant.providers import KloeRequest
 
     if not text.strip():
@@ -358,7 +468,8 @@ def kloe(
     deadline = review_deadline(text, notified=notified)
     from assistant.library.attach import attach_to_kloe
 
-    report = get_provider(provider).generate(KloeRequest(text=text, exclude_example=exclude_example))
+    request = KloeRequest(text=text, exclude_example=exclude_example)
+    report = _generate(provider, request, fallback_offline, "lines of enquiry")
     attach_to_kloe(report, text, get_settings())
     report.deadline = deadline
     return report
@@ -384,6 +495,20 @@ def evaluate(
     return run(
         dataset, provider=provider, baseline=baseline, tolerance=tolerance, judge=judge, progress=progress
     )
+
+
+def eval_metrics(kind: Literal["panel", "labelled"]) -> list[MetricInfo]:
+    """The metrics a kind of dataset reports (the Panel's examples, or labelled drafts), in report order."""
+    from assistant.evaluation import metrics
+
+    return metrics.infos(kind)
+
+
+def format_metric(name: str, value: float | None) -> str:
+    """A metric's value as the reports show it (a percentage, a count or a number)."""
+    from assistant.evaluation import metrics
+
+    return metrics.REGISTRY[name].format(value)
 
 
 # -- the partnership's local library ------------------------------------------------------------------
