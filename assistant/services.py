@@ -16,7 +16,7 @@ from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mar
 from assistant.errors import InputError, RRAError
 from assistant.privacy import Redaction, redact
 from assistant.providers import CritiqueRequest, get_provider
-from assistant.settings import get_settings
+from assistant.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from assistant.domain.annotation import AnnotatedDocument
@@ -328,14 +328,14 @@ def preview_remote(text: str, *, task: RemoteTask = "critique") -> SendPreview:
     )
 
 
-def remote_model() -> RemoteModel | None:
+def remote_model(settings: Settings | None = None) -> RemoteModel | None:
     """The remote model a user may choose, or None: it must be both installed and configured. Its endpoint
     is shown without the URL's userinfo (a password), query or fragment."""
     from assistant.domain.remote import RemoteModel
     from assistant.llm.audit import safe_url
     from assistant.providers import available_providers
 
-    s = get_settings()
+    s = settings or get_settings()
     if not s.llm_configured or "openai" not in available_providers():
         return None
     return RemoteModel(model=s.llm_model or "", endpoint=safe_url(s.llm_base_url))

@@ -11,17 +11,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from assistant import services
 from assistant.app.review import CritiqueView
-from assistant.domain.drafting import Draft
+from assistant.domain.drafting import Citation, Draft
 from assistant.domain.evals import DevsetReport, EvalReport
 from assistant.domain.kloe import KloeReport
-from assistant.errors import InputError, RRAError
-from assistant.render.draft_markdown import draft_body_markdown, draft_markdown
-from assistant.render.draft_word import draft_docx, kloe_docx
-from assistant.render.kloe_markdown import kloe_markdown
+from assistant.errors import InputError
 from assistant.resources import SAMPLES_DIR
 from assistant.settings import REPO_ROOT
 
@@ -34,27 +31,25 @@ FRESH_DIR = REPO_ROOT / "evals" / "fresh"
 # ------------------------------------------------------------------------------------------------ critique
 
 
-def critique_view(text: str, provider: str = "offline", previous: CritiqueView | None = None) -> CritiqueView:
-    """Critique `text`; if a remote provider fails, fall back to the offline critique and say so. With the
-    `previous` critique of an earlier version of the draft, say what the edit resolved and brought up.
+def critique_view(
+    text: str,
+    provider: str = "offline",
+    previous: CritiqueView | None = None,
+    progress: Progress | None = None,
+) -> CritiqueView:
+    """Critique `text` (a remote provider that fails falls back to the offline critique, which says so). With
+    the `previous` critique of an earlier version of the draft, say what the edit resolved and brought up.
 
     Input errors (an empty draft, text that is not a rapid review) are the user's to fix and are raised,
     whichever provider was chosen.
     """
-    notices: list[str] = []
-    try:
-        result = services.critique(text, provider=provider, refuse_non_review=True)
-    except RRAError as exc:
-        if provider == "offline" or exc.exit_code == 2:
-            raise
-        notices.append(
-            f"The remote model could not be used ({exc.message}), so this is the offline critique instead."
-        )
-        result = services.critique(text, provider="offline", refuse_non_review=True)
+    result = services.critique(
+        text, provider=provider, refuse_non_review=True, fallback_offline=True, progress=progress
+    )
     comparison = None
     if previous is not None and previous.text != text:
         comparison = services.compare_critiques(previous.critique, result)
-    return CritiqueView(critique=result, text=text, notices=notices, comparison=comparison)
+    return CritiqueView(critique=result, text=text, comparison=comparison)
 
 
 # --------------------------------------------------------------------------------------------------- draft
@@ -78,18 +73,44 @@ class DraftView:
         return self.text != self.source
 
 
-def draft_view(text: str, source: str | None = None) -> DraftView:
-    # Offline always: this page has no redacted preview and confirmation step, so nothing may leave the
-    # machine from it, whatever RRA_PROVIDER says.
-    result = services.draft(text, provider="offline", require_timeline=True)
+def draft_view(
+    text: str,
+    source: str | None = None,
+    *,
+    provider: str = "offline",
+    notified: dt.date | None = None,
+    progress: Progress | None = None,
+) -> DraftView:
+    """Draft from `text` with the provider the page chose (offline unless the user confirmed a remote run;
+    never RRA_PROVIDER's default). `notified` is the date picked in the page's deadline panel, so the
+    downloads give the same due date as the page."""
+    result = services.draft(
+        text,
+        provider=provider,
+        require_timeline=True,
+        notified=notified,
+        fallback_offline=True,
+        progress=progress,
+    )
     return DraftView(
         draft=result,
         text=text,
-        docx=draft_docx(result),
-        markdown=draft_markdown(result),
+        docx=services.draft_word(result),
+        markdown=services.draft_markdown(result),
         rows=timeline_rows(result, as_written=source is not None and source != text),
         source=text if source is None else source,
     )
+
+
+def draft_quotes(draft: Draft) -> list[Citation]:
+    """Every quote of the chronology in the drafted sections, sentences and table cells, in order."""
+    quotes: list[Citation] = []
+    for section in draft.sections:
+        for block in section.blocks:
+            quotes += [q for sentence in block.sentences for q in sentence.quotes]
+            if block.table is not None:
+                quotes += [q for row in block.table.rows for cell in row.cells for q in cell.quotes]
+    return quotes
 
 
 def timeline_rows(draft: Draft, *, as_written: bool = False) -> list[dict[str, str]]:
@@ -136,7 +157,7 @@ def chronology_from_rows(
 
 def draft_for_critique(view: DraftView) -> str:
     """The draft's sections as the text an author would paste into the critique."""
-    return draft_body_markdown(view.draft, with_questions=False)
+    return services.draft_sections_text(view.draft)
 
 
 SAMPLES = {
@@ -166,9 +187,43 @@ class KloeView:
     markdown: str
 
 
-def kloe_view(text: str) -> KloeView:
-    report = services.kloe(text, provider="offline")  # offline always, as for drafting
-    return KloeView(report=report, text=text, docx=kloe_docx(report), markdown=kloe_markdown(report))
+def kloe_view(text: str, *, provider: str = "offline", notified: dt.date | None = None) -> KloeView:
+    """As `draft_view`: the page's chosen provider, and the deadline panel's date for the downloads."""
+    report = services.kloe(text, provider=provider, notified=notified, fallback_offline=True)
+    return KloeView(
+        report=report, text=text, docx=services.kloe_word(report), markdown=services.kloe_markdown(report)
+    )
+
+
+@overload
+def with_notified(view: DraftView, notified: dt.date | None) -> DraftView: ...
+@overload
+def with_notified(view: KloeView, notified: dt.date | None) -> KloeView: ...
+def with_notified(view: DraftView | KloeView, notified: dt.date | None) -> DraftView | KloeView:
+    """The view with its due date counted from `notified` (the deadline panel's date; None: the text's own),
+    its downloads made again when that changes the date, so they say what the page says."""
+    deadline = services.review_deadline(view.text, notified=notified)
+    if isinstance(view, DraftView):
+        if deadline == view.draft.deadline:
+            return view
+        draft = view.draft.model_copy(update={"deadline": deadline})
+        return DraftView(
+            draft=draft,
+            text=view.text,
+            docx=services.draft_word(draft),
+            markdown=services.draft_markdown(draft),
+            rows=view.rows,
+            source=view.source,
+        )
+    if deadline == view.report.deadline:
+        return view
+    report = view.report.model_copy(update={"deadline": deadline})
+    return KloeView(
+        report=report,
+        text=view.text,
+        docx=services.kloe_word(report),
+        markdown=services.kloe_markdown(report),
+    )
 
 
 # -------------------------------------------------------------------------------------------------- eval

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
@@ -28,12 +27,19 @@ from assistant.progress import fraction
 from assistant.settings import get_settings
 
 UPLOAD_TYPES = ["docx", "pdf", "md", "txt"]
+PANE_HEIGHT = 720  # a results pane and the text beside it scroll on their own, so both stay on screen
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WHOLE_DOCUMENT = "Whole document"
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; Streamlit adds :colour[...] directives, emoji
 # shortcodes and $LaTeX$, whose markers are punctuation too. ('=' and '-' lines make setext headings.)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])")
+
+
+def here() -> str:
+    """Where the app runs, as a user should read it: their own computer, or, when the app is shared with
+    sign-in, the organisation's server (where what they paste is processed, not on their computer)."""
+    return "this server" if get_settings().auth_configured else "this computer"
 
 
 def md_escape(text: str) -> str:
@@ -60,53 +66,6 @@ def one_line(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-# ------------------------------------------------------------------------------------------- highlighting
-
-
-@dataclass(frozen=True)
-class Highlight:
-    start: int
-    end: int
-    labels: tuple[str, ...]
-
-
-def merge_spans(spans: Iterable[tuple[int, int, str]], length: int) -> list[Highlight]:
-    """Overlapping or touching (start, end, label) spans merged, clipped to the text, in order."""
-    cleaned = sorted((max(0, s), min(length, e), label) for s, e, label in spans if e > s and s < length)
-    merged: list[Highlight] = []
-    for start, end, label in cleaned:
-        if merged and start <= merged[-1].end:
-            last = merged[-1]
-            labels = last.labels if label in last.labels else (*last.labels, label)
-            merged[-1] = Highlight(last.start, max(last.end, end), labels)
-        else:
-            merged.append(Highlight(start, end, (label,)))
-    return merged
-
-
-def marked_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """The text, HTML-escaped, with each span wrapped in <mark title="labels"> (labels escaped too)."""
-    pieces: list[str] = []
-    cursor = 0
-    for h in merge_spans(spans, len(text)):
-        pieces.append(html.escape(text[cursor : h.start]))
-        title = html.escape("; ".join(h.labels), quote=True)
-        pieces.append(f'<mark title="{title}">{html.escape(text[h.start : h.end])}</mark>')
-        cursor = h.end
-    pieces.append(html.escape(text[cursor:]))
-    return "".join(pieces)
-
-
-def highlight_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """The whole text, escaped and highlighted, in a block that keeps its line breaks; safe for st.html."""
-    body = marked_html(text, spans)
-    return (
-        '<div class="rra-draft" role="document" aria-label="Your draft with the evidence highlighted" '
-        'style="white-space: pre-wrap; font-family: inherit; line-height: 1.5;">'
-        f"{body}</div>"
-    )
-
-
 # ---------------------------------------------------------------------------------------------- page style
 
 # Added once per page (st.html puts a style-only block out of the layout). Why each rule:
@@ -121,12 +80,15 @@ PAGE_STYLE = """<style>
 .rra-draft .rra-heading { margin-top: 0.9em; }
 mark.rra-passage, .rra-draft mark, .rra-draft-section mark {
   background: #e3ecfa; color: inherit; border-bottom: 2px solid #1a4f9c; padding: 0 1px; }
-mark.rra-passage:target, .rra-alias:target {
+mark.rra-passage:target, .rra-alias:target, .rra-line:target {
   background: #c4d7f5; outline: 3px solid #1a4f9c; outline-offset: 2px; }
 [id^="rra-"] { scroll-margin-top: 1.5rem; }
 a.rra-back { font-size: 0.75em; vertical-align: super; margin: 0 2px; padding: 0 0.4em; border-radius: 0.7em;
   background: #1a4f9c; color: #ffffff !important; text-decoration: none; }
 a.rra-locate { color: #1a4f9c; font-weight: 600; }
+a.rra-quote { color: inherit; text-decoration: none; }
+.rra-pre .rra-line { white-space: pre-wrap; tab-size: 4; }
+.rra-line-no { display: inline-block; min-width: 2.2em; color: #474a55; font-variant-numeric: tabular-nums; }
 .rra-finding-target:target + * { outline: 3px solid #1a4f9c; }
 .rra-table { overflow-x: auto; max-width: 100%; margin: 0.4em 0 1em 0; }
 .rra-draft table, .rra-draft-section table { border-collapse: collapse; width: 100%; }
@@ -236,7 +198,7 @@ def document_input(
         type=list(types),
         key=widget_key(f"{prefix}_upload"),
         max_upload_size=limit,
-        help="The file is read on this computer and kept only for this browser session.",
+        help=f"The file is read on {here()} and kept only for this browser session.",
     )
     if uploaded is not None and uploaded.file_id != st.session_state.get(f"{prefix}_upload_id"):
         with st.spinner(f"Reading {md_escape(uploaded.name)}…"):
@@ -277,9 +239,16 @@ def progress_bar(label: str) -> Iterator[Callable[[str], None]]:
 # ------------------------------------------------------------------------------------------- draft sections
 
 
+def line_id(n: int) -> str:
+    """The HTML id of line `n` of the chronology shown beside the draft sections."""
+    return f"rra-chronology-line-{n}"
+
+
 def quoted_html(text: str, quotes: Sequence[Citation]) -> str:
-    """`text` HTML-escaped, with each quote from the chronology (found in order) wrapped in <mark>."""
-    spans: list[tuple[int, int, str]] = []
+    """`text` HTML-escaped, with each quote from the chronology (found in order) marked and made a link to its
+    line in the chronology pane: a click or Enter reaches the line, where a hover title would not on a phone
+    or by keyboard."""
+    spans: list[tuple[int, int, int]] = []
     cursor = 0
     for q in quotes:
         at = text.find(q.quote, cursor)
@@ -287,9 +256,32 @@ def quoted_html(text: str, quotes: Sequence[Citation]) -> str:
             at = text.find(q.quote)
         if at < 0 or not q.quote:
             continue
-        spans.append((at, at + len(q.quote), f"Chronology line {q.line}"))
+        spans.append((at, at + len(q.quote), q.line))
         cursor = at + len(q.quote)
-    return marked_html(text, spans).replace("\n", "<br>")
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, line in sorted(spans):
+        if start < cursor:  # overlapping quotes: the first one's link covers it
+            continue
+        pieces.append(html.escape(text[cursor:start]))
+        pieces.append(
+            f'<a class="rra-quote" href="#{line_id(line)}" aria-label="{html.escape(text[start:end], quote=True)}'
+            f' (chronology line {line})"><mark>{html.escape(text[start:end])}</mark></a>'
+        )
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    return "".join(pieces).replace("\n", "<br>")
+
+
+def numbered_lines_html(text: str, label: str) -> str:
+    """The chronology as given, one numbered paragraph per line, each the target of its quotes' links."""
+    rows = "".join(
+        f'<p class="rra-line" id="{line_id(n)}" tabindex="-1"><span class="rra-line-no">{n}</span> '
+        f"{html.escape(line)}</p>"
+        for n, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    )
+    return f'<div class="rra-draft rra-pre" role="document" aria-label="{html.escape(label, quote=True)}">{rows}</div>'
 
 
 def blocks_html(blocks: Sequence[DraftBlock]) -> str:
@@ -323,6 +315,20 @@ def blocks_html(blocks: Sequence[DraftBlock]) -> str:
     if in_list:
         out.append("</ul>")
     return '<div class="rra-draft-section">' + "".join(out) + "</div>"
+
+
+def evaluators_section(
+    what: str, tables: Sequence[tuple[str, Sequence[dict[str, object]]]], note: str = ""
+) -> None:
+    """Codes, offsets and ids, for people checking the tool's work: collapsed, and the only place on a page
+    where they appear."""
+    with st.expander(f"For evaluators: {what}"):
+        for title, rows in tables:
+            if rows:
+                st.markdown(f"**{md_escape(title)}**")
+                st.dataframe(list(rows), hide_index=True, width="stretch")
+        if note:
+            st.caption(md_escape(note))
 
 
 def download_buttons(

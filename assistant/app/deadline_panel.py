@@ -14,7 +14,10 @@ from assistant.render.deadline_text import days_left_message, deadline_sentences
 NOTIFIED_LABEL = "Date the serious incident notification was sent"
 
 
-def deadline_panel(prefix: str, text: str, *, today: dt.date | None = None) -> None:
+def deadline_panel(prefix: str, text: str, *, today: dt.date | None = None) -> dt.date | None:
+    """Draw the panel. Returns the date the user picked in place of the text's own (None when they kept the
+    text's date or gave none): the page passes it to the service as `notified=`, so its downloads give the
+    same due date as the panel, and a date the text gives keeps its quote there."""
     found = services.review_deadline(text) if text.strip() else None
     default = found.notified if found is not None else None
     # Keyed by the date the text gives, so a new text brings its own date in; the user's choice stays meanwhile.
@@ -28,12 +31,14 @@ def deadline_panel(prefix: str, text: str, *, today: dt.date | None = None) -> N
     )
     if not isinstance(notified, dt.date):
         st.caption("Give the notification date to see when the rapid review is due.")
-        return
+        return None
     same = found is not None and found.notified == notified
     deadline = found if same else services.review_deadline(notified=notified)
+    chosen = None if same else notified
     if deadline is None:
-        return
+        return chosen
     left = services.working_days_left(deadline.due, today)
     show = st.info if left >= 0 else st.warning
     show(md_escape(days_left_message(deadline, left)), icon=":material/event:")
     st.caption(md_escape(" ".join(deadline_sentences(deadline)[1:])))
+    return chosen

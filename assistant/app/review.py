@@ -7,15 +7,14 @@ guidance ids appear only in the collapsed "For evaluators" section.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 
 from assistant import services
-from assistant.app.components import WHOLE_DOCUMENT, md_escape, md_quote, one_line
-from assistant.app.review_pane import Anchor, draft_html, passage
+from assistant.app.components import PANE_HEIGHT, WHOLE_DOCUMENT, md_escape, md_quote, one_line
+from assistant.app.review_pane import Anchor, draft_html, locate_links, passage
 from assistant.domain.critique import Critique, CritiqueComparison, Finding, Mark
-from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import (
     MODEL_ADDITION,
     MODEL_POINT,
@@ -25,8 +24,8 @@ from assistant.render.critique_markdown import (
     SEVERITY_LABEL,
     is_model_point,
 )
+from assistant.render.deadline_text import TIMING_HEADING, deadline_sentences
 
-PANE_HEIGHT = 720
 MARK_CHOICES = ("open", "addressed", "not_applicable")
 MARK_WORDS = {"open": "Still to do", "addressed": "Addressed", "not_applicable": "Not applicable"}
 
@@ -38,7 +37,6 @@ class CritiqueView:
 
     critique: Critique
     text: str
-    notices: list[str] = field(default_factory=list)
     comparison: CritiqueComparison | None = None
 
 
@@ -174,12 +172,7 @@ def _locate_links(s: Shown) -> None:
     if not s.finding.evidence:
         st.caption("This is about something the draft does not say, so there is no passage to show.")
         return
-    links = " ".join(
-        f'<a class="rra-locate" href="#{s.passage_id(i)}">'
-        f"Show {'the passage' if len(s.finding.evidence) == 1 else f'passage {i + 1}'} in the draft</a>"
-        for i in range(len(s.finding.evidence))
-    )
-    st.html(f'<p class="rra-locate-links">{links}</p>')
+    st.html(locate_links([s.passage_id(i) for i in range(len(s.finding.evidence))]))
 
 
 def _target(s: Shown) -> None:
@@ -199,11 +192,11 @@ def render_finding(s: Shown, new: bool = False) -> None:
     with st.expander(label, icon=icon, key=f"w_finding_{s.key}"):
         if is_model_point(f):
             st.caption(md_escape(f"{MODEL_POINT}: {MODEL_POINT_NOTE}. To consider."))
-            st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(f.message))}")
+            st.markdown(f"**{MODEL_POINT}:** {md_escape(services.model_text(f.message))}")
         else:
             st.markdown(md_escape(f.message))
             if f.model_note:
-                st.markdown(f"**{MODEL_ADDITION}:** {md_escape(clean_model_text(f.model_note))}")
+                st.markdown(f"**{MODEL_ADDITION}:** {md_escape(services.model_text(f.model_note))}")
         _locate_links(s)
         for ev in f.evidence:
             quoted = md_quote(one_line(ev.quote, 400))
@@ -278,7 +271,7 @@ def _strengths(c: Critique) -> None:
     for s in c.strengths:
         if s.origin == "llm":
             with st.expander(f"{MODEL_POINT}: {md_escape(s.title)} ({md_escape(s.section)})"):
-                st.markdown(f"**{MODEL_POINT}:** {md_escape(clean_model_text(s.message))}")
+                st.markdown(f"**{MODEL_POINT}:** {md_escape(services.model_text(s.message))}")
                 for ev in s.evidence:
                     st.markdown(md_quote(one_line(ev.quote, 400)) + f"\n\n*({MODEL_QUOTE})*")
             continue
@@ -286,6 +279,19 @@ def _strengths(c: Critique) -> None:
             st.markdown(md_escape(s.message))
             for ev in s.evidence:
                 st.markdown(md_quote(one_line(ev.quote, 400)))
+
+
+def _information(c: Critique) -> None:
+    """Notes on the review's own timing (e.g. sent after its due date): information for the author under a
+    neutral heading, after the findings and apart from them, never counted or styled as a finding."""
+    if c.deadline is None and not c.information:
+        return
+    st.header(TIMING_HEADING)
+    if c.deadline is not None:
+        st.markdown("\n".join(f"- {md_escape(s)}" for s in deadline_sentences(c.deadline)))
+    for note in c.information:
+        quote = f" (“{md_escape(one_line(note.evidence[0].quote, 200))}”)" if note.evidence else ""
+        st.markdown(f"- {md_escape(note.message)}{quote}")
 
 
 def render_critique(view: CritiqueView) -> None:
@@ -296,7 +302,7 @@ def render_critique(view: CritiqueView) -> None:
     c = view.critique
     shown = numbered(c)
     st.header("Panel-style feedback")
-    for notice in [*view.notices, *c.meta.notices]:
+    for notice in c.meta.notices:
         st.warning(md_escape(notice), icon=":material/info:")
     st.markdown(md_escape(c.summary))
     rules = [s for s in shown if not is_model_point(s.finding)]
@@ -352,4 +358,5 @@ def render_critique(view: CritiqueView) -> None:
                 draft_html(view.text, anchors(c, view.text, shown), label="Your draft, with passages marked")
             )
     _strengths(c)
+    _information(c)
     _evaluators(c, shown)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.domain.kloe import KeyLineOfEnquiry
+
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 MIN_PASSAGE_WORDS = 8
 MAX_PASSAGE_CHARS = 600
@@ -180,3 +182,35 @@ def draft_html(text: str, anchors: Iterable[Anchor], *, label: str = "Your draft
             out.append(f'<p class="rra-line">{r.range(s, e)}</p>')
         i += 1
     return f'<div class="rra-draft" role="document" aria-label="{html.escape(label, quote=True)}">{"".join(out)}</div>'
+
+
+def locate_links(passage_ids: Sequence[str], where: str = "in the draft") -> str:
+    """Links from a finding (or a line of enquiry) to each of its passages: real links, so a click, a tap or
+    Enter reaches the passage."""
+    many = len(passage_ids) > 1
+    links = " ".join(
+        f'<a class="rra-locate" href="#{pid}">Show {f"passage {i}" if many else "the passage"} {where}</a>'
+        for i, pid in enumerate(passage_ids, start=1)
+    )
+    return f'<p class="rra-locate-links">{links}</p>'
+
+
+def line_of_enquiry_id(number: int) -> str:
+    return f"rra-line-of-enquiry-{number}"
+
+
+def kloe_anchors(text: str, lines: Sequence[KeyLineOfEnquiry]) -> list[Anchor]:
+    """Each line of enquiry's evidence as a passage of the text, numbered as the lines are on screen."""
+    return [
+        Anchor(
+            ev.start,
+            ev.end,
+            n,
+            line_of_enquiry_id(n),
+            f"rra-kloe-passage-{n}-{j}",
+            line.theme,
+        )
+        for n, line in enumerate(lines, start=1)
+        for j, ev in enumerate(line.evidence)
+        if 0 <= ev.start < ev.end <= len(text)
+    ]

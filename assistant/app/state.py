@@ -26,7 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "critique_upload_error": None,  # (message, fix) of the last rejected upload
     "critique_upload_notes": [],  # reader warnings for the last accepted upload
     "critique": None,  # app.review.CritiqueView of the last run
-    "critique_pending": None,  # ui.remote.RemotePreview awaiting the user's confirmation
+    "critique_pending": None,  # app.remote.RemotePreview awaiting the user's confirmation
     "critique_marks": {},  # the author's marks (domain.critique.Mark) by finding key (services.finding_key)
     # Draft page
     "draft_text": "",
@@ -34,12 +34,14 @@ DEFAULTS: dict[str, Any] = {
     "draft_upload_error": None,
     "draft_upload_notes": [],
     "draft": None,  # the last Draft and its downloads
+    "draft_pending": None,  # app.remote.RemotePreview awaiting the user's confirmation
     # Lines of enquiry page
     "kloe_text": "",
     "kloe_upload_id": None,
     "kloe_upload_error": None,
     "kloe_upload_notes": [],
     "kloe": None,
+    "kloe_pending": None,  # app.remote.RemotePreview awaiting the user's confirmation
     # Corpus browser
     "search_results": None,
     # Evaluation dashboard

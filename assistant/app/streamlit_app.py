@@ -79,7 +79,8 @@ with st.sidebar:
     if signin.required():
         signin.sign_out_control()
     st.caption(
-        "Runs on this computer. Drafts stay in your browser session and are gone when you close the tab. "
+        "Runs on this server; nothing is sent elsewhere unless a remote model is configured and you confirm "
+        "what is sent. Drafts stay in your browser session and are gone when you close the tab. "
         "Panel examples: Child Safeguarding Practice Review Panel, 2022 (Open Government Licence v3.0)."
     )
 page.run()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import services
-from assistant.app import components, resources
+from assistant.app import components
 from assistant.app.components import md_escape, md_quote
 from assistant.app.state import init_state
 from assistant.domain.corpus import KINDS
@@ -14,7 +14,7 @@ from assistant.errors import RRAError
 
 init_state()
 state = st.session_state
-corpus = resources.corpus()
+corpus = services.corpus()
 summary = services.corpus_info()
 
 st.title("Panel examples and guidance")
@@ -99,9 +99,9 @@ with search_tab:
             st.warning("Type some words to search for.")
         else:
             try:
-                with st.spinner("Searching…"):
-                    resources.retrieval_index()
-                    state.search_results = services.search(query, kinds=kinds or None, n=8)
+                # The first search may build the index (up to a minute): a bar with a count, not a spinner.
+                with components.progress_bar("Searching…") as say:
+                    state.search_results = services.search(query, kinds=kinds or None, n=8, progress=say)
             except RRAError as exc:
                 components.show_error(exc)
     response = state.search_results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app import actions, components
+from assistant.app import actions, components, remote
 from assistant.app.components import md_escape
 from assistant.app.deadline_panel import deadline_panel
 from assistant.app.state import hand_over_text, init_state, set_text
@@ -36,15 +36,19 @@ text = components.document_input(
     types=[*components.UPLOAD_TYPES, "xlsx", "csv"],
     paste_help="Rows of date, agency and event: copied from Word or Excel, tab, pipe or comma separated.",
 )
-deadline_panel("draft", text)
+notified = deadline_panel("draft", text)
+provider = remote.provider_choice("draft", "Where should the drafting run?")
 
 
-def _draft(chronology: str, source: str | None = None) -> None:
+def _draft(chronology: str, source: str | None = None, chosen: str = "offline") -> None:
     try:
         components.check_pasted(chronology)
-        with components.progress_bar("Reading the chronology and drafting…"):
-            state.draft = actions.draft_view(chronology, source)
+        with components.progress_bar("Reading the chronology and drafting…") as say:
+            state.draft = actions.draft_view(
+                chronology, source, provider=chosen, notified=notified, progress=say
+            )
         state.pop("w_draft_timeline", None)  # the table's edits belonged to the previous timeline
+        remote.clear("draft")
     except RRAError as exc:
         # A new chronology that fails leaves no earlier draft's downloads beside the error; a failed redraft
         # keeps the draft and its timeline, so the author's edits are not lost.
@@ -56,11 +60,24 @@ def _draft(chronology: str, source: str | None = None) -> None:
 if st.button("Draft the sections", type="primary", icon=":material/edit_note:"):
     if not text.strip():
         components.show_error(InputError("there is no chronology yet", fix="paste or upload the chronology"))
-    else:
+    elif provider == "offline":
         _draft(text)
+    else:
+        try:
+            components.check_pasted(text)
+        except RRAError as exc:
+            components.show_error(exc)
+        else:
+            remote.prepare("draft", text, "draft")
+
+sending = remote.confirmed("draft", text, provider)
+if sending is not None:
+    _draft(sending.text, sending.source, provider)
 
 view: actions.DraftView | None = state.draft
 if view is not None:
+    view = actions.with_notified(view, notified)  # a date picked after drafting reaches the downloads too
+    state.draft = view
     draft = view.draft
     if view.source != text:
         st.info(
@@ -112,7 +129,10 @@ if view is not None:
         except InputError as exc:
             components.show_error(exc)
         else:
-            _draft(new_text, source=view.source)
+            if provider == "offline":
+                _draft(new_text, source=view.source)
+            else:  # the edited timeline goes through the same check of what would be sent
+                remote.prepare("draft", new_text, "draft", shown_for=view.source)
             if state.draft is not None:
                 st.rerun()
 
@@ -139,10 +159,19 @@ if view is not None:
         )
 
     st.header("Draft sections")
-    st.caption("Highlighted words are the chronology's own; hover over one to see its line.")
-    for section in draft.sections:
-        st.subheader(md_escape(section.title))
-        st.html(components.blocks_html(section.blocks))
+    st.caption(
+        "Marked words are the chronology's own. Select one (click, tap or Enter) to see its line in the "
+        "chronology beside the draft."
+    )
+    sections, chronology = st.columns(2, gap="medium")
+    with sections, st.container(height=components.PANE_HEIGHT, border=True):
+        for section in draft.sections:
+            st.subheader(md_escape(section.title))
+            st.html(components.blocks_html(section.blocks))
+    with chronology:
+        st.subheader("The chronology, by line")
+        with st.container(height=components.PANE_HEIGHT - 60, border=True):
+            st.html(components.numbered_lines_html(view.text, "The chronology the draft was made from"))
 
     if draft.people:
         st.header("People named in the chronology")
@@ -166,3 +195,21 @@ if view is not None:
         st.markdown(
             "\n".join(f"- **{md_escape(g.title)}**: {md_escape(g.detail)}" for g in draft.gap_details)
         )
+    components.evaluators_section(
+        "gap codes and the quotes' character offsets",
+        [
+            (
+                "Gaps",
+                [{"What the chronology does not say": g.title, "Code": g.code} for g in draft.gap_details],
+            ),
+            (
+                "Quotes",
+                [
+                    {"Quote": q.quote, "Chronology line": q.line, "Characters": f"{q.start}–{q.end}"}
+                    for q in actions.draft_quotes(draft)
+                ],
+            ),
+        ],
+        f"Made by {draft.meta.provider}{f' ({draft.meta.model})' if draft.meta.model else ''} from "
+        f"{draft.meta.input_chars:,} characters; offsets index into that text.",
+    )

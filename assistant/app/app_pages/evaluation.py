@@ -5,7 +5,7 @@ baselines, breakdowns and the labellers' agreement."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -13,17 +13,19 @@ from assistant import services
 from assistant.app import actions, components
 from assistant.app.components import md_escape
 from assistant.app.state import init_state
-from assistant.domain.evals import DevsetReport, EvalReport
+from assistant.domain.evals import DevsetReport, EvalReport, MetricInfo
 from assistant.errors import RRAError
-from assistant.evaluation import metrics
 
 init_state()
 state = st.session_state
 
 # The headline metrics, in this order, for each kind of dataset (labels and formats from the registry).
+Kind = Literal["panel", "labelled"]  # the Panel's examples, or drafts with labels
+PANEL: Kind = "panel"
+LABELLED: Kind = "labelled"
 HEADLINE = {
-    metrics.PANEL: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "panel_gap_recall"),
-    metrics.LABELLED: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "recall"),
+    PANEL: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "panel_gap_recall"),
+    LABELLED: ("f1", "false_alarms_per_draft", "must_fix_false_alarms", "recall"),
 }
 ABOUT = {
     "panel": "The Panel's five published examples, each critiqued with its own Panel comments left out of "
@@ -70,7 +72,16 @@ TERMS = {
 
 
 def fmt(name: str, value: float | None) -> str:
-    return metrics.REGISTRY[name].format(value)
+    return services.format_metric(name, value)
+
+
+def spec_of(name: str) -> MetricInfo:
+    """A metric's label, definition, format and direction (the same for both kinds of dataset)."""
+    for kind in (PANEL, LABELLED):
+        for info in services.eval_metrics(kind):
+            if info.name == name:
+                return info
+    raise KeyError(name)
 
 
 def pct(value: float | None) -> str:
@@ -85,15 +96,15 @@ def versus(name: str, tool: float | None, other: float | None, what: str) -> str
     if tool is None or other is None:
         return None
     change = tool - other
-    if metrics.REGISTRY[name].fmt == "pct":
+    if spec_of(name).format == "pct":
         return f"{change * 100:+.1f} points vs {what}"
     return f"{change:+.2f} vs {what}"
 
 
-def headline(kind: metrics.Kind, tool: dict[str, Any], prior: dict[str, Any]) -> None:
+def headline(kind: Kind, tool: dict[str, Any], prior: dict[str, Any]) -> None:
     cols = st.columns(len(HEADLINE[kind]))
     for col, name in zip(cols, HEADLINE[kind], strict=True):
-        spec = metrics.REGISTRY[name]
+        spec = spec_of(name)
         col.metric(
             spec.label,
             fmt(name, tool.get(name)),
@@ -105,18 +116,18 @@ def headline(kind: metrics.Kind, tool: dict[str, Any], prior: dict[str, Any]) ->
 
 
 def metric_table(
-    kind: metrics.Kind,
+    kind: Kind,
     tool: dict[str, Any],
     columns: dict[str, dict[str, Any]],
     report: EvalReport | DevsetReport,
 ) -> None:
     saved = {d.metric: d for d in report.against_baseline or []}
     rows = []
-    for spec in metrics.of(kind):
+    for spec in services.eval_metrics(kind):
         row = {
             "Metric": spec.label,
             "What it means": PLAIN.get(spec.name, spec.description),
-            "Gated": "yes" if kind in spec.gated else "",
+            "Gated": "yes" if spec.gated else "",
             "Tool": fmt(spec.name, tool.get(spec.name)),
         }
         for title, values in columns.items():
@@ -149,11 +160,11 @@ def show_panel(report: EvalReport) -> None:
     st.header("Headline metrics against the baselines")
     tool = report.metrics.model_dump()
     prior = report.prior_baseline.metrics.model_dump() if report.prior_baseline else {}
-    headline(metrics.PANEL, tool, prior)
+    headline(PANEL, tool, prior)
     columns = {"Withheld": report.withheld.model_dump() if report.withheld else {}}
     columns["Prior (text-blind)"] = prior
     columns.update({key.capitalize(): b.metrics.model_dump() for key, b in report.baselines.items()})
-    metric_table(metrics.PANEL, tool, columns, report)
+    metric_table(PANEL, tool, columns, report)
     comparison = report.comparison
     st.markdown(
         f"- {margin(report)}\n"
@@ -174,7 +185,7 @@ def show_panel(report: EvalReport) -> None:
         st.dataframe(
             [
                 {
-                    "Metric": metrics.REGISTRY[name].label,
+                    "Metric": spec_of(name).label,
                     "In-sample (raw)": fmt(name, tool.get(name)),
                     "Withheld": fmt(name, held.get(name)),
                     "Prior, raw": fmt(name, prior.get(name)),
@@ -294,12 +305,12 @@ def show_labelled(report: DevsetReport) -> None:
     st.header("Headline metrics against the baselines")
     tool = dict(report.metrics)
     prior = dict(report.baselines["prior"].metrics) if "prior" in report.baselines else {}
-    headline(metrics.LABELLED, tool, prior)
+    headline(LABELLED, tool, prior)
     columns = {
         ("Prior (text-blind)" if name == "prior" else name.capitalize()): dict(b.metrics)
         for name, b in report.baselines.items()
     }
-    metric_table(metrics.LABELLED, tool, columns, report)
+    metric_table(LABELLED, tool, columns, report)
     st.markdown(f"- {margin(report)}\n- {md_escape(report.prior_rule)}")
     for note in report.notes:
         if note not in (report.prior_rule, report.tier_rule):

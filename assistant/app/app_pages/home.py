@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.app import actions
+from assistant.app.components import here
 from assistant.app.state import hand_over_text, init_state
 
 init_state()
@@ -13,7 +14,8 @@ state = st.session_state
 st.title("Rapid Review Assistant")
 st.markdown(
     "Help with writing a child safeguarding rapid review for the Child Safeguarding Practice Review Panel. "
-    "Everything runs on this computer: what you paste stays in this browser tab and is gone when you close it."
+    f"Everything runs on {here()}, and nothing is sent elsewhere unless a remote model is configured and you "
+    "confirm what is sent. What you paste stays in this browser tab and is gone when you close it."
 )
 
 st.header("The tools, in the order you would use them")
