@@ -277,11 +277,13 @@ def test_refused_through_the_api_and_the_upload_path(
 
 
 def app_test() -> Any:
+    """The app on its Critique page (the home page opens first)."""
     pytest.importorskip("streamlit")
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
     at.run()
+    at.switch_page("app_pages/critique.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -291,14 +293,13 @@ def unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
-@pytest.mark.parametrize(("page", "prefix"), [(None, "critique"), ("draft", "draft"), ("kloe", "kloe")])
+@pytest.mark.parametrize(("page", "prefix"), [("critique", "critique"), ("draft", "draft"), ("kloe", "kloe")])
 def test_refused_uploads_in_the_app_keep_the_pasted_text(
-    page: str | None, prefix: str, index: Any, refused_bytes: dict[str, bytes]
+    page: str, prefix: str, index: Any, refused_bytes: dict[str, bytes]
 ) -> None:
     """Each bad file is refused with the problem and the fix, and what the user had pasted is still there."""
     at = app_test()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
     at.text_area(key=f"w_{prefix}_text").input(DRAFT).run()
     for case in REFUSED:
         at.file_uploader[0].upload(case.name, refused_bytes[case.id], "application/octet-stream").run()
@@ -745,17 +746,15 @@ def _rendered_strings(node: Any) -> Iterator[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("page", "button"), [(None, "Run the critique"), ("kloe", "Find the lines of enquiry")]
+    ("page", "button"), [("critique", "Run the critique"), ("kloe", "Find the lines of enquiry")]
 )
 def test_app_escapes_html_and_script_from_an_uploaded_draft(
-    index: Any, page: str | None, button: str
+    index: Any, page: str, button: str
 ) -> None:
     at = app_test()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
     at.file_uploader[0].upload("draft.md", HTML_DRAFT.encode("utf-8"), "text/markdown").run()
-    prefix = page or "critique"
-    assert at.text_area(key=f"w_{prefix}_text").value == HTML_DRAFT
+    assert at.text_area(key=f"w_{page}_text").value == HTML_DRAFT
     next(b for b in at.button if b.label == button).click().run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]

@@ -111,6 +111,7 @@ def _use_the_app(who: str) -> Iterator[Any]:
     name = USERS[who]
     at = AppTest.from_file(str(APP_ENTRY), default_timeout=180)
     yield at.run()
+    yield at.switch_page("app_pages/critique.py").run()  # the home page opens first
     yield at.text_area(key="w_critique_text").input(DRAFT.replace("Baby J", name)).run()
     yield next(b for b in at.button if b.label == "Run the critique").click().run()
     yield at.switch_page("app_pages/kloe.py").run()

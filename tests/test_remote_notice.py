@@ -242,6 +242,7 @@ def test_the_apps_radio_label_never_shows_credentials(monkeypatch: pytest.Monkey
     get_settings.cache_clear()
     app = APP_ENTRY
     at = AppTest.from_file(str(app), default_timeout=120).run()
+    at.switch_page("app_pages/critique.py").run()  # the home page opens first
     assert not at.exception, at.exception
     options = at.radio(key="w_critique_provider").options
     assert len(options) == 2 and "127.0.0.1:9" in options[1]

@@ -228,6 +228,7 @@ def test_the_app_makes_no_network_attempt(index: Any) -> None:
     with network_spy() as attempts:
         at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
         at.run()
+        at.switch_page("app_pages/critique.py").run()  # the home page opens first
         at.text_area(key="w_critique_text").input(SAMPLE_DRAFT.read_text(encoding="utf-8")).run()
         next(b for b in at.button if b.label == "Run the critique").click().run()
         assert at.session_state["critique"] is not None
