@@ -9,25 +9,15 @@ other structure, so only this template does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
 from assistant.llm.untrusted import markdown_inline
 from assistant.render.deadline_text import timing_markdown
+from assistant.render.evaluators import EVALUATORS, cell, escape_html, evaluators_details, input_note, offsets
 from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.library_markdown import passage_lines
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
-
-# '<' before a letter, '/', '!' or '?' could open an HTML tag or comment in a markdown viewer; as an entity it
-# shows as '<'. ('<br>' is the renderers' own line break inside table cells.)
-_HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])(?!br>)")
-
-
-def escape_html(markdown: str) -> str:
-    """Markdown in which HTML from the user's text (a <script> in a draft, say) shows as text."""
-    return _HTML_OPEN.sub("&lt;", markdown)
-
 
 SEVERITY_LABEL = {"must-fix": "Must fix (minimum record)", "consider": "Consider"}
 # Model-written text is marked wherever it appears, in every renderer, with these words.
@@ -42,8 +32,8 @@ MODEL_STRENGTHS_HEADING = "Model-written strengths (a remote model's reading of 
 # Where a person reads, guidance is what it asks, not its id; codes, ids and offsets are for evaluators only
 # (the JSON output and the collapsed section at the end).
 GUIDANCE_ASKS = "What the Panel's guidance asks"
-EVALUATORS = "For evaluators"
-EVALUATORS_SUMMARY = f"{EVALUATORS}: finding codes, guidance ids and character offsets"
+EVALUATORS_WHAT = "finding codes, guidance ids and character offsets"
+EVALUATORS_SUMMARY = f"{EVALUATORS}: {EVALUATORS_WHAT}"
 
 
 def is_model_point(f: Finding) -> bool:
@@ -135,6 +125,14 @@ def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> s
     """`marks`: the author's marks by `assistant.critic.compare.finding_key`, shown under their findings.
     Findings and strengths follow the draft's order; codes, guidance ids and character offsets appear only in
     the collapsed section for evaluators at the end (and in the JSON output)."""
+    body = critique_body_markdown(c, marks)
+    if not c.meta.looks_like_rapid_review:
+        return body
+    return f"{body}{evaluators_details(EVALUATORS_WHAT, evaluators_markdown(c))}"
+
+
+def critique_body_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> str:
+    """The critique for a person to read, escaped, without the section for evaluators."""
     lines = ["# Panel-style feedback on the draft rapid review", "", c.summary, ""]
     for notice in c.meta.notices:
         lines += [notice_markdown(notice), ""]
@@ -174,14 +172,7 @@ def critique_markdown(c: Critique, marks: Mapping[str, Mark] | None = None) -> s
     lines += timing_markdown(c.deadline, c.information)  # information, after and apart from the findings
     meta = c.meta
     lines += ["---", f"Provider: {meta.provider}{f' ({meta.model})' if meta.model else ''}"]
-    body = escape_html("\n".join(lines).rstrip() + "\n")
-    # The <details> tags are the template's own, so they are added after the user's text is escaped.
-    evaluators = escape_html(evaluators_markdown(c))
-    return f"{body}\n<details>\n<summary>{EVALUATORS_SUMMARY}</summary>\n\n{evaluators}\n</details>\n"
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return escape_html("\n".join(lines).rstrip() + "\n")
 
 
 def evaluators_markdown(c: Critique) -> str:
@@ -189,18 +180,10 @@ def evaluators_markdown(c: Critique) -> str:
     lines = ["| Finding | Code | Guidance | Characters |", "|---|---|---|---|"]
     for f in findings_in_draft_order(c):
         title = markdown_inline(f.title) if is_model_point(f) else f.title
-        where = ", ".join(f"{ev.start}–{ev.end}" for ev in f.evidence) or "—"
         guidance = ", ".join(g.id for g in f.guidance) or "—"
-        lines.append(f"| {_cell(title)} | `{f.code}` | {guidance} | {where} |")
+        lines.append(f"| {cell(title)} | `{f.code}` | {guidance} | {offsets(f.evidence)} |")
     for s in strengths_in_draft_order(c):
         title = markdown_inline(s.title) if s.origin == "llm" else s.title
-        where = ", ".join(f"{ev.start}–{ev.end}" for ev in s.evidence) or "—"
-        lines.append(f"| Strength: {_cell(title)} | `{s.code}` | — | {where} |")
-    meta = c.meta
-    lines += [
-        "",
-        f"Input {meta.input_chars} characters; offsets index into the analysed text"
-        + (f"; Example {meta.exclude_example} left out of retrieval" if meta.exclude_example else "")
-        + ".",
-    ]
+        lines.append(f"| Strength: {cell(title)} | `{s.code}` | — | {offsets(s.evidence)} |")
+    lines += ["", input_note(c.meta.input_chars, c.meta.exclude_example)]
     return "\n".join(lines) + "\n"

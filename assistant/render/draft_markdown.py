@@ -1,10 +1,16 @@
-"""A draft as markdown: the factual sections, then what the chronology does not say and what to check."""
+"""A draft as markdown: the factual sections, then what the chronology does not say and what to check.
+
+Facts carry the chronology line they come from, which the author can find; gap codes (and, with the
+critique, its codes, guidance ids and offsets) are for evaluators only: the JSON output and the collapsed
+section at the end."""
 
 from __future__ import annotations
 
 from assistant.domain.drafting import Draft, DraftBlock, DraftSection, DraftTable
-from assistant.render.critique_markdown import critique_markdown, escape_html, notice_markdown
+from assistant.render.critique_markdown import EVALUATORS_WHAT as CRITIQUE_EVALUATORS_WHAT
+from assistant.render.critique_markdown import critique_body_markdown, evaluators_markdown, notice_markdown
 from assistant.render.deadline_text import timing_markdown
+from assistant.render.evaluators import cell, escape_html, evaluators_details
 
 DRAFT_TITLE = "Rapid review: draft factual sections from the multi-agency chronology"
 DRAFT_PREAMBLE = (
@@ -72,7 +78,7 @@ def draft_markdown(draft: Draft) -> str:
     lines += ["## For the author: what the chronology does not say", ""]
     if draft.gap_details:
         for gap in draft.gap_details:
-            lines.append(f"- **{gap.title}** (`{gap.code}`): {gap.detail}")
+            lines.append(f"- **{gap.title}**: {gap.detail}")
     else:
         lines.append("- Nothing the checks look for is missing.")
     lines += ["", "## For the author: chronology checks", ""]
@@ -95,8 +101,24 @@ def draft_markdown(draft: Draft) -> str:
         lines.append("")
     lines += ["---", draft.decision_note, ""]
     if draft.critique is not None:
-        body = critique_markdown(draft.critique).replace("\n# ", "\n## ")
+        body = critique_body_markdown(draft.critique).replace("\n# ", "\n## ")
         if body.startswith("# "):
             body = "#" + body
         lines += [body.rstrip(), ""]
-    return escape_html("\n".join(lines).rstrip() + "\n")
+    body = escape_html("\n".join(lines).rstrip() + "\n")
+    return f"{body}{_evaluators(draft)}"
+
+
+def _evaluators(draft: Draft) -> str:
+    """One collapsed section at the end: the gaps' codes, and the critique's codes, ids and offsets."""
+    lines = (
+        ["| What the chronology does not say | Code |", "|---|---|"] if draft.gap_details else ["No gaps."]
+    )
+    lines += [f"| {cell(g.title)} | `{g.code}` |" for g in draft.gap_details]
+    lines += ["", "Each quote's character offsets in the chronology are in the JSON output."]
+    what = "gap codes"
+    critique = draft.critique
+    if critique is not None and critique.meta.looks_like_rapid_review:
+        lines += ["", "### Panel-style feedback on this draft", "", evaluators_markdown(critique)]
+        what = f"gap codes, {CRITIQUE_EVALUATORS_WHAT}"
+    return evaluators_details(what, "\n".join(lines).rstrip() + "\n")

@@ -1,4 +1,7 @@
-"""Drafts and lines of enquiry as Word documents: real headings, real tables (python-docx)."""
+"""Drafts and lines of enquiry as Word documents: real headings, real tables (python-docx).
+
+Word is for people: facts and quotes carry the line of the text they come from, and no finding or gap code,
+theme or criterion id, guidance id or character offset (those are in the JSON output)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import MODEL_ADDITION, MODEL_POINT, is_model_point
 from assistant.render.deadline_text import add_timing_docx
 from assistant.render.draft_markdown import DRAFT_PREAMBLE, DRAFT_TITLE
+from assistant.render.finding_order import findings_in_draft_order
 from assistant.render.kloe_markdown import KLOE_TITLE, MODEL_LINE_NOTE, MODEL_LINE_PREFIX
 from assistant.render.word import new_document, to_bytes, xml_safe
 
@@ -59,7 +63,7 @@ def draft_docx(draft: Draft) -> bytes:
         _blocks(doc, section.blocks)
     doc.add_heading("For the author: what the chronology does not say", level=1)
     if draft.gap_details:
-        _table(doc, ["Code", "Gap", "Detail"], [[g.code, g.title, g.detail] for g in draft.gap_details])
+        _table(doc, ["Gap", "Detail"], [[g.title, g.detail] for g in draft.gap_details])
     else:
         doc.add_paragraph("Nothing the checks look for is missing.")
     doc.add_heading("For the author: chronology checks", level=1)
@@ -82,8 +86,8 @@ def draft_docx(draft: Draft) -> bytes:
         if critique.findings:
             _table(
                 doc,
-                ["Code", "Finding", "Section", "What the Panel would say"],
-                [_finding_row(f) for f in critique.findings],
+                ["Finding", "Section", "What the Panel would say"],
+                [_finding_row(f) for f in findings_in_draft_order(critique)],
             )
     return to_bytes(doc)
 
@@ -92,15 +96,14 @@ def _finding_row(f: Finding) -> list[str]:
     """A finding as a table row; a model's point or note is labelled and cleaned to plain text."""
     if is_model_point(f):
         return [
-            f.code,
-            f"{MODEL_POINT}: {f.title}",
+            f"{MODEL_POINT}: {clean_model_text(f.title)}",
             f.section,
             f"{MODEL_POINT}: {clean_model_text(f.message)}",
         ]
     message = f.message
     if f.model_note:
         message += f"\n{MODEL_ADDITION}: {clean_model_text(f.model_note)}"
-    return [f.code, f.title, f.section, message]
+    return [f.title, f.section, message]
 
 
 def _points(points: list[CriterionPoint], summary: str) -> str:
