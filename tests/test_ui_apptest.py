@@ -189,55 +189,86 @@ def test_empty_draft_gets_a_clear_message(app: Callable[..., AppTest]) -> None:
     assert "paste or upload" in at.error[0].value.lower()
 
 
-def test_remote_model_only_after_redacted_preview_and_confirmation_then_falls_back(
-    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+# An invented chronology with a name to redact (not from any eval set).
+NAMED_CHRONOLOGY = """Child B, a boy aged 3 months
+Date\tAgency\tEvent
+03/02/2025\tHealth Visiting\tNew birth visit. Mother Karen Blythe-Oduya seen with the baby at home.
+10/02/2025\tGP\tBaby seen for feeding problems. Karen Blythe-Oduya said the father was working away.
+14/02/2025\tPolice\tCall from a neighbour about shouting at the address. No further action.
+"""
+SECRET = "S3cretPass"
+REMOTE_PAGES = [
+    # page, text box, button, text, the provider's method, the fallback notice
+    ("critique", "Run the critique", DRAFT, "critique", "offline critique instead"),
+    ("draft", "Draft the sections", NAMED_CHRONOLOGY, "draft", "offline draft instead"),
+    ("kloe", "Find the lines of enquiry", NAMED_CHRONOLOGY, "kloe", "offline lines of enquiry instead"),
+]
+
+
+@pytest.mark.parametrize(("page", "button", "text", "task", "notice"), REMOTE_PAGES)
+def test_every_page_sends_only_after_a_redacted_preview_and_confirmation_then_falls_back(
+    app: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+    page: str,
+    button: str,
+    text: str,
+    task: str,
+    notice: str,
 ) -> None:
-    from assistant import services
     from assistant.providers import available_providers
     from assistant.settings import get_settings
 
     if "openai" not in available_providers():
         pytest.skip("the openai provider needs the llm extra: pip install -e '.[llm]'")
-    monkeypatch.setenv("RRA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    from assistant.providers.openai_compatible import OpenAICompatibleProvider
+
+    monkeypatch.setenv("RRA_LLM_BASE_URL", f"http://svcuser:{SECRET}@127.0.0.1:9/v1")
     monkeypatch.setenv("RRA_LLM_MODEL", "gpt-4o-mini")
     get_settings.cache_clear()
     sent: list[str] = []
-    real_critique = services.critique
 
-    def failing_remote(text: str, *, provider: str | None = None, **kw: Any) -> Any:
-        if provider == "openai":
-            sent.append(text)
-            raise ProviderError("the model server did not answer", fix="check RRA_LLM_BASE_URL")
-        return real_critique(text, provider=provider, **kw)
+    def failing_remote(self: Any, request: Any) -> Any:  # the remote call itself: recorded, then it fails
+        sent.append(request.text)
+        raise ProviderError("the model server did not answer", fix="check RRA_LLM_BASE_URL")
 
-    monkeypatch.setattr(services, "critique", failing_remote)
+    monkeypatch.setattr(OpenAICompatibleProvider, task, failing_remote)
 
-    at = app()
-    radio = at.radio(key="w_critique_provider")
+    at = app(page)
+    radio = at.radio(key=f"w_{page}_provider")
     assert radio.value == "offline"  # offline by default
-    assert len(radio.options) == 2 and "gpt-4o-mini" in radio.options[1]
+    assert len(radio.options) == 2 and "gpt-4o-mini" in radio.options[1] and "127.0.0.1:9" in radio.options[1]
     radio.set_value("openai").run()
-    run_critique(at)
-    assert not sent and at.session_state["critique"] is None  # nothing sent on the first click
+    at.text_area(key=f"w_{page}_text").input(text).run()
+    next(b for b in at.button if b.label == button).click().run()
+    assert not at.exception, at.exception
+    assert not sent and at.session_state[page] is None  # nothing sent on the first click
     assert "Check what would be sent" in [h.value for h in at.header]
-    redacted = next(t for t in at.text_area if t.label == "Redacted text that would be sent")
-    assert "Jane Smith" not in (redacted.value or "") and "PERSON_" in (redacted.value or "")
+    redacted = next(t for t in at.text_area if t.label == "Redacted text that would be sent").value or ""
+    for name in ("Jane Smith", "Karen Blythe-Oduya", "Blythe-Oduya"):
+        assert name not in redacted
+    assert "PERSON_" in redacted
     assert any("PERSON_1" in str(df.value) for df in at.dataframe)  # what was replaced, by kind
     details = "\n".join(unescape(m.value) for m in at.markdown)
     assert "tokens sent" in details and "Estimated cost:** about $" in details
+    assert "at 127.0.0.1:9" in details  # the host it would go to ...
+    shown = details + "\n".join(str(r.options) for r in at.radio) + "\n".join(c.value for c in at.caption)
+    assert SECRET not in shown and "svcuser" not in shown  # ... never the URL's credentials
     send = next(b for b in at.button if b.label == "Send to the remote model")
     assert send.disabled  # needs the explicit confirmation
     at.checkbox[0].check().run()
     next(b for b in at.button if b.label == "Send to the remote model").click().run()
-    assert not at.exception
-    assert sent == [DRAFT]
-    assert any("offline critique instead" in unescape(w.value) for w in at.warning)
-    assert expander_with(at, KNOWN_FINDING)
+    assert not at.exception, at.exception
+    assert sent == [text]
+    assert any(notice in unescape(w.value) for w in at.warning)
+    assert at.session_state[page] is not None  # the offline result, shown with the notice
+    assert "Check what would be sent" not in [h.value for h in at.header]  # the preview is done with
 
 
 def test_remote_choice_is_not_offered_unless_configured(app: Callable[..., AppTest]) -> None:
     at = app()
-    assert at.radio(key="w_critique_provider").options == ["On this computer (offline: nothing leaves it)"]
+    for page in ("critique", "draft", "kloe"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert at.radio(key=f"w_{page}_provider").options == ["On this computer (offline: nothing leaves it)"]
 
 
 def test_two_sessions_never_see_each_others_documents(app: Callable[..., AppTest]) -> None:
@@ -312,7 +343,12 @@ def test_draft_page_from_a_chronology(app: Callable[..., AppTest]) -> None:
     subheaders = [unescape(h.value) for h in at.subheader]
     assert "Case information" in subheaders and "Key events" in subheaders
     bodies = [h.proto.body for h in at.get("html")]
-    assert any('<mark title="Chronology line 8">' in b for b in bodies)
+    # Each quote is a link to its line in the chronology shown beside (click, tap or Enter; no hover title).
+    sections = [b for b in bodies if "rra-draft-section" in b]
+    assert any('href="#rra-chronology-line-8"' in b for b in sections)
+    assert not any("<mark title=" in b for b in sections)
+    pane = next(b for b in bodies if 'aria-label="The chronology the draft was made from"' in b)
+    assert 'id="rra-chronology-line-8"' in pane and "Midwifery" in pane
     labels = [getattr(d, "label", None) for d in at.get("download_button")]
     assert "Download the draft (.docx)" in labels
     import docx

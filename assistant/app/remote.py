@@ -10,6 +10,7 @@ and `confirmed` shows it and returns the request once the user has ticked the bo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -130,6 +131,17 @@ def confirmed(prefix: str, text: str, provider: str) -> RemotePreview | None:
     ):
         return pending
     return None
+
+
+def send_when_confirmed(prefix: str, text: str, provider: str, run: Callable[[RemotePreview], None]) -> None:
+    """Show the pending run's preview; once confirmed, `run` it (which calls `clear` when it succeeds) and
+    draw the page again without the preview. A failed run keeps the preview, beside its error."""
+    pending = confirmed(prefix, text, provider)
+    if pending is None:
+        return
+    run(pending)
+    if st.session_state.get(f"{prefix}_pending") is None:
+        st.rerun()
 
 
 def clear(prefix: str) -> None:

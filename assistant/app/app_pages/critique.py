@@ -55,8 +55,7 @@ if st.button("Run the critique", type="primary", icon=":material/rate_review:"):
         else:
             remote.prepare("critique", text, "critique")
 
-if remote.confirmed("critique", text, provider) is not None:
-    _run(provider)
+remote.send_when_confirmed("critique", text, provider, lambda _: _run(provider))
 
 view: review.CritiqueView | None = state.critique
 if view is not None:

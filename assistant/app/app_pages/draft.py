@@ -70,9 +70,7 @@ if st.button("Draft the sections", type="primary", icon=":material/edit_note:"):
         else:
             remote.prepare("draft", text, "draft")
 
-sending = remote.confirmed("draft", text, provider)
-if sending is not None:
-    _draft(sending.text, sending.source, provider)
+remote.send_when_confirmed("draft", text, provider, lambda p: _draft(p.text, p.source, provider))
 
 view: actions.DraftView | None = state.draft
 if view is not None:

@@ -61,8 +61,7 @@ if st.button("Find the lines of enquiry", type="primary", icon=":material/quiz:"
         else:
             remote.prepare("kloe", text, "kloe")
 
-if remote.confirmed("kloe", text, provider) is not None:
-    _run(provider)
+remote.send_when_confirmed("kloe", text, provider, lambda _: _run(provider))
 
 view: actions.KloeView | None = state.kloe
 if view is not None:
