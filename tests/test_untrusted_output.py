@@ -284,11 +284,13 @@ def _bare_critique(findings: list[Finding], strengths: list[Strength]) -> Critiq
 
 
 def _render_in_app(critique_json: str, text: str) -> None:
-    from assistant.app.components import CritiqueView, render_critique
+    from assistant.app.review import CritiqueView, render_critique
+    from assistant.app.state import init_state
     from assistant.domain.critique import Critique
 
+    init_state()
     critique = Critique.model_validate_json(critique_json)
-    render_critique(CritiqueView(critique=critique, text=text, docx=b"", markdown=""))
+    render_critique(CritiqueView(critique=critique, text=text))
 
 
 @pytest.mark.loopback
@@ -300,10 +302,10 @@ def test_app_marks_model_points_apart_and_shows_no_model_links(hostile: Critique
     ).run()
     assert not at.exception, at.exception
     labels = [e.label for e in at.expander]
-    model_labels = [label for label in labels if label.startswith("Model-written point")]
+    # Findings are numbered on screen ("3. Model-written point: …"); strengths are not.
+    model_labels = [label for label in labels if "Model-written point" in label.split(":")[0]]
     assert len(model_labels) == 3  # two points and one strength
     assert not any("LEARNING" in label or "learning" in label for label in labels if "Must fix" in label)
-    assert "Model-written points (a remote model's reading of the draft)" in [h.value for h in at.header]
     shown = "\n".join(m.value for m in at.markdown)
     assert "https" not in shown and "evil" not in shown and "![" not in shown
     assert "**Model-written addition:**" in shown
