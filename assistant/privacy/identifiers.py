@@ -67,6 +67,11 @@ _EMAIL = re.compile(
     r"(?<![\w.+%'-])[A-Za-z0-9._%+'-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
     r"[A-Za-z]{2,24}(?![\w-])"
 )
+# "jadeoz94 at hotmail dot co dot uk": an address spelt out so filters miss it.
+_EMAIL_SPELT = re.compile(
+    r"(?<![\w.+%'-])[A-Za-z0-9._%+'-]{1,64}[ ](?:at|AT|\[at\]|\(at\))[ ][A-Za-z0-9-]{1,63}"
+    r"(?:[ ](?:dot|DOT|\[dot\]|\(dot\))[ ][A-Za-z]{2,24}){1,3}(?![\w-])"
+)
 # "@tamsinxo_94": not the middle of an email (a word character before the @ is refused).
 _HANDLE_AT = re.compile(r"(?<![\w@.+-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)(?![\w@-])")
 _PLATFORMS = (
@@ -243,9 +248,11 @@ def _phones(text: str) -> list[Span]:
 
 _NHS = re.compile(r"[1-9](?<![\w/.-].)[0-9]{2}[ .\-]{0,2}[0-9]{3}[ .\-]{0,2}[0-9]{4}(?![\w/-]|\.[0-9])")
 _NI = re.compile(
-    r"[A-Z](?<![\w-].)[A-Z][ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}"
-    r"[A-D](?![\w-])"
+    r"[A-Z](?<![\w-].)[A-Z][ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[A-D](?![\w-])"
 )
+# "hl401298c": the same in lowercase, found from its digits (a scan for two letters would try every word).
+_NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
+_NI_LOWER_LETTERS = re.compile(r"(?<![\w-])[a-z]{2}[ ]{0,2}$")
 _POSTCODE = re.compile(
     r"(?:[A-Z](?<![\w-].)(?:[A-Z]?[0-9][A-Z0-9]?|IR)[ ]{0,3}[0-9][ABD-HJLNP-UW-Z]{2}"
     r"|[a-z](?<![\w-].)[a-z]?[0-9][a-z0-9]?[ ]{0,3}[0-9][abd-hjlnp-uw-z]{2})(?![\w-])"
@@ -361,6 +368,13 @@ _VEHICLE_ANY_CASE = re.compile(
 )
 
 
+# Plates written with a space inside the first group ("Y 813 KPV", "YX 19 KLN", "P 9 RKY"): only near a word
+# about a vehicle, as such spacing also reads as a list or a grid reference.
+_VEHICLE_SPACED = re.compile(
+    r"(?<![\w/-])(?:[A-Z]{2}[ ][0-9]{2}|[A-Z][ ][0-9]{1,3})[ ]{1,2}(?P<l>[A-Z]{3})(?![\w/-])"
+)
+
+
 def _near(positions: list[int], start: int, end: int, text: str, reach: int = 120) -> bool:
     """Whether a position in `positions` (sorted) is within `reach` characters, in the same paragraph."""
     k = bisect.bisect_left(positions, start - reach)
@@ -389,13 +403,24 @@ def _vehicles(text: str, lower: str) -> list[Span]:
     if vehicle_at is None:
         vehicle_at = [m.start() for m in _VEHICLE_WORDS.finditer(lower)]
     if vehicle_at:
+        for match in _VEHICLE_SPACED.finditer(text):
+            if fold(match.group("l")) not in _NOT_VEHICLE_LETTERS and _near(
+                vehicle_at, match.start(), match.end(), text
+            ):
+                key = "".join(match.group(0).split())
+                spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, key))
         for match in _VEHICLE_ANY_CASE.finditer(text):
             value = match.group(0)
             if value.isupper() or not any(c.islower() for c in value):
                 continue  # capitals are found above
             letters = re.findall(r"[A-Za-z]+", value)
-            if any(fold(group) in _NOT_VEHICLE_LETTERS or fold(group) in common_words() for group in letters):
-                continue  # "at10 and", "a12 the"
+            if any(
+                fold(group) in _NOT_VEHICLE_LETTERS
+                or fold(group) in common_words()
+                or fold(group) in CAR_MAKES
+                for group in letters
+            ):
+                continue  # "at10 and", "a12 the", "BMW 118i"
             if _near(vehicle_at, match.start(), match.end(), text, 60):
                 spans.append(
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
@@ -417,8 +442,26 @@ _PROFILE_CUE_WORDS = _prefilter(
 )
 
 
+# A profile given as a link: the part after the site is the handle ("t.me/northside", "tiktok.com/@kai").
+_PROFILE_URL = re.compile(
+    r"(?i:\b(?:t\.me|wa\.me|instagram\.com|tiktok\.com|snapchat\.com/add|facebook\.com|fb\.com|x\.com|"
+    r"twitter\.com|youtube\.com|twitch\.tv|threads\.net|onlyfans\.com))/(?P<h>@?[A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_])"
+)
+
+
+_SITE = re.compile(r"[a-z0-9\-]{1,20}\.(?:me|com|tv|net|org|co|uk|io)")
+
+
 def _handles(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
+    for match in (
+        _PROFILE_URL.finditer(text)
+        if ".com/" in lower or ".me/" in lower or ".tv/" in lower or ".net/" in lower
+        else ()
+    ):
+        spans.append(
+            Span(match.start("h"), match.end("h"), EntityKind.HANDLE, fold(match.group("h").lstrip("@")))
+        )
     for match in _HANDLE_AT.finditer(text) if "@" in text else ():
         handle = match.group("h")
         if not any(c.isalpha() for c in handle):
@@ -437,6 +480,8 @@ def _handles(text: str, lower: str) -> list[Span]:
             folded = fold(value.lstrip("@"))
             if folded in _HANDLE_CUE_WORDS:
                 continue  # "Xbox gamertag PERSON_1": the cue word itself is not the handle
+            if _SITE.fullmatch(folded):
+                continue  # "Telegram t.me/x": the site, not the handle
             strong = bool(_STRONG_HANDLE_CUE.search(cue)) or sep in {":", "=", "as", "called", "named"}
             # "gamertag DL R0yal": a second word that has a digit or underscore is part of the name.
             more = _HANDLE_MORE.match(text, start + len(value)) if strong else None
@@ -792,7 +837,34 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _cued(text, lower, _DOB_CUE_WORDS, _DOB):
         date = match.group("date")
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
+    for match in _SHORT_DATE.finditer(text) if "/" in text else ():
+        # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
+        # goes (scores and fractions, "3/10", do not follow "on" or start a line).
+        if _valid_day_month(match.group(0), numeric=True) and _SHORT_DATE_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+    for match in _MONTH_YEAR.finditer(text):
+        # "| Feb 2020 | CSC |": a month and year that is a chronology entry's date (a cell or line of its own);
+        # in running prose ("until March 2022") it stays, like a year.
+        if _CELL_START.search(text, max(0, match.start() - 9), match.start()):
+            value = match.group(0).rstrip()
+            spans.append(Span(match.start(), match.start() + len(value), EntityKind.DATE, date_key(value)))
+    for match in _DATE_RANGE.finditer(text):
+        # "15-19 April 2024": both days belong to the date.
+        spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     return spans
+
+
+_SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
+_SHORT_DATE_BEFORE = re.compile(
+    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc))[:]?\s{1,4}$"
+)
+_MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
+_CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
+_DATE_RANGE = re.compile(
+    rf"{_D1}{_ORD}[ ]{{0,2}}-[ ]{{0,2}}[0-9]{{1,2}}{_ORD}[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?"
+)
 
 
 # ------------------------------------------------------------------------------------------- addresses
@@ -814,7 +886,7 @@ _NAMED_STREET_TYPES_CHECKED = (
 _DIRECTION = r"(?:[ ](?:North|South|East|West|Upper|Lower))?"
 _HOUSE_TYPES = (
     "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
-    "Hall|Court|Mansions|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
+    "Hall|Court|Mansions|Mills|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
     "Chapel|Bakery|Schoolhouse"
 )
 # House names that identify a home on their own ("Holly Cottage"); the others need a street after them.
@@ -859,7 +931,7 @@ _ADDRESS_NAMED_CHECKED = re.compile(
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
 _FLAT_BUILDING = re.compile(
-    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
+    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette|Unit)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
     rf"(?:[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}})?(?P<words>{_CAP}(?:[ ]{{1,2}}{_CAP}){{0,3}})"
 )
 # "lives at 9 Sandygate", "Address: 2 The Sidings": a number and capitalised words after a word that
@@ -1043,7 +1115,79 @@ def _addresses(text: str, lower: str) -> list[Span]:
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_ONLY.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    return spans
+    return _joined_addresses(text, spans)
+
+
+# Parts of one address written apart: "Flat 11, Calder Court, Brunswick Street", then the town after it
+# (", Marsden Vale") and a house name before it ("Brambles, Cragg Road"), one to three capitalised words.
+# A town: one or two capitalised words, then no further word (a postcode may follow).
+_TOWN = (
+    r"(?P<town>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)"
+    r"(?![\w'&\-]|[ ]{1,2}(?![A-Z]{1,2}[0-9])[A-Z0-9])"
+)
+_TOWN_AFTER = re.compile(rf",[ ]{{1,2}}{_TOWN}")
+_HOUSE_BEFORE = re.compile(
+    r"(?:^|(?<=[\n(:;|])[ ]{0,2}|(?<=[.,] )|(?i:\b(?:at|to|from|of|address|in)[ ]{1,2}))(?P<house>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{1,30}){0,2}),[ ]{1,2}$"
+)
+_STREET_FIRST = re.compile(r"(?!(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette)\b)[A-Za-z]")
+_NUMBER_AND_NAME = re.compile(
+    rf"[0-9](?<![\w/.,-].)[0-9]{{0,3}}[a-z]?[ ]{{1,2}}(?P<name>[A-Z][a-z'\-]{{3,30}}),[ ]{{1,2}}{_TOWN}"
+)
+_ADDRESS_GAP = re.compile(r",?[ ]{1,2}")
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that may be part of a town or house name: not a role, sentence glue, service,
+    month or weekday ("3 Moor Lane, Mother said", "2 Hill Road, Police attended")."""
+    folded = fold(word)
+    return not (
+        folded in ROLE_WORDS
+        or folded in FUNCTION_WORDS
+        or folded in INSTITUTION_WORDS
+        or folded in LEADING_NOISE
+        or folded in WEEKDAY_WORDS
+        or folded in MONTH_WORDS
+        or folded.endswith("'s")
+    )
+
+
+def _town_word(word: str) -> bool:
+    """A town's word is not a listed first name or surname ("23 Hawthorn Drive, Louise" names who lives there)."""
+    return _place_word(word) and classify(word) not in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}
+
+
+def _joined_addresses(text: str, spans: list[Span]) -> list[Span]:
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    groups: list[list[int]] = []
+    for span in ordered:
+        if groups:
+            last = groups[-1]
+            gap = text[last[1] : span.start]
+            if span.start <= last[1] or _ADDRESS_GAP.fullmatch(gap):
+                last[1] = max(last[1], span.end)
+                continue
+        groups.append([span.start, span.end])
+    joined: list[Span] = []
+    for start, end in groups:
+        # Not before a flat ("Mrs K van der Merwe, Flat 12 ..." names the addressee).
+        head = (
+            _HOUSE_BEFORE.search(text, max(0, start - 70), start)
+            if _STREET_FIRST.match(text, start)
+            else None
+        )
+        if head and all(_place_word(w) and classify(w) != "FIRST" for w in head.group("house").split()):
+            start = head.start("house")
+        town = _TOWN_AFTER.match(text, end)
+        if town and all(_town_word(w) for w in town.group("town").split()):
+            end = town.end()
+        joined.append(Span(start, end, EntityKind.ADDRESS, norm(text[start:end])))
+    for match in _NUMBER_AND_NAME.finditer(text):
+        # "5 Tenterfields, Elland": a number, one uncommon capitalised word, and a town.
+        if fold(match.group("name")) not in common_words() and all(
+            _place_word(match.group("name")) and _town_word(w) for w in match.group("town").split()
+        ):
+            joined.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    return spans + joined
 
 
 def _place_words_end(text: str, start: int, end: int, *, ordinary_ok: bool = False) -> int | None:
@@ -1087,7 +1231,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             r"(?=[A-Z])\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
-            r"Nursery|Pre-School|Preschool|Primary|Infants|Juniors|Grammar|UTC|High(?![ ]{1,2}[A-Z0-9]))\b"
+            r"Nursery|Pre-School|Pre-school|Preschool|Primary|Infants|Juniors|Grammar|UTC|"
+            r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|High(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
     (
@@ -1106,16 +1251,56 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Childrens Home|Care Home|Hostel|Foyer)\b"
         ),
     ),
+    (
+        # A council, service or firm named after its place or founders ("Hollinbrook Children's Services",
+        # "Akroyd & Shaw Solicitors", "Calder Law"): a proper word must come before the head noun.
+        EntityKind.ORG,
+        re.compile(
+            r"(?=[A-Z0-9])\b(?:Children's Services|Childrens Services|Children's Social Care|"
+            r"Metropolitan Borough Council|Borough Council|City Council|County Council|District Council|"
+            r"Council|Town Hall|Civic Centre|Young Carers|Safeguarding Children Partnership|"
+            r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|"
+            r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|Club)\b"
+        ),
+    ),
 ]
 # A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
 # crosses a sentence end).
-_NAME_WORD = re.compile(r"[A-Z][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on")
+_NAME_WORD = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on|C\.[ ]?of[ ]?E\.?|C\.E\.|R\.C\.|\((?:VA|VC|CE|RC)\)"
+)
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
 _PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n]|$)")
 # Suffixes so general ("X Centre", "X Service", "X Unit") that the words before them must include one
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
 _GENERAL_SUFFIXES = frozenset(
     {
+        "Children's Services",
+        "Childrens Services",
+        "Children's Social Care",
+        "Metropolitan Borough Council",
+        "Borough Council",
+        "City Council",
+        "County Council",
+        "District Council",
+        "Council",
+        "Town Hall",
+        "Civic Centre",
+        "Young Carers",
+        "Safeguarding Children Partnership",
+        "Safeguarding Partnership",
+        "Housing Association",
+        "Housing Trust",
+        "Homes",
+        "Solicitors",
+        "Law",
+        "LLP",
+        "Appropriate Adult Service",
+        "0-19 Service",
+        "0-19 Team",
+        "Youth Justice Service",
+        "Youth Offending Team",
+        "Club",
         "Centre",
         "Clinic",
         "Unit",
@@ -1153,7 +1338,8 @@ _GENERIC_SERVICE = word_set(
     "neurodevelopmental psychology counselling bereavement advocacy independent rapid response access duty "
     "front door intake first team hub gateway pathway single point liaison day night weekend evening crown "
     "prosecution disclosure barring harmful behaviour behaviours major trauma business pupil return interview "
-    "university teaching general district community royal prevent channel"
+    "university teaching general district community royal prevent channel breakfast lunch lunchtime homework "
+    "after-school afterschool holiday gym chess drama book film running walking swimming football"
 )
 _PLACE_SUFFIX_WORDS = frozenset(
     [
@@ -1291,12 +1477,17 @@ GENERIC_QUALIFIERS = frozenset(
 # "Kingsway Academy North Campus") and a second part joined by "&" or "and" ("Thirsk School & Sixth Form
 # College", "Oakbank School and Nursery").
 _SCHOOL_TAIL = re.compile(
+    r"(?:[ ](?:School|Academy)\b)?"  # "Sunnybank Primary Academy"
+    r"(?:[ ]of[ ](?:Further|Higher)[ ]Education\b|[ ]of[ ](?:Arts?|Technology|Science)\b)?"
     r"(?:[ ](?:North|South|East|West|Central|Upper|Lower)(?![A-Za-z0-9'\-]|[ ](?:of|[A-Z])))?"
     r"(?:[ ](?:Campus|Site|Annexe|Site)\b)?"
     r"(?:[ ](?:&|and)[ ](?:(?:Sixth Form|Community|Specialist|Performing Arts|Language|Sports)[ ])?"
-    r"(?:Sixth Form(?:[ ](?:College|Centre))?|Nursery|Pre-School|Preschool|Infants?|Juniors?|Primary|College|"
-    r"Children's Centre|Childrens Centre)\b)?"
+    r"(?:Sixth Form(?:[ ](?:College|Centre))?|Nursery|Pre-School|Pre-school|Preschool|Infants?|Juniors?|"
+    r"Primary|College|Children's Centre|Childrens Centre)\b(?:[ ]School\b)?)?"
 )
+
+
+_TRUST_TAIL = re.compile(r"[ ]NHS(?:[ ]Foundation)?[ ]Trust\b")
 
 
 def _school_end(text: str, end: int) -> int:
@@ -1309,8 +1500,17 @@ def _bare(word: str) -> str:
     return folded[:-2] if folded.endswith("'s") else folded
 
 
+# Schools named by a head word that comes first ("Dar ul-Uloom Hollinbrook", "Madrasah Al-Noor").
+_SCHOOL_FIRST = re.compile(
+    r"(?=[DJM])\b(?:Dar[ -]?ul[ -]?Uloom|Darul[ -]Uloom|Jamia|Jamiah|Madrasah?|Madressa)[ ]{1,2}"
+    rf"{_CAP}(?:[ ]{{1,2}}{_CAP})?"
+)
+
+
 def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
+    for match in _SCHOOL_FIRST.finditer(text):
+        spans.append(Span(match.start(), match.end(), EntityKind.SCHOOL, norm(match.group(0))))
     for kind, pattern in _SUFFIXES:
         for match in pattern.finditer(text):
             # Walk back over at most six capitalised words (or connectors) joined by one or two spaces.
@@ -1326,10 +1526,17 @@ def _named_places(text: str) -> list[Span]:
                 while word_start > 0 and gap_start - word_start < 32 and not text[word_start - 1].isspace():
                     word_start -= 1
                 word = text[word_start:gap_start]
+                opened = (
+                    word[:1] in '("[' and len(word) > 1 and not _NAME_WORD.fullmatch(word)
+                )  # "(Hollinbrook Appropriate Adult Service)"
+                if opened:
+                    word_start, word = word_start + 1, word[1:]
                 if not _NAME_WORD.fullmatch(word) or word in _PLACE_SUFFIX_WORDS:
                     break  # "St Helens Hospital and Queen's Hospital" are two places
                 words.append((word_start, word))
                 cursor = word_start
+                if opened:
+                    break
             while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
                 words.pop()
             if not words:
@@ -1348,6 +1555,13 @@ def _named_places(text: str) -> list[Span]:
                 if _bare(word) not in _CONNECTORS
             ):
                 continue  # "X Centre", "X Service": a named one has a proper name in it ("Blackburn Birth Centre")
+            if match.group(0) == "Junior" and all(
+                _bare(w) in common_words()
+                or _bare(w) in GENERIC_QUALIFIERS
+                or classify(w) in {"FIRST", "AMBIG"}
+                for _, w in words
+            ):
+                continue  # "Sammy Junior": a nickname, not a school
             if match.group(0) == "High" and all(
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):
@@ -1360,6 +1574,9 @@ def _named_places(text: str) -> list[Span]:
             end = match.end()
             if kind is EntityKind.SCHOOL:
                 end = _school_end(text, end)
+            elif kind is EntityKind.ORG:
+                trust = _TRUST_TAIL.match(text, end)  # "Calderbrook Hospitals NHS Foundation Trust"
+                end = trust.end() if trust else end
             # "Loreto High School Chorlton": a place name after the suffix belongs to the school's name.
             after = _PLACE_AFTER.match(text, end)
             if after and classify(after.group(1)) in {"UNKNOWN", "SURNAME"}:
@@ -1372,11 +1589,22 @@ def _official(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _EMAIL.finditer(text) if "@" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, match.group(0).casefold()))
+    for match in _EMAIL_SPELT.finditer(text) if " dot " in text or "[dot]" in text or "(dot)" in text else ():
+        local = fold(match.group(0).split(" ", 1)[0])
+        if local not in common_words() and local not in FUNCTION_WORDS:  # "looked at home dot com"
+            spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, norm(match.group(0))))
     for match in _NHS.finditer(text):
         key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
         spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
     for match in _NI.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
+    for match in _NI_LOWER_DIGITS.finditer(text):
+        letters = _NI_LOWER_LETTERS.search(text, max(0, match.start() - 4), match.start())
+        if letters is not None:
+            value = text[letters.start() : match.end()]
+            spans.append(
+                Span(letters.start(), match.end(), EntityKind.NI_NUMBER, "".join(value.split()).upper())
+            )
     for match in _POSTCODE.finditer(text):
         key = "".join(match.group(0).split()).upper()
         spans.append(Span(match.start(), match.end(), EntityKind.POSTCODE, key))
@@ -1413,3 +1641,60 @@ def structured_spans(text: str) -> list[Span]:
         + _addresses(text, lower)
         + _named_places(text)
     )
+
+
+# ---------------------------------------------------------------------------- later mentions of places
+
+_PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
+_CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])")
+
+
+def place_mentions(text: str, selected: list[Span]) -> list[Span]:
+    """Later short mentions of a school, practice or organisation already found ("Greenhill" after
+    "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals.
+    A word also used as a town in an address ("..., Hollinbrook") is a place name, not the school's own."""
+    towns: set[str] = set()
+    known: dict[str, tuple[EntityKind, str, list[str]]] = {}
+    for span in selected:
+        if span.kind is EntityKind.ADDRESS:
+            last = text[span.start : span.end].rsplit(",", 1)[-1].split()
+            towns.update(fold(w) for w in last)
+    for span in selected:
+        if span.kind not in _PLACE_KINDS:
+            continue
+        head = _CAP_WORD.match(text, span.start)
+        if head is None:
+            continue
+        folded = fold(head.group(0))
+        if (
+            folded in towns
+            or folded in common_words()
+            or folded in GENERIC_QUALIFIERS
+            or folded in _GENERIC_SERVICE
+            or folded in _DIRECTIONS
+            or not _place_word(head.group(0))
+        ):
+            continue
+        rest = text[head.end() : span.end].split()
+        known.setdefault(head.group(0), (span.kind, span.key, rest))
+        known.setdefault(head.group(0).upper(), (span.kind, span.key, [w.upper() for w in rest]))
+    if not known:
+        return []
+    finder = re.compile(r"(?<![\w'\-])(?:" + "|".join(map(re.escape, known)) + r")(?![\w'\-])")
+    spans: list[Span] = []
+    for match in finder.finditer(text):
+        kind, key, rest = known[match.group(0)]
+        end = match.end()
+        # "Marsden Vale High" of "Marsden Vale High School": as much of the name as is written, or its
+        # initials ("Northgate ABC" for "Northgate Amateur Boxing Club").
+        initials = "".join(w[0] for w in rest if w[:1].isupper())
+        after = re.compile(r"[ ]{1,2}" + re.escape(initials) + r"(?![\w'\-])").match(text, end)
+        if len(initials) >= 2 and after is not None:
+            end = after.end()
+        for word in rest if after is None else ():
+            after = re.compile(r"[ ]{1,2}" + re.escape(word) + r"(?![\w'\-])").match(text, end)
+            if after is None:
+                break
+            end = after.end()
+        spans.append(Span(match.start(), end, kind, key))
+    return spans

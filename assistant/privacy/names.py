@@ -21,9 +21,11 @@ from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
+    CAR_MODELS,
     FAMILY_ROLES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
+    MAKES_ALSO_SURNAMES,
     NATIONALITIES,
     NEVER_ALONE,
     NON_VALUES,
@@ -157,7 +159,7 @@ class Tokens:
         gap = self.text[a.end : b.start]
         if gap in (" ", "  "):
             return True
-        return a.cls == "INITIAL" and gap in (".", ". ", ".  ")
+        return (a.cls == "INITIAL" or a.text == "St") and gap in (".", ". ", ".  ")
 
 
 def is_sentence_start(text: str, start: int) -> bool:
@@ -301,7 +303,8 @@ _CALLED = re.compile(
     r"call(?:s|ed|ing)? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
     r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as|"
     r"(?:gave|gives|giving|given) (?:his|her|their|a|the) name as|name given as|named only as|"
-    r"(?:only )?known to (?:her|him|them|police|staff) as))"
+    r"(?:only )?known to (?:her|him|them|police|staff) as|"
+    r"known (?:at|in|on|to|around|by) (?:the )?[a-z]{2,12} as))"
     r"[ ]{1,2}[\"'(]?(?=[A-Z])"
 )
 _LABEL = re.compile(
@@ -521,6 +524,35 @@ def _cue_pairs() -> frozenset[tuple[str, str]]:
 _CUE_PAIRS = _cue_pairs()
 
 
+_WORD_AND_LETTER = re.compile(r"[A-Z][a-z]{1,15}[ ][A-Z](?![\w'.\-])")
+# A nickname in quotes: 1-3 capitalised words, straight after a role or relationship word ('his friend
+# "Tizzy"', 'his mate "Smithy"'), a naming cue ('known as "Sunbeam"') or a name in brackets ('Ryan Smith
+# ("Smithy")'). Found from the quote, so no role pattern runs over the whole text.
+_QUOTED = re.compile(r"\"(?P<n>[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{0,20}){0,2})\"")
+_QUOTE_CUE_WORDS = word_set("mate mates pal pals associate associates aka called nicknamed named")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
+
+
+def quoted_names(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _QUOTED.finditer(text) if '"' in text else ():
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None:
+            continue
+        word = fold(before.group(1))
+        by_name = (
+            before.group(2) == "("
+            and before.group(1)[:1].isupper()
+            and classify(before.group(1)) in {"FIRST", "SURNAME", "UNKNOWN", "AMBIG", "CAPS_NAME", "COMMON"}
+        )
+        if any(fold(w) in NATIONALITIES or fold(w) in FUNCTION_WORDS for w in match.group("n").split()):
+            continue  # 'recorded as "White British"'
+        # A bracket opens a nickname only after a name ('Ryan Smith ("Smithy")'), not after a role word.
+        if (word in ROLE_WORDS or word in _QUOTE_CUE_WORDS or by_name) and (by_name or not before.group(2)):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+    return spans
+
+
 def context_names(tokens: Tokens) -> list[Span]:
     """Names from context. Each rule is tried only where its cue word starts, anchored there."""
     text = tokens.text
@@ -584,7 +616,15 @@ def context_names(tokens: Tokens) -> list[Span]:
         if folded in _CALLED_STARTS:
             match = _CALLED.match(text, tok.start)
             if match:
-                add(_name_at(tokens, match.end()))
+                # "a lad called Little T": a nickname of a word and a capital letter.
+                short = _WORD_AND_LETTER.match(text, match.end())
+                if short and fold(short.group(0).split()[0]) in ROLE_WORDS | NON_VALUES:
+                    short = None  # "referred to as Child M": an anonymised label
+                add(
+                    Span(short.start(), short.end(), EntityKind.PERSON, "")
+                    if short
+                    else _name_at(tokens, match.end())
+                )
         if folded in _LABEL_STARTS or head in _LABEL_STARTS:
             match = _LABEL.match(text, tok.start)
             if match:
@@ -630,7 +670,7 @@ def context_names(tokens: Tokens) -> list[Span]:
                     ):
                         span = None
                 add(span)
-    return spans + _table_names(tokens) + _caps_names(tokens)
+    return spans + _table_names(tokens) + _caps_names(tokens) + quoted_names(text)
 
 
 # ----------------------------------------------------------------------------------------- list rules
@@ -656,8 +696,11 @@ def _segment_is_name(text: str, segment: list[Tok]) -> bool:
 
 _PLACE_ENDS = word_set(
     "airport interchange bridge station junction services harbour pier beach quay docks arena stadium "
-    "cathedral abbey museum library market precinct parkway airfield viaduct moors reservoir canal"
+    "cathedral abbey museum library market precinct parkway airfield viaduct moors reservoir canal club"
 )
+
+
+_SPACED_PREFIXES = frozenset({"Mc", "Mac", "St", "Fitz"})
 
 
 def list_names(tokens: Tokens) -> list[Span]:
@@ -684,6 +727,13 @@ def list_names(tokens: Tokens) -> list[Span]:
                 weak_surname(nxt.text, nxt.cls) and items[j].cls in {"FIRST", "AMBIG", "INITIAL", "CAPS_NAME"}
             ):
                 j += 1
+            elif (
+                items[j].text in _SPACED_PREFIXES
+                and j > i
+                and nxt.text[:1].isupper()
+                and nxt.cls not in {"ROLE", "FUNCTION", "TITLE"}
+            ):
+                j += 1  # "Siobhan Mc Guinness", "Darnell St. Clair": the prefix carries the surname
             elif nxt.cls == "PARTICLE":
                 k = j + 1  # "Pieter van der Berg": particles count only before another name word
                 while (
@@ -699,6 +749,12 @@ def list_names(tokens: Tokens) -> list[Span]:
         segment = items[i : j + 1]
         # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
         after_make = i > 0 and tokens.joined(i - 1) and fold(items[i - 1].text) in CAR_MAKES
+        # "Ford Transit Custom", "the Transit": a make that is also a surname before a model, or a model.
+        car_model = fold(segment[0].text) in CAR_MODELS or (
+            len(segment) > 1
+            and fold(segment[0].text) in MAKES_ALSO_SURNAMES
+            and fold(segment[1].text) in CAR_MODELS
+        )
         # "Bradford Interchange", "Sowerby Bridge", "Manchester Airport": a place, named by its last word.
         place = (
             len(segment) > 1
@@ -707,6 +763,7 @@ def list_names(tokens: Tokens) -> list[Span]:
         )
         if (
             not after_make
+            and not car_model
             and not place
             and fold(segment[0].text) not in CAR_MAKES
             and _segment_is_name(tokens.text, segment)
@@ -867,3 +924,59 @@ def _named_here(tokens: Tokens, i: int) -> bool:
     return bool(
         re.match(r"(?:'s\b|[ ]{1,2}(?:said|told|was|is|had|has|did|went|and|disclosed|reported))", following)
     )
+
+
+# ------------------------------------------------------------------------------------------------ initials
+
+# Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
+_NOT_INITIALS = word_set(
+    "nfa dv da ps ot rip asb nb ltd plc qc kc tac tas bsl sdq am pm ok id tv uk us eu re cc"
+)
+
+
+def _initial_forms(name: str) -> list[str]:
+    """'Tom Kershaw' -> TK, T.K.; 'Kai Mensah-Fordham' -> KMF, K.M-F., K M-F; 'Amber-Rose Fairweather' -> A-R F."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if len(words) < 2 or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return []
+    heads = ["-".join(part[:1].upper() for part in w.split("-") if part) for w in words]
+    compact = "".join(h.replace("-", "") for h in heads)
+    if fold(compact) in ACRONYMS or fold(compact) in ROLE_WORDS or fold(compact) in FUNCTION_WORDS:
+        return []
+    if fold(compact) in _NOT_INITIALS:
+        return []
+    forms = {compact, ".".join(heads) + "."}
+    if any("-" in h for h in heads):
+        forms.add(" ".join(heads))
+    return sorted(forms, key=len, reverse=True)
+
+
+def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
+    """Later mentions of a found full name by its initials ("Actions: TK to complete", "K.O. informed the
+    social worker"), in capitals as written, never inside another word or a found span."""
+    forms: set[str] = set()
+    for name in dict.fromkeys(names):
+        forms.update(_initial_forms(name))
+    if not forms:
+        return []
+    finder = re.compile(r"(?<![\w.\-])(?:" + trie(forms) + r")(?![\w\-]|\.[A-Za-z])")
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in finder.finditer(text)
+        if not covered[m.start()] and m.end() - m.start() >= 2
+    ]
+
+
+_NAME_THEN_INITIAL = re.compile(r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)")
+
+
+def with_initials(text: str, spans: list[Span]) -> list[Span]:
+    """A found name followed by a surname's initial ("Jayden R.", "Oakley F-B"): the initial is part of it.
+    A bare capital without a full stop is not taken ("Sam A and B")."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind is EntityKind.PERSON:
+            tail = _NAME_THEN_INITIAL.match(text, span.end)
+            if tail is not None:
+                longer.append(Span(span.start, tail.end(), span.kind, span.key))
+    return longer

@@ -9,12 +9,17 @@ What is found (see identifiers.py and names.py for the rules):
   account/username/ID cue, and handle shapes: "x_99", "x#1120", "a.b.official"); case, crime, MASH, Mosaic,
   PNC, NHS trust and other reference numbers (by shape, next to "ref", "crime", "case", "number"..., a code and
   a number after a cue, and any standalone number of six or more digits);
-* dates with a day (any common format), and a month-and-year or year next to a birth label;
-* addresses (numbered streets, named streets, house names such as "Holly Cottage, Moor Lane", flats);
-* named schools, GP practices, hospitals and children's centres ("name + suffix");
+* dates with a day (any common format, "on 14/3" without a year where a date goes, ranges "15-19 April
+  2024"), a month-and-year next to a birth label or as a chronology row's date;
+* addresses (numbered streets, named streets, house names such as "Holly Cottage, Moor Lane", flats, with
+  the house name before and the town after: "Brambles, Cragg Road, Luddenden");
+* named schools, GP practices, hospitals, children's centres and organisations named after a place or
+  their founders ("name + suffix": "Calderbrook Children's Services", "Akroyd & Shaw Solicitors"), and
+  later short mentions of one ("Greenhill", "Northgate ABC");
 * people's names: from context (titles, role and relationship words, labels, brackets, a table's name
   column, "known as"), from runs of capitalised words scored against shipped lists of UK first names and
-  surnames (data/*.txt), and finally every later mention of any part of a name found.
+  surnames (data/*.txt), quoted nicknames ('his friend "Tizzy"'), and finally every later mention of any
+  part of a name found, or of its initials ("TK" for Tom Kershaw).
 
 Before matching, every Unicode space, dash, apostrophe and quote is made plain in a same-length copy
 (normalise.py), so a non-breaking space or an en dash changes nothing; spans found in the copy replace the
@@ -52,9 +57,17 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
-from assistant.privacy.identifiers import structured_spans
+from assistant.privacy.identifiers import place_mentions, structured_spans
 from assistant.privacy.kinds import MASK, EntityKind, Span
-from assistant.privacy.names import TOKEN, Tokens, context_names, list_names, propagate
+from assistant.privacy.names import (
+    TOKEN,
+    Tokens,
+    context_names,
+    initial_mentions,
+    list_names,
+    propagate,
+    with_initials,
+)
 from assistant.privacy.normalise import matching_copy
 from assistant.privacy.words import fold, norm
 
@@ -278,6 +291,9 @@ def find_spans(text: str) -> list[Span]:
     copy = _mask(plain, existing) if existing else plain
     # Spans are checked against the unmasked copy, so none is chosen that would touch a placeholder.
     structured = _select(plain, structured_spans(copy))
+    later_places = place_mentions(copy, structured)
+    if later_places:
+        structured = _select(plain, structured + later_places)
     # Names are looked for with the structured finds blanked out, so "Kelly Smith Oakfield Primary
     # School" yields a person and a school rather than the longer match swallowing the name.
     tokens = Tokens(_mask(copy, structured))
@@ -288,9 +304,12 @@ def find_spans(text: str) -> list[Span]:
     covered = bytearray(len(plain) + 1)
     for span in selected:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
-    more = propagate(tokens, found, covered)
+    more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     if more:
         selected = _select(plain, selected + more)
+    initialled = with_initials(copy, selected)
+    if initialled:
+        selected = _select(plain, selected + initialled)  # the longer span wins
     return _person_keys(copy, selected)
 
 

@@ -175,6 +175,15 @@ CAR_MAKES = word_set(
     "renault citroen fiat volvo mazda jaguar lexus suzuki tesla porsche dacia mitsubishi subaru chevrolet "
     "jeep cupra mg land range alfa"
 )
+# Makes that are also surnames, and model names: "Ford Transit", "Morgan Plus" is a car only with a model
+# after the make, and a model alone ("in the Transit") is never a name.
+MAKES_ALSO_SURNAMES = word_set("ford morgan bentley lotus")
+CAR_MODELS = word_set(
+    "transit fiesta focus kuga puma ranger mondeo corsa astra insignia mokka zafira micra qashqai juke leaf "
+    "note civic jazz yaris aygo corolla prius polo golf passat tiguan caddy octavia fabia superb clio megane "
+    "captur kangoo 208 308 partner berlingo picasso punto panda sportage ceed picanto tucson i10 i20 i30 "
+    "sprinter vito vivaro trafic crafter hilux navara discovery defender evoque velar"
+)
 
 
 def trie(words: Iterable[str]) -> str:
