@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_ui_apptest import DRAFT, KNOWN_FINDING, KNOWN_PANEL_COMMENT
+from tests.test_ui_apptest import DRAFT, KNOWN_FINDING, KNOWN_PANEL_COMMENT, NAMED_CHRONOLOGY
 
 pytestmark = [pytest.mark.browser, pytest.mark.loopback]
 
@@ -35,7 +35,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-HEALTH_BUDGET_S = 5.0
+# Behaviour tests wait generously: on a loaded machine a first page can take tens of seconds. How fast the app
+# starts is measured by the benchmark (`python -m bench --only app_cold_start`), not asserted here.
+WAIT_MS = 60_000
 
 
 def free_port() -> int:
@@ -126,9 +128,8 @@ def browser_page() -> Iterator[Any]:
             browser.close()
 
 
-def test_ui_starts_offline_and_answers_health_within_budget(server: Server) -> None:
+def test_ui_starts_offline_and_answers_health(server: Server) -> None:
     assert health(server.port) == "ok"
-    assert server.startup_s < HEALTH_BUDGET_S, f"health answered after {server.startup_s:.2f} s"
     log = server.log.read_text()
     assert "127.0.0.1" in log and "0.0.0.0" not in log  # bound to loopback only
 
@@ -138,8 +139,10 @@ def test_a_bookmarked_page_opens_on_a_freshly_started_server(server: Server, bro
     from playwright.sync_api import expect
 
     page = browser_page
-    page.goto(f"{server.url}/kloe")
-    expect(page.get_by_role("heading", name="Key lines of enquiry", exact=True)).to_be_visible()
+    page.goto(f"{server.url}/kloe", timeout=WAIT_MS)
+    expect(page.get_by_role("heading", name="Key lines of enquiry", exact=True)).to_be_visible(
+        timeout=WAIT_MS
+    )
     navigation = page.get_by_role("navigation")
     for title in (
         "Critique a draft",
@@ -147,9 +150,9 @@ def test_a_bookmarked_page_opens_on_a_freshly_started_server(server: Server, bro
         "Panel examples and guidance",
         "How well it works",
     ):
-        expect(navigation.get_by_text(title, exact=True)).to_be_visible()
+        expect(navigation.get_by_text(title, exact=True)).to_be_visible(timeout=WAIT_MS)
     page.get_by_role("link", name="Draft from a chronology").click()
-    expect(page.get_by_role("heading", name="Draft from a chronology")).to_be_visible()
+    expect(page.get_by_role("heading", name="Draft from a chronology")).to_be_visible(timeout=WAIT_MS)
     assert page.get_by_role("alert").filter(has_text="Error").count() == 0
 
 
@@ -217,3 +220,49 @@ def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path:
     page.screenshot(path=str(shot))
     print(f"\nscreenshot: {shot} (and {top})")
     assert shot.stat().st_size > 10_000 and top.stat().st_size > 10_000
+
+
+def test_draft_quotes_and_lines_of_enquiry_reach_their_text_by_keyboard(
+    server: Server, browser_page: Any
+) -> None:
+    """No hover: a drafted quote leads to its chronology line, and a line of enquiry to its passage and back,
+    by focusing a link and pressing Enter (as a keyboard user does; a tap does the same on a phone)."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+
+    def target() -> str:
+        return str(page.evaluate("() => document.querySelector(':target')?.id || ''"))
+
+    page.goto(f"{server.url}/draft", timeout=WAIT_MS)
+    box = page.get_by_role("textbox", name="Or paste the chronology here", exact=True)
+    box.fill(NAMED_CHRONOLOGY)
+    box.press("Control+Enter")
+    page.get_by_role("button", name="Draft the sections").click()
+    quote = page.locator("a.rra-quote").first
+    expect(quote).to_be_visible(timeout=120_000)
+    line = quote.get_attribute("href")
+    assert line and line.startswith("#rra-chronology-line-")
+    quote.focus()
+    page.keyboard.press("Enter")
+    assert target() == line[1:]
+    expect(page.locator(line)).to_be_in_viewport()
+
+    page.goto(f"{server.url}/kloe", timeout=WAIT_MS)
+    box = page.get_by_role("textbox", name="Or paste the chronology or draft rapid review here", exact=True)
+    box.fill(NAMED_CHRONOLOGY)
+    box.press("Control+Enter")
+    page.get_by_role("button", name="Find the lines of enquiry").click()
+    locate = page.locator("a.rra-locate").first  # inside the first line of enquiry, open by default
+    expect(locate).to_be_visible(timeout=120_000)
+    passage = locate.get_attribute("href")
+    assert passage and passage.startswith("#rra-kloe-passage-1-")
+    locate.focus()
+    page.keyboard.press("Enter")
+    assert target() == passage[1:]
+    expect(page.locator(passage)).to_be_in_viewport()
+    back = page.locator("a.rra-back[href='#rra-line-of-enquiry-1']").first
+    back.focus()
+    page.keyboard.press("Enter")
+    assert target() == "rra-line-of-enquiry-1"
+    expect(page.locator("summary").filter(has_text="1.").first).to_be_in_viewport()
