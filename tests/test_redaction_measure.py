@@ -74,15 +74,15 @@ def test_load_reads_only_the_folder_it_is_given(tmp_path: Path) -> None:
     assert [p.text for p in load(tmp_path / "dev")] == ["Kelly rang."]
 
 
-# Sets 1-5 measured 99.1% together after the gaps of set 5 were worked on (sets 1-4 99.8%), no category under
-# 95.9%, 5 other redactions.
+# Sets 1-5 measured 99.2% together after the gaps of set 5 were worked on (sets 1-4 99.8%), no category under
+# 98.5% (reference), 3 other redactions.
 def test_development_sets_stay_above_target() -> None:
     report = measure(load(SETS / "dev"))
     assert report.roles_lost == []
     assert report.recall >= 0.99, report.misses
     for category, row in report.by_category.items():
         assert row["recall"] >= 0.95, (category, report.misses)
-    assert len(report.unexpected) <= 6, report.unexpected
+    assert len(report.unexpected) <= 5, report.unexpected
 
 
 def test_redaction_is_idempotent_on_every_set() -> None:

@@ -190,3 +190,15 @@ def test_spaced_name_prefixes() -> None:
     text = "Their DSL, Orla Mc Bride, and YOT worker Kwame St. Louis attended."
     result = redact(text)
     assert covered(text, "Orla Mc Bride") and covered(text, "Kwame St. Louis"), result.text
+
+
+def test_profile_links_and_display_names_quoted_again() -> None:
+    text = (
+        'He sends links to t.me/southdrillz. Her account changed its display name to "Mia K" last week; '
+        'she will not reply to "Mia K" again. A message on Insta telling her to pay; Roblox gift cards.'
+    )
+    result = redact(text)
+    assert result.text == (
+        'He sends links to t.me/HANDLE_1. Her account changed its display name to "HANDLE_2" last week; '
+        'she will not reply to "HANDLE_2" again. A message on Insta telling her to pay; Roblox gift cards.'
+    ), result.text

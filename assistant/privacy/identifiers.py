@@ -92,7 +92,7 @@ _HANDLE_CUES = (
 _PROFILE = re.compile(
     rf"(?i:\b(?P<cue>{_PLATFORMS_TRIE}(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
     rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
-    r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was))?[ ]{0,3})"
+    r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was|to))?[ ]{0,3})"
     r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
 )
 # Cues that are not a platform: "from the account dee.bfd.official", "under the name al_x", "calling
@@ -449,6 +449,10 @@ _PROFILE_URL = re.compile(
 )
 
 
+# After a plain lowercase word, more lowercase words: a sentence, not a handle ("and" or "on" may follow one).
+_SENTENCE_GOES_ON = re.compile(
+    r"[ ](?!(?:and|or|but|on|in|at|who|which|where|since|until|from|to|for|with)\b)[a-z]"
+)
 _SITE = re.compile(r"[a-z0-9\-]{1,20}\.(?:me|com|tv|net|org|co|uk|io)")
 
 
@@ -495,6 +499,8 @@ def _handles(text: str, lower: str) -> list[Span]:
                     continue  # "on Snapchat Kaydence said": a name, found by the name rules
                 if sep in {"is", "was", "of", "under"} and re.search(r"(?:ed|ing|ly|en)$", value):
                     continue  # "her Snapchat account was deleted"
+                if not sep and _SENTENCE_GOES_ON.match(text, start + len(value)):
+                    continue  # "a message on Insta telling her", "Roblox gift cards": the sentence goes on
         end = start + len(value)
         spans.append(Span(start, end, EntityKind.HANDLE, fold(value.lstrip("@"))))
     for match in _BRACKET_HANDLE.finditer(text) if "(" in text else ():
@@ -1645,13 +1651,15 @@ def structured_spans(text: str) -> list[Span]:
 
 # ---------------------------------------------------------------------------- later mentions of places
 
+_DISPLAY_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ][\w'\-]+)+")
 _PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])")
 
 
 def place_mentions(text: str, selected: list[Span]) -> list[Span]:
     """Later short mentions of a school, practice or organisation already found ("Greenhill" after
-    "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals.
+    "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; and
+    a display name of two or more words found as a handle, quoted again.
     A word also used as a town in an address ("..., Hollinbrook") is a place name, not the school's own."""
     towns: set[str] = set()
     known: dict[str, tuple[EntityKind, str, list[str]]] = {}
@@ -1660,6 +1668,9 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
             last = text[span.start : span.end].rsplit(",", 1)[-1].split()
             towns.update(fold(w) for w in last)
     for span in selected:
+        display = _DISPLAY_NAME.match(text, span.start) if span.kind is EntityKind.HANDLE else None
+        if display is not None and display.end() <= span.end:
+            known.setdefault(display.group(0), (span.kind, span.key, []))  # a display name again: "Lily H"
         if span.kind not in _PLACE_KINDS:
             continue
         head = _CAP_WORD.match(text, span.start)
