@@ -17,7 +17,7 @@ import streamlit as st
 
 from assistant import services
 from assistant.app import resources
-from assistant.app.components import here, md_escape, show_error
+from assistant.app.components import check_pasted, here, md_escape, show_error
 from assistant.domain.remote import RemoteTask, SendPreview
 from assistant.errors import RRAError
 
@@ -89,6 +89,24 @@ def prepare(prefix: str, text: str, task: RemoteTask, *, shown_for: str | None =
     except RRAError as exc:
         st.session_state[f"{prefix}_pending"] = None
         show_error(exc)
+
+
+def start(
+    task: RemoteTask, text: str, provider: str, run_offline: Callable[[], None], empty: RRAError
+) -> None:
+    """What a page's main button does: nothing without text; offline runs at once; a remote model first shows
+    what would be sent (the confirmation step below sends it)."""
+    if not text.strip():
+        show_error(empty)
+    elif provider == "offline":
+        run_offline()
+    else:
+        try:
+            check_pasted(text)
+        except RRAError as exc:
+            show_error(exc)
+        else:
+            prepare(task, text, task)
 
 
 def confirmed(prefix: str, text: str, provider: str) -> RemotePreview | None:

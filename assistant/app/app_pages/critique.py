@@ -41,19 +41,13 @@ def _run(chosen: str) -> None:
 
 
 if st.button("Run the critique", type="primary", icon=":material/rate_review:"):
-    if not text.strip():
-        components.show_error(
-            InputError("there is no draft yet", fix="paste or upload the draft rapid review")
-        )
-    elif provider == "offline":
-        _run("offline")
-    else:
-        try:
-            components.check_pasted(text)
-        except RRAError as exc:
-            components.show_error(exc)
-        else:
-            remote.prepare("critique", text, "critique")
+    remote.start(
+        "critique",
+        text,
+        provider,
+        lambda: _run("offline"),
+        InputError("there is no draft yet", fix="paste or upload the draft rapid review"),
+    )
 
 remote.send_when_confirmed("critique", text, provider, lambda _: _run(provider))
 

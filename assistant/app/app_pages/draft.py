@@ -58,17 +58,13 @@ def _draft(chronology: str, source: str | None = None, chosen: str = "offline") 
 
 
 if st.button("Draft the sections", type="primary", icon=":material/edit_note:"):
-    if not text.strip():
-        components.show_error(InputError("there is no chronology yet", fix="paste or upload the chronology"))
-    elif provider == "offline":
-        _draft(text)
-    else:
-        try:
-            components.check_pasted(text)
-        except RRAError as exc:
-            components.show_error(exc)
-        else:
-            remote.prepare("draft", text, "draft")
+    remote.start(
+        "draft",
+        text,
+        provider,
+        lambda: _draft(text),
+        InputError("there is no chronology yet", fix="paste or upload the chronology"),
+    )
 
 remote.send_when_confirmed("draft", text, provider, lambda p: _draft(p.text, p.source, provider))
 

@@ -47,19 +47,13 @@ def _run(chosen: str) -> None:
 
 
 if st.button("Find the lines of enquiry", type="primary", icon=":material/quiz:"):
-    if not text.strip():
-        components.show_error(
-            InputError("there is no text yet", fix="paste or upload a chronology or a draft rapid review")
-        )
-    elif provider == "offline":
-        _run("offline")
-    else:
-        try:
-            components.check_pasted(text)
-        except RRAError as exc:
-            components.show_error(exc)
-        else:
-            remote.prepare("kloe", text, "kloe")
+    remote.start(
+        "kloe",
+        text,
+        provider,
+        lambda: _run("offline"),
+        InputError("there is no text yet", fix="paste or upload a chronology or a draft rapid review"),
+    )
 
 remote.send_when_confirmed("kloe", text, provider, lambda _: _run(provider))
 
