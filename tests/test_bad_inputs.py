@@ -748,9 +748,7 @@ def _rendered_strings(node: Any) -> Iterator[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("page", "button"), [("critique", "Run the critique"), ("kloe", "Find the lines of enquiry")]
 )
-def test_app_escapes_html_and_script_from_an_uploaded_draft(
-    index: Any, page: str, button: str
-) -> None:
+def test_app_escapes_html_and_script_from_an_uploaded_draft(index: Any, page: str, button: str) -> None:
     at = app_test()
     at.switch_page(f"app_pages/{page}.py").run()
     at.file_uploader[0].upload("draft.md", HTML_DRAFT.encode("utf-8"), "text/markdown").run()

@@ -6,6 +6,8 @@ Screenshots of each page go to docs/ (shown in the README)."""
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,10 @@ server = ui.server  # the fixtures: rapid-review ui on a free loopback port, and
 browser_page = ui.browser_page
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+# The README's screenshots are refreshed on purpose (`make screenshots`); an ordinary run leaves docs/ untouched.
+SHOTS = (
+    DOCS if os.environ.get("RRA_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.mkdtemp(prefix="rra-shots-"))
+)
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 PAGES = {  # url path: (h1, screenshot name)
     "": ("Rapid Review Assistant", "home"),
@@ -128,9 +134,9 @@ def test_review_pane_marks_and_no_request_leaves_the_computer(
     paragraphs = [p.text for p in docx.Document(io.BytesIO(saved.read_bytes())).paragraphs]
     assert "Your mark: addressed" in paragraphs
 
-    DOCS.mkdir(exist_ok=True)
+    SHOTS.mkdir(exist_ok=True)
     page.get_by_role("heading", name="Panel-style feedback").scroll_into_view_if_needed()
-    page.screenshot(path=str(DOCS / "screenshot-critique.png"))
+    page.screenshot(path=str(SHOTS / "screenshot-critique.png"))
     problems = serious_violations(page)
 
     assert requests and not external(requests), external(requests)
@@ -147,7 +153,7 @@ def test_every_page_passes_axe_and_tables_never_scroll_the_page_sideways_on_a_ph
     page.on("request", lambda r: requests.append(r.url))
     page.set_viewport_size({"width": 1440, "height": 1000})
     found: dict[str, list[str]] = {}
-    DOCS.mkdir(exist_ok=True)
+    SHOTS.mkdir(exist_ok=True)
     for path, (title, shot) in PAGES.items():
         page.goto(f"{server.url}/{path}")
         expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=180_000)
@@ -158,7 +164,7 @@ def test_every_page_passes_axe_and_tables_never_scroll_the_page_sideways_on_a_ph
             expect(page.get_by_role("heading", name="Timeline")).to_be_visible(timeout=120_000)
         settle(page)
         found[path or "home"] = serious_violations(page)
-        page.screenshot(path=str(DOCS / f"screenshot-{shot}.png"))
+        page.screenshot(path=str(SHOTS / f"screenshot-{shot}.png"))
 
     # At phone width the draft's tables (people, key events) scroll inside their box, never the page.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -23,7 +23,6 @@ from assistant.evaluation.pipeline import DEFAULT_TOLERANCE, resolve
 from assistant.settings import REPO_ROOT
 
 
-
 def default_report_root() -> Path:
     """evals/results in a checkout; ./eval-results when installed from a wheel (never inside site-packages)."""
     if (REPO_ROOT / "evals").is_dir() and (REPO_ROOT / "pyproject.toml").is_file():

@@ -200,7 +200,9 @@ def load_gold(corpus: Corpus, codes: Mapping[str, Code], gold_dir: Path = GOLD_D
             for n, cells in raw_presence.items()
         }
     except ValidationError as exc:
-        raise GoldDataError(f"gold data does not validate: {exc}", fix="fix assistant/resources/gold/") from exc
+        raise GoldDataError(
+            f"gold data does not validate: {exc}", fix="fix assistant/resources/gold/"
+        ) from exc
     gold = Gold(entries, presence, gold_sha256([points_path, presence_path]))
     problems = validate(gold, corpus, codes)
     if problems:
