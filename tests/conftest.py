@@ -101,3 +101,13 @@ def index(data_dir: Path):  # type: ignore[no-untyped-def]
     from assistant.settings import Settings
 
     return get_index(Settings(data_dir=data_dir))
+
+
+@pytest.fixture
+def app(index):  # type: ignore[no-untyped-def]
+    """Open the app on a page (`app("draft")`; the Critique page by default, `app(None)` the home page), with
+    the shared index built first, once per session."""
+    pytest.importorskip("streamlit")
+    from tests.fakes.app import open_app
+
+    return open_app

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 
@@ -15,10 +14,9 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Element, HeadingBase, Markdown, Widget
 
-from assistant.resources import APP_ENTRY
+from tests.fakes.app import click
 from tests.test_ui_apptest import DRAFT, SAMPLES, run_critique
 
-APP = APP_ENTRY
 VISIBLE = 0  # LabelVisibilityMessage.VISIBLE; 1 is hidden, 2 collapsed
 _MD_HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
@@ -66,25 +64,6 @@ def assert_inputs_labelled(at: AppTest) -> None:
     for node in walk(at.main):
         if getattr(node, "type", "") in ("expander", "tab"):
             assert str(getattr(node, "label", "")).strip(), "an expander or tab without a label"
-
-
-@pytest.fixture
-def app(index: Any) -> Callable[[str | None], AppTest]:
-    def make(page: str | None = None) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        at.run()
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    return make
-
-
-def click(at: AppTest, label: str) -> AppTest:
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_critique_page_before_and_after_a_critique(app: Callable[[str | None], AppTest]) -> None:

@@ -14,11 +14,8 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 
 from assistant.errors import ProviderError
-from assistant.resources import APP_ENTRY, SAMPLES_DIR
+from assistant.resources import SAMPLES_DIR
 from assistant.settings import REPO_ROOT
-
-APP = APP_ENTRY
-TIMEOUT = 120
 
 DRAFT = """# Rapid review: Child A
 
@@ -45,20 +42,6 @@ KNOWN_PANEL_COMMENT = "hard to reach young people"
 def unescape(text: str) -> str:
     """Markdown as a person reads it: backslash escapes removed."""
     return re.sub(r"\\(.)", r"\1", text)
-
-
-@pytest.fixture
-def app(index: Any) -> Callable[..., AppTest]:  # the shared index is built first, once per session
-    def make(page: str | None = "critique") -> AppTest:  # the home page is the default; most tests critique
-        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-        at.run()
-        assert not at.exception, at.exception
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-            assert not at.exception, at.exception
-        return at
-
-    return make
 
 
 def run_critique(at: AppTest, text: str = DRAFT) -> AppTest:

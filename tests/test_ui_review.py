@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -15,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.app.components import PAGE_STYLE, fraction, link_text
 from assistant.app.review_pane import Anchor, draft_html, passage
-from assistant.resources import APP_ENTRY
+from tests.fakes.app import click
 from tests.test_ui_apptest import DRAFT, run_critique, unescape
 
 CHRONOLOGY = (
@@ -25,25 +24,6 @@ CHRONOLOGY = (
     "10/02/2025\tGP\tSix-week check for Child B. Small bruise noted on the arm; not referred.\n"
     "17/02/2025\tPolice\tCall from a neighbour reporting shouting at the address.\n"
 )
-
-
-@pytest.fixture
-def app(index: Any) -> Callable[..., AppTest]:
-    def make(page: str | None = "critique") -> AppTest:
-        at = AppTest.from_file(str(APP_ENTRY), default_timeout=120)
-        at.run()
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    return make
-
-
-def click(at: AppTest, label: str) -> AppTest:
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 # ------------------------------------------------------------------------------------------ pure helpers

@@ -18,8 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant import services
 from assistant.errors import InputError, ProviderError
-from assistant.resources import APP_ENTRY
-from tests.test_ui_apptest import DRAFT, NAMED_CHRONOLOGY, TIMEOUT, unescape
+from tests.test_ui_apptest import DRAFT, NAMED_CHRONOLOGY, unescape
 
 APP_DIR = Path(services.__file__).resolve().parent / "app"
 # What the app may import from the package: the service layer, the typed results it returns, settings,
@@ -137,19 +136,6 @@ def test_the_preview_of_a_remote_draft_or_kloe_sends_nothing_and_names_no_one(
 
 
 # -- the pages -----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def app(index: Any) -> Callable[..., AppTest]:  # the shared index is built first, once per session
-    def make(page: str | None) -> AppTest:
-        at = AppTest.from_file(str(APP_ENTRY), default_timeout=TIMEOUT)
-        at.run()
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    return make
 
 
 def texts_outside_evaluators(at: AppTest) -> list[str]:
