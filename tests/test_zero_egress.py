@@ -721,7 +721,7 @@ def _critique_in_browser(url: str, deadline: float) -> None:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1800})
-            page.goto(url)
+            page.goto(f"{url.rstrip('/')}/critique")  # the app opens on its home page
             expect(page.get_by_role("heading", name="Critique a draft rapid review")).to_be_visible(
                 timeout=60_000
             )
