@@ -38,12 +38,12 @@ run: setup
 	$(BIN)/rapid-review critique $(SAMPLE)
 
 fmt: setup-dev
-	$(BIN)/ruff format assistant tests evals ui bench
-	$(BIN)/ruff check --fix assistant tests evals ui bench
+	$(BIN)/ruff format assistant tests evals bench
+	$(BIN)/ruff check --fix assistant tests evals bench
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check assistant tests evals ui bench
-	$(BIN)/ruff format --check assistant tests evals ui bench
+	$(BIN)/ruff check assistant tests evals bench
+	$(BIN)/ruff format --check assistant tests evals bench
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
