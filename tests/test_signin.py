@@ -9,7 +9,6 @@ import socket
 import stat
 import subprocess
 import threading
-import time
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -300,11 +299,8 @@ def identity_provider() -> Iterator[str]:
 @pytest.fixture
 def signin_server(identity_provider: str, index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Any]:
     """`rapid-review ui` on loopback with sign-in through the local provider."""
-    from tests.test_ui_browser import Server, health, rapid_review
-    from tests.test_ui_browser import free_port as free_loopback_port
+    from tests.test_ui_browser import running_ui
 
-    port = free_loopback_port()
-    log = tmp_path / "server.log"
     env = {
         **os.environ,
         "RRA_DATA_DIR": str(data_dir),
@@ -314,26 +310,8 @@ def signin_server(identity_provider: str, index: Any, data_dir: Path, tmp_path: 
         "NO_PROXY": "127.0.0.1,localhost",  # the server fetches the provider's metadata and tokens directly
         "no_proxy": "127.0.0.1,localhost",
     }
-    with log.open("wb") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [*rapid_review(), "ui", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env
-        )
-    try:
-        while health(port) != "ok":
-            if process.poll() is not None:
-                pytest.fail(f"rapid-review ui exited with {process.returncode}:\n{log.read_text()}")
-            if time.perf_counter() - started > 60:
-                pytest.fail(f"rapid-review ui did not answer its health check in 60 s:\n{log.read_text()}")
-            time.sleep(0.05)
-        yield Server(process, port, time.perf_counter() - started, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    with running_ui(env, tmp_path / "server.log") as running:
+        yield running
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Chromium (`playwright install` downloads fail on these machines; scripts/install
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import os
@@ -79,12 +80,10 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
-@pytest.fixture
-def server(index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Server]:
-    """`rapid-review ui` on a free port, using this test session's data dir (whose index is built)."""
+@contextlib.contextmanager
+def running_ui(env: dict[str, str], log: Path) -> Iterator[Server]:
+    """`rapid-review ui` on a free loopback port with `env`, once it answers its health check; stopped after."""
     port = free_port()
-    log = tmp_path / "server.log"
-    env = {**os.environ, "RRA_DATA_DIR": str(data_dir)}
     with log.open("wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -97,9 +96,7 @@ def server(index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Server]:
             if time.perf_counter() - started > 60:
                 pytest.fail(f"rapid-review ui did not answer its health check in 60 s:\n{log.read_text()}")
             time.sleep(0.05)
-        startup = time.perf_counter() - started
-        print(f"\nrapid-review ui answered /_stcore/health in {startup:.2f} s")
-        yield Server(process, port, startup, log)
+        yield Server(process, port, time.perf_counter() - started, log)
     finally:
         process.terminate()
         try:
@@ -107,6 +104,14 @@ def server(index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(index: Any, data_dir: Path, tmp_path: Path) -> Iterator[Server]:
+    """`rapid-review ui` on a free port, using this test session's data dir (whose index is built)."""
+    with running_ui({**os.environ, "RRA_DATA_DIR": str(data_dir)}, tmp_path / "server.log") as running:
+        print(f"\nrapid-review ui answered /_stcore/health in {running.startup_s:.2f} s")
+        yield running
 
 
 @pytest.fixture
