@@ -30,6 +30,7 @@ from assistant.privacy.words import (
     CAR_MAKES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
+    NATIONALITIES,
     ROLE_WORDS,
     common_words,
     fold,
@@ -764,8 +765,10 @@ _D1 = r"[0-9](?<![\w/.\-].)[0-9]?"  # a day or month of one or two digits, not i
 _DATE_PATTERNS: list[re.Pattern[str]] = [
     # 14/03/2019, 14.3.19, 14-03-2019
     re.compile(rf"{_D1}[/.\-][0-9]{{1,2}}[/.\-](?:{_YEAR}|[0-9]{{2}})(?![\w/-]|[.-][0-9])"),
-    # "Date of Birth 14 03 2019": spaced numbers with a four-digit year
-    re.compile(rf"{_D1}[ ]{{1,2}}[0-9]{{1,2}}[ ]{{1,2}}{_YEAR}(?![\w/-]|[.-][0-9])"),
+    # "Date of Birth 14 03 2019", "16 / 05 / 2016": spaced numbers, or spaced separators, with a four-digit year
+    re.compile(
+        rf"{_D1}(?:[ ]{{1,2}}|[ ][/.\-][ ])[0-9]{{1,2}}(?:[ ]{{1,2}}|[ ][/.\-][ ]){_YEAR}(?![\w/-]|[.-][0-9])"
+    ),
     # 2019-03-14, 2019/03/14
     re.compile(r"[12](?<![\w/.-].)[0-9]{3}[/\-](?:0[1-9]|1[0-2])[/\-](?:0[1-9]|[12][0-9]|3[01])(?![\w/-])"),
     # 14th of March 2019, 14 Mar. 2019, 14-Mar-2019, 14/Mar/19
@@ -786,7 +789,7 @@ _DOB = re.compile(
 
 
 _NUMBERS = re.compile(r"[0-9]+")
-_NUMERIC_DATE = re.compile(r"([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{1,2})(?:[/.\-]| {1,2})([0-9]{2,4})")
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})(?: ?[/.\-] ?| {1,2})([0-9]{1,2})(?: ?[/.\-] ?| {1,2})([0-9]{2,4})")
 _ISO_DATE = re.compile(r"([0-9]{4})[/\-]([0-9]{2})[/\-]([0-9]{2})")
 _DATE_WORDS = re.compile(r"[a-z]+|[0-9]+")
 
@@ -918,7 +921,7 @@ _HOUSE_ALONE = frozenset(
     ]
 )
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
-_FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+_FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
 # The same type words as patterns factored by prefix, so a capitalised word is not tried against each.
 _STREET_TYPES_TRIE = trie(set(_STREET_TYPES.split("|")))
 _NAMED_STREET_TYPES_TRIE = trie(set(_NAMED_STREET_TYPES.split("|")))
@@ -937,7 +940,7 @@ _ADDRESS_NAMED_CHECKED = re.compile(
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
 _FLAT_BUILDING = re.compile(
-    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette|Unit)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
+    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette|Unit|Room|Caravan|Chalet|Plot|Pitch|Berth)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
     rf"(?:[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}})?(?P<words>{_CAP}(?:[ ]{{1,2}}{_CAP}){{0,3}})"
 )
 # "lives at 9 Sandygate", "Address: 2 The Sidings": a number and capitalised words after a word that
@@ -955,7 +958,9 @@ _HOUSE = re.compile(
     rf"(?=[A-Z])\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES_TRIE})\b"
     rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b)?"
 )
-_FLAT_ONLY = re.compile(rf"(?=[FAUMR])\b{_FLAT}\b")
+_FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
+# "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).
+_PO_BOX = re.compile(r"(?=[P])\b(?:PO|P\.O\.|Po)[ ]?Box[ ]{1,2}[0-9]{1,6}\b")
 # "The Laurels, Moss Lane", "The Old Forge, 2 Mill Road": a house called "The ..." before a street ("The"
 # stays, as in every name).
 _HOUSE_THE = re.compile(
@@ -1121,6 +1126,8 @@ def _addresses(text: str, lower: str) -> list[Span]:
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_ONLY.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    for match in _PO_BOX.finditer(text) if "Box" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     return _joined_addresses(text, spans)
 
 
@@ -1135,7 +1142,9 @@ _TOWN_AFTER = re.compile(rf",[ ]{{1,2}}{_TOWN}")
 _HOUSE_BEFORE = re.compile(
     r"(?:^|(?<=[\n(:;|])[ ]{0,2}|(?<=[.,] )|(?i:\b(?:at|to|from|of|address|in)[ ]{1,2}))(?P<house>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{1,30}){0,2}),[ ]{1,2}$"
 )
-_STREET_FIRST = re.compile(r"(?!(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette)\b)[A-Za-z]")
+_STREET_FIRST = re.compile(
+    r"(?!(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|PO|P\.O\.)\b)[A-Za-z]"
+)
 _NUMBER_AND_NAME = re.compile(
     rf"[0-9](?<![\w/.,-].)[0-9]{{0,3}}[a-z]?[ ]{{1,2}}(?P<name>[A-Z][a-z'\-]{{3,30}}),[ ]{{1,2}}{_TOWN}"
 )
@@ -1183,8 +1192,12 @@ def _joined_addresses(text: str, spans: list[Span]) -> list[Span]:
         )
         if head and all(_place_word(w) and classify(w) != "FIRST" for w in head.group("house").split()):
             start = head.start("house")
-        town = _TOWN_AFTER.match(text, end)
-        if town and all(_town_word(w) for w in town.group("town").split()):
+        # "Flat 9, Harbour View, Quayside, Ashcombe": a street named without a type word, a district and
+        # the town each follow after a comma, so up to three place parts are taken.
+        for _ in range(3):
+            town = _TOWN_AFTER.match(text, end)
+            if not (town and all(_town_word(w) for w in town.group("town").split())):
+                break
             end = town.end()
         joined.append(Span(start, end, EntityKind.ADDRESS, norm(text[start:end])))
     for match in _NUMBER_AND_NAME.finditer(text):
@@ -1235,7 +1248,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.SCHOOL,
         re.compile(
-            r"(?=[A-Z])\b(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
+            # "Furnace Hill Infant and Nursery School": two stages joined, before the one "School"
+            r"(?=[A-Z])\b(?:(?:Infants?|Juniors?|Primary)[ ](?:and|&)[ ](?:Nursery|Infants?|Juniors?)[ ]School|"
+            r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
             r"Nursery|Pre-School|Pre-school|Preschool|Primary|Infants|Juniors|Grammar|UTC|"
             r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|High(?![ ]{1,2}[A-Z0-9]))\b"
@@ -1266,7 +1281,15 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Metropolitan Borough Council|Borough Council|City Council|County Council|District Council|"
             r"Council|Town Hall|Civic Centre|Young Carers|Safeguarding Children Partnership|"
             r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|"
-            r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|Club)\b"
+            r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|Club|"
+            # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
+            # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
+            r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
+            # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
+            r"Ltd|Limited|Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
+            # The same heads in capitals, as a letter or court order heads them ("SALTMERE BOROUGH COUNCIL").
+            r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
+            r"POLICE|CONSTABULARY)\b"
         ),
     ),
 ]
@@ -1320,7 +1343,32 @@ _GENERAL_SUFFIXES = frozenset(
         "Foundation",
         "Women's Aid",
         "Womens Aid",
+        "Police",
+        "Constabulary",
+        "MASH",
+        "CAMHS",
+        "Partnership",
+        "Housing",
+        "Funeral Care",
+        "Funeral Directors",
+        "Funeral Service",
+        "Ltd",
+        "Limited",
+        "Cabs",
+        "Taxis",
+        "Motors",
+        "Roofing",
+        "Builders",
+        "Scaffolding",
+        "Takeaway",
+        "Foodbank",
+        "Food Bank",
     }
+)
+# The capitals heads: the name before them is in capitals too, and must not be an acronym or a service word.
+_CAPS_SUFFIXES = frozenset(
+    {"METROPOLITAN BOROUGH COUNCIL", "BOROUGH COUNCIL", "CITY COUNCIL", "COUNTY COUNCIL", "DISTRICT COUNCIL"}
+    | {"COUNCIL", "POLICE", "CONSTABULARY"}
 )
 _DIRECTIONS = word_set("north south east west northern southern eastern western mid greater upper lower")
 _GENERIC_SERVICE = word_set(
@@ -1345,7 +1393,7 @@ _GENERIC_SERVICE = word_set(
     "front door intake first team hub gateway pathway single point liaison day night weekend evening crown "
     "prosecution disclosure barring harmful behaviour behaviours major trauma business pupil return interview "
     "university teaching general district community royal prevent channel breakfast lunch lunchtime homework "
-    "after-school afterschool holiday gym chess drama book film running walking swimming football"
+    "after-school afterschool holiday gym chess drama book film running walking swimming football transport"
 )
 _PLACE_SUFFIX_WORDS = frozenset(
     [
@@ -1493,7 +1541,7 @@ _SCHOOL_TAIL = re.compile(
 )
 
 
-_TRUST_TAIL = re.compile(r"[ ]NHS(?:[ ]Foundation)?[ ]Trust\b")
+_TRUST_TAIL = re.compile(r"[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b")
 
 
 def _school_end(text: str, end: int) -> int:
@@ -1553,10 +1601,18 @@ def _named_places(text: str) -> list[Span]:
             content = [w for w in bare if w not in _CONNECTORS]
             if all(w in GENERIC_QUALIFIERS for w in content):
                 continue
-            if match.group(0) in _GENERAL_SUFFIXES and not any(
+            if match.group(0) in _CAPS_SUFFIXES:
+                if not all(
+                    w.isupper() and len(w) >= 4 and _bare(w) not in ACRONYMS
+                    for _, w in words
+                    if _bare(w) not in _CONNECTORS
+                ) or all(w in common_words() or w in _GENERIC_SERVICE or w in _DIRECTIONS for w in content):
+                    continue  # "KELDERBY CITY COUNCIL", not "THE COUNCIL" or "MASH POLICE"
+            elif match.group(0) in _GENERAL_SUFFIXES and not any(
                 not word.isupper()
                 and _bare(word) not in common_words()
                 and _bare(word) not in _GENERIC_SERVICE
+                and _bare(word) not in NATIONALITIES  # "British Transport Police"
                 for _, word in words
                 if _bare(word) not in _CONNECTORS
             ):
@@ -1581,7 +1637,8 @@ def _named_places(text: str) -> list[Span]:
             if kind is EntityKind.SCHOOL:
                 end = _school_end(text, end)
             elif kind is EntityKind.ORG:
-                trust = _TRUST_TAIL.match(text, end)  # "Calderbrook Hospitals NHS Foundation Trust"
+                # "Calderbrook Hospitals NHS Foundation Trust", "Thornmouth Women's Refuge Trust"
+                trust = _TRUST_TAIL.match(text, end)
                 end = trust.end() if trust else end
             # "Loreto High School Chorlton": a place name after the suffix belongs to the school's name.
             after = _PLACE_AFTER.match(text, end)
@@ -1654,6 +1711,10 @@ def structured_spans(text: str) -> list[Span]:
 _DISPLAY_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ][\w'\-]+)+")
 _PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])")
+# Words before a place's first word that make it the town it is named after.
+_AS_TOWN_BEFORE = re.compile(r"(?<![\w'\-])(?:in|near|towards|around|outside|across)[ ]$")
+_FROM_BEFORE = re.compile(r"(?<![\w'\-])from[ ]$")
+_TO_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+)?[ ]to[ ]")
 
 
 def place_mentions(text: str, selected: list[Span]) -> list[Span]:
@@ -1677,6 +1738,18 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
         if head is None:
             continue
         folded = fold(head.group(0))
+        words = text[span.start : span.end].split()
+        if folded in towns and len(words) >= 3 and _place_word(words[1]) and words[1][:1].isupper():
+            # "Brackenfold General" of "Brackenfold General Hospital" in the town of Brackenfold: two words
+            # say which place, where the town's name alone would not.
+            known.setdefault(" ".join(words[:2]), (span.kind, span.key, words[2:]))
+        acronym = "".join(
+            w[0]
+            for w in words
+            if w[:1].isupper() and fold(w) not in LEADING_NOISE and fold(w) not in FUNCTION_WORDS
+        )
+        if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
+            known.setdefault(acronym, (span.kind, span.key, []))  # "PHS" for "Pellingham High School"
         if (
             folded in towns
             or folded in common_words()
@@ -1694,6 +1767,11 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
     finder = re.compile(r"(?<![\w'\-])(?:" + "|".join(map(re.escape, known)) + r")(?![\w'\-])")
     spans: list[Span] = []
     for match in finder.finditer(text):
+        if _AS_TOWN_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
+            _FROM_BEFORE.search(text, max(0, match.start() - 6), match.start())
+            and _TO_AFTER.match(text, match.end())
+        ):
+            continue  # "placed in Pellingham", "from Wendlebury Moor to the coast": the town, not the school
         kind, key, rest = known[match.group(0)]
         end = match.end()
         # "Marsden Vale High" of "Marsden Vale High School": as much of the name as is written, or its

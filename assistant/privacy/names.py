@@ -30,6 +30,7 @@ from assistant.privacy.words import (
     NEVER_ALONE,
     NON_VALUES,
     NOT_AT_SENTENCE_START,
+    NOT_NAME_STARTS,
     PARTICLES,
     PROFESSIONAL_ROLES,
     ROLE_WORDS,
@@ -89,7 +90,7 @@ def classify(token: str) -> str:
         return "PARTICLE" if folded in PARTICLES else "LOWER"
     if token in _TITLE_SET:
         return "TITLE"
-    if folded in NATIONALITIES or (token.isupper() and folded in FUNCTION_WORDS):
+    if folded in NATIONALITIES or folded in NOT_NAME_STARTS or (token.isupper() and folded in FUNCTION_WORDS):
         return "FUNCTION"  # "mother's English", "THE CHILD AND FAMILY"
     parts = [p for p in re.split(r"[-']", folded) if p]
     listed_first = folded in first_names() or (len(parts) > 1 and any(p in first_names() for p in parts))
@@ -531,6 +532,12 @@ _WORD_AND_LETTER = re.compile(r"[A-Z][a-z]{1,15}[ ][A-Z](?![\w'.\-])")
 _QUOTED = re.compile(r"\"(?P<n>[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{0,20}){0,2})\"")
 _QUOTE_CUE_WORDS = word_set("mate mates pal pals associate associates aka called nicknamed named")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
+# Weaker cues ('known locally as "Dunny"', 'saved as "Bossman"', 'the driver is "Skeng"', 'believed to be
+# "Skeng"'): only for words no list knows as ordinary (not 'rated as "Good"').
+_QUOTE_WEAK_CUE_WORDS = word_set("as is be was were")
+_NAME_CLASSES = frozenset({"FIRST", "SURNAME", "UNKNOWN", "CAPS_NAME"})
+# A relative's name in quotes is one nickname, the kinship word included ('"Uncle Mo" stays over').
+_KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
 
 
 def quoted_names(text: str) -> list[Span]:
@@ -547,8 +554,26 @@ def quoted_names(text: str) -> list[Span]:
         )
         if any(fold(w) in NATIONALITIES or fold(w) in FUNCTION_WORDS for w in match.group("n").split()):
             continue  # 'recorded as "White British"'
+        words = match.group("n").split()
+        weak = (
+            word in _QUOTE_WEAK_CUE_WORDS
+            and not before.group(2)
+            and all(classify(w) in _NAME_CLASSES for w in words)
+        )
+        kin = (
+            len(words) == 2
+            and fold(words[0]) in _KIN_NICKNAME
+            and classify(words[1]) in _NAME_CLASSES | {"AMBIG"}
+        )
         # A bracket opens a nickname only after a name ('Ryan Smith ("Smithy")'), not after a role word.
-        if (word in ROLE_WORDS or word in _QUOTE_CUE_WORDS or by_name) and (by_name or not before.group(2)):
+        if (
+            kin
+            or weak
+            or (
+                (word in ROLE_WORDS or word in _QUOTE_CUE_WORDS or by_name)
+                and (by_name or not before.group(2))
+            )
+        ):
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
     return spans
 
@@ -696,7 +721,7 @@ def _segment_is_name(text: str, segment: list[Tok]) -> bool:
 
 _PLACE_ENDS = word_set(
     "airport interchange bridge station junction services harbour pier beach quay docks arena stadium "
-    "cathedral abbey museum library market precinct parkway airfield viaduct moors reservoir canal club"
+    "cathedral abbey museum library market precinct parkway airfield viaduct moor moors reservoir canal club"
 )
 
 
@@ -937,6 +962,7 @@ _NOT_INITIALS = word_set(
 
 def _initial_forms(name: str) -> list[str]:
     """'Tom Kershaw' -> TK, T.K.; 'Kai Mensah-Fordham' -> KMF, K.M-F., K M-F; 'Amber-Rose Fairweather' -> A-R F."""
+    name = given_first(name)  # "HARGREAVES, Jordan Lee" (a police record's order) -> JLH
     words = [w for w in name.split() if w[:1].isalpha()]
     if len(words) < 2 or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return []
@@ -949,6 +975,7 @@ def _initial_forms(name: str) -> list[str]:
     forms = {compact, ".".join(heads) + "."}
     if any("-" in h for h in heads):
         forms.add(" ".join(heads))
+        forms.add(".".join(h.replace("-", ".-") for h in heads) + ".")  # "D.K.-M." for Deshawn Kofi-Marriott
     return sorted(forms, key=len, reverse=True)
 
 
@@ -969,6 +996,8 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
 
 
 _NAME_THEN_INITIAL = re.compile(r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)")
+# A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
+_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-Z]\.?[ ]$")
 
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:
@@ -978,6 +1007,50 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
-            if tail is not None:
-                longer.append(Span(span.start, tail.end(), span.kind, span.key))
+            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
+            surname_only = head is not None and TOKEN.fullmatch(text, span.start, span.end) is not None
+            if tail is not None or surname_only:
+                start = head.start() if surname_only and head is not None else span.start
+                longer.append(Span(start, tail.end() if tail else span.end, span.kind, span.key))
     return longer
+
+
+# "HARGREAVES, Jordan Lee", "SUNDAY, Lee (DOB ...)": a police record's surname in capitals, a comma, then a
+# found first name. The surname may be any capitalised word, even a weekday: the order says it is a name.
+_CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w'\-])(?P<s>[A-Z][A-Z'\-]{2,30}),[ ]$")
+# A weekday or month straight after a found first name, then what follows a person, not a date ("Lee Sunday
+# (Father)", "Lee Sunday is not to be contacted"; not "Lee Sunday 11 May" or "Lee Sunday morning").
+_DAY_SURNAME_AFTER = re.compile(
+    r"[ ](?P<s>[A-Z][a-z]{2,9})(?=[ ]?\(|'s\b|[ ](?:is|was|has|had|said|says|who|and|to|with)\b)"
+)
+
+
+def surname_orders(text: str, spans: list[Span]) -> list[Span]:
+    """Names whose surname is found only by its order next to a found first name: a capitals surname before
+    it with a comma, or a weekday or month after it. Both are joined into one span with the first name."""
+    joined: list[Span] = []
+    for span in spans:
+        if span.kind is not EntityKind.PERSON:
+            continue
+        first = TOKEN.match(text, span.start)
+        if first is None or classify(first.group(0)) not in {"FIRST", "AMBIG"}:
+            continue
+        before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start)
+        if before is not None:
+            folded = fold(before.group("s"))
+            if not any(
+                folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
+            ):
+                joined.append(Span(before.start("s"), span.end, span.kind, ""))
+        after = _DAY_SURNAME_AFTER.match(text, span.end)
+        if after is not None and fold(after.group("s")) in _DAYS_MONTHS and span.end - span.start < 16:
+            joined.append(Span(span.start, after.end(), span.kind, ""))
+    return joined
+
+
+def given_first(name: str) -> str:
+    """'SUNDAY, Lee' -> 'Lee SUNDAY': the order a later mention is written in."""
+    if name.count(",") != 1:
+        return name
+    surname, given = name.split(",")
+    return f"{given.strip()} {surname.strip()}"

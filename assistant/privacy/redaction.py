@@ -63,9 +63,11 @@ from assistant.privacy.names import (
     TOKEN,
     Tokens,
     context_names,
+    given_first,
     initial_mentions,
     list_names,
     propagate,
+    surname_orders,
     with_initials,
 )
 from assistant.privacy.normalise import matching_copy
@@ -300,7 +302,11 @@ def find_spans(text: str) -> list[Span]:
     names = context_names(tokens) + list_names(tokens)
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select(plain, structured + names) if names else structured
+    ordered = surname_orders(tokens.text, selected)
+    if ordered:
+        selected = _select(plain, selected + ordered)  # the longer span wins
     found = [plain[s.start : s.end] for s in selected if s.kind is EntityKind.PERSON]
+    found += [given_first(name) for name in found if "," in name]
     covered = bytearray(len(plain) + 1)
     for span in selected:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)

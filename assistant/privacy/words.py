@@ -152,6 +152,12 @@ INSTITUTION_WORDS = word_set(
     "staff officers professionals records notes information the"
 )
 
+# Capitalised words that start the name of an operation or an app's feature, never a person's name ("Op
+# Harrier", "Snap Map", "Insta Story").
+NOT_NAME_STARTS = word_set(
+    "op operation snap snapchat insta instagram tiktok whatsapp facebook youtube telegram"
+)
+
 # All-caps words that are acronyms in this genre, never a name spelt in capitals.
 ACRONYMS = word_set(
     "mash camhs icpc rcpc lado cspr lcspr dsl senco sendco ehcp ehc nhs gp ed ae cin cp cpp lac cla plo icb "
