@@ -186,6 +186,7 @@ def test_profile_links_and_display_names_quoted_again() -> None:
     )
     result = redact(text)
     assert result.text == (
-        'He sends links to t.me/HANDLE_1. Her account changed its display name to "HANDLE_2" last week; '
+        # The whole link is the account's address (set 6 labels it so); "t.me" alone is never a handle.
+        'He sends links to HANDLE_1. Her account changed its display name to "HANDLE_2" last week; '
         'she will not reply to "HANDLE_2" again. A message on Insta telling her to pay; Roblox gift cards.'
     ), result.text

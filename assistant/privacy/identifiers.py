@@ -464,8 +464,9 @@ def _handles(text: str, lower: str) -> list[Span]:
         if ".com/" in lower or ".me/" in lower or ".tv/" in lower or ".net/" in lower
         else ()
     ):
+        # The whole link goes ("t.me/skengcg"): written out, it is the account's address.
         spans.append(
-            Span(match.start("h"), match.end("h"), EntityKind.HANDLE, fold(match.group("h").lstrip("@")))
+            Span(match.start(), match.end("h"), EntityKind.HANDLE, fold(match.group("h").lstrip("@")))
         )
     for match in _HANDLE_AT.finditer(text) if "@" in text else ():
         handle = match.group("h")
@@ -1786,4 +1787,41 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
                 break
             end = after.end()
         spans.append(Span(match.start(), end, kind, key))
+    return spans
+
+
+# ----------------------------------------------------------------------- other mentions of a handle or plate
+
+_REPEATABLE = (EntityKind.HANDLE, EntityKind.VEHICLE)
+_MAX_REPEATED = 200  # distinct values looked for again: a bound on the finder's size, far above any review
+
+
+def repeated_values(text: str, selected: list[Span]) -> list[Span]:
+    """Every other mention of a handle or plate found once, in any case and spacing: a chat's speaker
+    ("amelia.strd: is he coming", where the profile cue came later) or a plate typed in lowercase in a
+    message ("in the golf cg67 tvy")."""
+    values: dict[str, Span] = {}  # the value, casefolded without spaces -> the span found
+    patterns: list[str] = []
+    for span in selected:
+        if span.kind not in _REPEATABLE:
+            continue
+        value = text[span.start : span.end].rsplit("/", 1)[-1].lstrip("@")
+        compact = "".join(value.split())
+        if len(compact) < 4 or fold(compact) in common_words() or compact.casefold() in values:
+            continue
+        values[compact.casefold()] = span
+        # Any spacing between a plate's characters ("CG67TVY", "cg67 tvy"): one optional space each.
+        vehicle = span.kind is EntityKind.VEHICLE
+        patterns.append("[ ]?".join(map(re.escape, compact)) if vehicle else re.escape(value))
+        if len(values) >= _MAX_REPEATED:
+            break
+    if not values:
+        return []
+    alternatives = "|".join(sorted(patterns, key=len, reverse=True))
+    finder = re.compile(r"(?i)(?<![\w@./\-])@?(?:" + alternatives + r")(?![\w@\-]|\.\w)")
+    spans: list[Span] = []
+    for match in finder.finditer(text):
+        found = values.get("".join(match.group(0).lstrip("@").split()).casefold())
+        if found is not None:
+            spans.append(Span(match.start(), match.end(), found.kind, found.key))
     return spans

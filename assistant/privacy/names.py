@@ -266,6 +266,28 @@ def _name_at(
     return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
 
 
+_PERSON_AFTER = re.compile(r"[ ]{1,2}(?i:person|people|persons)\b")
+
+
+def _titled_surname(tokens: Tokens, offset: int) -> Span | None:
+    """'Miss Young', 'Mr Child': after a title, a listed surname that is also a word the other rules refuse
+    as a name on its own (a label word such as "Young Person") is the surname."""
+    i = tokens.by_start.get(offset)
+    if i is None:
+        return None
+    tok = tokens.items[i]
+    folded = fold(tok.text)
+    if (
+        tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and folded in NON_VALUES
+        and folded in surnames()
+        and not _PERSON_AFTER.match(tokens.text, tok.end)
+    ):
+        return Span(tok.start, tok.end, EntityKind.PERSON, "")
+    return None
+
+
 def _followed_by_common(tokens: Tokens, i: int) -> bool:
     return (
         tokens.joined(i)
@@ -442,6 +464,10 @@ def _cell_names(tokens: Tokens, start: int, cell: str) -> list[Span]:
     return spans
 
 
+# A person's age in brackets after a name ("charged: BRADY KINSELLA (17)").
+_AGE_AFTER = re.compile(r"[ ]\((?:aged[ ])?(?:[1-9][0-9]?)(?:[ ]?(?:yrs|years))?\)")
+
+
 def _caps_names(tokens: Tokens) -> list[Span]:
     """Names in capitals: "KAYDENCE OKONKWO-BRIGHT" when a word is a listed name or the run ends in a
     double-barrelled or Gaelic surname."""
@@ -465,6 +491,7 @@ def _caps_names(tokens: Tokens) -> list[Span]:
             and (
                 any(t.cls == "CAPS_NAME" for t in run)
                 or ("-" in run[-1].text and not all(p in common_words() for p in words[-1].split("-")))
+                or _AGE_AFTER.match(tokens.text, run[-1].end) is not None  # "BRADY KINSELLA (17)"
             )
         ):
             spans.append(Span(run[0].start, run[-1].end, EntityKind.PERSON, ""))
@@ -536,6 +563,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
 # "Skeng"'): only for words no list knows as ordinary (not 'rated as "Good"').
 _QUOTE_WEAK_CUE_WORDS = word_set("as is be was were")
 _NAME_CLASSES = frozenset({"FIRST", "SURNAME", "UNKNOWN", "CAPS_NAME"})
+_QUOTE_IS_NAME = re.compile(
+    r"[ ](?:is|was)[ ](?:(?:his|her|their)[ ](?:friend|cousin|brother|sister)[ ])?[A-Z][a-z]"
+)
 # A relative's name in quotes is one nickname, the kinship word included ('"Uncle Mo" stays over').
 _KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
 
@@ -560,6 +590,10 @@ def quoted_names(text: str) -> list[Span]:
             and not before.group(2)
             and all(classify(w) in _NAME_CLASSES for w in words)
         )
+        # '"Kane" is his friend Kane Oduya', '"Ty" is Tyler-James Pennock': the quote says who someone is.
+        identity = _QUOTE_IS_NAME.match(text, match.end()) is not None and all(
+            classify(w) in _NAME_CLASSES | {"AMBIG"} for w in words
+        )
         kin = (
             len(words) == 2
             and fold(words[0]) in _KIN_NICKNAME
@@ -569,6 +603,7 @@ def quoted_names(text: str) -> list[Span]:
         if (
             kin
             or weak
+            or identity
             or (
                 (word in ROLE_WORDS or word in _QUOTE_CUE_WORDS or by_name)
                 and (by_name or not before.group(2))
@@ -606,7 +641,8 @@ def context_names(tokens: Tokens) -> list[Span]:
             match = _TITLE.match(text, tok.start)
             if match:
                 # "Inspector PPU": one word in capitals after a title in mixed case is an acronym.
-                add(_name_at(tokens, match.end(), allow_initial=True, strict=not word.isupper()))
+                titled = _name_at(tokens, match.end(), allow_initial=True, strict=not word.isupper())
+                add(titled if titled is not None else _titled_surname(tokens, match.end()))
         folded = fold(word)
         head = folded.split("-", 1)[0]
         if (
@@ -824,6 +860,10 @@ def _needle_parts(name: str) -> list[str]:
     return parts
 
 
+# Endings of English words no list holds ("driver", "rider"): their lowercase form is that word, not a name.
+_ENGLISH_ENDINGS = ("er", "ers", "ing", "ed", "ly", "est", "ness", "ment", "tion", "ous", "ful", "less")
+
+
 def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None) -> list[Span]:
     """Every other mention of any part of a name already found, as whole tokens.
 
@@ -862,6 +902,20 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
     spans: list[Span] = []
     items = tokens.items
     text = tokens.text
+    # A chat quoted as written ("is kane gonna be there", "u comin to mylos"): a found name's part in lowercase,
+    # also with a possessive's s and no apostrophe, when no word list knows it as an ordinary word.
+    lowercase: set[str] = set()
+    for spelled, plain_word in singles.items():
+        lower = spelled.lower()
+        if not plain_word and len(lower) >= 4 and lower not in common_words() and lower.isalpha():
+            cls = classify(spelled)
+            if cls == "FIRST" or (cls == "UNKNOWN" and not lower.endswith(_ENGLISH_ENDINGS)):
+                lowercase.update((lower, lower + "s"))
+    if lowercase:
+        finder = re.compile(r"(?<![\w'\-])(?:" + trie(lowercase) + r")(?![\w'\-])")
+        for hit in finder.finditer(text):
+            if not covered[hit.start()]:
+                spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
     # "Gav" for Gavin, "Kaz" for Karen's nickname: three or more letters that begin a found first name.
     prefixes: dict[str, str] = {}
     for name in names:
@@ -1033,7 +1087,7 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         if span.kind is not EntityKind.PERSON:
             continue
         first = TOKEN.match(text, span.start)
-        if first is None or classify(first.group(0)) not in {"FIRST", "AMBIG"}:
+        if first is None or first.group(0).isupper():
             continue
         before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start)
         if before is not None:
@@ -1042,8 +1096,14 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
                 folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
             ):
                 joined.append(Span(before.start("s"), span.end, span.kind, ""))
+        # Only after a listed first name: "Kelderby Sunday" is not a name.
         after = _DAY_SURNAME_AFTER.match(text, span.end)
-        if after is not None and fold(after.group("s")) in _DAYS_MONTHS and span.end - span.start < 16:
+        if (
+            after is not None
+            and fold(after.group("s")) in _DAYS_MONTHS
+            and span.end - span.start < 16
+            and classify(first.group(0)) in {"FIRST", "AMBIG"}
+        ):
             joined.append(Span(span.start, after.end(), span.kind, ""))
     return joined
 

@@ -57,7 +57,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
-from assistant.privacy.identifiers import place_mentions, structured_spans
+from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import (
     TOKEN,
@@ -293,7 +293,7 @@ def find_spans(text: str) -> list[Span]:
     copy = _mask(plain, existing) if existing else plain
     # Spans are checked against the unmasked copy, so none is chosen that would touch a placeholder.
     structured = _select(plain, structured_spans(copy))
-    later_places = place_mentions(copy, structured)
+    later_places = place_mentions(copy, structured) + repeated_values(copy, structured)
     if later_places:
         structured = _select(plain, structured + later_places)
     # Names are looked for with the structured finds blanked out, so "Kelly Smith Oakfield Primary
