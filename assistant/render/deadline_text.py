@@ -50,7 +50,7 @@ def timing_markdown(deadline: ReviewDeadline | None, notes: list[ReviewDateNote]
 def add_timing_docx(
     doc: DocxDocument, deadline: ReviewDeadline | None, notes: list[ReviewDateNote] | None = None
 ) -> None:
-    from assistant.render.word import xml_safe  # here: word.py itself adds the timing to a critique
+    from assistant.render.docx_build import xml_safe  # here: word.py itself adds the timing to a critique
 
     if deadline is None:
         return

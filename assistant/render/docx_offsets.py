@@ -48,6 +48,13 @@ class OffsetMap:
         self.starts.append(pos)
         self.spans.append((pos, pos + 1, run, offset))
 
+    def add_span(self, pos: int, run: Any, offset: int, length: int) -> None:
+        """`length` characters from `pos` that are the run's characters from `offset` on (as many `add`s)."""
+        if length > 0:
+            self.add(pos, run, offset)
+            start, end, last_run, last_offset = self.spans[-1]
+            self.spans[-1] = (start, end + length - 1, last_run, last_offset)
+
     def first_in(self, start: int, end: int) -> tuple[int, Source] | None:
         """The first mapped character in [start, end), as (text offset, (run, run offset))."""
         i = max(0, bisect.bisect_right(self.starts, start) - 1)

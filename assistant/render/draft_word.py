@@ -13,43 +13,39 @@ from assistant.domain.kloe import CriterionPoint, KloeReport
 from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import MODEL_ADDITION, MODEL_POINT, is_model_point
 from assistant.render.deadline_text import add_timing_docx
+from assistant.render.docx_build import BodyWriter
 from assistant.render.draft_markdown import DRAFT_PREAMBLE, DRAFT_TITLE
 from assistant.render.finding_order import findings_in_draft_order
 from assistant.render.kloe_markdown import KLOE_TITLE, MODEL_LINE_NOTE, MODEL_LINE_PREFIX
-from assistant.render.word import new_document, to_bytes, xml_safe
+from assistant.render.word import new_document, to_bytes
 
 TABLE_STYLE = "Table Grid"
 
 
 def _table(doc: DocxDocument, columns: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(columns))
-    table.style = TABLE_STYLE
-    for cell, text in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(xml_safe(text))
-        run.bold = True
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = xml_safe(text)
-    doc.add_paragraph()
+    writer = BodyWriter(doc)
+    writer.table(columns, rows, style=TABLE_STYLE)
+    writer.paragraph()
 
 
 def _draft_table(doc: DocxDocument, table: DraftTable) -> None:
     _table(doc, table.columns, [[c.text for c in row.cells] for row in table.rows])
 
 
+_BLOCK_STYLE = {"heading": "Heading 2", "paragraph": None, "bullet": "List Bullet"}
+
+
 def _blocks(doc: DocxDocument, blocks: list[DraftBlock]) -> None:
+    writer = BodyWriter(doc)
+    run: list[tuple[str, str | None]] = []  # paragraphs waiting to be written in one go
     for block in blocks:
-        text = xml_safe(" ".join(s.text for s in block.sentences))
-        if block.kind == "heading":
-            doc.add_heading(text, level=2)
-        elif block.kind == "paragraph":
-            doc.add_paragraph(text)
-        elif block.kind == "bullet":
-            doc.add_paragraph(text, style="List Bullet")
+        if block.kind in _BLOCK_STYLE:
+            run.append((" ".join(s.text for s in block.sentences), _BLOCK_STYLE[block.kind]))
         elif block.table is not None:
+            writer.paragraphs(run)
+            run = []
             _draft_table(doc, block.table)
+    writer.paragraphs(run)
 
 
 def draft_docx(draft: Draft) -> bytes:
@@ -140,8 +136,7 @@ def kloe_docx(report: KloeReport) -> bytes:
             doc.add_paragraph(f"{nr.title}: {nr.why}", style="List Bullet")
     if report.not_in_text:
         doc.add_heading("Questions the text cannot answer", level=1)
-        for q in report.not_in_text:
-            doc.add_paragraph(f"{q.question} {q.why}", style="List Bullet")
+        BodyWriter(doc).paragraphs((f"{q.question} {q.why}", "List Bullet") for q in report.not_in_text)
     doc.add_heading("LCSPR criteria: the evidence in the text", level=1)
     _table(
         doc,
@@ -158,6 +153,5 @@ def kloe_docx(report: KloeReport) -> bytes:
     doc.add_paragraph().add_run(report.decision_note).bold = True
     if report.chronology_issues:
         doc.add_heading("Chronology issues to check", level=1)
-        for issue in report.chronology_issues:
-            doc.add_paragraph(issue.message, style="List Bullet")
+        BodyWriter(doc).paragraphs((issue.message, "List Bullet") for issue in report.chronology_issues)
     return to_bytes(doc)

@@ -15,8 +15,8 @@ from docx import Document
 
 from assistant.documents.model import Line, Table
 from assistant.documents.parse import parse_document
+from assistant.render.docx_build import BodyWriter, add_text, cell_paragraphs
 from assistant.render.docx_offsets import OffsetMap
-from assistant.render.word import xml_safe
 
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _MAX_LEVEL = 6
@@ -31,6 +31,7 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
     for p in body.findall(f"{{{body.nsmap['w']}}}p"):
         body.remove(p)
     offsets = OffsetMap()
+    writer = BodyWriter(document)
     parsed = parse_document(text)
     headings = {
         s.start: s.level for s in parsed.sections if s.level > 0 and s.body_start > s.start and s.heading
@@ -42,10 +43,10 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
 
     def flush() -> None:
         if paragraph:
-            p = document.add_paragraph()
+            p = writer.paragraph()._p
             for n, line in enumerate(paragraph):
                 if n:
-                    p.add_run().add_break()
+                    add_text(p, "\n")  # a line break in its own run
                 _run(p, line.text, line.start, offsets)
             paragraph.clear()
 
@@ -54,7 +55,7 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
         if line.start in tables:
             flush()
             table = tables[line.start]
-            _table(document, table, offsets)
+            _table(writer, table, offsets)
             while i < len(lines) and lines[i].start <= table.end:
                 i += 1
             continue
@@ -63,12 +64,12 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
         elif line.start in headings:
             flush()
             start, end = _heading_span(line.text)
-            heading = document.add_heading(level=min(headings[line.start], _MAX_LEVEL))
-            _run(heading, line.text[start:end], line.start + start, offsets)
+            heading = writer.heading("", level=min(headings[line.start], _MAX_LEVEL))
+            _run(heading._p, line.text[start:end], line.start + start, offsets)
         elif (bullet := _BULLET.match(line.text)) is not None:
             flush()
-            item = document.add_paragraph(style="List Bullet")
-            _run(item, line.text[bullet.end() :], line.start + bullet.end(), offsets)
+            item = writer.paragraph(style="List Bullet")
+            _run(item._p, line.text[bullet.end() :], line.start + bullet.end(), offsets)
         else:
             paragraph.append(line)
         i += 1
@@ -76,14 +77,11 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
     return document, offsets
 
 
-def _run(paragraph: Any, text: str, start: int, offsets: OffsetMap) -> None:
-    """One run holding `text` (which starts at `start`); every character maps to it one to one."""
-    if not text:
-        return
-    # xml_safe keeps the length (a forbidden control character becomes one space), so offsets still hold.
-    run = paragraph.add_run(xml_safe(text))
-    for i in range(len(text)):
-        offsets.add(start + i, run._r, i)
+def _run(p: Any, text: str, start: int, offsets: OffsetMap) -> None:
+    """One run at the end of paragraph element `p` holding `text` (which starts at `start`); every
+    character maps to it one to one (xml_safe keeps the length, and a tab is one character of the run)."""
+    if text:
+        offsets.add_span(start, add_text(p, text), 0, len(text))
 
 
 def _heading_span(text: str) -> tuple[int, int]:
@@ -112,11 +110,10 @@ def _heading_span(text: str) -> tuple[int, int]:
     return (start, end) if start < end else (0, len(text))
 
 
-def _table(document: Any, table: Table, offsets: OffsetMap) -> None:
+def _table(writer: BodyWriter, table: Table, offsets: OffsetMap) -> None:
     rows = ([table.header] if table.header else []) + table.rows
     columns = max(len(row) for row in rows)
-    word_table = document.add_table(rows=len(rows), cols=columns)
-    word_table.style = "Table Grid"
-    for row, cells in zip(word_table.rows, rows, strict=True):
-        for word_cell, cell in zip(row.cells, cells, strict=False):
-            _run(word_cell.paragraphs[0], cell.text, cell.start, offsets)
+    word_table = writer.grid(len(rows), columns)
+    for paragraphs, cells in zip(cell_paragraphs(word_table), rows, strict=True):
+        for p, cell in zip(paragraphs, cells, strict=False):
+            _run(p, cell.text, cell.start, offsets)

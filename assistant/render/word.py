@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping, Sequence
 
 from docx import Document
@@ -25,11 +24,9 @@ from assistant.render.critique_markdown import (
     is_model_point,
 )
 from assistant.render.deadline_text import add_timing_docx
+from assistant.render.docx_build import BodyWriter, xml_safe
 from assistant.render.finding_order import findings_in_draft_order, strengths_in_draft_order
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
-
-# Characters XML 1.0 cannot hold (python-docx raises on them): C0 controls other than tab, LF and CR.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def new_document(title: str) -> DocxDocument:
@@ -142,11 +139,6 @@ def critique_docx(c: Critique, marks: Mapping[str, Mark] | None = None) -> bytes
     return to_bytes(doc)
 
 
-def xml_safe(text: str) -> str:
-    """Text Word can hold: characters XML 1.0 forbids (most C0 controls) become spaces, not a crash."""
-    return _NOT_XML.sub(" ", text)
-
-
 def redaction_docx(
     text: str, entities: Sequence[RedactedEntity], originals: Mapping[str, Sequence[str]] | None = None
 ) -> bytes:
@@ -156,21 +148,17 @@ def redaction_docx(
         "This is the text a remote model would receive: identifiers are replaced by placeholders."
         + (" The last column shows what each replaced; it never leaves this computer." if originals else "")
     )
-    for line in text.splitlines():
-        doc.add_paragraph(xml_safe(line))
+    writer = BodyWriter(doc)
+    writer.paragraphs((line, None) for line in text.splitlines())
     doc.add_heading("Placeholders", level=1)
     if not entities:
         doc.add_paragraph("None: nothing identifying was found.")
         return to_bytes(doc)
     columns = ["Placeholder", "Kind", "Times"] + (["Replaced"] if originals else [])
-    table = doc.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = name
-    for e in entities:
-        values = [e.placeholder, e.kind.value, str(e.count)]
-        if originals:
-            values.append(", ".join(sorted(set(originals.get(e.placeholder, [])))))
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            cell.text = xml_safe(value)
+    rows = [
+        [e.placeholder, e.kind.value, str(e.count)]
+        + ([", ".join(sorted(set(originals.get(e.placeholder, []))))] if originals else [])
+        for e in entities
+    ]
+    writer.table(columns, rows)
     return to_bytes(doc)

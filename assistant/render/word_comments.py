@@ -32,12 +32,13 @@ from assistant.render.critique_markdown import (
     is_model_evidence,
     is_model_point,
 )
+from assistant.render.docx_build import xml_safe
 from assistant.render.docx_offsets import DocxOffsets, OffsetMap
 from assistant.render.finding_order import anchor_offset, findings_in_draft_order, strengths_in_draft_order
 from assistant.render.marks import MARK_LABEL, mark_for, mark_text
 from assistant.render.run_split import RunPieces
 from assistant.render.text_as_docx import text_docx
-from assistant.render.word import to_bytes, xml_safe
+from assistant.render.word import to_bytes
 
 AUTHOR = "Rapid Review Assistant"
 INITIALS = "RRA"
