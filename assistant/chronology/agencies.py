@@ -7,6 +7,7 @@ it does not know is returned as written (tidied), never dropped or forced into a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CHILDRENS_SOCIAL_CARE = "Children's Social Care"
 HEALTH_VISITING = "Health Visiting"
@@ -166,8 +167,17 @@ _LOOKUP: dict[str, str] = {
 _LOOKUP.update({_key(canonical): canonical for canonical in _ALIASES})
 
 
+# A chronology names the same few agencies on row after row, so each short name is worked out once (a long
+# cell is not a name worth keeping in memory).
+_CACHED_CHARS = 100
+
+
 def known_agency(text: str) -> str | None:
     """Canonical name when `text` names a known agency (exactly, or a fuller name containing one)."""
+    return _known_agency_cached(text) if len(text) <= _CACHED_CHARS else _known_agency(text)
+
+
+def _known_agency(text: str) -> str | None:
     key = _key(text)
     if not key:
         return None
@@ -180,6 +190,9 @@ def known_agency(text: str) -> str | None:
         if pattern.search(key):
             return canonical
     return None
+
+
+_known_agency_cached = lru_cache(maxsize=2048)(_known_agency)
 
 
 def is_agency_alias(text: str) -> bool:
@@ -199,6 +212,10 @@ def normalise_agency(text: str) -> str | None:
     Joint entries ("Police / CSC") become "Police / Children's Social Care" when every part is known, so a
     joint visit is not credited to one agency only.
     """
+    return _normalise_cached(text) if len(text) <= _CACHED_CHARS else _normalise(text)
+
+
+def _normalise(text: str) -> str | None:
     stripped = text.strip()
     if not stripped:
         return None
@@ -219,6 +236,9 @@ def normalise_agency(text: str) -> str | None:
     if single is not None:
         return single
     return _tidy(stripped)
+
+
+_normalise_cached = lru_cache(maxsize=2048)(_normalise)
 
 
 # -- who acted ---------------------------------------------------------------------------------------------

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -70,7 +74,8 @@ _DETAIL_LABEL = re.compile(
 _HEADING_LINE = re.compile(r"#{1,6}\s.*|(?:\*\*|__)[^*_]{1,80}(?:\*\*|__):?")
 # A bullet, a number or bold before a date that starts an entry.
 _LIST_MARKER = re.compile(r"(?:[-*•·▪◦]\s+|\(?\d{1,3}[.)]\s+)?(?P<bold>\*\*|__)?")
-_RULE_LINE = re.compile(r"(?:[-=_*]\s*){3,}")
+_RULE_CHARS = "-=_*"
+_RULE_LINE = re.compile(r"(?:[" + _RULE_CHARS + r"]\s*){3,}")
 
 
 def segment_sep(text: str, pos: int = 0) -> tuple[int, int] | None:
@@ -92,11 +97,19 @@ def segment_sep(text: str, pos: int = 0) -> tuple[int, int] | None:
 
 def split_segments(text: str) -> list[str]:
     """`text` split at every segment separator (see `segment_sep`)."""
+    # One scan for the marks: the spaces around a mark are never part of another mark, so each search that
+    # `segment_sep` would start after the previous separator finds the mark this scan finds next.
     parts: list[str] = []
     pos = 0
-    while (sep := segment_sep(text, pos)) is not None:
-        parts.append(text[pos : sep[0]])
-        pos = sep[1]
+    n = len(text)
+    for m in _SEGMENT_MARK.finditer(text):
+        start, end = m.start(), m.end()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        while end < n and text[end].isspace():
+            end += 1
+        parts.append(text[pos:start])
+        pos = end
     parts.append(text[pos:])
     return parts
 
@@ -184,27 +197,47 @@ class _Draft:
         )
 
 
-def split_lines(text: str) -> list[_Line]:
-    """Physical lines with offsets into `text`; CRLF, CR and LF all end a line and none is kept."""
-    lines: list[_Line] = []
-    if "\r" not in text:
-        # LF only (the usual case): one split in C instead of a regex match per line.
-        bodies = text.split("\n")
-        if not bodies[-1]:
-            bodies.pop()  # the text ends with a line break (or is empty): no line after it
+class _Lines:
+    """The physical lines of `text` with their offsets; CRLF, CR and LF all end a line and none is kept.
+
+    Each `_Line` is built only when read: a 1 MB paste can be a million blank lines, which the parser skips
+    as one run without ever building them. Indexes are 0-based and non-negative.
+    """
+
+    __slots__ = ("bodies", "starts")
+
+    def __init__(self, text: str) -> None:
+        if "\r" not in text:
+            # LF only (the usual case): one split in C instead of a regex match per line.
+            bodies = text.split("\n")
+            if not bodies[-1]:
+                bodies.pop()  # the text ends with a line break (or is empty): no line after it
+            # A line starts after the lengths of the lines before it and one break each; summed in C.
+            self.starts = list(map(operator.add, accumulate(map(len, bodies), initial=0), count()))
+            self.bodies = bodies
+            return
+        self.bodies, self.starts = [], []
         pos = 0
-        for number, body in enumerate(bodies, start=1):
-            end = pos + len(body)
-            lines.append(_Line(number, pos, end, body))
-            pos = end + 1
-        return lines
-    pos = 0
-    for number, m in enumerate(_LINE_BREAK.finditer(text), start=1):
-        lines.append(_Line(number, pos, m.start(), text[pos : m.start()]))
-        pos = m.end()
-    if pos < len(text):
-        lines.append(_Line(len(lines) + 1, pos, len(text), text[pos:]))
-    return lines
+        for m in _LINE_BREAK.finditer(text):
+            self.bodies.append(text[pos : m.start()])
+            self.starts.append(pos)
+            pos = m.end()
+        if pos < len(text):
+            self.bodies.append(text[pos:])
+            self.starts.append(pos)
+
+    def __len__(self) -> int:
+        return len(self.bodies)
+
+    def __getitem__(self, index: int) -> _Line:
+        body = self.bodies[index]
+        start = self.starts[index]
+        return _Line(index + 1, start, start + len(body), body)
+
+    def non_blank(self) -> list[int]:
+        """Indexes of the lines with text once spaces and invisible characters are stripped; in C."""
+        bodies = map(str.strip, map(str.strip, map(str.strip, self.bodies), repeat(_INVISIBLE)))
+        return list(compress(count(), bodies))
 
 
 def _clean(cell: str) -> str:
@@ -218,6 +251,12 @@ def _words(cell: str) -> list[str]:
 
 def _header_columns(cells: Sequence[str]) -> _Columns | None:
     """Column roles if the row is a header ("Date | Agency | Event"), else None."""
+    return _header_columns_of(tuple(cells))
+
+
+# A row is asked twice in a row (whether it is a CSV row, then what it holds); the answer is immutable.
+@lru_cache(maxsize=8)
+def _header_columns_of(cells: tuple[str, ...]) -> _Columns | None:
     filled = [cell for cell in cells if cell]
     if len(filled) < 2:
         return None
@@ -352,11 +391,12 @@ def _scan_quotes(text: str, delimiter: str, in_quotes: bool, *, strict: bool) ->
 class _Parser:
     def __init__(self, text: str, *, tab_format: RowFormat) -> None:
         self.text = text
-        self.lines = split_lines(text)
+        self.lines = _Lines(text)
         self.tab_format = tab_format
         self.drafts: list[_Draft] = []
         self.unparsed: list[UnparsedLine] = []
-        self.skipped: list[SkippedLine] = []
+        # Skipped lines as [first line, count, kind] runs, merged while reading; SkippedLine records at the end.
+        self.skipped: list[list[Any]] = []
         self.issues: list[ChronologyIssue] = []
         self.columns: dict[str, _Columns] = {}
         self.widths: dict[str, int] = {}
@@ -365,6 +405,8 @@ class _Parser:
         self.pipe_rows_closed = False
         # Line of the latest table row that looks cut short; an issue only if it is the paste's last line.
         self.last_row_cut: int | None = None
+        # The line `csv_candidate` read last and its cleaned cells, so the row is not read twice.
+        self.csv_fields: tuple[str, tuple[str, ...]] | None = None
 
     # -- bookkeeping -------------------------------------------------------------------------------------
 
@@ -372,7 +414,16 @@ class _Parser:
         self.issues.append(ChronologyIssue(kind=kind, message=message, lines=list(lines)))
 
     def skip(self, lines: Sequence[_Line], kind: SkipKind) -> None:
-        self.skipped.extend(SkippedLine(line=line.number, kind=kind) for line in lines)
+        """Skip consecutive lines."""
+        self.skip_run(lines[0].number, len(lines), kind)
+
+    def skip_run(self, first: int, n: int, kind: SkipKind) -> None:
+        """Skip `n` consecutive lines from line number `first`, extending the run just before them."""
+        last = self.skipped[-1] if self.skipped else None
+        if last is not None and last[2] == kind and last[0] + last[1] == first:
+            last[1] += n
+        else:
+            self.skipped.append([first, n, kind])
         self.can_continue = False
 
     def unparse(self, line: _Line, reason: str) -> None:
@@ -407,14 +458,15 @@ class _Parser:
     def run(self) -> None:
         lines = self.lines
         n = len(lines)
+        # Runs of blank lines are skipped in one step each (as `read` would skip each of them), found from
+        # the non-blank lines' indexes rather than line by line.
+        non_blank = lines.non_blank()
         i = 0
         while i < n:
-            # A run of blank lines is skipped in one step (as `read` would skip each of them).
-            j = i
-            while j < n and not lines[j].text.strip().strip(_INVISIBLE).strip():
-                j += 1
+            k = bisect_left(non_blank, i)
+            j = non_blank[k] if k < len(non_blank) else n
             if j > i:
-                self.skip(lines[i:j], "blank")
+                self.skip_run(i + 1, j - i, "blank")
                 i = j
                 continue
             i += self.read(i)
@@ -443,7 +495,8 @@ class _Parser:
     def is_pipe_row(self, line: _Line, stripped: str) -> bool:
         if stripped.startswith("|"):
             return True
-        if "\t" in line.text or len(_PIPE_SPLIT.findall(stripped)) < 2:
+        # (Counting every '|' first is a cheap bound on the unescaped ones.)
+        if "\t" in line.text or stripped.count("|") < 2 or len(_PIPE_SPLIT.findall(stripped)) < 2:
             return False
         # Without a leading pipe, "a | b | c" is a table row only if it reads like one: pipes inside a
         # typed event ("03/02/2025 - HV - a|b c|d") must not turn the line into a table.
@@ -494,6 +547,10 @@ class _Parser:
         if len(record) == 1:
             if delimiter == "\t":
                 cells = first.text.split("\t")
+            elif self.csv_fields is not None and self.csv_fields[0] == first.text:
+                # `csv_candidate` has just read this very text the same way
+                self.table_row(list(self.csv_fields[1]), row_format, record)
+                return 1
             else:
                 cells = next(csv.reader([first.text], skipinitialspace=True), [])
         else:
@@ -505,6 +562,7 @@ class _Parser:
 
     def csv_candidate(self, stripped: str) -> bool:
         fields = [_clean(cell) for cell in next(csv.reader([stripped], skipinitialspace=True), [])]
+        self.csv_fields = (stripped, tuple(fields))
         if len(fields) < 2:
             return False
         if _header_columns(fields) is not None:
@@ -628,9 +686,11 @@ class _Parser:
         return not following or self.leading_date(following) is not None
 
     def leading_date(self, stripped: str) -> DateMatch | None:
+        if not stripped[:1].isalnum() and not stripped.startswith("["):
+            return None  # a date starts with a letter or digit, a placeholder with '['
         found = match_date(stripped, allow_year=True)
-        if found is not None:
-            return found
+        if found is not None or not stripped.startswith("["):
+            return found  # every placeholder opens with '['
         end = match_leading_placeholder(stripped)
         if end is None:
             return None
@@ -645,6 +705,8 @@ class _Parser:
         return "", _clean(rest)
 
     def delimited_header(self, line: _Line, stripped: str) -> bool:
+        if segment_sep(stripped) is None:
+            return False  # one segment is no header row
         parts = [part.strip() for part in split_segments(stripped)]
         if len(parts) >= 2 and _header_columns(parts) is not None:
             self.skip([line], "header")
@@ -652,10 +714,11 @@ class _Parser:
         return False
 
     def free_text(self, line: _Line, text: str) -> None:
-        if _RULE_LINE.fullmatch(text):
+        # (The first character rules each pattern out cheaply on most lines.)
+        if text[0] in _RULE_CHARS and _RULE_LINE.fullmatch(text):
             self.skip([line], "separator")
             return
-        if _HEADING_LINE.fullmatch(text):
+        if text[0] in "#*_" and _HEADING_LINE.fullmatch(text):
             self.unparse(line, "a heading, not part of an event")
             return
         agency_led = self.agency_led(text)
@@ -698,7 +761,8 @@ class _Parser:
 
     def result(self, today: date) -> Chronology:
         entries = [draft.build() for draft in self.drafts]
-        last_text_line = next((line.number for line in reversed(self.lines) if line.text.strip()), None)
+        bodies = self.lines.bodies
+        last_text_line = next((i + 1 for i in range(len(bodies) - 1, -1, -1) if bodies[i].strip()), None)
         already = {line for issue in self.issues if issue.kind == "truncated" for line in issue.lines}
         cut = self.last_row_cut
         if cut is not None and cut == last_text_line and cut not in already:
@@ -728,7 +792,7 @@ class _Parser:
         return Chronology(
             entries=entries,
             unparsed=self.unparsed,
-            skipped=self.skipped,
+            skipped=[SkippedLine(line=first, count=n, kind=kind) for first, n, kind in self.skipped],
             issues=issues,
             detected_format=detected,
             line_count=len(self.lines),
@@ -741,6 +805,7 @@ def _check_entries(entries: Sequence[ChronologyEntry], today: date) -> list[Chro
     issues: list[ChronologyIssue] = []
     seen: dict[tuple[object, ...], int] = {}
     previous: ChronologyEntry | None = None
+    previous_span: tuple[date, date] | None = None
     any_dated = False
     for entry in entries:
         line = entry.first_line
@@ -773,20 +838,18 @@ def _check_entries(entries: Sequence[ChronologyEntry], today: date) -> list[Chro
                     lines=[line],
                 )
             )
-        if previous is not None:
-            previous_span = previous.date_range()
-            if previous_span is not None and span[1] < previous_span[0]:
-                issues.append(
-                    ChronologyIssue(
-                        kind="out_of_order",
-                        message=(
-                            f"line {line}: '{entry.date_text}' is earlier than '{previous.date_text}' "
-                            f"on line {previous.first_line} above it"
-                        ),
-                        lines=[line, previous.first_line],
-                    )
+        if previous is not None and previous_span is not None and span[1] < previous_span[0]:
+            issues.append(
+                ChronologyIssue(
+                    kind="out_of_order",
+                    message=(
+                        f"line {line}: '{entry.date_text}' is earlier than '{previous.date_text}' "
+                        f"on line {previous.first_line} above it"
+                    ),
+                    lines=[line, previous.first_line],
                 )
-        previous = entry
+            )
+        previous, previous_span = entry, span
     if not any_dated:
         issues.append(
             ChronologyIssue(

@@ -8,7 +8,10 @@ that stand alone as a paragraph.
 
 from __future__ import annotations
 
+import gc
+import operator
 import re
+from itertools import accumulate, compress, count, repeat
 
 from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
 
@@ -37,6 +40,7 @@ _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"
 MAX_HEADING_CHARS = 90
 MAX_HEADING_WORDS = 12
 MAX_NUMBERED_TIGHT_WORDS = 6  # a numbered heading with no blank line after it must be short
+MAX_ROW_SEPARATORS = 100  # a table row has at most this many tabs or pipes (forms run to a dozen columns)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -50,25 +54,33 @@ def split_lines(text: str) -> list[Line]:
             body = raw.rstrip("\r\n")
             lines.append(Line(m.start(), m.start() + len(body), body))
         return lines
-    # LF only (the usual case): one split in C instead of a regex match per line.
+    # LF only (the usual case): one split in C instead of a regex match per line, and the lines built in C
+    # too (a 1 MB text can be a million lines): each starts after the lines before it and one break each.
     bodies = text.split("\n")
     if not bodies[-1]:
         bodies.pop()  # the text ends with a line break (or is empty): no line after it
-    lines = []
-    append = lines.append
-    pos = 0
-    for body in bodies:
-        end = pos + len(body)
-        append(Line(pos, end, body))
-        pos = end + 1
-    return lines
+    starts = list(map(operator.add, accumulate(map(len, bodies), initial=0), count()))
+    ends = map(operator.add, starts, map(len, bodies))
+    rows = zip(starts, ends, bodies, strict=False)  # `starts` has one more: where a next line would start
+    # The cyclic garbage collector would scan the new tuples again and again while a million are made (more
+    # than half the time); they hold only ints and strings, so it is paused for the build.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(map(tuple.__new__, repeat(Line), rows))
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _is_table_line(text: str) -> bool:
+    """A row of tab-separated cells, or of '|'-separated cells starting with '|'; a line with more than
+    MAX_ROW_SEPARATORS tabs (or pipes) is no row a person wrote, so it is read as text, not a table of
+    thousands of cells."""
     if "\t" in text and text.strip():
-        return True
+        return text.count("\t") <= MAX_ROW_SEPARATORS
     stripped = text.strip()
-    return stripped.startswith("|") and stripped.count("|") >= 2
+    return stripped.startswith("|") and 2 <= stripped.count("|") <= MAX_ROW_SEPARATORS
 
 
 def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> tuple[str, int] | None:
@@ -200,7 +212,8 @@ def _looks_like_header(cells: list[Cell]) -> bool:
     return hits >= max(1, (len(filled) + 1) // 2)
 
 
-def _tables(lines: list[Line], blank: list[bool]) -> list[Table]:
+def _tables(lines: list[Line]) -> list[Table]:
+    """The tables among the non-blank `lines` (Word pastes often put blank lines between rows)."""
     tables: list[Table] = []
     block: list[Line] = []
 
@@ -212,11 +225,8 @@ def _tables(lines: list[Line], blank: list[bool]) -> list[Table]:
             tables.append(Table(block[0].start, block[-1].end, header, body))
         block.clear()
 
-    for line, is_blank in zip(lines, blank, strict=True):
-        if is_blank:
-            if block:
-                continue  # Word pastes often put blank lines between rows
-        elif _is_table_line(line.text):
+    for line in lines:
+        if _is_table_line(line.text):
             block.append(line)
         elif block:
             flush()
@@ -230,28 +240,27 @@ def parse_document(text: str) -> DraftDocument:
     sections: list[Section] = []
     current = Section(heading="", level=0, start=0, body_start=0, end=len(text))
     n = len(lines)
-    blank = [not ln.text.strip() for ln in lines]
-    next_text = ""
-    following = [""] * n  # the next non-blank line after each line, computed in one backward pass
-    for i in range(n - 1, -1, -1):
-        following[i] = next_text
-        if not blank[i]:
-            next_text = lines[i].text.strip()
+    # Only the lines with text are visited (in C, a text can be a million blank lines): a blank line is never
+    # a heading, a label, a tight heading or a table row.
+    stripped = list(map(str.strip, map(operator.attrgetter("text"), lines)))
+    blank = list(map(operator.not_, stripped))
+    filled = list(compress(count(), stripped))
+    # The next non-blank line after each filled line (the last has none).
+    following = [stripped[i] for i in filled[1:]] + [""]
     # Text from a PDF often has no blank lines at all, so headings stand between lines instead of paragraphs.
-    unbroken = n >= 20 and sum(blank) * 30 < n
-    for i, line in enumerate(lines):
-        if blank[i]:
-            continue  # a blank line is never a heading, a label or a tight heading
+    unbroken = n >= 20 and (n - len(filled)) * 30 < n
+    for k, i in enumerate(filled):
+        line = lines[i]
         prev_blank = i == 0 or blank[i - 1]
         next_blank = i == n - 1 or blank[i + 1]
-        found = _heading(line, prev_blank, next_blank, following[i])
+        found = _heading(line, prev_blank, next_blank, following[k])
         body_start = lines[i + 1].start if i + 1 < n else line.end
         if found is None and prev_blank:
-            found = _inline_label(line, following[i])
+            found = _inline_label(line, following[k])
             if found is not None:
                 body_start = line.start  # the paragraph after the label is the section's text
         if found is None and unbroken and i > 0:
-            found = _tight_heading(line, lines[i - 1].text, following[i])
+            found = _tight_heading(line, lines[i - 1].text, following[k])
         if found is None:
             continue
         heading, level = found
@@ -264,7 +273,7 @@ def parse_document(text: str) -> DraftDocument:
     sections.append(current)
     if len(sections) > 1 and not text[: sections[1].start].strip():
         sections.pop(0)  # no preamble before the first heading
-    tables = _tables(lines, blank)
+    tables = _tables([lines[i] for i in filled])
     si = 0
     for t in tables:
         while si + 1 < len(sections) and sections[si + 1].start <= t.start:

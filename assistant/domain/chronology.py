@@ -101,12 +101,24 @@ class UnparsedLine(BaseModel):
 
 
 class SkippedLine(BaseModel):
-    """A line deliberately left out of the timeline because it carries no event (blank, header, separator)."""
+    """Lines deliberately left out of the timeline because they carry no event (blank, header, separator).
+
+    A run of consecutive lines skipped for the same reason is one record: a paste of a million blank lines
+    is one record of a million lines, not a million records.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    line: int = Field(ge=1, description="1-based line number in the input.")
-    kind: SkipKind = Field(description="Why the line was skipped.")
+    line: int = Field(ge=1, description="1-based line number of the first skipped line in the input.")
+    kind: SkipKind = Field(description="Why the lines were skipped.")
+    count: int = Field(
+        default=1, ge=1, description="How many consecutive lines, from `line` on, are skipped."
+    )
+
+    @property
+    def lines(self) -> range:
+        """The 1-based line numbers of the skipped lines."""
+        return range(self.line, self.line + self.count)
 
 
 class ChronologyIssue(BaseModel):
@@ -140,7 +152,9 @@ class Chronology(BaseModel):
 
     entries: list[ChronologyEntry] = Field(description="Timeline entries in input order (never re-sorted).")
     unparsed: list[UnparsedLine] = Field(description="Lines that could not be placed, with reasons.")
-    skipped: list[SkippedLine] = Field(description="Blank, header and table-separator lines, counted.")
+    skipped: list[SkippedLine] = Field(
+        description="Blank, header and table-separator lines, counted; consecutive lines of a kind in one record."
+    )
     issues: list[ChronologyIssue] = Field(description="Problems for the author to check, in line order.")
     detected_format: DetectedFormat = Field(description="Format of the rows, 'mixed' when more than one.")
     line_count: int = Field(ge=0, description="Number of lines in source_text.")
@@ -158,8 +172,8 @@ class Chronology(BaseModel):
         """Headline numbers for a summary line; keys are stable for the UI and tests."""
         dated = sum(1 for entry in self.entries if entry.date is not None)
         skipped = {kind: 0 for kind in ("blank", "header", "separator")}
-        for line in self.skipped:
-            skipped[line.kind] += 1
+        for run in self.skipped:
+            skipped[run.kind] += run.count
         return {
             "lines": self.line_count,
             "entries": len(self.entries),
@@ -183,7 +197,8 @@ class Chronology(BaseModel):
             for span in entry.source:
                 claim(span.line, "entry")
         for skipped in self.skipped:
-            claim(skipped.line, skipped.kind)
+            for line in skipped.lines:
+                claim(line, skipped.kind)
         for unparsed in self.unparsed:
             claim(unparsed.line, "unparsed")
         missing = [n for n in range(1, self.line_count + 1) if n not in roles]
