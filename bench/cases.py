@@ -376,7 +376,24 @@ def parse_components() -> dict[str, Callable[[str], object]]:
         "redact": redact,
         "draft": lambda text: services.draft(text, provider="offline", today="2031-01-01"),
         "kloe": lambda text: services.kloe(text, provider="offline"),
+        # What a user gets with -o FILE.docx: the command and its Word output together.
+        "draft as Word": lambda text: services.draft_word(
+            services.draft(text, provider="offline", today="2031-01-01")
+        ),
+        "kloe as Word": lambda text: services.kloe_word(services.kloe(text, provider="offline")),
+        "critique as Word comments": lambda text: services.annotate_document(
+            in_a_draft(text).encode("utf-8"), "draft.md"
+        ),
+        "redact as Word": _redact_as_word,
     }
+
+
+def _redact_as_word(text: str) -> bytes:
+    from assistant.privacy.redaction import redact
+    from assistant.render.word import redaction_docx
+
+    redacted = redact(text)
+    return redaction_docx(redacted.text, redacted.entities)
 
 
 class _Stopped(Exception):

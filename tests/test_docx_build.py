@@ -10,7 +10,16 @@ from lxml import etree
 
 from assistant.render.docx_build import BodyWriter, add_text, cell_paragraphs
 
-TEXTS = ["Mother said she was fine", "  leading and trailing  ", "tab\there", "two\nlines", "a & b < c", ""]
+# The last is built in place rather than parsed (lxml moves a parsed element with many children slowly).
+TEXTS = [
+    "Mother said she was fine",
+    "  leading and trailing  ",
+    "tab\there",
+    "two\nlines",
+    "a & b < c",
+    "",
+    "\t" * 100 + "many tabs\n",
+]
 
 
 def _xml(element: etree._Element) -> bytes:

@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
-from docx.oxml.table import CT_Tbl
 from docx.shared import Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -31,6 +30,7 @@ _TBL_PR = (
 # A tab is its own element in Word, and so is a line break; everything between them is one w:t.
 _RUN_PARTS = re.compile(r"\t|\r|\n|[^\t\r\n]+")
 _TAG = {"\t": qn("w:tab"), "\r": qn("w:br"), "\n": qn("w:br")}
+_IN_PLACE_ABOVE = 64
 _W_TR, _W_TC, _W_P = qn("w:tr"), qn("w:tc"), qn("w:p")
 _W_R, _W_T, _W_RPR, _W_B = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:b")
 _W_PPR, _W_PSTYLE, _W_VAL, _XML_SPACE = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("xml:space")
@@ -77,6 +77,17 @@ def _run_xml(text: str, *, bold: bool = False) -> str:
     return "<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "") + "".join(inner) + "</w:r>"
 
 
+def _many_parts(text: str) -> bool:
+    """Whether `text` makes a run of many elements (each tab and line break is one). lxml moves a parsed
+    element into another document in time quadratic in its children, so such a run is built in place."""
+    return text.count("\t") + text.count("\n") + text.count("\r") > _IN_PLACE_ABOVE
+
+
+def _parsed(xml: list[str], wrapper: str) -> list[etree._Element]:
+    """The elements of `xml` (each small), parsed in one go."""
+    return list(parse_xml(f"<{wrapper} {nsdecls('w')}>{''.join(xml)}</{wrapper}>"))
+
+
 class BodyWriter:
     """Appends to the end of `doc`'s body (before its section properties), remembering style ids."""
 
@@ -109,47 +120,57 @@ class BodyWriter:
 
     def paragraphs(self, items: Iterable[tuple[str, str | None]]) -> None:
         """Many (text, style) paragraphs, written as one XML string and parsed once."""
-        xml = []
+        xml: list[str] = []
+        later: list[tuple[int, str]] = []
         for text, style in items:
             ppr = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
-            xml.append(f"<w:p>{ppr}{_run_xml(text) if text else ''}</w:p>")
-        for p in parse_xml(f"<w:body {nsdecls('w')}>{''.join(xml)}</w:body>"):
+            if _many_parts(text):
+                later.append((len(xml), text))
+            xml.append(f"<w:p>{ppr}{_run_xml(text) if text and not _many_parts(text) else ''}</w:p>")
+        ps = _parsed(xml, "w:body")
+        for p in ps:
             self._append(p)
+        for i, text in later:
+            add_text(ps[i], text)
 
     def heading(self, text: str, level: int) -> Paragraph:
         return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
     def grid(self, rows: int, columns: int, *, style: str = "Table Grid") -> Table:
-        """An empty table: python-docx builds all its rows in one go."""
-        tbl = CT_Tbl.new_tbl(rows, columns, self._doc._block_width)
-        self._append(tbl)
-        table = Table(tbl, self._doc._body)
-        table.style = self._doc.styles[style]
-        return table
+        """An empty table (what `Document.add_table` makes)."""
+        return self._table(columns, [[""] * columns for _ in range(rows)], style, bold_first=False)
 
     def table(
         self, columns: Sequence[str], rows: Sequence[Sequence[str]], *, style: str = "Table Grid"
     ) -> Table:
-        """A table with a bold header row, written as one XML string and parsed once (a proxy object per
-        element would cost more than the rest of the document)."""
-        width = Emu(self._doc._block_width // max(1, len(columns))).twips
+        """A table with a bold header row."""
+        return self._table(len(columns), [columns, *rows], style, bold_first=True)
+
+    def _table(self, columns: int, rows: Sequence[Sequence[str]], style: str, *, bold_first: bool) -> Table:
+        width = Emu(self._doc._block_width // max(1, columns)).twips
         cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>'
-        trs = []
-        for n, values in enumerate([columns, *rows]):
-            if len(values) != len(columns):
-                raise ValueError(f"row {n} has {len(values)} cells for {len(columns)} columns")
-            trs.append(
-                "<w:tr>"
-                + "".join(
-                    cell + (_run_xml(text, bold=n == 0) if text else "") + "</w:p></w:tc>" for text in values
-                )
-                + "</w:tr>"
-            )
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in columns)
+        trs, later = [], []
+        for n, values in enumerate(rows):
+            if len(values) != columns:
+                raise ValueError(f"row {n} has {len(values)} cells for {columns} columns")
+            bold = bold_first and n == 0
+            cells = []
+            for c, text in enumerate(values):
+                if _many_parts(text):
+                    later.append((n, c, text, bold))
+                run = _run_xml(text, bold=bold) if text and not _many_parts(text) else ""
+                cells.append(f"{cell}{run}</w:p></w:tc>")
+            trs.append(f"<w:tr>{''.join(cells)}</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         tbl = parse_xml(
-            f"<w:tbl {nsdecls('w')}><w:tblPr>{_TBL_PR}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(trs)}</w:tbl>"
+            f"<w:tbl {nsdecls('w')}><w:tblPr>{_TBL_PR}</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
         )
         self._append(tbl)
+        parsed = _parsed(trs, "w:tbl")
+        for tr in parsed:
+            tbl.append(tr)
+        for n, c, text, bold in later:
+            add_text(parsed[n][c].find(_W_P), text, bold=bold)
         table = Table(tbl, self._doc._body)
         table.style = self._doc.styles[style]
         return table
