@@ -48,6 +48,8 @@ _AGE_AFTER = re.compile(
     re.I,
 )
 _AGE_BEFORE = re.compile(r"(" + _OLD + r")\s+(?:\w+\s+)?$", re.I)
+# Every _AGE_BEFORE match contains 'old': looking for it first spares the scan of most names' 40 characters.
+_OLD_WORD = re.compile(r"old", re.I)
 # An age anywhere in a clause (for the child, whose clause names no one else).
 AGE_TEXT = re.compile(
     r"\b"
@@ -106,5 +108,8 @@ def age_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
 
 def age_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     """(start, end) of '7-week-old' written just before a name starting at `start`."""
-    m = _AGE_BEFORE.search(text, max(floor, start - 40), start)
+    lo = max(floor, start - 40)
+    if _OLD_WORD.search(text, lo, start) is None:
+        return None
+    m = _AGE_BEFORE.search(text, lo, start)
     return (m.start(1), m.end(1)) if m is not None else None

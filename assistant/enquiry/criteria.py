@@ -71,10 +71,15 @@ def _find(
     units: list[Unit], pattern: re.Pattern[str], reason: str | Callable[[Unit], str]
 ) -> list[CriterionPoint]:
     out: list[CriterionPoint] = []
+    said: dict[str, bool] = {}  # whether a text says it, read once per distinct text
     for u in units:
-        for m in pattern.finditer(u.cite.quote):
-            if NEGATED.search(u.cite.quote, max(0, m.start() - 40), m.start()):
-                continue
+        text = u.cite.quote
+        found = said.get(text)
+        if found is None:
+            found = said[text] = any(
+                not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in pattern.finditer(text)
+            )
+        if found:
             out.append(
                 CriterionPoint(
                     reason=reason if isinstance(reason, str) else reason(u),
@@ -82,7 +87,6 @@ def _find(
                     line=u.cite.line,
                 )
             )
-            break
         if len(out) >= MAX_POINTS:
             break
     return out

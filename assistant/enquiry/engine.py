@@ -32,6 +32,7 @@ from assistant.enquiry.questions import build_lines, chronology_scan, citation_e
 from assistant.enquiry.themes import (
     Scan,
     detect_themes,
+    distinct_texts,
     draft_units,
     is_infant_case,
     kept_lines,
@@ -77,7 +78,7 @@ def mask_generated(text: str) -> str:
 
 def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -> list[OpenQuestion]:
     child = scan.child
-    texts = [u.cite.quote for u in scan.units]
+    texts = distinct_texts(scan.units)
     out: list[OpenQuestion] = []
     if not any(LIVED_ANY.search(t) for t in texts):
         out.append(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.chronology.agencies import acting_agency, normalise_agency
 from assistant.domain.drafting import Citation
-from assistant.drafting.grounding import EntryText, Source, split_sentences
+from assistant.drafting.grounding import EntryText, Source, split_span
 from assistant.drafting.names import CHILD_ALIAS, PERSON, role_index
 from assistant.drafting.roles import ROLE_SPECS
 from assistant.lexicon import (
@@ -69,12 +69,17 @@ def unticked(text: str) -> bool:
 def chronology_units(entries: list[EntryText]) -> list[Unit]:
     # The practitioner who acts in a sentence decides its agency: a nursery's row may record what the health
     # visitor saw there.
-    return [
-        Unit(s.citation, acting_agency(s.citation.quote) or e.entry.agency, e.position)
-        for e in entries
-        for s in e.sentences
-        if not unticked(s.citation.quote)
-    ]
+    read: dict[str, tuple[bool, str | None]] = {}  # (unticked, acting agency), once per distinct sentence
+    units = []
+    for e in entries:
+        for s in e.sentences:
+            text = s.citation.quote
+            known = read.get(text)
+            if known is None:
+                known = read[text] = (unticked(text), acting_agency(text))
+            if not known[0]:
+                units.append(Unit(s.citation, known[1] or e.entry.agency, e.position))
+    return units
 
 
 _AGENCY_RX = rx(r"\b" + AGENCY + r"\b")
@@ -124,19 +129,33 @@ def kept_lines(text: str) -> list[tuple[int, str]]:
 def draft_units(source: Source) -> list[Unit]:
     """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes."""
     units: list[Unit] = []
+    agencies: dict[str, str | None] = {}  # a sentence's agency, read once per distinct sentence
     for start, line_text in kept_lines(source.text):
-        for c_start, c_end in ((m.start(), m.end()) for m in re.finditer(r"[^|\t]+", line_text)):
-            cite = source.trimmed(start + c_start, start + c_end)
-            if cite is None:
+        line = source.line_of(start)
+        for m in _CELL.finditer(line_text):
+            c_start, c_end = source.trim(start + m.start(), start + m.end())
+            if c_end <= c_start:
                 continue
-            for sentence in split_sentences(source, cite):
-                # the acting practitioner first; a place the sentence names ('at nursery') only when none acts
-                agency = acting_agency(sentence.quote)
-                if agency is None:
-                    agency_m = _AGENCY_RX.search(sentence.quote)
-                    agency = normalise_agency(agency_m.group(0)) if agency_m else None
+            for sentence in split_span(source, c_start, c_end, line):
+                text = sentence.quote
+                if text in agencies:
+                    agency = agencies[text]
+                else:
+                    agency = agencies[text] = _unit_agency(text)
                 units.append(Unit(sentence, agency, None))
     return units
+
+
+_CELL = re.compile(r"[^|\t]+")
+
+
+def _unit_agency(text: str) -> str | None:
+    # the acting practitioner first; a place the sentence names ('at nursery') only when none acts
+    agency = acting_agency(text)
+    if agency is None:
+        agency_m = _AGENCY_RX.search(text)
+        agency = normalise_agency(agency_m.group(0)) if agency_m else None
+    return agency
 
 
 def _not_negated(unit: Unit, m: re.Match[str]) -> bool:
@@ -480,21 +499,32 @@ class ThemeHits:
 
 
 def detect_themes(scan: Scan) -> list[ThemeHits]:
-    out = []
-    for theme in THEMES:
-        units: list[Unit] = []
-        words: list[str] = []
-        for unit in scan.units:
-            m = theme.matches(unit, scan)
-            if m is not None:
-                units.append(unit)
-                words.append(m.group(0))
-        if units:
-            out.append(ThemeHits(theme, units, words))
-    return out
+    # A theme's verdict on a unit depends only on its words and agency (and on the scan): a text that
+    # repeats a sentence is read once per distinct sentence, not once per repeat.
+    verdicts: dict[tuple[str, str | None], list[tuple[int, re.Match[str]]]] = {}
+    units: list[list[Unit]] = [[] for _ in THEMES]
+    words: list[list[str]] = [[] for _ in THEMES]
+    for unit in scan.units:
+        key = (unit.cite.quote, unit.agency)
+        hits = verdicts.get(key)
+        if hits is None:
+            hits = verdicts[key] = [
+                (i, m) for i, theme in enumerate(THEMES) if (m := theme.matches(unit, scan)) is not None
+            ]
+        for i, m in hits:
+            units[i].append(unit)
+            words[i].append(m.group(0))
+    return [ThemeHits(theme, units[i], words[i]) for i, theme in enumerate(THEMES) if units[i]]
+
+
+def distinct_texts(units: list[Unit]) -> list[str]:
+    """The units' words, each once (in first-seen order): enough for any question about whether some unit
+    says something, and a repeated sentence is then read once."""
+    return list(dict.fromkeys(u.cite.quote for u in units))
 
 
 def is_infant_case(units: list[Unit]) -> bool:
     """A baby's case, as far as the words show: baby words and no school-age words (as the drafting reads it)."""
-    infant = any(INFANT_WORDS.search(u.cite.quote) for u in units)
-    return infant and not any(SCHOOL_AGE_WORDS.search(u.cite.quote) for u in units)
+    texts = distinct_texts(units)
+    infant = any(INFANT_WORDS.search(t) for t in texts)
+    return infant and not any(SCHOOL_AGE_WORDS.search(t) for t in texts)
