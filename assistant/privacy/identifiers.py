@@ -47,15 +47,27 @@ def _prefilter(words: str) -> re.Pattern[str]:
     return re.compile(trie(set(words.split())))
 
 
-def _cued(text: str, lower: str, prefilter: re.Pattern[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of `pattern` anchored where a cue word starts (found fast in the lowercase copy)."""
+def _cue_starts(lower: str, prefilter: re.Pattern[str]) -> list[int]:
+    """Where a cue word starts (found fast in the lowercase copy), not inside another word."""
+    return [
+        start
+        for hit in prefilter.finditer(lower)
+        if not (start := hit.start()) or not (lower[start - 1].isalnum() or lower[start - 1] == "_")
+    ]
+
+
+def _cued(
+    text: str,
+    lower: str,
+    prefilter: re.Pattern[str],
+    pattern: re.Pattern[str],
+    starts: list[int] | None = None,
+) -> list[re.Match[str]]:
+    """Matches of `pattern` anchored where a cue word starts (`starts`, if the caller found them already)."""
     matches: list[re.Match[str]] = []
-    for hit in prefilter.finditer(lower):
-        start = hit.start()
-        if start and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
-            continue
-        # Every cue is tried, even inside an earlier match: that match's value may be refused later
-        # ("log reference is LCS 8812047": "LCS" has no digit, so the cue "LCS" must get its own try).
+    # Every cue is tried, even inside an earlier match: that match's value may be refused later
+    # ("log reference is LCS 8812047": "LCS" has no digit, so the cue "LCS" must get its own try).
+    for start in _cue_starts(lower, prefilter) if starts is None else starts:
         match = pattern.match(text, start)
         if match:
             matches.append(match)
@@ -105,10 +117,15 @@ _WEAK_PROFILE = re.compile(
     r"[ ]{0,2}(?:,|:|-|(?i:is|was|of|as|called|named))?[ ]{0,2}[\"']?"
     r"(?P<h>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,29}(?:#[0-9]{4})?)"
 )
-_WEAK_PROFILE_CUE_WORDS = _prefilter(
-    "account accounts profile profiles page pages channel channels id ids username usernames user tag tags "
-    "under by with using call calls called calling name names named naming goes went going known post posts "
-    "posting posted online"
+# Where each of those cues starts, as written in the lowercase copy: a cue that starts with a common word
+# ("name", "by", "with") is looked for with the words after it, so "Name: " or "by" alone costs no try.
+_WEAK_PROFILE_CUE_WORDS = re.compile(
+    trie(
+        {"account", "profile", "page", "channel", "id", "username", "user name", "user", "tag", "call"}
+        | {f"{w} the name" for w in ("under", "by", "with", "using")}
+        | {f"{w} {p}sel" for w in ("name", "names", "named", "naming") for p in ("him", "her", "them")}
+        | {"goes by", "went by", "going by", "known as", "post", "posting as", "posted as", "online as"}
+    )
 )
 # Handles by their shape alone: a word with an underscore ("al_muhajir_mcr"), a Discord tag ("poppyb#1120"),
 # or lowercase words joined by dots with a digit, an underscore or three parts ("dee.bfd.official").
@@ -253,6 +270,7 @@ _NI = re.compile(
 )
 # "hl401298c": the same in lowercase, found from its digits (a scan for two letters would try every word).
 _NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
+_ANY_LOWER = re.compile(r"[a-z]")  # a lowercase NI number needs its letters: text without any skips it
 _NI_LOWER_LETTERS = re.compile(r"(?<![\w-])[a-z]{2}[ ]{0,2}$")
 _POSTCODE = re.compile(
     r"(?:[A-Z](?<![\w-].)(?:[A-Z]?[0-9][A-Z0-9]?|IR)[ ]{0,3}[0-9][ABD-HJLNP-UW-Z]{2}"
@@ -473,7 +491,8 @@ def _handles(text: str, lower: str) -> list[Span]:
         if not any(c.isalpha() for c in handle):
             continue  # "@10" is a time or a price, not a handle
         spans.append(Span(match.start(), match.end(), EntityKind.HANDLE, fold(handle)))
-    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE):
+    profile_cues = _cue_starts(lower, _PROFILE_CUE_WORDS)  # for two patterns below
+    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE, profile_cues):
         cue = match.group("cue")
         sep = match.group("sep").strip().casefold()
         quoted = match.group("quoted")
@@ -520,7 +539,7 @@ def _handles(text: str, lower: str) -> list[Span]:
             start = match.start("h")
             spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
     spans += _shaped_handles(text, lower)
-    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE):
+    for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE, profile_cues):
         value = match.group("h").rstrip(".-")
         if (
             value.startswith("@")
@@ -736,6 +755,7 @@ def _month_alternatives() -> str:
 
 
 _MONTHS = _month_alternatives()
+_ANY_MONTH = re.compile(trie(set(_MONTHS.split("|"))))
 _MONTH_NUMBER = {
     name: index
     for index, names in enumerate(
@@ -832,7 +852,11 @@ _DOB_CUE_WORDS = _prefilter("dob d.o.b d/o/b date birth born")
 
 def _dates(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
+    # Patterns 3 and 4, month-and-year and ranges all need a month's name: one fast scan says if there is one.
+    months = _ANY_MONTH.search(text) is not None
     for index, pattern in enumerate(_DATE_PATTERNS):
+        if index >= 3 and not months:
+            break
         for match in pattern.finditer(text):
             value = match.group(0)
             if (
@@ -854,13 +878,13 @@ def _dates(text: str, lower: str) -> list[Span]:
             text, max(0, match.start() - 12), match.start()
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
-    for match in _MONTH_YEAR.finditer(text):
+    for match in _MONTH_YEAR.finditer(text) if months else ():
         # "| Feb 2020 | CSC |": a month and year that is a chronology entry's date (a cell or line of its own);
         # in running prose ("until March 2022") it stays, like a year.
         if _CELL_START.search(text, max(0, match.start() - 9), match.start()):
             value = match.group(0).rstrip()
             spans.append(Span(match.start(), match.start() + len(value), EntityKind.DATE, date_key(value)))
-    for match in _DATE_RANGE.finditer(text):
+    for match in _DATE_RANGE.finditer(text) if months else ():
         # "15-19 April 2024": both days belong to the date.
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     return spans
@@ -958,6 +982,13 @@ _NOT_PLACE_WORD = re.compile(r"[A-Z][a-z]*")
 _HOUSE = re.compile(
     rf"(?=[A-Z])\b(?:(?:The|THE)[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?P<type>{_HOUSE_TYPES_TRIE})\b"
     rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b)?"
+)
+# Any street or house type word: without one, no named street or house is looked for.
+_PLACE_TYPE_WORD = re.compile(
+    rf"\b(?:{trie(set(_STREET_TYPES.split('|')) | set(_NAMED_STREET_TYPES_CHECKED.split('|')) | set(_HOUSE_TYPES.split('|')))})\b"
+)
+_FLAT_WORD = re.compile(
+    r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)\b"
 )
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).
@@ -1078,17 +1109,21 @@ def _trim_leading(text: str, start: int, end: int) -> int:
     return end
 
 
-def _addresses(text: str, lower: str) -> list[Span]:
+def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
-    for match in _ADDRESS_NUMBERED.finditer(text):
+    # Most patterns here need a street or house type word, the flats' a flat word: one fast scan for each
+    # says whether any is there.
+    typed = _PLACE_TYPE_WORD.search(text) is not None
+    flats = digits and _FLAT_WORD.search(text) is not None
+    for match in _ADDRESS_NUMBERED.finditer(text) if digits and typed else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    for match in _ADDRESS_NAMED.finditer(text):
+    for match in _ADDRESS_NAMED.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.end())
         words = text[start : match.end()].split()
         if len(words) < 2:
             continue
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
-    for match in _HOUSE.finditer(text):
+    for match in _HOUSE.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.start("type"))
         words = [fold(w) for w in text[start : match.start("type")].split()]
         if (
@@ -1104,32 +1139,32 @@ def _addresses(text: str, lower: str) -> list[Span]:
         if match.group("street") is None and fold(match.group("type")) not in _HOUSE_ALONE:
             continue
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
-    for match in _ADDRESS_NAMED_CHECKED.finditer(text):
+    for match in _ADDRESS_NAMED_CHECKED.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.end())
         words = [fold(w).rstrip("'") for w in text[start : match.end()].split()]
         if len(words) < 2 or all(w in _GENERIC_PLACE or w in _GENERIC_STREET for w in words[:-1]):
             continue
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
-    for match in _FLAT_BUILDING.finditer(text):
+    for match in _FLAT_BUILDING.finditer(text) if flats else ():
         # "Flat 21, Harbour Lights": after a flat number, a building may be named with ordinary words.
         end = _place_words_end(text, match.start("words"), match.end("words"), ordinary_ok=True)
         if end is not None:
             spans.append(Span(match.start(), end, EntityKind.ADDRESS, norm(text[match.start() : end])))
-    for match in _cued(text, lower, _ADDRESS_CUE_WORDS, _ADDRESS_CUED):
+    for match in _cued(text, lower, _ADDRESS_CUE_WORDS, _ADDRESS_CUED) if digits else ():
         end = _place_words_end(text, match.start("a"), match.end("a"))
         if end is not None:
             spans.append(Span(match.start("a"), end, EntityKind.ADDRESS, norm(text[match.start("a") : end])))
-    for match in _HOUSE_THE.finditer(text):
+    for match in _HOUSE_THE.finditer(text) if typed else ():
         words = [fold(w) for w in match.group("name").split()]
         if any(w in ROLE_WORDS or w in FUNCTION_WORDS or w in INSTITUTION_WORDS for w in words):
             continue  # "the Police, Church Lane"
         start = match.start("name")
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
-    for match in _FLAT_ONLY.finditer(text):
+    for match in _FLAT_ONLY.finditer(text) if flats else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    for match in _PO_BOX.finditer(text) if "Box" in text else ():
+    for match in _PO_BOX.finditer(text) if digits and "Box" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    return _joined_addresses(text, spans)
+    return _joined_addresses(text, spans, digits=digits)
 
 
 # Parts of one address written apart: "Flat 11, Calder Court, Brunswick Street", then the town after it
@@ -1150,6 +1185,7 @@ _NUMBER_AND_NAME = re.compile(
     rf"[0-9](?<![\w/.,-].)[0-9]{{0,3}}[a-z]?[ ]{{1,2}}(?P<name>[A-Z][a-z'\-]{{3,30}}),[ ]{{1,2}}{_TOWN}"
 )
 _ADDRESS_GAP = re.compile(r",?[ ]{1,2}")
+_COMMA_CAPITAL = re.compile(r",[ ]{1,2}[A-Z]")  # without one, no "number, name, town" is looked for
 
 
 def _place_word(word: str) -> bool:
@@ -1172,7 +1208,7 @@ def _town_word(word: str) -> bool:
     return _place_word(word) and classify(word) not in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}
 
 
-def _joined_addresses(text: str, spans: list[Span]) -> list[Span]:
+def _joined_addresses(text: str, spans: list[Span], *, digits: bool = True) -> list[Span]:
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     groups: list[list[int]] = []
     for span in ordered:
@@ -1201,7 +1237,7 @@ def _joined_addresses(text: str, spans: list[Span]) -> list[Span]:
                 break
             end = town.end()
         joined.append(Span(start, end, EntityKind.ADDRESS, norm(text[start:end])))
-    for match in _NUMBER_AND_NAME.finditer(text):
+    for match in _NUMBER_AND_NAME.finditer(text) if digits and _COMMA_CAPITAL.search(text) else ():
         # "5 Tenterfields, Elland": a number, one uncommon capitalised word, and a town.
         if fold(match.group("name")) not in common_words() and all(
             _place_word(match.group("name")) and _town_word(w) for w in match.group("town").split()
@@ -1562,11 +1598,29 @@ _SCHOOL_FIRST = re.compile(
 )
 
 
+# The capitalised words each suffix pattern holds: a fast scan for any of them first, then for each
+# pattern's own, says which patterns can match at all ("J I & N" is looked for where there is a "&").
+_SUFFIX_WORDS = [set(re.findall(r"[A-Z][A-Za-z]+", pattern.pattern)) for _, pattern in _SUFFIXES]
+_ANY_SUFFIX_WORD = re.compile(trie(set().union(*_SUFFIX_WORDS)))
+_EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
+
+
+def _suffixes_present(text: str) -> list[tuple[EntityKind, re.Pattern[str]]]:
+    if _ANY_SUFFIX_WORD.search(text) is None and "&" not in text:
+        return []
+    return [
+        (kind, pattern)
+        for (kind, pattern), words in zip(_SUFFIXES, _EACH_SUFFIX_WORD, strict=True)
+        if words.search(text) is not None or (kind is EntityKind.SCHOOL and "&" in text)
+    ]
+
+
 def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.SCHOOL, norm(match.group(0))))
-    for kind, pattern in _SUFFIXES:
+    # A fast scan for the suffixes' words first: without one, a pattern need not try every capital.
+    for kind, pattern in _suffixes_present(text):
         for match in pattern.finditer(text):
             # Walk back over at most six capitalised words (or connectors) joined by one or two spaces.
             words: list[tuple[int, str]] = []
@@ -1649,7 +1703,7 @@ def _named_places(text: str) -> list[Span]:
     return spans
 
 
-def _official(text: str) -> list[Span]:
+def _official(text: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
     for match in _EMAIL.finditer(text) if "@" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, match.group(0).casefold()))
@@ -1657,12 +1711,14 @@ def _official(text: str) -> list[Span]:
         local = fold(match.group(0).split(" ", 1)[0])
         if local not in common_words() and local not in FUNCTION_WORDS:  # "looked at home dot com"
             spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, norm(match.group(0))))
+    if not digits:
+        return spans  # NHS, NI numbers and postcodes all have digits
     for match in _NHS.finditer(text):
         key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
         spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
     for match in _NI.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
-    for match in _NI_LOWER_DIGITS.finditer(text):
+    for match in _NI_LOWER_DIGITS.finditer(text) if _ANY_LOWER.search(text) else ():
         letters = _NI_LOWER_LETTERS.search(text, max(0, match.start() - 4), match.start())
         if letters is not None:
             value = text[letters.start() : match.end()]
@@ -1688,22 +1744,28 @@ def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
     return kept
 
 
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
     lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # same length either way
+    # Phones, plates, references, dates and numbered addresses all have a digit: text without one (a long
+    # list of names, say) skips all their patterns after this one fast scan.
+    digits = _ANY_DIGIT.search(text) is not None
+    official = _official(text, digits=digits)
+    found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
+    if not digits:
+        return found
     phones = _phones(text)
-    official = _official(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)
     return (
-        official
+        found
         + phones
         + _vehicles(text, lower)
-        + _handles(text, lower)
         + _outside(_references(text, lower), numbers)
         + _dates(text, lower)
-        + _addresses(text, lower)
-        + _named_places(text)
     )
 
 
@@ -1797,28 +1859,29 @@ _MAX_REPEATED = 200  # distinct values looked for again: a bound on the finder's
 
 
 def repeated_values(text: str, selected: list[Span]) -> list[Span]:
-    """Every other mention of a handle or plate found once, in any case and spacing: a chat's speaker
+    """Every other mention of a handle or plate found once, in any case and a plate's usual spacings: a chat's speaker
     ("amelia.strd: is he coming", where the profile cue came later) or a plate typed in lowercase in a
     message ("in the golf cg67 tvy")."""
     values: dict[str, Span] = {}  # the value, casefolded without spaces -> the span found
-    patterns: list[str] = []
+    written: set[str] = set()  # each value as it may be written again, casefolded
     for span in selected:
         if span.kind not in _REPEATABLE:
             continue
-        value = text[span.start : span.end].rsplit("/", 1)[-1].lstrip("@")
+        value = text[span.start : span.end].rsplit("/", 1)[-1].lstrip("@").casefold()
         compact = "".join(value.split())
-        if len(compact) < 4 or fold(compact) in common_words() or compact.casefold() in values:
+        if len(compact) < 4 or fold(compact) in common_words() or compact in values:
             continue
-        values[compact.casefold()] = span
-        # Any spacing between a plate's characters ("CG67TVY", "cg67 tvy"): one optional space each.
-        vehicle = span.kind is EntityKind.VEHICLE
-        patterns.append("[ ]?".join(map(re.escape, compact)) if vehicle else re.escape(value))
+        values[compact] = span
+        written.add(value)
+        if span.kind is EntityKind.VEHICLE:
+            # "CG67TVY", "cg67 tvy": without the space, or with it where a current plate has it.
+            written.update((compact, f"{compact[:4]} {compact[4:]}") if len(compact) == 7 else (compact,))
         if len(values) >= _MAX_REPEATED:
             break
     if not values:
         return []
-    alternatives = "|".join(sorted(patterns, key=len, reverse=True))
-    finder = re.compile(r"(?i)(?<![\w@./\-])@?(?:" + alternatives + r")(?![\w@\-]|\.\w)")
+    # One trie of literals: each character is tried against one branch, however many values there are.
+    finder = re.compile(r"(?i)(?<![\w@./\-])@?(?:" + trie(written) + r")(?![\w@\-]|\.\w)")
     spans: list[Span] = []
     for match in finder.finditer(text):
         found = values.get("".join(match.group(0).lstrip("@").split()).casefold())

@@ -1079,17 +1079,25 @@ _DAY_SURNAME_AFTER = re.compile(
 )
 
 
+_DAY_OR_MONTH = re.compile(r"\b(?:" + trie({w.capitalize() for w in WEEKDAY_WORDS | MONTH_WORDS}) + r")\b")
+
+
 def surname_orders(text: str, spans: list[Span]) -> list[Span]:
     """Names whose surname is found only by its order next to a found first name: a capitals surname before
     it with a comma, or a weekday or month after it. Both are joined into one span with the first name."""
     joined: list[Span] = []
+    if ", " not in text and _DAY_OR_MONTH.search(text) is None:
+        return joined
     for span in spans:
-        if span.kind is not EntityKind.PERSON:
+        # Cheap checks first: most names have neither a comma before nor a capitalised word after.
+        comma = text.startswith(", ", span.start - 2) if span.start >= 2 else False
+        word_after = text.startswith(" ", span.end) and text[span.end + 1 : span.end + 2].isupper()
+        if span.kind is not EntityKind.PERSON or not (comma or word_after):
             continue
         first = TOKEN.match(text, span.start)
         if first is None or first.group(0).isupper():
             continue
-        before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start)
+        before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if comma else None
         if before is not None:
             folded = fold(before.group("s"))
             if not any(
@@ -1097,7 +1105,7 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
             ):
                 joined.append(Span(before.start("s"), span.end, span.kind, ""))
         # Only after a listed first name: "Kelderby Sunday" is not a name.
-        after = _DAY_SURNAME_AFTER.match(text, span.end)
+        after = _DAY_SURNAME_AFTER.match(text, span.end) if word_after else None
         if (
             after is not None
             and fold(after.group("s")) in _DAYS_MONTHS
