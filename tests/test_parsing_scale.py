@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from assistant.chronology import parse_chronology
 from assistant.chronology.dates import _DATE_OPENING, _match_single, match_date
-from assistant.documents.parse import MAX_ROW_SEPARATORS, parse_document, split_lines
+from assistant.documents.model import Cell, Line
+from assistant.documents.parse import MAX_ROW_SEPARATORS, _cells, parse_document, split_lines
 
 MEGABYTE = 1_000_000
 
@@ -176,3 +177,56 @@ def test_the_date_opening_check_never_turns_away_a_date_made_of_date_words(token
 @pytest.mark.parametrize("text", DATE_LIKE)
 def test_dates_are_still_read(text: str) -> None:
     assert match_date(text, allow_year=True) is not None, text
+
+
+def test_the_garbage_collector_is_back_as_it_was_after_parsing() -> None:
+    import gc
+
+    from assistant.gc_pause import gc_paused
+
+    assert gc.isenabled()
+    parse_document("# A\n\ntext\n")
+    parse_chronology("03/02/2025 - HV - visit\n")
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "an inner pause leaves the outer one paused"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ValueError), gc_paused():
+            raise ValueError
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.enable()
+
+
+def _cells_one_by_one(line: Line) -> list[Cell]:
+    """The cells of a table line worked out one at a time (what `_cells` computed before it was built in C)."""
+    text = line.text
+    if "\t" in text:
+        start, chunks = 0, text.split("\t")
+    else:
+        end = text.rindex("|") if text.rstrip().endswith("|") else len(text)
+        start = text.index("|") + 1
+        chunks = text[start:end].split("|")
+    cells = []
+    for chunk in chunks:
+        lead = len(chunk) - len(chunk.lstrip())
+        cells.append(
+            Cell(chunk.strip(), line.start + start + lead, line.start + start + lead + len(chunk.strip()))
+        )
+        start += len(chunk) + 1
+    return cells
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t|a\u00a0\u3000é", max_size=30), st.integers(0, 50))
+def test_cells_are_built_with_their_offsets(text: str, start: int) -> None:
+    if "\t" not in text and "|" not in text:
+        text = "|" + text
+    line = Line(start, start + len(text), text)
+    assert _cells(line) == _cells_one_by_one(line)
+    for cell in _cells(line):
+        assert text[cell.start - start : cell.end - start] == cell.text

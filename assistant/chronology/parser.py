@@ -42,6 +42,7 @@ from assistant.domain.chronology import (
     UnparsedLine,
 )
 from assistant.errors import InputError
+from assistant.gc_pause import gc_paused
 from assistant.lexicon import ROLE
 
 if TYPE_CHECKING:
@@ -879,9 +880,12 @@ def parse_chronology(text: str, *, today: date | None = None) -> Chronology:
 
 
 def _parse(text: str, *, today: date | None, tab_format: RowFormat) -> Chronology:
-    parser = _Parser(text, tab_format=tab_format)
-    parser.run()
-    return parser.result(today or date.today())
+    # An entry is a handful of small objects and pydantic records, none in a cycle: a 1 MB paste makes
+    # hundreds of thousands, which the cyclic collector would otherwise scan again and again.
+    with gc_paused():
+        parser = _Parser(text, tab_format=tab_format)
+        parser.run()
+        return parser.result(today or date.today())
 
 
 def _preamble(document: DocxDocument) -> str:

@@ -8,12 +8,12 @@ that stand alone as a paragraph.
 
 from __future__ import annotations
 
-import gc
 import operator
 import re
 from itertools import accumulate, compress, count, repeat
 
 from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
+from assistant.gc_pause import gc_paused
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Linear: the title is taken whole and its closing '#'s stripped in Python. ('(.+?)\s*#*\s*$' backtracks
@@ -62,15 +62,8 @@ def split_lines(text: str) -> list[Line]:
     starts = list(map(operator.add, accumulate(map(len, bodies), initial=0), count()))
     ends = map(operator.add, starts, map(len, bodies))
     rows = zip(starts, ends, bodies, strict=False)  # `starts` has one more: where a next line would start
-    # The cyclic garbage collector would scan the new tuples again and again while a million are made (more
-    # than half the time); they hold only ints and strings, so it is paused for the build.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # a million tuples of ints and strings: no cycles to look for
         return list(map(tuple.__new__, repeat(Line), rows))
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _is_table_line(text: str) -> bool:
@@ -173,27 +166,21 @@ def _opens_subsection(line: str, next_text: str) -> bool:
 
 def _cells(line: Line) -> list[Cell]:
     text = line.text
-    spans: list[tuple[int, int]] = []
     if "\t" in text:
-        pos = 0
-        for chunk in text.split("\t"):
-            spans.append((pos, pos + len(chunk)))
-            pos += len(chunk) + 1
+        base, chunks = line.start, text.split("\t")
     else:
         inner_start = text.index("|") + 1
         inner_end = text.rindex("|") if text.rstrip().endswith("|") else len(text)
-        pos = inner_start
-        for chunk in text[inner_start:inner_end].split("|"):
-            spans.append((pos, pos + len(chunk)))
-            pos += len(chunk) + 1
-    cells = []
-    for s, e in spans:
-        raw = text[s:e]
-        lead = len(raw) - len(raw.lstrip())
-        value = raw.strip()
-        cs = line.start + s + lead
-        cells.append(Cell(value, cs, cs + len(value)))
-    return cells
+        base, chunks = line.start + inner_start, text[inner_start:inner_end].split("|")
+    # Built in C (a 1 MB table can have a million cells): a chunk starts after the chunks before it and one
+    # separator each, and its cell after the chunk's leading spaces.
+    lengths = list(map(len, chunks))
+    offsets = map(operator.add, accumulate(lengths, initial=base), count())
+    leads = map(operator.sub, lengths, map(len, map(str.lstrip, chunks)))
+    values = list(map(str.strip, chunks))
+    starts = list(map(operator.add, offsets, leads))
+    ends = map(operator.add, starts, map(len, values))
+    return list(map(tuple.__new__, repeat(Cell), zip(values, starts, ends, strict=True)))
 
 
 _HEADER_WORDS = re.compile(
@@ -236,6 +223,11 @@ def _tables(lines: list[Line]) -> list[Table]:
 
 
 def parse_document(text: str) -> DraftDocument:
+    with gc_paused():  # it builds a line tuple per line and a cell per table cell, none in a cycle
+        return _parse_document(text)
+
+
+def _parse_document(text: str) -> DraftDocument:
     lines = split_lines(text)
     sections: list[Section] = []
     current = Section(heading="", level=0, start=0, body_start=0, end=len(text))
