@@ -222,9 +222,9 @@ def _phones(text: str) -> list[Span]:
     spans: list[Span] = []
     for run in _PHONE_RUN.finditer(text):
         base, run_end = run.start(), run.end()
-        groups = [(base + g.start(), base + g.end()) for g in _DIGIT_GROUP.finditer(run.group(0))]
         if run_end - base < 9:
-            continue
+            continue  # too short for any number: checked before its digit groups are listed
+        groups = [(base + g.start(), base + g.end()) for g in _DIGIT_GROUP.finditer(run.group(0))]
         i = 0
         while i < len(groups):
             start = groups[i][0]
@@ -653,6 +653,7 @@ _STRONG_REF_CUE = re.compile(rf"(?i:^(?:{_REF_STRONG}))")
 _YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}[/\-](?:(?:19|20)?[0-9]{2})")
 
 
+@lru_cache(maxsize=1 << 16)
 def _looks_like_date(value: str) -> bool:
     parts = re.split(r"[/\-.]", value)
     if len(parts) == 3 and all(p.isdigit() for p in parts):
@@ -816,7 +817,7 @@ _DATE_WORDS = re.compile(r"[a-z]+|[0-9]+")
 
 
 @lru_cache(maxsize=1 << 16)
-def _valid_day_month(value: str, *, numeric: bool) -> bool:
+def _valid_day_month(value: str, numeric: bool) -> bool:  # positional: a cheaper cache key
     numbers = _NUMBERS.findall(value)
     if not numbers or len(numbers[0]) > 2:
         return True  # ISO dates are checked by their pattern
@@ -865,7 +866,7 @@ def _dates(text: str, lower: str) -> list[Span]:
                 and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_")
             ):
                 continue
-            if not _valid_day_month(value, numeric=index < 2):
+            if not _valid_day_month(value, index < 2):
                 continue
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, date_key(value)))
     for match in _cued(text, lower, _DOB_CUE_WORDS, _DOB):
@@ -874,7 +875,7 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _SHORT_DATE.finditer(text) if "/" in text else ():
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
-        if _valid_day_month(match.group(0), numeric=True) and _SHORT_DATE_BEFORE.search(
+        if _valid_day_month(match.group(0), True) and _SHORT_DATE_BEFORE.search(
             text, max(0, match.start() - 12), match.start()
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))

@@ -613,6 +613,32 @@ def quoted_names(text: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_cue(word: str) -> bool:
+    """Whether `word` starts any rule of context_names but the one that looks back from an aside."""
+    folded = fold(word)
+    head = folded.split("-", 1)[0]
+    return (
+        classify(word) == "ROLE"
+        or word in _TITLE_WORDS
+        or folded in _ROLE_STARTS
+        or head in _ROLE_STARTS
+        or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS)
+        or folded in _CALLED_STARTS
+        or folded in _LABEL_STARTS
+        or head in _LABEL_STARTS
+        or word in _LABEL_WORDS
+    )
+
+
+_ASIDE_STARTS = frozenset(",( -'")
+
+
+def _aside_after(text: str, end: int) -> bool:
+    after = text[end : end + 2]
+    return bool(after) and (after[0] in ",(" or after in (" (", " -", "'s"))
+
+
 def context_names(tokens: Tokens) -> list[Span]:
     """Names from context. Each rule is tried only where its cue word starts, anchored there."""
     text = tokens.text
@@ -625,6 +651,13 @@ def context_names(tokens: Tokens) -> list[Span]:
     items = tokens.items
     for index, tok in enumerate(items):
         word = tok.text
+        # Most words cue no rule: one cached look-up and a glance at what follows skip them.
+        if not _is_cue(word) and not (
+            word[:1].isupper()
+            and text[tok.end : tok.end + 1] in _ASIDE_STARTS
+            and _aside_after(text, tok.end)
+        ):
+            continue
         # After a role word, a name would start at the next kept word; a role, title, function or lowercase
         # word never starts one ("Mother Mother Mother...": no pattern is tried).
         if (
