@@ -57,6 +57,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
+from assistant.gc_pause import gc_paused
 from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import (
@@ -287,6 +288,13 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 def find_spans(text: str) -> list[Span]:
     """Every identifier in `text`, as non-overlapping spans with their keys (offsets into `text`)."""
+    # A long text yields a hundred thousand spans and tokens, none in a reference cycle: the cyclic
+    # collector rescanning them as they are built cost about a tenth of the time on 1 MB inputs.
+    with gc_paused():
+        return _find_spans(text)
+
+
+def _find_spans(text: str) -> list[Span]:
     plain = matching_copy(text)
     # Placeholder-like words already in the input keep their meaning and are never matched.
     existing = [Span(m.start(), m.end(), EntityKind.PERSON, "") for m in PLACEHOLDER.finditer(plain)]
