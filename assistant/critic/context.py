@@ -8,13 +8,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from itertools import compress, count
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from assistant.documents import DraftDocument, Section, Table, parse_document
+from assistant.documents import DraftDocument, Line, Section, Table, parse_document
 from assistant.documents.roles import FACT_ROLES, Role, section_role
 from assistant.documents.subject import name_pattern, subject_names
 from assistant.domain.critique import Evidence
 from assistant.lexicon import ROLE
+from assistant.textscan import Scanner, scanner_for
 
 if TYPE_CHECKING:
     from assistant.critic.checks.decision import Decision
@@ -96,17 +99,17 @@ class Context:
     @cached_property
     def _paragraph_breaks(self) -> list[tuple[int, int]]:
         """(start, end) of each run of blank lines, whatever the line endings; paragraphs lie between them."""
+        lines = self.doc.lines
+        # the indices of the lines that are not blank, found in C (a draft can be a million blank lines)
+        filled = list(compress(count(), map(str.strip, map(attrgetter("text"), lines))))
         runs: list[tuple[int, int]] = []
-        start: int | None = None
-        for ln in self.doc.lines:
-            if ln.blank:
-                if start is None:
-                    start = ln.start
-            elif start is not None:
-                runs.append((start, ln.start))
-                start = None
-        if start is not None:
-            runs.append((start, len(self.text)))
+        after = 0  # the first line after the last filled one
+        for i in filled:
+            if i > after:
+                runs.append((lines[after].start, lines[i].start))
+            after = i + 1
+        if after < len(lines):
+            runs.append((lines[after].start, len(self.text)))
         return runs
 
     @cached_property
@@ -273,8 +276,13 @@ class Context:
         return re.compile(self.child_ref_source, re.I)
 
     # -- searching -------------------------------------------------------------------------------------
+    @cached_property
+    def scanner(self) -> Scanner:
+        """Searches of the draft (shared with the reading layer's searches of the same text)."""
+        return scanner_for(self.text)
+
     def find(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Iterator[Match]:
-        for m in pattern.finditer(self.text, start, len(self.text) if end is None else end):
+        for m in self.scanner.finditer(pattern, start, end):
             yield Match(m.start(), m.end(), m.group(0))
 
     @cached_property
@@ -294,22 +302,42 @@ class Context:
         starts.append(pos)
         return "".join(pieces), plain_starts, starts
 
+    @cached_property
+    def _plain_scanner(self) -> Scanner:
+        return Scanner(self._plain[0])
+
     def find_plain(self, pattern: re.Pattern[str]) -> Iterator[Match]:
         """Like `find`, reading through bold and underline markers; the matches are spans of the draft."""
         if "**" not in self.text and "__" not in self.text:
             yield from self.find(pattern)
             return
-        plain, plain_starts, starts = self._plain
+        _, plain_starts, starts = self._plain
 
         def original(i: int) -> int:
             k = bisect_right(plain_starts, i) - 1
             return starts[k] + (i - plain_starts[k])
 
-        for m in pattern.finditer(plain):
+        for m in self._plain_scanner.finditer(pattern):
             if m.end() == m.start():
                 continue
             start, end = original(m.start()), original(m.end() - 1) + 1
             yield Match(start, end, self.text[start:end])
+
+    def lines_with(self, pattern: re.Pattern[str]) -> list[Line]:
+        """The lines in which a match of `pattern` over the whole draft starts, in order.
+
+        For a pattern whose matches never cross a line break, every line in which it can match is among
+        them: a prefilter for a per-line test that needs such a match ('Mother: aged 36' needs a role)."""
+        lines = self.doc.lines
+        out: list[Line] = []
+        line_end = -1
+        for m in self.scanner.finditer(pattern):
+            if m.start() <= line_end:
+                continue  # this line is in already
+            line = lines[self.line_index(m.start())]
+            out.append(line)
+            line_end = line.end
+        return out
 
     def first(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Match | None:
         return next(self.find(pattern, start, end), None)

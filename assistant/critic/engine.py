@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from assistant import textscan
 from assistant.corpus import load_corpus
 from assistant.critic.checks import Result, load_all
 from assistant.critic.context import Context, Match
@@ -34,7 +35,7 @@ Retriever = Callable[[str, int | None], list[PanelCommentRef]]
 
 
 def looks_like_rapid_review(text: str) -> bool:
-    found = {m.group(0).lower() for m in DOMAIN_TERMS.finditer(text[:200_000])}
+    found = {m.group(0).lower() for m in textscan.finditer(DOMAIN_TERMS, text[:200_000])}
     return len(found) >= MIN_DISTINCT_TERMS
 
 

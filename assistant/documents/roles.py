@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.lexicon import SECTION_CUES
+from assistant.textscan import search
 
 Role = Literal[
     "case",
@@ -62,11 +63,12 @@ def heading_role(heading: str) -> Role:
     """The role a heading names, or 'other' when it names none the lexicon knows."""
     if not heading:
         return "other"
-    if _cue("family").search(heading) and not _FAMILY_ANALYSIS.search(heading):
+    # (textscan.search: a 'heading' can be a whole 1 MB line)
+    if search(_cue("family"), heading) and not search(_FAMILY_ANALYSIS, heading):
         # 'Family and significant adults' is the family; 'Family, early life and identity' is analysis
         return "family"
     for role in ORDER:
-        if _cue(role).search(heading):
+        if search(_cue(role), heading):
             return role
     return "other"
 

@@ -10,8 +10,10 @@ text, but not in any of these places, is a sibling or another child, not the sub
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from assistant.documents.model import DraftDocument
+from assistant.textscan import finditer, search
 
 # Case-sensitive on purpose: 'Child in Need' is not a label.
 LABEL = re.compile(
@@ -81,30 +83,31 @@ def subject_names(doc: DraftDocument, *, limit_chars: int | None = None) -> list
             found.append(name)
 
     def read_labels(piece: str) -> None:
-        for m in LABEL.finditer(piece):
+        # (textscan.finditer: a title 'line' or heading can be a whole 1 MB line)
+        for m in finditer(LABEL, piece):
             add(m.group(1).title() + " " + m.group(2))
             if m.group(3):
                 add(m.group(3))  # 'Child K (Kyle)'
             if m.group(2) not in letters:
                 letters.append(m.group(2))
-        for m in LABELS.finditer(piece):
+        for m in finditer(LABELS, piece):
             for letter in re.findall(r"[A-Z]", m.group(1)):
                 add("Child " + letter)
                 if letter not in letters:
                     letters.append(letter)
-        for m in QUOTED.finditer(piece):
+        for m in finditer(QUOTED, piece):
             add(m.group(1))
 
     # The title block: the short lines at the top (a sentence there is the opening paragraph, which may name a
     # sibling), and the first headings (a report's title can sit under a block of header fields).
-    title = [ln.text for ln in doc.lines if not ln.blank][:TITLE_LINES]
+    title = list(islice((ln.text for ln in doc.lines if not ln.blank), TITLE_LINES))
     title = [t for t in title if len(t.split()) <= TITLE_MAX_WORDS and not t.rstrip().endswith(".")]
     title += [s.heading for s in doc.sections[:TITLE_HEADINGS] if s.heading and s.start <= limit]
     for line in title:
         read_labels(line)
-        if (m := TITLE_NAME.search(line)) is not None:
+        if (m := search(TITLE_NAME, line)) is not None:
             add(m.group(1))  # 'Rapid review: Ellis
-    for m in FIELD.finditer(text, 0, min(len(text), limit)):
+    for m in finditer(FIELD, text, 0, min(len(text), limit)):
         value = m.group(1)
         read_labels(value)
         first = re.match(r"(?:\*\*|__)?([A-Z][a-z]{2,15})\b", value)
@@ -119,7 +122,7 @@ def subject_names(doc: DraftDocument, *, limit_chars: int | None = None) -> list
         if (about := ABOUT.match(s.heading)) is not None:
             add(about.group(1))
     for pattern in (INTRODUCED, PSEUDONYM_FIRST):
-        for m in pattern.finditer(text, 0, min(len(text), limit)):
+        for m in finditer(pattern, text, 0, min(len(text), limit)):
             add(m.group(1))
     return found + [x for x in dict.fromkeys(letters) if x not in found]
 

@@ -31,6 +31,7 @@ from assistant.lexicon import (  # noqa: F401  (re-exported for callers)
     UNKNOWN_VALUE,
     rx,
 )
+from assistant.textscan import search
 
 AGE = rx(
     r"\b(?:date of birth|d\.?o\.?b\.?)\s*+(?:[:\-–]\s*+)?(?:" + DATE + r"|\d)"
@@ -73,6 +74,8 @@ FAMILY_LABEL_LINE = re.compile(
     # a bullet list of people: '- Mother, Ms V, 30, White Romanian.'
     r"|^\s*[-*•]\s*(?:(?:maternal|paternal|birth|older|younger|half-|step-?)\s*)?" + "(" + ROLE + r")\b,\s*\S"
 )
+# A role anywhere, even inside a word ('stepmother'): every FAMILY_LABEL_LINE has one.
+ANY_ROLE = rx(ROLE)
 SOLE_CHILD = rx(r"\b(?:no (?:other )?(?:siblings|children)|only child|no brothers or sisters)\b")
 ADULT_AGE = rx(
     r"\b(?:aged?\s*+(?:[:\-]\s*+)?"
@@ -467,7 +470,7 @@ def family_table(ctx: Context) -> Table | None:
 def family_lines(ctx: Context) -> list[Match]:
     """Lines labelled with a family member ('Mother: aged 36'), not sentences that happen to hold a colon."""
     out = []
-    for line in ctx.doc.lines:
+    for line in ctx.lines_with(ANY_ROLE):  # each way of writing such a line names a role
         m = FAMILY_LABEL_LINE.match(line.text)
         if (
             m is not None
@@ -614,11 +617,11 @@ def family_details(ctx: Context) -> Result | None:
         evidence = [ctx.sentence(household.start)]
     block = ctx.text[block_start:block_end]
     missing = []
-    if not ADULT_AGE.search(block):
+    if not search(ADULT_AGE, block):
         missing.append("ages")
-    if not ETHNICITY_ANY.search(block):
+    if not search(ETHNICITY_ANY, block):
         missing.append("ethnicity")
-    if not HEALTH.search(block):
+    if not search(HEALTH, block):
         missing.append("health or disability information")
     if missing:
         return Result(

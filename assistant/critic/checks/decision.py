@@ -85,6 +85,7 @@ FORM_OPTION = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:" + TICKED + "|" + UNTICKED + r"|\(?[a-j]\)|\(?[ivx]{1,4}\))\s"
 )
 TICKED_OPTION = re.compile(r"^\s*(?:[-*•]\s*)?(?:" + TICKED + r")\s")
+TICKED_BOX = re.compile(TICKED)
 OPTION_COMMISSION = rx(
     r"\b(?:meets the criteria for|commission|undertake|proceed to)\b[^\n]{0,40}?\b(?:local|LCSPR|CSPR|child safeguarding practice review)"
 )
@@ -201,7 +202,7 @@ def _statements(ctx: Context, pattern: re.Pattern[str]) -> list[Match]:
 
 def _ticked_options(ctx: Context) -> list[tuple[str, Match]]:
     out: list[tuple[str, Match]] = []
-    for line in ctx.doc.lines:
+    for line in ctx.lines_with(TICKED_BOX):  # a ticked option has a ticked box on its line
         if TICKED_OPTION.match(line.text):
             if OPTION_NOT.search(line.text):
                 out.append(("not_commission", ctx.line_at(line.start)))
@@ -393,7 +394,10 @@ def lcspr_scope(ctx: Context) -> Result | None:
 
 @check("CRITERIA_CHECKLIST_ONLY")
 def criteria_checklist(ctx: Context) -> Result | None:
-    items = [ctx.line_at(line.start) for line in ctx.doc.lines if CHECKLIST_ITEM.search(line.text)]
+    # (a checklist item never crosses a line break, so its lines are those where a match over the draft starts)
+    items = [
+        ctx.line_at(line.start) for line in ctx.lines_with(CHECKLIST_ITEM) if CHECKLIST_ITEM.search(line.text)
+    ]
     if len(items) < 3:
         return None
     d = decision(ctx)

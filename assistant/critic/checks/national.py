@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant import textscan
 from assistant.corpus import load_corpus
 from assistant.critic.checks import Result, check
 from assistant.critic.checks.case_info import child_years
@@ -133,21 +134,23 @@ def referenced(ctx: Context, review: NationalReview) -> Match | None:
     lower = ctx.lower
     for name in names:
         first_word = _normalise(name).split(" ")[0].strip("'’")
-        if lower is not None and first_word and first_word not in lower:
+        if lower is not None and first_word and not ctx.scanner.contains(first_word):
             continue
         pattern = _compile(re.escape(_normalise(name)).replace(r"\ ", r"\s+").replace("'", "['’]"))
-        if (m := pattern.search(ctx.text)) is not None:
-            return ctx.sentence(m.start())
+        if (m := ctx.first(pattern)) is not None:
+            return ctx.sentence(m.start)
     for p in review.reference_patterns:
-        if not _absent(ctx, p) and (m := _compile(p).search(ctx.text)) is not None:
-            return ctx.sentence(m.start())
-    if lower is not None and not any(w in lower for w in ("national", "panel", "briefing", "cspr")):
+        if not _absent(ctx, p) and (m := ctx.first(_compile(p))) is not None:
+            return ctx.sentence(m.start)
+    if lower is not None and not any(
+        ctx.scanner.contains(w) for w in ("national", "panel", "briefing", "cspr")
+    ):
         return None
     for theme, keys in _theme_patterns(review):
-        if lower is not None and not all(k in lower for k in keys):
+        if lower is not None and not all(ctx.scanner.contains(k) for k in keys):
             continue
-        if (m := theme.search(ctx.text)) is not None:
-            return ctx.sentence(m.start())
+        if (m := ctx.first(theme)) is not None:
+            return ctx.sentence(m.start)
     return None
 
 
@@ -182,8 +185,7 @@ def _required_literal(pattern: str) -> str:
 def _absent(ctx: Context, pattern: str) -> bool:
     """True when the draft cannot match `pattern` (its required text is nowhere in the draft)."""
     literal = _required_literal(pattern)
-    lower = ctx.lower
-    return bool(literal) and lower is not None and literal not in lower
+    return bool(literal) and ctx.lower is not None and not ctx.scanner.contains(literal)
 
 
 def _feature(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
@@ -191,7 +193,7 @@ def _feature(ctx: Context, pattern: re.Pattern[str]) -> Match | None:
     if _absent(ctx, pattern.pattern):
         return None
     text = ctx.text
-    for m in pattern.finditer(text):
+    for m in ctx.scanner.finditer(pattern):
         if NEGATED.search(text, max(0, m.start() - 40), m.start()):
             continue
         end = m.end()
@@ -207,7 +209,7 @@ def _features(ctx: Context, pattern: re.Pattern[str], limit: int = 50) -> list[M
     out: list[Match] = []
     if _absent(ctx, pattern.pattern):
         return out
-    for m in pattern.finditer(text):
+    for m in ctx.scanner.finditer(pattern):
         if NEGATED.search(text, max(0, m.start() - 40), m.start()):
             continue
         end = m.end()
@@ -295,7 +297,7 @@ def setting_applies(review_id: str, text: str, stage: LifeStage | None) -> bool:
         return True
     setting, not_for = rule
     return stage not in not_for and any(
-        not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in setting.finditer(text)
+        not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in textscan.finditer(setting, text)
     )
 
 

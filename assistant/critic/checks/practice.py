@@ -376,11 +376,18 @@ def _dated_entries(ctx: Context) -> list[Match]:
     """Lines that open with a date: chronology rows and bullets, in any section, table or not (episodes that
     are analysed excepted)."""
     out = []
+    seen: dict[str, bool] = {}  # a line repeated a thousand times is read once
     for line in ctx.doc.lines:
         text = line.text
-        lead = ENTRY_PREFIX.match(text)
-        at = lead.end() if lead else 0
-        dated = DATE_LED.match(text) or match_date(text, at, allow_year=True) is not None
+        if not text or text.isspace():
+            continue  # a date needs a digit, a word or a bracket
+        dated = seen.get(text)
+        if dated is None:
+            lead = ENTRY_PREFIX.match(text)
+            at = lead.end() if lead else 0
+            dated = seen[text] = bool(
+                DATE_LED.match(text) or match_date(text, at, allow_year=True) is not None
+            )
         if dated and not _episode_analysis(ctx, line.start, text):
             out.append(ctx.line_at(line.start))
     return out
@@ -434,17 +441,22 @@ def chronology_not_analysis(ctx: Context) -> Result | None:
             re.search(r"chronolog|key events|timeline", heading) and "summary" not in heading
         ):
             continue  # a chronology or key-events table is meant to read as one; a summary is not
+        tables = bool(ctx.doc.tables)
         paragraphs = [
             m
             for m in re.finditer(r"[^\r\n]+", body)
-            if m.group(0).strip() and not ctx.in_table(s.body_start + m.start())
+            if m.group(0).strip() and not (tables and ctx.in_table(s.body_start + m.start()))
         ]
         episodes = _about_episodes(ctx, s.body_start, s.end, s.heading)
-        led = [
-            m
-            for m in paragraphs
-            if DATE_LED.match(m.group(0)) and not (episodes and ANALYSIS.search(m.group(0)))
-        ]
+        opens: dict[str, bool] = {}  # each distinct paragraph is read once
+        led = []
+        for m in paragraphs:
+            p = m.group(0)
+            opened = opens.get(p)
+            if opened is None:
+                opened = opens[p] = bool(DATE_LED.match(p)) and not (episodes and ANALYSIS.search(p))
+            if opened:
+                led.append(m)
         if len(led) >= 6 and len(led) >= 0.35 * len(paragraphs) and (worst is None or len(led) > worst[0]):
             worst = (len(led), [ctx.sentence(s.body_start + m.start()) for m in led[:3]], s.heading)
     if worst is None:
