@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from assistant import textscan
 from assistant.domain.drafting import Citation
-from assistant.drafting.grounding import EntryText, Source, split_sentences
+from assistant.drafting.grounding import EntryText, Source, sentence_spans
 from assistant.lexicon import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE, HEALTH_DISABILITY
 
 _BARE_COLOUR = {"white", "black"}
@@ -72,12 +73,13 @@ def pieces_of(source: Source, entries: Iterable[EntryText]) -> list[Piece]:
 def _clauses(source: Source, piece: Piece) -> list[tuple[int, int]]:
     """(start, end) offsets of the piece's clauses: sentences, further split at ';'."""
     out = []
-    for sentence in split_sentences(source, piece.citation):
-        pos = sentence.start
-        for m in _CLAUSE_BREAK.finditer(sentence.quote):
-            out.append((pos, sentence.start + m.start()))
-            pos = sentence.start + m.end()
-        out.append((pos, sentence.end))
+    cite = piece.citation
+    for s_start, s_end in sentence_spans(source, cite.start, cite.end, cite.quote):
+        pos = s_start
+        for m in _CLAUSE_BREAK.finditer(source.text, s_start, s_end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, s_end))
     return out
 
 
@@ -85,7 +87,7 @@ def health_matches(text: str) -> list[tuple[int, int]]:
     """Spans of health or disability words; 'diagnosis' carries what it is a diagnosis of."""
     found: list[tuple[int, int]] = []
     for p in (HEALTH_DISABILITY, DISABILITY, _EXTRA_HEALTH):
-        for m in p.finditer(text):
+        for m in textscan.finditer(p, text):
             word = m.group(0).lower()
             if word in _NOT_HEALTH or _SUBSTANCE.fullmatch(word):
                 continue
@@ -107,9 +109,9 @@ def health_matches(text: str) -> list[tuple[int, int]]:
 
 def ethnicity_matches(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in ETHNICITY_LABEL.finditer(text):
+    for m in textscan.finditer(ETHNICITY_LABEL, text):
         spans.append((m.start(1), m.start(1) + len(m.group(1).rstrip(" .,;"))))
-    for m in ETHNICITY_VALUE.finditer(text):
+    for m in textscan.finditer(ETHNICITY_VALUE, text):
         if m.group(0).lower() in _BARE_COLOUR:
             continue
         if not any(s <= m.start() < e for s, e in spans):

@@ -25,6 +25,7 @@ from assistant.drafting.sections import (
     incident_summary,
     key_events,
 )
+from assistant.gc_pause import gc_paused
 
 DRAFT_DECISION_NOTE = (
     "This draft sets out what the chronology records. What it means, and whether the criteria for a local child "
@@ -92,6 +93,13 @@ def _extra_questions(
 def draft_from_chronology(
     chronology: Chronology, *, today: dt.date | None = None, provider: str = "offline"
 ) -> Draft:
+    # A long chronology makes a citation, mention and clause for every sentence, none in a reference cycle:
+    # the cyclic collector would only scan them again and again while they are built.
+    with gc_paused():
+        return _draft(chronology, today=today, provider=provider)
+
+
+def _draft(chronology: Chronology, *, today: dt.date | None, provider: str) -> Draft:
     source = source_for(chronology)
     entries = entry_texts(source)
     incident = find_incident(entries)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from assistant import textscan
 from assistant.lexicon import (
     EARLY_LIFE,
     EDUCATION,
@@ -154,7 +155,7 @@ def child_facts(
         if people.subject_id is not None and clause.piece.citation.line in people.subject_lines:
             # A title or subject line that names only the child: all it says is about the child.
             for pattern, target in ((AGE_TEXT, age), (_GENDER_TERM, gender)):
-                for m in pattern.finditer(body):
+                for m in textscan.finditer(pattern, body):
                     f_start, f_end = clause.start + m.start(), clause.start + m.end()
                     if not any(k.start < f_end and f_start < k.end for k in clause.mentions):
                         target.append(source.cite(f_start, f_end))
@@ -162,10 +163,10 @@ def child_facts(
         if not clause.mentions:
             # 'Gender: female.' in an entry that names only the child is about the child.
             if piece_people.get(clause.piece.citation.line) == {sid}:
-                for m in GENDER_FIELD_VALUE.finditer(body):
+                for m in textscan.finditer(GENDER_FIELD_VALUE, body):
                     gender.append(source.cite(clause.start + m.start(), clause.start + m.end()))
             continue
-        for m in AGE_TEXT.finditer(body):
+        for m in textscan.finditer(AGE_TEXT, body):
             if _GESTATION_BEFORE.search(body[max(0, m.start() - 30) : m.start()]) or _GESTATION_AFTER.match(
                 body, m.end()
             ):
@@ -175,8 +176,8 @@ def child_facts(
             who = owner(clause, clause.start + m.start(), clause.start + m.end())
             if who is not None and who.person == sid:
                 age.append(source.cite(clause.start + m.start(), clause.start + m.end()))
-        if GENDER.search(body):
-            for m in _GENDER_TERM.finditer(body):
+        if textscan.search(GENDER, body):
+            for m in textscan.finditer(_GENDER_TERM, body):
                 f_start = clause.start + m.start()
                 who = owner(clause, f_start, clause.start + m.end())
                 if who is None or who.person != sid or _NOT_THE_CHILD.search(body[: m.start()]):
@@ -184,7 +185,7 @@ def child_facts(
                 gender.append(source.cite(f_start, clause.start + m.end()))
         if clause.piece.entry is not None and birth is None:
             entry = by_entry[clause.piece.entry]
-            for m in BIRTH.finditer(body):
+            for m in textscan.finditer(BIRTH, body):
                 if _BORN_ON.match(body, m.end()) or _NOT_BIRTH_ENTRY.search(entry.event_text):
                     continue  # the sentence gives its own date of birth, or the entry is before the birth
                 who = owner(clause, clause.start + m.start(), clause.start + m.end())
@@ -259,8 +260,10 @@ def child_facts(
         )
 
     corpus_text = "\n".join(p.citation.quote for p in people.pieces)
-    infant = bool(INFANT_WORDS.search(corpus_text)) and not SCHOOL_AGE_WORDS.search(corpus_text)
-    school_age = bool(SCHOOL_AGE_WORDS.search(corpus_text)) and not infant
+    infant = bool(textscan.search(INFANT_WORDS, corpus_text)) and not textscan.search(
+        SCHOOL_AGE_WORDS, corpus_text
+    )
+    school_age = bool(textscan.search(SCHOOL_AGE_WORDS, corpus_text)) and not infant
     if school_age:
         education: list[Citation] = []
         for e in entries:

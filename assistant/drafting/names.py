@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assistant import textscan
 from assistant.chronology.agencies import known_agency
 from assistant.drafting.roles import ROLE_SPECS, RoleSpec
 from assistant.lexicon import (
@@ -320,7 +321,7 @@ class Namer:
         for text in texts:
             if text in cache:
                 continue  # learning the same text again learns nothing new (a run of blank or repeated lines)
-            matches = cache[text] = list(PERSON.finditer(text))
+            matches = cache[text] = list(textscan.finditer(PERSON, text))
             for m in matches:
                 if m.group("child") or m.group("adult"):
                     labels.setdefault(label_id(m.group(0)), m.group(0).split()[-1])
@@ -343,7 +344,7 @@ class Namer:
         """Every person named in `text`, in order, without overlaps (a label beats the word inside it)."""
         found: list[Found] = []
         matches = self._matches.get(text)
-        for m in PERSON.finditer(text) if matches is None else matches:
+        for m in textscan.finditer(PERSON, text) if matches is None else matches:
             if m.group("child") or m.group("adult"):
                 kind = "child" if m.group("child") else "adult"
                 found.append(Found(label_id(m.group(0)), kind, m.start(), m.end(), m.group(0)))
@@ -389,7 +390,7 @@ class _Learner:
     def __init__(self, texts: list[str]) -> None:
         self.learned: dict[str, LearnedName] = {}
         self.forms: set[str] = set()
-        self.counts = Counter(m.group(0) for t in texts for m in _CAP_WORD.finditer(t))
+        self.counts = Counter(m.group(0) for t in texts for m in textscan.finditer(_CAP_WORD, t))
 
     def add(self, name: str, *, child: bool, link: str | None = None, relation: str | None = None) -> None:
         display = _display(name)
@@ -408,7 +409,7 @@ class _Learner:
 
     def learn(self, text: str, matches: list[re.Match[str]]) -> None:
         for pattern in (_NAME_THEN_LABEL, _LABEL_THEN_NAME):
-            for m in pattern.finditer(text):
+            for m in textscan.finditer(pattern, text):
                 if _is_name(m.group("name").split()[0]):
                     label = m.group("label")
                     self.add(m.group("name"), child=label.split()[0].lower() != "adult", link=label_id(label))
@@ -436,11 +437,11 @@ class _Learner:
             while (more := _AND_NAME.match(text, end)) is not None:
                 end = more.end("name")
                 self.introduced(more.group("name"), text, end, ROLE_SPECS[index])
-        for m in _CHILD_OF.finditer(text):
+        for m in textscan.finditer(_CHILD_OF, text):
             self.introduced(m.group("name"), text, m.end(), None, relation=m.group("rel"))
         # 'Jamie (14) seen by GP', 'Ben, 14, male.': a capitalised word with an age is a person, when the
         # chronology uses it again; a child when the age is under 18.
-        for m in _NAME_WITH_AGE.finditer(text):
+        for m in textscan.finditer(_NAME_WITH_AGE, text):
             word = m.group("name")
             if _AFTER_TITLE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # 'Ms Smith (41)' is the pseudonym, already a person

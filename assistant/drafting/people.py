@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from assistant import textscan
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
 from assistant.drafting.ages import (
     age_after,
@@ -390,7 +391,7 @@ def _choose(
             for f in found:
                 incident_counts[groups[f.id].id] = incident_counts.get(groups[f.id].id, 0) + 1
             incident_aliases += sum(
-                1 for m in CHILD_ALIAS.finditer(piece.citation.quote) if not _inside(found, m)
+                1 for m in textscan.finditer(CHILD_ALIAS, piece.citation.quote) if not _inside(found, m)
             )
         if piece.entry is None and is_declaration(piece.citation.quote):
             first = declared_child(found, child_nodes)
@@ -442,7 +443,7 @@ def detect_people(source: Source, entries: list[EntryText], incident: Incident |
     starts = [s for s, _ in taken]
     aliases: list[Mention] = []
     for piece in pieces:
-        for m in CHILD_ALIAS.finditer(piece.citation.quote):
+        for m in textscan.finditer(CHILD_ALIAS, piece.citation.quote):
             start, end = piece.citation.start + m.start(), piece.citation.start + m.end()
             k = bisect.bisect_right(starts, start)
             if (k and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):

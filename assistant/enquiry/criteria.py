@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant import textscan
 from assistant.corpus import load_corpus
 from assistant.critic.checks.national import Relevance
 from assistant.domain.kloe import NO_EVIDENCE, CriterionEvidence, CriterionGroup, CriterionPoint
@@ -77,7 +78,8 @@ def _find(
         found = said.get(text)
         if found is None:
             found = said[text] = any(
-                not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in pattern.finditer(text)
+                not NEGATED.search(text, max(0, m.start() - 40), m.start())
+                for m in textscan.finditer(pattern, text)
             )
         if found:
             out.append(

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 
+from assistant import textscan
 from assistant.chronology import parse_chronology
 from assistant.critic.checks.national import relevant_reviews
 from assistant.critic.context import Context
@@ -38,6 +39,7 @@ from assistant.enquiry.themes import (
     kept_lines,
 )
 from assistant.errors import InputError
+from assistant.gc_pause import gc_paused
 from assistant.lexicon import EARLY_LIFE, EXPLOITATION, HEALTH_DISABILITY
 
 # A text is a chronology when rows that start with a date (or a [date] placeholder) make up this share of it.
@@ -80,7 +82,7 @@ def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -
     child = scan.child
     texts = distinct_texts(scan.units)
     out: list[OpenQuestion] = []
-    if not any(LIVED_ANY.search(t) for t in texts):
+    if not any(textscan.search(LIVED_ANY, t) for t in texts):
         out.append(
             OpenQuestion(
                 id="lived_experience",
@@ -99,7 +101,7 @@ def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -
                 gap="RACE_CULTURE_NOT_CONSIDERED",
             )
         )
-    if "disability" not in hit_ids and not any(HEALTH_DISABILITY.search(t) for t in texts):
+    if "disability" not in hit_ids and not any(textscan.search(HEALTH_DISABILITY, t) for t in texts):
         out.append(
             OpenQuestion(
                 id="disability_health",
@@ -108,7 +110,9 @@ def _open_questions(scan: Scan, hit_ids: set[str], draft_gaps: dict[str, str]) -
                 gap="DISABILITY_HEALTH_NOT_CONSIDERED",
             )
         )
-    if any(EXPLOITATION.search(t) for t in texts) and not any(EARLY_LIFE.search(t) for t in texts):
+    if any(textscan.search(EXPLOITATION, t) for t in texts) and not any(
+        textscan.search(EARLY_LIFE, t) for t in texts
+    ):
         out.append(
             OpenQuestion(
                 id="early_life",
@@ -141,6 +145,13 @@ def kloe_text(
     """Lines of enquiry and the criteria evidence table for a chronology or a draft rapid review."""
     if not text.strip():
         raise InputError("the text is empty", fix="paste a chronology or a draft rapid review")
+    # A long text makes a unit and citation for every sentence, none in a reference cycle: the cyclic
+    # collector would only scan them again and again while they are built.
+    with gc_paused():
+        return _report(text, exclude_example, provider=provider, today=today)
+
+
+def _report(text: str, exclude_example: int | None, *, provider: str, today: dt.date | None) -> KloeReport:
     kind, chronology = detect_kind(text, today)
     draft_gaps: dict[str, str] = {}
     issues = []

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from assistant import textscan
 from assistant.chronology.agencies import acting_agency, normalise_agency
 from assistant.domain.drafting import Citation
 from assistant.drafting.grounding import EntryText, Source, split_span
@@ -35,9 +37,9 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A sentence of the text, with the agency and entry it belongs to (chronology input)."""
+class Unit(NamedTuple):
+    """A sentence of the text, with the agency and entry it belongs to (chronology input). A named tuple:
+    a long text has one for every sentence, and a tuple is the quickest immutable record to build."""
 
     cite: Citation
     agency: str | None
@@ -153,7 +155,7 @@ def _unit_agency(text: str) -> str | None:
     # the acting practitioner first; a place the sentence names ('at nursery') only when none acts
     agency = acting_agency(text)
     if agency is None:
-        agency_m = _AGENCY_RX.search(text)
+        agency_m = textscan.search(_AGENCY_RX, text)
         agency = normalise_agency(agency_m.group(0)) if agency_m else None
     return agency
 
@@ -181,7 +183,7 @@ _ADULT_AGENCIES = {
 def people_in(text: str) -> list[tuple[str, str]]:
     """(person id, words as written) for each person a sentence names."""
     out = []
-    for m in PERSON.finditer(text):
+    for m in textscan.finditer(PERSON, text):
         if m.group("child"):
             out.append(("child-label", m.group(0)))
         elif m.group("adult"):
@@ -205,7 +207,7 @@ def _child_named(unit: Unit, scan: Scan) -> bool:
     text = unit.cite.quote
     if unit.agency == "CAMHS":
         return True
-    if any(pid == "child-label" for pid, _ in people_in(text)) or CHILD_ALIAS.search(text):
+    if any(pid == "child-label" for pid, _ in people_in(text)) or textscan.search(CHILD_ALIAS, text):
         return not any(pid in _ADULT_IDS for pid, _ in people_in(text))
     return False
 
@@ -228,10 +230,10 @@ class ThemeDef:
 
     def matches(self, unit: Unit, scan: Scan) -> re.Match[str] | None:
         text = unit.cite.quote
-        if self.exclude is not None and self.exclude.search(text):
+        if self.exclude is not None and textscan.search(self.exclude, text):
             return None
         for pattern in self.patterns:
-            for m in pattern.finditer(text):
+            for m in textscan.finditer(pattern, text):
                 if m.group(0).lower() in self.reject:
                     continue
                 if _not_negated(unit, m):
@@ -526,5 +528,5 @@ def distinct_texts(units: list[Unit]) -> list[str]:
 def is_infant_case(units: list[Unit]) -> bool:
     """A baby's case, as far as the words show: baby words and no school-age words (as the drafting reads it)."""
     texts = distinct_texts(units)
-    infant = any(INFANT_WORDS.search(t) for t in texts)
-    return infant and not any(SCHOOL_AGE_WORDS.search(t) for t in texts)
+    infant = any(textscan.search(INFANT_WORDS, t) for t in texts)
+    return infant and not any(textscan.search(SCHOOL_AGE_WORDS, t) for t in texts)

@@ -1,0 +1,96 @@
+"""The shortcuts that keep drafting and lines of enquiry fast on long or repetitive text give exactly what the
+plain reading gives: citations built without validation, a repeated sentence read once, the quick regex scans
+of long sentences, and the 'old' check before an age."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant import textscan
+from assistant.chronology import parse_chronology
+from assistant.domain.drafting import Citation
+from assistant.drafting import draft_from_chronology
+from assistant.drafting.ages import _AGE_BEFORE, age_before
+from assistant.drafting.grounding import Source, split_sentences, trusted_citation
+from assistant.enquiry import kloe_text
+from assistant.enquiry.themes import THEMES, Scan, Unit, detect_themes
+
+TODAY = dt.date(2031, 1, 1)
+
+CHRONOLOGY = """Chronology for Baby Q
+03/02/2024 | Health Visiting | Health visitor saw Baby Q at home with Mother (Ms R, 24). Mother said she had low mood.
+10/02/2024 | Police | Domestic incident reported; Mr T (partner) arrested. Not shared with health.
+12/02/2024 | GP | Baby Q was not brought to the 8-week check. The 7-week-old baby had a bruise on the cheek.
+20/02/2024 | Children's Social Care | Referral screened out; no further action. Co-sleeping advice not given.
+"""
+
+
+def test_a_trusted_citation_is_the_validated_one() -> None:
+    made = trusted_citation(2, 3, 5, "cd")
+    checked = Citation(line=2, start=3, end=5, quote="cd")
+    assert made == checked
+    assert made.model_dump() == checked.model_dump()
+    assert made.model_fields_set == checked.model_fields_set
+    assert Source("ab\ncd").cite(3, 5) == checked
+
+
+def test_sentences_are_exact_slices() -> None:
+    source = Source("x\n  One. Two!  Three  \n")
+    whole = source.trimmed(2, len(source.text) - 1)
+    assert whole is not None
+    sentences = split_sentences(source, whole)
+    assert [s.quote for s in sentences] == ["One.", "Two!", "Three"]
+    assert all(source.text[s.start : s.end] == s.quote and s.line == 2 for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her 7-week-old son Baby N was seen", "a 32 year old Mr Q", "Mother Mother Mother", "OLD   Ms Y", ""],
+)
+def test_age_before_a_name_matches_the_pattern_alone(text: str) -> None:
+    for start in range(len(text) + 1):
+        m = _AGE_BEFORE.search(text, max(0, start - 40), start)
+        assert age_before(text, start, 0) == ((m.start(1), m.end(1)) if m else None)
+
+
+def test_a_repeated_sentence_gets_the_same_verdicts_as_each_copy() -> None:
+    text = "Mother had low mood and was drinking. Mr T shouted at her. " * 3 + "Baby was not brought."
+    source = Source(text)
+    cite = source.trimmed(0, len(text))
+    assert cite is not None
+    units = [Unit(s, agency, None) for s in split_sentences(source, cite) for agency in (None, "GP")]
+    scan = Scan(child="Baby", infant=True, units=units)
+    hits = {h.theme.id: ([u.cite.start for u in h.units], h.words) for h in detect_themes(scan)}
+    expected = {}
+    for theme in THEMES:
+        found = [(u, m) for u in units if (m := theme.matches(u, scan)) is not None]
+        if found:
+            expected[theme.id] = ([u.cite.start for u, _ in found], [m.group(0) for _, m in found])
+    assert hits == expected
+    assert "parental_mental_health" in hits and "missed_contact" in hits
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textscan, "finditer", lambda p, t: p.finditer(t))
+    monkeypatch.setattr(textscan, "search", lambda p, t: p.search(t))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHRONOLOGY,
+        CHRONOLOGY + "Mother (Ms R) and Mr T " * 400 + "\n",  # one unparsed line far longer than a sentence
+        "Baby Q was seen by the health visitor and Mother said she drank alcohol " * 300,  # a draft, one unit
+    ],
+)
+def test_long_text_gives_the_plain_reading(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast_draft = draft_from_chronology(parse_chronology(text, today=TODAY), today=TODAY)
+    fast_kloe = kloe_text(text, today=TODAY)
+    _plain(monkeypatch)
+    plain_draft = draft_from_chronology(parse_chronology(text, today=TODAY), today=TODAY)
+    plain_kloe = kloe_text(text, today=TODAY)
+    assert fast_draft.model_dump() == plain_draft.model_dump()
+    assert fast_kloe.model_dump() == plain_kloe.model_dump()
+    assert fast_kloe.lines_of_enquiry and fast_draft.people  # there was something to find
