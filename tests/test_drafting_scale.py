@@ -94,3 +94,15 @@ def test_long_text_gives_the_plain_reading(text: str, monkeypatch: pytest.Monkey
     assert fast_draft.model_dump() == plain_draft.model_dump()
     assert fast_kloe.model_dump() == plain_kloe.model_dump()
     assert fast_kloe.lines_of_enquiry and fast_draft.people  # there was something to find
+
+
+def test_kept_lines_skip_blank_lines_headings_and_table_headers() -> None:
+    from assistant.enquiry.themes import kept_lines
+
+    text = (
+        "# Review\n\n   \nMother was seen.\r\n\n| Date | Event |\n|---|---|\n| 1/2/24 | Seen |\n\n"
+        "## Analysis questions for the author\n\nNot evidence.\n## Agency involvement\n\x0b\nPolice attended."
+    )
+    kept = kept_lines(text)
+    assert [body for _, body in kept] == ["Mother was seen.", "| 1/2/24 | Seen |", "Police attended."]
+    assert all(text[start : start + len(body)] == body for start, body in kept)

@@ -390,7 +390,11 @@ class _Learner:
     def __init__(self, texts: list[str]) -> None:
         self.learned: dict[str, LearnedName] = {}
         self.forms: set[str] = set()
-        self.counts = Counter(m.group(0) for t in texts for m in textscan.finditer(_CAP_WORD, t))
+        # Each distinct text is read once and its words counted as often as the text occurs.
+        self.counts: Counter[str] = Counter()
+        for text, times in Counter(texts).items():
+            for m in textscan.finditer(_CAP_WORD, text):
+                self.counts[m.group(0)] += times
 
     def add(self, name: str, *, child: bool, link: str | None = None, relation: str | None = None) -> None:
         display = _display(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from assistant import textscan
@@ -103,13 +104,13 @@ def kept_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for each line that can carry evidence: not a heading, a table header or separator, or
     the drafting tool's own words."""
     raw_lines = text.splitlines(keepends=True)
-    bodies = [raw.rstrip("\r\n") for raw in raw_lines]
+    starts = list(accumulate(map(len, raw_lines), initial=0))
     out: list[tuple[int, str]] = []
     skip_level: int | None = None
-    pos = 0
-    for i, (raw, body) in enumerate(zip(raw_lines, bodies, strict=True)):
-        start = pos
-        pos += len(raw)
+    # A blank line is never a heading, kept or a table separator: only the others are visited (a text of a
+    # million blank lines is read in C).
+    for i in [i for i, blank in enumerate(map(str.isspace, raw_lines)) if not blank]:
+        body = raw_lines[i].rstrip("\r\n")
         heading = _MD_HEADING.match(body)
         if heading is not None:
             level = len(heading.group(1))
@@ -118,13 +119,15 @@ def kept_lines(text: str) -> list[tuple[int, str]]:
             if skip_level is None and GENERATED_SECTIONS.match(body):
                 skip_level = level
             continue
-        if skip_level is not None or not body.strip() or GENERATED_LINE.search(body.strip()):
+        if skip_level is not None or GENERATED_LINE.search(body.strip()):
             continue
         if unticked(body):
             continue  # an unticked box is not evidence for what its line says
-        if _TABLE_SEPARATOR.match(body) or (i + 1 < len(bodies) and _TABLE_SEPARATOR.match(bodies[i + 1])):
+        if _TABLE_SEPARATOR.match(body) or (
+            i + 1 < len(raw_lines) and _TABLE_SEPARATOR.match(raw_lines[i + 1].rstrip("\r\n"))
+        ):
             continue  # a markdown table's separator or header row
-        out.append((start, body))
+        out.append((starts[i], body))
     return out
 
 
