@@ -205,3 +205,24 @@ def test_the_critique_is_the_same_with_the_filter_off(monkeypatch: pytest.Monkey
     without = critique_text(text).model_dump()
     assert with_filter == without
     assert with_filter["findings"] or with_filter["strengths"]
+
+
+@pytest.mark.parametrize("text", [DRAFT + "Mother " * 2000, DRAFT * 4, "a" * 6000 + DRAFT])
+def test_a_position_sent_restarts_the_search_there(text: str) -> None:
+    pattern = case_info.ANY_ROLE
+    for restart in (0, 700, len(text) // 2):
+        matches = Scanner(text).finditer(pattern)
+        first = next(matches)
+        try:
+            after = matches.send(max(restart, first.end()))
+        except StopIteration:
+            after = None
+        expected = next(pattern.finditer(text, max(restart, first.end())), None)
+        assert (after and after.span()) == (expected and expected.span())
+
+
+def test_lines_with_reports_a_long_line_once() -> None:
+    ctx = Context(DRAFT + "Mother " * 3000 + "\nfather\n")
+    lines = ctx.lines_with(case_info.ANY_ROLE)
+    assert len(lines) == len({ln.start for ln in lines})
+    assert [ln.text for ln in lines][-1] == "father"

@@ -330,13 +330,15 @@ class Context:
         them: a prefilter for a per-line test that needs such a match ('Mother: aged 36' needs a role)."""
         lines = self.doc.lines
         out: list[Line] = []
-        line_end = -1
-        for m in self.scanner.finditer(pattern):
-            if m.start() <= line_end:
-                continue  # this line is in already
+        matches = self.scanner.finditer(pattern)
+        m = next(matches, None)
+        while m is not None:
             line = lines[self.line_index(m.start())]
             out.append(line)
-            line_end = line.end
+            try:
+                m = matches.send(line.end)  # this line is in: go on from its end
+            except StopIteration:
+                break
         return out
 
     def first(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Match | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-MAX_LITERALS = 64  # more than this and the searches for them cost more than they save
+MAX_LITERALS = 200  # more than this and the searches for them cost more than they save
 MAX_STRINGS = 256  # while expanding alternatives, before cutting the strings short
 LONG_ENOUGH = 10  # strings this long are selective: no need to read further into the pattern
 STRONG = 2  # a string this long is selective enough (a single letter or digit is everywhere)

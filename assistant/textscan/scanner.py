@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from assistant.textscan.anchors import Anchor, anchors
 
@@ -121,8 +121,11 @@ class Scanner:
 
     def finditer(
         self, pattern: re.Pattern[str], start: int = 0, end: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        """The matches of `pattern.finditer(text, start, end)`, found quickly."""
+    ) -> Generator[re.Match[str], int | None, None]:
+        """The matches of `pattern.finditer(text, start, end)`, found quickly.
+
+        Sending a position to the generator (instead of next()) goes on as a search restarted there would:
+        `lines_with` skips the rest of a line once it has one match in it."""
         text, lower = self.text, self.lower
         end = len(text) if end is None else max(0, min(end, len(text)))
         start = max(0, min(start, len(text)))  # as the regex engine takes them
@@ -130,7 +133,7 @@ class Scanner:
         if lower is not None and end - start >= MIN_SPAN:
             found = anchors(pattern, self.ascii_digits)
         if lower is None or found is None:
-            yield from pattern.finditer(text, start, end)
+            yield from _plain(pattern, text, start, end)
             return
         # One cursor per anchor: the next place, in order, where a match could start given where the anchor's
         # string occurs (`at`: its occurrence now, found from `start` on). The cursors go in a heap.
@@ -142,31 +145,54 @@ class Scanner:
                 heap.append((max(start, at - a.high), k, at))
         heapq.heapify(heap)
         pos = start  # every match starting before pos has been yielded
-        tries = 0
+        work = 0  # in quarters: a place tried costs 4, one passed over inside a word 1
         while heap:
             cursor, k, at = heap[0]
             a = present[k]
             if cursor >= pos:
-                m = pattern.match(text, cursor, end)
-                if m is not None:
-                    yield m
-                    pos = max(m.end(), cursor + 1)
+                if a.word_start and a.low == 0 and _inside_word(text, cursor, a.text):
+                    work += 1
                 else:
-                    pos = cursor + 1
-                tries += 1
-                if tries > 256 + (pos - start) // 16:
+                    m = pattern.match(text, cursor, end)
+                    if m is not None:
+                        skip = yield m
+                        pos = max(m.end(), cursor + 1, skip or 0)
+                    else:
+                        pos = cursor + 1
+                    work += 4
+                if work > 4 * (256 + (cursor - start) // 16):
                     # the strings are everywhere: an ordinary search from here is no slower
-                    yield from pattern.finditer(text, pos, end)
+                    yield from _plain(pattern, text, pos, end)
                     return
-            # this anchor's next cursor at or after pos
-            if pos <= at - a.low:
-                heapq.heapreplace(heap, (max(pos, at - a.high), k, at))
+            # this anchor's next cursor, after this one and at or after pos
+            floor = max(pos, cursor + 1)
+            if floor <= at - a.low:
+                heapq.heapreplace(heap, (max(floor, at - a.high), k, at))
                 continue
-            at = lower.find(a.text, max(at + 1, pos + a.low), end)
+            at = lower.find(a.text, max(at + 1, floor + a.low), end)
             if at < 0:
                 heapq.heappop(heap)
             else:
-                heapq.heapreplace(heap, (max(pos, at - a.high), k, at))
+                heapq.heapreplace(heap, (max(floor, at - a.high), k, at))
+
+
+def _inside_word(text: str, at: int, literal: str) -> bool:
+    """A letter at `at` after a word character: no `\\b` before it, so an anchor that needs one is not here."""
+    if at == 0 or not "a" <= literal[0] <= "z":
+        return False
+    before = text[at - 1]
+    return before.isalnum() or before == "_"  # what the regex engine counts as a word character
+
+
+def _plain(
+    pattern: re.Pattern[str], text: str, pos: int, end: int
+) -> Generator[re.Match[str], int | None, None]:
+    """pattern.finditer, restarted at a position sent to it."""
+    matches = pattern.finditer(text, pos, end)
+    while (m := next(matches, None)) is not None:
+        skip = yield m
+        if skip is not None and skip > m.end():
+            matches = pattern.finditer(text, skip, end)
 
 
 _SCANNERS: dict[str, Scanner] = {}
