@@ -25,6 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
+from assistant.privacy.venues import caps_places, care_of, headed_places
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -676,6 +677,9 @@ _REF_CUE_WORDS = _prefilter(
 )
 
 
+_JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
+
+
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
     for match in _REF_CODE.finditer(text):
@@ -686,6 +690,8 @@ def _references(text: str, lower: str) -> list[Span]:
         # "COVID-19", "ICD-10", "EHCP-2024" are not references; a code needs five digits or two numbers.
         if digits < 4 or (digits < 5 and digit_segments < 2):
             continue
+        if _JUNCTIONS.fullmatch(value):
+            continue  # "M62 J26-J27": motorway junctions
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _REF_NUMBER.finditer(text):
         value = match.group(0)
@@ -888,13 +894,34 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _DATE_RANGE.finditer(text) if months else ():
         # "15-19 April 2024": both days belong to the date.
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
+    for match in _WORDED_DAY_START.finditer(lower) if months else ():
+        rest = _WORDED_DATE_REST.match(text, match.end())
+        if rest is not None:
+            spans.append(
+                Span(match.start(), rest.end(), EntityKind.DATE, norm(text[match.start() : rest.end()]))
+            )
+    for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     return spans
 
 
 _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
 _SHORT_DATE_BEFORE = re.compile(
-    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc))[:]?\s{1,4}$"
+    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|"
+    # a weekday before it: "Sat 15/11 19:47" in a chat's timestamps
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"[:,]?\s{1,4}$"
 )
+# A day written as an ordinal word, or a named day, with a month or year: "the ninth of April 2019",
+# "Christmas Day 2025", "Boxing Day 2024". Candidates are found in the lowercase copy by their first word.
+_DAY_WORDS = word_set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty-first twenty-second "
+    "twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirty-first"
+)
+_WORDED_DAY_START = re.compile(r"(?<![a-z\-])(?:" + trie(_DAY_WORDS) + r")[ ]")
+_WORDED_DATE_REST = re.compile(rf"(?:of[ ])?(?:{_MONTHS})(?:,?[ ]{_YEAR})?\b")
+_NAMED_DAY = re.compile(rf"\b(?:Christmas|Boxing|New[ ]Year's|New[ ]Years)[ ](?:Day|Eve)[ ]{_YEAR}\b")
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
 _CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
 _DATE_RANGE = re.compile(
@@ -1290,7 +1317,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"(?=[A-Z])\b(?:(?:Infants?|Juniors?|Primary)[ ](?:and|&)[ ](?:Nursery|Infants?|Juniors?)[ ]School|"
             r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
-            r"Nursery|Pre-School|Pre-school|Preschool|Primary|Infants|Juniors|Grammar|UTC|"
+            r"Nursery|Pre-School|Pre-school|Preschool|Daycare|Day Care|Primary|Infants|Juniors|Grammar|UTC|"
             r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|High(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
@@ -1325,6 +1352,11 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
             r"Ltd|Limited|Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
+            # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
+            # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
+            r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"
+            r"Private Hire|Hire|Vehicle Rentals|Rentals|Housing Solutions|Solutions|"
+            r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|"
             # The same heads in capitals, as a letter or court order heads them ("SALTMERE BOROUGH COUNCIL").
             r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
             r"POLICE|CONSTABULARY)\b"
@@ -1337,7 +1369,7 @@ _NAME_WORD = re.compile(
     r"[A-ZÀ-ÖØ-Þ][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on|C\.[ ]?of[ ]?E\.?|C\.E\.|R\.C\.|\((?:VA|VC|CE|RC)\)"
 )
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
-_PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n]|$)")
+_PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n|]|$)")
 # Suffixes so general ("X Centre", "X Service", "X Unit") that the words before them must include one
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
 _GENERAL_SUFFIXES = frozenset(
@@ -1401,6 +1433,24 @@ _GENERAL_SUFFIXES = frozenset(
         "Takeaway",
         "Foodbank",
         "Food Bank",
+        "School Nursing Team",
+        "School Nursing Service",
+        "Team",
+        "Interpreting",
+        "Interpreters",
+        "Translation Services",
+        "Private Hire",
+        "Hire",
+        "Vehicle Rentals",
+        "Rentals",
+        "Housing Solutions",
+        "Solutions",
+        "Town Juniors FC",
+        "Juniors FC",
+        "Juniors AFC",
+        "JFC",
+        "AFC",
+        "FC",
     }
 )
 # The capitals heads: the name before them is in capitals too, and must not be an acronym or a service word.
@@ -1704,6 +1754,10 @@ def _named_places(text: str) -> list[Span]:
     return spans
 
 
+def _caps_addresses(titled: str) -> list[Span]:
+    return _addresses(titled, titled.lower())
+
+
 def _official(text: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
     for match in _EMAIL.finditer(text) if "@" in text else ():
@@ -1756,6 +1810,7 @@ def structured_spans(text: str) -> list[Span]:
     digits = _ANY_DIGIT.search(text) is not None
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
+    found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     if not digits:
         return found
     phones = _phones(text)

@@ -328,10 +328,12 @@ _CALLED = re.compile(
     r"(?:gave|gives|giving|given) (?:his|her|their|a|the) name as|name given as|named only as|"
     r"(?:only )?known to (?:her|him|them|police|staff) as|"
     r"known (?:at|in|on|to|around|by) (?:the )?[a-z]{2,12} as))"
-    r"[ ]{1,2}[\"'(]?(?=[A-Z])"
+    # "called Front Door", "called the Duty Desk": a service's line, not a name.
+    r"[ ]{1,2}[\"'(]?(?=[A-Z])(?!(?:Front|Duty|Help|Advice)[ ](?:Door|Desk|Line|Team)\b)"
 )
 _LABEL = re.compile(
-    r"(?i)(?<![^\s(;,|])(?:full name|name|names|child's name|childs name|forenames?|first names?|"
+    # "Op name: SPRUCE", "File name: ...": the name of an operation or a thing, not a person's.
+    r"(?i)(?<![^\s(;,|])(?<!op )(?<!operation )(?<!file )(?<!code )(?<!project )(?:full name|name|names|child's name|childs name|forenames?|first names?|"
     r"given names?|surname|last name|family name|alias|aliases|nickname|known as|mother|father|mum|dad|"
     r"step-?father|step-?mother|partner|sibling|siblings|brother|sister|grandmother|grandfather|carer|"
     r"child|subject|victim|perpetrator|parent|guardian|person|young person|baby|adult|referrer|"
@@ -468,6 +470,9 @@ def _cell_names(tokens: Tokens, start: int, cell: str) -> list[Span]:
 _AGE_AFTER = re.compile(r"[ ]\((?:aged[ ])?(?:[1-9][0-9]?)(?:[ ]?(?:yrs|years))?\)")
 
 
+_SYSTEM_STARTS = word_set("storm lcs crn mosaic niche athena pnc pnd cad")
+
+
 def _caps_names(tokens: Tokens) -> list[Span]:
     """Names in capitals: "KAYDENCE OKONKWO-BRIGHT" when a word is a listed name or the run ends in a
     double-barrelled or Gaelic surname."""
@@ -486,6 +491,7 @@ def _caps_names(tokens: Tokens) -> list[Span]:
         words = [fold(t.text) for t in run]
         if (
             len(run) >= 2
+            and words[0] not in _SYSTEM_STARTS  # "STORM INCIDENT 1234": a police system's record
             and not any(w in ACRONYMS or w in ROLE_WORDS or w in FUNCTION_WORDS for w in words)
             and not any(w in common_words() for w in words[:1])
             and (
@@ -565,16 +571,35 @@ _QUOTE_WEAK_CUE_WORDS = word_set("as is be was were")
 _NAME_CLASSES = frozenset({"FIRST", "SURNAME", "UNKNOWN", "CAPS_NAME"})
 _QUOTE_IS_NAME = re.compile(
     r"[ ](?:is|was)[ ](?:(?:his|her|their)[ ](?:friend|cousin|brother|sister)[ ])?[A-Z][a-z]"
+    # '"Jordy" not identified', '"Jordy" is believed to be Jordan Hill': a police note on who someone is.
+    r"|[ ](?:(?:is|was|remains|still)[ ])?(?:not[ ](?:yet[ ])?identified|unidentified|not[ ]known|unknown)\b"
+    r"|[ ](?:is|was)[ ](?:believed|thought|understood|likely)[ ]to[ ]be\b"
 )
 # A relative's name in quotes is one nickname, the kinship word included ('"Uncle Mo" stays over').
 _KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
 
 
+# 'Ricky "Rocco" Dunmore': a nickname in quotes between a first name and a surname is one name with them.
+_NICKNAME_INSIDE = re.compile(
+    r"(?<![\w'\-])(?P<f>[A-Z][a-z'\-]{1,20})[ ]\"[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?\"[ ]"
+    r"(?P<s>[A-Z][A-Za-z'\-]{1,30})(?![\w'\-])"
+)
+
+
 def quoted_names(text: str) -> list[Span]:
     spans: list[Span] = []
+    for match in _NICKNAME_INSIDE.finditer(text) if '" ' in text else ():
+        if classify(match.group("f")) in {"FIRST", "AMBIG"} and classify(match.group("s")) in _NAME_CLASSES:
+            spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
     for match in _QUOTED.finditer(text) if '"' in text else ():
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None:
+            # 'PNC 23/556102F. "Jordy" not identified.': a quote opening a sentence says who someone is.
+            words = match.group("n").split()
+            if _QUOTE_IS_NAME.match(text, match.end()) is not None and all(
+                classify(w) in _NAME_CLASSES | {"AMBIG"} for w in words
+            ):
+                spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
             continue
         word = fold(before.group(1))
         by_name = (
@@ -770,7 +795,17 @@ def context_names(tokens: Tokens) -> list[Span]:
 # ----------------------------------------------------------------------------------------- list rules
 
 
+# A name that names a thing after it: an award, a scheme, a legal test ("a Rose Award volunteer scheme",
+# "Fraser guidelines not met", "Gillick competent").
+_NAMED_THING = re.compile(
+    r"\s{1,4}(?:Award|Awards|Scheme|Programme|Prize|Trophy|Medal|Fund|Garden|Gardens|guidelines|competence|"
+    r"competent|ruling|principles|criteria)\b"
+)
+
+
 def _segment_is_name(text: str, segment: list[Tok]) -> bool:
+    if len(segment) == 1 and _NAMED_THING.match(text, segment[0].end):
+        return False
     classes = [t.cls for t in segment]
     if len(segment) >= 2:
         if classes == ["INITIAL", "UNKNOWN"]:
@@ -897,6 +932,10 @@ def _needle_parts(name: str) -> list[str]:
 _ENGLISH_ENDINGS = ("er", "ers", "ing", "ed", "ly", "est", "ness", "ment", "tion", "ous", "ful", "less")
 
 
+_SEASONS = frozenset({"Summer", "Autumn", "Winter", "Spring", "SUMMER", "AUTUMN", "WINTER", "SPRING"})
+_SEASON_USE = re.compile(r"[ ](?:will|is|was|term|terms|holidays?|half-term|half|break|months?|period)\b")
+
+
 def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None) -> list[Span]:
     """Every other mention of any part of a name already found, as whole tokens.
 
@@ -959,6 +998,8 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
     for i, tok in enumerate(items):
         if covered[tok.start] and covered[tok.end - 1]:
             continue
+        if tok.text in _SEASONS and _SEASON_USE.match(text, tok.end):
+            continue  # "Summer will be difficult" after "Summer-Rose": the season
         if (
             tok.text in prefixes
             and tok.cls in {"UNKNOWN", "FIRST", "AMBIG", "SURNAME"}
@@ -970,6 +1011,8 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
         if ordinary is None and tok.text.isupper() and len(tok.text) > 1:
             ordinary = upper.get(tok.text)
         if ordinary is not None:
+            if _NAMED_THING.match(text, tok.end):
+                continue  # "Rose Templeton", then "a Rose Award scheme": the word names a thing there
             if not ordinary or not is_sentence_start(text, tok.start) or _named_here(tokens, i):
                 spans.append(Span(tok.start, tok.end, EntityKind.PERSON, ""))
             continue
@@ -1079,6 +1122,67 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in finder.finditer(text)
         if not covered[m.start()] and m.end() - m.start() >= 2
+    ]
+
+
+# "Hepzibah Strong (HS) – DSL", "Tom O'Driscoll (TO'D)", "Parveen Akhtar (PA, Head of Service)": minutes
+# declare each attendee's initials once, then use them alone.
+_DECLARED = re.compile(
+    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,2})[ ]\((?P<ini>[A-Z](?:'?[A-Z]){1,3})[,)]"
+)
+
+
+def _heads(name: str) -> str:
+    """'Tom O'Driscoll' -> TO'D."""
+    return "".join(w[:3] if w[1:2] == "'" else w[:1] for w in name.split())
+
+
+def declared_initials(text: str, covered: bytearray) -> list[Span]:
+    """A name with its initials in brackets after it, and every other mention of those initials. The name
+    must hold a word no list knows as an ordinary one ("Child Protection Plan (CPP)" is not a person)."""
+    spans: list[Span] = []
+    forms: set[str] = set()
+    for match in _DECLARED.finditer(text) if " (" in text else ():
+        name, ini = match.group("name"), match.group("ini")
+        words = name.split()
+        if _heads(name).upper() != ini.upper() and _heads(" ".join(words[1:])).upper() != ini.upper():
+            continue
+        if _heads(name).upper() != ini.upper():
+            words = words[1:]  # "Mrs Hepzibah Strong (HS)"
+        folded = [fold(w) for w in words]
+        if any(
+            w in ROLE_WORDS or w in FUNCTION_WORDS or w in INSTITUTION_WORDS or w in ACRONYMS for w in folded
+        ):
+            continue
+        if all(w in common_words() for w in folded):
+            continue
+        start = match.end("name") - len(" ".join(words))
+        if not covered[start]:
+            spans.append(Span(start, match.end("name"), EntityKind.PERSON, ""))
+        forms.add(ini)
+    if forms:
+        finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms) + r")(?![\w\-']|\.[A-Za-z])")
+        spans += [
+            Span(m.start(), m.end(), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start()]
+        ]
+    return spans
+
+
+# "A. Rahman (HoY)", "Signed: A. O. Fashola": dotted initials before a surname no list knows as a word.
+_DOTTED_THEN_SURNAME = re.compile(
+    r"(?<![\w.'\-])(?:[A-Z]\.[ ]?){1,3}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
+)
+
+
+def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in (_DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ())
+        if not covered[m.start()]
+        and fold(m.group("s")) not in common_words()
+        and classify(m.group("s")) in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG"}
     ]
 
 

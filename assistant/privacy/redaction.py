@@ -64,6 +64,8 @@ from assistant.privacy.names import (
     TOKEN,
     Tokens,
     context_names,
+    declared_initials,
+    dotted_initial_names,
     given_first,
     initial_mentions,
     list_names,
@@ -72,6 +74,7 @@ from assistant.privacy.names import (
     with_initials,
 )
 from assistant.privacy.normalise import matching_copy
+from assistant.privacy.venues import widened
 from assistant.privacy.words import fold, norm
 
 __all__ = [
@@ -301,6 +304,9 @@ def _find_spans(text: str) -> list[Span]:
     copy = _mask(plain, existing) if existing else plain
     # Spans are checked against the unmasked copy, so none is chosen that would touch a placeholder.
     structured = _select(plain, structured_spans(copy))
+    whole = widened(copy, structured)
+    if whole:
+        structured = _select(plain, structured + whole)  # the longer span wins
     later_places = place_mentions(copy, structured) + repeated_values(copy, structured)
     if later_places:
         structured = _select(plain, structured + later_places)
@@ -319,6 +325,7 @@ def _find_spans(text: str) -> list[Span]:
     for span in selected:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
+    more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
     if more:
         selected = _select(plain, selected + more)
     initialled = with_initials(copy, selected)

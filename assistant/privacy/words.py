@@ -48,12 +48,12 @@ def word_set(text: str) -> frozenset[str]:
 # First names that are too often something else (a month, a RAG rating, a place, a verb) to be taken as a
 # name on their own; they still count next to a surname, after a title or label, or once seen as a name.
 NEVER_ALONE = word_set(
-    "amber austin chelsea dale dean eden faith florence georgia hope jan jordan joy june may summer sydney "
+    "amber austin chelsea dale dean eden faith florence frank georgia hope jan jordan joy june may summer sydney "
     "victoria will"
 )
 # Names that are ordinary words mainly at the start of a sentence ("Mark the date", "Grace period").
 NOT_AT_SENTENCE_START = word_set(
-    "mark grace blessing harper brooke paige frank dawn precious favour goodluck comfort patience mercy storm "
+    "mark grace blessing harper brooke paige dawn precious favour goodluck comfort patience mercy storm "
     "raven willow ivy destiny nova skye jade luna aurora rio roman marley harley remy zion godwin"
 )
 # Values after a label that are roles or anonymised labels, not names.

@@ -1,0 +1,153 @@
+"""Places named by a head word before them, written care-of, in a police log's capitals, or with their town.
+
+Each finder here starts at a fixed word ("c/o", "University of", "HMP"), a line in capitals that holds a
+street, house or school word, or a span already found, so none scans a long text more than once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import classify
+from assistant.privacy.words import FUNCTION_WORDS, INSTITUTION_WORDS, ROLE_WORDS, common_words, fold, norm
+
+# A named institution whose head comes first: the name after it is a place's or a founder's, never
+# generic ("University of Calderbridge", "Diocese of Wenmoor", "Sure Start Harwick North"). Prisons are
+# where someone lives, so they are addresses ("HMP Wealdmoor", "HMYOI Haverigg Moss").
+_HEADED = re.compile(
+    r"(?=[UDASHY])\b(?P<head>University[ ]of|Diocese[ ]of|Archdiocese[ ]of|Sure[ ]Start|HMP|HMYOI|HM[ ]Prison|"
+    r"HM[ ]YOI)[ ](?P<name>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30}){0,2})(?![\w'\-])"
+)
+_PRISON_HEADS = frozenset({"HMP", "HMYOI", "HM Prison", "HM YOI"})
+_DIRECTION = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
+
+# "c/o 4 Sycamore Drive, Thornbury Vale", "c/o Foyer, 1-3 Northgate, Harwick": whatever follows care-of is an
+# address, up to six comma-separated parts of numbers and capitalised words.
+_WORD = r"[A-Z][A-Za-z'\-]*+(?![0-9])"  # not a postcode's letters ("Harwick HW1 9DF")
+_PART = (
+    rf"(?:[0-9]{{1,4}}[A-Za-z]?(?:-[0-9]{{1,4}})?[ ])?{_WORD}(?:[ ](?:{_WORD}|[0-9]{{1,4}}|of|o'|th'|the))*"
+)
+_CARE_OF = re.compile(rf"(?i:\bc/o)[ ]{{1,2}}(?P<a>{_PART}(?:,[ ]{{1,2}}{_PART}){{0,5}})")
+
+# A police log or court heading in capitals holds an address or school only if it has one of these words.
+_CAPS_PLACE_WORD = re.compile(
+    r"\b(?:ROAD|STREET|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|GARDENS|GROVE|TERRACE|MEWS|COURT|WAY|PLACE|VIEW|"
+    r"COTTAGES?|HOUSE|FLAT|SCHOOL|ACADEMY|PRIMARY|COLLEGE|PARK|ESTATE|WALK|ROW|SQUARE|HILL)\b"
+)
+_SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
+_HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
+_CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
+
+# A school's or organisation's town after it: ", Wenmoor" at the end of a phrase, or "(Harwick Central)".
+_TOWN_TAIL = re.compile(
+    r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\]]|$)"
+    r"|[ ]\((?P<b>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)\))"
+)
+_PLACES = (EntityKind.ADDRESS, EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
+_NOUN_ENDINGS = ("ant", "ent", "er", "or", "ee", "ist", "ian", "ive", "ing", "ion", "ary", "ess")
+_THE_BEFORE = re.compile(r"(?<![\w'\-])(?:The|THE)[ ]$")
+
+
+def _proper(word: str) -> bool:
+    """A word of a place's own name: not a role, function, institution or ordinary word, nor a person's name."""
+    folded = fold(word)
+    return not (
+        folded in ROLE_WORDS
+        or folded in FUNCTION_WORDS
+        or folded in INSTITUTION_WORDS
+        or folded in common_words()
+        or classify(word) in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}
+    )
+
+
+def headed_places(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _HEADED.finditer(text) if ("HM" in text or " of " in text or "Sure" in text) else ():
+        words = match.group("name").split()
+        # "Sure Start Harwick North": a direction may follow the town, but the first word is the town's own.
+        if not _proper(words[0]) or not all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+            continue
+        kind = EntityKind.ADDRESS if match.group("head") in _PRISON_HEADS else EntityKind.ORG
+        spans.append(Span(match.start(), match.end(), kind, norm(match.group(0))))
+    return spans
+
+
+def care_of(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group("a")))
+        for m in (_CARE_OF.finditer(text) if "/o" in text or "/O" in text else ())
+    ]
+
+
+def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[Span]:
+    """Addresses and schools in a line written in capitals ("LOC: 44 BRIARFIELD AVENUE, EAST HARDCASTLE"),
+    found by reading the line as if it were written in title case (the same length, so offsets hold)."""
+    spans: list[Span] = []
+    if _CAPS_PLACE_WORD.search(text) is None:
+        return spans
+    for line in _CAPS_LINE.finditer(text):
+        value = line.group(0)
+        letters = sum(c.isalpha() for c in value)
+        if letters < 8 or sum(c.isupper() for c in value) < 0.8 * letters:
+            continue
+        if _CAPS_PLACE_WORD.search(value) is None:
+            continue
+        # Title case, but a word with a digit stays as written: "HX4 9PB" must still read as a postcode.
+        titled = _HAS_DIGIT.sub(lambda m: m.group(0).upper(), value.title())
+        if len(titled) != len(value):
+            continue
+        for finder in finders:
+            for span in finder(titled):
+                if span.kind not in (EntityKind.ADDRESS, EntityKind.SCHOOL):
+                    continue
+                begin = _school_start(titled, span) if span.kind is EntityKind.SCHOOL else span.start
+                if begin is None:
+                    continue
+                start, end = line.start() + begin, line.start() + span.end
+                spans.append(Span(start, end, span.kind, norm(text[start:end])))
+    return spans
+
+
+def _school_start(titled: str, span: Span) -> int | None:
+    """Where a school's name starts in a title-cased line: after the sentence's ordinary words ("Both Attend
+    Hardcastle Park Junior School"); None when only ordinary words name it ("Notification To School")."""
+    for word in re.finditer(r"\S+", titled[span.start : span.end]):
+        if word.group(0) in _SCHOOL_WORDS:
+            return None
+        if fold(word.group(0)) not in common_words():
+            return span.start + word.start()
+    return None
+
+
+def widened(text: str, spans: list[Span]) -> list[Span]:
+    """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
+    before a street ("The Old Forge, Back Lane")."""
+    longer: list[Span] = []
+    # A word in brackets is a town if the case names it as part of a place elsewhere ("Tiny Toes Daycare
+    # (Harwick Central)" after "1-3 Northgate, Harwick") or it does not end like an English noun for a
+    # party or a person ("(Applicant)", "(Respondent)", "(Manager)").
+    places: set[str] | None = None
+    for span in spans:
+        if span.kind in (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE):
+            tail = _TOWN_TAIL.match(text, span.end)
+            if tail is not None and tail.group("b"):
+                if places is None:
+                    places = {w for s in spans if s.kind in _PLACES for w in text[s.start : s.end].split()}
+                first = tail.group("b").split()[0]
+                if first not in places and first.lower().endswith(_NOUN_ENDINGS):
+                    tail = None  # "(Applicant)", "(Respondent)": a party, not a town
+            if tail is not None:
+                words = (tail.group("c") or tail.group("b")).split()
+                if _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+                    longer.append(Span(span.start, tail.end(), span.kind, span.key))
+        elif (
+            span.kind is EntityKind.ADDRESS
+            and "," in text[span.start : span.end]
+            and not text[span.start].isdigit()
+        ):
+            the = _THE_BEFORE.search(text, max(0, span.start - 4), span.start)
+            if the is not None:
+                longer.append(Span(the.start(), span.end, span.kind, span.key))
+    return longer
