@@ -12,7 +12,6 @@ import io
 import operator
 import os
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from pydantic import TypeAdapter
 
 from assistant.chronology.agencies import is_agency_alias, known_agency, normalise_agency
 from assistant.chronology.dates import (
@@ -38,7 +39,6 @@ from assistant.domain.chronology import (
     RowFormat,
     SkipKind,
     SkippedLine,
-    SourceSpan,
     UnparsedLine,
 )
 from assistant.errors import InputError
@@ -158,8 +158,9 @@ class _Line(NamedTuple):  # a tuple: a 1 MB paste can have a million lines
     end: int
     text: str
 
-    def span(self) -> SourceSpan:
-        return SourceSpan(line=self.number, start=self.start, end=self.end, text=self.text)
+    def span(self) -> dict[str, Any]:
+        """The fields of the line's SourceSpan."""
+        return {"line": self.number, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -184,18 +185,24 @@ class _Draft:
     extra: dict[str, str] = field(default_factory=dict)
     agency_led: bool = False
 
-    def build(self) -> ChronologyEntry:
-        return ChronologyEntry(
-            date=self.date.iso,
-            date_precision=self.date.precision,
-            date_text=self.date.text,
-            agency=normalise_agency(self.agency_text),
-            agency_text=self.agency_text,
-            event=self.event,
-            extra=self.extra,
-            row_format=self.row_format,
-            source=[line.span() for line in self.lines],
-        )
+    def fields(self) -> dict[str, Any]:
+        """The fields of the ChronologyEntry (validated with the others in one call, `_ENTRIES`)."""
+        return {
+            "date": self.date.iso,
+            "date_precision": self.date.precision,
+            "date_text": self.date.text,
+            "agency": normalise_agency(self.agency_text),
+            "agency_text": self.agency_text,
+            "event": self.event,
+            "extra": self.extra,
+            "row_format": self.row_format,
+            "source": [line.span() for line in self.lines],
+        }
+
+
+# Entries are validated all at once: pydantic-core builds the list in one call, two to three times faster
+# than a call per entry and per source line when a paste has tens of thousands.
+_ENTRIES = TypeAdapter(list[ChronologyEntry])
 
 
 class _Lines:
@@ -457,20 +464,17 @@ class _Parser:
     # -- main loop ---------------------------------------------------------------------------------------
 
     def run(self) -> None:
-        lines = self.lines
-        n = len(lines)
         # Runs of blank lines are skipped in one step each (as `read` would skip each of them), found from
         # the non-blank lines' indexes rather than line by line.
-        non_blank = lines.non_blank()
-        i = 0
-        while i < n:
-            k = bisect_left(non_blank, i)
-            j = non_blank[k] if k < len(non_blank) else n
+        i = 0  # the first line not yet read
+        for j in self.lines.non_blank():
+            if j < i:
+                continue  # a line of a multi-line record already read
             if j > i:
                 self.skip_run(i + 1, j - i, "blank")
-                i = j
-                continue
-            i += self.read(i)
+            i = j + self.read(j)
+        if i < len(self.lines):
+            self.skip_run(i + 1, len(self.lines) - i, "blank")
 
     def read(self, i: int) -> int:
         """Handle the line at index `i`; returns how many lines were consumed."""
@@ -761,7 +765,7 @@ class _Parser:
     # -- result ------------------------------------------------------------------------------------------
 
     def result(self, today: date) -> Chronology:
-        entries = [draft.build() for draft in self.drafts]
+        entries = _ENTRIES.validate_python([draft.fields() for draft in self.drafts])
         bodies = self.lines.bodies
         last_text_line = next((i + 1 for i in range(len(bodies) - 1, -1, -1) if bodies[i].strip()), None)
         already = {line for issue in self.issues if issue.kind == "truncated" for line in issue.lines}
