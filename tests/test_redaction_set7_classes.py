@@ -211,3 +211,14 @@ def test_a_name_that_is_a_word_still_counts_with_its_surname_and_later() -> None
     text = "Frank Oddington (Parish Safeguarding Officer) attended. Frank spoke to the girl."
     out = redact(text).text
     assert "Frank" not in out and "Oddington" not in out, out
+
+
+def test_a_block_of_flats_by_letter_and_the_building_after_it() -> None:
+    text = "She thinks it was Block D, Marigold Towers, on the top floor (flat 9)."
+    assert redacted(text, "Block D, Marigold Towers"), redact(text).text
+
+
+def test_a_name_after_my_mate_in_a_chat() -> None:
+    text = "Jaz: 20:02: my mate Tiarnie wants 2 come\nJaz: 20:05: tell Tiarnie 9pm"
+    out = redact(text).text
+    assert "Tiarnie" not in out and "mate" in out, out

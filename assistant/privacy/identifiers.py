@@ -974,7 +974,10 @@ _HOUSE_ALONE = frozenset(
     ]
 )
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
-_FLAT = r"(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+_FLAT = (
+    r"(?:(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+    r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-]))"  # "Block C, Jubilee Heights": a block of flats by letter
+)
 # The same type words as patterns factored by prefix, so a capitalised word is not tried against each.
 _STREET_TYPES_TRIE = trie(set(_STREET_TYPES.split("|")))
 _NAMED_STREET_TYPES_TRIE = trie(set(_NAMED_STREET_TYPES.split("|")))
@@ -1016,7 +1019,7 @@ _PLACE_TYPE_WORD = re.compile(
     rf"\b(?:{trie(set(_STREET_TYPES.split('|')) | set(_NAMED_STREET_TYPES_CHECKED.split('|')) | set(_HOUSE_TYPES.split('|')))})\b"
 )
 _FLAT_WORD = re.compile(
-    r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)\b"
+    r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block)\b"
 )
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).

@@ -71,7 +71,7 @@ FAMILY_ROLES = (
     "sibling|twin|son|daughter|stepson|stepdaughter|aunt|auntie|aunty|uncle|cousin|nephew|niece|"
     "grandmother|grandfather|grandma|grandad|granddad|grandpa|grandparent|nan|nana|nanna|nanny|granny|"
     "gran|grandson|granddaughter|great-grandmother|great-grandfather|godmother|godfather|guardian|"
-    "friend|best friend|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
+    "friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
     "eldest|youngest|oldest|middle child|firstborn"
 )
