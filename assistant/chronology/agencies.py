@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant import textscan
+
 CHILDRENS_SOCIAL_CARE = "Children's Social Care"
 HEALTH_VISITING = "Health Visiting"
 GP = "GP"
@@ -293,7 +295,10 @@ _PASSIVE = re.compile(
 
 def acting_agency(sentence: str) -> str | None:
     """The agency of the practitioner who acts in the sentence (the first one), or None when none does."""
-    found = [m for m in (_ACTIVE.search(sentence), _PASSIVE.search(sentence)) if m is not None]
+    # through textscan: a sentence can be a megabyte long, and both patterns can only start at a few words
+    found = [
+        m for m in (textscan.search(_ACTIVE, sentence), textscan.search(_PASSIVE, sentence)) if m is not None
+    ]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
