@@ -38,6 +38,7 @@ _CAPS_PLACE_WORD = re.compile(
 )
 _SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
 _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
+_CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{3,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase, or "(Harwick Central)".
@@ -45,9 +46,9 @@ _TOWN_TAIL = re.compile(
     r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\]]|$)"
     r"|[ ]\((?P<b>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)\))"
 )
+_TAIL_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _PLACES = (EntityKind.ADDRESS, EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _NOUN_ENDINGS = ("ant", "ent", "er", "or", "ee", "ist", "ian", "ive", "ing", "ion", "ary", "ess")
-_THE_BEFORE = re.compile(r"(?<![\w'\-])(?:The|THE)[ ]$")
 
 
 def _proper(word: str) -> bool:
@@ -85,7 +86,8 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
     """Addresses and schools in a line written in capitals ("LOC: 44 BRIARFIELD AVENUE, EAST HARDCASTLE"),
     found by reading the line as if it were written in title case (the same length, so offsets hold)."""
     spans: list[Span] = []
-    if _CAPS_PLACE_WORD.search(text) is None:
+    # Plain substring checks first: far cheaper on a long text than one pass of the pattern.
+    if not any(word in text for word in _CAPS_PLACE_WORDS) or _CAPS_PLACE_WORD.search(text) is None:
         return spans
     for line in _CAPS_LINE.finditer(text):
         value = line.group(0)
@@ -130,24 +132,26 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
     # party or a person ("(Applicant)", "(Respondent)", "(Manager)").
     places: set[str] | None = None
     for span in spans:
-        if span.kind in (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE):
-            tail = _TOWN_TAIL.match(text, span.end)
-            if tail is not None and tail.group("b"):
-                if places is None:
-                    places = {w for s in spans if s.kind in _PLACES for w in text[s.start : s.end].split()}
-                first = tail.group("b").split()[0]
-                if first not in places and first.lower().endswith(_NOUN_ENDINGS):
-                    tail = None  # "(Applicant)", "(Respondent)": a party, not a town
-            if tail is not None:
-                words = (tail.group("c") or tail.group("b")).split()
-                if _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
-                    longer.append(Span(span.start, tail.end(), span.kind, span.key))
-        elif (
-            span.kind is EntityKind.ADDRESS
-            and "," in text[span.start : span.end]
-            and not text[span.start].isdigit()
-        ):
-            the = _THE_BEFORE.search(text, max(0, span.start - 4), span.start)
-            if the is not None:
-                longer.append(Span(the.start(), span.end, span.kind, span.key))
+        kind = span.kind
+        if kind is EntityKind.ADDRESS:
+            # "The Old Forge, Back Lane": not "The 4 Mill Street" nor a street alone.
+            if (
+                text[max(0, span.start - 4) : span.start] in ("The ", "THE ")
+                and not text[span.start].isdigit()
+            ) and "," in text[span.start : span.end]:
+                longer.append(Span(span.start - 4, span.end, kind, span.key))
+            continue
+        if kind not in _TAIL_KINDS or text[span.end : span.end + 1] not in (",", " "):
+            continue
+        tail = _TOWN_TAIL.match(text, span.end)
+        if tail is not None and tail.group("b"):
+            if places is None:
+                places = {w for s in spans if s.kind in _PLACES for w in text[s.start : s.end].split()}
+            first = tail.group("b").split()[0]
+            if first not in places and first.lower().endswith(_NOUN_ENDINGS):
+                tail = None  # "(Applicant)", "(Respondent)": a party, not a town
+        if tail is not None:
+            words = (tail.group("c") or tail.group("b")).split()
+            if _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+                longer.append(Span(span.start, tail.end(), kind, span.key))
     return longer
