@@ -106,6 +106,17 @@ def age_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
     return m.start(group), m.end(group)
 
 
+# What each reading after or before a name needs somewhere in its piece: a bracket; a number (digits, a number
+# word) or a placeholder, which every age and date of birth has; the word 'old'. A piece of a megabyte that
+# names 'Mother' a hundred thousand times is then not searched at each of them for what it cannot hold.
+_AGE_HINT = re.compile(NUMBER_WORD + r"|\d|\[", re.I)
+
+
+def detail_hints(piece: str) -> tuple[bool, bool, bool]:
+    """Whether paren_after, age_after and age_before can find anything in the text `piece` (offsets in it)."""
+    return "(" in piece, _AGE_HINT.search(piece) is not None, _OLD_WORD.search(piece) is not None
+
+
 def age_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     """(start, end) of '7-week-old' written just before a name starting at `start`."""
     lo = max(floor, start - 40)

@@ -133,8 +133,15 @@ class Clause:
 def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Mention]) -> Iterator[Clause]:
     """Every clause of every piece, with the people named in it (mentions must be sorted by start)."""
     starts = [m.start for m in mentions]
+    # A piece's clauses depend on its text only (sentence ends, ';', trimmed whitespace): a repeated line is
+    # split once, its clauses kept as offsets into the text.
+    split: dict[str, list[tuple[int, int]]] = {}
     for piece in pieces:
-        for c_start, c_end in _clauses(source, piece):
+        base, quote = piece.citation.start, piece.citation.quote
+        relative = split.get(quote)
+        if relative is None:
+            relative = split[quote] = [(s - base, e - base) for s, e in _clauses(source, piece)]
+        for c_start, c_end in ((base + s, base + e) for s, e in relative):
             lo = bisect.bisect_left(starts, c_start)
             hi = bisect.bisect_left(starts, c_end)
             inside = mentions[lo:hi]

@@ -25,6 +25,7 @@ from assistant.drafting.ages import (
     age_after,
     age_before,
     age_in_part,
+    detail_hints,
     ethnicity_in_part,
     paren_after,
     paren_parts,
@@ -219,11 +220,22 @@ class _Reader:
         for piece in self.pieces:
             found = self.namer.find(piece.citation.quote)
             self.found.append((piece, found))
+            if not found:
+                continue
             at = {f.start: f for f in found}
+            hints = detail_hints(piece.citation.quote)
             for i, f in enumerate(found):
-                self.mention(piece, f, found, i, at)
+                self.mention(piece, f, found, i, at, hints)
 
-    def mention(self, piece: Piece, f: Found, found: list[Found], i: int, at: dict[int, Found]) -> None:
+    def mention(
+        self,
+        piece: Piece,
+        f: Found,
+        found: list[Found],
+        i: int,
+        at: dict[int, Found],
+        hints: tuple[bool, bool, bool],
+    ) -> None:
         src, text = self.source, self.source.text
         base, limit = piece.citation.start, piece.citation.end
         n = self.node(f)
@@ -236,16 +248,14 @@ class _Reader:
             rel = _CHILD_OF_BEFORE.search(text, max(base, start - 20), start)
             if rel is not None:
                 _add_cite(n.relationship, src.cite(rel.start(1), rel.end(1)))
-        paren = paren_after(text, end, limit)
-        if paren is not None:
+        has_paren, has_number, has_old = hints
+        if has_paren and (paren := paren_after(text, end, limit)) is not None:
             self.bracket(piece, f, at, paren)
-        age = age_after(text, end, limit)
-        if age is not None:
+        if has_number and (age := age_after(text, end, limit)) is not None:
             _add_cite(n.age, src.cite(*age))
-        before = age_before(text, start, base)
-        if before is not None:
+        if has_old and (before := age_before(text, start, base)) is not None:
             _add_cite(n.age, src.cite(*before))
-        if i + 1 < len(found):
+        if i + 1 < len(found) and (f.kind == "role") != (found[i + 1].kind == "role"):
             self.apposition(piece, f, found[i + 1])
 
     def bracket(self, piece: Piece, f: Found, at: dict[int, Found], paren: tuple[int, int]) -> None:
