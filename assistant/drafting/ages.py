@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant import textscan
 from assistant.lexicon import AGE_UNIT, AGE_VALUE, BIRTH_DATE, ETHNICITY_TERM, NUMBER_WORD
 
 _DOB = r"(?:DOB|d\.o\.b\.?|date of birth)\s*+:?\s*+" + BIRTH_DATE
@@ -114,7 +115,11 @@ _AGE_HINT = re.compile(NUMBER_WORD + r"|\d|\[", re.I)
 
 def detail_hints(piece: str) -> tuple[bool, bool, bool]:
     """Whether paren_after, age_after and age_before can find anything in the text `piece` (offsets in it)."""
-    return "(" in piece, _AGE_HINT.search(piece) is not None, _OLD_WORD.search(piece) is not None
+    return (
+        "(" in piece,
+        textscan.search(_AGE_HINT, piece) is not None,
+        textscan.search(_OLD_WORD, piece) is not None,
+    )
 
 
 def age_before(text: str, start: int, floor: int) -> tuple[int, int] | None:

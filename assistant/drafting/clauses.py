@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant import textscan
@@ -130,14 +130,24 @@ class Clause:
     text: str = ""  # the clause, source.text[start:end]
 
 
-def clauses_with_mentions(source: Source, pieces: list[Piece], mentions: list[Mention]) -> Iterator[Clause]:
-    """Every clause of every piece, with the people named in it (mentions must be sorted by start)."""
+def clauses_with_mentions(
+    source: Source, pieces: list[Piece], mentions: list[Mention], bare_lines: Container[int] | None = None
+) -> Iterator[Clause]:
+    """Every clause of every piece, with the people named in it (mentions must be sorted by start).
+
+    With `bare_lines`, a piece that names no one is passed over unless it is on one of those lines: the
+    callers read nothing else from a clause without a mention, and a million unnamed lines make a million
+    clauses."""
     starts = [m.start for m in mentions]
     # A piece's clauses depend on its text only (sentence ends, ';', trimmed whitespace): a repeated line is
     # split once, its clauses kept as offsets into the text.
     split: dict[str, list[tuple[int, int]]] = {}
     for piece in pieces:
         base, quote = piece.citation.start, piece.citation.quote
+        if bare_lines is not None and piece.citation.line not in bare_lines:
+            k = bisect.bisect_left(starts, base)
+            if k == len(starts) or starts[k] >= piece.citation.end:
+                continue
         relative = split.get(quote)
         if relative is None:
             relative = split[quote] = [(s - base, e - base) for s, e in _clauses(source, piece)]

@@ -150,7 +150,11 @@ def child_facts(
     piece_people: dict[int, set[str]] = {}
     for mention in people.mentions:
         piece_people.setdefault(mention.line, set()).add(mention.person)
-    for clause in clauses_with_mentions(source, people.pieces, people.mentions):
+    # the lines whose clauses are read even when they name no one
+    bare = {line for line, named in piece_people.items() if named == {sid}}
+    if people.subject_id is not None:
+        bare |= people.subject_lines
+    for clause in clauses_with_mentions(source, people.pieces, people.mentions, bare):
         body = text[clause.start : clause.end]
         if people.subject_id is not None and clause.piece.citation.line in people.subject_lines:
             # A title or subject line that names only the child: all it says is about the child.

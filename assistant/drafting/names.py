@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant import textscan
 from assistant.chronology.agencies import known_agency
@@ -44,6 +45,9 @@ PERSON = re.compile(
     + _BOUNDS[1],
     re.I,
 )
+
+
+_LABEL_GROUPS = ("child", "adult")
 
 
 def role_index(m: re.Match[str]) -> int | None:
@@ -263,6 +267,7 @@ def _display(name: str) -> str:
     return " ".join(w.capitalize() if len(w) > 1 and w.isalpha() and w.isupper() else w for w in name.split())
 
 
+@lru_cache(maxsize=4096)  # a word, once per distinct word: 'Mother' after 'Mother' a hundred thousand times
 def _is_name(word: str) -> bool:
     if word.lower() in _NOT_NAMES or PERSON.fullmatch(word) or CHILD_ALIAS.fullmatch(word):
         return False
@@ -323,7 +328,7 @@ class Namer:
                 continue  # learning the same text again learns nothing new (a run of blank or repeated lines)
             matches = cache[text] = list(textscan.finditer(PERSON, text))
             for m in matches:
-                if m.group("child") or m.group("adult"):
+                if m.lastgroup in _LABEL_GROUPS:
                     labels.setdefault(label_id(m.group(0)), m.group(0).split()[-1])
             learner.learn(text, matches)
         learned = learner.learned
@@ -344,20 +349,24 @@ class Namer:
         """Every person named in `text`, in order, without overlaps (a label beats the word inside it)."""
         found: list[Found] = []
         matches = self._matches.get(text)
+        specs: dict[str, RoleSpec] = {}  # by group name
         for m in textscan.finditer(PERSON, text) if matches is None else matches:
-            if m.group("child") or m.group("adult"):
-                kind = "child" if m.group("child") else "adult"
-                found.append(Found(label_id(m.group(0)), kind, m.start(), m.end(), m.group(0)))
+            group = m.lastgroup  # every group of PERSON is one whole alternative
+            if group in _LABEL_GROUPS:
+                found.append(Found(label_id(m.group(0)), group, m.start(), m.end(), m.group(0)))
                 continue
-            if m.group("title"):
+            if group == "title":
                 found.append(Found(pseudonym_id(m.group(0)), "title", m.start(), m.end(), m.group(0)))
                 continue
-            index = role_index(m)
-            assert index is not None
-            spec = ROLE_SPECS[index]
-            if spec.skip_before_of and _OF.match(text, m.end()):
+            spec = specs.get(group)  # type: ignore[arg-type]
+            if spec is None:
+                index = role_index(m)
+                assert index is not None
+                spec = specs[group] = ROLE_SPECS[index]  # type: ignore[index]
+            end = m.end()
+            if spec.skip_before_of and _OF.match(text, end):
                 continue
-            found.append(Found(spec.id, "role", m.start(), m.end(), m.group(0), spec))
+            found.append(Found(spec.id, "role", m.start(), end, m.group(0), spec))
         if self._by_form:
             covered = bytearray(len(text))
             for f in found:
@@ -393,8 +402,9 @@ class _Learner:
         # Each distinct text is read once and its words counted as often as the text occurs.
         self.counts: Counter[str] = Counter()
         for text, times in Counter(texts).items():
-            for m in textscan.finditer(_CAP_WORD, text):
-                self.counts[m.group(0)] += times
+            # counted in C: a line of 'Mother ' repeated is a hundred thousand words
+            for word, n in Counter(_CAP_WORD.findall(text)).items():
+                self.counts[word] += n * times
 
     def add(self, name: str, *, child: bool, link: str | None = None, relation: str | None = None) -> None:
         display = _display(name)

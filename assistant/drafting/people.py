@@ -550,7 +550,8 @@ def _attribute_in_clauses(
     subject_id: str | None,
     subject_lines: set[int],
 ) -> None:
-    for clause in clauses_with_mentions(source, pieces, mentions):
+    bare = subject_lines if subject_id is not None else ()
+    for clause in clauses_with_mentions(source, pieces, mentions, bare):
         about_subject = subject_id is not None and clause.piece.citation.line in subject_lines
         if not clause.mentions and not about_subject:
             continue
