@@ -17,7 +17,7 @@ from typing import NamedTuple
 from assistant import textscan
 from assistant.chronology.agencies import acting_agency, normalise_agency
 from assistant.domain.drafting import Citation
-from assistant.drafting.grounding import EntryText, Source, split_span
+from assistant.drafting.grounding import EntryText, Source, split_span, trusted_citation
 from assistant.drafting.names import CHILD_ALIAS, PERSON, role_index
 from assistant.drafting.roles import ROLE_SPECS
 from assistant.lexicon import (
@@ -107,47 +107,70 @@ def kept_lines(text: str) -> list[tuple[int, str]]:
     starts = list(accumulate(map(len, raw_lines), initial=0))
     out: list[tuple[int, str]] = []
     skip_level: int | None = None
+    kinds: dict[str, tuple[int, bool, bool]] = {}  # per distinct line: a text repeats its lines
+    separators: dict[str, bool] = {}
     # A blank line is never a heading, kept or a table separator: only the others are visited (a text of a
     # million blank lines is read in C).
     for i in [i for i, blank in enumerate(map(str.isspace, raw_lines)) if not blank]:
         body = raw_lines[i].rstrip("\r\n")
-        heading = _MD_HEADING.match(body)
-        if heading is not None:
-            level = len(heading.group(1))
+        kind = kinds.get(body)
+        if kind is None:
+            kind = kinds[body] = _line_kind(body)
+        level, generated_section, dropped = kind
+        if level:
             if skip_level is not None and level <= skip_level:
                 skip_level = None
-            if skip_level is None and GENERATED_SECTIONS.match(body):
+            if skip_level is None and generated_section:
                 skip_level = level
             continue
-        if skip_level is not None or GENERATED_LINE.search(body.strip()):
+        if skip_level is not None or dropped:
             continue
-        if unticked(body):
-            continue  # an unticked box is not evidence for what its line says
-        if _TABLE_SEPARATOR.match(body) or (
-            i + 1 < len(raw_lines) and _TABLE_SEPARATOR.match(raw_lines[i + 1].rstrip("\r\n"))
-        ):
-            continue  # a markdown table's separator or header row
+        if i + 1 < len(raw_lines):
+            below = raw_lines[i + 1].rstrip("\r\n")
+            separator = separators.get(below)
+            if separator is None:
+                separator = separators[below] = _TABLE_SEPARATOR.match(below) is not None
+            if separator:
+                continue  # a markdown table's header row
         out.append((starts[i], body))
     return out
+
+
+def _line_kind(body: str) -> tuple[int, bool, bool]:
+    """(heading level or 0, whether the heading opens the drafting tool's own section, whether a line that
+    is not a heading is left out: the drafting tool's words, an unticked box, a table's separator)."""
+    heading = _MD_HEADING.match(body)
+    if heading is not None:
+        return len(heading.group(1)), GENERATED_SECTIONS.match(body) is not None, False
+    # an unticked box is not evidence for what its line says
+    dropped = GENERATED_LINE.search(body.strip()) is not None or unticked(body)
+    return 0, False, dropped or _TABLE_SEPARATOR.match(body) is not None
 
 
 def draft_units(source: Source) -> list[Unit]:
     """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes."""
     units: list[Unit] = []
     agencies: dict[str, str | None] = {}  # a sentence's agency, read once per distinct sentence
+    # a line's sentences (offsets from its start, quote, agency), read once per distinct line
+    read: dict[str, list[tuple[int, int, str, str | None]]] = {}
     for start, line_text in kept_lines(source.text):
         line = source.line_of(start)
-        for m in _CELL.finditer(line_text):
-            c_start, c_end = source.trim(start + m.start(), start + m.end())
-            if c_end <= c_start:
-                continue
-            for sentence in split_span(source, c_start, c_end, line):
-                text = sentence.quote
-                if text in agencies:
-                    agency = agencies[text]
-                else:
-                    agency = agencies[text] = _unit_agency(text)
-                units.append(Unit(sentence, agency, None))
+        sentences = read.get(line_text)
+        if sentences is None:
+            sentences = read[line_text] = []
+            for m in _CELL.finditer(line_text):
+                c_start, c_end = source.trim(start + m.start(), start + m.end())
+                if c_end <= c_start:
+                    continue
+                for sentence in split_span(source, c_start, c_end, line):
+                    text = sentence.quote
+                    if text in agencies:
+                        agency = agencies[text]
+                    else:
+                        agency = agencies[text] = _unit_agency(text)
+                    sentences.append((sentence.start - start, sentence.end - start, text, agency))
+        for s_start, s_end, text, agency in sentences:
+            units.append(Unit(trusted_citation(line, start + s_start, start + s_end, text), agency, None))
     return units
 
 
