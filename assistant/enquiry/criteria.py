@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from assistant import textscan
 from assistant.corpus import load_corpus
@@ -68,19 +69,33 @@ class _Inputs:
     source: Source
 
 
+_QUOTE = attrgetter("cite.quote")
+
+
+def _says(pattern: re.Pattern[str], text: str) -> bool:
+    """The text has a match of `pattern` that is not negated just before."""
+    return any(
+        not NEGATED.search(text, max(0, m.start() - 40), m.start()) for m in textscan.finditer(pattern, text)
+    )
+
+
 def _find(
     units: list[Unit], pattern: re.Pattern[str], reason: str | Callable[[Unit], str]
 ) -> list[CriterionPoint]:
     out: list[CriterionPoint] = []
+    texts = list(map(_QUOTE, units))
     said: dict[str, bool] = {}  # whether a text says it, read once per distinct text
-    for u in units:
-        text = u.cite.quote
+    # Most texts say none of it: the distinct ones are read first, and a million units are then not visited
+    # one by one. Up to the first that says it, these are the texts the units before it would be read for.
+    for text in dict.fromkeys(texts):
+        if said.setdefault(text, _says(pattern, text)):
+            break
+    else:
+        return out
+    for u, text in zip(units, texts, strict=True):
         found = said.get(text)
         if found is None:
-            found = said[text] = any(
-                not NEGATED.search(text, max(0, m.start() - 40), m.start())
-                for m in textscan.finditer(pattern, text)
-            )
+            found = said[text] = _says(pattern, text)
         if found:
             out.append(
                 CriterionPoint(

@@ -151,24 +151,29 @@ def draft_units(source: Source) -> list[Unit]:
     """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes."""
     units: list[Unit] = []
     agencies: dict[str, str | None] = {}  # a sentence's agency, read once per distinct sentence
-    # a line's sentences (offsets from its start, quote, agency), read once per distinct line
+    # a line's or a cell's sentences (offsets from its start, quote, agency), read once per distinct text
     read: dict[str, list[tuple[int, int, str, str | None]]] = {}
+    cells: dict[str, list[tuple[int, int, str, str | None]]] = {}
     for start, line_text in kept_lines(source.text):
         line = source.line_of(start)
         sentences = read.get(line_text)
         if sentences is None:
             sentences = read[line_text] = []
             for m in _CELL.finditer(line_text):
-                c_start, c_end = source.trim(start + m.start(), start + m.end())
-                if c_end <= c_start:
-                    continue
-                for sentence in split_span(source, c_start, c_end, line):
-                    text = sentence.quote
-                    if text in agencies:
-                        agency = agencies[text]
-                    else:
-                        agency = agencies[text] = _unit_agency(text)
-                    sentences.append((sentence.start - start, sentence.end - start, text, agency))
+                at = start + m.start()
+                in_cell = cells.get(m.group(0))
+                if in_cell is None:
+                    in_cell = cells[m.group(0)] = []
+                    c_start, c_end = source.trim(at, start + m.end())
+                    for sentence in split_span(source, c_start, c_end, line) if c_end > c_start else []:
+                        text = sentence.quote
+                        if text in agencies:
+                            agency = agencies[text]
+                        else:
+                            agency = agencies[text] = _unit_agency(text)
+                        in_cell.append((sentence.start - at, sentence.end - at, text, agency))
+                shift = at - start
+                sentences.extend((shift + s, shift + e, text, agency) for s, e, text, agency in in_cell)
         for s_start, s_end, text, agency in sentences:
             units.append(Unit(trusted_citation(line, start + s_start, start + s_end, text), agency, None))
     return units
