@@ -106,3 +106,50 @@ def test_kept_lines_skip_blank_lines_headings_and_table_headers() -> None:
     kept = kept_lines(text)
     assert [body for _, body in kept] == ["Mother was seen.", "| 1/2/24 | Seen |", "Police attended."]
     assert all(text[start : start + len(body)] == body for start, body in kept)
+
+
+@pytest.mark.parametrize("text", ["", "a", "\n", "a\r\nb\rc\n", "\r\r\n\n\r", "x\n\n\n", "one line"])
+def test_line_starts_are_where_each_line_begins(text: str) -> None:
+    import re
+
+    from assistant.drafting.grounding import line_starts
+
+    assert line_starts(text) == [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Mother Mother Mother",
+        "Mother (Ms R, 24) and a 7-week-old Baby N, aged seven months",
+        "Mr T, born [date] 2001",
+    ],
+)
+def test_a_piece_without_a_hint_has_no_bracket_age_or_old_at_any_name(piece: str) -> None:
+    from assistant.drafting.ages import age_after, detail_hints, paren_after
+
+    has_paren, has_number, has_old = detail_hints(piece)
+    found = [
+        (paren_after(piece, at, len(piece)), age_after(piece, at, len(piece)), age_before(piece, at, 0))
+        for at in range(len(piece) + 1)
+    ]
+    assert has_paren or all(f[0] is None for f in found)
+    assert has_number or all(f[1] is None for f in found)
+    assert has_old or all(f[2] is None for f in found)
+    assert any(any(f) for f in found) == (piece != "Mother Mother Mother")
+
+
+def test_clauses_for_named_pieces_and_chosen_lines_are_those_of_all_pieces() -> None:
+    from assistant.drafting.clauses import clauses_with_mentions
+    from assistant.drafting.grounding import entry_texts, source_for
+    from assistant.drafting.people import detect_people
+
+    text = CHRONOLOGY + "04/03/2024 | GP | Seen. Seen; again.\n" * 3
+    source = source_for(parse_chronology(text, today=TODAY))
+    people = detect_people(source, entry_texts(source))
+    every = list(clauses_with_mentions(source, people.pieces, people.mentions))
+    lines = {every[-1].piece.citation.line}
+    chosen = list(clauses_with_mentions(source, people.pieces, people.mentions, lines))
+    named = {id(c.piece) for c in every if c.mentions}
+    assert chosen == [c for c in every if id(c.piece) in named or c.piece.citation.line in lines]
+    assert len(every) > len(chosen) > sum(1 for c in every if c.mentions)
