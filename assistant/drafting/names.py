@@ -433,20 +433,24 @@ class _Learner:
             if named is not None and _is_name(named.group("name").split()[0]):
                 self.add(named.group("name"), child=True)
         # 'older brother Jay (17)', 'partner, Sam (24)': a role, then a name it introduces.
+        role_then_name = _ROLE_THEN_NAME.match
         for m in matches:
-            index = role_index(m)
-            if index is None:
+            group = m.lastgroup  # role_index, inline: a line can name a role a hundred thousand times
+            if group is None or not group.startswith("r"):
                 continue
-            after = _ROLE_THEN_NAME.match(text, m.end())
+            after = role_then_name(text, m.end())
             if after is None:
                 continue
-            name, end = after.group("first"), after.end("first")
+            first, end = after.group("first"), after.end("first")
+            name = first
             surname = after.group("surname")
             if surname is not None and _is_name(surname):
-                name, end = f"{name} {surname}", after.end("surname")
+                name, end = f"{first} {surname}", after.end("surname")
             if after.group("bracket") and _BRACKET_NAME_END.match(text, end) is None:
                 continue  # 'Mother (Sarah, 32)' names her; 'Mother (Saturday visit)' does not
-            self.introduced(name, text, end, ROLE_SPECS[index])
+            index = int(group[1:])
+            if _is_name(first):  # else introduced() would pass it over ('Mother Mother')
+                self.introduced(name, text, end, ROLE_SPECS[index])
             # 'brothers Imran (17) and Bilal (10)': the names listed after the first, each with its bracket.
             while (more := _AND_NAME.match(text, end)) is not None:
                 end = more.end("name")

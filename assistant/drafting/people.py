@@ -198,7 +198,9 @@ class _Reader:
         self.links = _Links()
         self.found: list[tuple[Piece, list[Found]]] = []
         self.appositive: dict[str, int] = {}  # role node id -> mentions that only introduce a named person
-        self.raw: list[Mention] = []  # person = node id
+        # (node id, start, end, text, line, entry) of each mention, made a Mention once the groups are known
+        self.raw: list[tuple[str, int, int, str, int, int | None]] = []
+        self._written: dict[str, str] = {}  # a mention's words with single spaces, once per distinct text
 
     def node(self, f: Found) -> _Node:
         n = self.nodes.get(f.id)
@@ -239,11 +241,15 @@ class _Reader:
         src, text = self.source, self.source.text
         base, limit = piece.citation.start, piece.citation.end
         n = self.node(f)
-        n.written_as.setdefault(" ".join(f.text.split()), None)
+        written = self._written.get(f.text)
+        if written is None:
+            written = self._written[f.text] = " ".join(f.text.split())
+        n.written_as.setdefault(written, None)
         n.mentions += 1
-        n.lines.setdefault(piece.citation.line, None)
+        line = piece.citation.line
+        n.lines.setdefault(line, None)
         start, end = base + f.start, base + f.end
-        self.raw.append(Mention(f.id, start, end, f.text, piece.citation.line, piece.entry))
+        self.raw.append((f.id, start, end, f.text, line, piece.entry))
         if f.kind == "name":
             rel = _CHILD_OF_BEFORE.search(text, max(base, start - 20), start)
             if rel is not None:
@@ -447,7 +453,7 @@ def detect_people(source: Source, entries: list[EntryText], incident: Incident |
     subject, subject_lines = _choose(reader, groups, incident)
     subject_id = subject.id if subject is not None else None
 
-    mentions = [Mention(groups[m.person].id, m.start, m.end, m.text, m.line, m.entry) for m in reader.raw]
+    mentions = [Mention(groups[p].id, s, e, t, line, entry) for p, s, e, t, line, entry in reader.raw]
     # The subject child's aliases ('baby', 'the young person') count as mentions of them.
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
