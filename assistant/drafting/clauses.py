@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant import textscan
 from assistant.domain.drafting import Citation
-from assistant.drafting.grounding import EntryText, Source, sentence_spans
+from assistant.drafting.grounding import EntryText, Source, sentence_spans, trusted_citation
 from assistant.lexicon import DISABILITY, ETHNICITY_LABEL, ETHNICITY_VALUE, HEALTH_DISABILITY
 
 _BARE_COLOUR = {"white", "black"}
@@ -61,11 +61,19 @@ class Piece:
 
 def pieces_of(source: Source, entries: Iterable[EntryText]) -> list[Piece]:
     out = [Piece(c, e.position) for e in entries for c in e.event]
+    # (offsets, quote) of a line's trimmed text, once per distinct line: a text repeats its lines
+    trimmed: dict[str, tuple[int, int, str] | None] = {}
+    text = source.text
     for line in source.chronology.unparsed if source.chronology is not None else []:
         start = source.line_start(line.line)
-        cite = source.trimmed(start, start + len(line.text), line.line)
-        if cite is not None:
-            out.append(Piece(cite, None))
+        written = text[start : start + len(line.text)]
+        if written not in trimmed:
+            s, e = source.trim(start, start + len(written))
+            trimmed[written] = (s - start, e - start, text[s:e]) if e > s else None
+        kept = trimmed[written]
+        if kept is not None:
+            s, e, quote = kept
+            out.append(Piece(trusted_citation(line.line, start + s, start + e, quote), None))
     out.sort(key=lambda p: p.citation.start)
     return out
 
