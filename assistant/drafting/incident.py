@@ -59,7 +59,17 @@ class Incident:
 
 def find_incident(entries: list[EntryText]) -> Incident | None:
     """The latest dated entries describing death, injury or harm, and the entries that follow them."""
-    scored = [(e, _harm_score(e)) for e in entries]
+    # An entry's score depends only on its event text, and the character before each piece (where a negation's
+    # word boundary is read): read once per distinct text (a repeated row).
+    scores: dict[tuple[str, ...], int] = {}
+    scored = []
+    for e in entries:
+        text = e.source.text
+        event = tuple(text[max(0, c.start - 1) : c.end] if c.start else "\n" + c.quote for c in e.event)
+        score = scores.get(event)
+        if score is None:
+            score = scores[event] = _harm_score(e)
+        scored.append((e, score))
     candidates = [(e, s) for e, s in scored if s and not any(True for _ in e.search(POST_INCIDENT))]
     dated = [(e, s) for e, s in candidates if e.entry.date is not None]
     pool = dated or candidates
