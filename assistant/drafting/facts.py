@@ -310,12 +310,19 @@ def _sentences_matching(
 ) -> list[Citation]:
     """Sentences where the pattern matches (not negated); `asked` also drops 'no enquiry about who else…'."""
     out: list[Citation] = []
+    says: dict[str, bool] = {}  # per distinct sentence: a chronology repeats its rows
     for e in entries:
         for s in e.sentences:
-            m = pattern.search(s.text)
-            if m is None or NEGATED.search(s.text, max(0, m.start() - 40), m.start()):
-                continue
-            if asked and _UNASKED.search(s.text):
+            text = s.text
+            said = says.get(text)
+            if said is None:
+                m = pattern.search(text)
+                said = says[text] = not (
+                    m is None
+                    or NEGATED.search(text, max(0, m.start() - 40), m.start())
+                    or (asked and _UNASKED.search(text))
+                )
+            if not said:
                 continue
             out.append(s.citation)
             if len(out) >= limit:
