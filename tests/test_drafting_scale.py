@@ -153,3 +153,19 @@ def test_clauses_for_named_pieces_and_chosen_lines_are_those_of_all_pieces() -> 
     named = {id(c.piece) for c in every if c.mentions}
     assert chosen == [c for c in every if id(c.piece) in named or c.piece.citation.line in lines]
     assert len(every) > len(chosen) > sum(1 for c in every if c.mentions)
+
+
+def test_a_drafts_child_labels_are_those_the_namer_finds() -> None:
+    from assistant.drafting.names import Namer
+    from assistant.drafting.subject import _child_labels
+
+    lines = [
+        "Subject: CHILD T, brother Jay (17) and Child\tQ.",
+        "Jay saw Baby Z and T; Mother (Ms R) called Child S.",
+        "Mother Mother Mother",
+    ]
+    namer = Namer.for_texts(lines)
+    for line in lines:
+        expected = [f for f in namer.find(line) if f.kind == "child" and " " in f.text]
+        assert _child_labels(line) == expected
+    assert [f.text for f in _child_labels(lines[1])] == ["Baby Z", "Child S"]

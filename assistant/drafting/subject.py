@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.drafting.names import DECLARATION_FIELD, TITLE_LINE, Found, Namer, label_name
+from assistant import textscan
+from assistant.drafting.names import DECLARATION_FIELD, PERSON, TITLE_LINE, Found, label_id, label_name
 
 
 @dataclass(frozen=True)
@@ -68,18 +69,27 @@ _SUBJECT_WORD = re.compile(r"\bsubject\b", re.I)
 _WHO_WAS_HARMED = re.compile(r"\bwho (?:died|was (?:seriously )?(?:harmed|injured))\b", re.I)
 
 
+def _child_labels(line: str) -> list[Found]:
+    """The child labels a line uses ('CHILD T', 'Baby Z'), as Namer.find gives them: the names a text
+    introduces, and a label's letter alone, have no space in them, so no learning is needed to find these."""
+    return [
+        Found(label_id(m.group(0)), "child", m.start(), m.end(), m.group(0))
+        for m in textscan.finditer(PERSON, line)
+        if m.lastgroup == "child" and " " in m.group(0)
+    ]
+
+
 def child_in_text(text: str) -> str:
     """The child a draft review is about: the child on a declaration or subject line, else the first child
     label used, else 'the child'. Labels are shown as the drafting shows them ('CHILD T', 'Baby Z')."""
     lines = text.splitlines()
-    namer = Namer.for_texts(lines)
     first: Found | None = None
     seen: set[str] = set()
     for line in lines:
         if line in seen:
             continue  # a line read again gives the same answer (a run of blank or repeated lines)
         seen.add(line)
-        found = [f for f in namer.find(line) if f.kind == "child" and " " in f.text]
+        found = _child_labels(line)
         if not found:
             continue
         first = first or found[0]
