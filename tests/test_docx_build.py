@@ -98,3 +98,32 @@ def test_grid_cells_take_runs_that_can_be_found_again() -> None:
     run = add_text(rows[1][2], "found")
     assert table.cell(1, 2).text == "found"
     assert run.getparent() is rows[1][2]
+
+
+def test_a_draft_in_word_lists_the_first_500_unread_lines_and_says_how_many_there_are() -> None:
+    import io
+
+    from assistant import services
+    from assistant.render.draft_word import WORD_LIST_LIMIT
+
+    chronology = (
+        "- seen about the garden fence\n" * 700 + "12/01/2024 | Health visitor | Home visit; Ellis well.\n"
+    )
+    draft = services.draft(chronology, provider="offline", today="2031-01-01")
+    assert len(draft.unparsed) == 700
+    word = Document(io.BytesIO(services.draft_word(draft)))
+    unread = next(t for t in word.tables if t.rows[0].cells[0].text == "Line" and len(t.columns) == 3)
+    assert len(unread.rows) == 1 + WORD_LIST_LIMIT
+    assert any("The first 500 of 700 lines that could not be read" in p.text for p in word.paragraphs)
+    assert services.draft_markdown(draft).count("seen about the garden fence") == 700
+
+
+def test_the_redacted_text_in_word_keeps_one_empty_paragraph_for_a_run_of_blank_lines() -> None:
+    import io
+
+    from assistant.render.word import redaction_docx
+
+    word = Document(io.BytesIO(redaction_docx("Mother spoke.\n\n\n\n\nThe GP called.\n", [])))
+    texts = [p.text for p in word.paragraphs]
+    start = texts.index("Mother spoke.")
+    assert texts[start : start + 3] == ["Mother spoke.", "", "The GP called."]

@@ -29,6 +29,7 @@ _TBL_PR = (
 )
 # A tab is its own element in Word, and so is a line break; everything between them is one w:t.
 _RUN_PARTS = re.compile(r"\t|\r|\n|[^\t\r\n]+")
+_SPECIAL = re.compile(r"[\t\r\n\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAG = {"\t": qn("w:tab"), "\r": qn("w:br"), "\n": qn("w:br")}
 _IN_PLACE_ABOVE = 64
 _W_TR, _W_TC, _W_P = qn("w:tr"), qn("w:tc"), qn("w:p")
@@ -65,8 +66,16 @@ def cell_paragraphs(table: Table) -> Iterator[list[etree._Element]]:
         yield [tc.find(_W_P) for tc in tr.iterchildren(_W_TC)]
 
 
-def _run_xml(text: str, *, bold: bool = False) -> str:
-    """The XML `add_text` builds, as a string."""
+def _run_xml(text: str, *, bold: bool = False) -> str | None:
+    """The XML `add_text` builds, as a string; None when the run must be built in place instead (`text` has
+    more tabs and line breaks than `_IN_PLACE_ABOVE`: lxml moves a parsed element into another document in
+    time quadratic in its children)."""
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    if _SPECIAL.search(text) is None:  # the common case: one w:t
+        space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+        return f"<w:r>{rpr}<w:t{space}>{escape(text)}</w:t></w:r>"
+    if text.count("\t") + text.count("\n") + text.count("\r") > _IN_PLACE_ABOVE:
+        return None
     inner = []
     for part in _RUN_PARTS.findall(xml_safe(text)):
         if part in _TAG:
@@ -74,13 +83,7 @@ def _run_xml(text: str, *, bold: bool = False) -> str:
         else:
             space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
             inner.append(f"<w:t{space}>{escape(part)}</w:t>")
-    return "<w:r>" + ("<w:rPr><w:b/></w:rPr>" if bold else "") + "".join(inner) + "</w:r>"
-
-
-def _many_parts(text: str) -> bool:
-    """Whether `text` makes a run of many elements (each tab and line break is one). lxml moves a parsed
-    element into another document in time quadratic in its children, so such a run is built in place."""
-    return text.count("\t") + text.count("\n") + text.count("\r") > _IN_PLACE_ABOVE
+    return f"<w:r>{rpr}{''.join(inner)}</w:r>"
 
 
 def _parsed(xml: list[str], wrapper: str) -> list[etree._Element]:
@@ -109,14 +112,18 @@ class BodyWriter:
         return self._style_ids[name]
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        p = self._body._new_p()  # the CT_P class python-docx maps w:p to
+        return Paragraph(self.paragraph_element(text, style), self._doc._body)
+
+    def paragraph_element(self, text: str = "", style: str | None = None) -> etree._Element:
+        """A new paragraph's w:p element, for callers that work on the XML (no python-docx proxy to build)."""
+        p = etree.SubElement(self._body, _W_P)  # made in this document, so python-docx's CT_P
         if style is not None:
             ppr = etree.SubElement(p, _W_PPR)
             etree.SubElement(ppr, _W_PSTYLE).set(_W_VAL, self._style_id(style))
         if text:
             add_text(p, text)
-        self._append(p)
-        return Paragraph(p, self._doc._body)
+        self._append(p)  # moved before the section properties, within the document: no namespace fixing
+        return p
 
     def paragraphs(self, items: Iterable[tuple[str, str | None]]) -> None:
         """Many (text, style) paragraphs, written as one XML string and parsed once."""
@@ -124,9 +131,10 @@ class BodyWriter:
         later: list[tuple[int, str]] = []
         for text, style in items:
             ppr = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
-            if _many_parts(text):
+            run = _run_xml(text) if text else ""
+            if run is None:
                 later.append((len(xml), text))
-            xml.append(f"<w:p>{ppr}{_run_xml(text) if text and not _many_parts(text) else ''}</w:p>")
+            xml.append(f"<w:p>{ppr}{run or ''}</w:p>")
         ps = _parsed(xml, "w:body")
         for p in ps:
             self._append(p)
@@ -150,16 +158,20 @@ class BodyWriter:
         width = Emu(self._doc._block_width // max(1, columns)).twips
         cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>'
         trs, later = [], []
+        made: dict[tuple[str, bool], str | None] = {}  # tables repeat cells ("as above", a line's reason)
         for n, values in enumerate(rows):
             if len(values) != columns:
                 raise ValueError(f"row {n} has {len(values)} cells for {columns} columns")
             bold = bold_first and n == 0
             cells = []
             for c, text in enumerate(values):
-                if _many_parts(text):
+                key = (text, bold)
+                if key not in made:
+                    made[key] = _run_xml(text, bold=bold) if text else ""
+                run = made[key]
+                if run is None:
                     later.append((n, c, text, bold))
-                run = _run_xml(text, bold=bold) if text and not _many_parts(text) else ""
-                cells.append(f"{cell}{run}</w:p></w:tc>")
+                cells.append(f"{cell}{run or ''}</w:p></w:tc>")
             trs.append(f"<w:tr>{''.join(cells)}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         tbl = parse_xml(

@@ -5,6 +5,9 @@ theme or criterion id, guidance id or character offset (those are in the JSON ou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from docx.document import Document as DocxDocument
 
 from assistant.domain.critique import Finding
@@ -20,6 +23,22 @@ from assistant.render.kloe_markdown import KLOE_TITLE, MODEL_LINE_NOTE, MODEL_LI
 from assistant.render.word import new_document, to_bytes
 
 TABLE_STYLE = "Table Grid"
+# Word is read by a person: past this many, a list of chronology problems stops helping (a 1 MB file of bullet
+# lines had 90,909 unread lines). The rest are named, and every one is in the markdown and JSON output.
+WORD_LIST_LIMIT = 500
+
+T = TypeVar("T")
+
+
+def _first(items: Sequence[T], what: str, doc: DocxDocument) -> Sequence[T]:
+    """The first WORD_LIST_LIMIT of `items`, after a line saying how many there are if that is not all."""
+    if len(items) <= WORD_LIST_LIMIT:
+        return items
+    doc.add_paragraph(
+        f"The first {WORD_LIST_LIMIT:,} of {len(items):,} {what} are listed here; the markdown and JSON output "
+        "(without -o FILE.docx, or with --format json) list every one."
+    )
+    return items[:WORD_LIST_LIMIT]
 
 
 def _table(doc: DocxDocument, columns: list[str], rows: list[list[str]]) -> None:
@@ -67,11 +86,21 @@ def draft_docx(draft: Draft) -> bytes:
         _table(
             doc,
             ["Lines", "Issue"],
-            [[", ".join(str(n) for n in i.lines) or "—", i.message] for i in draft.issues],
+            [
+                [", ".join(str(n) for n in i.lines) or "—", i.message]
+                for i in _first(draft.issues, "chronology issues", doc)
+            ],
         )
     if draft.unparsed:
         doc.add_heading("Lines that could not be read", level=2)
-        _table(doc, ["Line", "Text", "Why"], [[str(u.line), u.text, u.reason] for u in draft.unparsed])
+        _table(
+            doc,
+            ["Line", "Text", "Why"],
+            [
+                [str(u.line), u.text, u.reason]
+                for u in _first(draft.unparsed, "lines that could not be read", doc)
+            ],
+        )
     if not draft.issues and not draft.unparsed:
         doc.add_paragraph("No issues found in the chronology.")
     doc.add_paragraph(draft.decision_note)
@@ -153,5 +182,6 @@ def kloe_docx(report: KloeReport) -> bytes:
     doc.add_paragraph().add_run(report.decision_note).bold = True
     if report.chronology_issues:
         doc.add_heading("Chronology issues to check", level=1)
-        BodyWriter(doc).paragraphs((issue.message, "List Bullet") for issue in report.chronology_issues)
+        issues = _first(report.chronology_issues, "chronology issues", doc)
+        BodyWriter(doc).paragraphs((issue.message, "List Bullet") for issue in issues)
     return to_bytes(doc)

@@ -43,7 +43,7 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
 
     def flush() -> None:
         if paragraph:
-            p = writer.paragraph()._p
+            p = writer.paragraph_element()
             for n, line in enumerate(paragraph):
                 if n:
                     add_text(p, "\n")  # a line break in its own run
@@ -68,8 +68,8 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
             _run(heading._p, line.text[start:end], line.start + start, offsets)
         elif (bullet := _BULLET.match(line.text)) is not None:
             flush()
-            item = writer.paragraph(style="List Bullet")
-            _run(item._p, line.text[bullet.end() :], line.start + bullet.end(), offsets)
+            item = writer.paragraph_element(style="List Bullet")
+            _run(item, line.text[bullet.end() :], line.start + bullet.end(), offsets)
         else:
             paragraph.append(line)
         i += 1

@@ -149,7 +149,12 @@ def redaction_docx(
         + (" The last column shows what each replaced; it never leaves this computer." if originals else "")
     )
     writer = BodyWriter(doc)
-    writer.paragraphs((line, None) for line in text.splitlines())
+    # A run of blank lines is one empty paragraph: a million of them (a 1 MB file of newlines) made Word slow to
+    # write and to open, and says nothing more to the person reading what would be sent.
+    lines = text.splitlines()
+    writer.paragraphs(
+        (line, None) for n, line in enumerate(lines) if line.strip() or not n or lines[n - 1].strip()
+    )
     doc.add_heading("Placeholders", level=1)
     if not entities:
         doc.add_paragraph("None: nothing identifying was found.")
