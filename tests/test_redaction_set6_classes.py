@@ -8,6 +8,8 @@ this file."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.privacy import EntityKind, redact
@@ -83,15 +85,16 @@ def test_a_school_or_organisation_by_its_initials_or_its_first_two_words() -> No
     )
     result = redact(text).text
     assert "GPHS" not in result and "Brimley General" not in result
-    assert result.endswith("placed in Brimley.")  # the town, named alone, stays
+    assert re.search(r"placed in ADDRESS_[0-9]+\.$", result), result  # the town, named alone, is a place
 
 
-def test_a_place_named_like_a_school_stays_where_it_is_a_town() -> None:
+def test_a_place_named_like_a_school_is_an_address_where_it_is_a_town() -> None:
     text = (
         "Ben attends Thornby High School. The line runs from Thornby to the coast; he was placed in Thornby."
     )
     result = redact(text).text
-    assert "from Thornby to the coast" in result and "placed in Thornby." in result
+    town = re.search(r"placed in (ADDRESS_[0-9]+)\.$", result)
+    assert town and f"from {town.group(1)} to the coast" in result, result
 
 
 @pytest.mark.parametrize(

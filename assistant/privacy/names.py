@@ -139,18 +139,56 @@ class Tok:
 class Tokens:
     """The text's word tokens, once, with their classes and a lookup from start offset to index."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, items: list[Tok] | None = None) -> None:
         self.text = text
         # Only capitalised words and the lowercase words a rule starts from are kept: the rest cannot be
         # part of a name, and a dropped word between two kept ones still breaks `joined`.
         keep = _keep_lowercase()
-        self.items = [
-            Tok(m.start(), m.end(), word, classify(word))
-            for m in TOKEN.finditer(text)
-            if not (word := m.group(0))[:1].islower() or word in keep
-        ]
+        self.items = (
+            items
+            if items is not None
+            else [
+                Tok(m.start(), m.end(), word, classify(word))
+                for m in TOKEN.finditer(text)
+                if not (word := m.group(0))[:1].islower() or word in keep
+            ]
+        )
         self.by_start = {tok.start: i for i, tok in enumerate(self.items)}
         self.by_end = {tok.end: i for i, tok in enumerate(self.items)}
+
+    def masked(self, text: str, spans: list[Span]) -> Tokens:
+        """These tokens as they read in `text`, this text with `spans` blanked out, without tokenising it all
+        again: tokens away from the spans are the same, and around each span the text is read afresh."""
+        original, size = self.text, len(self.text)
+        windows: list[tuple[int, int]] = []
+        for span in sorted(spans, key=lambda s: s.start):
+            start, end = span.start, span.end
+            # Widen to the ends of the words the span touches: a token never crosses a window's edge.
+            while start and (original[start - 1].isalpha() or original[start - 1] in "'-"):
+                start -= 1
+            while end < size and (original[end].isalpha() or original[end] in "'-"):
+                end += 1
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        keep = _keep_lowercase()
+        items: list[Tok] = []
+        index = 0
+        old = self.items
+        for start, end in windows:
+            while index < len(old) and old[index].end <= start:
+                items.append(old[index])
+                index += 1
+            while index < len(old) and old[index].start < end:
+                index += 1  # read again below
+            items.extend(
+                Tok(m.start(), m.end(), word, classify(word))
+                for m in TOKEN.finditer(text, start, end)
+                if not (word := m.group(0))[:1].islower() or word in keep
+            )
+        items.extend(old[index:])
+        return Tokens(text, items)
 
     def joined(self, i: int) -> bool:
         """Token i+1 continues token i's name: one or two spaces between (or an initial's full stop)."""

@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+
 
 @lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
@@ -26,7 +28,7 @@ def norm(text: str) -> str:
 @cache
 def _wordlist(name: str) -> frozenset[str]:
     text = resources.files("assistant.privacy").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and line[0] != "#")
+    return frozenset(fold(word) for line in text.splitlines() if line[:1] != "#" for word in line.split())
 
 
 def first_names() -> frozenset[str]:
@@ -43,6 +45,72 @@ def common_words() -> frozenset[str]:
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def english_words() -> frozenset[str]:
+    """SCOWL's ordinary English words (data/english_words.txt): lowercase entries only, so no proper noun."""
+    return _wordlist("english_words.txt")
+
+
+def public_names() -> frozenset[str]:
+    """Capitalised words that name no person and no local place: countries, big cities, brands, medicines."""
+    return _wordlist("public_names.txt")
+
+
+# A word's parts are looked up without these: "Co-accused", "Pre-birth", "I've", "Referrer's".
+_PREFIXES = word_set(
+    "co pre post non re ex anti semi sub inter multi self mid half step well over under out cross de un i e"
+)
+# Endings a practitioner adds to an ordinary word that the word list may not have ("Cuckooed").
+_INFLECTIONS = ("ed", "ing", "s", "es", "er", "ers")
+_CONTRACTION = re.compile(r"(?:'(?:s|ve|ll|re|d|m|t)|n't)$")
+
+
+def _day_forms() -> frozenset[str]:
+    """Weekdays and months as practitioners shorten or pluralise them ("Tues", "Thurs", "Fridays")."""
+    forms: set[str] = set()
+    for word in WEEKDAY_WORDS:
+        forms |= {word + "s", word[:3], word[:4], word[:5], word[:3] + "s"}
+    forms |= {"weds", "thur"}
+    forms |= {month[:3] for month in MONTH_WORDS if month.isalpha()} | {"sept"}
+    return frozenset(forms)
+
+
+_DAY_FORMS = _day_forms()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_vocabulary(token: str) -> bool:
+    """Whether a capitalised word could be an ordinary word of English or of this genre, or a public name,
+    rather than somebody's or some place's own name. Hyphenated and contracted words count when every part
+    does ("Co-accused", "I've")."""
+    if token[-1:] == "s" and token[:-1].isupper() and fold(token[:-1]) in ACRONYMS:
+        return True  # "LADOs"
+    folded = _CONTRACTION.sub("", fold(token))
+    if _known(folded) or any(
+        folded.endswith(ending) and _known(folded[: -len(ending)]) for ending in _INFLECTIONS
+    ):
+        return True
+    parts = [part for part in re.split(r"[-']", folded) if part]
+    return len(parts) > 1 and all(_known(part) or part in _PREFIXES for part in parts)
+
+
+def _known(word: str) -> bool:
+    return (
+        word in english_words()
+        or word in common_words()
+        or word in public_names()
+        or word in _DAY_FORMS
+        or word in WEEKDAY_WORDS
+        or word in MONTH_WORDS
+        or word in ROLE_WORDS
+        or word in ACRONYMS
+        or word in FUNCTION_WORDS
+        or word in NATIONALITIES
+        or word in CAR_MAKES
+        or word in CAR_MODELS
+        or word in MAKES_ALSO_SURNAMES
+    )
 
 
 # First names that are too often something else (a month, a RAG rating, a place, a verb) to be taken as a
@@ -71,7 +139,7 @@ FAMILY_ROLES = (
     "sibling|twin|son|daughter|stepson|stepdaughter|aunt|auntie|aunty|uncle|cousin|nephew|niece|"
     "grandmother|grandfather|grandma|grandad|granddad|grandpa|grandparent|nan|nana|nanna|nanny|granny|"
     "gran|grandson|granddaughter|great-grandmother|great-grandfather|godmother|godfather|guardian|"
-    "friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
+    "nain|taid|gogo|nani|nanu|dadi|nonna|nonno|oma|opa|babcia|dziadek|abuela|abuelo|mamgu|friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
     "eldest|youngest|oldest|middle child|firstborn"
 )
@@ -179,7 +247,7 @@ PARTICLES = word_set(
 CAR_MAKES = word_set(
     "seat honda toyota vauxhall nissan audi bmw mercedes mercedes-benz volkswagen vw skoda kia hyundai peugeot "
     "renault citroen fiat volvo mazda jaguar lexus suzuki tesla porsche dacia mitsubishi subaru chevrolet "
-    "jeep cupra mg land range alfa"
+    "jeep cupra mg land range alfa merc beemer yamaha kawasaki ducati ktm piaggio vespa"
 )
 # Makes that are also surnames, and model names: "Ford Transit", "Morgan Plus" is a car only with a model
 # after the make, and a model alone ("in the Transit") is never a name.
@@ -188,7 +256,9 @@ CAR_MODELS = word_set(
     "transit fiesta focus kuga puma ranger mondeo corsa astra insignia mokka zafira micra qashqai juke leaf "
     "note civic jazz yaris aygo corolla prius polo golf passat tiguan caddy octavia fabia superb clio megane "
     "captur kangoo 208 308 partner berlingo picasso punto panda sportage ceed picanto tucson i10 i20 i30 "
-    "sprinter vito vivaro trafic crafter hilux navara discovery defender evoque velar"
+    "sprinter vito vivaro trafic crafter hilux navara discovery defender evoque velar ducato capri ka sandero "
+    "duster leon ibiza arona ateca kona ioniq c-class a-class e-class glc gla cla x5 x3 t-roc up boxer "
+    "relay master movano doblo cayenne"
 )
 
 
