@@ -1,0 +1,109 @@
+"""Proper nouns no list knows: a capitalised word that is no English word, no listed name and no public name
+is somebody's or some place's own name, and the capitalised run around it a service's (proper_nouns.py).
+Every name, place and service here is invented for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.privacy import redact
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import Tokens
+from assistant.privacy.words import is_vocabulary
+from tests.fakes.redaction import covered, kinds_of
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("The family moved to a flat in Quarrendale last spring.", "Quarrendale", EntityKind.ADDRESS),
+        ("Mother said Brisketh had never hit the baby.", "Brisketh", EntityKind.PERSON),
+        ("Ndukwe was not at home when the police called.", "Ndukwe", EntityKind.PERSON),
+        ("A referral was made to Tollemere Early Help.", "Tollemere Early Help", EntityKind.ORG),
+        ("She was taken to Vardley Police Station overnight.", "Vardley Police Station", EntityKind.ORG),
+        ("The school nurse from Tennick & Oldwell Community Health saw him.", "Tennick & Oldwell Community Health",
+         EntityKind.ORG),
+        ("He now attends Pellowby Brook Academy.", "Pellowby Brook Academy", EntityKind.SCHOOL),
+    ],
+)  # fmt: skip
+def test_a_word_no_list_knows_is_a_name_a_place_or_a_service(text: str, value: str, kind: EntityKind) -> None:
+    assert kinds_of(text).get(value) is kind, redact(text).text
+
+
+def test_a_place_keeps_one_placeholder_wherever_it_is_named() -> None:
+    text = "They lived in Quarrendale until 2023. Quarrendale is where the grandmother still lives."
+    result = redact(text).text
+    place = re.search(r"lived in (ADDRESS_[0-9]+) until", result)
+    assert place and result.count(place.group(1)) == 2, result
+
+
+def test_a_surname_found_alone_is_found_at_every_mention() -> None:
+    text = "Ndukwe drove the car. Later Ndukwe denied it, and Ndukwe's account changed."
+    assert "Ndukwe" not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family came from Romania and later lived in Bucharest and Manchester.",
+        "He plays Roblox and Fortnite on his Xbox, and talks to friends on Snapchat.",
+        "Mother was prescribed Sertraline; the baby was given Calpol.",
+        "A silver Vauxhall Corsa and a Kia Picanto were seen.",
+        "Visits were on Tues and Thurs, and on Fridays after school.",
+        "I've seen the Co-accused. Pre-sentence reports were due.",
+        "Two LADOs and the MARAC chair met the CAMHS lead.",
+        "The baby slept in a Moses basket beside the bed.",
+        "The Referrer said the Attendees agreed.",
+    ],
+)
+def test_ordinary_words_public_names_and_acronyms_stay(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_a_job_title_before_a_name_stays() -> None:
+    text = "Seen by Paediatric Liaison Nurse Oriel Tansworth and the registrar."
+    result = redact(text).text
+    assert result.startswith("Seen by Paediatric Liaison Nurse PERSON_1 and"), result
+
+
+def test_a_role_after_a_name_stays() -> None:
+    text = "Brisketh Mother was listed on the form; Quarrendale Health Visitor was not."
+    result = redact(text).text
+    assert "Mother was listed" in result and "Brisketh" not in result, result
+
+
+def test_a_surname_in_a_police_log_in_capitals() -> None:
+    text = "23:10 UNITS ON SCENE PC 4120 TRENWITH. 23:40 OKAFOR-DENBY DETAINED."
+    assert covered(text, "TRENWITH") and covered(text, "OKAFOR-DENBY"), redact(text).text
+
+
+def test_the_vocabulary_test() -> None:
+    assert not is_vocabulary("Quarrendale") and not is_vocabulary("Ndukwe")
+    assert is_vocabulary("Cuckooed") and is_vocabulary("Co-accused") and is_vocabulary("I'll")
+    assert is_vocabulary("Somalia") and is_vocabulary("TikTok") and is_vocabulary("Weds")
+
+
+# A text of words, apostrophes, hyphens, digits and spaces, and spans over it.
+_TEXT = st.text(alphabet="aAbZ'- 1.\n", min_size=1, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, cuts=st.lists(st.integers(min_value=0, max_value=60), max_size=8))
+def test_masked_tokens_are_the_tokens_of_the_masked_text(text: str, cuts: list[int]) -> None:
+    points = sorted({c for c in cuts if c <= len(text)})
+    spans = [
+        Span(a, b, EntityKind.PERSON, "") for a, b in zip(points[::2], points[1::2], strict=False) if a < b
+    ]
+    masked = list(text)
+    for span in spans:
+        masked[span.start : span.end] = "\x00" * (span.end - span.start)
+    masked_text = "".join(masked)
+    derived = Tokens(text).masked(masked_text, spans)
+    fresh = Tokens(masked_text)
+    assert [(t.start, t.end, t.text, t.cls) for t in derived.items] == [
+        (t.start, t.end, t.text, t.cls) for t in fresh.items
+    ]
