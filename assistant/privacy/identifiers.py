@@ -625,7 +625,7 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
 # Codes with letters and numbers: "CSPR-NY-2024-0173", "MASH/24/00912", "CR/12345/23", "RX1-123456".
 _REF_CODE = re.compile(r"[A-Z](?<![\w/-].)[A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,10}){1,6}(?![\w/]|-\w)")
 # Numbers joined by slashes or dashes: "12/45678/24", "14/22187/23", PNC "14/123456X", "2024/0173".
-_REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,5}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
+_REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,7}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
 # A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
 _REF_STRONG = (
     r"ref|refs|reference|crime|storm|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
@@ -680,8 +680,20 @@ _REF_CUE_WORDS = _prefilter(
 _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 
 
+# A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
+_COLLAR = re.compile(
+    r"(?<![\w])(?:PC|DC|DS|PS|PCSO|Sgt|Sergeant|Constable)[ ](?P<n>[0-9]{2,5}[A-Z]{0,2})(?![\w/])"
+)
+# A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
+_PARTNERS = re.compile(
+    r"[A-Z](?<![\w'\-].)[\w'\-]{1,30}(?:[ ](?:&|and)[ ][A-Z][\w'\-]{1,30})?[ ](?:&|and)[ ]Partners\b"
+)
+
+
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
+    for match in _COLLAR.finditer(text) if "PC" in text or "DC" in text or "S" in text else ():
+        spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _REF_CODE.finditer(text):
         value = match.group(0)
         digits = sum(c.isdigit() for c in value)
@@ -1814,6 +1826,11 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
+    if "Partners" in text:
+        found += [
+            Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))
+            for m in _PARTNERS.finditer(text)
+        ]
     if not digits:
         return found
     phones = _phones(text)
