@@ -260,23 +260,25 @@ def annotate_document(
     summary as Word comments: the author's own .docx with its text unchanged, or a .docx made from .md, .txt
     or .pdf text. `existing` reuses a critique already made of this same document (checked by its hash);
     `marks` (keyed by `finding_key`) are shown in their findings' comments."""
+    from assistant.documents.parse import parses_shared
     from assistant.render.word_comments import annotate
 
     if isinstance(source, bytes):
         data, document = source, read_bytes(source, name)
     else:
         document, data = read_path_and_bytes(source)
-    if existing is None:
-        existing = critique(
-            document.text, provider=provider, exclude_example=exclude_example, progress=progress
-        )
-    elif existing.meta.input_sha256 != _sha256(document.text):
-        # Offsets index into the text that was critiqued; another text's offsets would land anywhere.
-        raise InputError(
-            "the critique was made of a different text than this document",
-            fix="critique this document again, then add the comments",
-        )
-    return annotate(document, existing, data if document.format == "docx" else None, marks=marks)
+    with parses_shared():  # the critique and a text's Word document split the same text
+        if existing is None:
+            existing = critique(
+                document.text, provider=provider, exclude_example=exclude_example, progress=progress
+            )
+        elif existing.meta.input_sha256 != _sha256(document.text):
+            # Offsets index into the text that was critiqued; another text's offsets would land anywhere.
+            raise InputError(
+                "the critique was made of a different text than this document",
+                fix="critique this document again, then add the comments",
+            )
+        return annotate(document, existing, data if document.format == "docx" else None, marks=marks)
 
 
 def _sha256(text: str) -> str:

@@ -238,3 +238,16 @@ def test_empty_and_odd_inputs() -> None:
         doc = parse_document(text)
         assert doc.sections and doc.sections[-1].end == len(text)
         assert_offsets(doc)
+
+
+def test_a_text_parsed_twice_inside_parses_shared_is_split_once() -> None:
+    from assistant.documents.parse import parses_shared
+
+    text = "# Rapid review\n\n## Case information\n\nAmara lived with her mother.\n"
+    with parses_shared():
+        first = parse_document(text)
+        assert parse_document(text) is first
+        assert parse_document(text + "More.\n") is not first
+    outside = parse_document(text)
+    assert outside is not first
+    assert outside == first

@@ -10,7 +10,7 @@ from lxml import etree
 
 from assistant.render.docx_build import BodyWriter, add_text, cell_paragraphs
 
-# The last is built in place rather than parsed (lxml moves a parsed element with many children slowly).
+# The last two are runs parsed on their own (many tabs and breaks); a long one declares its namespace.
 TEXTS = [
     "Mother said she was fine",
     "  leading and trailing  ",
@@ -19,6 +19,7 @@ TEXTS = [
     "a & b < c",
     "",
     "\t" * 100 + "many tabs\n",
+    "word\tand tab " * 400 + "\n",
 ]
 
 
@@ -127,3 +128,24 @@ def test_the_redacted_text_in_word_keeps_one_empty_paragraph_for_a_run_of_blank_
     texts = [p.text for p in word.paragraphs]
     start = texts.index("Mother spoke.")
     assert texts[start : start + 3] == ["Mother spoke.", "", "The GP called."]
+
+
+def test_a_run_of_many_tabs_is_what_python_docx_writes() -> None:
+    ours, theirs = Document(), Document()
+    text = "a" + "\t" * 3000 + " b & c\nd"
+    p = BodyWriter(ours).paragraph_element()
+    run = add_text(p, text, bold=True)
+    theirs.add_paragraph().add_run(text).bold = True
+    assert run.getparent() is p
+    assert _body_xml(ours) == _body_xml(theirs)
+
+
+def test_paragraphs_of_runs_returns_each_non_empty_texts_run_in_order() -> None:
+    doc = Document()
+    runs = BodyWriter(doc).paragraphs_of_runs(
+        [(["one", "\n", "two"], None), ([""], "List Bullet"), (["three\tfour" * 300], "Heading 2")]
+    )
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == ["one\ntwo", "", "three\tfour" * 300]
+    assert [r.getparent() for r in runs] == [doc.paragraphs[0]._p] * 3 + [doc.paragraphs[2]._p]
+    assert [len(r) for r in runs] == [1, 1, 1, 601]  # 300 tabs between 301 pieces of text

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import accumulate, compress, count, repeat
 
 from assistant.documents.model import Cell, DraftDocument, Line, Section, Table
@@ -222,9 +225,31 @@ def _tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+# The texts parsed inside `parses_shared()`, and their parses (None outside it).
+_shared: ContextVar[dict[str, DraftDocument] | None] = ContextVar("parses_shared", default=None)
+
+
+@contextmanager
+def parses_shared() -> Iterator[None]:
+    """Within the block, parsing a text parsed before in it returns that same parse: a command that reads its
+    input twice (a critique, then the Word document its comments go in) splits it once. Nothing changes a
+    parse after it is made; they are forgotten when the block ends."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
 def parse_document(text: str) -> DraftDocument:
+    shared = _shared.get()
+    if shared is not None and text in shared:
+        return shared[text]
     with gc_paused():  # it builds a line tuple per line and a cell per table cell, none in a cycle
-        return _parse_document(text)
+        parsed = _parse_document(text)
+    if shared is not None:
+        shared[text] = parsed
+    return parsed
 
 
 def _parse_document(text: str) -> DraftDocument:

@@ -4,6 +4,11 @@ python-docx's `add_paragraph` finds the body's closing `w:sectPr` by scanning ev
 its `add_row` does the same in the table, a style is looked up by name through every style, and a run's
 text goes through a per-character state machine. Each is fine for a page; together they made a 250 KB
 chronology's draft take 46 s as Word (quadratic). The output here is the same XML python-docx writes.
+
+Paragraphs, rows and big runs are written as XML text and parsed. A big one declares the w namespace itself:
+lxml moves an element whose namespace is declared on an ancestor into another document in time quadratic in
+its descendants (a paragraph of 40,000 runs took 1.8 s), while a redundant declaration on the moved element
+is simply dropped (the XML written is the same). Small ones do not, as parsing a declaration costs time too.
 """
 
 from __future__ import annotations
@@ -31,7 +36,11 @@ _TBL_PR = (
 _RUN_PARTS = re.compile(r"\t|\r|\n|[^\t\r\n]+")
 _SPECIAL = re.compile(r"[\t\r\n\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAG = {"\t": qn("w:tab"), "\r": qn("w:br"), "\n": qn("w:br")}
-_IN_PLACE_ABOVE = 64
+# Past this many tabs and breaks, a run is parsed from XML text rather than built an element at a time.
+_PARSED_ABOVE = 64
+_W_DECL = nsdecls("w")
+# An element whose XML is longer than this declares the namespace (at most a few hundred descendants below).
+_DECLARED_ABOVE = 2048
 _W_TR, _W_TC, _W_P = qn("w:tr"), qn("w:tc"), qn("w:p")
 _W_R, _W_T, _W_RPR, _W_B = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:b")
 _W_PPR, _W_PSTYLE, _W_VAL, _XML_SPACE = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("xml:space")
@@ -45,10 +54,16 @@ def xml_safe(text: str) -> str:
 def add_text(p: etree._Element, text: str, *, bold: bool = False) -> etree._Element:
     """One run (returned) holding `text` at the end of paragraph element `p`, as `Paragraph.add_run`
     writes it."""
+    safe = xml_safe(text)
+    parts = _RUN_PARTS.findall(safe)
+    if len(parts) > _PARSED_ABOVE:  # a million tabs: an element at a time took 2.5 s, parsing 0.3 s
+        r = parse_xml(_run_xml(safe, bold=bold, declare=True))
+        p.append(r)
+        return r
     r = etree.SubElement(p, _W_R)
     if bold:
         etree.SubElement(etree.SubElement(r, _W_RPR), _W_B)
-    for part in _RUN_PARTS.findall(xml_safe(text)):
+    for part in parts:
         if part in _TAG:
             etree.SubElement(r, _TAG[part])
             continue
@@ -66,16 +81,13 @@ def cell_paragraphs(table: Table) -> Iterator[list[etree._Element]]:
         yield [tc.find(_W_P) for tc in tr.iterchildren(_W_TC)]
 
 
-def _run_xml(text: str, *, bold: bool = False) -> str | None:
-    """The XML `add_text` builds, as a string; None when the run must be built in place instead (`text` has
-    more tabs and line breaks than `_IN_PLACE_ABOVE`: lxml moves a parsed element into another document in
-    time quadratic in its children)."""
+def _run_xml(text: str, *, bold: bool = False, declare: bool = False) -> str:
+    """The XML `add_text` builds, as a string (declaring the w namespace if `declare`)."""
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    head = f"<w:r {_W_DECL}>" if declare else "<w:r>"
     if _SPECIAL.search(text) is None:  # the common case: one w:t
         space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
-        return f"<w:r>{rpr}<w:t{space}>{escape(text)}</w:t></w:r>"
-    if text.count("\t") + text.count("\n") + text.count("\r") > _IN_PLACE_ABOVE:
-        return None
+        return f"{head}{rpr}<w:t{space}>{escape(text)}</w:t></w:r>"
     inner = []
     for part in _RUN_PARTS.findall(xml_safe(text)):
         if part in _TAG:
@@ -83,12 +95,17 @@ def _run_xml(text: str, *, bold: bool = False) -> str | None:
         else:
             space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
             inner.append(f"<w:t{space}>{escape(part)}</w:t>")
-    return f"<w:r>{rpr}{''.join(inner)}</w:r>"
+    return f"{head}{rpr}{''.join(inner)}</w:r>"
 
 
 def _parsed(xml: list[str], wrapper: str) -> list[etree._Element]:
-    """The elements of `xml` (each small), parsed in one go."""
-    return list(parse_xml(f"<{wrapper} {nsdecls('w')}>{''.join(xml)}</{wrapper}>"))
+    """The elements of `xml` (each small, or declaring the w namespace), parsed in one go."""
+    return list(parse_xml(f"<{wrapper} {_W_DECL}>{''.join(xml)}</{wrapper}>"))
+
+
+def _start(tag: str, xml_inside: str) -> str:
+    """The start tag of a `tag` element holding `xml_inside`, declaring the w namespace if it is big."""
+    return f"<{tag} {_W_DECL}>" if len(xml_inside) > _DECLARED_ABOVE else f"<{tag}>"
 
 
 class BodyWriter:
@@ -127,19 +144,21 @@ class BodyWriter:
 
     def paragraphs(self, items: Iterable[tuple[str, str | None]]) -> None:
         """Many (text, style) paragraphs, written as one XML string and parsed once."""
+        self.paragraphs_of_runs(((text,) if text else (), style) for text, style in items)
+
+    def paragraphs_of_runs(self, items: Iterable[tuple[Sequence[str], str | None]]) -> list[etree._Element]:
+        """Many paragraphs, each (the texts of its runs, style), written as one XML string and parsed once.
+        Returns their runs in order, one per non-empty text."""
         xml: list[str] = []
-        later: list[tuple[int, str]] = []
-        for text, style in items:
+        for texts, style in items:
             ppr = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
-            run = _run_xml(text) if text else ""
-            if run is None:
-                later.append((len(xml), text))
-            xml.append(f"<w:p>{ppr}{run or ''}</w:p>")
+            runs = "".join(_run_xml(text) for text in texts if text)
+            xml.append(f"{_start('w:p', runs)}{ppr}{runs}</w:p>")
         ps = _parsed(xml, "w:body")
+        made = [r for p in ps for r in p.iterchildren(_W_R)]
         for p in ps:
             self._append(p)
-        for i, text in later:
-            add_text(ps[i], text)
+        return made
 
     def heading(self, text: str, level: int) -> Paragraph:
         return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
@@ -157,32 +176,25 @@ class BodyWriter:
     def _table(self, columns: int, rows: Sequence[Sequence[str]], style: str, *, bold_first: bool) -> Table:
         width = Emu(self._doc._block_width // max(1, columns)).twips
         cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>'
-        trs, later = [], []
-        made: dict[tuple[str, bool], str | None] = {}  # tables repeat cells ("as above", a line's reason)
+        trs = []
+        made: dict[tuple[str, bool], str] = {}  # tables repeat cells ("as above", a line's reason)
         for n, values in enumerate(rows):
             if len(values) != columns:
                 raise ValueError(f"row {n} has {len(values)} cells for {columns} columns")
             bold = bold_first and n == 0
             cells = []
-            for c, text in enumerate(values):
+            for text in values:
                 key = (text, bold)
                 if key not in made:
                     made[key] = _run_xml(text, bold=bold) if text else ""
-                run = made[key]
-                if run is None:
-                    later.append((n, c, text, bold))
-                cells.append(f"{cell}{run or ''}</w:p></w:tc>")
-            trs.append(f"<w:tr>{''.join(cells)}</w:tr>")
+                cells.append(f"{cell}{made[key]}</w:p></w:tc>")
+            inside = "".join(cells)
+            trs.append(f"{_start('w:tr', inside)}{inside}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
-        tbl = parse_xml(
-            f"<w:tbl {nsdecls('w')}><w:tblPr>{_TBL_PR}</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
-        )
+        tbl = parse_xml(f"<w:tbl {_W_DECL}><w:tblPr>{_TBL_PR}</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>")
         self._append(tbl)
-        parsed = _parsed(trs, "w:tbl")
-        for tr in parsed:
+        for tr in _parsed(trs, "w:tbl"):
             tbl.append(tr)
-        for n, c, text, bold in later:
-            add_text(parsed[n][c].find(_W_P), text, bold=bold)
         table = Table(tbl, self._doc._body)
         table.style = self._doc.styles[style]
         return table

@@ -50,10 +50,15 @@ class OffsetMap:
 
     def add_span(self, pos: int, run: Any, offset: int, length: int) -> None:
         """`length` characters from `pos` that are the run's characters from `offset` on (as many `add`s)."""
-        if length > 0:
-            self.add(pos, run, offset)
+        if length <= 0:
+            return
+        if self.spans:
             start, end, last_run, last_offset = self.spans[-1]
-            self.spans[-1] = (start, end + length - 1, last_run, last_offset)
+            if end == pos and last_run is run and last_offset + (end - start) == offset:
+                self.spans[-1] = (start, end + length, run, last_offset)
+                return
+        self.starts.append(pos)
+        self.spans.append((pos, pos + length, run, offset))
 
     def first_in(self, start: int, end: int) -> tuple[int, Source] | None:
         """The first mapped character in [start, end), as (text offset, (run, run offset))."""

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from docx import Document
+from docx.oxml.ns import qn
 
 from assistant.documents.model import Line, Table
 from assistant.documents.parse import parse_document
@@ -20,6 +21,7 @@ from assistant.render.docx_offsets import OffsetMap
 
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _MAX_LEVEL = 6
+_W_R = qn("w:r")
 
 
 def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
@@ -40,20 +42,41 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
     lines = parsed.lines
     i = 0
     paragraph: list[Line] = []
+    # Paragraphs waiting to be written in one go, as (the texts of their runs, style), and the span of `text`
+    # each run holds (in order, a run per non-empty text; a line break holds none).
+    pending: list[tuple[list[str], str | None]] = []
+    spans: list[tuple[int, int] | None] = []
+
+    def one_run(run_text: str, start: int, style: str) -> None:
+        pending.append(([run_text], style))
+        if run_text:
+            spans.append((start, len(run_text)))
 
     def flush() -> None:
         if paragraph:
-            p = writer.paragraph_element()
-            for n, line in enumerate(paragraph):
-                if n:
-                    add_text(p, "\n")  # a line break in its own run
-                _run(p, line.text, line.start, offsets)
+            texts: list[str] = []
+            for line in paragraph:  # not blank, so each line's text is a run
+                if texts:
+                    texts.append("\n")  # a line break in its own run
+                    spans.append(None)
+                texts.append(line.text)
+                spans.append((line.start, len(line.text)))
+            pending.append((texts, None))
             paragraph.clear()
+
+    def write() -> None:
+        flush()
+        # Every character maps to its run one to one (xml_safe keeps the length, and a tab is one character).
+        for r, span in zip(writer.paragraphs_of_runs(pending), spans, strict=True):
+            if span is not None:
+                offsets.add_span(span[0], r, 0, span[1])
+        pending.clear()
+        spans.clear()
 
     while i < len(lines):
         line = lines[i]
         if line.start in tables:
-            flush()
+            write()
             table = tables[line.start]
             _table(writer, table, offsets)
             while i < len(lines) and lines[i].start <= table.end:
@@ -64,16 +87,15 @@ def text_docx(text: str, title: str) -> tuple[Any, OffsetMap]:
         elif line.start in headings:
             flush()
             start, end = _heading_span(line.text)
-            heading = writer.heading("", level=min(headings[line.start], _MAX_LEVEL))
-            _run(heading._p, line.text[start:end], line.start + start, offsets)
+            level = min(headings[line.start], _MAX_LEVEL)
+            one_run(line.text[start:end], line.start + start, f"Heading {level}")
         elif (bullet := _BULLET.match(line.text)) is not None:
             flush()
-            item = writer.paragraph_element(style="List Bullet")
-            _run(item, line.text[bullet.end() :], line.start + bullet.end(), offsets)
+            one_run(line.text[bullet.end() :], line.start + bullet.end(), "List Bullet")
         else:
             paragraph.append(line)
         i += 1
-    flush()
+    write()
     return document, offsets
 
 

@@ -21,6 +21,7 @@ from docx.text.run import Run
 from assistant.documents.reader import _W, InputDocument
 from assistant.domain.annotation import AnnotatedDocument
 from assistant.domain.critique import Critique, Evidence, Finding, Mark, Strength
+from assistant.gc_pause import gc_paused
 from assistant.llm.untrusted import clean_model_text
 from assistant.render.critique_markdown import (
     GUIDANCE_ASKS,
@@ -63,6 +64,15 @@ def annotate(
 ) -> AnnotatedDocument:
     """`data` is the .docx the reader read `document` from, or None for text input (a .docx is built).
     `marks`: the author's marks by `finding_key`, shown in their findings' comments."""
+    # A long draft's document is a run element, an offset span and a proxy per line, none in a cycle: the
+    # cyclic collector would only scan them again and again while they are built (a third of the time).
+    with gc_paused():
+        return _annotate(document, critique, data, marks)
+
+
+def _annotate(
+    document: InputDocument, critique: Critique, data: bytes | None, marks: Mapping[str, Mark] | None
+) -> AnnotatedDocument:
     if document.format == "docx" and data is not None:
         opened: Any = docx.Document(io.BytesIO(data))
         mapped = DocxOffsets(opened)
