@@ -107,3 +107,27 @@ def test_masked_tokens_are_the_tokens_of_the_masked_text(text: str, cuts: list[i
     assert [(t.start, t.end, t.text, t.cls) for t in derived.items] == [
         (t.start, t.end, t.text, t.cls) for t in fresh.items
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Registered with The Mill Brook Practice since birth.", "The Mill Brook Practice", EntityKind.GP_PRACTICE),
+        ("He attends The Orchard Pupil Referral Unit.", "The Orchard Pupil Referral Unit", EntityKind.SCHOOL),
+        ("She lives at Riverside House, Quarrendale now.", "Riverside House, Quarrendale", EntityKind.ADDRESS),
+        ("01:15 LOG CLOSED BY SGT 1150 TRENWITH.", "1150", EntityKind.REFERENCE),
+        ("GP: Dr Ndukwe & Partners.", "Ndukwe & Partners", EntityKind.GP_PRACTICE),
+        ("Crime numbers 4403118/24 and 4409902/24 were linked.", "4403118/24", EntityKind.REFERENCE),
+    ],
+)  # fmt: skip
+def test_places_named_with_ordinary_words_collar_numbers_and_partners(
+    text: str, value: str, kind: EntityKind
+) -> None:
+    assert kinds_of(text).get(value) is kind, redact(text).text
+
+
+def test_words_that_only_describe_name_no_practice_and_two_people_stay_two() -> None:
+    text = "The Local Practice and The Child Safeguarding Practice Review Panel read the reviews."
+    assert redact(text).text == text
+    named = redact("The reviews of Ariel Quennock-Tarr and Jovan Brisketh were read.")
+    assert [e.placeholder for e in named.entities] == ["PERSON_1", "PERSON_2"], named.text

@@ -32,6 +32,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     NATIONALITIES,
+    POLICE_RANKS,
     ROLE_WORDS,
     common_words,
     fold,
@@ -681,9 +682,7 @@ _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 
 
 # A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
-_COLLAR = re.compile(
-    r"(?<![\w])(?:PC|DC|DS|PS|PCSO|Sgt|Sergeant|Constable)[ ](?P<n>[0-9]{2,5}[A-Z]{0,2})(?![\w/])"
-)
+_COLLAR = re.compile(rf"(?<![\w]){POLICE_RANKS}[ ](?P<n>[0-9]{{2,5}}[A-Z]{{0,2}})(?![\w/])")
 # A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
 _PARTNERS = re.compile(
     r"[A-Z](?<![\w'\-].)[\w'\-]{1,30}(?:[ ](?:&|and)[ ][A-Z][\w'\-]{1,30})?[ ](?:&|and)[ ]Partners\b"
@@ -692,7 +691,7 @@ _PARTNERS = re.compile(
 
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _COLLAR.finditer(text) if "PC" in text or "DC" in text or "S" in text else ():
+    for match in _COLLAR.finditer(text):
         spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _REF_CODE.finditer(text):
         value = match.group(0)

@@ -19,15 +19,27 @@ import re
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens
-from assistant.privacy.words import ACRONYMS, INSTITUTION_WORDS, fold, is_vocabulary, norm, surnames, word_set
+from assistant.privacy.words import (
+    ACRONYMS,
+    INSTITUTION_WORDS,
+    POLICE_RANKS,
+    ROLE_WORDS,
+    fold,
+    is_vocabulary,
+    norm,
+    surnames,
+    word_set,
+)
 
 # Capitalised words a service's or organisation's name is made of, after or before the place's own word.
 _NAME_CLASSES = frozenset({"UNKNOWN", "FIRST", "AMBIG", "SURNAME", "CAPS_NAME"})
 _RUN_CLASSES = _NAME_CLASSES | {"COMMON", "CAPS", "ROLE"}
 # Role words that are a service's, not a person's: they stay in a run's name ("Kesterby Children's Services").
 _SERVICE_WORDS = INSTITUTION_WORDS | word_set("care community visiting youth offending justice")
-# What may join two words of one name: a space, and "&", "and", "of", "upon" between spaces.
-_GLUE = frozenset({" ", " & ", " and ", " of ", " upon ", " of the "})
+# What may join two words of one name: a space, "&", "and", "of", "upon" between spaces, and a possessive
+# ("Barnardale Children's Charity").
+_GLUE = frozenset({" ", " & ", " and ", " of ", " upon ", " of the ", "'s ", "’s "})
+_AND = frozenset({" & ", " and "})
 # Labels in capitals that follow a name in a record, not part of it ("Freya DOB").
 _LABELS = word_set("dob dod age tel mob nhs ni ref aka nfa")
 # "to", "from" and "of" are left out: "spoke to Colette", "a text from Colette".
@@ -39,23 +51,59 @@ _SCHOOL_ENDS = word_set(
 _GP_ENDS = word_set("surgery practice partnership")
 # A capitalised word before these is part of a thing's name, not a name: "Moses basket".
 _NAMED_BY = re.compile(r"[ ]{1,2}(?:basket|baskets|syndrome|disease|technique|test|scale)\b")
+# The last word of a house's or a street's name, and a house number before one.
+_BUILDING_WORDS = word_set(
+    "house cottage cottages farm farmhouse lodge court mews hall barn mill manor grange villa villas flats "
+    "road street lane close drive avenue way place gardens terrace crescent grove walk row square hill park "
+    "estate view rise croft fold green yard wharf chase"
+)
+_HOUSE_NUMBER = re.compile(r"(?<![\w,])[0-9]{1,4}[A-Za-z]?[ ]$")
 _LAST_WORD = re.compile(r"([A-Za-z][\w'\-]*)\W*$")
+# A collar number before a surname in capitals, and a first name after one ("KILBRIDE, Dwayne").
+_COLLAR_BEFORE = re.compile(rf"{POLICE_RANKS}[ ][0-9]{{2,5}}[A-Z]{{0,2}}[ ]$")
+_FIRST_AFTER = re.compile(r",[ ][A-Z][a-z]+")
 
 
-def _unheard_of(tok: Tok, text: str) -> bool:
+def _unheard_of(tokens: Tokens, k: int) -> bool:
     """No English word, no listed name or role, no acronym: somebody's or some place's own name."""
+    tok, text = tokens.items[k], tokens.text
+    if len(tok.text) < 3:
+        return False
     if tok.cls == "UNKNOWN":
         return not is_vocabulary(tok.text) and _NAMED_BY.match(text, tok.end) is None
     if tok.cls == "CAPS":
-        # A surname in a police log's capitals ("KILBRIDE"); short or vowel-less capitals are acronyms.
+        # A surname in a police log's capitals ("PC 4120 TRENWITH", "KILBRIDE, Dwayne"), not an acronym
+        # nobody listed ("SUDIC"): only next to a title, a collar number or a name.
         word = tok.text
         return (
-            len(word) >= 5
+            len(word) >= 4
             and fold(word) not in ACRONYMS
-            and sum(c in "AEIOUY" for c in word) >= 2
+            and any(c in "AEIOUY" for c in word)
             and not is_vocabulary(word)
+            and _caps_name_context(tokens, k)
         )
     return False
+
+
+def _caps_name_context(tokens: Tokens, k: int) -> bool:
+    items, text = tokens.items, tokens.text
+    tok = items[k]
+    if _COLLAR_BEFORE.search(text, max(0, tok.start - 16), tok.start) or _FIRST_AFTER.match(text, tok.end):
+        return True
+    word = _LAST_WORD.search(text, max(0, tok.start - 12), tok.start)
+    if word is not None and fold(word.group(1)) in _PLACE_BEFORE:
+        return True  # "SITTING AT KELDERBY": a town
+    before = items[k - 1] if k and text[items[k - 1].end : tok.start] == " " else None
+    after = items[k + 1] if k + 1 < len(items) and text[tok.end : items[k + 1].start] == " " else None
+    return any(near is not None and _name_beside(near) for near in (before, after))
+
+
+def _name_beside(near: Tok) -> bool:
+    """A title, a listed name or another unknown word in capitals: "Harley QUINN-MORTIMER", "JO TRENWITH"."""
+    if near.cls in {"TITLE", "CAPS_NAME", "FIRST", "AMBIG"}:
+        return True
+    word = near.text
+    return near.cls == "CAPS" and len(word) >= 4 and fold(word) not in ACRONYMS and not is_vocabulary(word)
 
 
 def _run(tokens: Tokens, i: int) -> tuple[int, int]:
@@ -88,13 +136,14 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
         items[first].cls == "ROLE" or (items[first].text.isupper() and fold(items[first].text) in ACRONYMS)
     ):
         first += 1
-    while last > i and items[last].cls == "ROLE" and fold(items[last].text) not in _SERVICE_WORDS:
-        last -= 1
+    if last > i and items[last].cls == "ROLE" and fold(items[last].text) not in _SERVICE_WORDS:
+        while last > i and items[last].cls == "ROLE":
+            last -= 1  # "Freya's Social Worker": the whole role goes, not only its last word
     return first, last
 
 
 def _kind(tokens: Tokens, first: int, last: int) -> EntityKind:
-    items, text = tokens.items, tokens.text
+    items = tokens.items
     if last == first:
         return EntityKind.PERSON
     end = fold(items[last].text)
@@ -102,12 +151,48 @@ def _kind(tokens: Tokens, first: int, last: int) -> EntityKind:
         return EntityKind.SCHOOL
     if end in _GP_ENDS:
         return EntityKind.GP_PRACTICE
-    names = [items[k].cls in _NAME_CLASSES or _unheard_of(items[k], text) for k in range(first, last + 1)]
+    names = [items[k].cls in _NAME_CLASSES or _unheard_of(tokens, k) for k in range(first, last + 1)]
     if all(names) or (
-        last == first + 1 and (_unheard_of(items[last], text) or fold(items[last].text) in surnames())
+        last == first + 1 and (_unheard_of(tokens, last) or fold(items[last].text) in surnames())
     ):
         return EntityKind.PERSON  # "Rubina Akhtar", "Olu Adebayo", "Liberty Gaskell"
     return EntityKind.ORG
+
+
+def _house_before(tokens: Tokens, first: int) -> int | None:
+    """The first token of a house or street named just before a town ("Riverside House, Trowbury",
+    "4 The Paddocks, Harrowden"), or None."""
+    items, text = tokens.items, tokens.text
+    k = first - 1
+    if k < 0 or text[items[k].end : items[first].start] != ", " or not items[k].text[:1].isupper():
+        return None
+    end_word = fold(items[k].text)
+    start = k
+    while (
+        start > 0
+        and text[items[start - 1].end : items[start].start] == " "
+        and items[start - 1].text[:1].isupper()
+    ):
+        start -= 1
+    if start < k - 3:
+        return None
+    numbered = _HOUSE_NUMBER.search(text, max(0, items[start].start - 8), items[start].start) is not None
+    return start if end_word in _BUILDING_WORDS or numbered else None
+
+
+def _one_person(tokens: Tokens, first: int, last: int, i: int) -> tuple[int, int]:
+    """The full name around token i in a run of full names joined by "and" or "&": two people, not one
+    ("Arthur Labinjo-Hughes and Star Hobson"); places stay whole ("Harwick and Ellerby")."""
+    items, text = tokens.items, tokens.text
+    for k in range(i, first + 1, -1):
+        if text[items[k - 1].end : items[k].start] in _AND and k - first >= 2:
+            first = k
+            break
+    for k in range(i, last - 1):
+        if text[items[k].end : items[k + 1].start] in _AND and last - k >= 2:
+            last = k
+            break
+    return first, last
 
 
 def lone_proper_nouns(tokens: Tokens) -> list[Span]:
@@ -117,11 +202,19 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
     places: set[str] = set()
     i = 0
     while i < len(items):
-        if not _unheard_of(items[i], text):
+        if not _unheard_of(tokens, i):
             i += 1
             continue
         first, last = _run(tokens, i)
         kind = _kind(tokens, first, last)
+        if kind is EntityKind.PERSON:
+            first, last = _one_person(tokens, first, last, i)  # "Arthur Labinjo-Hughes and Star Hobson"
+        house = _house_before(tokens, first) if kind is EntityKind.PERSON and first == last else None
+        if house is not None:
+            found.append((house, last, EntityKind.ADDRESS))  # "Riverside House, Trowbury"
+            places.add(fold(items[i].text))
+            i = last + 1
+            continue
         before = _LAST_WORD.search(text, max(0, items[first].start - 16), items[first].start)
         if kind is EntityKind.PERSON and before is not None and fold(before.group(1)) in _PLACE_BEFORE:
             kind = EntityKind.ADDRESS
@@ -171,3 +264,33 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
 
 def _words(span: Span, text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text[span.start : span.end])
+
+
+# "The Mill Lane Practice", "The Orchard Pupil Referral Unit": "The", a name of ordinary capitalised words, and
+# the kind of place. Words that only describe ("The Local Practice", "The Primary School") name nothing.
+_THE_NAMED = re.compile(
+    r"(?<![\w])The[ ](?P<name>(?:[A-Z][\w'\-]{1,30}[ ]){1,3})(?P<head>Practice|Surgery|Medical[ ]Centre|"
+    r"Health[ ]Centre|School|Academy|Pupil[ ]Referral[ ]Unit|PRU|Nursery|College|Children's[ ]Home)(?![\w'\-]|[ ]Review)"
+)
+_HEAD_KINDS = {"Practice": EntityKind.GP_PRACTICE, "Surgery": EntityKind.GP_PRACTICE,
+               "Medical Centre": EntityKind.GP_PRACTICE, "Health Centre": EntityKind.GP_PRACTICE,
+               "Children's Home": EntityKind.ORG}  # fmt: skip
+_DESCRIBING = word_set(
+    "local same new former previous current registered family named other main primary secondary special "
+    "high junior infant infants nursery community village local's child's children's early day"
+)
+
+
+def the_named_places(text: str) -> list[Span]:
+    """Schools, GP practices and homes named with ordinary words after "The" (see _THE_NAMED)."""
+    spans: list[Span] = []
+    for match in _THE_NAMED.finditer(text) if "The " in text else ():
+        words = match.group("name").split()
+        if all(
+            fold(word) in _DESCRIBING or fold(word) in INSTITUTION_WORDS or fold(word) in ROLE_WORDS
+            for word in words
+        ):
+            continue
+        kind = _HEAD_KINDS.get(match.group("head"), EntityKind.SCHOOL)
+        spans.append(Span(match.start(), match.end(), kind, norm(match.group(0))))
+    return spans

@@ -74,7 +74,7 @@ from assistant.privacy.names import (
     with_initials,
 )
 from assistant.privacy.normalise import matching_copy
-from assistant.privacy.proper_nouns import lone_proper_nouns, settled
+from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
 from assistant.privacy.venues import widened
 from assistant.privacy.words import fold, norm
 
@@ -318,7 +318,7 @@ def _find_spans(text: str) -> list[Span]:
     names = context_names(tokens) + list_names(tokens)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
-    names += settled(lone_proper_nouns(unmasked), names, structured, copy)
+    names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select(plain, structured + names) if names else structured
     ordered = surname_orders(tokens.text, selected)

@@ -61,6 +61,12 @@ def public_names() -> frozenset[str]:
 _PREFIXES = word_set(
     "co pre post non re ex anti semi sub inter multi self mid half step well over under out cross de un i e"
 )
+# Prefixes long enough that a name rarely starts with one followed by a whole English word ("Overton" and
+# "Underwood" would, so over- and under- are not here).
+_LEARNED_PREFIXES = (
+    "neuro", "psycho", "hyper", "hypo", "multi", "inter", "intra", "trans", "anti", "semi", "para", "peri",
+    "ante", "counter", "micro", "macro", "mono", "poly", "pseudo", "socio", "electro", "cardio", "gastro",
+)  # fmt: skip
 # Endings a practitioner adds to an ordinary word that the word list may not have ("Cuckooed").
 _INFLECTIONS = ("ed", "ing", "s", "es", "er", "ers")
 _CONTRACTION = re.compile(r"(?:'(?:s|ve|ll|re|d|m|t)|n't)$")
@@ -92,7 +98,13 @@ def is_vocabulary(token: str) -> bool:
     ):
         return True
     parts = [part for part in re.split(r"[-']", folded) if part]
-    return len(parts) > 1 and all(_known(part) or part in _PREFIXES for part in parts)
+    if len(parts) > 1 and all(_known(part) or part in _PREFIXES for part in parts):
+        return True
+    # "Neurodevelopmental", "Psychosexual": a learned prefix on an ordinary word.
+    return any(
+        folded.startswith(prefix) and len(folded) - len(prefix) >= 6 and _known(folded[len(prefix) :])
+        for prefix in _LEARNED_PREFIXES
+    )
 
 
 def _known(word: str) -> bool:
@@ -235,6 +247,9 @@ ACRONYMS = word_set(
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd"
 )
+
+# Police ranks written before an officer's collar number ("PC 4471", "SGT 1150 PRIESTLEY"), as a pattern.
+POLICE_RANKS = r"(?:PC|DC|DS|PS|PCSO|(?i:sgt|sergeant|constable))"
 
 # Name particles that stay lowercase inside a name ("Pieter van der Berg", "Ahmed bin Rashid").
 PARTICLES = word_set(
