@@ -131,3 +131,35 @@ def test_words_that_only_describe_name_no_practice_and_two_people_stay_two() -> 
     assert redact(text).text == text
     named = redact("The reviews of Ariel Quennock-Tarr and Jovan Brisketh were read.")
     assert [e.placeholder for e in named.entities] == ["PERSON_1", "PERSON_2"], named.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("She was moved to Curlew Ward overnight.", "Curlew Ward", EntityKind.ORG),
+        ("PC Joel Tennant (5521) and PC Ola Ayodele (WM 8842) attended.", "5521", EntityKind.REFERENCE),
+        ("PC Joel Tennant (5521) and PC Ola Ayodele (WM 8842) attended.", "WM 8842", EntityKind.REFERENCE),
+        ("Police (DC Hollis, collar RB7782) attended.", "RB7782", EntityKind.REFERENCE),
+        ("A missing report was made (MISPER 24-00187).", "24-00187", EntityKind.REFERENCE),
+        ('He messaged them on FIFA as "StrikerJonno88".', "StrikerJonno88", EntityKind.HANDLE),
+    ],
+)  # fmt: skip
+def test_wards_collar_numbers_after_a_name_and_gamer_tags(text: str, value: str, kind: EntityKind) -> None:
+    assert kinds_of(text).get(value) is kind, redact(text).text
+
+
+def test_a_name_found_is_found_again_in_lower_case_in_messages() -> None:
+    text = "Mikey Brisketh was seen. Texts: mikey said he was at ndukwes. Molly Ndukwe denied it. rose came."
+    result = redact(text).text
+    assert "mikey" not in result and "ndukwes" not in result and "rose came" in result, result
+
+
+def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
+    text = "Papai and Mamãe came with Maternal Great-Aunt Ilse Brisketh; the EWO and her Nain were told."
+    assert (
+        redact(text).text
+        == "Papai and Mamãe came with Maternal Great-Aunt PERSON_1; the EWO and her Nain were told."
+    )
+    assert kinds_of("Her Curlew Ward nurse, the Children's Ward and Labour Ward.") == {
+        "Curlew Ward": EntityKind.ORG
+    }

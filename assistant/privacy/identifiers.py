@@ -586,12 +586,19 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
     return False
 
 
+# A gamer tag: two or more capitalised parts run together, then digits ("PennyGoalz77", "KingKez99").
+_GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
+
+
 def _shaped_handles(text: str, lower: str) -> list[Span]:
     """Handles found by their shape alone, or by their shape near a word about social media."""
     spans: list[Span] = []
     candidates: list[re.Match[str]] = []
     if "_" in text:
         candidates += _UNDERSCORE_WORD.finditer(text)
+    spans += [
+        Span(m.start(), m.end(), EntityKind.HANDLE, fold(m.group(0))) for m in _GAMER_TAG.finditer(text)
+    ]
     if "#" in text:
         candidates += _DISCORD_TAG.finditer(text)
     if "." in text:
@@ -633,7 +640,7 @@ _REF_STRONG = (
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
-    r"carefirst|frameworki|nino|exhibit|docket|matter|index"
+    r"carefirst|frameworki|nino|exhibit|docket|matter|index|marker|misper|collar"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
@@ -683,6 +690,10 @@ _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 
 # A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
 _COLLAR = re.compile(rf"(?<![\w]){POLICE_RANKS}[ ](?P<n>[0-9]{{2,5}}[A-Z]{{0,2}})(?![\w/])")
+# ... or after the officer's name: "PC Dunmore 3318", "PC Joel Mensah (5521)", "PC Ahmed Raza (WM 8842)".
+_COLLAR_AFTER = re.compile(
+    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z][\w'\-]{{1,30}}[ ]){{1,2}}\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
+)
 # A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
 _PARTNERS = re.compile(
     r"[A-Z](?<![\w'\-].)[\w'\-]{1,30}(?:[ ](?:&|and)[ ][A-Z][\w'\-]{1,30})?[ ](?:&|and)[ ]Partners\b"
@@ -691,8 +702,9 @@ _PARTNERS = re.compile(
 
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _COLLAR.finditer(text):
-        spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
+    for pattern in (_COLLAR, _COLLAR_AFTER):
+        for match in pattern.finditer(text):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _REF_CODE.finditer(text):
         value = match.group(0)
         digits = sum(c.isdigit() for c in value)

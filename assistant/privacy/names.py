@@ -37,6 +37,7 @@ from assistant.privacy.words import (
     common_words,
     first_names,
     fold,
+    is_vocabulary,
     surnames,
     trie,
     word_set,
@@ -84,8 +85,8 @@ def classify(token: str) -> str:
     folded = fold(token)
     if len(token) == 1 and token.isupper():
         return "INITIAL"
-    if folded in ROLE_WORDS:
-        return "ROLE"
+    if folded in ROLE_WORDS or ("-" in folded and all(part in ROLE_WORDS for part in folded.split("-"))):
+        return "ROLE"  # "Great-Aunt", "Half-Sister"
     if not token[:1].isupper():
         return "PARTICLE" if folded in PARTICLES else "LOWER"
     if token in _TITLE_SET:
@@ -1161,6 +1162,33 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
         for m in finder.finditer(text)
         if not covered[m.start()] and m.end() - m.start() >= 2
     ]
+
+
+def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
+    """Later mentions of a found name's parts written in lower case, as in a text message ("mikey said",
+    "at mollys"); only parts that are no English word, so "shay" or "rose" in a message stays."""
+    forms: set[str] = set()
+    for name in dict.fromkeys(names):
+        for part in TOKEN.findall(name):
+            lower = part.lower()
+            if (
+                len(lower) >= 3
+                and lower != part
+                and not is_vocabulary(part)
+                and classify(part) not in _NOT_LOWER
+            ):
+                forms.add(lower)
+    if not forms:
+        return []
+    finder = re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?(?![\w'\-])")
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in finder.finditer(text)
+        if not covered[m.start()]
+    ]
+
+
+_NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
 
 
 # "Hepzibah Strong (HS) – DSL", "Tom O'Driscoll (TO'D)", "Parveen Akhtar (PA, Head of Service)": minutes

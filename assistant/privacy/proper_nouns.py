@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.names import Tok, Tokens
+from assistant.privacy.names import Tok, Tokens, classify
 from assistant.privacy.words import (
     ACRONYMS,
     INSTITUTION_WORDS,
@@ -281,9 +281,23 @@ _DESCRIBING = word_set(
 )
 
 
+# A hospital ward named after a bird, a tree or a person ("Kestrel Ward", "Rowan Ward"), not one named by
+# what it is for ("Children's Ward", "Labour Ward").
+_WARD = re.compile(r"(?<![\w'\-])(?P<name>[A-Z][a-z'\-]{2,20})[ ]Ward(?![\w'\-])")
+_WARD_PURPOSES = word_set(
+    "children's childrens maternity labour postnatal antenatal paediatric neonatal surgical medical general "
+    "acute assessment day observation isolation psychiatric mental adolescent admissions discharge the this "
+    "that each same new old main elderly stroke cardiac respiratory orthopaedic trauma high secure private"
+)
+
+
 def the_named_places(text: str) -> list[Span]:
-    """Schools, GP practices and homes named with ordinary words after "The" (see _THE_NAMED)."""
+    """Schools, GP practices and homes named with ordinary words after "The" (see _THE_NAMED), and wards."""
     spans: list[Span] = []
+    for match in _WARD.finditer(text) if " Ward" in text else ():
+        name = match.group("name")
+        if fold(name) not in _WARD_PURPOSES and classify(name) not in {"FIRST", "AMBIG", "TITLE", "ROLE"}:
+            spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
     for match in _THE_NAMED.finditer(text) if "The " in text else ():
         words = match.group("name").split()
         if all(

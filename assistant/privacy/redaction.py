@@ -69,6 +69,7 @@ from assistant.privacy.names import (
     given_first,
     initial_mentions,
     list_names,
+    lowercase_mentions,
     propagate,
     surname_orders,
     with_initials,
@@ -331,6 +332,7 @@ def _find_spans(text: str) -> list[Span]:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
+    more += lowercase_mentions(tokens.text, found, covered)
     if more:
         selected = _select(plain, selected + more)
     initialled = with_initials(copy, selected)

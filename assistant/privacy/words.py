@@ -150,7 +150,8 @@ FAMILY_ROLES = (
     "ex-husband|ex-wife|fiance|fiancee|brother|sister|half-brother|half-sister|step-?brother|step-?sister|"
     "sibling|twin|son|daughter|stepson|stepdaughter|aunt|auntie|aunty|uncle|cousin|nephew|niece|"
     "grandmother|grandfather|grandma|grandad|granddad|grandpa|grandparent|nan|nana|nanna|nanny|granny|"
-    "gran|grandson|granddaughter|great-grandmother|great-grandfather|godmother|godfather|guardian|"
+    "gran|grandson|granddaughter|great-grandmother|great-grandfather|great-aunt|great-uncle|great-nan|great-gran|godmother|godfather|guardian|"
+    "papai|mamae|mamai|papi|mami|maman|mamusia|tatus|tatay|nanay|ammi|ammu|abbu|abba|amma|appa|"
     "nain|taid|gogo|nani|nanu|dadi|nonna|nonno|oma|opa|babcia|dziadek|abuela|abuelo|mamgu|friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
     "eldest|youngest|oldest|middle child|firstborn"
@@ -167,7 +168,7 @@ PROFESSIONAL_ROLES = (
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
     "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
     "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
-    "receptionist|assistant|MGM|MGF|PGM|PGF|SGM|SGF"
+    "receptionist|assistant|MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW"
 )
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
 NATIONALITIES = word_set(
