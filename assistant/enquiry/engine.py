@@ -68,11 +68,12 @@ def detect_kind(text: str, today: dt.date | None = None) -> tuple[InputKind, Chr
     return "draft", chronology
 
 
-def mask_generated(text: str) -> str:
-    """The text with everything but evidence-bearing lines blanked out (offsets unchanged)."""
+def mask_generated(text: str, kept: list[tuple[int, str]]) -> str:
+    """The text with everything but evidence-bearing lines (`kept`, its `kept_lines`) blanked out (offsets
+    unchanged)."""
     pieces: list[str] = []
     pos = 0
-    for start, body in kept_lines(text):
+    for start, body in kept:
         pieces.append(_NOT_LINE_BREAK.sub(" ", text[pos:start]))
         pieces.append(body)
         pos = start + len(body)
@@ -172,9 +173,10 @@ def _report(text: str, exclude_example: int | None, *, provider: str, today: dt.
         masked = text
     else:
         source = Source(text)
-        units = draft_units(source)
+        kept = kept_lines(text)  # read once for the units and the mask
+        units = draft_units(source, kept)
         scan = Scan(child=child_in_text(text), infant=is_infant_case(units), units=units)
-        masked = mask_generated(text)
+        masked = mask_generated(text, kept)
     relevance = {r.review.id: r for r in relevant_reviews(Context(masked))}
     hits = detect_themes(scan)
     drafts = build_lines(scan, hits, relevance, source, chronology=kind == "chronology")

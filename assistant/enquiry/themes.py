@@ -147,14 +147,15 @@ def _line_kind(body: str) -> tuple[int, bool, bool]:
     return 0, False, dropped or _TABLE_SEPARATOR.match(body) is not None
 
 
-def draft_units(source: Source) -> list[Unit]:
-    """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes."""
+def draft_units(source: Source, kept: list[tuple[int, str]]) -> list[Unit]:
+    """Sentences of a draft review's prose and table cells, leaving out headings and the drafting tool's notes
+    (`kept`: the `kept_lines` of `source.text`)."""
     units: list[Unit] = []
     agencies: dict[str, str | None] = {}  # a sentence's agency, read once per distinct sentence
     # a line's or a cell's sentences (offsets from its start, quote, agency), read once per distinct text
     read: dict[str, list[tuple[int, int, str, str | None]]] = {}
     cells: dict[str, list[tuple[int, int, str, str | None]]] = {}
-    for start, line_text in kept_lines(source.text):
+    for start, line_text in kept:
         line = source.line_of(start)
         sentences = read.get(line_text)
         if sentences is None:
