@@ -98,9 +98,10 @@ def _run_xml(text: str, *, bold: bool = False, declare: bool = False) -> str:
     return f"{head}{rpr}{''.join(inner)}</w:r>"
 
 
-def _parsed(xml: list[str], wrapper: str) -> list[etree._Element]:
-    """The elements of `xml` (each small, or declaring the w namespace), parsed in one go."""
-    return list(parse_xml(f"<{wrapper} {_W_DECL}>{''.join(xml)}</{wrapper}>"))
+def _parsed(xml: list[str], wrapper: str) -> etree._Element:
+    """A `wrapper` element holding the elements of `xml` (each small, or declaring the w namespace), parsed in
+    one go."""
+    return parse_xml(f"<{wrapper} {_W_DECL}>{''.join(xml)}</{wrapper}>")
 
 
 def _start(tag: str, xml_inside: str) -> str:
@@ -154,9 +155,9 @@ class BodyWriter:
             ppr = f'<w:pPr><w:pStyle w:val="{self._style_id(style)}"/></w:pPr>' if style else ""
             runs = "".join(_run_xml(text) for text in texts if text)
             xml.append(f"{_start('w:p', runs)}{ppr}{runs}</w:p>")
-        ps = _parsed(xml, "w:body")
-        made = [r for p in ps for r in p.iterchildren(_W_R)]
-        for p in ps:
+        parsed = _parsed(xml, "w:body")
+        made = list(parsed.iter(_W_R))
+        for p in list(parsed):
             self._append(p)
         return made
 
@@ -193,8 +194,7 @@ class BodyWriter:
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
         tbl = parse_xml(f"<w:tbl {_W_DECL}><w:tblPr>{_TBL_PR}</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>")
         self._append(tbl)
-        for tr in _parsed(trs, "w:tbl"):
-            tbl.append(tr)
+        tbl.extend(list(_parsed(trs, "w:tbl")))
         table = Table(tbl, self._doc._body)
         table.style = self._doc.styles[style]
         return table
