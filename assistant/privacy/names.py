@@ -11,6 +11,7 @@ looking tokens up in dictionaries rather than by one search per name.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +158,11 @@ class Tokens:
         self.by_start = {tok.start: i for i, tok in enumerate(self.items)}
         self.by_end = {tok.end: i for i, tok in enumerate(self.items)}
 
+    def _same_tokens(self, text: str) -> Tokens:
+        twin = copy.copy(self)  # shares items and lookups: nothing was blanked out
+        twin.text = text
+        return twin
+
     def masked(self, text: str, spans: list[Span]) -> Tokens:
         """These tokens as they read in `text`, this text with `spans` blanked out, without tokenising it all
         again: tokens away from the spans are the same, and around each span the text is read afresh."""
@@ -173,6 +179,10 @@ class Tokens:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
             else:
                 windows.append((start, end))
+        if not windows:
+            return self._same_tokens(text)
+        if len(windows) * 4 > len(self.items):
+            return Tokens(text)  # blanks everywhere: reading the text afresh is quicker than patching
         keep = _keep_lowercase()
         items: list[Tok] = []
         index = 0

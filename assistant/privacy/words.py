@@ -251,6 +251,8 @@ ACRONYMS = word_set(
 
 # Police ranks written before an officer's collar number ("PC 4471", "SGT 1150 PRIESTLEY"), as a pattern.
 POLICE_RANKS = r"(?:PC|DC|DS|PS|PCSO|(?i:sgt|sergeant|constable))"
+# Where each of those can start, for a quick str.find before the pattern is tried.
+POLICE_RANK_STARTS = word_set("PC DC DS PS Sgt SGT sgt Serg SERG serg Const CONST const")
 
 # Name particles that stay lowercase inside a name ("Pieter van der Berg", "Ahmed bin Rashid").
 PARTICLES = word_set(
