@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from assistant.privacy import redact
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tokens
+from assistant.privacy.redaction import find_spans
 from assistant.privacy.words import is_vocabulary
 from tests.fakes.redaction import covered, kinds_of
 
@@ -163,3 +164,20 @@ def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
     assert kinds_of("Her Curlew Ward nurse, the Children's Ward and Labour Ward.") == {
         "Curlew Ward": EntityKind.ORG
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a run must not take the letters of a postcode, or its town is found only once the postcode is gone
+        "Property: 2 Keepers Row, off Moss Lane, Upper Quarrendale, near Brisketh CA17 4NB.",
+        # a run over a street found with its number keeps the town after it
+        "A trap house at 58 Ropery Lane, Tollemere-on-Sea LN12 1QZ is linked.",
+        # "(Sister PERSON_7)" once redacted must not make the word before it a name
+        "04/03/24 18:52 Triage (Sister Ndukwe). Obs stable.",
+    ],
+)
+def test_what_redact_produces_trips_nothing_the_second_time(text: str) -> None:
+    once = redact(text)
+    assert find_spans(once.text) == [], once.text
+    assert once.restore(once.text) == text

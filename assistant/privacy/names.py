@@ -399,7 +399,9 @@ _WHO = (
 _NAME_THEN_WHO = re.compile(
     r"(?<=[A-Za-z])(?:[ ]{0,2}\([ ]{0,2}(?:"
     + _WHO
-    + r"(?![ ]{1,2}[A-Z])"  # "England (Child Safeguarding Practice Review Panel)" is no family member
+    # "England (Child Safeguarding Practice Review Panel)" is no family member, nor is "Triage (Sister Okafor)"
+    # once redacted: a placeholder, blanked out as \x00, stands where the name was.
+    + r"(?![ ]{1,2}[A-Z\x00])"
     + r"|(?i:aged?|dob|d\.o\.b|born|b\.)\b|[0-9]{1,2}(?:[ ]{0,2}(?i:years?|yrs?|y|months?|mths?|m|weeks?|wks?|w))?"
     r"[ ]{0,2}[,;)])|'s[ ]{1,2}(?:(?:maternal|paternal|older|younger|elder|big|little|step-?|half-?|birth|"
     r"foster|new|ex-?)[ ]{1,2})?(?:"

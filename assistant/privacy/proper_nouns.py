@@ -114,6 +114,8 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     def fits(tok: Tok, glue: str) -> bool:
         if glue not in _GLUE or tok.cls not in _RUN_CLASSES or not tok.text[:1].isupper():
             return False
+        if text[tok.end : tok.end + 1].isdigit():
+            return False  # the letters of a postcode or a plate ("Bransby CA17 4NB")
         if caps or tok.cls == "CAPS":
             # A name in capitals runs on in capitals; an acronym ends a service's name ("Wendale CAIU"),
             # but "Holloway and CAMHS" are two things.
@@ -246,13 +248,27 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
     place_words = {
         fold(word) for span in places if span.kind is EntityKind.ADDRESS for word in _words(span, text)
     }
+    everything = names + places
     kept: list[Span] = []
     for span in found:
         start, end = span.start, span.end
-        if (start and owner[start] and owner[start] == owner[start - 1]) or (
-            owner[end - 1] and owner[end - 1] == owner[end]
-        ):
-            continue
+        # A run that starts or ends inside an identifier a surer rule found keeps only what is outside it
+        # ("58 Ropery Lane" found, "Ropery Lane, Marshby-on-Sea" run: "Marshby-on-Sea"); inside a name, it
+        # gives way altogether.
+        if _starts_inside(owner, start):
+            if owner[start] <= len(names):
+                continue
+            start = _next_word(text, everything[owner[start] - 1].end, end)
+        if end > start and _ends_inside(owner, end):
+            if owner[end - 1] <= len(names):
+                continue
+            end = _word_end(text, start, everything[owner[end - 1] - 1].start)
+        if (start, end) != (span.start, span.end):
+            if end <= start or _starts_inside(owner, start) or _ends_inside(owner, end):
+                continue
+            if all(is_vocabulary(word) for word in _words(Span(start, end, span.kind, ""), text)):
+                continue  # what is left is ordinary words ("The", "ED")
+            span = Span(start, end, span.kind, norm(text[start:end]))
         if (start, end) in exact:
             continue  # the surer rule already has it, with its kind ("Our worker Gina Price")
         inner = next((kind_at[k] for k in range(start, end) if k in kind_at), None)
@@ -260,6 +276,26 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
             inner = EntityKind.ADDRESS
         kept.append(Span(start, end, inner, span.key) if inner is not None else span)
     return kept
+
+
+def _starts_inside(owner: list[int], start: int) -> bool:
+    return bool(start and owner[start] and owner[start] == owner[start - 1])
+
+
+def _ends_inside(owner: list[int], end: int) -> bool:
+    return bool(owner[end - 1] and owner[end - 1] == owner[end])
+
+
+def _next_word(text: str, at: int, end: int) -> int:
+    while at < end and not text[at].isalpha():
+        at += 1
+    return at
+
+
+def _word_end(text: str, start: int, at: int) -> int:
+    while at > start and not text[at - 1].isalpha():
+        at -= 1
+    return at
 
 
 def _words(span: Span, text: str) -> list[str]:
