@@ -19,7 +19,10 @@ What is found (see identifiers.py and names.py for the rules):
 * people's names: from context (titles, role and relationship words, labels, brackets, a table's name
   column, "known as"), from runs of capitalised words scored against shipped lists of UK first names and
   surnames (data/*.txt), quoted nicknames ('his friend "Tizzy"'), and finally every later mention of any
-  part of a name found, or of its initials ("TK" for Tom Kershaw).
+  part of a name found, or of its initials ("TK" for Tom Kershaw), or in lower case in a message;
+* names no list knows (proper_nouns.py): a capitalised word that is no ordinary English word (SCOWL), no
+  listed name and no public name (data/public_names.txt) is a person's, a place's or, with the capitalised
+  words around it, a service's own name ("Kesterby", "Okonjo", "Lewisbridge Police Station").
 
 Before matching, every Unicode space, dash, apostrophe and quote is made plain in a same-length copy
 (normalise.py), so a non-breaking space or an en dash changes nothing; spans found in the copy replace the
@@ -29,14 +32,15 @@ Why not Presidio: Microsoft Presidio's analyzer needs a spaCy model (en_core_web
 must be downloaded at install time from outside the package registries, which this tool's machines cannot
 do, and its UK recognisers are themselves patterns with context words and checksums. We keep that design:
 maintained libraries where one exists (libphonenumber for phones), patterns for the rest, and rules for
-names that fit this one genre. No name model is used: none from a package whose origin can be checked
-covers UK names better than the context rules.
+names that fit this one genre, with a word list (SCOWL, whose origin and licence are stated in
+data/english_words.COPYING) to tell ordinary words from names. No statistical name model is used: none from a
+package whose origin can be checked is available.
 
 What stays, on purpose: role words ("mother", "Health Visitor", "Adult A"), labels already anonymised
 ("CHILD A", "[date]"), agencies and services (Police, Children's Social Care, MASH, NHS Trust), titles
-(the "Mr" of "Mr PERSON_1"), weekdays, towns and cities, ages, years and month-and-year (except next to a
-birth label), times, money, and ordinary capitalised words: the model needs them to judge the review, and
-alone they do not identify a child (evals/redaction/WHAT-IS-REDACTED.md lists both sides with examples).
+(the "Mr" of "Mr PERSON_1"), weekdays, the UK's nations and largest cities, countries, brands and medicines,
+ages, years and month-and-year (except next to a birth label), times, money, and ordinary capitalised words:
+the model needs them to judge the review, and alone they do not identify a child (the README's privacy section lists both sides with examples).
 What it misses (evals/redaction/README.md lists the measured misses): a name with no context that is not on
 the lists and never appears with a title, role or label; a surname that is an ordinary word with nothing else
 to mark it ("Ricky Senior"); streets named without a type word ("on Westgate"); and anything in an image or an
