@@ -203,6 +203,7 @@ class _Draft:
 # Entries are validated all at once: pydantic-core builds the list in one call, two to three times faster
 # than a call per entry and per source line when a paste has tens of thousands.
 _ENTRIES = TypeAdapter(list[ChronologyEntry])
+_UNPARSED = TypeAdapter(list[UnparsedLine])
 
 
 class _Lines:
@@ -303,6 +304,12 @@ def _header_columns_of(cells: tuple[str, ...]) -> _Columns | None:
 
 def _positional_columns(cells: Sequence[str]) -> _Columns:
     """Roles for a table with no header: date, agency, event, with two light corrections."""
+    return _positional_columns_of(tuple(cells))
+
+
+# Read from the row's text alone; the same row pasted many times is read once.
+@lru_cache(maxsize=1024)
+def _positional_columns_of(cells: tuple[str, ...]) -> _Columns:
     width = max((i + 1 for i, cell in enumerate(cells) if cell), default=0)
     if width <= 1:
         return _Columns(date=0, agency=None, event=None)
@@ -396,13 +403,33 @@ def _scan_quotes(text: str, delimiter: str, in_quotes: bool, *, strict: bool) ->
     return in_quotes
 
 
+def _leading_date(stripped: str) -> DateMatch | None:
+    """The date (or placeholder) a line's text starts with, if any."""
+    found = match_date(stripped, allow_year=True)
+    if found is not None or not stripped.startswith("["):
+        return found  # every placeholder opens with '['
+    end = match_leading_placeholder(stripped)
+    if end is None:
+        return None
+    return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
+
+
+def _is_delimited_header(stripped: str) -> bool:
+    """'Date – Agency – Event': a header row written as a delimited line."""
+    if segment_sep(stripped) is None:
+        return False  # one segment is no header row
+    parts = [part.strip() for part in split_segments(stripped)]
+    return len(parts) >= 2 and _header_columns(parts) is not None
+
+
 class _Parser:
     def __init__(self, text: str, *, tab_format: RowFormat) -> None:
         self.text = text
         self.lines = _Lines(text)
         self.tab_format = tab_format
         self.drafts: list[_Draft] = []
-        self.unparsed: list[UnparsedLine] = []
+        # (line, text, reason) of each unparsed line, validated all at once in `result` like the entries
+        self.unparsed: list[tuple[int, str, str]] = []
         # Skipped lines as [first line, count, kind] runs, merged while reading; SkippedLine records at the end.
         self.skipped: list[list[Any]] = []
         self.issues: list[ChronologyIssue] = []
@@ -415,6 +442,13 @@ class _Parser:
         self.last_row_cut: int | None = None
         # The line `csv_candidate` read last and its cleaned cells, so the row is not read twice.
         self.csv_fields: tuple[str, tuple[str, ...]] | None = None
+        # Pure readings of a line's text, kept per distinct text: a long paste repeats lines (a column of
+        # bullets, the same row pasted many times) and each reading costs several regex matches.
+        self._leading: dict[str, DateMatch | None] = {}
+        self._csv_cells: dict[str, tuple[str, ...]] = {}
+        self._starts: dict[str, tuple[str, DateMatch | None]] = {}
+        self._headers: dict[str, bool] = {}
+        self._agency_led: dict[str, bool] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------------------
 
@@ -435,7 +469,7 @@ class _Parser:
         self.can_continue = False
 
     def unparse(self, line: _Line, reason: str) -> None:
-        self.unparsed.append(UnparsedLine(line=line.number, text=line.text, reason=reason))
+        self.unparsed.append((line.number, line.text, reason))
         self.can_continue = False
 
     def add(self, draft: _Draft) -> None:
@@ -566,8 +600,11 @@ class _Parser:
         return len(record)
 
     def csv_candidate(self, stripped: str) -> bool:
-        fields = [_clean(cell) for cell in next(csv.reader([stripped], skipinitialspace=True), [])]
-        self.csv_fields = (stripped, tuple(fields))
+        fields = self._csv_cells.get(stripped)
+        if fields is None:
+            cells = next(csv.reader([stripped], skipinitialspace=True), [])
+            fields = self._csv_cells[stripped] = tuple(_clean(cell) for cell in cells)
+        self.csv_fields = (stripped, fields)
         if len(fields) < 2:
             return False
         if _header_columns(fields) is not None:
@@ -647,15 +684,10 @@ class _Parser:
 
     def dated_line(self, line: _Line, stripped: str) -> bool:
         """Read a "date – agency – event" line; False when the line does not start with a date."""
-        leading = self.leading_date(stripped)
-        marker = _LIST_MARKER.match(stripped) if leading is None else None
-        if marker is not None and 0 < marker.end() < len(stripped):
-            # '- 03/02/2025 – HV – visit', '12. 03/02/2025: …', '**03/02/2025** – HV – …'
-            stripped = stripped[marker.end() :]
-            leading = self.leading_date(stripped)
-            if leading is not None and marker.group("bold"):
-                close = stripped.startswith(marker.group("bold"), leading.end)
-                leading = DateMatch(leading.parsed, leading.end + (2 if close else 0))
+        start = self._starts.get(stripped)
+        if start is None:
+            start = self._starts[stripped] = self.dated_start(stripped)
+        stripped, leading = start
         if leading is None:
             return self.delimited_header(line, stripped)
         parsed, rest = leading.parsed, stripped[leading.end :]
@@ -682,6 +714,19 @@ class _Parser:
         self.add(_Draft(date=parsed, agency_text=agency, event=event, row_format="delimited", lines=[line]))
         return True
 
+    def dated_start(self, stripped: str) -> tuple[str, DateMatch | None]:
+        """The line's text after any list marker before a date, and that date (None: no leading date)."""
+        leading = self.leading_date(stripped)
+        marker = _LIST_MARKER.match(stripped) if leading is None else None
+        if marker is not None and 0 < marker.end() < len(stripped):
+            # '- 03/02/2025 – HV – visit', '12. 03/02/2025: …', '**03/02/2025** – HV – …'
+            stripped = stripped[marker.end() :]
+            leading = self.leading_date(stripped)
+            if leading is not None and marker.group("bold"):
+                close = stripped.startswith(marker.group("bold"), leading.end)
+                leading = DateMatch(leading.parsed, leading.end + (2 if close else 0))
+        return stripped, leading
+
     def dated_or_blank_next(self, line: _Line) -> bool:
         """Whether the line after `line` is blank, absent or starts with a date: then `line` heads a section
         ('March 2024' above dated rows) rather than dating the event written on the lines below it."""
@@ -693,13 +738,11 @@ class _Parser:
     def leading_date(self, stripped: str) -> DateMatch | None:
         if not stripped[:1].isalnum() and not stripped.startswith("["):
             return None  # a date starts with a letter or digit, a placeholder with '['
-        found = match_date(stripped, allow_year=True)
-        if found is not None or not stripped.startswith("["):
-            return found  # every placeholder opens with '['
-        end = match_leading_placeholder(stripped)
-        if end is None:
-            return None
-        return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
+        try:
+            return self._leading[stripped]
+        except KeyError:
+            found = self._leading[stripped] = _leading_date(stripped)
+            return found
 
     def split_agency(self, rest: str) -> tuple[str, str]:
         sep = segment_sep(rest)
@@ -710,13 +753,12 @@ class _Parser:
         return "", _clean(rest)
 
     def delimited_header(self, line: _Line, stripped: str) -> bool:
-        if segment_sep(stripped) is None:
-            return False  # one segment is no header row
-        parts = [part.strip() for part in split_segments(stripped)]
-        if len(parts) >= 2 and _header_columns(parts) is not None:
+        header = self._headers.get(stripped)
+        if header is None:
+            header = self._headers[stripped] = _is_delimited_header(stripped)
+        if header:
             self.skip([line], "header")
-            return True
-        return False
+        return header
 
     def free_text(self, line: _Line, text: str) -> None:
         # (The first character rules each pattern out cheaply on most lines.)
@@ -759,8 +801,11 @@ class _Parser:
         self.unparse(line, reason)
 
     def agency_led(self, text: str) -> bool:
-        sep = segment_sep(text)
-        return sep is not None and sep[0] > 0 and is_agency_alias(text[: sep[0]])
+        led = self._agency_led.get(text)
+        if led is None:
+            sep = segment_sep(text)
+            led = self._agency_led[text] = sep is not None and sep[0] > 0 and is_agency_alias(text[: sep[0]])
+        return led
 
     # -- result ------------------------------------------------------------------------------------------
 
@@ -796,7 +841,9 @@ class _Parser:
         issues.sort(key=lambda issue: min(issue.lines) if issue.lines else 0)
         return Chronology(
             entries=entries,
-            unparsed=self.unparsed,
+            unparsed=_UNPARSED.validate_python(
+                [{"line": n, "text": text, "reason": reason} for n, text, reason in self.unparsed]
+            ),
             skipped=[SkippedLine(line=first, count=n, kind=kind) for first, n, kind in self.skipped],
             issues=issues,
             detected_format=detected,
