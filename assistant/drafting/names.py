@@ -348,25 +348,22 @@ class Namer:
     def find(self, text: str) -> list[Found]:
         """Every person named in `text`, in order, without overlaps (a label beats the word inside it)."""
         found: list[Found] = []
+        add = found.append
         matches = self._matches.get(text)
-        specs: dict[str, RoleSpec] = {}  # by group name
+        # (id, kind, spec) by group name and matched text, worked out once each: a line can name 'Mother' a
+        # hundred thousand times
+        read: dict[tuple[str | None, str], tuple[str, str, RoleSpec | None]] = {}
         for m in textscan.finditer(PERSON, text) if matches is None else matches:
             group = m.lastgroup  # every group of PERSON is one whole alternative
-            if group in _LABEL_GROUPS:
-                found.append(Found(label_id(m.group(0)), group, m.start(), m.end(), m.group(0)))
-                continue
-            if group == "title":
-                found.append(Found(pseudonym_id(m.group(0)), "title", m.start(), m.end(), m.group(0)))
-                continue
-            spec = specs.get(group)  # type: ignore[arg-type]
-            if spec is None:
-                index = role_index(m)
-                assert index is not None
-                spec = specs[group] = ROLE_SPECS[index]  # type: ignore[index]
+            written = m.group(0)
+            known = read.get((group, written))
+            if known is None:
+                known = read[group, written] = _reading(group, m)
+            pid, kind, spec = known
             end = m.end()
-            if spec.skip_before_of and _OF.match(text, end):
+            if spec is not None and spec.skip_before_of and _OF.match(text, end):
                 continue
-            found.append(Found(spec.id, "role", m.start(), end, m.group(0), spec))
+            add(Found(pid, kind, m.start(), end, written, spec))
         if self._by_form:
             covered = bytearray(len(text))
             for f in found:
@@ -391,6 +388,19 @@ class Namer:
                 taken_to = end
         found.sort(key=lambda f: f.start)
         return found
+
+
+def _reading(group: str | None, m: re.Match[str]) -> tuple[str, str, RoleSpec | None]:
+    """(id, kind, spec) of a PERSON match: a label, a pseudonym or a role."""
+    if group in _LABEL_GROUPS:
+        assert group is not None
+        return label_id(m.group(0)), group, None
+    if group == "title":
+        return pseudonym_id(m.group(0)), "title", None
+    index = role_index(m)
+    assert index is not None
+    spec = ROLE_SPECS[index]
+    return spec.id, "role", spec
 
 
 class _Learner:
@@ -434,6 +444,9 @@ class _Learner:
                 self.add(named.group("name"), child=True)
         # 'older brother Jay (17)', 'partner, Sam (24)': a role, then a name it introduces.
         role_then_name = _ROLE_THEN_NAME.match
+        # Without a bracket, only a name right after the role introduces anyone (a list of brothers needs
+        # their brackets): 'Mother Mother' is passed over on its first word.
+        brackets = "(" in text
         for m in matches:
             group = m.lastgroup  # role_index, inline: a line can name a role a hundred thousand times
             if group is None or not group.startswith("r"):
@@ -442,6 +455,8 @@ class _Learner:
             if after is None:
                 continue
             first, end = after.group("first"), after.end("first")
+            if not brackets and not _is_name(first):
+                continue
             name = first
             surname = after.group("surname")
             if surname is not None and _is_name(surname):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant import textscan
 from assistant.domain.drafting import Citation, Person, PersonDetail, PersonRole
@@ -226,8 +227,35 @@ class _Reader:
                 continue
             at = {f.start: f for f in found}
             hints = detail_hints(piece.citation.quote)
+            details = any(hints)
+            base, line, entry = piece.citation.start, piece.citation.line, piece.entry
+            raw = self.raw.append
+            # A person's node takes each way they are written and the line once per piece: a line can name
+            # 'Mother' a hundred thousand times, and only the count and the mention itself differ.
+            noted: dict[tuple[str, str], _Node] = {}
+            last = len(found) - 1
             for i, f in enumerate(found):
-                self.mention(piece, f, found, i, at, hints)
+                n = noted.get((f.id, f.text))
+                if n is None:
+                    n = noted[f.id, f.text] = self.note(f, line)
+                n.mentions += 1
+                raw((f.id, base + f.start, base + f.end, f.text, line, entry))
+                if (
+                    details
+                    or f.kind == "name"
+                    or (i < last and (f.kind == "role") != (found[i + 1].kind == "role"))
+                ):
+                    self.mention(piece, f, found, i, at, hints)
+
+    def note(self, f: Found, line: int) -> _Node:
+        """The node of a person found on `line`, with the way they are written there."""
+        n = self.node(f)
+        written = self._written.get(f.text)
+        if written is None:
+            written = self._written[f.text] = " ".join(f.text.split())
+        n.written_as.setdefault(written, None)
+        n.lines.setdefault(line, None)
+        return n
 
     def mention(
         self,
@@ -238,18 +266,11 @@ class _Reader:
         at: dict[int, Found],
         hints: tuple[bool, bool, bool],
     ) -> None:
+        """The details next to a mention: a relation before a name, a bracket, an age, an apposition."""
         src, text = self.source, self.source.text
         base, limit = piece.citation.start, piece.citation.end
         n = self.node(f)
-        written = self._written.get(f.text)
-        if written is None:
-            written = self._written[f.text] = " ".join(f.text.split())
-        n.written_as.setdefault(written, None)
-        n.mentions += 1
-        line = piece.citation.line
-        n.lines.setdefault(line, None)
         start, end = base + f.start, base + f.end
-        self.raw.append((f.id, start, end, f.text, line, piece.entry))
         if f.kind == "name":
             rel = _CHILD_OF_BEFORE.search(text, max(base, start - 20), start)
             if rel is not None:
@@ -402,6 +423,8 @@ def _choose(
     incident_aliases = 0  # 'Baby brought in unresponsive': the incident's child, unnamed
     declared: dict[str, int] = {}
     child_nodes = [nid for nid, g in groups.items() if g.child]
+    # once per distinct line: a paste can repeat one unparsed line a hundred thousand times
+    declaration = lru_cache(maxsize=None)(is_declaration)
     for piece, found in reader.found:
         if piece.entry is not None and piece.entry in in_incident:
             for f in found:
@@ -409,7 +432,7 @@ def _choose(
             incident_aliases += sum(
                 1 for m in textscan.finditer(CHILD_ALIAS, piece.citation.quote) if not _inside(found, m)
             )
-        if piece.entry is None and is_declaration(piece.citation.quote):
+        if piece.entry is None and declaration(piece.citation.quote):
             first = declared_child(found, child_nodes)
             if first is not None:
                 declared.setdefault(groups[first.id].id, piece.citation.line)
