@@ -252,6 +252,21 @@ def parse_document(text: str) -> DraftDocument:
     return parsed
 
 
+def _heading_reading(
+    line: Line, prev_blank: bool, next_blank: bool, next_text: str, prev_text: str | None
+) -> tuple[tuple[str, int] | None, bool]:
+    """(heading text and level, or None; whether it is a label opening its paragraph) for a non-blank line;
+    `prev_text` is the line above in a text without blank lines (None otherwise or for the first line)."""
+    found = _heading(line, prev_blank, next_blank, next_text)
+    if found is None and prev_blank:
+        found = _inline_label(line, next_text)
+        if found is not None:
+            return found, True
+    if found is None and prev_text is not None:
+        found = _tight_heading(line, prev_text, next_text)
+    return found, False
+
+
 def _parse_document(text: str) -> DraftDocument:
     lines = split_lines(text)
     sections: list[Section] = []
@@ -266,20 +281,23 @@ def _parse_document(text: str) -> DraftDocument:
     following = [stripped[i] for i in filled[1:]] + [""]
     # Text from a PDF often has no blank lines at all, so headings stand between lines instead of paragraphs.
     unbroken = n >= 20 and (n - len(filled)) * 30 < n
+    # Whether a line heads a section depends only on its text and its neighbours', so it is read once per
+    # distinct line and neighbours: a long text repeats its lines (a column of bullets, a pasted table).
+    readings: dict[tuple[str, bool, bool, str, str | None], tuple[tuple[str, int] | None, bool]] = {}
     for k, i in enumerate(filled):
         line = lines[i]
         prev_blank = i == 0 or blank[i - 1]
         next_blank = i == n - 1 or blank[i + 1]
-        found = _heading(line, prev_blank, next_blank, following[k])
-        body_start = lines[i + 1].start if i + 1 < n else line.end
-        if found is None and prev_blank:
-            found = _inline_label(line, following[k])
-            if found is not None:
-                body_start = line.start  # the paragraph after the label is the section's text
-        if found is None and unbroken and i > 0:
-            found = _tight_heading(line, lines[i - 1].text, following[k])
+        prev_text = lines[i - 1].text if unbroken and i > 0 else None
+        key = (line.text, prev_blank, next_blank, following[k], prev_text)
+        reading = readings.get(key)
+        if reading is None:
+            reading = readings[key] = _heading_reading(line, prev_blank, next_blank, following[k], prev_text)
+        found, labelled = reading
         if found is None:
             continue
+        # the paragraph after a label is the section's text
+        body_start = line.start if labelled else lines[i + 1].start if i + 1 < n else line.end
         heading, level = found
         current.end = line.start
         sections.append(current)
