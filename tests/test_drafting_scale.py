@@ -108,7 +108,9 @@ def test_kept_lines_skip_blank_lines_headings_and_table_headers() -> None:
     assert all(text[start : start + len(body)] == body for start, body in kept)
 
 
-@pytest.mark.parametrize("text", ["", "a", "\n", "a\r\nb\rc\n", "\r\r\n\n\r", "x\n\n\n", "one line"])
+@pytest.mark.parametrize(
+    "text", ["", "a", "\n", "a\r\nb\rc\n", "\r\r\n\n\r", "x\n\n\n", "one line", "a\nbc\n\nd e", "\n\nx"]
+)
 def test_line_starts_are_where_each_line_begins(text: str) -> None:
     import re
 

@@ -9,11 +9,12 @@ line itself: a quote is always an exact slice of the chronology, never a reconst
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, count
 
 from pydantic import BaseModel
 
@@ -27,6 +28,13 @@ _LINE_BREAK_KEPT = re.compile(r"(\r\n|\r|\n)")
 def line_starts(text: str) -> list[int]:
     """The offset each line starts at: 0, then the end of every line break (summed in C, as a text can be a
     million blank lines)."""
+    if "\r" not in text:
+        # LF only (the usual case): a line starts after the lines before it and one break each; split in C
+        # rather than by a regex that keeps every break as a string of its own.
+        lines = text.split("\n")
+        starts = list(map(operator.add, accumulate(map(len, lines), initial=0), count()))
+        starts.pop()  # where a line after the last would start
+        return starts
     ends = list(accumulate(map(len, _LINE_BREAK_KEPT.split(text))))  # of each line, then of its break
     return [0, *ends[1::2]]
 
