@@ -416,8 +416,15 @@ def _leading_date(stripped: str) -> DateMatch | None:
 
 def _is_delimited_header(stripped: str) -> bool:
     """'Date – Agency – Event': a header row written as a delimited line."""
-    if segment_sep(stripped) is None:
+    sep = segment_sep(stripped)
+    if sep is None:
         return False  # one segment is no header row
+    # The first cell rules most lines out before a long line is split into all its segments.
+    first = stripped[: sep[0]].strip()
+    if first and (
+        len(first) > 40 or not (words := _words(first)) or any(w not in _HEADER_WORDS for w in words)
+    ):
+        return False
     parts = [part.strip() for part in split_segments(stripped)]
     return len(parts) >= 2 and _header_columns(parts) is not None
 

@@ -316,7 +316,7 @@ def _sentences_matching(
             text = s.text
             said = says.get(text)
             if said is None:
-                m = pattern.search(text)
+                m = textscan.search(pattern, text)  # a sentence can be a whole 1 MB line
                 said = says[text] = not (
                     m is None
                     or NEGATED.search(text, max(0, m.start() - 40), m.start())
