@@ -414,6 +414,57 @@ def _leading_date(stripped: str) -> DateMatch | None:
     return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
 
 
+# Why a table row is not an event: the reason for its first line, and for the lines it continues onto.
+_FIELD_ROW = (
+    "a row of labelled fields (such as 'Subject: …', 'DOB: …'), not an event",
+    "continues the row of labelled fields on the line above",
+)
+_DATE_ONLY_HEADING = (
+    "the row has only a month or year in the date column (a section heading?)",
+    "continues the heading on the line above",
+)
+_DATE_ONLY_NOTE = (
+    "the row has text only in the date column and it is not a date (a heading or a note?)",
+    "continues the heading or note on the line above",
+)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a table row's cells say, given its columns: read once per distinct row."""
+
+    parsed: ParsedDate
+    not_event: tuple[str, str] | None  # the reasons it is unparsed, when it is no event
+    agency: str = ""
+    event: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+def _read_row(columns: _Columns, cells: tuple[str, ...]) -> _Row:
+    def cell(index: int | None) -> str:
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    parsed = parse_date_cell(cell(columns.date))
+    filled = [i for i, text in enumerate(cells) if text]
+    if not parsed.is_date_like and _field_row(cells):
+        return _Row(parsed, _FIELD_ROW)
+    if filled == [columns.date] and parsed.precision in ("month", "year"):
+        return _Row(parsed, _DATE_ONLY_HEADING)
+    if filled == [columns.date] and parsed.status == "unrecognised":
+        return _Row(parsed, _DATE_ONLY_NOTE)
+    used = {columns.date, columns.agency, columns.event}
+    extra: dict[str, str] = {}
+    for index, text in enumerate(cells):
+        if index in used or not text:
+            continue
+        name = columns.names[index] if index < len(columns.names) and columns.names[index] else ""
+        name = name or f"column {index + 1}"
+        while name in extra:
+            name += " (again)"
+        extra[name] = text
+    return _Row(parsed, None, cell(columns.agency), cell(columns.event), tuple(extra.items()))
+
+
 def _is_delimited_header(stripped: str) -> bool:
     """'Date – Agency – Event': a header row written as a delimited line."""
     sep = segment_sep(stripped)
@@ -456,6 +507,7 @@ class _Parser:
         self._starts: dict[str, tuple[str, DateMatch | None]] = {}
         self._headers: dict[str, bool] = {}
         self._agency_led: dict[str, bool] = {}
+        self._rows: dict[tuple[_Columns, tuple[str, ...]], _Row] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------------------
 
@@ -636,50 +688,24 @@ class _Parser:
             return
         columns = self.columns.get(row_format) or _positional_columns(cells)
         self.widths[row_format] = max(self.widths.get(row_format, 0), len(cells))
-
-        def cell(index: int | None) -> str:
-            return cells[index] if index is not None and index < len(cells) else ""
-
-        date_cell = cell(columns.date)
-        parsed = parse_date_cell(date_cell)
-        filled = [i for i, text in enumerate(cells) if text]
-        if not parsed.is_date_like and _field_row(cells):
-            self.unparse(record[0], "a row of labelled fields (such as 'Subject: …', 'DOB: …'), not an event")
+        key = (columns, tuple(cells))
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = _read_row(columns, key[1])
+        if row.not_event is not None:
+            first, rest = row.not_event
+            self.unparse(record[0], first)
             for line in record[1:]:
-                self.unparse(line, "continues the row of labelled fields on the line above")
+                self.unparse(line, rest)
             return
-        if filled == [columns.date] and parsed.precision in ("month", "year"):
-            self.unparse(
-                record[0], "the row has only a month or year in the date column (a section heading?)"
-            )
-            for line in record[1:]:
-                self.unparse(line, "continues the heading on the line above")
-            return
-        if filled == [columns.date] and parsed.status == "unrecognised":
-            self.unparse(
-                record[0],
-                "the row has text only in the date column and it is not a date (a heading or a note?)",
-            )
-            for line in record[1:]:
-                self.unparse(line, "continues the heading or note on the line above")
-            return
-        used = {columns.date, columns.agency, columns.event}
-        extra: dict[str, str] = {}
-        for index, text in enumerate(cells):
-            if index in used or not text:
-                continue
-            name = columns.names[index] if index < len(columns.names) and columns.names[index] else ""
-            name = name or f"column {index + 1}"
-            while name in extra:
-                name += " (again)"
-            extra[name] = text
+        parsed = row.parsed
         draft = _Draft(
             date=parsed,
-            agency_text=cell(columns.agency),
-            event=cell(columns.event),
+            agency_text=row.agency,
+            event=row.event,
             row_format=row_format,
             lines=list(record),
-            extra=extra,
+            extra=dict(row.extra),
         )
         self.add(draft)
         if parsed.status == "missing" and columns.date is not None:
