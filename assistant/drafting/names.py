@@ -432,7 +432,14 @@ class _Learner:
             entry.relation = relation
 
     def learn(self, text: str, matches: list[re.Match[str]]) -> None:
-        for pattern in (_NAME_THEN_LABEL, _LABEL_THEN_NAME):
+        # What a pattern cannot match without is looked for first, in C: a line of a hundred thousand
+        # capitalised words and no bracket or digit is read by none of the patterns that need one.
+        brackets = "(" in text
+        digits = _DIGIT.search(text) is not None
+        labelled = (
+            (_NAME_THEN_LABEL, _LABEL_THEN_NAME) if brackets else ()
+        )  # 'Jay (Child B)', 'Child B (Jay)'
+        for pattern in labelled:
             for m in textscan.finditer(pattern, text):
                 if _is_name(m.group("name").split()[0]):
                     label = m.group("label")
@@ -446,7 +453,6 @@ class _Learner:
         role_then_name = _ROLE_THEN_NAME.match
         # Without a bracket, only a name right after the role introduces anyone (a list of brothers needs
         # their brackets): 'Mother Mother' is passed over on its first word.
-        brackets = "(" in text
         for m in matches:
             group = m.lastgroup  # role_index, inline: a line can name a role a hundred thousand times
             if group is None or not group.startswith("r"):
@@ -474,7 +480,7 @@ class _Learner:
             self.introduced(m.group("name"), text, m.end(), None, relation=m.group("rel"))
         # 'Jamie (14) seen by GP', 'Ben, 14, male.': a capitalised word with an age is a person, when the
         # chronology uses it again; a child when the age is under 18.
-        for m in textscan.finditer(_NAME_WITH_AGE, text):
+        for m in textscan.finditer(_NAME_WITH_AGE, text) if digits else ():  # an age is a number
             word = m.group("name")
             if _AFTER_TITLE.search(text, max(0, m.start() - 6), m.start()):
                 continue  # 'Ms Smith (41)' is the pseudonym, already a person
@@ -508,6 +514,7 @@ _NAME_WITH_AGE = re.compile(
     r"(?<![\w-])(?P<name>(?-i:[A-Z][a-z]{2,15}))(?:\s*+\(\s*+(?:aged?\s++)?(?P<age>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+[,)]"
     r"|,\s*+(?:aged?\s++)?(?P<age2>\d{1,2})(?:\s*+(?:years?|yrs?))?\s*+(?:[,.;]|$))"
 )
+_DIGIT = re.compile(r"\d")  # as the patterns' \d reads a digit
 _AND_NAME = re.compile(
     r"\s*+\([^()\n]{1,40}\)\s*+(?:,\s*+(?:and\s++)?|and\s++)(?P<name>" + _NAME_WORD + r")(?=\s*+\()"
 )
