@@ -414,6 +414,16 @@ def _leading_date(stripped: str) -> DateMatch | None:
     return DateMatch(ParsedDate(text=stripped[:end], status="placeholder"), end)
 
 
+def _free_kind(text: str) -> str:
+    """'separator' for a rule line, 'heading' for a heading, else 'text': what a line with no date is."""
+    # (The first character rules each pattern out cheaply on most lines.)
+    if text[0] in _RULE_CHARS and _RULE_LINE.fullmatch(text):
+        return "separator"
+    if text[0] in "#*_" and _HEADING_LINE.fullmatch(text):
+        return "heading"
+    return "text"
+
+
 # Why a table row is not an event: the reason for its first line, and for the lines it continues onto.
 _FIELD_ROW = (
     "a row of labelled fields (such as 'Subject: …', 'DOB: …'), not an event",
@@ -507,6 +517,7 @@ class _Parser:
         self._starts: dict[str, tuple[str, DateMatch | None]] = {}
         self._headers: dict[str, bool] = {}
         self._agency_led: dict[str, bool] = {}
+        self._free: dict[str, str] = {}
         self._rows: dict[tuple[_Columns, tuple[str, ...]], _Row] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------------------
@@ -794,11 +805,13 @@ class _Parser:
         return header
 
     def free_text(self, line: _Line, text: str) -> None:
-        # (The first character rules each pattern out cheaply on most lines.)
-        if text[0] in _RULE_CHARS and _RULE_LINE.fullmatch(text):
+        kind = self._free.get(text)
+        if kind is None:
+            kind = self._free[text] = _free_kind(text)
+        if kind == "separator":
             self.skip([line], "separator")
             return
-        if text[0] in "#*_" and _HEADING_LINE.fullmatch(text):
+        if kind == "heading":
             self.unparse(line, "a heading, not part of an event")
             return
         agency_led = self.agency_led(text)
