@@ -220,13 +220,23 @@ class _Reader:
         for name in self.namer.learned.values():
             for link in name.links:
                 self.links.pairs.append((name.id, link))
+        # The people a text names, once per distinct text (a paste repeats its lines); the lists and what is
+        # in them are only read from here on.
+        found_in: dict[str, tuple[list[Found], dict[int, Found], tuple[bool, bool, bool]]] = {}
         for piece in self.pieces:
-            found = self.namer.find(piece.citation.quote)
+            quote = piece.citation.quote
+            known = found_in.get(quote)
+            if known is None:
+                found = self.namer.find(quote)
+                known = found_in[quote] = (
+                    found,
+                    {f.start: f for f in found},
+                    detail_hints(quote) if found else (False, False, False),
+                )
+            found, at, hints = known
             self.found.append((piece, found))
             if not found:
                 continue
-            at = {f.start: f for f in found}
-            hints = detail_hints(piece.citation.quote)
             details = any(hints)
             base, line, entry = piece.citation.start, piece.citation.line, piece.entry
             raw = self.raw.append
