@@ -411,9 +411,11 @@ class _Learner:
         self.forms: set[str] = set()
         # Each distinct text is read once and its words counted as often as the text occurs.
         self.counts: Counter[str] = Counter()
+        self.words: dict[str, Iterable[str]] = {}  # each text's distinct capitalised words
         for text, times in Counter(texts).items():
             # counted in C: a line of 'Mother ' repeated is a hundred thousand words
-            for word, n in Counter(_CAP_WORD.findall(text)).items():
+            words = self.words[text] = Counter(_CAP_WORD.findall(text))
+            for word, n in words.items():
                 self.counts[word] += n * times
 
     def add(self, name: str, *, child: bool, link: str | None = None, relation: str | None = None) -> None:
@@ -452,7 +454,12 @@ class _Learner:
         # 'older brother Jay (17)', 'partner, Sam (24)': a role, then a name it introduces.
         role_then_name = _ROLE_THEN_NAME.match
         # Without a bracket, only a name right after the role introduces anyone (a list of brothers needs
-        # their brackets): 'Mother Mother' is passed over on its first word.
+        # their brackets): 'Mother Mother' is passed over on its first word. That word starts after a space
+        # or a mark (a role ends at a word's end), so it is one of the text's capitalised words, unless a
+        # hyphen comes just before it ('Mother -Jay'): with none of those a name, no role introduces one.
+        words = self.words.get(text)
+        if not brackets and "-" not in text and words is not None and not any(map(_is_name, words)):
+            matches = []
         for m in matches:
             group = m.lastgroup  # role_index, inline: a line can name a role a hundred thousand times
             if group is None or not group.startswith("r"):
