@@ -171,3 +171,20 @@ def test_a_drafts_child_labels_are_those_the_namer_finds() -> None:
         expected = [f for f in namer.find(line) if f.kind == "child" and " " in f.text]
         assert _child_labels(line) == expected
     assert [f.text for f in _child_labels(lines[1])] == ["Baby Z", "Child S"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "learned"),
+    [
+        (["Mother Sarah was seen at home. Sarah said she was fine."], ["name-sarah"]),
+        (["Seen with her partner, Dean. Dean was polite."], ["name-dean"]),
+        (["Mother " * 2000], []),
+        (["Mother Mother was seen.", "Sarah (4) at nursery.", "Sarah seen."], ["name-sarah"]),
+    ],
+)
+def test_names_after_a_role_are_learned_without_trying_every_role(
+    texts: list[str], learned: list[str]
+) -> None:
+    from assistant.drafting.names import Namer
+
+    assert sorted(Namer.for_texts(texts).learned) == learned
