@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assistant import textscan
 from assistant.critic.checks.national import Relevance
 from assistant.domain.drafting import (
     NOT_RECORDED,
@@ -357,12 +358,25 @@ def incident_summary(incident: Incident | None, safety: list[Citation], child: s
 # -- 4. key events --------------------------------------------------------------------------------------
 
 
+def _with_key_events(ordered: list[EntryText]) -> list[EntryText]:
+    """The entries with a key event in their text; each distinct piece of text is searched once."""
+    says: dict[str, bool] = {}
+
+    def said(quote: str) -> bool:
+        found = says.get(quote)
+        if found is None:
+            found = says[quote] = textscan.search(KEY_EVENT, quote) is not None
+        return found
+
+    return [e for e in ordered if any(said(piece.quote) for piece in e.event)]
+
+
 def key_events(ordered: list[EntryText]) -> DraftSection:
     total = len(ordered)
     if total <= KEY_EVENTS_ALL_UP_TO:
         chosen, rule = ordered, f"All {total} entries of the chronology"
     else:
-        chosen = [e for e in ordered if any(True for _ in e.search(KEY_EVENT))]
+        chosen = _with_key_events(ordered)
         rule = (
             f"{len(chosen)} of the chronology's {total} entries: those recording a referral, assessment, "
             "strategy discussion, plan, closure, missed contact, arrest, missing episode, injury or death"
