@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
@@ -155,8 +155,15 @@ class Tokens:
                 if not (word := m.group(0))[:1].islower() or word in keep
             ]
         )
-        self.by_start = {tok.start: i for i, tok in enumerate(self.items)}
-        self.by_end = {tok.end: i for i, tok in enumerate(self.items)}
+
+    # Built when a rule first looks a token up: the unmasked tokens never need them, and few texts need by_end.
+    @cached_property
+    def by_start(self) -> dict[int, int]:
+        return {tok.start: i for i, tok in enumerate(self.items)}
+
+    @cached_property
+    def by_end(self) -> dict[int, int]:
+        return {tok.end: i for i, tok in enumerate(self.items)}
 
     def _same_tokens(self, text: str) -> Tokens:
         twin = copy.copy(self)  # shares items and lookups: nothing was blanked out

@@ -269,16 +269,22 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
                         if piece != part:
                             owners_by_part[piece].add(key)
     keyed: list[Span] = []
+    joined_key: dict[str, str] = {}  # each distinct spelling is joined to its full name once
+    person = EntityKind.PERSON
     for span in spans:
-        if span.kind is not EntityKind.PERSON:
+        if span.kind is not person:
             keyed.append(span)
             continue
-        key = key_of(span)
-        if " " not in key:
-            owners = owners_by_token.get(key) or owners_by_part.get(key) or set()
-            if len(owners) == 1:
-                key = next(iter(owners))
-        keyed.append(Span(span.start, span.end, span.kind, key))
+        surface = text[span.start : span.end]
+        full = joined_key.get(surface)
+        if full is None:
+            full = key_of(span)
+            if " " not in full:
+                owners = owners_by_token.get(full) or owners_by_part.get(full) or set()
+                if len(owners) == 1:
+                    full = next(iter(owners))
+            joined_key[surface] = full
+        keyed.append(Span(span.start, span.end, person, full))
     return keyed
 
 
