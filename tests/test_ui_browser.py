@@ -41,6 +41,15 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WAIT_MS = 60_000
 
 
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished running the page's script: a rerun replaces the nodes
+    a test would focus, so keys pressed before then can land on a node that is gone."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=120_000)
+    time.sleep(0.5)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -236,9 +245,7 @@ def test_draft_quotes_and_lines_of_enquiry_reach_their_text_by_keyboard(
 
     page = browser_page
 
-    def target() -> str:
-        return str(page.evaluate("() => document.querySelector(':target')?.id || ''"))
-
+    target = page.locator(":target")
     page.goto(f"{server.url}/draft", timeout=WAIT_MS)
     box = page.get_by_role("textbox", name="Or paste the chronology here", exact=True)
     box.fill(NAMED_CHRONOLOGY)
@@ -248,9 +255,10 @@ def test_draft_quotes_and_lines_of_enquiry_reach_their_text_by_keyboard(
     expect(quote).to_be_visible(timeout=120_000)
     line = quote.get_attribute("href")
     assert line and line.startswith("#rra-chronology-line-")
+    settle(page)
     quote.focus()
     page.keyboard.press("Enter")
-    assert target() == line[1:]
+    expect(target).to_have_id(line[1:])
     expect(page.locator(line)).to_be_in_viewport()
 
     page.goto(f"{server.url}/kloe", timeout=WAIT_MS)
@@ -262,12 +270,13 @@ def test_draft_quotes_and_lines_of_enquiry_reach_their_text_by_keyboard(
     expect(locate).to_be_visible(timeout=120_000)
     passage = locate.get_attribute("href")
     assert passage and passage.startswith("#rra-kloe-passage-1-")
+    settle(page)
     locate.focus()
     page.keyboard.press("Enter")
-    assert target() == passage[1:]
+    expect(target).to_have_id(passage[1:])
     expect(page.locator(passage)).to_be_in_viewport()
     back = page.locator("a.rra-back[href='#rra-line-of-enquiry-1']").first
     back.focus()
     page.keyboard.press("Enter")
-    assert target() == "rra-line-of-enquiry-1"
+    expect(target).to_have_id("rra-line-of-enquiry-1")
     expect(page.locator("summary").filter(has_text="1.").first).to_be_in_viewport()

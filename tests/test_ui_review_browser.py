@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -48,14 +47,6 @@ def serious_violations(page: Any) -> list[str]:
     ]
 
 
-def settle(page: Any) -> None:
-    """Wait until Streamlit has finished running the page's script."""
-    from playwright.sync_api import expect
-
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=120_000)
-    time.sleep(0.5)
-
-
 def external(urls: list[str]) -> list[str]:
     out = []
     for url in urls:
@@ -84,7 +75,7 @@ def test_review_pane_marks_and_no_request_leaves_the_computer(
     page.get_by_role("button", name="Run the critique").click()
     finding = page.locator("summary").filter(has_text="Child's ethnicity not recorded")
     expect(finding).to_be_visible(timeout=120_000)
-    settle(page)
+    ui.settle(page)
     # The draft's table is a real table, not pipes.
     pane = page.locator(".rra-draft")
     expect(pane.locator("table th").first).to_have_text("Name")
@@ -126,7 +117,7 @@ def test_review_pane_marks_and_no_request_leaves_the_computer(
     details.get_by_role("radio", name="Addressed").click(force=True)
     marked = page.locator("summary").filter(has_text="marked addressed")
     expect(marked).to_be_visible(timeout=30_000)
-    settle(page)
+    ui.settle(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download as Word (.docx)").click()
     saved = tmp_path / "feedback.docx"
@@ -164,7 +155,7 @@ def test_every_page_passes_axe_and_tables_never_scroll_the_page_sideways_on_a_ph
             page.get_by_role("textbox", name="Or paste the chronology here").press("Control+Enter")
             page.get_by_role("button", name="Draft the sections").click()
             expect(page.get_by_role("heading", name="Timeline")).to_be_visible(timeout=120_000)
-        settle(page)
+        ui.settle(page)
         found[path or "home"] = serious_violations(page)
         page.screenshot(path=str(SHOTS / f"screenshot-{shot}.png"))
 
@@ -175,7 +166,7 @@ def test_every_page_passes_axe_and_tables_never_scroll_the_page_sideways_on_a_ph
     page.get_by_role("textbox", name="Or paste the chronology here").press("Control+Enter")
     page.get_by_role("button", name="Draft the sections").click()
     expect(page.get_by_role("heading", name="Draft sections")).to_be_visible(timeout=120_000)
-    settle(page)
+    ui.settle(page)
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
         " document.querySelector('[data-testid=stMain]').scrollWidth]"
