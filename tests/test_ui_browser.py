@@ -186,6 +186,7 @@ def test_critique_in_a_real_browser(server: Server, browser_page: Any, tmp_path:
     # A known finding appears; expanding it shows a real Panel comment and the example it came from.
     finding = page.locator("summary").filter(has_text=KNOWN_FINDING)
     expect(finding).to_be_visible(timeout=90_000)
+    settle(page)
     finding.click()
     details = page.locator("details").filter(has=finding)
     expect(details.get_by_text(KNOWN_PANEL_COMMENT)).to_be_visible()
