@@ -697,29 +697,23 @@ def quoted_names(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_cue(word: str) -> bool:
-    """Whether `word` starts any rule of context_names but the one that looks back from an aside."""
+def _cues(word: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Which rules of context_names `word` starts: a title, a role, "called", a label, a label in brackets."""
     folded = fold(word)
     head = folded.split("-", 1)[0]
     return (
-        classify(word) == "ROLE"
-        or word in _TITLE_WORDS
-        or folded in _ROLE_STARTS
+        word in _TITLE_WORDS,
+        folded in _ROLE_STARTS
         or head in _ROLE_STARTS
-        or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS)
-        or folded in _CALLED_STARTS
-        or folded in _LABEL_STARTS
-        or head in _LABEL_STARTS
-        or word in _LABEL_WORDS
+        or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS),
+        folded in _CALLED_STARTS,
+        folded in _LABEL_STARTS or head in _LABEL_STARTS,
+        word in _LABEL_WORDS,
     )
 
 
-_ASIDE_STARTS = frozenset(",( -'")
-
-
-def _aside_after(text: str, end: int) -> bool:
-    after = text[end : end + 2]
-    return bool(after) and (after[0] in ",(" or after in (" (", " -", "'s"))
+# What follows a name in an aside: "Precious, the mother", "Precious (mother)", "Precious - mother", "Precious's".
+_ASIDE = re.compile(r"[,(]| [(-]|'s")
 
 
 def context_names(tokens: Tokens) -> list[Span]:
@@ -735,37 +729,28 @@ def context_names(tokens: Tokens) -> list[Span]:
     for index, tok in enumerate(items):
         word = tok.text
         # Most words cue no rule: one cached look-up and a glance at what follows skip them.
-        if not _is_cue(word) and not (
-            word[:1].isupper()
-            and text[tok.end : tok.end + 1] in _ASIDE_STARTS
-            and _aside_after(text, tok.end)
-        ):
+        title, role_start, called, label, label_word = _cues(word)
+        aside = word[:1].isupper() and _ASIDE.match(text, tok.end) is not None
+        if not (title or role_start or called or label or label_word or aside or tok.cls == "ROLE"):
             continue
         # After a role word, a name would start at the next kept word; a role, title, function or lowercase
         # word never starts one ("Mother Mother Mother...": no pattern is tried).
         if (
             tok.cls == "ROLE"
+            and not aside  # the rule that looks back ("Precious (mother)") still applies
             and index + 1 < len(items)
             and items[index + 1].cls in _NO_NAME_AFTER
-            and word not in _LABEL_WORDS
+            and not label_word
             and (fold(word), fold(items[index + 1].text)) not in _CUE_PAIRS  # "health visitor Ocean Stone"
         ):
-            after = text[tok.end : tok.end + 2]
-            if not (word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -", "'s"))):
-                continue  # nor does the rule that looks back ("Precious (mother)") apply here
-        if word in _TITLE_WORDS:
+            continue
+        if title:
             match = _TITLE.match(text, tok.start)
             if match:
                 # "Inspector PPU": one word in capitals after a title in mixed case is an acronym.
                 titled = _name_at(tokens, match.end(), allow_initial=True, strict=not word.isupper())
                 add(titled if titled is not None else _titled_surname(tokens, match.end()))
-        folded = fold(word)
-        head = folded.split("-", 1)[0]
-        if (
-            folded in _ROLE_STARTS
-            or head in _ROLE_STARTS
-            or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS)
-        ):
+        if role_start:
             match = _ROLE_THEN_NAME.match(text, tok.start)
             if match:
                 # A capitalised role mid-sentence is part of a title-case phrase ("Child Protection Plan",
@@ -790,7 +775,7 @@ def context_names(tokens: Tokens) -> list[Span]:
                 ):
                     span = None
                 add(span)
-        if folded in _CALLED_STARTS:
+        if called:
             match = _CALLED.match(text, tok.start)
             if match:
                 # "a lad called Little T": a nickname of a word and a capital letter.
@@ -802,26 +787,25 @@ def context_names(tokens: Tokens) -> list[Span]:
                     if short
                     else _name_at(tokens, match.end())
                 )
-        if folded in _LABEL_STARTS or head in _LABEL_STARTS:
+        if label:
             match = _LABEL.match(text, tok.start)
             if match:
                 span = _name_at(tokens, match.end(), allow_initial=True)
                 # "Subject: RAPID REVIEW - CHILD J" is an email's subject line, not a child's name.
                 if (
                     span is not None
-                    and folded == "subject"
+                    and fold(word) == "subject"
                     and tokens.items[tokens.by_start[span.start]].cls not in _NAMEISH
                 ):
                     span = None
                 add(span)
-        if word in _LABEL_WORDS:
+        if label_word:
             match = _LABEL_BRACKET.match(text, tok.start)
             if match:
                 span = _name_at(tokens, match.end(), strict=True)
                 if span is not None and text[span.end : span.end + 1] in {")", ","}:
                     add(span)
-        after = text[tok.end : tok.end + 2]
-        if word[:1].isupper() and after and (after[0] in ",(" or after in (" (", " -", "'s")):
+        if aside:
             match = _NAME_THEN_WHO.match(text, tok.end)
             if match:
                 span = _back_name(tokens, tok.end)
