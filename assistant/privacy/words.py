@@ -156,6 +156,23 @@ FAMILY_ROLES = (
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
     "eldest|youngest|oldest|middle child|firstborn"
 )
+
+
+def _family_words_in_other_languages() -> list[str]:
+    """data/family_words.txt as pattern alternatives, in their own spelling and without accents ("Mătușa",
+    "Matusa"). A word that is also a listed first name or surname is left out: there, a name wins."""
+    text = (
+        resources.files("assistant.privacy").joinpath("data", "family_words.txt").read_text(encoding="utf-8")
+    )
+    names = first_names() | surnames()
+    words = [word for line in text.splitlines() if line[:1] != "#" for word in line.split()]
+    # Letters only, so each is a pattern as it stands, and splits into role words as the others do.
+    return sorted(
+        {form for word in words if fold(word) not in names for form in (word, fold(word)) if form.isalpha()}
+    )
+
+
+FAMILY_ROLES += "|" + "|".join(_family_words_in_other_languages())
 PROFESSIONAL_ROLES = (
     "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
     "head teacher|headteacher|deputy head|head of year|SENCO|SENDCO|DSL|designated safeguarding lead|"
@@ -191,7 +208,7 @@ def _roleword_set() -> frozenset[str]:
     for role in (FAMILY_ROLES + "|" + PROFESSIONAL_ROLES).split("|"):
         for word in re.split(r"[ \-]|\?", role.replace("-?", "-")):
             if word:
-                words.add(word.casefold())
+                words.add(fold(word))
     words |= word_set(
         "maternal paternal step half foster adoptive birth biological great mothers fathers parents "
         "siblings brothers sisters children adults carers partners grandparents family relative relatives "
