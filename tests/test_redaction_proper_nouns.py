@@ -135,6 +135,13 @@ def test_a_name_found_is_found_again_in_lower_case_in_messages() -> None:
     assert "mikey" not in result and "ndukwes" not in result and "rose came" in result, result
 
 
+def test_a_listed_first_name_in_lower_case_is_a_name_even_when_found_nowhere_else() -> None:
+    text = "[21:04] me: is freya coming or wot. tell kierans mum\n[21:05] will said hope is fine, shay knows"
+    assert redact(text).text == (
+        "[21:04] me: is PERSON_1 coming or wot. tell PERSON_2 mum\n[21:05] will said hope is fine, shay knows"
+    )
+
+
 def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
     text = "Papai and Mamãe came with Maternal Great-Aunt Ilse Brisketh; the EWO and her Nain were told."
     assert (
