@@ -89,10 +89,11 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8 and 9 were written blind and scored once (89.4% and 93.6%); their gaps were then worked on only with
-# rules that generalise (proper_nouns.py), and they stand below the target: this holds them where they are.
+# Sets 8-11 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%); their gaps were then worked on
+# only with rules that generalise, and they stand below the target: this holds them where they are.
 @pytest.mark.parametrize(
-    ("stem", "recall", "roles_lost", "other"), [("set8", 0.963, 3, 7), ("set9", 0.946, 1, 9)]
+    ("stem", "recall", "roles_lost", "other"),
+    [("set8", 0.963, 3, 7), ("set9", 0.946, 1, 9), ("set10", 0.936, 5, 13), ("set11", 0.928, 12, 23)],
 )
 def test_later_development_sets_hold_their_figures(
     stem: str, recall: float, roles_lost: int, other: int

@@ -41,6 +41,11 @@ from tests.fakes.redaction import covered, kinds_of
         ("Police (DC Hollis, collar RB7782) attended.", "RB7782", EntityKind.REFERENCE),
         ("A missing report was made (MISPER 24-00187).", "24-00187", EntityKind.REFERENCE),
         ('He messaged them on FIFA as "StrikerJonno88".', "StrikerJonno88", EntityKind.HANDLE),
+        ("The London Borough of Tower Hamlets wrote.", "London Borough of Tower Hamlets", EntityKind.ORG),
+        ("She was admitted to University Hospital Coventry.", "University Hospital Coventry", EntityKind.ORG),
+        ("The family moved to Reading in 2021.", "Reading", EntityKind.ADDRESS),
+        ("They then moved to the Isle of Wight.", "Isle of Wight", EntityKind.ADDRESS),
+        ("The referral went to Quarrendale YJS on Monday.", "Quarrendale YJS", EntityKind.ORG),
     ],
 )  # fmt: skip
 def test_each_identifier_is_found_with_its_kind(text: str, value: str, kind: EntityKind) -> None:
@@ -163,6 +168,8 @@ def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
         ("Anneanne and Teyze took turns with the baby.", "Anneanne and Teyze took turns with the baby."),
         ("He called his Nainai and his Ayi after school.", "He called his Nainai and his Ayi after school."),
         ("Mumma and Tanty Ilse were at the flat.", "Mumma and Tanty PERSON_1 were at the flat."),
+        ("Dadi-ji and Kak Rebaz spoke Pahari and Sorani.", "Dadi-ji and Kak PERSON_1 spoke Pahari and Sorani."),
+        ("Reading the file, Bath time was late.", "Reading the file, Bath time was late."),
     ],
 )  # fmt: skip
 def test_family_words_in_the_languages_families_speak_stay(text: str, redacted: str) -> None:

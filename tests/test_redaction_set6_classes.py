@@ -103,12 +103,19 @@ def test_a_place_named_like_a_school_is_an_address_where_it_is_a_town() -> None:
         ('Mother said Kai (known round the estate as "Zedz") had been minding her.', "Zedz"),
         ('A contact saved in her phone as "Bigman" messaged her.', "Bigman"),
         ('Another pupil said the driver is "Trigga" and he is older.', "Trigga"),
-        ('She said that "Auntie Bev" collects them on Fridays.', "Auntie Bev"),
+        ('She said that "Auntie Bev" collects them on Fridays.', "Bev"),
         ('Leah says "Tee" is Tyrese Maddox, aged 19.', "Tee"),
     ],
 )
 def test_a_quoted_nickname_after_a_cue_or_with_a_kinship_word(text: str, nickname: str) -> None:
     assert covered(text, nickname), redact(text).text
+
+
+def test_the_kinship_word_of_a_quoted_nickname_stays() -> None:
+    assert (
+        redact('She said that "Auntie Bev" collects them.').text
+        == 'She said that "Auntie PERSON_1" collects them.'
+    )
 
 
 def test_quoted_ordinary_words_and_role_words_stay() -> None:

@@ -1386,7 +1386,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Metropolitan Borough Council|Borough Council|City Council|County Council|District Council|"
             r"Council|Town Hall|Civic Centre|Young Carers|Safeguarding Children Partnership|"
             r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|"
-            r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|Club|"
+            r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|YJS|YOT|YOS|Club|"
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
@@ -1439,6 +1439,9 @@ _GENERAL_SUFFIXES = frozenset(
         "0-19 Team",
         "Youth Justice Service",
         "Youth Offending Team",
+        "YJS",
+        "YOT",
+        "YOS",
         "Club",
         "Centre",
         "Clinic",

@@ -79,6 +79,15 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and any(c.islower() for c in token)
 
 
+# An honorific after a family word keeps it a family word ("Dadi-ji", "Khala-jaan", "Chacha-jee").
+_HONORIFICS = frozenset({"ji", "jee", "jaan", "jan", "sahib", "saab"})
+
+
+def _hyphenated_role(folded: str) -> bool:
+    *head, last = folded.split("-")
+    return all(part in ROLE_WORDS for part in head) and (last in ROLE_WORDS or last in _HONORIFICS)
+
+
 @lru_cache(maxsize=1 << 17)
 def classify(token: str) -> str:
     """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, TITLE, INITIAL, PARTICLE,
@@ -86,8 +95,8 @@ def classify(token: str) -> str:
     folded = fold(token)
     if len(token) == 1 and token.isupper():
         return "INITIAL"
-    if folded in ROLE_WORDS or ("-" in folded and all(part in ROLE_WORDS for part in folded.split("-"))):
-        return "ROLE"  # "Great-Aunt", "Half-Sister"
+    if folded in ROLE_WORDS or ("-" in folded and _hyphenated_role(folded)):
+        return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
     if not token[:1].isupper():
         return "PARTICLE" if folded in PARTICLES else "LOWER"
     if token in _TITLE_SET:
@@ -633,7 +642,7 @@ _QUOTE_IS_NAME = re.compile(
     r"|[ ](?:(?:is|was|remains|still)[ ])?(?:not[ ](?:yet[ ])?identified|unidentified|not[ ]known|unknown)\b"
     r"|[ ](?:is|was)[ ](?:believed|thought|understood|likely)[ ]to[ ]be\b"
 )
-# A relative's name in quotes is one nickname, the kinship word included ('"Uncle Mo" stays over').
+# A relative's name in quotes is a nickname ('"Uncle Mo" stays over'): the name after the kinship word.
 _KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
 
 
@@ -692,7 +701,9 @@ def quoted_names(text: str) -> list[Span]:
                 and (by_name or not before.group(2))
             )
         ):
-            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+            # '"Uncle Mo"': the name goes, the kinship word stays, as it does outside quotes.
+            start = match.start("n") + (len(words[0]) + 1 if kin else 0)
+            spans.append(Span(start, match.end("n"), EntityKind.PERSON, ""))
     return spans
 
 

@@ -16,6 +16,7 @@ one place is a place everywhere the text uses it, so it keeps one placeholder.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
@@ -28,6 +29,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     surnames,
+    towns_named_with_words,
     word_set,
 )
 
@@ -69,6 +71,8 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
     tok, text = tokens.items[k], tokens.text
     if len(tok.text) < 3:
         return False
+    if tok.cls in _TOWN_CLASSES and _town_here(tokens, k):
+        return True
     if tok.cls == "UNKNOWN":
         return not is_vocabulary(tok.text) and _NAMED_BY.match(text, tok.end) is None
     if tok.cls == "CAPS":
@@ -83,6 +87,49 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
             and _caps_name_context(tokens, k)
         )
     return False
+
+
+_TOWN_CLASSES = frozenset({"COMMON", "FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME", "CAPS"})
+# Where a town named with ordinary words is read as one: after these ("moved to Reading") or before a
+# council's or a public service's name ("Tower Hamlets YJS", "Reading Borough Council").
+_TOWN_BEFORE = _PLACE_BEFORE | word_set("to from of")
+_SERVICE_AFTER = re.compile(
+    r"[ ](?:Council|Borough|District|Police|YJS|YOT|YOS|MASH|CAMHS|Hospital|Station|Magistrates|Crown|"
+    r"Children's|Childrens|Family|Youth|Early|Safeguarding|Housing|Social)\b"
+)
+
+
+def _town_here(tokens: Tokens, k: int) -> bool:
+    """Token k starts a listed town named with ordinary words, where a place goes."""
+    tok, text = tokens.items[k], tokens.text
+    if fold(tok.text) not in _TOWN_FIRST_WORDS:
+        return False
+    town = _towns().match(text, tok.start)
+    if town is None:
+        return False
+    before = _LAST_WORD.search(text, max(0, tok.start - 16), tok.start)
+    if before is not None and before.end(1) == tok.start - 1:
+        word = fold(before.group(1))
+        # "the Isle of Wight", "the Black Country"; not "the Reading list"
+        if word in _TOWN_BEFORE or (word == "the" and " " in town.group(0)):
+            return True
+    return _SERVICE_AFTER.match(text, town.end()) is not None
+
+
+_TOWN_FIRST_WORDS = frozenset(town.split()[0] for town in towns_named_with_words())
+
+
+@lru_cache(maxsize=1)
+def _towns() -> re.Pattern[str]:
+    """The listed towns as written: each word capitalised but "of" ("Isle of Wight"), or all in capitals."""
+    written = {
+        " ".join(w if w == "of" else w.capitalize() for w in town.split())
+        for town in towns_named_with_words()
+    }
+    written |= {town.upper() for town in written}
+    return re.compile(
+        "(?:" + "|".join(sorted(map(re.escape, written), key=len, reverse=True)) + r")(?![\w'\-])"
+    )
 
 
 def _caps_name_context(tokens: Tokens, k: int) -> bool:
@@ -209,6 +256,11 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             continue
         first, last = _run(tokens, i)
         kind = _kind(tokens, first, last)
+        town = _towns().match(text, items[i].start) if fold(items[i].text) in _TOWN_FIRST_WORDS else None
+        if town is not None and kind is EntityKind.PERSON:
+            kind = EntityKind.ADDRESS  # "moved to Reading", "the Isle of Wight"
+            last = max(last, tokens.by_end.get(town.end(), last))
+            places.add(fold(items[i].text))
         if kind is EntityKind.PERSON:
             first, last = _one_person(tokens, first, last, i)  # "Arthur Labinjo-Hughes and Star Hobson"
         house = _house_before(tokens, first) if kind is EntityKind.PERSON and first == last else None

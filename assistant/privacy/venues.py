@@ -17,10 +17,15 @@ from assistant.privacy.words import FUNCTION_WORDS, INSTITUTION_WORDS, ROLE_WORD
 # generic ("University of Calderbridge", "Diocese of Wenmoor", "Sure Start Harwick North"). Prisons are
 # where someone lives, so they are addresses ("HMP Wealdmoor", "HMYOI Haverigg Moss").
 _HEADED = re.compile(
-    r"(?=[UDASHY])\b(?P<head>University[ ]of|Diocese[ ]of|Archdiocese[ ]of|Sure[ ]Start|HMP|HMYOI|HM[ ]Prison|"
-    r"HM[ ]YOI)[ ](?P<name>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30}){0,2})(?![\w'\-])"
+    r"(?=[UDASHYLRMB])\b(?P<head>University[ ]of|University[ ]Hospitals?(?:[ ]of)?|Diocese[ ]of|Archdiocese[ ]of|"
+    r"Sure[ ]Start|HMP|HMYOI|HM[ ]Prison|HM[ ]YOI|(?:London[ ]|Royal[ ]|Metropolitan[ ])?Borough[ ]of)"
+    r"[ ](?P<name>[A-Z][a-z'\-]{2,30}(?:[ ](?:and[ ])?[A-Z][a-z'\-]{2,30}){0,2})(?![\w'\-])"
 )
 _PRISON_HEADS = frozenset({"HMP", "HMYOI", "HM Prison", "HM YOI"})
+# After these heads only a place can follow, even one named with ordinary words ("London Borough of Tower
+# Hamlets"; "Royal Borough of Kingston upon Thames" is cut at "upon", which is enough to hide it). A bare
+# "Borough of" may be an award's ("Borough of Culture").
+_PLACE_HEADS = ("London Borough of", "Royal Borough of", "Metropolitan Borough of")
 _DIRECTION = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 
 # "c/o 4 Sycamore Drive, Thornbury Vale", "c/o Foyer, 1-3 Northgate, Harwick": whatever follows care-of is an
@@ -65,10 +70,14 @@ def _proper(word: str) -> bool:
 
 def headed_places(text: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _HEADED.finditer(text) if ("HM" in text or " of " in text or "Sure" in text) else ():
-        words = match.group("name").split()
+    for match in (
+        _HEADED.finditer(text) if ("HM" in text or " of " in text or "Sure" in text or "Univ" in text) else ()
+    ):
+        words = [w for w in match.group("name").split() if w != "and"]
         # "Sure Start Harwick North": a direction may follow the town, but the first word is the town's own.
-        if not _proper(words[0]) or not all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+        if not match.group("head").endswith(_PLACE_HEADS) and (
+            not _proper(words[0]) or not all(_proper(w) or fold(w) in _DIRECTION for w in words[1:])
+        ):
             continue
         kind = EntityKind.ADDRESS if match.group("head") in _PRISON_HEADS else EntityKind.ORG
         spans.append(Span(match.start(), match.end(), kind, norm(match.group(0))))

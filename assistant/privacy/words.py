@@ -52,6 +52,15 @@ def english_words() -> frozenset[str]:
     return _wordlist("english_words.txt")
 
 
+@cache
+def towns_named_with_words() -> frozenset[str]:
+    """Towns and boroughs named with ordinary words ("reading", "tower hamlets"): data/towns_named_with_words.txt."""
+    text = (
+        resources.files("assistant.privacy").joinpath("data", "towns_named_with_words.txt").read_text("utf-8")
+    )
+    return frozenset(norm(line) for line in text.splitlines() if line.strip() and line[:1] != "#")
+
+
 def public_names() -> frozenset[str]:
     """Capitalised words that name no person and no local place: countries, big cities, brands, medicines."""
     return _wordlist("public_names.txt")
@@ -199,7 +208,11 @@ NATIONALITIES = word_set(
     "amharic yoruba igbo twi shona swahili lingala mandarin cantonese russian ukrainian belarusian muslim "
     "christian hindu sikh jewish catholic protestant orthodox anglican methodist baptist pentecostal "
     "traveller travellers roma romany gypsy british-pakistani black white mixed bsl makaton england scotland "
-    "wales britain ireland europe africa asia"
+    "wales britain ireland europe africa asia "
+    # languages families in England speak, as interpreters' notes name them
+    "pahari mirpuri potwari pothwari sorani kurmanji badini bahdini oromo akan hausa krio ndebele tagalog hakka "
+    "hokkien kutchi malayalam telugu kannada marathi sinhala sinhalese romani shelta malay hebrew yiddish gaelic "
+    "cornish"
 )
 
 
