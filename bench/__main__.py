@@ -496,6 +496,14 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
                 + ", ".join(f"{c} {n} of {len(pp['results'][c])}" for c, n in per.items())
                 + "; every run is in `bench/results/parse_pathological.json`).",
             ]
+        slowest = pp.get("slowest_single_run")
+        if slowest:
+            lines += [
+                "",
+                f"A run over {_s(1.5)} is repeated twice and the best of three counts (this machine's speed varies "
+                f"by up to 40% between runs); the slowest single run was {_s(slowest['seconds'])} "
+                f"({slowest['component']} on {slowest['input']}).",
+            ]
         for label, key in (("Super-linear", "superlinear"), ("Refused", "errors")):
             if pp.get(key):
                 cells = "; ".join(
