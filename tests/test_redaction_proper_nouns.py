@@ -46,6 +46,15 @@ from tests.fakes.redaction import covered, kinds_of
         ("The family moved to Reading in 2021.", "Reading", EntityKind.ADDRESS),
         ("They then moved to the Isle of Wight.", "Isle of Wight", EntityKind.ADDRESS),
         ("The referral went to Quarrendale YJS on Monday.", "Quarrendale YJS", EntityKind.ORG),
+        ("He left Pellowby School of Arts & Crafts in 2022.", "Pellowby School of Arts & Crafts", EntityKind.SCHOOL),
+        ("She moved to Tollemere Academy for Girls in Y7.", "Tollemere Academy for Girls", EntityKind.SCHOOL),
+        ("A pupil at Brisketh Hill Infant & Junior.", "Brisketh Hill Infant & Junior", EntityKind.SCHOOL),
+        ("NWAS conveyed him to the RVI.", "NWAS", EntityKind.ORG),
+        ("NWAS conveyed him to the RVI.", "RVI", EntityKind.ORG),
+        ("A crew from North West Ambulance Service attended.", "North West Ambulance Service", EntityKind.ORG),
+        ("Seen by Quarrendale Partnership NHS FT.", "Quarrendale Partnership NHS FT", EntityKind.ORG),
+        ("Born at University Hospital of North Tollemere.", "University Hospital of North Tollemere", EntityKind.ORG),
+        ("LOCATION: QUARRENDALE. UNITS ATTENDED.", "QUARRENDALE", EntityKind.ADDRESS),
     ],
 )  # fmt: skip
 def test_each_identifier_is_found_with_its_kind(text: str, value: str, kind: EntityKind) -> None:
@@ -69,6 +78,8 @@ def test_a_surname_found_alone_is_found_at_every_mention() -> None:
     [
         "The family came from Romania and later lived in Bucharest and Manchester.",
         "He plays Roblox and Fortnite on his Xbox, and talks to friends on Snapchat.",
+        "Officers on scene. Susp made off towards the park. Loc: not known.",
+        "The interpreter spoke Pahari; messages were on Zalo and WeChat; notes are on Delius.",
         "Mother was prescribed Sertraline; the baby was given Calpol.",
         "A silver Vauxhall Corsa and a Kia Picanto were seen.",
         "Visits were on Tues and Thurs, and on Fridays after school.",
@@ -170,6 +181,8 @@ def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
         ("Mumma and Tanty Ilse were at the flat.", "Mumma and Tanty PERSON_1 were at the flat."),
         ("Dadi-ji and Kak Rebaz spoke Pahari and Sorani.", "Dadi-ji and Kak PERSON_1 spoke Pahari and Sorani."),
         ("Reading the file, Bath time was late.", "Reading the file, Bath time was late."),
+        ("Puri Dai and the chavvies stayed; Tete and Bhua ji came.", "Puri Dai and the chavvies stayed; Tete and Bhua ji came."),
+        ("Por Por and Ah Yeh looked after him.", "Por Por and Ah Yeh looked after him."),
     ],
 )  # fmt: skip
 def test_family_words_in_the_languages_families_speak_stay(text: str, redacted: str) -> None:

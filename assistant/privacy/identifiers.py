@@ -25,7 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.venues import caps_places, care_of, headed_places
+from assistant.privacy.venues import caps_places, care_of, headed_places, regional_services
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -1355,6 +1355,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             # "Furnace Hill Infant and Nursery School": two stages joined, before the one "School"
             r"(?=[A-Z])\b(?:(?:Infants?|Juniors?|Primary)[ ](?:and|&)[ ](?:Nursery|Infants?|Juniors?)[ ]School|"
+            # "Ocker Hill Infant & Junior": two stages joined, with no "School"
+            r"Infants?[ ](?:and|&)[ ]Juniors?|"
             r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
             r"Nursery|Pre-School|Pre-school|Preschool|Daycare|Day Care|Primary|Infants|Juniors|Grammar|UTC|"
@@ -1373,7 +1375,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             r"(?=[A-Z])\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
             r"Women's Aid|Womens Aid|Project|Foundation|"
-            r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|Hospice|Refuge|Children's Home|"
+            r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer)\b"
         ),
     ),
@@ -1449,6 +1451,7 @@ _GENERAL_SUFFIXES = frozenset(
         "Service",
         "NHS Trust",
         "NHS Foundation Trust",
+        "NHS FT",
         "Hostel",
         "Foyer",
         "Hub",
@@ -1854,6 +1857,7 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
+    found += regional_services(text)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))

@@ -46,6 +46,8 @@ _AND = frozenset({" & ", " and "})
 _LABELS = word_set("dob dod age tel mob nhs ni ref aka nfa")
 # "to", "from" and "of" are left out: "spoke to Colette", "a text from Colette".
 _PLACE_BEFORE = word_set("in at near towards toward into around via outside inside across within nr")
+# A police log's location label: "LOCATION: HELSTON", "Scene: Kesterby" (not "ON SCENE. SUSP MADE OFF").
+_LOCATION_LABEL = re.compile(r"(?i:\b(?:location|loc|scene|venue))[ ]?:[ ]{1,2}$")
 _SCHOOL_ENDS = word_set(
     "school academy primary college nursery infants juniors preschool pre-school pru university sixth form "
     "montessori"
@@ -138,11 +140,15 @@ def _caps_name_context(tokens: Tokens, k: int) -> bool:
     if _COLLAR_BEFORE.search(text, max(0, tok.start - 16), tok.start) or _FIRST_AFTER.match(text, tok.end):
         return True
     word = _LAST_WORD.search(text, max(0, tok.start - 12), tok.start)
-    if word is not None and fold(word.group(1)) in _PLACE_BEFORE:
-        return True  # "SITTING AT KELDERBY": a town
+    if (word is not None and fold(word.group(1)) in _PLACE_BEFORE) or _after_location_label(text, tok.start):
+        return True  # "SITTING AT KELDERBY", "LOCATION: HELSTON": a town
     before = items[k - 1] if k and text[items[k - 1].end : tok.start] == " " else None
     after = items[k + 1] if k + 1 < len(items) and text[tok.end : items[k + 1].start] == " " else None
     return any(near is not None and _name_beside(near) for near in (before, after))
+
+
+def _after_location_label(text: str, start: int) -> bool:
+    return _LOCATION_LABEL.search(text, max(0, start - 12), start) is not None
 
 
 def _name_beside(near: Tok) -> bool:
@@ -270,7 +276,10 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             i = last + 1
             continue
         before = _LAST_WORD.search(text, max(0, items[first].start - 16), items[first].start)
-        if kind is EntityKind.PERSON and before is not None and fold(before.group(1)) in _PLACE_BEFORE:
+        if kind is EntityKind.PERSON and (
+            (before is not None and fold(before.group(1)) in _PLACE_BEFORE)
+            or _after_location_label(text, items[first].start)
+        ):
             kind = EntityKind.ADDRESS
             places.add(fold(items[i].text))
         found.append((first, last, kind))

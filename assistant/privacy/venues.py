@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
@@ -25,7 +27,13 @@ _PRISON_HEADS = frozenset({"HMP", "HMYOI", "HM Prison", "HM YOI"})
 # After these heads only a place can follow, even one named with ordinary words ("London Borough of Tower
 # Hamlets"; "Royal Borough of Kingston upon Thames" is cut at "upon", which is enough to hide it). A bare
 # "Borough of" may be an award's ("Borough of Culture").
-_PLACE_HEADS = ("London Borough of", "Royal Borough of", "Metropolitan Borough of")
+_PLACE_HEADS = (
+    "London Borough of",
+    "Royal Borough of",
+    "Metropolitan Borough of",
+    "University Hospital of",
+    "University Hospitals of",
+)
 _DIRECTION = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 
 # "c/o 4 Sycamore Drive, Thornbury Vale", "c/o Foyer, 1-3 Northgate, Harwick": whatever follows care-of is an
@@ -50,6 +58,15 @@ _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 _TOWN_TAIL = re.compile(
     r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\]]|$)"
     r"|[ ]\((?P<b>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)\))"
+)
+# What a school or college is of or for: "School of Arts & Trades", "Academy for Girls", "College of Sport and
+# Media", "College of Further Education".
+_TAUGHT_HEADS = ("School", "Academy", "College")
+_AND_MORE = re.compile(
+    r"[ ](?:and|&)[ ](?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][a-z'\-]+(?![\w'\-])"
+)  # "School of Arts" found, "& Trades" after
+_WHAT_IS_TAUGHT = re.compile(
+    r"[ ](?:of|for)[ ](?:the[ ])?[A-Z][a-z'\-]+(?:(?:[ ]|[ ](?:and|&)[ ]|,[ ])[A-Z][a-z'\-]+){0,4}(?![\w'\-])"
 )
 _TAIL_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _PLACES = (EntityKind.ADDRESS, EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
@@ -82,6 +99,20 @@ def headed_places(text: str) -> list[Span]:
         kind = EntityKind.ADDRESS if match.group("head") in _PRISON_HEADS else EntityKind.ORG
         spans.append(Span(match.start(), match.end(), kind, norm(match.group(0))))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _regional() -> re.Pattern[str]:
+    data = resources.files("assistant.privacy").joinpath("data", "regional_services.txt").read_text("utf-8")
+    names = [line.strip() for line in data.splitlines() if line.strip() and line[:1] != "#"]
+    return re.compile(
+        r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w'\-])"
+    )
+
+
+def regional_services(text: str) -> list[Span]:
+    """Police forces, ambulance services and hospitals named by region or initials (data/regional_services.txt)."""
+    return [Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0))) for m in _regional().finditer(text)]
 
 
 def care_of(text: str) -> list[Span]:
@@ -150,6 +181,20 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
             ) and "," in text[span.start : span.end]:
                 longer.append(Span(span.start - 4, span.end, kind, span.key))
             continue
+        if kind is EntityKind.SCHOOL and text[span.end : span.end + 1] == " ":
+            name = text[span.start : span.end]
+            what = (
+                _WHAT_IS_TAUGHT.match(text, span.end)
+                if name.endswith(_TAUGHT_HEADS)
+                else _AND_MORE.match(text, span.end)
+                if " of " in name or " for " in name
+                else None
+            )
+            if what is not None:
+                longer.append(
+                    Span(span.start, what.end(), kind, span.key)
+                )  # "Oswestry School of Arts & Trades"
+                continue
         if kind not in _TAIL_KINDS or text[span.end : span.end + 1] not in (",", " "):
             continue
         tail = _TOWN_TAIL.match(text, span.end)
