@@ -158,6 +158,20 @@ def test_a_listed_first_name_in_lower_case_is_a_name_even_when_found_nowhere_els
     )
 
 
+def test_a_name_alone_in_a_police_logs_capitals_goes_but_its_verb_and_abbreviations_stay() -> None:
+    text = (
+        "02:10 BRISKETH ARRESTED AT SCENE. NDUKWE NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA."
+    )
+    assert redact(text).text == (
+        "02:10 PERSON_1 ARRESTED AT SCENE. PERSON_2 NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA."
+    )
+
+
+def test_a_short_form_of_a_found_name_in_lower_case_in_a_message() -> None:
+    result = redact("Ilsabeth Brisketh was seen. [21:04] me: ilsa u ok? tell ilsas mum").text
+    assert "ilsa" not in result, result
+
+
 def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
     text = "Papai and Mamãe came with Maternal Great-Aunt Ilse Brisketh; the EWO and her Nain were told."
     assert (

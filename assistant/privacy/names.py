@@ -1036,11 +1036,6 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
             cls = classify(spelled)
             if cls == "FIRST" or (cls == "UNKNOWN" and not lower.endswith(_ENGLISH_ENDINGS)):
                 lowercase.update((lower, lower + "s"))
-    if lowercase:
-        finder = re.compile(r"(?<![\w'\-])(?:" + trie(lowercase) + r")(?![\w'\-])")
-        for hit in finder.finditer(text):
-            if not covered[hit.start()]:
-                spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
     # "Gav" for Gavin, "Kaz" for Karen's nickname: three or more letters that begin a found first name.
     prefixes: dict[str, str] = {}
     for name in names:
@@ -1048,6 +1043,17 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
         if head and len(head[0]) >= 5 and head[0][:1].isupper() and not head[0].isupper():
             for n in range(3, len(head[0]) - 1):
                 prefixes.setdefault(head[0][:n], head[0])
+    # In a message the short form is in lower case too ("dani" for Daniela), when it is four letters or more
+    # and no word.
+    for prefix in prefixes:
+        lower = prefix.lower()
+        if len(lower) >= 4 and lower.isalpha() and lower not in common_words() and not is_vocabulary(prefix):
+            lowercase.update((lower, lower + "s"))
+    if lowercase:
+        finder = re.compile(r"(?<![\w'\-])(?:" + trie(lowercase) + r")(?![\w'\-])")
+        for hit in finder.finditer(text):
+            if not covered[hit.start()]:
+                spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
     for i, tok in enumerate(items):
         if covered[tok.start] and covered[tok.end - 1]:
             continue

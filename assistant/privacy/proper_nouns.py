@@ -79,16 +79,34 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
         return not is_vocabulary(tok.text) and _NAMED_BY.match(text, tok.end) is None
     if tok.cls == "CAPS":
         # A surname in a police log's capitals ("PC 4120 TRENWITH", "KILBRIDE, Dwayne"), not an acronym
-        # nobody listed ("SUDIC"): only next to a title, a collar number or a name.
+        # nobody listed ("SUDIC"): only next to a title, a collar number or a name, or with two vowels in a
+        # line written in capitals ("SALEH ARRESTED"; not "ARRD", "DETD").
         word = tok.text
         return (
             len(word) >= 4
             and fold(word) not in ACRONYMS
             and any(c in "AEIOUY" for c in word)
             and not is_vocabulary(word)
-            and _caps_name_context(tokens, k)
+            and (_caps_name_context(tokens, k) or _spoken_in_a_caps_line(text, tok))
         )
+    if tok.cls == "CAPS_NAME":
+        # A listed name that is no English word, alone in a police log's capitals ("DOBSON NOT PRESENT").
+        return len(tok.text) >= 4 and not is_vocabulary(tok.text) and _spoken_in_a_caps_line(text, tok)
     return False
+
+
+_VOWELS = re.compile(r"[AEIOUY]")
+_VERB_ENDINGS = ("ED", "ING")
+
+
+def _spoken_in_a_caps_line(text: str, tok: Tok) -> bool:
+    if len(_VOWELS.findall(tok.text)) < 2:
+        return False
+    start = text.rfind("\n", 0, tok.start) + 1
+    end = text.find("\n", tok.end)
+    line = text[start : end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 _TOWN_CLASSES = frozenset({"COMMON", "FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME", "CAPS"})
@@ -261,6 +279,9 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             i += 1
             continue
         first, last = _run(tokens, i)
+        # A log in capitals runs a name into the verb after it ("SALEH ARRESTED", "TATA PUSHED HER").
+        while last > i and items[last].text.isupper() and items[last].text.endswith(_VERB_ENDINGS):
+            last -= 1
         kind = _kind(tokens, first, last)
         town = _towns().match(text, items[i].start) if fold(items[i].text) in _TOWN_FIRST_WORDS else None
         if town is not None and kind is EntityKind.PERSON:

@@ -306,7 +306,7 @@ CAR_MODELS = word_set(
     "captur kangoo 208 308 partner berlingo picasso punto panda sportage ceed picanto tucson i10 i20 i30 "
     "sprinter vito vivaro trafic crafter hilux navara discovery defender evoque velar ducato capri ka sandero "
     "duster leon ibiza arona ateca kona ioniq c-class a-class e-class glc gla cla x5 x3 t-roc up boxer "
-    "relay master movano doblo cayenne"
+    "relay master movano doblo cayenne auris avensis c-hr rav4 vitara i40 tourneo sentra cr-v hr-v"
 )
 
 
