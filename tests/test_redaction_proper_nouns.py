@@ -55,6 +55,11 @@ from tests.fakes.redaction import covered, kinds_of
         ("Seen by Quarrendale Partnership NHS FT.", "Quarrendale Partnership NHS FT", EntityKind.ORG),
         ("Born at University Hospital of North Tollemere.", "University Hospital of North Tollemere", EntityKind.ORG),
         ("LOCATION: QUARRENDALE. UNITS ATTENDED.", "QUARRENDALE", EntityKind.ADDRESS),
+        ('| Tunmise "Tee" Brisketh | 15 | child |', 'Tunmise "Tee" Brisketh', EntityKind.PERSON),
+        ("Leah Ó Ndukwáin attended with Mr Ó Brisketh.", "Leah Ó Ndukwáin", EntityKind.PERSON),
+        ("Leah Ó Ndukwáin attended with Mr Ó Brisketh.", "Ó Brisketh", EntityKind.PERSON),
+        ("They attend Quarrendale Methodist Church on Sundays.", "Quarrendale Methodist Church", EntityKind.ORG),
+        ("[21:04] me: meet at 31 quarrendale rd at 9", "31 quarrendale rd", EntityKind.ADDRESS),
     ],
 )  # fmt: skip
 def test_each_identifier_is_found_with_its_kind(text: str, value: str, kind: EntityKind) -> None:
@@ -79,6 +84,7 @@ def test_a_surname_found_alone_is_found_at_every_mention() -> None:
         "The family came from Romania and later lived in Bucharest and Manchester.",
         "He plays Roblox and Fortnite on his Xbox, and talks to friends on Snapchat.",
         "Officers on scene. Susp made off towards the park. Loc: not known.",
+        "They went to the local mosque and the Catholic Church; we walked 3 of the way home.",
         "The interpreter spoke Pahari; messages were on Zalo and WeChat; notes are on Delius.",
         "Mother was prescribed Sertraline; the baby was given Calpol.",
         "A silver Vauxhall Corsa and a Kia Picanto were seen.",

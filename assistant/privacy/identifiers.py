@@ -1376,7 +1376,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"(?=[A-Z])\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
             r"Women's Aid|Womens Aid|Project|Foundation|"
             r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Hospice|Refuge|Children's Home|"
-            r"Childrens Home|Care Home|Hostel|Foyer)\b"
+            r"Childrens Home|Care Home|Hostel|Foyer|"
+            # places of worship named with their place or saint ("Saxby Methodist Church", "Jamia Masjid")
+            r"Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue)\b"
         ),
     ),
     (
@@ -1454,6 +1456,14 @@ _GENERAL_SUFFIXES = frozenset(
         "NHS FT",
         "Hostel",
         "Foyer",
+        "Church",
+        "Chapel",
+        "Mosque",
+        "Masjid",
+        "Gurdwara",
+        "Mandir",
+        "Temple",
+        "Synagogue",
         "Hub",
         "Project",
         "Foundation",
@@ -1848,6 +1858,24 @@ def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
+# A numbered street in a message's lower case: "meet me at 31 ashby rd", "42 church st".
+_LOWER_STREET = re.compile(
+    r"(?<![\w/.\-])[0-9]{1,4}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
+    r"avenue|ave|close|drive|dr|crescent|cres|grove|gardens|gdns|terrace|way|court|ct|walk|place|row|rise|"
+    r"square)(?![\w'\-])"
+)
+
+
+def _lowercase_streets(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
+        for m in _LOWER_STREET.finditer(text)
+        if not any(
+            word in FUNCTION_WORDS for word in m.group("w").split()
+        )  # "3 of the way", "2 in the street"
+    ]
+
+
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
     lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # same length either way
@@ -1865,6 +1893,7 @@ def structured_spans(text: str) -> list[Span]:
         ]
     if not digits:
         return found
+    found += _lowercase_streets(text)
     phones = _phones(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)

@@ -79,6 +79,7 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and any(c.islower() for c in token)
 
 
+_IRISH_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua", "Mhic"})
 # An honorific after a family word keeps it a family word ("Dadi-ji", "Khala-jaan", "Chacha-jee").
 _HONORIFICS = frozenset({"ji", "jee", "jaan", "jan", "sahib", "saab"})
 
@@ -93,6 +94,8 @@ def classify(token: str) -> str:
     """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, TITLE, INITIAL, PARTICLE,
     LOWER."""
     folded = fold(token)
+    if token in _IRISH_PARTICLES:
+        return "PARTICLE"  # "Leah Ó Súilleabháin", "Aoife Ní Bhriain"
     if len(token) == 1 and token.isupper():
         return "INITIAL"
     if folded in ROLE_WORDS or ("-" in folded and _hyphenated_role(folded)):
@@ -368,7 +371,7 @@ _TITLES = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Cllr|Councillor|PC|DC|DS|DI|"
     r"DCI|DCS|PCSO|Sgt|Sergeant|Inspector|Constable|Judge|HHJ|Nurse|Sister|Matron|MR|MRS|MS|MISS|MX|DR"
 )
-_TITLE = re.compile(rf"\b(?:{_TITLES})\.?[ ]{{1,2}}(?=[A-Za-z])")
+_TITLE = re.compile(rf"\b(?:{_TITLES})\.?[ ]{{1,2}}(?=[^\W\d_])")  # "Mr Ó Dónaill" too
 
 
 def _roles_pattern(roles: str) -> str:
@@ -648,15 +651,20 @@ _KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa
 
 # 'Ricky "Rocco" Dunmore': a nickname in quotes between a first name and a surname is one name with them.
 _NICKNAME_INSIDE = re.compile(
-    r"(?<![\w'\-])(?P<f>[A-Z][a-z'\-]{1,20})[ ]\"[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?\"[ ]"
-    r"(?P<s>[A-Z][A-Za-z'\-]{1,30})(?![\w'\-])"
+    r"(?<![\w'\-])(?P<f>[^\W\d_][\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
+    r"(?P<s>[^\W\d_][\w'\-]{1,30})(?![\w'\-])"
 )
 
 
 def quoted_names(text: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _NICKNAME_INSIDE.finditer(text) if '" ' in text else ():
-        if classify(match.group("f")) in {"FIRST", "AMBIG"} and classify(match.group("s")) in _NAME_CLASSES:
+    for match in _NICKNAME_INSIDE.finditer(text) if '" ' in text or "” " in text else ():
+        first, last = match.group("f"), match.group("s")
+        # "Tinashe "Tee" Moyo": a first name no list knows counts when it is no word either.
+        first_ok = classify(first) in {"FIRST", "AMBIG"} or (
+            classify(first) == "UNKNOWN" and not is_vocabulary(first)
+        )
+        if first[:1].isupper() and last[:1].isupper() and first_ok and classify(last) in _NAME_CLASSES:
             spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
     for match in _QUOTED.finditer(text) if '"' in text else ():
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
