@@ -178,6 +178,17 @@ def test_a_short_form_of_a_found_name_in_lower_case_in_a_message() -> None:
     assert "ilsa" not in result, result
 
 
+def test_names_listed_in_quotes_after_a_name_and_their_later_use() -> None:
+    text = (
+        'Tunmise Olaoluwa Brisketh ("TO", "Tunz"), born in 2011.\n'
+        "| 21/09/2023 | Pastoral | TO seen getting into a car. Tunz said no.\n"
+        'Ofsted rated the school "Good", "Outstanding" before.'
+    )
+    result = redact(text).text
+    assert "TO seen" not in result and "Tunz" not in result, result
+    assert '"Good", "Outstanding"' in result, result
+
+
 def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
     text = "Papai and Mamãe came with Maternal Great-Aunt Ilse Brisketh; the EWO and her Nain were told."
     assert (

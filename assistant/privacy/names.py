@@ -666,7 +666,13 @@ def quoted_names(text: str) -> list[Span]:
         )
         if first[:1].isupper() and last[:1].isupper() and first_ok and classify(last) in _NAME_CLASSES:
             spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
+    listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
     for match in _QUOTED.finditer(text) if '"' in text else ():
+        if listed_to != -1 and text[listed_to : match.start()] in (", ", " or ", "/", " / "):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+            listed_to = match.end()
+            continue
+        listed_to = -1
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None:
             # 'PNC 23/556102F. "Jordy" not identified.': a quote opening a sentence says who someone is.
@@ -707,11 +713,14 @@ def quoted_names(text: str) -> list[Span]:
             or (
                 (word in ROLE_WORDS or word in _QUOTE_CUE_WORDS or by_name)
                 and (by_name or not before.group(2))
+                # 'the school "Good"': after a role word alone, a quote of ordinary words is a rating
+                and (by_name or word in _QUOTE_CUE_WORDS or not all(classify(w) == "COMMON" for w in words))
             )
         ):
             # '"Uncle Mo"': the name goes, the kinship word stays, as it does outside quotes.
             start = match.start("n") + (len(words[0]) + 1 if kin else 0)
             spans.append(Span(start, match.end("n"), EntityKind.PERSON, ""))
+            listed_to = match.end()
     return spans
 
 
@@ -1243,7 +1252,7 @@ _NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
 # "Hepzibah Strong (HS) – DSL", "Tom O'Driscoll (TO'D)", "Parveen Akhtar (PA, Head of Service)": minutes
 # declare each attendee's initials once, then use them alone.
 _DECLARED = re.compile(
-    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,2})[ ]\((?P<ini>[A-Z](?:'?[A-Z]){1,3})[,)]"
+    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?(?P<ini>[A-Z](?:'?[A-Z]){1,3})[\"”]?[,)]"
 )
 
 
@@ -1260,9 +1269,15 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
     for match in _DECLARED.finditer(text) if " (" in text else ():
         name, ini = match.group("name"), match.group("ini")
         words = name.split()
-        if _heads(name).upper() != ini.upper() and _heads(" ".join(words[1:])).upper() != ini.upper():
+        # '("JM")' in quotes after "Joshua Miguel Dela Cruz": what he is called, from his first names.
+        called = text[match.start("ini") - 1] in '"“' and _heads(name).upper().startswith(ini.upper())
+        if (
+            _heads(name).upper() != ini.upper()
+            and _heads(" ".join(words[1:])).upper() != ini.upper()
+            and not called
+        ):
             continue
-        if _heads(name).upper() != ini.upper():
+        if _heads(name).upper() != ini.upper() and not called:
             words = words[1:]  # "Mrs Hepzibah Strong (HS)"
         folded = [fold(w) for w in words]
         if any(
