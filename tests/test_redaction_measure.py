@@ -98,7 +98,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set9", 0.946, 1, 9),
         ("set10", 0.949, 5, 13),
         ("set11", 0.945, 12, 24),
-        ("set12", 0.953, 13, 27),
+        ("set12", 0.955, 13, 26),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -189,6 +189,13 @@ def test_names_listed_in_quotes_after_a_name_and_their_later_use() -> None:
     assert '"Good", "Outstanding"' in result, result
 
 
+def test_a_found_street_or_place_written_again_in_lower_case_in_a_message() -> None:
+    text = "They live at 22 Quarrendale Road, Brisketh Green. [20:01] me: at quarrendale rd now, near brisketh green."
+    result = redact(text).text
+    assert "quarrendale" not in result and "brisketh" not in result, result
+    assert redact("The road was busy; the green was wet.").text == "The road was busy; the green was wet."
+
+
 def test_family_words_in_other_languages_and_great_aunts_are_roles() -> None:
     text = "Papai and Mamãe came with Maternal Great-Aunt Ilse Brisketh; the EWO and her Nain were told."
     assert (

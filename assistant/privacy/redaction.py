@@ -80,7 +80,7 @@ from assistant.privacy.names import (
 )
 from assistant.privacy.normalise import matching_copy
 from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
-from assistant.privacy.venues import widened
+from assistant.privacy.venues import lowercase_place_mentions, widened
 from assistant.privacy.words import fold, norm
 
 __all__ = [
@@ -342,7 +342,9 @@ def _find_spans(text: str) -> list[Span]:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
-    more += lowercase_mentions(tokens.text, found, covered)
+    more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
+        copy, selected, covered
+    )
     if more:
         selected = _select(plain, selected + more)
     initialled = with_initials(copy, selected)

@@ -13,7 +13,15 @@ from importlib import resources
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.words import FUNCTION_WORDS, INSTITUTION_WORDS, ROLE_WORDS, common_words, fold, norm
+from assistant.privacy.words import (
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    ROLE_WORDS,
+    common_words,
+    fold,
+    is_vocabulary,
+    norm,
+)
 
 # A named institution whose head comes first: the name after it is a place's or a founder's, never
 # generic ("University of Calderbridge", "Diocese of Wenmoor", "Sure Start Harwick North"). Prisons are
@@ -209,3 +217,53 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
             if _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
                 longer.append(Span(span.start, tail.end(), kind, span.key))
     return longer
+
+
+# A street's type word as a message shortens it: "lumley rd" for Lumley Road.
+_SHORT_TYPES = {
+    "road": "rd",
+    "street": "st",
+    "avenue": "ave",
+    "lane": "ln",
+    "drive": "dr",
+    "crescent": "cres",
+    "gardens": "gdns",
+    "close": "cl",
+    "court": "ct",
+    "square": "sq",
+    "place": "pl",
+}
+_LEADING_NUMBER = re.compile(r"^(?:flat|unit|apartment|room)?[ ]?[0-9]{1,4}[a-z]?,?[ ]+", re.IGNORECASE)
+
+
+def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
+    """A found address's street or place written again in a message's lower case ("lumley road", "lumley rd",
+    "haughton green"), when it holds a word no English list knows or ends in a street's type word."""
+    forms: set[str] = set()
+    for span in spans:
+        if span.kind is not EntityKind.ADDRESS:
+            continue
+        for part in text[span.start : span.end].split(","):
+            part = _LEADING_NUMBER.sub("", part.strip()).lower()
+            words = part.split()
+            if not words or len(part) < 5 or not all(w.isalpha() for w in words):
+                continue
+            typed = words[-1] in _SHORT_TYPES or words[-1] in _SHORT_TYPES.values()
+            if typed and len(words) > 1:
+                forms.add(part)
+                short = _SHORT_TYPES.get(words[-1])
+                if short:
+                    forms.add(" ".join([*words[:-1], short]))
+            elif any(w not in common_words() and not is_vocabulary(w) for w in words):
+                forms.add(part)
+    forms = {form for form in forms if form in text}
+    if not forms:
+        return []
+    finder = re.compile(
+        r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w'\-])"
+    )
+    return [
+        Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
+        for m in finder.finditer(text)
+        if not covered[m.start()]
+    ]
