@@ -323,6 +323,8 @@ def pathological_inputs(size: int) -> dict[str, str]:
         "digit_groups": _repeat("943476 5919 ", size),
         "capital_words": _repeat("KAYDENCE ", size),
         "titled_names": _repeat("Mrs O'Neill-Smith ", size),
+        # a word no list knows, each one a name of its own (the proper-noun rule reads every one)
+        "unknown_names": _repeat("Quarrobe, ", size),
         "no_break_spaces": _repeat("\u00a0", size, "DOB", "1"),
         "blank_lines": _repeat("\n", size, "a", "b"),
         "one_word": _repeat("a", size),

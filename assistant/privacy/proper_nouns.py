@@ -15,6 +15,7 @@ one place is a place everywhere the text uses it, so it keeps one placeholder.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -87,7 +88,7 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
             and fold(word) not in ACRONYMS
             and any(c in "AEIOUY" for c in word)
             and not is_vocabulary(word)
-            and (_caps_name_context(tokens, k) or _spoken_in_a_caps_line(text, tok))
+            and (_spoken_in_a_caps_line(text, tok) or _caps_name_context(tokens, k))
         )
     if tok.cls == "CAPS_NAME":
         # A listed name that is no English word, alone in a police log's capitals ("DOBSON NOT PRESENT").
@@ -102,11 +103,26 @@ _VERB_ENDINGS = ("ED", "ING")
 def _spoken_in_a_caps_line(text: str, tok: Tok) -> bool:
     if len(_VOWELS.findall(tok.text)) < 2:
         return False
-    start = text.rfind("\n", 0, tok.start) + 1
-    end = text.find("\n", tok.end)
-    line = text[start : end if end != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    starts, capitals = _capital_lines(text)
+    return bool(capitals[bisect.bisect_right(starts, tok.start) - 1])
+
+
+@lru_cache(maxsize=2)
+def _capital_lines(text: str) -> tuple[list[int], bytes]:
+    """Where each line starts, and whether it is written in capitals (four words or more, at least 80% of its
+    letters capitals): read once per text, as a log of many short capital words asks for every line."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    flags = bytearray(len(starts))
+    for k, start in enumerate(starts):
+        line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+        upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
+        flags[k] = len(line.split()) >= 4 and upper >= 4 * lower
+    return starts, bytes(flags)
+
+
+_NEWLINE = re.compile(r"\n")
+_UPPER = re.compile(r"[^\W\d_a-z]")
+_LOWER = re.compile(r"[a-z]")
 
 
 _TOWN_CLASSES = frozenset({"COMMON", "FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME", "CAPS"})
@@ -165,7 +181,14 @@ def _caps_name_context(tokens: Tokens, k: int) -> bool:
     return any(near is not None and _name_beside(near) for near in (before, after))
 
 
+def _place_word_before(text: str, start: int) -> bool:
+    before = _LAST_WORD.search(text, max(0, start - 16), start)
+    return before is not None and fold(before.group(1)) in _PLACE_BEFORE
+
+
 def _after_location_label(text: str, start: int) -> bool:
+    if ":" not in text[max(0, start - 3) : start]:
+        return False  # most words follow no label: a slice is cheaper than the pattern
     return _LOCATION_LABEL.search(text, max(0, start - 12), start) is not None
 
 
@@ -296,10 +319,8 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             places.add(fold(items[i].text))
             i = last + 1
             continue
-        before = _LAST_WORD.search(text, max(0, items[first].start - 16), items[first].start)
         if kind is EntityKind.PERSON and (
-            (before is not None and fold(before.group(1)) in _PLACE_BEFORE)
-            or _after_location_label(text, items[first].start)
+            _place_word_before(text, items[first].start) or _after_location_label(text, items[first].start)
         ):
             kind = EntityKind.ADDRESS
             places.add(fold(items[i].text))
