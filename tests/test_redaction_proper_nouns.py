@@ -157,20 +157,19 @@ def test_a_name_found_is_found_again_in_lower_case_in_messages() -> None:
     assert "mikey" not in result and "ndukwes" not in result and "rose came" in result, result
 
 
-def test_a_listed_first_name_in_lower_case_is_a_name_even_when_found_nowhere_else() -> None:
-    text = "[21:04] me: is freya coming or wot. tell kierans mum\n[21:05] will said hope is fine, shay knows"
-    assert redact(text).text == (
-        "[21:04] me: is PERSON_1 coming or wot. tell PERSON_2 mum\n[21:05] will said hope is fine, shay knows"
-    )
-
-
-def test_a_name_alone_in_a_police_logs_capitals_goes_but_its_verb_and_abbreviations_stay() -> None:
-    text = (
-        "02:10 BRISKETH ARRESTED AT SCENE. NDUKWE NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA."
-    )
-    assert redact(text).text == (
-        "02:10 PERSON_1 ARRESTED AT SCENE. PERSON_2 NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA."
-    )
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # a listed first name in lower case is a name even when found nowhere else; English words stay
+        ("[21:04] me: is freya coming or wot. tell kierans mum\n[21:05] will said hope is fine, shay knows",
+         "[21:04] me: is PERSON_1 coming or wot. tell PERSON_2 mum\n[21:05] will said hope is fine, shay knows"),
+        # a name alone in a police log's capitals goes; its verb and the log's abbreviations stay
+        ("02:10 BRISKETH ARRESTED AT SCENE. NDUKWE NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA.",
+         "02:10 PERSON_1 ARRESTED AT SCENE. PERSON_2 NOT PRESENT.\n03:00 OFFICERS ATTENDED, ARRD AND DETD, NFA."),
+    ],
+)  # fmt: skip
+def test_names_written_in_messages_and_logs(text: str, redacted: str) -> None:
+    assert redact(text).text == redacted
 
 
 def test_a_short_form_of_a_found_name_in_lower_case_in_a_message() -> None:
