@@ -721,7 +721,7 @@ def _references(text: str, lower: str) -> list[Span]:
                 spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _REF_CODE.finditer(text):
         value = match.group(0)
-        digits = sum(c.isdigit() for c in value)
+        digits = sum(map(str.isdigit, value))
         segments = re.split(r"[/\-]", value)
         digit_segments = sum(any(c.isdigit() for c in s) for s in segments)
         # "COVID-19", "ICD-10", "EHCP-2024" are not references; a code needs five digits or two numbers.
@@ -732,9 +732,11 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _REF_NUMBER.finditer(text):
         value = match.group(0)
-        digits = sum(c.isdigit() for c in value)
+        if _looks_like_date(value):
+            continue  # most such numbers are dates (cached): nothing more to read
+        digits = sum(map(str.isdigit, value))
         segments = re.split(r"[/\-]", value)
-        if _looks_like_date(value) or _YEAR_RANGE.fullmatch(value) or digits < 5:
+        if _YEAR_RANGE.fullmatch(value) or digits < 5:
             continue
         # "112-118" (pages) and "3-4" are ranges; a reference has three parts, a slash or a check letter.
         if len(segments) == 2 and "/" not in value and not value[-1].isalpha() and digits < 8:
@@ -750,7 +752,7 @@ def _references(text: str, lower: str) -> list[Span]:
                 start = match.start("ref") + len(code) + 1
                 spans.append(Span(start, start + len(number), EntityKind.REFERENCE, number.upper()))
                 continue
-        digits = sum(c.isdigit() for c in value)
+        digits = sum(map(str.isdigit, value))
         strong = bool(_STRONG_REF_CUE.match(match.group("cue")))
         has_letter = any(c.isalpha() for c in value)
         # "case 14 months", "0-19 service": a short number is a reference only with letters in it.
