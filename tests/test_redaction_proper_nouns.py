@@ -14,7 +14,7 @@ from assistant.privacy import redact
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tokens
 from assistant.privacy.redaction import find_spans
-from assistant.privacy.words import is_vocabulary
+from assistant.privacy.words import data_lines, first_names, fold, is_vocabulary, surnames
 from tests.fakes.redaction import covered, kinds_of
 
 
@@ -229,6 +229,13 @@ def test_family_words_in_the_languages_families_speak_stay(text: str, redacted: 
 def test_a_family_word_that_is_also_a_listed_name_is_a_name() -> None:
     # "Anne" is Turkish for mother and a first name: a name wins, as redacting a role costs less than leaking a name.
     assert "Anne" not in redact("Anne Brisketh attended the strategy meeting.").text
+
+
+def test_no_family_word_in_another_language_is_a_listed_name() -> None:
+    listed = first_names() | surnames()
+    words = [word for line in data_lines("family_words.txt") for word in line.split()]
+    assert [word for word in words if fold(word) in listed] == []
+    assert all(word.isalpha() for word in words)  # each is a pattern as it stands
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,11 @@ class Tok:
     cls: str
 
 
+_NEWLINE = re.compile(r"\n")
+_UPPER = re.compile(r"[^\W\d_a-z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 class Tokens:
     """The text's word tokens, once, with their classes and a lookup from start offset to index."""
 
@@ -172,6 +177,19 @@ class Tokens:
     @cached_property
     def by_start(self) -> dict[int, int]:
         return {tok.start: i for i, tok in enumerate(self.items)}
+
+    @cached_property
+    def capital_lines(self) -> tuple[list[int], bytes]:
+        """Where each line starts, and whether it is written in capitals (four words or more, at least 80% of
+        its letters capitals): read once, as a police log of many short capital words asks for every line."""
+        text = self.text
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        flags = bytearray(len(starts))
+        for k, start in enumerate(starts):
+            line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+            upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
+            flags[k] = len(line.split()) >= 4 and upper >= 4 * lower
+        return starts, bytes(flags)
 
     @cached_property
     def by_end(self) -> dict[int, int]:

@@ -88,11 +88,11 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
             and fold(word) not in ACRONYMS
             and any(c in "AEIOUY" for c in word)
             and not is_vocabulary(word)
-            and (_spoken_in_a_caps_line(text, tok) or _caps_name_context(tokens, k))
+            and (_spoken_in_a_caps_line(tokens, tok) or _caps_name_context(tokens, k))
         )
     if tok.cls == "CAPS_NAME":
         # A listed name that is no English word, alone in a police log's capitals ("DOBSON NOT PRESENT").
-        return len(tok.text) >= 4 and not is_vocabulary(tok.text) and _spoken_in_a_caps_line(text, tok)
+        return len(tok.text) >= 4 and not is_vocabulary(tok.text) and _spoken_in_a_caps_line(tokens, tok)
     return False
 
 
@@ -100,29 +100,11 @@ _VOWELS = re.compile(r"[AEIOUY]")
 _VERB_ENDINGS = ("ED", "ING")
 
 
-def _spoken_in_a_caps_line(text: str, tok: Tok) -> bool:
+def _spoken_in_a_caps_line(tokens: Tokens, tok: Tok) -> bool:
     if len(_VOWELS.findall(tok.text)) < 2:
         return False
-    starts, capitals = _capital_lines(text)
+    starts, capitals = tokens.capital_lines
     return bool(capitals[bisect.bisect_right(starts, tok.start) - 1])
-
-
-@lru_cache(maxsize=2)
-def _capital_lines(text: str) -> tuple[list[int], bytes]:
-    """Where each line starts, and whether it is written in capitals (four words or more, at least 80% of its
-    letters capitals): read once per text, as a log of many short capital words asks for every line."""
-    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    flags = bytearray(len(starts))
-    for k, start in enumerate(starts):
-        line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
-        upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
-        flags[k] = len(line.split()) >= 4 and upper >= 4 * lower
-    return starts, bytes(flags)
-
-
-_NEWLINE = re.compile(r"\n")
-_UPPER = re.compile(r"[^\W\d_a-z]")
-_LOWER = re.compile(r"[a-z]")
 
 
 _TOWN_CLASSES = frozenset({"COMMON", "FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME", "CAPS"})
@@ -138,9 +120,7 @@ _SERVICE_AFTER = re.compile(
 def _town_here(tokens: Tokens, k: int) -> bool:
     """Token k starts a listed town named with ordinary words, where a place goes."""
     tok, text = tokens.items[k], tokens.text
-    if fold(tok.text) not in _TOWN_FIRST_WORDS:
-        return False
-    town = _towns().match(text, tok.start)
+    town = _town_at(text, tok)
     if town is None:
         return False
     before = _LAST_WORD.search(text, max(0, tok.start - 16), tok.start)
@@ -152,20 +132,23 @@ def _town_here(tokens: Tokens, k: int) -> bool:
     return _SERVICE_AFTER.match(text, town.end()) is not None
 
 
-_TOWN_FIRST_WORDS = frozenset(town.split()[0] for town in towns_named_with_words())
+def _town_at(text: str, tok: Tok) -> re.Match[str] | None:
+    """The listed town named with ordinary words that starts at `tok`, if one does."""
+    first_words, towns = _towns()
+    return towns.match(text, tok.start) if fold(tok.text) in first_words else None
 
 
 @lru_cache(maxsize=1)
-def _towns() -> re.Pattern[str]:
+def _towns() -> tuple[frozenset[str], re.Pattern[str]]:
     """The listed towns as written: each word capitalised but "of" ("Isle of Wight"), or all in capitals."""
     written = {
         " ".join(w if w == "of" else w.capitalize() for w in town.split())
         for town in towns_named_with_words()
     }
     written |= {town.upper() for town in written}
-    return re.compile(
-        "(?:" + "|".join(sorted(map(re.escape, written), key=len, reverse=True)) + r")(?![\w'\-])"
-    )
+    first_words = frozenset(town.split()[0] for town in towns_named_with_words())
+    pattern = "(?:" + "|".join(sorted(map(re.escape, written), key=len, reverse=True)) + r")(?![\w'\-])"
+    return first_words, re.compile(pattern)
 
 
 def _caps_name_context(tokens: Tokens, k: int) -> bool:
@@ -306,7 +289,7 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
         while last > i and items[last].text.isupper() and items[last].text.endswith(_VERB_ENDINGS):
             last -= 1
         kind = _kind(tokens, first, last)
-        town = _towns().match(text, items[i].start) if fold(items[i].text) in _TOWN_FIRST_WORDS else None
+        town = _town_at(text, items[i])
         if town is not None and kind is EntityKind.PERSON:
             kind = EntityKind.ADDRESS  # "moved to Reading", "the Isle of Wight"
             last = max(last, tokens.by_end.get(town.end(), last))

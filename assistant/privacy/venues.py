@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
@@ -18,6 +17,7 @@ from assistant.privacy.words import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
     common_words,
+    data_lines,
     fold,
     is_vocabulary,
     norm,
@@ -111,8 +111,7 @@ def headed_places(text: str) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _regional() -> re.Pattern[str]:
-    data = resources.files("assistant.privacy").joinpath("data", "regional_services.txt").read_text("utf-8")
-    names = [line.strip() for line in data.splitlines() if line.strip() and line[:1] != "#"]
+    names = data_lines("regional_services.txt")
     return re.compile(
         r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w'\-])"
     )

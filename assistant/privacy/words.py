@@ -25,10 +25,15 @@ def norm(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a shipped data file (assistant/privacy/data/), without comments and blank lines."""
+    text = resources.files("assistant.privacy").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[:1] != "#"]
+
+
 @cache
 def _wordlist(name: str) -> frozenset[str]:
-    text = resources.files("assistant.privacy").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(fold(word) for line in text.splitlines() if line[:1] != "#" for word in line.split())
+    return frozenset(fold(word) for line in data_lines(name) for word in line.split())
 
 
 def first_names() -> frozenset[str]:
@@ -55,10 +60,7 @@ def english_words() -> frozenset[str]:
 @cache
 def towns_named_with_words() -> frozenset[str]:
     """Towns and boroughs named with ordinary words ("reading", "tower hamlets"): data/towns_named_with_words.txt."""
-    text = (
-        resources.files("assistant.privacy").joinpath("data", "towns_named_with_words.txt").read_text("utf-8")
-    )
-    return frozenset(norm(line) for line in text.splitlines() if line.strip() and line[:1] != "#")
+    return frozenset(norm(line) for line in data_lines("towns_named_with_words.txt"))
 
 
 def public_names() -> frozenset[str]:
@@ -169,16 +171,9 @@ FAMILY_ROLES = (
 
 def _family_words_in_other_languages() -> list[str]:
     """data/family_words.txt as pattern alternatives, in their own spelling and without accents ("Mătușa",
-    "Matusa"). A word that is also a listed first name or surname is left out: there, a name wins."""
-    text = (
-        resources.files("assistant.privacy").joinpath("data", "family_words.txt").read_text(encoding="utf-8")
-    )
-    names = first_names() | surnames()
-    words = [word for line in text.splitlines() if line[:1] != "#" for word in line.split()]
-    # Letters only, so each is a pattern as it stands, and splits into role words as the others do.
-    return sorted(
-        {form for word in words if fold(word) not in names for form in (word, fold(word)) if form.isalpha()}
-    )
+    "Matusa"). Letters only, so each is a pattern as it stands and splits into role words as the others do."""
+    words = [word for line in data_lines("family_words.txt") for word in line.split()]
+    return sorted({form for word in words for form in (word, fold(word))})
 
 
 FAMILY_ROLES += "|" + "|".join(_family_words_in_other_languages())
