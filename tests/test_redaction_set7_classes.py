@@ -165,7 +165,7 @@ def test_dotted_initials_and_quoted_nicknames_name_a_person(text: str, value: st
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Chat: Fri 21/3 22:10: where r u", "21/3"),
+        ("Chat: Fri 21/3 22:10: where r u", "Fri 21/3"),
         ("a boy, born the twelfth of June 2018, lives with", "twelfth of June 2018"),
         ("Police attended on Boxing Day 2023 at 11pm.", "Boxing Day 2023"),
     ],

@@ -25,7 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.venues import caps_places, care_of, headed_places, regional_services
+from assistant.privacy.venues import caps_places, care_of, headed_places, linked_towns, regional_services
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -941,7 +941,23 @@ def _dates(text: str, lower: str) -> list[Span]:
             )
     for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
-    return spans
+    return _with_weekdays(text, spans)
+
+
+# A log's or a table's date stamp with its weekday abbreviated: "Fri 16/02/24 21:00", "Tue 12 Mar".
+_SHORT_WEEKDAY = re.compile(r"(?<![\w'\-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?[ ](?=[0-9])")
+
+
+def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
+    """Dates stamped with an abbreviated weekday, weekday and all (keyed as the date alone, so "Fri 16/02/24"
+    and "16/02/24" share a placeholder). A weekday alone says nothing; stuck to a date it is part of the
+    stamp, and writers label it so."""
+    weekday_before = {m.end(): m.start() for m in _SHORT_WEEKDAY.finditer(text)}
+    if not weekday_before:
+        return spans
+    return [
+        Span(weekday_before[s.start], s.end, s.kind, s.key) if s.start in weekday_before else s for s in spans
+    ]
 
 
 _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
@@ -974,7 +990,7 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
     "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
     "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
-    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway"
+    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway|Cl|Tce|Pde"
 )
 # Types that name a street even without a house number ("Moor Lane", "Church Lane").
 _NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rd|Ave"
@@ -1061,6 +1077,17 @@ _FLAT_WORD = re.compile(
     r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block)\b"
 )
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
+# A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14". A log or a message
+# writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
+# after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
+_HOUSE_NUMBER_ALONE = re.compile(
+    r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
+    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth)[ ]{1,2}[A-Z]?))"
+    r"[0-9]{1,4}[A-Za-z]?(?![\w/\-]|[.:][0-9])"
+)
+_HOUSE_NUMBER_CUE = _prefilter(
+    "at from to outside next opposite plot pitch caravan chalet static trailer berth"
+)
 # "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).
 _PO_BOX = re.compile(r"(?=[P])\b(?:PO|P\.O\.|Po)[ ]?Box[ ]{1,2}[0-9]{1,6}\b")
 # "The Laurels, Moss Lane", "The Old Forge, 2 Mill Road": a house called "The ..." before a street ("The"
@@ -1234,7 +1261,12 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _PO_BOX.finditer(text) if digits and "Box" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    return _joined_addresses(text, spans, digits=digits)
+    # A number alone is not joined to the words after it ("FROM NO 44, MALE SHOUTING").
+    alone: list[Span] = []
+    for match in _cued(text, lower, _HOUSE_NUMBER_CUE, _HOUSE_NUMBER_ALONE) if digits else ():
+        start = match.start("no") if match.group("no") is not None else match.start()
+        alone.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+    return _joined_addresses(text, spans, digits=digits) + alone
 
 
 # Parts of one address written apart: "Flat 11, Calder Court, Brunswick Street", then the town after it
@@ -1396,6 +1428,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
+            # Meetings, probation units and services named with their area ("Furness MARAC", "Barrow PDU",
+            # "Wenmoor Perinatal MH", "Kelderby Safeguarding"), and firms with a partner ("Ahmed & Co").
+            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Gym|Co(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
             r"Ltd|Limited|Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
@@ -1475,6 +1510,14 @@ _GENERAL_SUFFIXES = frozenset(
         "Constabulary",
         "MASH",
         "CAMHS",
+        "MARAC",
+        "PDU",
+        "Custody Suite",
+        "Perinatal MH",
+        "Perinatal Mental Health",
+        "Safeguarding",
+        "Gym",
+        "Co",
         "Partnership",
         "Housing",
         "Funeral Care",
@@ -1760,8 +1803,8 @@ def _named_places(text: str) -> list[Span]:
             if not words:
                 continue
             bare = [_bare(w) for _, w in reversed(words)]
-            if bare[-1] in _CONNECTORS:
-                continue
+            if bare[-1] in _CONNECTORS and not (bare[-1] == "&" and match.group(0) == "Co"):
+                continue  # "Police and Crime Commissioner"; but a firm is "Ahmed & Co"
             content = [w for w in bare if w not in _CONNECTORS]
             if all(w in GENERIC_QUALIFIERS for w in content):
                 continue
@@ -1887,7 +1930,7 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
-    found += regional_services(text)
+    found += regional_services(text) + linked_towns(text)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))

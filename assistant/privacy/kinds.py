@@ -25,6 +25,7 @@ class EntityKind(StrEnum):
     VEHICLE = "VEHICLE"
     HANDLE = "HANDLE"
     REFERENCE = "REFERENCE"
+    OTHER_SCRIPT = "OTHER_SCRIPT"  # words in a script the rules cannot read (Arabic, Cyrillic, Chinese...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,8 @@ def classify(token: str) -> str:
         return "PARTICLE" if folded in PARTICLES else "LOWER"
     if token in _TITLE_SET:
         return "TITLE"
+    if folded in NATIONALITIES and folded in first_names() and not token.isupper():
+        return "AMBIG"  # "speaks Shona" stays; "PA Shona Vickery" is a name, as any ambiguous first name
     if folded in NATIONALITIES or folded in NOT_NAME_STARTS or (token.isupper() and folded in FUNCTION_WORDS):
         return "FUNCTION"  # "mother's English", "THE CHILD AND FAMILY"
     parts = [p for p in re.split(r"[-']", folded) if p]
@@ -858,9 +860,13 @@ def context_names(tokens: Tokens) -> list[Span]:
                 head_tok = tokens.items[tokens.by_start[span.start]] if span else None
                 # "Precious, the mother, said" is an aside; "After the Strategy Meeting, the social worker
                 # visited" is not: an ordinary word needs the aside closed.
+                # A word the small common list lacks but the dictionary has ("Reassured, infant colic")
+                # is ordinary too.
+                ordinary = head_tok is not None and (
+                    head_tok.cls == "COMMON" or (head_tok.cls == "UNKNOWN" and is_vocabulary(head_tok.text))
+                )
                 if (
-                    head_tok is not None
-                    and head_tok.cls == "COMMON"
+                    ordinary
                     and match.group(0).startswith(",")
                     and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
                 ):

@@ -79,7 +79,9 @@ from assistant.privacy.names import (
     with_initials,
 )
 from assistant.privacy.normalise import matching_copy
+from assistant.privacy.other_scripts import other_script_words
 from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
+from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import lowercase_place_mentions, widened
 from assistant.privacy.words import fold, norm
 
@@ -215,6 +217,7 @@ _PRIORITY = {
     EntityKind.GP_PRACTICE: 5,
     EntityKind.ORG: 6,
     EntityKind.PERSON: 7,
+    EntityKind.OTHER_SCRIPT: 8,
 }
 
 
@@ -315,7 +318,7 @@ def _find_spans(text: str) -> list[Span]:
     existing = [Span(m.start(), m.end(), EntityKind.PERSON, "") for m in PLACEHOLDER.finditer(plain)]
     copy = _mask(plain, existing) if existing else plain
     # Spans are checked against the unmasked copy, so none is chosen that would touch a placeholder.
-    structured = _select(plain, structured_spans(copy))
+    structured = _select(plain, structured_spans(copy) + other_script_words(copy))
     whole = widened(copy, structured)
     if whole:
         structured = _select(plain, structured + whole)  # the longer span wins
@@ -326,7 +329,7 @@ def _find_spans(text: str) -> list[Span]:
     # School" yields a person and a school rather than the longer match swallowing the name.
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
-    names = context_names(tokens) + list_names(tokens)
+    names = context_names(tokens) + list_names(tokens) + speakers(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)

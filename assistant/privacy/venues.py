@@ -21,6 +21,7 @@ from assistant.privacy.words import (
     fold,
     is_vocabulary,
     norm,
+    public_names,
 )
 
 # A named institution whose head comes first: the name after it is a place's or a founder's, never
@@ -120,6 +121,24 @@ def _regional() -> re.Pattern[str]:
 def regional_services(text: str) -> list[Span]:
     """Police forces, ambulance services and hospitals named by region or initials (data/regional_services.txt)."""
     return [Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0))) for m in _regional().finditer(text)]
+
+
+# Towns joined by little lower-case words: "Barrow-in-Furness", "Ashby-de-la-Zouch", "Weston-super-Mare",
+# "Marshby-on-Sea". No person's name is written so; a relative is ("Mother-in-Law"), and so is a city too large
+# to identify anyone ("Stoke-on-Trent", "Newcastle-upon-Tyne": the first word is a public name).
+_LINKED_TOWN = re.compile(
+    r"(?<![\w'\-])[A-Z][a-z']{1,30}+(?:-(?:[a-z]{1,5}+-){1,3}+[A-Z][a-z']{1,30}+)++(?![\w'\-])"
+)
+
+
+def linked_towns(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _LINKED_TOWN.finditer(text) if "-" in text else ():
+        first = fold(match.group(0).split("-", 1)[0])
+        if first in ROLE_WORDS or first in public_names() or classify(match.group(0)) == "ROLE":
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    return spans
 
 
 def care_of(text: str) -> list[Span]:

@@ -1,0 +1,105 @@
+"""Who speaks in a pasted message thread: the names before the colons.
+
+A thread copied from a phone ("mase: hes back again", "Morwenna 22:52: thank you", "[12/03/24, 21:14] kez:
+where u at") names its speakers the way no sentence does: in lower case, as nicknames, as ordinary words
+("court", "jay"). Nothing in the word marks it as a name; the shape of the thread does. A run of lines
+that each start with a short label and a colon is a thread when a label comes back (people take turns) or
+labels are written in lower case, as phones show them; a form's fields ("Name:", "DOB:", "Risk:") are
+capitalised and each comes once. In a thread, every label word is a person (or a
+handle, if shaped like one) unless it is a role ("mum", "nan"), a word such as "me" or a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import classify
+from assistant.privacy.words import ACRONYMS, first_names, fold, is_vocabulary, word_set
+
+# A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
+# words, an optional date and time after them ("Jan 25 May 22:40") or a bracket ("kez (snap: kezzaa.cw2)"),
+# then a colon and the message. Every quantifier is bounded and possessive, so a line costs linear time.
+_STAMP = r"(?:\[?[0-9][0-9/:,. \-]{3,20}+\]?[ ]?(?:-[ ])?)?"
+_WORD = r"[^\W_][\w.'\-]{0,29}+"
+_AFTER = (
+    r"(?:[ ](?:[0-9]{1,2}[ ][A-Za-z]{3,9}[ ])?[0-9]{1,2}[:.][0-9]{2}(?:[ ]?[ap]m)?|[ ]\([^()\n]{1,40}+\))?"
+)
+_SPEAKER_LINE = re.compile(
+    rf"^[ \t]{{0,4}}+{_STAMP}(?P<label>{_WORD}(?:[ ]{_WORD}){{0,2}}+){_AFTER}:[ ](?=\S)", re.MULTILINE
+)
+# Lines a thread may hold between its messages: a translation ("→ ..."), a note in brackets, a blank line.
+_ASIDE_LINE = re.compile(r"[ \t]*+(?:→|->|\(|\[(?![0-9])|$)")
+_HANDLE_SHAPE = re.compile(r"[\w.\-]*[0-9_.][\w.\-]*")
+# Labels that name no one: the writer, the unknown, a form's own words when a form repeats a field.
+_NOT_SPEAKERS = word_set(
+    "me you us them him her they we i unknown number caller operator handler call officer q a note notes "
+    "date time from to subject re sent received message messages text texts reply translation translated "
+    "said says asked answer question comment action outcome"
+)
+# A thread is this many speaker lines or more, with a label that comes back.
+_MIN_LINES = 3
+
+
+def speakers(text: str) -> list[Span]:
+    """The speakers' names in every message thread of `text` (spans in `text`)."""
+    if ": " not in text:
+        return []
+    spans: list[Span] = []
+    for thread in _threads(text):
+        labels = Counter(fold(match.group("label")) for match in thread)
+        lower = sum(match.group("label")[:1].islower() for match in thread)
+        if len(thread) < _MIN_LINES or (labels.most_common(1)[0][1] < 2 and lower < 2):
+            continue  # each label once, capitalised: a form's fields, not people taking turns
+        if not any(_reads_as_someone(word) for label in labels for word in label.split()):
+            continue  # "guidance:", "query:" again and again: a file's keys, not people
+        for match in thread:
+            spans.extend(_label_names(match))
+    return spans
+
+
+def _threads(text: str) -> list[list[re.Match[str]]]:
+    """Runs of speaker lines, with only asides (translations, blank lines) between them."""
+    threads: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    last_end = 0
+    for match in _SPEAKER_LINE.finditer(text):
+        between = text[last_end : match.start()]
+        if current and not all(_ASIDE_LINE.match(line) for line in between.split("\n")[1:-1]):
+            threads.append(current)
+            current = []
+        current.append(match)
+        end = text.find("\n", match.end())
+        last_end = len(text) if end == -1 else end
+    if current:
+        threads.append(current)
+    return threads
+
+
+def _reads_as_someone(word: str) -> bool:
+    """A role ("mum"), a listed first name ("jay") or a word no dictionary has ("mase", "kez")."""
+    return classify(word) == "ROLE" or word in first_names() or not is_vocabulary(word)
+
+
+def _label_names(match: re.Match[str]) -> list[Span]:
+    """The words of one speaker label that name someone: "nanna trace" → "trace"; "moth.girl" a handle."""
+    label, start = match.group("label"), match.start("label")
+    first = label.split()[0]
+    if first[:1].isupper() and is_vocabulary(first) and classify(first) not in {"ROLE", "FIRST", "AMBIG"}:
+        return []  # a field ("Other party:", "Account of child:"), not a speaker
+    spans: list[Span] = []
+    for word in re.finditer(r"\S+", label):
+        value = word.group(0).rstrip(".'")
+        if len(value) < 2 or fold(value) in _NOT_SPEAKERS or fold(value) in ACRONYMS:
+            continue
+        if _HANDLE_SHAPE.fullmatch(value) and not value.isdigit():
+            kind = EntityKind.HANDLE
+        elif classify(value) in {"ROLE", "FUNCTION", "TITLE"} or value.isdigit():
+            continue  # "mum", "cuz", "Nan"; "PC" of "PC Hartley"
+        elif not value.islower() and is_vocabulary(value) and fold(value) not in first_names():
+            continue  # a form's field that comes back ("Name:", "Plan:", "CALLER:"); "jay" and "Jay" are names
+        else:
+            kind = EntityKind.PERSON
+        spans.append(Span(start + word.start(), start + word.start() + len(value), kind, ""))
+    return spans
