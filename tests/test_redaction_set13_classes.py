@@ -198,7 +198,7 @@ def test_an_ordinary_word_set_off_by_a_comma_before_a_role_is_no_name() -> None:
     assert "Reassured" in out, out
 
 
-@pytest.mark.parametrize("word", ["cuz", "bro", "sis", "Nai Nai"])
+@pytest.mark.parametrize("word", ["cuz", "bruv", "sis", "Nai Nai"])
 def test_informal_and_spaced_kinship_words_in_a_thread_are_roles(word: str) -> None:
     text = f"tamlyn: where r u\n{word} keeva: at home\ntamlyn: ok\n"
     out = redact(text).text

@@ -29,6 +29,7 @@ from assistant.privacy.venues import caps_places, care_of, headed_places, linked
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
+    CAR_MODELS,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     NATIONALITIES,
@@ -649,10 +650,11 @@ _REF_CUED = re.compile(
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
     r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
 )
-# A long number or a letter code run into one ("4471023", "549221063", "RX1184421"): a reference
+# A long number or a letter code run into one ("4471023", "549221063", "RX1184421", a pupil's UPN
+# "K919207612033", a force's 13-digit log number): a reference
 # wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
 _REF_LONG = re.compile(
-    r"(?:[0-9](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[0-9]{5,11}|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,11})"
+    r"(?:[0-9](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[0-9]{5,13}|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,13})"
     r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"  # standalone: no digit group just before or after ("943476 5919")
 )
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
@@ -862,6 +864,16 @@ _DATE_WORDS = re.compile(r"[a-z]+|[0-9]+")
 
 
 @lru_cache(maxsize=1 << 16)
+def _reads_as_day_and_month(value: str) -> bool:
+    """A day and month that no score or fraction is written as: a part with a leading zero ("06/09",
+    "15/06") or a day past the 12th ("21/11"). "/12", "/52" and "/7" stay out: a clinician writes an age or
+    a length of time so ("18/12" is eighteen months, "8/52" eight weeks)."""
+    day, month = value.split("/")
+    if day.startswith("0") or month.startswith("0"):
+        return True
+    return int(day) > 12 and int(month) not in (7, 12)
+
+
 def _valid_day_month(value: str, numeric: bool) -> bool:  # positional: a cheaper cache key
     numbers = _NUMBERS.findall(value)
     if not numbers or len(numbers[0]) > 2:
@@ -920,8 +932,9 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _SHORT_DATE.finditer(text) if "/" in text else ():
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
-        if _valid_day_month(match.group(0), True) and _SHORT_DATE_BEFORE.search(
-            text, max(0, match.start() - 12), match.start()
+        if _valid_day_month(match.group(0), True) and (
+            _SHORT_DATE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or _reads_as_day_and_month(match.group(0))
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
     for match in _MONTH_YEAR.finditer(text) if months else ():
@@ -1039,7 +1052,7 @@ _NAMED_STREET_TYPES_TRIE = trie(set(_NAMED_STREET_TYPES.split("|")))
 _NAMED_STREET_TYPES_CHECKED_TRIE = trie(set(_NAMED_STREET_TYPES_CHECKED.split("|")))
 _HOUSE_TYPES_TRIE = trie(set(_HOUSE_TYPES.split("|")))
 _ADDRESS_NUMBERED = re.compile(
-    rf"(?:{_FLAT},?[ ]{{1,2}})?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
+    rf"(?:{_FLAT},?[ ]{{1,2}}|(?:No|NO)\.?[ ])?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
     rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
 _ADDRESS_NAMED = re.compile(
@@ -1077,6 +1090,8 @@ _FLAT_WORD = re.compile(
     r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block)\b"
 )
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
+# An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
+_ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
 # A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14". A log or a message
 # writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
@@ -1261,6 +1276,15 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _PO_BOX.finditer(text) if digits and "Box" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    for match in _ESTATE.finditer(text) if " estate" in text else ():
+        start = _trim_leading(text, match.start(), match.end())
+        words = [fold(w) for w in text[start : match.end()].split()[:-1]]
+        if (
+            words
+            and not all(w in _GENERIC_PLACE or w in common_words() for w in words)
+            and not any(w in CAR_MAKES or w in CAR_MODELS for w in words)
+        ):  # "a Skoda Octavia estate" is a car
+            spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     # A number alone is not joined to the words after it ("FROM NO 44, MALE SHOUTING").
     alone: list[Span] = []
     for match in _cued(text, lower, _HOUSE_NUMBER_CUE, _HOUSE_NUMBER_ALONE) if digits else ():
@@ -1440,7 +1464,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|"
             # The same heads in capitals, as a letter or court order heads them ("SALTMERE BOROUGH COUNCIL").
             r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
-            r"POLICE|CONSTABULARY)\b"
+            r"POLICE|CONSTABULARY|CHILDREN'S SERVICES|CHILDRENS SERVICES|CHILDREN'S SOCIAL CARE|"
+            # A council's children's services run as a trust ("Sandwell Children's Trust").
+            r"CHILDREN'S TRUST|Children's Trust|Childrens Trust)\b"
         ),
     ),
 ]
@@ -1458,6 +1484,8 @@ _GENERAL_SUFFIXES = frozenset(
         "Children's Services",
         "Childrens Services",
         "Children's Social Care",
+        "Children's Trust",
+        "Childrens Trust",
         "Metropolitan Borough Council",
         "Borough Council",
         "City Council",
@@ -1557,7 +1585,15 @@ _GENERAL_SUFFIXES = frozenset(
 # The capitals heads: the name before them is in capitals too, and must not be an acronym or a service word.
 _CAPS_SUFFIXES = frozenset(
     {"METROPOLITAN BOROUGH COUNCIL", "BOROUGH COUNCIL", "CITY COUNCIL", "COUNTY COUNCIL", "DISTRICT COUNCIL"}
-    | {"COUNCIL", "POLICE", "CONSTABULARY"}
+    | {
+        "COUNCIL",
+        "POLICE",
+        "CONSTABULARY",
+        "CHILDREN'S SERVICES",
+        "CHILDRENS SERVICES",
+        "CHILDREN'S SOCIAL CARE",
+    }
+    | {"CHILDREN'S TRUST"}
 )
 _DIRECTIONS = word_set("north south east west northern southern eastern western mid greater upper lower")
 _GENERIC_SERVICE = word_set(
@@ -1767,6 +1803,19 @@ def _suffixes_present(text: str) -> list[tuple[EntityKind, re.Pattern[str]]]:
     ]
 
 
+def _sentence_word(word: str) -> bool:
+    """A word in capitals that belongs to the log's sentence, not to a name: "FROM", "REQUESTED", "RHI"."""
+    bare = fold(_bare(word))
+    if bare in _CONNECTORS:
+        return False  # "AVON AND SOMERSET", "ISLE OF WIGHT"
+    return (
+        bare in FUNCTION_WORDS
+        or bare in ACRONYMS
+        or (bare in common_words() and bare not in _DIRECTIONS)
+        or (len(bare) < 4 and bare not in _CONNECTORS)
+    )
+
+
 def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
@@ -1798,6 +1847,10 @@ def _named_places(text: str) -> list[Span]:
                 cursor = word_start
                 if opened:
                     break
+            if match.group(0) in _CAPS_SUFFIXES:
+                # A log in capitals runs the sentence into the name ("REQUEST FROM SANDWELL CHILDREN'S
+                # TRUST"): the name is the proper words next to the head, not the verbs before them.
+                words = words[: next((n for n, (_, w) in enumerate(words) if _sentence_word(w)), len(words))]
             while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
                 words.pop()
             if not words:

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -81,12 +81,12 @@ def _is_name_token(token: str) -> bool:
 
 _IRISH_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua", "Mhic"})
 # An honorific after a family word keeps it a family word ("Dadi-ji", "Khala-jaan", "Chacha-jee").
-_HONORIFICS = frozenset({"ji", "jee", "jaan", "jan", "sahib", "saab"})
+HONORIFICS = frozenset({"ji", "jee", "jaan", "jan", "sahib", "saab"})
 
 
 def _hyphenated_role(folded: str) -> bool:
     *head, last = folded.split("-")
-    return all(part in ROLE_WORDS for part in head) and (last in ROLE_WORDS or last in _HONORIFICS)
+    return all(part in ROLE_WORDS for part in head) and (last in ROLE_WORDS or last in HONORIFICS)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -134,8 +134,12 @@ def classify(token: str) -> str:
         return "COMMON"
     if listed_surname:
         return "SURNAME"
-    if len(folded) >= 7 and folded.endswith(_WORD_ENDINGS):
-        return "COMMON"
+    if (
+        len(folded) >= 7
+        and folded.endswith(_WORD_ENDINGS)
+        and not (folded.endswith("ness") and not is_vocabulary(token))
+    ):
+        return "COMMON"  # an English word the common list lacks; but "Skegness", "Furness" are places
     return "UNKNOWN"
 
 
@@ -190,7 +194,10 @@ class Tokens:
         for k, start in enumerate(starts):
             line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
             upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
-            flags[k] = len(line.split()) >= 4 and upper >= 4 * lower
+            words = line.split()
+            if MASK in line:  # a placeholder blanked out is no word in capitals ("DC PERSON_3, ORG_1 CAIU")
+                words = [word for word in words if MASK not in word]
+            flags[k] = len(words) >= 4 and upper >= 4 * lower
         return starts, bytes(flags)
 
     @cached_property
@@ -410,7 +417,8 @@ _ROLE_THEN_NAME = re.compile(
     r"(?=[A-Z])"
 )
 _CALLED = re.compile(
-    r"(?i:\b(?:called|named|known as|aka|a\.k\.a\.?|alias|nicknamed?|nicknames|goes by|going by|"
+    r"(?i:\b(?:called|named|known as|aka|a\.k\.a\.?|alias|nicknamed?|nicknames|goes by|going by|née|nee|"
+    r"formerly|maiden name|previously known as|"
     r"call(?:s|ed|ing)? (?:him|her|them)(?:self|selves)?|referred to as|name is|name was|names are|name of|"
     r"by the name(?: of)?|introduced (?:him|her|them)self as|signed (?:it|off) as|"
     r"(?:gave|gives|giving|given) (?:his|her|their|a|the) name as|name given as|named only as|"
@@ -608,7 +616,7 @@ _TITLE_WORDS = frozenset(_TITLES.split("|"))
 _ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
 _CALLED_STARTS = word_set(
     "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
-    "by introduced signed gave gives giving given only calling"
+    "by introduced signed gave gives giving given only calling née nee formerly maiden previously"
 )
 _LABEL_STARTS = word_set(
     "full name names child's childs forename forenames first given surname last family alias aliases "
@@ -648,6 +656,7 @@ def _cue_pairs() -> frozenset[tuple[str, str]]:
 _CUE_PAIRS = _cue_pairs()
 
 
+_SURNAME_AFTER_NEE = re.compile(r"[A-Z][\w'\-]{1,30}+(?:[ ][A-Z][\w'\-]{1,30}+)?(?=[),;.\s]|$)")
 _WORD_AND_LETTER = re.compile(r"[A-Z][a-z]{1,15}[ ][A-Z](?![\w'.\-])")
 # A nickname in quotes: 1-3 capitalised words, straight after a role or relationship word ('his friend
 # "Tizzy"', 'his mate "Smithy"'), a naming cue ('known as "Sunbeam"') or a name in brackets ('Ryan Smith
@@ -665,7 +674,10 @@ _QUOTE_IS_NAME = re.compile(
     r"|[ ](?:(?:is|was|remains|still)[ ])?(?:not[ ](?:yet[ ])?identified|unidentified|not[ ]known|unknown)\b"
     r"|[ ](?:is|was)[ ](?:believed|thought|understood|likely)[ ]to[ ]be\b"
 )
+
+
 # A relative's name in quotes is a nickname ('"Uncle Mo" stays over'): the name after the kinship word.
+# English kinship words only: elsewhere the word may be the title of the name ('"Abba Gebre"', a priest).
 _KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
 
 
@@ -703,10 +715,15 @@ def quoted_names(text: str) -> list[Span]:
                 spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
             continue
         word = fold(before.group(1))
+        named_before = classify(before.group(1))
         by_name = (
             before.group(2) == "("
             and before.group(1)[:1].isupper()
-            and classify(before.group(1)) in {"FIRST", "SURNAME", "UNKNOWN", "AMBIG", "CAPS_NAME", "COMMON"}
+            and (
+                named_before in {"FIRST", "SURNAME", "UNKNOWN", "AMBIG", "CAPS_NAME", "COMMON"}
+                # a surname in capitals no list knows ('Dwayne McKENZIE ("D-Roc")'), not an acronym
+                or (named_before == "CAPS" and len(word) >= 3 and word not in ACRONYMS)
+            )
         )
         if any(fold(w) in NATIONALITIES or fold(w) in FUNCTION_WORDS for w in match.group("n").split()):
             continue  # 'recorded as "White British"'
@@ -720,6 +737,8 @@ def quoted_names(text: str) -> list[Span]:
         identity = _QUOTE_IS_NAME.match(text, match.end()) is not None and all(
             classify(w) in _NAME_CLASSES | {"AMBIG"} for w in words
         )
+        if all(classify(w) == "ROLE" for w in words):
+            continue  # '"Auntie" or "Egbon"', 'calls my mother "Nain"': what a family calls someone
         kin = (
             len(words) == 2
             and fold(words[0]) in _KIN_NICKNAME
@@ -762,6 +781,15 @@ def _cues(word: str) -> tuple[bool, bool, bool, bool, bool]:
 
 # What follows a name in an aside: "Precious, the mother", "Precious (mother)", "Precious - mother", "Precious's".
 _ASIDE = re.compile(r"[,(]| [(-]|'s")
+
+
+def _all_common(tokens: Tokens, span: Span) -> bool:
+    k = tokens.by_start[span.start]
+    while k < len(tokens.items) and tokens.items[k].end <= span.end:
+        if tokens.items[k].cls != "COMMON":
+            return False
+        k += 1
+    return True
 
 
 def context_names(tokens: Tokens) -> list[Span]:
@@ -830,6 +858,9 @@ def context_names(tokens: Tokens) -> list[Span]:
                 short = _WORD_AND_LETTER.match(text, match.end())
                 if short and fold(short.group(0).split()[0]) in ROLE_WORDS | NON_VALUES:
                     short = None  # "referred to as Child M": an anonymised label
+                if short is None and fold(match.group(0)[:3]) in {"nee", "mai"}:
+                    # "(née WARD)": after née only a surname can follow, even an ordinary word in capitals.
+                    short = _SURNAME_AFTER_NEE.match(text, match.end())
                 add(
                     Span(short.start(), short.end(), EntityKind.PERSON, "")
                     if short
@@ -846,6 +877,10 @@ def context_names(tokens: Tokens) -> list[Span]:
                     and tokens.items[tokens.by_start[span.start]].cls not in _NAMEISH
                 ):
                     span = None
+                # "Interpreter for mum: Language Line": after a relative's label, ordinary words are a
+                # service, not her name ("Mum: Summer Rose" has a listed name).
+                if span is not None and fold(word) in ROLE_WORDS and _all_common(tokens, span):
+                    span = None
                 add(span)
         if label_word:
             match = _LABEL_BRACKET.match(text, tok.start)
@@ -860,14 +895,21 @@ def context_names(tokens: Tokens) -> list[Span]:
                 head_tok = tokens.items[tokens.by_start[span.start]] if span else None
                 # "Precious, the mother, said" is an aside; "After the Strategy Meeting, the social worker
                 # visited" is not: an ordinary word needs the aside closed.
-                # A word the small common list lacks but the dictionary has ("Reassured, infant colic")
-                # is ordinary too.
-                ordinary = head_tok is not None and (
-                    head_tok.cls == "COMMON" or (head_tok.cls == "UNKNOWN" and is_vocabulary(head_tok.text))
+                # A lone word the dictionary has, before a comma or a dash ("Reassured, infant colic",
+                # "3rd July Visited - Granny says"), is ordinary too; "Hyacinth Grant - grandmother" is two.
+                lone_word = (
+                    span is not None
+                    and head_tok is not None
+                    and span.end == head_tok.end
+                    and (
+                        head_tok.cls == "COMMON"
+                        or (head_tok.cls == "UNKNOWN" and is_vocabulary(head_tok.text))
+                    )
                 )
+                sep = match.group(0).lstrip()[:1]
                 if (
-                    ordinary
-                    and match.group(0).startswith(",")
+                    head_tok is not None
+                    and ((head_tok.cls == "COMMON" and sep == ",") or (lone_word and sep in {",", "-"}))
                     and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
                 ):
                     span = None
@@ -1347,17 +1389,38 @@ _INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-Z]\.?[ ]$")
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:
     """A found name followed by a surname's initial ("Jayden R.", "Oakley F-B"): the initial is part of it.
-    A bare capital without a full stop is not taken ("Sam A and B")."""
+    A bare capital without a full stop is not taken ("Sam A and B"). So is a given name before a surname
+    found in capitals ("Jordan BAYLISS"), even one that alone would be a word or a country."""
     longer: list[Span] = []
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
             head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
             surname_only = head is not None and TOKEN.fullmatch(text, span.start, span.end) is not None
-            if tail is not None or surname_only:
-                start = head.start() if surname_only and head is not None else span.start
+            start = head.start() if surname_only and head is not None else span.start
+            given = _given_before_caps(text, span) if not surname_only else None
+            if given is not None:
+                start = given
+            if tail is not None or start != span.start:
                 longer.append(Span(start, tail.end() if tail else span.end, span.kind, span.key))
     return longer
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,20}+[ ]$")
+
+
+def _given_before_caps(text: str, span: Span) -> int | None:
+    surname = text[span.start : span.end]
+    if len(surname) < 3 or not surname.isupper() or " " in surname:
+        return None
+    given = _GIVEN_BEFORE.search(text, max(0, span.start - 24), span.start)
+    if given is None:
+        return None
+    word = given.group(0).rstrip()
+    cls = classify(word)
+    return (
+        given.start() if cls in {"FIRST", "AMBIG"} or (cls == "UNKNOWN" and not is_vocabulary(word)) else None
+    )
 
 
 # "HARGREAVES, Jordan Lee", "SUNDAY, Lee (DOB ...)": a police record's surname in capitals, a comma, then a

@@ -339,12 +339,11 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
     for span in found:
         start, end = span.start, span.end
         # A run that starts or ends inside an identifier a surer rule found keeps only what is outside it
-        # ("58 Ropery Lane" found, "Ropery Lane, Marshby-on-Sea" run: "Marshby-on-Sea"); inside a name, it
-        # gives way altogether.
+        # ("58 Ropery Lane" found, "Ropery Lane, Marshby-on-Sea" run: "Marshby-on-Sea"; "D MCKENZIE" found,
+        # "MCKENZIE HOUGHTON REGIS" run: "HOUGHTON REGIS", which a second pass would find after the
+        # placeholder); a run that ends inside a name gives way to it.
         if _starts_inside(owner, start):
-            if owner[start] <= len(names):
-                continue
-            start = _next_word(text, everything[owner[start] - 1].end, end)
+            start = _after_glue(text, _next_word(text, everything[owner[start] - 1].end, end), end)
         if end > start and _ends_inside(owner, end):
             if owner[end - 1] <= len(names):
                 continue
@@ -376,6 +375,24 @@ def _next_word(text: str, at: int, end: int) -> int:
     while at < end and not text[at].isalpha():
         at += 1
     return at
+
+
+_GLUE_WORD = re.compile(r"[^\W\d_]+[ ]")
+
+
+def _after_glue(text: str, at: int, end: int) -> int:
+    """Past the words that join a run to what it left ("and Stepmother" of "... and Stepmother Lacey")."""
+    while at < end:
+        word = _GLUE_WORD.match(text, at, end)
+        if word is None or (
+            word.group(0)[:1].isupper() and classify(word.group(0).strip()) not in _GLUE_CLASSES
+        ):
+            return at
+        at = word.end()
+    return at
+
+
+_GLUE_CLASSES = frozenset({"ROLE", "FUNCTION", "TITLE", "LOWER", "PARTICLE"})
 
 
 def _word_end(text: str, start: int, at: int) -> int:

@@ -2,11 +2,13 @@
 
 A thread copied from a phone ("mase: hes back again", "Morwenna 22:52: thank you", "[12/03/24, 21:14] kez:
 where u at") names its speakers the way no sentence does: in lower case, as nicknames, as ordinary words
-("court", "jay"). Nothing in the word marks it as a name; the shape of the thread does. A run of lines
-that each start with a short label and a colon is a thread when a label comes back (people take turns) or
-labels are written in lower case, as phones show them; a form's fields ("Name:", "DOB:", "Risk:") are
-capitalised and each comes once. In a thread, every label word is a person (or a
-handle, if shaped like one) unless it is a role ("mum", "nan"), a word such as "me" or a time.
+("court", "jay"). Nothing in the word marks it as a name; the shape of the thread does. A run of three or
+more lines that each start with a short label and a colon is a thread when a label comes back (people take
+turns) or labels are written in lower case, as phones show them, and some label reads as someone (a role,
+a listed first name, a word no dictionary has). A form's fields ("Name:", "DOB:", "Care proceedings:")
+are capitalised words and are never speakers; a file's keys ("guidance:", "query:") read as no one. In a
+thread, every label word is a person (or a handle, if shaped like one) unless it is a role ("mum", "nan",
+"Bhua ji"), a word such as "me", or a time.
 """
 
 from __future__ import annotations
@@ -15,19 +17,22 @@ import re
 from collections import Counter
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.names import classify
+from assistant.privacy.names import HONORIFICS, classify
 from assistant.privacy.words import ACRONYMS, first_names, fold, is_vocabulary, word_set
 
 # A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
 # words, an optional date and time after them ("Jan 25 May 22:40") or a bracket ("kez (snap: kezzaa.cw2)"),
 # then a colon and the message. Every quantifier is bounded and possessive, so a line costs linear time.
 _STAMP = r"(?:\[?[0-9][0-9/:,. \-]{3,20}+\]?[ ]?(?:-[ ])?)?"
-_WORD = r"[^\W_][\w.'\-]{0,29}+"
+_WORD = r"[^\W\d_][\w.'\-]{0,29}+"
 _AFTER = (
     r"(?:[ ](?:[0-9]{1,2}[ ][A-Za-z]{3,9}[ ])?[0-9]{1,2}[:.][0-9]{2}(?:[ ]?[ap]m)?|[ ]\([^()\n]{1,40}+\))?"
 )
+# A phone's contact name often ends in an emoji ("Ty 🐐:"); \x00 is a placeholder blanked out (kinds.MASK),
+# which is never one.
+_EMOJI = r"(?:[ ]?[^\w\s:()\[\]\x00]{1,8}+)?"
 _SPEAKER_LINE = re.compile(
-    rf"^[ \t]{{0,4}}+{_STAMP}(?P<label>{_WORD}(?:[ ]{_WORD}){{0,2}}+){_AFTER}:[ ](?=\S)", re.MULTILINE
+    rf"^[ \t]{{0,4}}+{_STAMP}(?P<label>{_WORD}(?:[ ]{_WORD}){{0,2}}+){_EMOJI}{_AFTER}:[ ](?=\S)", re.MULTILINE
 )
 # Lines a thread may hold between its messages: a translation ("→ ..."), a note in brackets, a blank line.
 _ASIDE_LINE = re.compile(r"[ \t]*+(?:→|->|\(|\[(?![0-9])|$)")
@@ -38,7 +43,7 @@ _NOT_SPEAKERS = word_set(
     "date time from to subject re sent received message messages text texts reply translation translated "
     "said says asked answer question comment action outcome"
 )
-# A thread is this many speaker lines or more, with a label that comes back.
+_PERSONAL = frozenset({"ROLE", "FIRST", "AMBIG", "INITIAL"})
 _MIN_LINES = 3
 
 
@@ -83,23 +88,30 @@ def _reads_as_someone(word: str) -> bool:
 
 
 def _label_names(match: re.Match[str]) -> list[Span]:
-    """The words of one speaker label that name someone: "nanna trace" → "trace"; "moth.girl" a handle."""
+    """The words of one speaker label that name someone, as one span: "nanna trace" → "trace", "D Roc",
+    "Teklay G"; "moth.girl" is a handle."""
     label, start = match.group("label"), match.start("label")
-    first = label.split()[0]
-    if first[:1].isupper() and is_vocabulary(first) and classify(first) not in {"ROLE", "FIRST", "AMBIG"}:
-        return []  # a field ("Other party:", "Account of child:"), not a speaker
-    spans: list[Span] = []
+    words = label.split()
+    first = words[0]
+    field = classify(first) not in _PERSONAL or (len(words) > 1 and words[1].islower())
+    if len(first) > 1 and first[:1].isupper() and is_vocabulary(first) and field:
+        return []  # a field ("Other party:", "Care proceedings:", "CALLER:"), not a speaker ("Nan Denise:")
+    kept: list[tuple[int, int, EntityKind]] = []
     for word in re.finditer(r"\S+", label):
         value = word.group(0).rstrip(".'")
-        if len(value) < 2 or fold(value) in _NOT_SPEAKERS or fold(value) in ACRONYMS:
+        folded = fold(value)
+        if (len(value) < 2 and not value.isupper()) or folded in _NOT_SPEAKERS or folded in ACRONYMS:
             continue
+        if folded in HONORIFICS and not kept and word.start() > 0:
+            continue  # "Bhua ji": the honorific of a kinship word ("Jan:" alone is someone)
         if _HANDLE_SHAPE.fullmatch(value) and not value.isdigit():
             kind = EntityKind.HANDLE
         elif classify(value) in {"ROLE", "FUNCTION", "TITLE"} or value.isdigit():
             continue  # "mum", "cuz", "Nan"; "PC" of "PC Hartley"
-        elif not value.islower() and is_vocabulary(value) and fold(value) not in first_names():
-            continue  # a form's field that comes back ("Name:", "Plan:", "CALLER:"); "jay" and "Jay" are names
         else:
             kind = EntityKind.PERSON
-        spans.append(Span(start + word.start(), start + word.start() + len(value), kind, ""))
-    return spans
+        begin = start + word.start()
+        if kept and kept[-1][2] is kind is EntityKind.PERSON and kept[-1][1] == begin - 1:
+            begin = kept.pop()[0]  # "D Roc", "Teklay G": one name
+        kept.append((begin, start + word.start() + len(value), kind))
+    return [Span(begin, end, kind, "") for begin, end, kind in kept]

@@ -56,11 +56,13 @@ _CARE_OF = re.compile(rf"(?i:\bc/o)[ ]{{1,2}}(?P<a>{_PART}(?:,[ ]{{1,2}}{_PART})
 # A police log or court heading in capitals holds an address or school only if it has one of these words.
 _CAPS_PLACE_WORD = re.compile(
     r"\b(?:ROAD|STREET|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|GARDENS|GROVE|TERRACE|MEWS|COURT|WAY|PLACE|VIEW|"
-    r"COTTAGES?|HOUSE|FLAT|SCHOOL|ACADEMY|PRIMARY|COLLEGE|PARK|ESTATE|WALK|ROW|SQUARE|HILL)\b"
+    r"COTTAGES?|HOUSE|FLAT|SCHOOL|ACADEMY|PRIMARY|COLLEGE|PARK|ESTATE|WALK|ROW|SQUARE|HILL|"
+    # and their short forms, as a control room types them ("12 TITHE FARM RD")
+    r"RD|ST|AVE|CL|DR|LN|CRES|GDNS|TCE|CT|PL|SQ)\b"
 )
 _SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
 _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
-_CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{3,}", _CAPS_PLACE_WORD.pattern))
+_CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{2,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase, or "(Harwick Central)".
@@ -113,6 +115,7 @@ def headed_places(text: str) -> list[Span]:
 @lru_cache(maxsize=1)
 def _regional() -> re.Pattern[str]:
     names = data_lines("regional_services.txt")
+    names += [name.upper() for name in names if " " in name]  # as a log in capitals writes them
     return re.compile(
         r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w'\-])"
     )

@@ -165,7 +165,7 @@ FAMILY_ROLES = (
     "papai|mamae|mamai|papi|mami|maman|mamusia|tatus|tatay|nanay|ammi|ammu|abbu|abba|amma|appa|"
     "nain|taid|gogo|nani|nanu|dadi|nonna|nonno|oma|opa|babcia|dziadek|abuela|abuelo|mamgu|friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
-    "eldest|youngest|oldest|middle child|firstborn|cuz|cuzzy|coz|bro|bruv|sis"
+    "eldest|youngest|oldest|middle child|firstborn|cuz|cuzzy|coz|bruv|sis"
 )
 
 
@@ -189,7 +189,8 @@ PROFESSIONAL_ROLES = (
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
     "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
     "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
-    "receptionist|assistant|MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW"
+    "receptionist|assistant|caretaker|sponsor|host|landlord|landlady|befriender|"
+    "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW"
 )
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
 NATIONALITIES = word_set(
@@ -207,7 +208,12 @@ NATIONALITIES = word_set(
     # languages families in England speak, as interpreters' notes name them
     "pahari mirpuri potwari pothwari sorani kurmanji badini bahdini oromo akan hausa krio ndebele tagalog hakka "
     "hokkien kutchi malayalam telugu kannada marathi sinhala sinhalese romani shelta malay hebrew yiddish gaelic "
-    "cornish"
+    "cornish "
+    # the other nationalities of families who come to England, and of the countries they pass through
+    "libyan moroccan algerian tunisian egyptian yemeni saudi jordanian palestinian israeli moldovan georgian "
+    "armenian azerbaijani kazakh uzbek chechen kosovar macedonian montenegrin slovenian austrian maltese swiss "
+    "danish swedish norwegian finnish icelandic rwandan burundian ivorian liberian zambian malawian mozambican "
+    "angolan namibian trinidadian barbadian guyanese bajan burmese nepalese kashmiri pashtun hazara berber"
 )
 
 
