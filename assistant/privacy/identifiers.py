@@ -191,6 +191,7 @@ _PHONE_RUN = re.compile(
     r"(?:\+(?<![\w+/-].)[ ]?|\((?<![\w+/-].)\+?|[0-9](?<![\w+/-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
+_NON_DIGITS_KEPT = str.maketrans("", "", "0123456789")  # translate() with it drops the digits
 
 
 @lru_cache(maxsize=65536)
@@ -228,6 +229,9 @@ def _phones(text: str) -> list[Span]:
         base, run_end = run.start(), run.end()
         if run_end - base < 9:
             continue  # too short for any number: checked before its digit groups are listed
+        value = run.group(0)
+        if len(value) - len(value.translate(_NON_DIGITS_KEPT)) < 9:
+            continue  # fewer than nine digits ("14/03/2019", "2019-03-14"): no number, whatever the groups
         groups = [(base + g.start(), base + g.end()) for g in _DIGIT_GROUP.finditer(run.group(0))]
         i = 0
         while i < len(groups):
@@ -874,6 +878,7 @@ def _reads_as_day_and_month(value: str) -> bool:
     return int(day) > 12 and int(month) not in (7, 12)
 
 
+@lru_cache(maxsize=1 << 16)  # a chronology repeats its dates: most calls are hits
 def _valid_day_month(value: str, numeric: bool) -> bool:  # positional: a cheaper cache key
     numbers = _NUMBERS.findall(value)
     if not numbers or len(numbers[0]) > 2:

@@ -1410,6 +1410,8 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,20}+[ ]$")
 
 
 def _given_before_caps(text: str, span: Span) -> int | None:
+    if not text[span.start : span.start + 2].isupper():
+        return None  # most names are not in capitals: two characters say so before the slice
     surname = text[span.start : span.end]
     if len(surname) < 3 or not surname.isupper() or " " in surname:
         return None
