@@ -325,6 +325,8 @@ def pathological_inputs(size: int) -> dict[str, str]:
         "titled_names": _repeat("Mrs O'Neill-Smith ", size),
         # a word no list knows, each one a name of its own (the proper-noun rule reads every one)
         "unknown_names": _repeat("Quarrobe, ", size),
+        # a message thread of speakers taking turns (the speaker rule reads every line)
+        "thread_lines": _repeat("kez: u up\nmase: ye\n", size),
         "no_break_spaces": _repeat("\u00a0", size, "DOB", "1"),
         "blank_lines": _repeat("\n", size, "a", "b"),
         "one_word": _repeat("a", size),

@@ -153,3 +153,31 @@ def test_words_that_name_no_one_stay(text: str) -> None:
 def test_redacting_twice_finds_nothing_more(text: str) -> None:
     once = redact(text).text
     assert find_spans(once) == [], once
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She stays with her aunt in Rye most weekends.", "Rye"),
+        ("The family moved to Eccles in the spring.", "Eccles"),
+        ("LAST SEEN WALKING TOWARDS SEVEN SISTERS AT 23:10.", "SEVEN SISTERS"),
+        ("They met at Mile End most days.", "Mile End"),
+        ("Her brother lives in Castle Cary with his partner.", "Castle Cary"),
+    ],
+)
+def test_listed_places_named_with_ordinary_words(text: str, value: str) -> None:
+    """data/places.txt: one word where a place goes, two or more wherever they are written capitalised."""
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March she moved to a new flat.",
+        "She was referred to Early Help and then to Children's Social Care.",
+        "The interview took place in The Meadows Suite.",
+        "Mother hoped the rye bread would help.",
+    ],
+)
+def test_words_that_only_look_like_places_stay(text: str) -> None:
+    assert "ADDRESS" not in redact(text).text, redact(text).text

@@ -25,7 +25,14 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.venues import caps_places, care_of, headed_places, linked_towns, regional_services
+from assistant.privacy.places import several_word_places
+from assistant.privacy.venues import (
+    caps_places,
+    care_of,
+    headed_places,
+    linked_towns,
+    regional_services,
+)
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -1988,7 +1995,7 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
-    found += regional_services(text) + linked_towns(text)
+    found += regional_services(text) + linked_towns(text) + several_word_places(text)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
+from assistant.privacy.places import first_words, place_at
 from assistant.privacy.words import (
     ACRONYMS,
     INSTITUTION_WORDS,
@@ -30,7 +30,6 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     surnames,
-    towns_named_with_words,
     word_set,
 )
 
@@ -127,28 +126,14 @@ def _town_here(tokens: Tokens, k: int) -> bool:
     if before is not None and before.end(1) == tok.start - 1:
         word = fold(before.group(1))
         # "the Isle of Wight", "the Black Country"; not "the Reading list"
-        if word in _TOWN_BEFORE or (word == "the" and " " in town.group(0)):
+        if word in _TOWN_BEFORE or (word == "the" and " " in text[tok.start : town]):
             return True
-    return _SERVICE_AFTER.match(text, town.end()) is not None
+    return _SERVICE_AFTER.match(text, town) is not None
 
 
-def _town_at(text: str, tok: Tok) -> re.Match[str] | None:
-    """The listed town named with ordinary words that starts at `tok`, if one does."""
-    first_words, towns = _towns()
-    return towns.match(text, tok.start) if fold(tok.text) in first_words else None
-
-
-@lru_cache(maxsize=1)
-def _towns() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The listed towns as written: each word capitalised but "of" ("Isle of Wight"), or all in capitals."""
-    written = {
-        " ".join(w if w == "of" else w.capitalize() for w in town.split())
-        for town in towns_named_with_words()
-    }
-    written |= {town.upper() for town in written}
-    first_words = frozenset(town.split()[0] for town in towns_named_with_words())
-    pattern = "(?:" + "|".join(sorted(map(re.escape, written), key=len, reverse=True)) + r")(?![\w'\-])"
-    return first_words, re.compile(pattern)
+def _town_at(text: str, tok: Tok) -> int | None:
+    """Where the listed place that starts at `tok` ends, if one does (places.py)."""
+    return place_at(text, tok.start) if fold(tok.text) in first_words() else None
 
 
 def _caps_name_context(tokens: Tokens, k: int) -> bool:
@@ -274,6 +259,9 @@ def _one_person(tokens: Tokens, first: int, last: int, i: int) -> tuple[int, int
     return first, last
 
 
+_PERSON_OR_PLACE = (EntityKind.PERSON, EntityKind.ADDRESS)  # a listed town is already a place
+
+
 def lone_proper_nouns(tokens: Tokens) -> list[Span]:
     """Every run of capitalised words with a word in it that is nothing but a name."""
     items, text = tokens.items, tokens.text
@@ -292,11 +280,11 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
         town = _town_at(text, items[i])
         if town is not None and kind is EntityKind.PERSON:
             kind = EntityKind.ADDRESS  # "moved to Reading", "the Isle of Wight"
-            last = max(last, tokens.by_end.get(town.end(), last))
+            last = max(last, tokens.by_end.get(town, last))
             places.add(fold(items[i].text))
         if kind is EntityKind.PERSON:
             first, last = _one_person(tokens, first, last, i)  # "Arthur Labinjo-Hughes and Star Hobson"
-        house = _house_before(tokens, first) if kind is EntityKind.PERSON and first == last else None
+        house = _house_before(tokens, first) if kind in _PERSON_OR_PLACE and first == last else None
         if house is not None:
             found.append((house, last, EntityKind.ADDRESS))  # "Riverside House, Trowbury"
             places.add(fold(items[i].text))

@@ -58,9 +58,10 @@ def english_words() -> frozenset[str]:
 
 
 @cache
-def towns_named_with_words() -> frozenset[str]:
-    """Towns and boroughs named with ordinary words ("reading", "tower hamlets"): data/towns_named_with_words.txt."""
-    return frozenset(norm(line) for line in data_lines("towns_named_with_words.txt"))
+def place_names() -> frozenset[str]:
+    """Towns, villages, districts and estates of England and Wales, lower case ("reading", "houghton regis",
+    "barrow-in-furness"): data/places.txt."""
+    return frozenset(norm(line) for line in data_lines("places.txt"))
 
 
 def public_names() -> frozenset[str]:

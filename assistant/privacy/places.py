@@ -1,0 +1,101 @@
+"""Where a listed place (data/places.txt) is written in a text.
+
+A place is matched word by word against the text, as written: each word capitalised but the little ones
+("Isle of Wight", "Barrow-in-Furness", "Kirkby in Ashfield") or all in capitals ("HOUGHTON REGIS"). The
+list is indexed by first word, so a text costs one dictionary look-up per capitalised word, and nothing is
+compiled: ten thousand names as one pattern took a second to build at every start.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.words import fold, norm, place_names
+
+# The little words inside a place's name, written in lower case.
+_LINKS = frozenset({"of", "in", "on", "upon", "under", "le", "la", "de", "by", "cum", "en", "super", "the"})
+_WORD = re.compile(r"[^\W\d_][\w']*+")
+_CAPITALISED = re.compile(r"(?<![\w'\-])[A-Z][\w']*+")
+
+
+@cache
+def _by_first_word() -> dict[str, list[list[str]]]:
+    """First word (lower case, hyphens kept) → the places starting with it, as word lists, longest first."""
+    index: dict[str, list[list[str]]] = {}
+    for place in place_names():
+        words = place.split()
+        index.setdefault(words[0], []).append(words)
+    for places in index.values():
+        places.sort(key=len, reverse=True)
+    return index
+
+
+@cache
+def first_words() -> frozenset[str]:
+    return frozenset(_by_first_word())
+
+
+def place_at(text: str, start: int) -> int | None:
+    """Where the longest listed place written at `start` ends, or None."""
+    head = _WORD.match(text, start)
+    if head is None:
+        return None
+    end = _hyphenated_end(text, head.end())
+    candidates = _by_first_word().get(fold(text[start:end]))
+    if not candidates or not _written_as_a_name(text[start:end]):
+        return None
+    for words in candidates:
+        at = end
+        for word in words[1:]:
+            if text[at : at + 1] != " ":
+                break
+            nxt = _WORD.match(text, at + 1)
+            if nxt is None:
+                break
+            nxt_end = _hyphenated_end(text, nxt.end())
+            written = text[at + 1 : nxt_end]
+            if fold(written) != word or not (word in _LINKS or _written_as_a_name(written)):
+                break
+            at = nxt_end
+        else:
+            if not text[at : at + 1].isalnum():
+                return at
+    return None
+
+
+def several_word_places(text: str) -> list[Span]:
+    """A listed place of two words or more wherever it is written ("Houghton Regis", "Three Bridges",
+    "KETTLESING HEAD"): no sentence capitalises two such words together for any other reason. A place of one
+    word is taken only where a place goes (proper_nouns)."""
+    index = _by_first_word()
+    spans: list[Span] = []
+    cursor = 0
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        if start < cursor or fold(text[start : _hyphenated_end(text, match.end())]) not in index:
+            continue
+        end = place_at(text, start)
+        # "The Meadows" as a district, but "The Meadows Suite": a place of "The" and a word is taken only
+        # where a place goes.
+        if end is not None and " " in text[start:end] and not text.startswith(("The ", "THE "), start):
+            spans.append(Span(start, end, EntityKind.ADDRESS, norm(text[start:end])))
+            cursor = end
+    return spans
+
+
+def _hyphenated_end(text: str, end: int) -> int:
+    """Past "-in-Furness", "-le-Willows": a place's hyphenated parts are one word."""
+    while text[end : end + 1] == "-":
+        part = _WORD.match(text, end + 1)
+        if part is None:
+            break
+        end = part.end()
+    return end
+
+
+def _written_as_a_name(word: str) -> bool:
+    """Capitalised ("Barrow-in-Furness", "Bishop's") or all in capitals ("REGIS")."""
+    parts = word.split("-")
+    return word.isupper() or all(part[:1].isupper() or (n and part in _LINKS) for n, part in enumerate(parts))
