@@ -56,7 +56,7 @@ def test_cases_are_numbered_per_file(tmp_path: Path) -> None:
 
 
 # The top level of evals/redaction holds only a held-out set, which may be half-written by its author at any
-# time (set 10 now): the tests never read it. The lead scores it once, then it moves to dev/.
+# time (none now: sets 14 and 15 were scored and moved): the tests never read it. The lead scores it once, then it moves to dev/.
 def test_sets_are_well_formed() -> None:
     passages = load(SETS / "dev")
     identifiers = [m for p in passages for m in p.identifiers]
@@ -89,18 +89,20 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-14 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%); their gaps were
-# then worked on only with rules that generalise, and they stand below the target: this holds them where they are.
+# Sets 8-15 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%); their
+# gaps were then worked on only with rules that generalise, and they stand below the target: this holds them where
+# they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
         ("set8", 0.968, 1, 7),
         ("set9", 0.952, 0, 9),
-        ("set10", 0.954, 5, 12),
+        ("set10", 0.954, 5, 13),
         ("set11", 0.956, 9, 22),
-        ("set12", 0.963, 12, 23),
+        ("set12", 0.963, 10, 22),
         ("set13", 0.972, 0, 12),
         ("set14", 0.971, 4, 21),
+        ("set15", 0.933, 9, 24),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -208,3 +208,16 @@ def test_informal_and_spaced_kinship_words_in_a_thread_are_roles(word: str) -> N
 def test_a_custody_suite_does_not_make_custody_a_name() -> None:
     out = redact("Custody record – Morley Custody Suite, 01:10. Custody staff were told.").text
     assert "Custody record" in out and "Custody staff" in out, out
+
+
+def test_a_family_word_in_its_own_script_stays_and_the_name_after_it_goes() -> None:
+    text = "23:47 Мама: where are you. Бабуся Оксана is ringing me\n23:50 Мама: answer\n23:51 Мама: now\n"
+    out = redact(text).text
+    assert "Мама:" in out and "Бабуся OTHER_SCRIPT_" in out and "Оксана" not in out, out
+
+
+@pytest.mark.parametrize("word", ["tato", "Tanti", "Nëna", "Amoo", "Ate", "Po Po"])
+def test_more_family_words_in_the_languages_families_speak(word: str) -> None:
+    text = f"She said {word} Ramona would help. Later {word} rang.\n"
+    out = redact(text).text
+    assert word in out and "Ramona" not in out, out

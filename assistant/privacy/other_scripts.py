@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.words import norm
+from assistant.privacy.words import ROLE_WORDS, fold, norm
 
 # Letters of the scripts families in England write in, by Unicode block: Cyrillic, Armenian, Hebrew, Arabic
 # (with its supplements and presentation forms), Syriac, Thaana, the Indic scripts to Sinhala, Thai, Lao,
@@ -32,7 +32,20 @@ _RUN = re.compile(
 
 
 def other_script_words(text: str) -> list[Span]:
-    """Each run of words in a script other than Latin or Greek, keyed on its text."""
+    """Each run of words in a script other than Latin or Greek, keyed on its text; a family word written in
+    its own script stays, as in English ("Бабуся Галина": the grandmother stays, her name goes)."""
     if text.isascii():
         return []
-    return [Span(m.start(), m.end(), EntityKind.OTHER_SCRIPT, norm(m.group(0))) for m in _RUN.finditer(text)]
+    spans: list[Span] = []
+    for match in _RUN.finditer(text):
+        start = match.start()
+        for word in _WORD.finditer(match.group(0)):
+            if fold(word.group(0)) not in ROLE_WORDS:
+                break
+            start = match.start() + word.end() + 1
+        if start < match.end():
+            spans.append(Span(start, match.end(), EntityKind.OTHER_SCRIPT, norm(text[start : match.end()])))
+    return spans
+
+
+_WORD = re.compile(rf"[{_LETTERS}{_JOINERS}]+")
