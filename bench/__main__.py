@@ -386,6 +386,7 @@ def summary_markdown(results: dict[str, dict[str, Any]], info: dict[str, Any]) -
                 r.get("seconds") or float(pp["cap_s"])
                 for rows in pp["results"].values()
                 for r in rows.values()
+                if "error" not in r  # a refused input was not timed, not stopped
             ),
             default=0.0,
         )

@@ -326,7 +326,7 @@ def pathological_inputs(size: int) -> dict[str, str]:
         # a word no list knows, each one a name of its own (the proper-noun rule reads every one)
         "unknown_names": _repeat("Quarrobe, ", size),
         # a message thread of speakers taking turns (the speaker rule reads every line)
-        "thread_lines": _repeat("kez: u up\nmase: ye\n", size),
+        "thread_lines": _repeat("kezzer: wassup\nmase: nothing\n", size),
         "no_break_spaces": _repeat("\u00a0", size, "DOB", "1"),
         "blank_lines": _repeat("\n", size, "a", "b"),
         "one_word": _repeat("a", size),
