@@ -102,7 +102,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set12", 0.963, 10, 22),
         ("set13", 0.972, 0, 12),
         ("set14", 0.971, 4, 21),
-        ("set15", 0.933, 9, 24),
+        ("set15", 0.938, 9, 24),
     ],
 )
 def test_later_development_sets_hold_their_figures(

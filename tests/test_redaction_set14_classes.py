@@ -181,3 +181,27 @@ def test_listed_places_named_with_ordinary_words(text: str, value: str) -> None:
 )
 def test_words_that_only_look_like_places_stay(text: str) -> None:
     assert "ADDRESS" not in redact(text).text, redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        (
+            "Safeguarding team: 01632 960218 ext 4416 (answerphone).",
+            "01632 960218 ext 4416",
+            EntityKind.PHONE,
+        ),
+        ("Ring 01632 960331 x 27 for the duty desk.", "01632 960331 x 27", EntityKind.PHONE),
+        ("Concern #51207 logged by reception.", "#51207", EntityKind.REFERENCE),
+        ("Episodes MISS-0072 and MISS-0075 were closed.", "MISS-0072", EntityKind.REFERENCE),
+    ],
+)
+def test_phone_extensions_hash_numbers_and_zero_padded_codes(text: str, value: str, kind: EntityKind) -> None:
+    """Set 15's shapes: a phone's extension is part of the number; a record's number after a hash or with a
+    leading zero (which no year has) is a reference."""
+    assert kinds_of(text).get(value) is kind, redact(text).text
+
+
+@pytest.mark.parametrize("text", ["Trending #2024 online.", "An EHCP-2024 review and COVID-19 leave."])
+def test_years_after_a_hash_or_a_dash_stay(text: str) -> None:
+    assert redact(text).text == text

@@ -198,6 +198,7 @@ _PHONE_RUN = re.compile(
     r"(?:\+(?<![\w+/-].)[ ]?|\((?<![\w+/-].)\+?|[0-9](?<![\w+/-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
+_EXTENSION = re.compile(r",?[ ]{1,2}(?i:ext|extn|extension|x)\.?[ ]?[0-9]{1,6}(?![\w/])")
 _NON_DIGITS_KEPT = str.maketrans("", "", "0123456789")  # translate() with it drops the digits
 
 
@@ -268,7 +269,8 @@ def _phones(text: str) -> list[Span]:
                     continue
                 key = _phone_key(text[start:end])
                 if key:
-                    spans.append(Span(start, end, EntityKind.PHONE, key))
+                    extension = _EXTENSION.match(text, end)  # "01642 960218 ext 4416": the line is hers
+                    spans.append(Span(start, extension.end() if extension else end, EntityKind.PHONE, key))
                     i = j + 1
                     found = True
                     break
@@ -668,6 +670,9 @@ _REF_LONG = re.compile(
     r"(?:[0-9](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[0-9]{5,13}|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,13})"
     r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"  # standalone: no digit group just before or after ("943476 5919")
 )
+# "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
+_HASH_NUMBER = re.compile(r"(?<![\w#&])#[0-9]{4,10}(?![\w/])")
+_A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
 _SYSTEM_WORDS = word_set(
     "storm lcs crn mosaic niche pnc pnd cad urn mrn nhs csc mash ehm epr emis rio cris swift"
@@ -737,8 +742,10 @@ def _references(text: str, lower: str) -> list[Span]:
         digits = sum(map(str.isdigit, value))
         segments = re.split(r"[/\-]", value)
         digit_segments = sum(any(c.isdigit() for c in s) for s in segments)
-        # "COVID-19", "ICD-10", "EHCP-2024" are not references; a code needs five digits or two numbers.
-        if digits < 4 or (digits < 5 and digit_segments < 2):
+        # "COVID-19", "ICD-10", "EHCP-2024" are not references; a code needs five digits or two numbers, or a
+        # number with a leading zero, which no year has ("MISS-0031").
+        padded = any(len(part) >= 3 and part[0] == "0" and part.isdigit() for part in segments)
+        if digits < 4 or (digits < 5 and digit_segments < 2 and not padded):
             continue
         if _JUNCTIONS.fullmatch(value):
             continue  # "M62 J26-J27": motorway junctions
@@ -757,6 +764,9 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _REF_LONG.finditer(text):  # six digits or more
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
+        if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
+            spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
         value = match.group("ref").rstrip(".")
         if " " in value:
