@@ -56,7 +56,7 @@ def test_cases_are_numbered_per_file(tmp_path: Path) -> None:
 
 
 # The top level of evals/redaction holds only a held-out set, which may be half-written by its author at any
-# time (none now: sets 14 and 15 were scored and moved): the tests never read it. The lead scores it once, then it moves to dev/.
+# time (set 16 now): the tests never read it. The lead scores it once, then it moves to dev/.
 def test_sets_are_well_formed() -> None:
     passages = load(SETS / "dev")
     identifiers = [m for p in passages for m in p.identifiers]
