@@ -2037,6 +2037,9 @@ _FROM_BEFORE = re.compile(r"(?<![\w'\-])from[ ]$")
 _TO_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+)?[ ]to[ ]")
 
 
+_BRACKETED_INITIALS = re.compile(r"[ ]?\(([A-Z][A-Z&]{2,6})\)")
+
+
 def place_mentions(text: str, selected: list[Span]) -> list[Span]:
     """Later short mentions of a school, practice or organisation already found ("Greenhill" after
     "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; and
@@ -2070,6 +2073,18 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
         )
         if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
             known.setdefault(acronym, (span.kind, span.key, []))  # "PHS" for "Pellingham High School"
+        # Initials the writer gives in brackets are the short form used from then on, whatever they stand
+        # for ("Pilgrim Hospital (ULHT)", "Tower Hamlets Council (LBTH)").
+        # Not the initials of the generic words it ends with: "Humber Traveller Education Service (TES)" names
+        # a kind of service.
+        given = _BRACKETED_INITIALS.match(text, span.end)
+        if (
+            given is not None
+            and fold(given.group(1)) not in ACRONYMS
+            and fold(given.group(1)) not in ROLE_WORDS
+            and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
+        ):
+            known.setdefault(given.group(1), (span.kind, span.key, []))
         if (
             folded in towns
             or folded in common_words()

@@ -62,7 +62,8 @@ _BUILDING_WORDS = word_set(
     "estate view rise croft fold green yard wharf chase"
 )
 _HOUSE_NUMBER = re.compile(r"(?<![\w,])[0-9]{1,4}[A-Za-z]?[ ]$")
-_LAST_WORD = re.compile(r"([A-Za-z][\w'\-]*)\W*$")
+# A blanked-out identifier (\x00) between counts as a word: "at ORG_3 (ULHT)" is not "at ULHT".
+_LAST_WORD = re.compile(r"([A-Za-z][\w'\-]*)[^\w\x00]*$")
 # A collar number before a surname in capitals, and a first name after one ("KILBRIDE, Dwayne").
 _COLLAR_BEFORE = re.compile(rf"{POLICE_RANKS}[ ][0-9]{{2,5}}[A-Z]{{0,2}}[ ]$")
 _FIRST_AFTER = re.compile(r",[ ][A-Z][a-z]+")
