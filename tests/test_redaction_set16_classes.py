@@ -1,5 +1,8 @@
 """The classes of identifier set 16 showed the redactor missing, each on invented text (none of it from the
-set), and the false alarms to avoid."""
+set): initials given in brackets after a service, initials the text says are someone's (a job in brackets
+after or before them, a key spelling them out, dots between them), a two-letter name found in quotes, the
+town between an address and its postcode; and the false alarms to avoid (an acronym with one job, a role's
+own initials, a family word before letters that may be an illness, dotted abbreviations, a system's name)."""
 
 from __future__ import annotations
 
@@ -43,3 +46,52 @@ def test_a_placeholder_is_a_word_between_a_place_word_and_initials() -> None:
     once = redact("She spent six days at Brackenholm Hospital (OKAT) and was discharged.")
     assert find_spans(once.text) == [], once.text
     assert find_spans("She spent six days at ORG_3 (OKAT) and was discharged.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A person's job in brackets after the letters, and every later mention.
+        (
+            "Present: RW (Chair, Service Manager), OB (Named Nurse), TQ (nursery manager). RW closed it.",
+            ["RW", "OB", "TQ"],
+        ),
+        # Letters that are also an acronym, in a list of people named so.
+        ("Present: LM (Named Nurse, trust), CT (health visitor), DK (recovery worker). CT: seen.", ["CT"]),
+        # A job before the letters in brackets.
+        ("The assessment was done by two social workers (WH and VZ) over a week.", ["WH", "VZ"]),
+        # A key that spells the letters out, even when they are also an acronym.
+        ("Key: CT = Corinne Tabb; MW = Mabli Wynne. CT: no answer at the door.", ["CT", "MW"]),
+        # Dotted initials standing for pupils.
+        ("Two Year 9 girls, R.J. and E.V., were in the group chat.", ["R.J.", "E.V."]),
+    ],
+)
+def test_initials_the_text_says_are_someone(text: str, values: list[str]) -> None:
+    redacted = redact(text).text
+    for value in values:
+        assert value not in redacted.replace("PERSON_", "").replace("ORG_", ""), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen in ED (paediatric registrar) and discharged home.",  # an acronym with one person's job
+        "HV (health visitor) and CP (child protection) were both involved.",  # a role's own initials
+        "She is a young carer for Mother (MS) and her brother.",  # a family word: MS may be her illness
+        "Seen at 9 a.m. N.B. the family were not told; the U.K. visa was refused.",  # dotted abbreviations
+        "Children's social care case notes (LCS) were read.",  # a system, after no job
+    ],
+)
+def test_initials_that_are_not_someone_stay(text: str) -> None:
+    assert "PERSON_" not in redact(text).text, redact(text).text
+
+
+def test_a_two_letter_name_found_in_quotes_is_found_again() -> None:
+    text = 'Her son Rhydian Loveday ("Ry", 2) was drowsy. Ry was taken to hospital. Later Ry slept.'
+    assert "Ry" not in redact(text).text.replace("PERSON_", "")
+
+
+def test_the_town_between_an_address_and_its_postcode_is_part_of_it() -> None:
+    text = "Lives at Pitch 6, Holloway Road site, March PE15 0AQ with her mother."
+    assert covered(text, "March"), redact(text).text
+    assert "Lives at" in redact(text).text and "with her mother" in redact(text).text

@@ -1092,8 +1092,9 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
             multi.setdefault(tokens_of_name[0], set()).add(tuple(tokens_of_name))
         for part in _needle_parts(name):
             folded = fold(part)
-            if len(part) == 2 and len(tokens_of_name) > 1 and _short_first_name(part, tokens_of_name):
-                singles[part] = False  # "Mo" of "Mo Raza", "Jo" of "Jo Hart": in its own spelling only
+            if len(part) == 2 and _short_first_name(part, tokens_of_name):
+                # "Mo" of "Mo Raza", "Ty" found in quotes ('Tyson ("Ty")'): in its own spelling only
+                singles[part] = False
                 continue
             if len(part) < 3 or (not part[:1].isupper() and not part.isupper()):
                 continue
@@ -1196,7 +1197,7 @@ def _sequence_end(text: str, first: re.Match[str], sequence: tuple[str, ...]) ->
     return end
 
 
-_NOT_SHORT_NAMES = word_set("st no re fw am pm uk ok oh ah hi eg ie nb ps vs")
+_NOT_SHORT_NAMES = word_set("st no re fw am pm uk ok oh ah hi eg ie nb ps vs pt")
 
 
 def _short_first_name(part: str, name_tokens: list[str]) -> bool:

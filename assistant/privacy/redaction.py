@@ -63,6 +63,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
+from assistant.privacy.initials import dotted_initials, role_initials
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import (
     TOKEN,
@@ -82,7 +83,7 @@ from assistant.privacy.normalise import matching_copy
 from assistant.privacy.other_scripts import other_script_words
 from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
 from assistant.privacy.transcripts import speakers
-from assistant.privacy.venues import lowercase_place_mentions, widened
+from assistant.privacy.venues import lowercase_place_mentions, towns_before_postcodes, widened
 from assistant.privacy.words import fold, norm
 
 __all__ = [
@@ -319,7 +320,7 @@ def _find_spans(text: str) -> list[Span]:
     copy = _mask(plain, existing) if existing else plain
     # Spans are checked against the unmasked copy, so none is chosen that would touch a placeholder.
     structured = _select(plain, structured_spans(copy) + other_script_words(copy))
-    whole = widened(copy, structured)
+    whole = widened(copy, structured) + towns_before_postcodes(copy, structured)
     if whole:
         structured = _select(plain, structured + whole)  # the longer span wins
     later_places = place_mentions(copy, structured) + repeated_values(copy, structured)
@@ -345,6 +346,7 @@ def _find_spans(text: str) -> list[Span]:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
+    more += role_initials(tokens.text, covered) + dotted_initials(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
         copy, selected, covered
     )

@@ -192,6 +192,28 @@ def _school_start(titled: str, span: Span) -> int | None:
     return None
 
 
+# The last part of an address before its postcode: the town, whatever word it is ("site, March PE15 0AQ").
+_TOWN_BEFORE_POSTCODE = re.compile(r",[ ](?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{1,2}$")
+
+
+def towns_before_postcodes(text: str, spans: list[Span]) -> list[Span]:
+    """The capitalised words between an address's last comma and a postcode found after them."""
+    towns: list[Span] = []
+    for span in spans:
+        if span.kind is not EntityKind.POSTCODE:
+            continue
+        before = _TOWN_BEFORE_POSTCODE.search(text, max(0, span.start - 40), span.start)
+        if before is None:
+            continue
+        words = before.group("town").split()
+        if any(fold(w) in ROLE_WORDS or fold(w) in FUNCTION_WORDS for w in words):
+            continue
+        towns.append(
+            Span(before.start("town"), before.end("town"), EntityKind.ADDRESS, norm(before.group("town")))
+        )
+    return towns
+
+
 def widened(text: str, spans: list[Span]) -> list[Span]:
     """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
     before a street ("The Old Forge, Back Lane")."""

@@ -1,0 +1,140 @@
+"""Initials that stand for a person because the text says so, whatever the letters are.
+
+Minutes and logs name staff by their initials: "SK (Chair, Team Manager)", "two social workers (GH and PO)",
+"Key: CT = Chanel Tiffin", and pupils by dotted initials ("Y8 girls P.T. and K.C."). Letters alone say
+nothing (CT is also a scan), so each rule needs what the writer put beside them: a person's role in brackets
+after them, a role before them in brackets, a key spelling them out, or dots between them. Once the text has
+declared initials a person's, every other mention of them is that person too ("SK summarised").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.words import (
+    ACRONYMS,
+    FAMILY_ROLES,
+    FUNCTION_WORDS,
+    PROFESSIONAL_ROLES,
+    fold,
+    trie,
+    word_set,
+)
+
+# Role words that say what someone does but not that they are one person: a group, a service or a kinship
+# qualifier ("MASH (police)", "CYP (children and young people)").
+_NOT_ONE_PERSON = word_set(
+    "children child young people person persons family families adults adult parents parent siblings "
+    "professional professionals staff services service health social care early help visiting mmr maternal "
+    "paternal step half foster adoptive birth biological great police partners grandparents relatives relative"
+)
+# Roles written as initials ("HV", "DSL", "MGM"): letters that name a job, not the person doing it.
+_ROLE_INITIALS = frozenset(
+    w for w in re.split(r"[|\s\-?]", f"{FAMILY_ROLES}|{PROFESSIONAL_ROLES}") if len(w) >= 2 and w.isupper()
+)
+# The words a job's name ends with ("nurse", "manager", "chair"); not family words: "Mother (MS)" may be
+# her illness.
+_JOBS = (
+    frozenset(
+        fold(role.split()[-1]) for role in PROFESSIONAL_ROLES.replace("-?", " ").split("|") if role.strip()
+    )
+    - _NOT_ONE_PERSON
+    - word_set("year mgm mgf pgm pgf sgm sgf")
+)
+_LETTERS = r"[A-Z]{2,3}"
+# "SK (Chair, Team Manager, ...)", "FN (Named Doctor)": the bracket's first part is read.
+_INITIALS_THEN_ROLE = re.compile(rf"(?<![\w.\-'&/])(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,80}})\)")
+# "two social workers (GH and PO)", "the health visitor (CT)": up to three words before the bracket.
+_ROLE_THEN_INITIALS = re.compile(
+    rf"(?P<role>[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){{0,2}})[ ]\("
+    rf"(?P<inis>{_LETTERS}(?:(?:[ ]and[ ]|[ ]&[ ]|,[ ]?)(?:{_LETTERS}))*)\)"
+)
+# "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
+_KEYED = re.compile(
+    r"(?<![\w.\-'&/])(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})"
+)
+# "P.T. and K.C.", "girl A.B.": two or three dotted capitals, alone.
+_DOTTED = re.compile(r"(?<![\w.\-'&/])(?:[A-Z]\.){2,3}(?![\w\-]|[.][A-Za-z])")
+# Dotted letters that are abbreviations, not people ("a.m.", "N.B.", "i.e.", "D.O.B.").
+_DOTTED_WORDS = word_set(
+    "am pm nb eg ie ps uk us usa eu un rip dob nfa aka asap ok tv ad bc ma ba st vs etc cc"
+)
+
+
+def _heads(words: list[str]) -> str:
+    return "".join(w[:1] for w in words).upper()
+
+
+def _a_persons_role(phrase: str) -> list[str] | None:
+    """The phrase's words if its last names a job one person does ("Named Doctor", "social workers")."""
+    words = re.findall(r"[A-Za-z][\w\-]*", phrase)
+    if not words:
+        return None
+    head = fold(words[-1])
+    if head not in _JOBS and not (head.endswith("s") and head[:-1] in _JOBS):
+        return None
+    return words
+
+
+def _letters_can_be_someone(ini: str) -> bool:
+    return fold(ini) not in FUNCTION_WORDS and ini not in _ROLE_INITIALS
+
+
+def role_initials(text: str, covered: bytearray) -> list[Span]:
+    """Initials the text gives a person's role or name beside, and every other mention of them."""
+    forms: set[str] = set()
+    if " (" in text:
+        # Letters that are also an acronym ("CT", "ED") are someone's only in a list of people named so:
+        # "LB (Named Nurse), CT (health visitor)", not "seen in ED (paediatric registrar)".
+        line_starts = [m.end() for m in re.finditer("\n", text)]
+        lines_with_people: set[int] = set()
+        acronyms: list[tuple[str, int]] = []
+        for match in _INITIALS_THEN_ROLE.finditer(text):
+            ini = match.group("ini")
+            role = _a_persons_role(match.group("what").split(",")[0])
+            # Not the role's own initials ("HV (health visitor)") nor an acronym glossed ("CP (child protection)").
+            if not role or not _letters_can_be_someone(ini) or ini in _heads(role):
+                continue
+            line = bisect.bisect_right(line_starts, match.start())
+            if fold(ini) in ACRONYMS:
+                acronyms.append((ini, line))
+            else:
+                forms.add(ini)
+                lines_with_people.add(line)
+        forms.update(ini for ini, line in acronyms if line in lines_with_people)
+        for match in _ROLE_THEN_INITIALS.finditer(text):
+            role = _a_persons_role(match.group("role"))
+            if not role:
+                continue
+            for ini in re.findall(_LETTERS, match.group("inis")):
+                if _letters_can_be_someone(ini) and fold(ini) not in ACRONYMS and ini not in _heads(role):
+                    forms.add(ini)
+    if "=" in text or ":" in text:
+        for match in _KEYED.finditer(text):
+            if _heads(match.group("name").split()) == match.group("ini") and _letters_can_be_someone(
+                match.group("ini")
+            ):
+                forms.add(match.group("ini"))
+    if not forms:
+        return []
+    finder = re.compile(r"(?<![\w.\-'&/])(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in finder.finditer(text)
+        if not covered[m.start()]
+    ]
+
+
+def dotted_initials(text: str, covered: bytearray) -> list[Span]:
+    """Two or three dotted capitals standing alone ("P.T. and K.C."): a person, unless an abbreviation."""
+    if "." not in text:
+        return []
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in _DOTTED.finditer(text)
+        if not covered[m.start()]
+        and fold(m.group(0).replace(".", "")) not in _DOTTED_WORDS
+        and fold(m.group(0).replace(".", "")) not in ACRONYMS
+    ]
