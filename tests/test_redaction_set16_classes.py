@@ -95,3 +95,27 @@ def test_the_town_between_an_address_and_its_postcode_is_part_of_it() -> None:
     text = "Lives at Pitch 6, Holloway Road site, March PE15 0AQ with her mother."
     assert covered(text, "March"), redact(text).text
     assert "Lives at" in redact(text).text and "with her mother" in redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Referred to LBTH MASH the same day.", "LBTH"),
+        ("Admitted under TRFT paediatrics overnight.", "TRFT"),
+        ("17:55 NWP PATROL DEPLOYED.", "NWP"),
+    ],
+)
+def test_local_bodies_known_by_their_initials(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She lives with Granfer on the farm; granfer drives her to school.", "Granfer"),
+        ("CT head showed an SDH; an APH was noted in the maternity record.", "SDH"),
+        ("He drank Lucozade and took Co-codamol for the pain.", "Lucozade"),
+    ],
+)
+def test_family_words_clinical_terms_and_brands_stay(text: str, kept: str) -> None:
+    assert kept in redact(text).text, redact(text).text
