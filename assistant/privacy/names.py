@@ -940,8 +940,10 @@ _NAMED_THING = re.compile(
 
 
 def _segment_is_name(text: str, segment: list[Tok]) -> bool:
-    if len(segment) == 1 and _NAMED_THING.match(text, segment[0].end):
-        return False
+    if len(segment) == 1 and (
+        segment[0].cls not in _LISTED_ALONE or _NAMED_THING.match(text, segment[0].end) is not None
+    ):
+        return False  # a word alone is a name only if a list knows it, and names no thing ("Jordan Road")
     classes = [t.cls for t in segment]
     if len(segment) >= 2:
         if classes == ["INITIAL", "UNKNOWN"]:
@@ -959,6 +961,7 @@ def _segment_is_name(text: str, segment: list[Tok]) -> bool:
     return False
 
 
+_LISTED_ALONE = frozenset({"FIRST", "SURNAME", "AMBIG"})
 _PLACE_ENDS = word_set(
     "airport interchange bridge station junction services harbour pier beach quay docks arena stadium "
     "cathedral abbey museum library market precinct parkway airfield viaduct moor moors reservoir canal club"
@@ -1013,7 +1016,7 @@ def list_names(tokens: Tokens) -> list[Span]:
                 break
         segment = items[i : j + 1]
         # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
-        after_make = i > 0 and tokens.joined(i - 1) and fold(items[i - 1].text) in CAR_MAKES
+        after_make = i > 0 and fold(items[i - 1].text) in CAR_MAKES and tokens.joined(i - 1)
         # "Ford Transit Custom", "the Transit": a make that is also a surname before a model, or a model.
         car_model = fold(segment[0].text) in CAR_MODELS or (
             len(segment) > 1
@@ -1454,7 +1457,11 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         first = TOKEN.match(text, span.start)
         if first is None or first.group(0).isupper():
             continue
-        before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if comma else None
+        # A surname in capitals ends three characters before ("KILBRIDE, Dwayne"): one look before the pattern.
+        capital = (
+            comma and span.start >= 3 and (text[span.start - 3].isupper() or text[span.start - 3] in "'-")
+        )
+        before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if capital else None
         if before is not None:
             folded = fold(before.group("s"))
             if not any(

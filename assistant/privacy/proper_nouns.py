@@ -61,6 +61,7 @@ _BUILDING_WORDS = word_set(
     "road street lane close drive avenue way place gardens terrace crescent grove walk row square hill park "
     "estate view rise croft fold green yard wharf chase"
 )
+_DIGITS = frozenset("0123456789")
 _HOUSE_NUMBER = re.compile(r"(?<![\w,])[0-9]{1,4}[A-Za-z]?[ ]$")
 # A blanked-out identifier (\x00) between counts as a word: "at ORG_3 (ULHT)" is not "at ULHT".
 _LAST_WORD = re.compile(r"([A-Za-z][\w'\-]*)[^\w\x00]*$")
@@ -150,9 +151,16 @@ def _caps_name_context(tokens: Tokens, k: int) -> bool:
     return any(near is not None and _name_beside(near) for near in (before, after))
 
 
-def _place_word_before(text: str, start: int) -> bool:
-    before = _LAST_WORD.search(text, max(0, start - 16), start)
-    return before is not None and fold(before.group(1)) in _PLACE_BEFORE
+# Where a word after "in", "at", "near"... starts: found in one pass, as a lookup for every word after.
+_AFTER_PLACE_WORD = re.compile(
+    r"(?<![\w'\-])(?i:"
+    + "|".join(sorted(_PLACE_BEFORE, key=len, reverse=True))
+    + r")[^\w\x00]{1,15}(?=[A-Za-z])"
+)
+
+
+def _after_place_words(text: str) -> set[int]:
+    return {match.end() for match in _AFTER_PLACE_WORD.finditer(text)}
 
 
 def _after_location_label(text: str, start: int) -> bool:
@@ -172,6 +180,11 @@ def _name_beside(near: Tok) -> bool:
 def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     """The first and last token of the capitalised run around token i."""
     items, text = tokens.items, tokens.text
+    # Most words stand alone ("Quarrobe, "): no glue either side, so the run is the word.
+    if (i == 0 or text[items[i - 1].end : items[i].start] not in _GLUE) and (
+        i + 1 == len(items) or text[items[i].end : items[i + 1].start] not in _GLUE
+    ):
+        return i, i
     caps = items[i].text.isupper()
 
     def fits(tok: Tok, glue: str) -> bool:
@@ -241,8 +254,12 @@ def _house_before(tokens: Tokens, first: int) -> int | None:
         start -= 1
     if start < k - 3:
         return None
-    numbered = _HOUSE_NUMBER.search(text, max(0, items[start].start - 8), items[start].start) is not None
-    return start if end_word in _BUILDING_WORDS or numbered else None
+    if end_word in _BUILDING_WORDS:
+        return start
+    before = max(0, items[start].start - 8)
+    if _DIGITS.isdisjoint(text[before : items[start].start]):
+        return None  # no number before the street: a slice is cheaper than the pattern
+    return start if _HOUSE_NUMBER.search(text, before, items[start].start) is not None else None
 
 
 def _one_person(tokens: Tokens, first: int, last: int, i: int) -> tuple[int, int]:
@@ -268,6 +285,7 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
     items, text = tokens.items, tokens.text
     found: list[tuple[int, int, EntityKind]] = []
     places: set[str] = set()
+    after_place = _after_place_words(text)
     i = 0
     while i < len(items):
         if not _unheard_of(tokens, i):
@@ -292,7 +310,7 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             i = last + 1
             continue
         if kind is EntityKind.PERSON and (
-            _place_word_before(text, items[first].start) or _after_location_label(text, items[first].start)
+            items[first].start in after_place or _after_location_label(text, items[first].start)
         ):
             kind = EntityKind.ADDRESS
             places.add(fold(items[i].text))
