@@ -103,7 +103,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set13", 0.972, 0, 12),
         ("set14", 0.971, 4, 21),
         ("set15", 0.938, 9, 24),
-        ("set16", 0.936, 0, 17),
+        ("set16", 0.950, 0, 17),
     ],
 )
 def test_later_development_sets_hold_their_figures(

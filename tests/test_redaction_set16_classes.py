@@ -119,3 +119,38 @@ def test_local_bodies_known_by_their_initials(text: str, value: str) -> None:
 )
 def test_family_words_clinical_terms_and_brands_stay(text: str, kept: str) -> None:
     assert kept in redact(text).text, redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Methadone supervised at Mill Street Pharmacy on Thursdays.", "Mill Street Pharmacy"),
+        ("He was interviewed at Brackenholm police station under caution.", "Brackenholm police station"),
+        ("Seen at home, Fl 3 Ormsby View, with both parents.", "Fl 3 Ormsby View"),
+        ("Home: no. 41 Tansley Lane, Orbley.", "no. 41 Tansley Lane"),
+        ("She was found at flat 7C, Wenlow House, by her brother.", "flat 7C, Wenlow House"),
+        ("Both children attend Kelderby Ferry C.P. School.", "Kelderby Ferry C.P. School"),
+        ("Ring the practice on 01632 960 218 option 3 and ask for the duty GP.", "01632 960 218 option 3"),
+        ("Mother's NI number TN 04 03 00 F is temporary.", "TN 04 03 00 F"),
+        ("The lockable box scheme in Fenland stopped for four months.", "Fenland"),
+    ],
+)
+def test_venues_flats_schools_numbers_and_districts(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("She went to 4 Orbley Road site office to sign.", "site office"),
+        ("Choose option 3 on the menu to reach the duty desk.", "option 3"),
+        ("They lived in a flat. The flat was cold and damp.", "The flat was cold"),
+    ],
+)
+def test_words_after_a_street_a_menu_and_a_flat_stay(text: str, kept: str) -> None:
+    assert kept in redact(text).text, redact(text).text
+
+
+def test_text_speak_near_a_social_media_word_is_no_handle() -> None:
+    text = "On WhatsApp: come round 2moro after school, see u 2nite, l8r"
+    assert redact(text).text == text

@@ -162,6 +162,8 @@ _NOT_HANDLE_ALNUM = re.compile(
     r"mg|ml|kg|g|km|cm|mm|lbs?|oz|ft|k|m|mb|gb|kb|x|s)"
     r"|(?:ks|y|yr|year|p|s|r|v|no|nos|covid|mp|h|x|a|b|c|m|j|t|u|n|q|section|sec|para|page|pg|ch|vol|"
     r"n[0-9]|id|ref)[0-9]{1,4}(?:[a-z]{0,2})|[a-z][0-9][a-z]?|v[0-9.]+"
+    # text-speak, not anyone's handle ("come round 2moro", "l8r", "gr8")
+    r"|2(?:moro|morrow|mrw|day|nite|night|nyt)|4(?:eva|ever)|l8r|l8|gr8|m8|m8s|h8|w8|b4|some1|any1|no1|every1"
 )
 _SOCIAL_WORDS = re.compile(
     r"(?=[a-z0-9])\b"
@@ -198,7 +200,7 @@ _PHONE_RUN = re.compile(
     r"(?:\+(?<![\w+/-].)[ ]?|\((?<![\w+/-].)\+?|[0-9](?<![\w+/-].))[0-9]{0,15}(?:(?:[ .\-/]{1,3}\(?|[ ]?\(|\)[ .\-]{0,2})[0-9]{1,15}){0,11}\)?"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
-_EXTENSION = re.compile(r",?[ ]{1,2}(?i:ext|extn|extension|x)\.?[ ]?[0-9]{1,6}(?![\w/])")
+_EXTENSION = re.compile(r",?[ ]{1,2}(?i:ext|extn|extension|x|option|opt)\.?[ ]?[0-9]{1,6}(?![\w/])")
 _NON_DIGITS_KEPT = str.maketrans("", "", "0123456789")  # translate() with it drops the digits
 
 
@@ -284,6 +286,10 @@ def _phones(text: str) -> list[Span]:
 _NHS = re.compile(r"[1-9](?<![\w/.-].)[0-9]{2}[ .\-]{0,2}[0-9]{3}[ .\-]{0,2}[0-9]{4}(?![\w/-]|\.[0-9])")
 _NI = re.compile(
     r"[A-Z](?<![\w-].)[A-Z][ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[A-D](?![\w-])"
+)
+# A temporary number, "TN" then the date of birth and M or F: "TN 04 03 00 F".
+_TEMPORARY_NI = re.compile(
+    r"(?<![\w-])TN[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[MF](?![\w-])"
 )
 # "hl401298c": the same in lowercase, found from its digits (a scan for two letters would try every word).
 _NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
@@ -1495,7 +1501,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
 # A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
 # crosses a sentence end).
 _NAME_WORD = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on|C\.[ ]?of[ ]?E\.?|C\.E\.|R\.C\.|\((?:VA|VC|CE|RC)\)"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d]*(?:['&\-][^\W\d]+)*'?|St\.|of|the|and|&|de|upon|on|C\.[ ]?of[ ]?E\.?|C\.E\.|C\.P\.|R\.C\.|\((?:VA|VC|CE|RC)\)"
 )
 _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
 _PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n|]|$)")
@@ -1948,6 +1954,8 @@ def _official(text: str, *, digits: bool = True) -> list[Span]:
         key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
         spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
     for match in _NI.finditer(text):
+        spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
+    for match in _TEMPORARY_NI.finditer(text) if "TN" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
     for match in _NI_LOWER_DIGITS.finditer(text) if _ANY_LOWER.search(text) else ():
         letters = _NI_LOWER_LETTERS.search(text, max(0, match.start() - 4), match.start())

@@ -83,7 +83,12 @@ from assistant.privacy.normalise import matching_copy
 from assistant.privacy.other_scripts import other_script_words
 from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
 from assistant.privacy.transcripts import speakers
-from assistant.privacy.venues import lowercase_place_mentions, towns_before_postcodes, widened
+from assistant.privacy.venues import (
+    lowercase_place_mentions,
+    towns_before_postcodes,
+    venues_on_streets,
+    widened,
+)
 from assistant.privacy.words import fold, norm
 
 __all__ = [
@@ -352,7 +357,7 @@ def _find_spans(text: str) -> list[Span]:
     )
     if more:
         selected = _select(plain, selected + more)
-    initialled = with_initials(copy, selected)
+    initialled = with_initials(copy, selected) + venues_on_streets(copy, selected)
     if initialled:
         selected = _select(plain, selected + initialled)  # the longer span wins
     return _person_keys(copy, selected)

@@ -279,6 +279,45 @@ _SHORT_TYPES = {
 _LEADING_NUMBER = re.compile(r"^(?:flat|unit|apartment|room)?[ ]?[0-9]{1,4}[a-z]?,?[ ]+", re.IGNORECASE)
 
 
+# A shop, station or hall named by its street or district: "Broad Street Pharmacy", "Parkside police station".
+_VENUE_AFTER = re.compile(
+    r"[ ](?i:pharmacy|chemists?|police[ ]station|fire[ ]station|surgery|medical[ ]centre|health[ ]centre|"
+    r"dental[ ]practice|stores?|garage|caf[eé]|takeaway|chippy|barbers?|salon|library|church|chapel|mosque|"
+    r"masjid|gurdwara|temple|mandir|community[ ]centre|community[ ]hall|village[ ]hall|hall|social[ ]club|"
+    r"club|gym|hostel|hotel|inn|pub|tavern|newsagents?|post[ ]office|car[ ]wash|launderette|site|"
+    r"children's[ ]centre|family[ ]centre|youth[ ]centre|leisure[ ]centre|sports[ ]centre)(?![\w'\-])"
+)
+_GP_VENUES = ("surgery", "medical centre", "health centre")
+# A flat's or a house's number written before an address found after it: "Fl 2 Irwell View", "no. 88 Psalter
+# Lane", "flat 4B, Pescod House".
+_FLAT_BEFORE = re.compile(
+    r"(?<![\w'\-])(?:(?P<own>(?i:flat|fl|apt|apartment|unit|room|rm)\.?[ ]?[0-9]{1,4}[A-Za-z]?,?)|"
+    r"(?i:flat|fl|apt|apartment|no|number)\.?)[ ]$"
+)
+
+
+def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
+    """A street or district found without a number, with the venue named after it; and a flat's number
+    before a found address. The longer span replaces the one found."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind not in _PLACES:
+            continue
+        start, end, kind = span.start, span.end, span.kind
+        before = _FLAT_BEFORE.search(text, max(0, start - 16), start)
+        # A flat's own number before any place; "no." or "flat" alone before a number ("no. 88 Psalter Lane").
+        if before is not None and (before.group("own") or text[start : start + 1].isdigit()):
+            start, kind = before.start(), EntityKind.ADDRESS
+        if kind is EntityKind.ADDRESS and not text[span.start : span.start + 1].isdigit():
+            venue = _VENUE_AFTER.match(text, end)
+            if venue is not None:
+                end = venue.end()
+                kind = EntityKind.GP_PRACTICE if venue.group(0)[1:].lower() in _GP_VENUES else EntityKind.ORG
+        if (start, end) != (span.start, span.end):
+            longer.append(Span(start, end, kind, norm(text[start:end])))
+    return longer
+
+
 def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
     """A found address's street or place written again in a message's lower case ("lumley road", "lumley rd",
     "haughton green"), when it holds a word no English list knows or ends in a street's type word."""
