@@ -154,3 +154,31 @@ def test_words_after_a_street_a_menu_and_a_flat_stay(text: str, kept: str) -> No
 def test_text_speak_near_a_social_media_word_is_no_handle() -> None:
     text = "On WhatsApp: come round 2moro after school, see u 2nite, l8r"
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She goes to Marsh Lanterns Together on Tuesdays.", "Marsh Lanterns Together"),
+        ("Mum drinks at the Plough and Harrow Inn most nights.", "Plough and Harrow Inn"),
+        ("1840 MOTHER LOCATED AT SWAN PH. INTOXICATED.", "SWAN"),
+        ("The Bright Stars Bereavement Group met weekly; so did the Orchard Mothers' Group.", "Bright Stars"),
+        ("Father works at Golden Hands Nails & Beauty and Silver Moon Cash & Carry.", "Silver Moon"),
+        ("Prayers were said at the Harvest Light Fellowship.", "Harvest Light Fellowship"),
+    ],
+)
+def test_groups_pubs_and_shops_named_with_ordinary_words(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Core Group met, and the Peer Support Group and Parents Together helped.",
+        "The review went to the Safeguarding Partners' Executive Group and the Neglect Strategy Group.",
+        "The Safer Sleep Task and Finish Group and the Learning and Improvement Group agreed it.",
+        "He RETURNED HOME IN PH CAR. Ref PH-CV-4472 was logged; the Polish Association helped.",
+    ],
+)
+def test_a_kind_of_group_stays(text: str) -> None:
+    assert "ORG_" not in redact(text).text, redact(text).text

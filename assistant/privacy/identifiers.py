@@ -1497,7 +1497,36 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"CHILDREN'S TRUST|Children's Trust|Childrens Trust)\b"
         ),
     ),
+    (
+        # Groups, pubs and shops whose own name is ordinary words ("Fen Families Together", "Little Lights
+        # Bereavement Group", "Fox and Hounds Inn", "FEATHERS PH", "Lily Nails & Beauty"): any word that is
+        # not a meeting's or a service's generic word makes one of these heads a name.
+        EntityKind.ORG,
+        re.compile(
+            r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
+            r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
+            r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
+        ),
+    ),
 ]
+_OWN_NAME_HEADS = _SUFFIXES[-1][1]
+# Words that name a kind of group, not one group: "Core Group", "Peer Support Group", "Parents Together".
+_GROUP_GENERIC = word_set(
+    "core strategy working steering peer support parent parents parenting reference task focus action planning "
+    "review advisory professional professionals practitioners stay play toddler toddlers mothers fathers dads "
+    "mums women men young people girls boys lads homework breakfast nurture transition friendship social "
+    "discussion reflective supervision case consultation multi-agency multiagency our this that their his her "
+    "your my its all whole same other age ethnic minority faith religious tenants residents neighbourhood "
+    "better stronger safer premier "
+    # a partnership's own governance: "Executive Group", "Neglect Strategy Group", "Safer Sleep Task and Finish
+    # Group", "Learning and Improvement Group", "Prevent Delivery Group"
+    "executive delivery neglect learning improvement task finish prevent sleep operational quality assurance "
+    "performance scrutiny oversight governance board panel subgroup sub-group implementation development "
+    "commissioning leadership management senior strategic tactical partners partners' exploitation missing "
+    "contextual harm serious violence domestic abuse county lines cse cce harmful behaviour behaviours "
+    "practice education health policy procedures training workforce data audit liaison coordination "
+    "co-ordination engagement participation voice"
+)
 # A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
 # crosses a sentence end).
 _NAME_WORD = re.compile(
@@ -1668,6 +1697,22 @@ _PLACE_SUFFIX_WORDS = frozenset(
         "Unit",
         "Service",
         "Trust",
+        # the heads of groups, pubs and shops named with ordinary words: "Fen Families Together and the Little
+        # Lights Bereavement Group" are two groups
+        "Together",
+        "Group",
+        "Circle",
+        "Association",
+        "Fellowship",
+        "Mission",
+        "Sisters",
+        "Collective",
+        "Inn",
+        "Arms",
+        "Tavern",
+        "Beauty",
+        "Carry",
+        "Barbers",
     ]
 )
 # Qualifiers that make "X School", "X Surgery", "X Hospital" a kind of place rather than a named one.
@@ -1875,10 +1920,15 @@ def _named_places(text: str) -> list[Span]:
                 cursor = word_start
                 if opened:
                     break
-            if match.group(0) in _CAPS_SUFFIXES:
+            own_name = pattern is _OWN_NAME_HEADS
+            if match.group(0) in _CAPS_SUFFIXES or (own_name and match.group(0).isupper()):
                 # A log in capitals runs the sentence into the name ("REQUEST FROM SANDWELL CHILDREN'S
                 # TRUST"): the name is the proper words next to the head, not the verbs before them.
                 words = words[: next((n for n, (_, w) in enumerate(words) if _sentence_word(w)), len(words))]
+            if own_name:
+                # "Fox and Hounds Inn" is one pub; "the Buddha Vihara and Yeti Mothers' Group" two places.
+                joined = next((n for n, (_, w) in enumerate(words) if w in ("and", "&")), len(words))
+                words = words[:joined] if joined >= 2 else words
             while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
                 words.pop()
             if not words:
@@ -1889,7 +1939,18 @@ def _named_places(text: str) -> list[Span]:
             content = [w for w in bare if w not in _CONNECTORS]
             if all(w in GENERIC_QUALIFIERS for w in content):
                 continue
-            if match.group(0) in _CAPS_SUFFIXES:
+            if own_name:
+                if all(
+                    w.rstrip("'") in _GROUP_GENERIC
+                    or w.rstrip("'") in _GENERIC_SERVICE
+                    or w in ROLE_WORDS
+                    or w in FUNCTION_WORDS
+                    or w in NATIONALITIES
+                    or w in GENERIC_QUALIFIERS
+                    for w in content
+                ):
+                    continue  # "the Core Group", "Parents Together", "Polish Association"
+            elif match.group(0) in _CAPS_SUFFIXES:
                 if not all(
                     w.isupper() and len(w) >= 4 and _bare(w) not in ACRONYMS
                     for _, w in words
@@ -2025,13 +2086,30 @@ def structured_spans(text: str) -> list[Span]:
     phones = _phones(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)
+    vehicles = _vehicles(text, lower)
     return (
-        found
+        _after_plates(text, found, vehicles)
         + phones
-        + _vehicles(text, lower)
+        + vehicles
         + _outside(_references(text, lower), numbers)
         + _dates(text, lower)
     )
+
+
+def _after_plates(text: str, found: list[Span], plates: list[Span]) -> list[Span]:
+    """A place read in a log's capitals that starts with a plate's last letters starts after the plate
+    ("VAN CX15 HMV SEEN IN MANOR LANE": the street is "MANOR LANE", not "HMV SEEN IN MANOR LANE")."""
+    if not plates:
+        return found
+    ends = {start: plate.end for plate in plates for start in range(plate.start + 1, plate.end)}
+    kept: list[Span] = []
+    for span in found:
+        end = ends.get(span.start)
+        if end is not None and span.end > end and span.kind in (EntityKind.ADDRESS, EntityKind.ORG):
+            start = end + len(text[end : span.end]) - len(text[end : span.end].lstrip())
+            span = Span(start, span.end, span.kind, norm(text[start : span.end]))
+        kept.append(span)
+    return kept
 
 
 # ---------------------------------------------------------------------------- later mentions of places
