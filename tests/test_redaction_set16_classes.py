@@ -182,3 +182,26 @@ def test_groups_pubs_and_shops_named_with_ordinary_words(text: str, value: str) 
 )
 def test_a_kind_of_group_stays(text: str) -> None:
     assert "ORG_" not in redact(text).text, redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The children were locked out on Sat 12th and again later.", "12th"),
+        ("Are you free for a joint visit on Fri 21st 10am?", "21st"),
+        ("Home visit booked for the 22nd; next visit Thursday 20th.", "22nd"),
+    ],
+)
+def test_a_day_of_the_month_alone_where_a_date_goes(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On his 12th birthday he was the 3rd of 4 children to leave; she came 3rd.",
+        "On the 3rd attempt, for the 2nd time, his weight fell from the 9th to the 2nd centile.",
+    ],
+)
+def test_ordinals_that_count_stay(text: str) -> None:
+    assert "DATE_" not in redact(text).text, redact(text).text

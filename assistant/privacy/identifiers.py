@@ -982,7 +982,24 @@ def _dates(text: str, lower: str) -> list[Span]:
             )
     for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
+    for match in _ORDINAL_DAY.finditer(text):
+        if _ORDINAL_BEFORE.search(text, max(0, match.start() - 14), match.start()) and _ORDINAL_AFTER.match(
+            text, match.end()
+        ):
+            spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
     return _with_weekdays(text, spans)
+
+
+# "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
+# goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
+# to the 2nd").
+_ORDINAL_DAY = re.compile(r"(?<![\w/.\-])(?:[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![\w'\-])")
+_ORDINAL_BEFORE = re.compile(
+    r"(?i:\b(?:(?:on|by|until|till|since|before|after|for)[ ]the|on|by|until|till|since|before|after|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"\.?[ ]$"
+)
+_ORDINAL_AFTER = re.compile(r"(?![ ](?:of\b|(?!(?:at|and|or|when|until)\b)[a-z]))")
 
 
 # A log's or a table's date stamp with its weekday abbreviated: "Fri 16/02/24 21:00", "Tue 12 Mar".
