@@ -205,3 +205,29 @@ def test_a_day_of_the_month_alone_where_a_date_goes(text: str, value: str) -> No
 )
 def test_ordinals_that_count_stay(text: str) -> None:
     assert "DATE_" not in redact(text).text, redact(text).text
+
+
+def test_a_message_names_someone_in_lower_case_where_a_name_goes() -> None:
+    thread = (
+        "21:02 blaze.t: where u at\n"
+        "21:03 minxy: im with dezzo n ricco innit\n"
+        "21:04 blaze.t: tell kezzy 2 come, tavvo wants to meet her\n"
+        "21:05 minxy: cant mum is home lol\n"
+    )
+    redacted = redact(thread).text
+    for name in ("dezzo", "ricco", "kezzy", "tavvo"):
+        assert name not in redacted, redacted
+    for kept in ("innit", "mum is home lol", "where u at"):
+        assert kept in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('A neighbour says a man she calls "Smithy" has been there most nights.', "Smithy"),
+        ('His phone contacts include "Big Man J" and "Tiny".', "Big Man J"),
+        ('He is named as a runner alongside "Lil K".', "Lil K"),
+    ],
+)
+def test_a_nickname_in_quotes_after_calls_include_or_alongside(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text

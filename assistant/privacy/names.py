@@ -662,7 +662,10 @@ _WORD_AND_LETTER = re.compile(r"[A-Z][a-z]{1,15}[ ][A-Z](?![\w'.\-])")
 # "Tizzy"', 'his mate "Smithy"'), a naming cue ('known as "Sunbeam"') or a name in brackets ('Ryan Smith
 # ("Smithy")'). Found from the quote, so no role pattern runs over the whole text.
 _QUOTED = re.compile(r"\"(?P<n>[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{0,20}){0,2})\"")
-_QUOTE_CUE_WORDS = word_set("mate mates pal pals associate associates aka called nicknamed named")
+_QUOTE_CUE_WORDS = word_set(
+    "mate mates pal pals associate associates aka called nicknamed named calls include includes including "
+    "alongside alias aliases nickname nicknames"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
 # Weaker cues ('known locally as "Dunny"', 'saved as "Bossman"', 'the driver is "Skeng"', 'believed to be
 # "Skeng"'): only for words no list knows as ordinary (not 'rated as "Good"').
@@ -676,9 +679,12 @@ _QUOTE_IS_NAME = re.compile(
 )
 
 
-# A relative's name in quotes is a nickname ('"Uncle Mo" stays over'): the name after the kinship word.
-# English kinship words only: elsewhere the word may be the title of the name ('"Abba Gebre"', a priest).
-_KIN_NICKNAME = word_set("uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin")
+# A relative's name in quotes is a nickname ('"Uncle Mo" stays over'): the name after the kinship word, or
+# after a coach's or a pastor's ('"Coach Dec"'). English words only: elsewhere the word may be the title of the
+# name ('"Abba Gebre"', a priest).
+_KIN_NICKNAME = word_set(
+    "uncle auntie aunty aunt nan nana nanna grandad grandpa granny cousin coach pastor imam"
+)
 
 
 # 'Ricky "Rocco" Dunmore': a nickname in quotes between a first name and a surname is one name with them.
@@ -700,7 +706,7 @@ def quoted_names(text: str) -> list[Span]:
             spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
     for match in _QUOTED.finditer(text) if '"' in text else ():
-        if listed_to != -1 and text[listed_to : match.start()] in (", ", " or ", "/", " / "):
+        if listed_to != -1 and text[listed_to : match.start()] in (", ", " or ", " and ", "/", " / "):
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
             listed_to = match.end()
             continue

@@ -18,7 +18,7 @@ from collections import Counter
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import HONORIFICS, classify
-from assistant.privacy.words import ACRONYMS, first_names, fold, is_vocabulary, word_set
+from assistant.privacy.words import ACRONYMS, chat_words, first_names, fold, is_vocabulary, word_set
 
 # A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
 # words, an optional date and time after them ("Jan 25 May 22:40") or a bracket ("kez (snap: kezzaa.cw2)"),
@@ -48,7 +48,8 @@ _MIN_LINES = 3
 
 
 def speakers(text: str) -> list[Span]:
-    """The speakers' names in every message thread of `text` (spans in `text`)."""
+    """The speakers' names in every message thread of `text` (spans in `text`), and the people the messages
+    name in lower case where a name goes ("me n rico", "tell kezz 2 come", "leon will come round")."""
     if ": " not in text:
         return []
     spans: list[Span] = []
@@ -61,7 +62,35 @@ def speakers(text: str) -> list[Span]:
             continue  # "guidance:", "query:" again and again: a file's keys, not people
         for match in thread:
             spans.extend(_label_names(match))
+            end = text.find("\n", match.end())
+            spans.extend(_named_in_message(text, match.end(), len(text) if end == -1 else end))
     return spans
+
+
+# Where a message names someone: after "me n", "with", "tell", "ask", "bring"; before "is", "said", "took".
+_NAME_BEFORE = word_set("n with wiv wid tell ask bring ring text")
+_NAME_AFTER = word_set(
+    "is was will wants wanted got took said sed says knows keeps kept has had gonna cant dont aint told "
+    "sent seen saw"
+)
+_MESSAGE_WORD = re.compile(r"(?<![\w'@.\-])[a-z]{3,12}(?![\w'@\-]|\.\w)")
+_WORDS_BEFORE = re.compile(r"([a-z]+)[ ]$")
+_WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def _named_in_message(text: str, start: int, end: int) -> list[Span]:
+    found: list[Span] = []
+    for match in _MESSAGE_WORD.finditer(text, start, end):
+        word = match.group(0)
+        if is_vocabulary(word) or word in chat_words() or classify(word) in {"ROLE", "FUNCTION", "TITLE"}:
+            continue
+        before = _WORDS_BEFORE.search(text, max(start, match.start() - 6), match.start())
+        after = _WORD_AFTER.match(text, match.end(), end)
+        if (before is not None and before.group(1) in _NAME_BEFORE) or (
+            after is not None and after.group(1) in _NAME_AFTER
+        ):
+            found.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
+    return found
 
 
 def _threads(text: str) -> list[list[re.Match[str]]]:

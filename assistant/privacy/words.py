@@ -64,6 +64,11 @@ def place_names() -> frozenset[str]:
     return frozenset(norm(line) for line in data_lines("places.txt"))
 
 
+def chat_words() -> frozenset[str]:
+    """Text-speak, contractions without apostrophes and slang of messages: no one's name (data/chat_words.txt)."""
+    return _wordlist("chat_words.txt")
+
+
 def public_names() -> frozenset[str]:
     """Capitalised words that name no person and no local place: countries, big cities, brands, medicines."""
     return _wordlist("public_names.txt")
