@@ -311,9 +311,13 @@ _VEHICLE = re.compile(
 # Any registration (dateless, Northern Irish, personalised) after a word that says it is one.
 _VEHICLE_CUED = re.compile(
     r"(?i:\b(?:registration(?: number| no\.?| mark| plate)?|reg(?:\.| no\.?| number| plate)?|vrm|vehicle reg\w*|"
-    r"number ?plate|licen[cs]e plate|plates?))[ ]{0,3}(?::|-|of|was|is)?[ ]{0,3}"
-    r"(?P<v>[A-Z0-9]{1,4}[ ]?[A-Z0-9]{1,4})(?![\w-])"
+    r"number ?plate|licen[cs]e plate|plates?))[ ]{0,3}"
+    # a partial plate as a witness gives it: 'reg starting "LV6…"', 'PARTIAL VRM "…7 XRT"', "PART REG YK6-"
+    r"(?:(?i:starting|beginning|ending|starts|begins|ends)(?:[ ]with)?[ ]{1,2})?(?::|-|of|was|is)?[ ]{0,3}"
+    r"[(\"“…]{0,2}(?P<v>[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,5}){0,2})(?![\w])"
 )
+# An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
+_IRISH_PLATE = re.compile(r"(?<![\w\-/])[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
 # sections, year groups, key stages or roads.
 _NOT_VEHICLE_LETTERS = ACRONYMS | frozenset(
@@ -467,6 +471,8 @@ def _vehicles(text: str, lower: str) -> list[Span]:
                 spans.append(
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
                 )
+    for match in _IRISH_PLATE.finditer(text) if "-" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
     for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
         value = match.group("v")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
@@ -982,6 +988,11 @@ def _dates(text: str, lower: str) -> list[Span]:
             )
     for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
+    for match in _NUMERIC_RANGE.finditer(text) if "/" in text else ():
+        for part in ("a", "b"):
+            if _valid_day_month(match.group(part), True):
+                value = match.group(part)
+                spans.append(Span(match.start(part), match.end(part), EntityKind.DATE, date_key(value)))
     for match in _ORDINAL_DAY.finditer(text):
         if _ORDINAL_BEFORE.search(text, max(0, match.start() - 14), match.start()) and _ORDINAL_AFTER.match(
             text, match.end()
@@ -1038,7 +1049,13 @@ _NAMED_DAY = re.compile(rf"\b(?:Christmas|Boxing|New[ ]Year's|New[ ]Years)[ ](?:
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
 _CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
 _DATE_RANGE = re.compile(
-    rf"{_D1}{_ORD}[ ]{{0,2}}-[ ]{{0,2}}[0-9]{{1,2}}{_ORD}[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?"
+    rf"{_D1}{_ORD}[ ]{{0,2}}(?:-|/)[ ]{{0,2}}[0-9]{{1,2}}{_ORD}[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?"
+)
+# "14/12/22-28/12/22" (an en dash, made a hyphen for matching): two dates run together, which neither date's
+# own pattern takes, since a hyphen after a number usually continues a reference.
+_NUMERIC_RANGE = re.compile(
+    r"(?<![\w/.\-])(?P<a>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))-(?P<b>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))"
+    r"(?![\w/.\-])"
 )
 
 
@@ -1499,14 +1516,14 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
             # Meetings, probation units and services named with their area ("Furness MARAC", "Barrow PDU",
             # "Wenmoor Perinatal MH", "Kelderby Safeguarding"), and firms with a partner ("Ahmed & Co").
-            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Gym|Co(?![\w\-])|"
+            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
-            r"Ltd|Limited|Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
+            r"Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
             # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
             r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"
             r"Private Hire|Hire|Vehicle Rentals|Rentals|Housing Solutions|Solutions|"
-            r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|"
+            r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|ABC|"
             # The same heads in capitals, as a letter or court order heads them ("SALTMERE BOROUGH COUNCIL").
             r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
             r"POLICE|CONSTABULARY|CHILDREN'S SERVICES|CHILDRENS SERVICES|CHILDREN'S SOCIAL CARE|"
@@ -1522,6 +1539,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
             r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
+            # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
+            r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
             r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
         ),
     ),
@@ -1542,7 +1561,8 @@ _GROUP_GENERIC = word_set(
     "commissioning leadership management senior strategic tactical partners partners' exploitation missing "
     "contextual harm serious violence domestic abuse county lines cse cce harmful behaviour behaviours "
     "practice education health policy procedures training workforce data audit liaison coordination "
-    "co-ordination engagement participation voice"
+    "co-ordination engagement participation voice independent private local agency agencies authority "
+    "authorities council"
 )
 # A word of a place's name: capitalised, no digits, and no full stop except in "St." ("D448812. Hospital"
 # crosses a sentence end).
@@ -1618,15 +1638,12 @@ _GENERAL_SUFFIXES = frozenset(
         "Perinatal MH",
         "Perinatal Mental Health",
         "Safeguarding",
-        "Gym",
         "Co",
         "Partnership",
         "Housing",
         "Funeral Care",
         "Funeral Directors",
         "Funeral Service",
-        "Ltd",
-        "Limited",
         "Cabs",
         "Taxis",
         "Motors",
@@ -1654,6 +1671,7 @@ _GENERAL_SUFFIXES = frozenset(
         "JFC",
         "AFC",
         "FC",
+        "ABC",
     }
 )
 # The capitals heads: the name before them is in capitals too, and must not be an acronym or a service word.
@@ -1906,6 +1924,19 @@ def _sentence_word(word: str) -> bool:
     )
 
 
+_LOG_WORDS = word_set("seen left saw went made says states stated outside near opposite behind into via")
+
+
+def _log_word(word: str) -> bool:
+    bare = fold(_bare(word))
+    return (
+        bare in FUNCTION_WORDS
+        or bare in ACRONYMS
+        or bare in _LOG_WORDS
+        or (len(bare) > 4 and bare.endswith(("ed", "ing")))
+    )
+
+
 def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
@@ -1938,10 +1969,14 @@ def _named_places(text: str) -> list[Span]:
                 if opened:
                     break
             own_name = pattern is _OWN_NAME_HEADS
-            if match.group(0) in _CAPS_SUFFIXES or (own_name and match.group(0).isupper()):
+            if match.group(0) in _CAPS_SUFFIXES:
                 # A log in capitals runs the sentence into the name ("REQUEST FROM SANDWELL CHILDREN'S
                 # TRUST"): the name is the proper words next to the head, not the verbs before them.
                 words = words[: next((n for n, (_, w) in enumerate(words) if _sentence_word(w)), len(words))]
+            elif own_name and match.group(0).isupper():
+                # A pub or a shop is named with ordinary words ("GOLDEN FRY CHIPPY"): the log's sentence ends
+                # at its little words and verbs ("SEEN OUTSIDE", "REQUESTED FROM").
+                words = words[: next((n for n, (_, w) in enumerate(words) if _log_word(w)), len(words))]
             if own_name:
                 # "Fox and Hounds Inn" is one pub; "the Buddha Vihara and Yeti Mothers' Group" two places.
                 joined = next((n for n, (_, w) in enumerate(words) if w in ("and", "&")), len(words))

@@ -1,0 +1,64 @@
+"""The classes of identifier set 17 showed the redactor missing, each on invented text (none of it from the
+set): firms and venues whose own name is ordinary words, a club known by its initials, plates from Ireland
+and abroad and partial plates as a witness gives them, dates run together or spanning a night; and the
+false alarms to avoid (a kind of firm or service, a reference that is no plate, a club's initials alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.privacy import redact
+from tests.fakes.redaction import covered
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was paid cash by Northern Beds Ltd for shifts.", "Northern Beds Ltd"),
+        ("He trains at Anvil Works Gym on Tuesdays.", "Anvil Works"),
+        ("1900 SEEN OUTSIDE GOLDEN FRY CHIPPY.", "GOLDEN FRY"),
+        ("Placed through Sunrise Fostering in 2022.", "Sunrise Fostering"),
+        ("Mum attends the Wembley Somali Mothers Forum.", "Wembley Somali Mothers Forum"),
+        ("He boxes at Oakmere ABC, says his coach.", "Oakmere ABC"),
+    ],
+)
+def test_firms_and_venues_whose_name_is_ordinary_words(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Also an Irish reg van 09-G-5512 parked on the site.", "09-G-5512"),
+        ("A second car with Polish plates (WX 4412K) belongs to a friend.", "WX 4412K"),
+        ("A Skoda with Slovak plates BA-771KD was seen.", "BA-771KD"),
+        ("A silver Golf, part reg YD7- seen leaving at 0130.", "YD7"),
+        ('Dropped off by a black BMW, reg starting "LB6…" (seen by a neighbour).', "LB6"),
+        ('PARTIAL VRM "…4 KRT" SEEN LEAVING AT 0545.', "4 KRT"),
+    ],
+)
+def test_plates_from_abroad_and_partial_plates(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mrs Osei was abroad 12/11/22–27/11/22 and the child stayed with a neighbour.", "27/11/22"),
+        ("On the night of 19/20 March 2023 she took an overdose.", "19/20 March 2023"),
+    ],
+)
+def test_dates_run_together_or_spanning_a_night(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Placed with an independent fostering agency, then Local Authority Fostering.",
+        "See plate 3 of the report; registration was in 2019; he boxes at the local ABC.",
+        "The Youth Forum and the Parents Forum met; the school gym was closed.",
+    ],
+)
+def test_kinds_of_firm_and_numbers_that_are_no_plate_stay(text: str) -> None:
+    assert redact(text).text == text
