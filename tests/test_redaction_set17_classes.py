@@ -62,3 +62,25 @@ def test_dates_run_together_or_spanning_a_night(text: str, value: str) -> None:
 )
 def test_kinds_of_firm_and_numbers_that_are_no_plate_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cronoleg / Chronology\n3 Ionawr 2023 – baby born at home.", "3 Ionawr 2023"),
+        ("15fed Mawrth – Dad reported by a neighbour.", "15fed Mawrth"),
+        ("MARAC held on 9 Ebr 2023 at the civic centre.", "9 Ebr 2023"),
+        ("Gŵyl San Steffan 2022 – the children stayed with Nain.", "Gŵyl San Steffan 2022"),
+        ("Bail: not to attend 14 Heol y Felin, Cwmfelin.", "14 Heol y Felin"),
+        ("Old address: Flat 2, Tŷ Collen, Ffordd yr Eglwys.", "Ffordd yr Eglwys"),
+        ("The boys attend Ysgol Gymraeg Nant Ddu.", "Ysgol Gymraeg Nant Ddu"),
+        ("Home visit to Ty Newydd, the farm on the hill.", "Ty Newydd"),
+    ],
+)
+def test_welsh_dates_streets_houses_and_schools(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+def test_a_bilingual_records_welsh_headings_and_words_stay() -> None:
+    text = "Enw | Perthynas | Cyfeiriad | Iaith\nCofnodion y cyfarfod. Diolch, Nyrs Diogelu. Dydd Mawrth. Ty was seen."
+    assert redact(text).text == text

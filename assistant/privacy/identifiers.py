@@ -33,6 +33,7 @@ from assistant.privacy.venues import (
     linked_towns,
     regional_services,
 )
+from assistant.privacy.welsh import welsh_dates, welsh_places
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -2126,7 +2127,7 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
-    found += regional_services(text) + linked_towns(text) + several_word_places(text)
+    found += regional_services(text) + linked_towns(text) + several_word_places(text) + welsh_places(text)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))
@@ -2145,6 +2146,7 @@ def structured_spans(text: str) -> list[Span]:
         + vehicles
         + _outside(_references(text, lower), numbers)
         + _dates(text, lower)
+        + welsh_dates(text)
     )
 
 

@@ -41,6 +41,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     surnames,
     trie,
+    welsh_words,
     word_set,
 )
 
@@ -130,7 +131,7 @@ def classify(token: str) -> str:
         return "AMBIG" if folded in NEVER_ALONE or folded in NOT_AT_SENTENCE_START else "FIRST"
     if folded in FUNCTION_WORDS or folded in _DAYS_MONTHS:
         return "FUNCTION"
-    if folded in common_words() or all(p in common_words() for p in parts):
+    if folded in common_words() or all(p in common_words() for p in parts) or folded in welsh_words():
         return "COMMON"
     if listed_surname:
         return "SURNAME"

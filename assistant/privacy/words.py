@@ -64,6 +64,11 @@ def place_names() -> frozenset[str]:
     return frozenset(norm(line) for line in data_lines("places.txt"))
 
 
+def welsh_words() -> frozenset[str]:
+    """Welsh's ordinary words (data/welsh_words.txt): a bilingual record's headings are not names."""
+    return _wordlist("welsh_words.txt")
+
+
 def chat_words() -> frozenset[str]:
     """Text-speak, contractions without apostrophes and slang of messages: no one's name (data/chat_words.txt)."""
     return _wordlist("chat_words.txt")
@@ -129,6 +134,7 @@ def _known(word: str) -> bool:
         word in english_words()
         or word in common_words()
         or word in public_names()
+        or word in welsh_words()
         or word in _DAY_FORMS
         or word in WEEKDAY_WORDS
         or word in MONTH_WORDS
