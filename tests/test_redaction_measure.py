@@ -105,7 +105,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set14", 0.979, 4, 21),
         ("set15", 0.947, 9, 24),
         ("set16", 0.956, 0, 16),
-        ("set17", 0.935, 7, 34),
+        ("set17", 0.935, 1, 29),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -84,3 +84,17 @@ def test_welsh_dates_streets_houses_and_schools(text: str, value: str) -> None:
 def test_a_bilingual_records_welsh_headings_and_words_stay() -> None:
     text = "Enw | Perthynas | Cyfeiriad | Iaith\nCofnodion y cyfarfod. Diolch, Nyrs Diogelu. Dydd Mawrth. Ty was seen."
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Her mother ("Avó" to the children) stays for months; Avó cannot read English.',
+        "Nia is the Safeguarding Nurse Specialist; Dai is a Nurse Prescriber.",
+    ],
+)
+def test_a_portuguese_grandmother_and_nursing_roles_stay(text: str) -> None:
+    redacted = redact(text).text
+    for kept in ("Avó", "Nurse Specialist", "Nurse Prescriber"):
+        if kept in text:
+            assert kept in redacted, redacted

@@ -201,7 +201,8 @@ PROFESSIONAL_ROLES = (
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
     "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
     "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
-    "receptionist|assistant|caretaker|sponsor|host|landlord|landlady|befriender|"
+    "receptionist|assistant|caretaker|sponsor|host|landlord|landlady|befriender|specialist|nurse specialist|"
+    "prescriber|nurse prescriber|"
     "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW"
 )
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
