@@ -25,6 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
+from assistant.privacy.normalise import same_length_lower
 from assistant.privacy.places import several_word_places
 from assistant.privacy.venues import (
     caps_places,
@@ -50,8 +51,6 @@ from assistant.privacy.words import (
     trie,
     word_set,
 )
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _prefilter(words: str) -> re.Pattern[str]:
@@ -318,7 +317,7 @@ _VEHICLE_CUED = re.compile(
     r"[(\"“…]{0,2}(?P<v>[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,5}){0,2})(?![\w])"
 )
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
-_IRISH_PLATE = re.compile(r"(?<![\w\-/])[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
+_IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
 # sections, year groups, key stages or roads.
 _NOT_VEHICLE_LETTERS = ACRONYMS | frozenset(
@@ -473,7 +472,8 @@ def _vehicles(text: str, lower: str) -> list[Span]:
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
                 )
     for match in _IRISH_PLATE.finditer(text) if "-" in text else ():
-        spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
+        if not _joined_before(text, match.start(), "-/"):
+            spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
     for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
         value = match.group("v")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
@@ -990,13 +990,18 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _NUMERIC_RANGE.finditer(text) if "/" in text else ():
+        if _joined_before(text, match.start(), "/.-"):
+            continue
         for part in ("a", "b"):
             if _valid_day_month(match.group(part), True):
                 value = match.group(part)
                 spans.append(Span(match.start(part), match.end(part), EntityKind.DATE, date_key(value)))
     for match in _ORDINAL_DAY.finditer(text):
-        if _ORDINAL_BEFORE.search(text, max(0, match.start() - 14), match.start()) and _ORDINAL_AFTER.match(
-            text, match.end()
+        if (
+            1 <= int(match.group("n")) <= 31
+            and not _joined_before(text, match.start(), "/.-")
+            and _ORDINAL_BEFORE.search(text, max(0, match.start() - 14), match.start())
+            and _ORDINAL_AFTER.match(text, match.end())
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
     return _with_weekdays(text, spans)
@@ -1005,7 +1010,9 @@ def _dates(text: str, lower: str) -> list[Span]:
 # "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
 # goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
 # to the 2nd").
-_ORDINAL_DAY = re.compile(r"(?<![\w/.\-])(?:[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![\w'\-])")
+# Each pattern here starts with a character class, so the engine skips to its first character; what must not
+# come before is checked in code (_joined_before).
+_ORDINAL_DAY = re.compile(r"(?P<n>[0-9]{1,2})(?:st|nd|rd|th)(?![\w'\-])")
 _ORDINAL_BEFORE = re.compile(
     r"(?i:\b(?:(?:on|by|until|till|since|before|after|for)[ ]the|on|by|until|till|since|before|after|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
@@ -1055,9 +1062,14 @@ _DATE_RANGE = re.compile(
 # "14/12/22-28/12/22" (an en dash, made a hyphen for matching): two dates run together, which neither date's
 # own pattern takes, since a hyphen after a number usually continues a reference.
 _NUMERIC_RANGE = re.compile(
-    r"(?<![\w/.\-])(?P<a>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))-(?P<b>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))"
+    r"(?P<a>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))-(?P<b>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))"
     r"(?![\w/.\-])"
 )
+
+
+def _joined_before(text: str, start: int, marks: str) -> bool:
+    """Whether the character before `start` is a letter, digit, underscore or one of `marks`."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in marks)
 
 
 # ------------------------------------------------------------------------------------------- addresses
@@ -2120,7 +2132,7 @@ def _lowercase_streets(text: str) -> list[Span]:
 
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
-    lower = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # same length either way
+    lower = same_length_lower(text)
     # Phones, plates, references, dates and numbered addresses all have a digit: text without one (a long
     # list of names, say) skips all their patterns after this one fast scan.
     digits = _ANY_DIGIT.search(text) is not None
@@ -2146,7 +2158,7 @@ def structured_spans(text: str) -> list[Span]:
         + vehicles
         + _outside(_references(text, lower), numbers)
         + _dates(text, lower)
-        + welsh_dates(text)
+        + welsh_dates(text, lower)
     )
 
 

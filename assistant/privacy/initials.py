@@ -45,18 +45,24 @@ _JOBS = (
 )
 _LETTERS = r"[A-Z]{2,3}"
 # "SK (Chair, Team Manager, ...)", "FN (Named Doctor)": the bracket's first part is read.
-_INITIALS_THEN_ROLE = re.compile(rf"(?<![\w.\-'&/])(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,80}})\)")
+_INITIALS_THEN_ROLE = re.compile(rf"(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,80}})\)")
 # "two social workers (GH and PO)", "the health visitor (CT)": up to three words before the bracket.
-_ROLE_THEN_INITIALS = re.compile(
-    rf"(?P<role>[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){{0,2}})[ ]\("
-    rf"(?P<inis>{_LETTERS}(?:(?:[ ]and[ ]|[ ]&[ ]|,[ ]?)(?:{_LETTERS}))*)\)"
+_INITIALS_IN_BRACKETS = re.compile(
+    rf"[ ]\((?P<inis>{_LETTERS}(?:(?:[ ]and[ ]|[ ]&[ ]|,[ ]?)(?:{_LETTERS}))*)\)"
 )
+_ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
-_KEYED = re.compile(
-    r"(?<![\w.\-'&/])(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})"
-)
+_KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "P.T. and K.C.", "girl A.B.": two or three dotted capitals, alone.
-_DOTTED = re.compile(r"(?<![\w.\-'&/])(?:[A-Z]\.){2,3}(?![\w\-]|[.][A-Za-z])")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}(?![\w\-]|[.][A-Za-z])")
+
+
+def _alone(text: str, start: int) -> bool:
+    """Nothing of a word runs into `start` (every pattern here starts with its letters, so the engine skips to
+    where they could start, and this is checked after)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_.-'&/")
+
+
 # Dotted letters that are abbreviations, not people ("a.m.", "N.B.", "i.e.", "D.O.B.").
 _DOTTED_WORDS = word_set(
     "am pm nb eg ie ps uk us usa eu un rip dob nfa aka asap ok tv ad bc ma ba st vs etc cc"
@@ -93,6 +99,8 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         acronyms: list[tuple[str, int]] = []
         for match in _INITIALS_THEN_ROLE.finditer(text):
             ini = match.group("ini")
+            if not _alone(text, match.start()):
+                continue
             role = _a_persons_role(match.group("what").split(",")[0])
             # Not the role's own initials ("HV (health visitor)") nor an acronym glossed ("CP (child protection)").
             if not role or not _letters_can_be_someone(ini) or ini in _heads(role):
@@ -104,8 +112,9 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                 forms.add(ini)
                 lines_with_people.add(line)
         forms.update(ini for ini, line in acronyms if line in lines_with_people)
-        for match in _ROLE_THEN_INITIALS.finditer(text):
-            role = _a_persons_role(match.group("role"))
+        for match in _INITIALS_IN_BRACKETS.finditer(text):
+            before = _ROLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            role = _a_persons_role(before.group(0)) if before else None
             if not role:
                 continue
             for ini in re.findall(_LETTERS, match.group("inis")):
@@ -113,6 +122,8 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                     forms.add(ini)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
+            if not _alone(text, match.start()):
+                continue
             if _heads(match.group("name").split()) == match.group("ini") and _letters_can_be_someone(
                 match.group("ini")
             ):
@@ -134,7 +145,8 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in _DOTTED.finditer(text)
-        if not covered[m.start()]
+        if _alone(text, m.start())
+        and not covered[m.start()]
         and fold(m.group(0).replace(".", "")) not in _DOTTED_WORDS
         and fold(m.group(0).replace(".", "")) not in ACRONYMS
     ]

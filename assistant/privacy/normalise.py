@@ -56,3 +56,11 @@ def matching_copy(text: str) -> str:
     copy = text.translate(_table())
     assert len(copy) == len(text)  # every entry in the table is one character
     return copy
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def same_length_lower(text: str) -> str:
+    """`text` in lower case, the same length, so offsets hold: str.lower() can lengthen a non-ASCII text."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)

@@ -20,6 +20,7 @@ import re
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
+from assistant.privacy.normalise import same_length_lower
 from assistant.privacy.places import first_words, place_at
 from assistant.privacy.words import (
     ACRONYMS,
@@ -151,16 +152,20 @@ def _caps_name_context(tokens: Tokens, k: int) -> bool:
     return any(near is not None and _name_beside(near) for near in (before, after))
 
 
-# Where a word after "in", "at", "near"... starts: found in one pass, as a lookup for every word after.
+# Where a word after "in", "at", "near"... starts: found in one pass over the text in lower case, as a lookup
+# for every word after. The pattern starts with the words themselves, so the engine skips to their letters.
 _AFTER_PLACE_WORD = re.compile(
-    r"(?<![\w'\-])(?i:"
-    + "|".join(sorted(_PLACE_BEFORE, key=len, reverse=True))
-    + r")[^\w\x00]{1,15}(?=[A-Za-z])"
+    "(?:" + "|".join(sorted(_PLACE_BEFORE, key=len, reverse=True)) + r")[^\w\x00]{1,15}(?=[a-z])"
 )
 
 
 def _after_place_words(text: str) -> set[int]:
-    return {match.end() for match in _AFTER_PLACE_WORD.finditer(text)}
+    lower = same_length_lower(text)
+    return {
+        match.end()
+        for match in _AFTER_PLACE_WORD.finditer(lower)
+        if match.start() == 0 or not (lower[match.start() - 1].isalnum() or lower[match.start() - 1] in "_'-")
+    }
 
 
 def _after_location_label(text: str, start: int) -> bool:

@@ -73,7 +73,7 @@ _NAME_AFTER = word_set(
     "is was will wants wanted got took said sed says knows keeps kept has had gonna cant dont aint told "
     "sent seen saw"
 )
-_MESSAGE_WORD = re.compile(r"(?<![\w'@.\-])[a-z]{3,12}(?![\w'@\-]|\.\w)")
+_MESSAGE_WORD = re.compile(r"[a-z]{3,12}(?![\w'@\-]|\.\w)")
 _WORDS_BEFORE = re.compile(r"([a-z]+)[ ]$")
 _WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
 
@@ -82,6 +82,8 @@ def _named_in_message(text: str, start: int, end: int) -> list[Span]:
     found: list[Span] = []
     for match in _MESSAGE_WORD.finditer(text, start, end):
         word = match.group(0)
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'@.-"):
+            continue  # the end of a longer word or handle
         if is_vocabulary(word) or word in chat_words() or classify(word) in {"ROLE", "FUNCTION", "TITLE"}:
             continue
         before = _WORDS_BEFORE.search(text, max(start, match.start() - 6), match.start())

@@ -22,6 +22,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     public_names,
+    trie,
 )
 
 # A named institution whose head comes first: the name after it is a place's or a founder's, never
@@ -116,14 +117,18 @@ def headed_places(text: str) -> list[Span]:
 def _regional() -> re.Pattern[str]:
     names = data_lines("regional_services.txt")
     names += [name.upper() for name in names if " " in name]  # as a log in capitals writes them
-    return re.compile(
-        r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w'\-])"
-    )
+    # A trie starts with its first letters, so the engine skips to where a name could start (a leading
+    # look-behind would make it try all 800 names at every character); the start is checked below.
+    return re.compile(trie(names) + r"(?![\w'\-])")
 
 
 def regional_services(text: str) -> list[Span]:
     """Police forces, ambulance services and hospitals named by region or initials (data/regional_services.txt)."""
-    return [Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0))) for m in _regional().finditer(text)]
+    return [
+        Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0)))
+        for m in _regional().finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+    ]
 
 
 # Towns joined by little lower-case words: "Barrow-in-Furness", "Ashby-de-la-Zouch", "Weston-super-Mare",

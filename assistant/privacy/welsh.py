@@ -49,14 +49,41 @@ _MONTHS = [
     "ragfyr",
 ]
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# A day's number with its Welsh ordinal ending: "1af", "2il", "3ydd", "5ed", "7fed", "11eg", "21ain".
-_DAY = r"(?:3[01]|[12][0-9]|[1-9])(?:af|il|ydd|fed|ed|eg|ain)?"
-_DATE = re.compile(rf"(?<![\w/.\-]){_DAY}[ ](?i:{_MONTH})\b\.?(?:[ ][0-9]{{4}})?(?![\w/])")
+# Letters every form of a month holds (the mutations change only its first letter or two).
+_MONTH_STEMS = (
+    "onawr",
+    "ion ",
+    "hwef",
+    "awrth",
+    "aw ",
+    "brill",
+    "ebr",
+    "ai ",
+    "hefin",
+    "eh ",
+    "orff",
+    "awst",
+    "edi",
+    "ydref",
+    "yd ",
+    "achwedd",
+    "ach ",
+    "agfyr",
+    "ag ",
+)
+# A day's number with its Welsh ordinal ending ("1af", "2il", "3ydd", "5ed", "7fed", "11eg", "21ain"), then a
+# month. Every pattern here starts with a digit or a capital word, so the engine skips to where one could
+# start; what must not come before is checked in code.
+_DATE = re.compile(
+    rf"[0-9]{{1,2}}(?:af|il|ydd|fed|ed|eg|ain)?[ ](?i:{_MONTH})\b\.?(?:[ ][0-9]{{4}})?(?![\w/])"
+)
 # Named days, dated only with their year ("Noswyl Nadolig 2022"): alone they are every year's.
 _NAMED_DAY = re.compile(
-    r"(?i:\b(?:noswyl[ ]nadolig|dydd[ ]nadolig|g[ŵw]yl[ ]san[ ]steffan|dydd[ ]calan|nos[ ]galan|"
-    r"dydd[ ]g[ŵw]yl[ ]dewi|sul[ ]y[ ]pasg|llun[ ]y[ ]pasg|gwener[ ]y[ ]groglith))[ ][0-9]{4}(?![\w/])"
+    r"(?:Noswyl[ ]Nadolig|Dydd[ ]Nadolig|G[ŵw]yl[ ]San[ ]Steffan|Dydd[ ]Calan|Nos[ ]Galan|"
+    r"Dydd[ ]G[ŵw]yl[ ]Dewi|Sul[ ]y[ ]Pasg|Llun[ ]y[ ]Pasg|Gwener[ ]y[ ]Groglith)[ ][0-9]{4}(?![\w/])",
+    re.IGNORECASE,
 )
+_NAMED_DAY_WORDS = ("adolig", "alan", "teffan", "ewi", "asg", "roglith")
 # A street's kind, then its name: "Heol y Bryn", "Ffordd y Capel", "Stryd Fawr", "9 Heol yr Orsaf".
 _STREET = (
     r"Heol|Hewl|Ffordd|Stryd|Stryt|Lôn|Lon|Cilgant|Rhodfa|Teras|Rhes|Maes|Clos|Llys|Cwrt|Sgwâr|Sgwar|Parc|"
@@ -67,37 +94,61 @@ _STREET = (
 _HOUSE = r"Tŷ|Tŷ'n|Ty'n|Bwthyn|Fferm|Ffarm|Plas|Hafod|Hendre|Tyddyn|Llety|Ysgubor|Melin|Efail"
 _NAME_WORD = r"[A-ZÂÊÎÔÛŴŶ][\w'\-]{1,25}"
 _PLACE = re.compile(
-    rf"(?<![\w'\-])(?:[0-9]{{1,4}}[A-Za-z]?,?[ ])?(?:{_STREET}|{_HOUSE})[ ](?:(?:y|yr|'r)[ ])?"
-    rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD})?(?![\w'\-])"
+    rf"(?:{_STREET}|{_HOUSE})[ ](?:(?:y|yr|'r)[ ])?{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD})?(?![\w'\-])"
 )
+_NUMBER_BEFORE = re.compile(r"(?<![\w'\-])[0-9]{1,4}[A-Za-z]?,?[ ]$")
 
 
 # Schools, practices and services, named head first: "Ysgol Gymraeg Pant", "Meddygfa'r Bont", "Ysbyty Glan
 # Clwyd", "Cartrefi Cwm". Up to three words after the head, with "y", "yr" or "'r" between.
 _HEADED = re.compile(
-    r"(?<![\w'\-])(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys)(?:'r|[ ](?:y|yr)[ ]|[ ])"
+    r"(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys)(?:'r|[ ](?:y|yr)[ ]|[ ])"
     rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD}){{0,2}}(?![\w'\-])"
 )
 _HEAD_KIND = {"Ysgol": EntityKind.SCHOOL, "Meddygfa": EntityKind.GP_PRACTICE}
 # "Ty Newydd", "Ty Gwyn": "Ty" without its accent is a house only before a Welsh word (alone it may be Tyler).
-_TY = re.compile(rf"(?<![\w'\-])Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
+_TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
 
 
-def welsh_dates(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0))) for m in _DATE.finditer(text)]
-    spans += [Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0))) for m in _NAMED_DAY.finditer(text)]
+def _alone(text: str, start: int) -> bool:
+    """Nothing of a word, number or name runs into `start`."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'-/.")
+
+
+def welsh_dates(text: str, lower: str) -> list[Span]:
+    """`lower` is `text` in lower case, the same length: it says cheaply whether a Welsh month is there."""
+    spans: list[Span] = []
+    if any(stem in lower for stem in _MONTH_STEMS):
+        spans += [
+            Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
+            for m in _DATE.finditer(text)
+            if _alone(text, m.start())
+        ]
+    if any(word in lower for word in _NAMED_DAY_WORDS):
+        spans += [
+            Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
+            for m in _NAMED_DAY.finditer(text)
+            if _alone(text, m.start())
+        ]
     return spans
 
 
 def welsh_places(text: str) -> list[Span]:
-    spans = [Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0))) for m in _PLACE.finditer(text)]
+    spans: list[Span] = []
+    for m in _PLACE.finditer(text):
+        if not _alone(text, m.start()):
+            continue
+        number = _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        start = number.start() if number else m.start()
+        spans.append(Span(start, m.end(), EntityKind.ADDRESS, norm(text[start : m.end()])))
     spans += [
         Span(m.start(), m.end(), _HEAD_KIND.get(m.group("head"), EntityKind.ORG), norm(m.group(0)))
         for m in _HEADED.finditer(text)
+        if _alone(text, m.start())
     ]
     spans += [
         Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
         for m in _TY.finditer(text)
-        if fold(m.group("w")) in welsh_words()
+        if _alone(text, m.start()) and fold(m.group("w")) in welsh_words()
     ]
     return spans
