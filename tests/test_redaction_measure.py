@@ -89,8 +89,8 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-17 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%); their
+# Sets 8-18 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%); their
 # gaps were then worked on only with rules that generalise, and they stand below the target: this holds them where
 # they are.
 @pytest.mark.parametrize(
@@ -106,6 +106,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set15", 0.947, 9, 24),
         ("set16", 0.956, 0, 16),
         ("set17", 0.935, 1, 29),
+        ("set18", 0.940, 11, 48),
     ],
 )
 def test_later_development_sets_hold_their_figures(
