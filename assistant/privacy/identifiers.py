@@ -25,7 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.normalise import same_length_lower
+from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.places import several_word_places
 from assistant.privacy.venues import (
     caps_places,
@@ -472,7 +472,7 @@ def _vehicles(text: str, lower: str) -> list[Span]:
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
                 )
     for match in _IRISH_PLATE.finditer(text) if "-" in text else ():
-        if not _joined_before(text, match.start(), "-/"):
+        if not joined_before(text, match.start(), "_-/"):
             spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
     for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
         value = match.group("v")
@@ -990,7 +990,7 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _NAMED_DAY.finditer(text) if " Day " in text or " Eve " in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _NUMERIC_RANGE.finditer(text) if "/" in text else ():
-        if _joined_before(text, match.start(), "/.-"):
+        if joined_before(text, match.start(), "_/.-"):
             continue
         for part in ("a", "b"):
             if _valid_day_month(match.group(part), True):
@@ -999,7 +999,7 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _ORDINAL_DAY.finditer(text):
         if (
             1 <= int(match.group("n")) <= 31
-            and not _joined_before(text, match.start(), "/.-")
+            and not joined_before(text, match.start(), "_/.-")
             and _ORDINAL_BEFORE.search(text, max(0, match.start() - 14), match.start())
             and _ORDINAL_AFTER.match(text, match.end())
         ):
@@ -1010,8 +1010,6 @@ def _dates(text: str, lower: str) -> list[Span]:
 # "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
 # goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
 # to the 2nd").
-# Each pattern here starts with a character class, so the engine skips to its first character; what must not
-# come before is checked in code (_joined_before).
 _ORDINAL_DAY = re.compile(r"(?P<n>[0-9]{1,2})(?:st|nd|rd|th)(?![\w'\-])")
 _ORDINAL_BEFORE = re.compile(
     r"(?i:\b(?:(?:on|by|until|till|since|before|after|for)[ ]the|on|by|until|till|since|before|after|"
@@ -1065,11 +1063,6 @@ _NUMERIC_RANGE = re.compile(
     r"(?P<a>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))-(?P<b>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))"
     r"(?![\w/.\-])"
 )
-
-
-def _joined_before(text: str, start: int, marks: str) -> bool:
-    """Whether the character before `start` is a letter, digit, underscore or one of `marks`."""
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in marks)
 
 
 # ------------------------------------------------------------------------------------------- addresses

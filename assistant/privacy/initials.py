@@ -13,6 +13,7 @@ import bisect
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
@@ -55,12 +56,7 @@ _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "P.T. and K.C.", "girl A.B.": two or three dotted capitals, alone.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}(?![\w\-]|[.][A-Za-z])")
-
-
-def _alone(text: str, start: int) -> bool:
-    """Nothing of a word runs into `start` (every pattern here starts with its letters, so the engine skips to
-    where they could start, and this is checked after)."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_.-'&/")
+_MARKS = "_.-'&/"  # what runs into initials before them ("A&E", "S/W")
 
 
 # Dotted letters that are abbreviations, not people ("a.m.", "N.B.", "i.e.", "D.O.B.").
@@ -99,7 +95,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         acronyms: list[tuple[str, int]] = []
         for match in _INITIALS_THEN_ROLE.finditer(text):
             ini = match.group("ini")
-            if not _alone(text, match.start()):
+            if joined_before(text, match.start(), _MARKS):
                 continue
             role = _a_persons_role(match.group("what").split(",")[0])
             # Not the role's own initials ("HV (health visitor)") nor an acronym glossed ("CP (child protection)").
@@ -122,7 +118,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                     forms.add(ini)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
-            if not _alone(text, match.start()):
+            if joined_before(text, match.start(), _MARKS):
                 continue
             if _heads(match.group("name").split()) == match.group("ini") and _letters_can_be_someone(
                 match.group("ini")
@@ -145,7 +141,7 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in _DOTTED.finditer(text)
-        if _alone(text, m.start())
+        if not joined_before(text, m.start(), _MARKS)
         and not covered[m.start()]
         and fold(m.group(0).replace(".", "")) not in _DOTTED_WORDS
         and fold(m.group(0).replace(".", "")) not in ACRONYMS

@@ -64,3 +64,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 def same_length_lower(text: str) -> str:
     """`text` in lower case, the same length, so offsets hold: str.lower() can lengthen a non-ASCII text."""
     return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+def joined_before(text: str, start: int, marks: str = "_") -> bool:
+    """Whether something runs into `start`: a letter, a digit or one of `marks` just before it. Patterns that
+    run over a whole text start with a character class or a word, so the engine skips to where a match could
+    start; a look-behind first would make it try them at every character. What must not come before is
+    checked with this instead."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in marks)

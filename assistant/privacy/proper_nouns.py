@@ -20,7 +20,7 @@ import re
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
-from assistant.privacy.normalise import same_length_lower
+from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.places import first_words, place_at
 from assistant.privacy.words import (
     ACRONYMS,
@@ -164,7 +164,7 @@ def _after_place_words(text: str) -> set[int]:
     return {
         match.end()
         for match in _AFTER_PLACE_WORD.finditer(lower)
-        if match.start() == 0 or not (lower[match.start() - 1].isalnum() or lower[match.start() - 1] in "_'-")
+        if not joined_before(lower, match.start(), "_'-")
     }
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import HONORIFICS, classify
+from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import ACRONYMS, chat_words, first_names, fold, is_vocabulary, word_set
 
 # A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
@@ -82,7 +83,7 @@ def _named_in_message(text: str, start: int, end: int) -> list[Span]:
     found: list[Span] = []
     for match in _MESSAGE_WORD.finditer(text, start, end):
         word = match.group(0)
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_'@.-"):
+        if joined_before(text, match.start(), "_'@.-"):
             continue  # the end of a longer word or handle
         if is_vocabulary(word) or word in chat_words() or classify(word) in {"ROLE", "FUNCTION", "TITLE"}:
             continue

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
+from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
@@ -127,7 +128,7 @@ def regional_services(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0)))
         for m in _regional().finditer(text)
-        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+        if not joined_before(text, m.start(), "_'-")
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import fold, norm, welsh_words
 
 # Each month with its short and mutated forms ("Ion", "fehefin" after "ym").
@@ -105,14 +106,10 @@ _HEADED = re.compile(
     r"(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys)(?:'r|[ ](?:y|yr)[ ]|[ ])"
     rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD}){{0,2}}(?![\w'\-])"
 )
+_MARKS = "_'-/."  # what runs into a word, a number or a name before it
 _HEAD_KIND = {"Ysgol": EntityKind.SCHOOL, "Meddygfa": EntityKind.GP_PRACTICE}
 # "Ty Newydd", "Ty Gwyn": "Ty" without its accent is a house only before a Welsh word (alone it may be Tyler).
 _TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
-
-
-def _alone(text: str, start: int) -> bool:
-    """Nothing of a word, number or name runs into `start`."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'-/.")
 
 
 def welsh_dates(text: str, lower: str) -> list[Span]:
@@ -122,13 +119,13 @@ def welsh_dates(text: str, lower: str) -> list[Span]:
         spans += [
             Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
             for m in _DATE.finditer(text)
-            if _alone(text, m.start())
+            if not joined_before(text, m.start(), _MARKS)
         ]
     if any(word in lower for word in _NAMED_DAY_WORDS):
         spans += [
             Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
             for m in _NAMED_DAY.finditer(text)
-            if _alone(text, m.start())
+            if not joined_before(text, m.start(), _MARKS)
         ]
     return spans
 
@@ -136,7 +133,7 @@ def welsh_dates(text: str, lower: str) -> list[Span]:
 def welsh_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in _PLACE.finditer(text):
-        if not _alone(text, m.start()):
+        if joined_before(text, m.start(), _MARKS):
             continue
         number = _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         start = number.start() if number else m.start()
@@ -144,11 +141,11 @@ def welsh_places(text: str) -> list[Span]:
     spans += [
         Span(m.start(), m.end(), _HEAD_KIND.get(m.group("head"), EntityKind.ORG), norm(m.group(0)))
         for m in _HEADED.finditer(text)
-        if _alone(text, m.start())
+        if not joined_before(text, m.start(), _MARKS)
     ]
     spans += [
         Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
         for m in _TY.finditer(text)
-        if _alone(text, m.start()) and fold(m.group("w")) in welsh_words()
+        if not joined_before(text, m.start(), _MARKS) and fold(m.group("w")) in welsh_words()
     ]
     return spans
