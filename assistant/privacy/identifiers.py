@@ -1007,14 +1007,15 @@ def _dates(text: str, lower: str) -> list[Span]:
     return _with_weekdays(text, spans)
 
 
+# A weekday as practitioners write it before a date, for the patterns below (matched ignoring case).
+_WEEKDAY_FORMS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(sorted(WEEKDAY_WORDS))
 # "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
 # goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
 # to the 2nd").
 _ORDINAL_DAY = re.compile(r"(?P<n>[0-9]{1,2})(?:st|nd|rd|th)(?![\w'\-])")
 _ORDINAL_BEFORE = re.compile(
     r"(?i:\b(?:(?:on|by|until|till|since|before|after|for)[ ]the|on|by|until|till|since|before|after|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-    r"\.?[ ]$"
+    rf"{_WEEKDAY_FORMS}))\.?[ ]$"
 )
 _ORDINAL_AFTER = re.compile(r"(?![ ](?:of\b|(?!(?:at|and|or|when|until)\b)[a-z]))")
 
@@ -1039,8 +1040,7 @@ _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9
 _SHORT_DATE_BEFORE = re.compile(
     r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|"
     # a weekday before it: "Sat 15/11 19:47" in a chat's timestamps
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-    r"[:,]?\s{1,4}$"
+    rf"{_WEEKDAY_FORMS}))[:,]?\s{{1,4}}$"
 )
 # A day written as an ordinal word, or a named day, with a month or year: "the ninth of April 2019",
 # "Christmas Day 2025", "Boxing Day 2024". Candidates are found in the lowercase copy by their first word.
@@ -1475,6 +1475,16 @@ _PLACE_TYPES = frozenset(
 
 # ----------------------------------------------------------------------------- named schools and places
 
+# Groups, pubs and shops whose own name is ordinary words ("Fen Families Together", "Little Lights Bereavement
+# Group", "Fox and Hounds Inn", "FEATHERS PH", "Lily Nails & Beauty"): any word that is not a meeting's or a
+# service's generic word makes one of these heads a name.
+_OWN_NAME_HEADS = re.compile(
+    r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
+    r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
+    # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
+    r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
+    r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
+)
 _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.SCHOOL,
@@ -1537,21 +1547,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"CHILDREN'S TRUST|Children's Trust|Childrens Trust)\b"
         ),
     ),
-    (
-        # Groups, pubs and shops whose own name is ordinary words ("Fen Families Together", "Little Lights
-        # Bereavement Group", "Fox and Hounds Inn", "FEATHERS PH", "Lily Nails & Beauty"): any word that is
-        # not a meeting's or a service's generic word makes one of these heads a name.
-        EntityKind.ORG,
-        re.compile(
-            r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
-            r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
-            # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
-            r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
-            r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
-        ),
-    ),
+    (EntityKind.ORG, _OWN_NAME_HEADS),
 ]
-_OWN_NAME_HEADS = _SUFFIXES[-1][1]
 # Words that name a kind of group, not one group: "Core Group", "Peer Support Group", "Parents Together".
 _GROUP_GENERIC = word_set(
     "core strategy working steering peer support parent parents parenting reference task focus action planning "

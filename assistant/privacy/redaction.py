@@ -357,9 +357,9 @@ def _find_spans(text: str) -> list[Span]:
     )
     if more:
         selected = _select(plain, selected + more)
-    initialled = with_initials(copy, selected) + venues_on_streets(copy, selected)
-    if initialled:
-        selected = _select(plain, selected + initialled)  # the longer span wins
+    longer = with_initials(copy, selected) + venues_on_streets(copy, selected)
+    if longer:
+        selected = _select(plain, selected + longer)  # the longer span wins
     return _person_keys(copy, selected)
 
 

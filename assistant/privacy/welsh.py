@@ -50,28 +50,6 @@ _MONTHS = [
     "ragfyr",
 ]
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# Letters every form of a month holds (the mutations change only its first letter or two).
-_MONTH_STEMS = (
-    "onawr",
-    "ion ",
-    "hwef",
-    "awrth",
-    "aw ",
-    "brill",
-    "ebr",
-    "ai ",
-    "hefin",
-    "eh ",
-    "orff",
-    "awst",
-    "edi",
-    "ydref",
-    "yd ",
-    "achwedd",
-    "ach ",
-    "agfyr",
-    "ag ",
-)
 # A day's number with its Welsh ordinal ending ("1af", "2il", "3ydd", "5ed", "7fed", "11eg", "21ain"), then a
 # month. Every pattern here starts with a digit or a capital word, so the engine skips to where one could
 # start; what must not come before is checked in code.
@@ -113,14 +91,13 @@ _TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
 
 
 def welsh_dates(text: str, lower: str) -> list[Span]:
-    """`lower` is `text` in lower case, the same length: it says cheaply whether a Welsh month is there."""
-    spans: list[Span] = []
-    if any(stem in lower for stem in _MONTH_STEMS):
-        spans += [
-            Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
-            for m in _DATE.finditer(text)
-            if not joined_before(text, m.start(), _MARKS)
-        ]
+    """`lower` is `text` in lower case, the same length: it says cheaply whether a named day is there (that
+    pattern ignores case, so it cannot skip ahead as the dates' pattern, starting with a digit, does)."""
+    spans = [
+        Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
+        for m in _DATE.finditer(text)
+        if not joined_before(text, m.start(), _MARKS)
+    ]
     if any(word in lower for word in _NAMED_DAY_WORDS):
         spans += [
             Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
