@@ -48,6 +48,7 @@ from assistant.privacy.words import (
     common_words,
     fold,
     norm,
+    ordinary_word_towns,
     trie,
     word_set,
 )
@@ -278,7 +279,18 @@ def _phones(text: str) -> list[Span]:
                     break
             if not found:
                 i += 1
+    if "ending" in text:
+        # "(number ending 9931)": the last digits of a phone say whose it is as well as the whole number.
+        spans += [
+            Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
+            for m in _PHONE_ENDING.finditer(text)
+        ]
     return spans
+
+
+_PHONE_ENDING = re.compile(
+    r"(?i:number|mobile|phone|no\.|tel|landline)[ ]ending(?:[ ]in)?[ ]{1,2}(?P<d>[0-9]{3,4})(?![\w/])"
+)
 
 
 # ------------------------------------------------------------------------------------- official numbers
@@ -311,10 +323,12 @@ _VEHICLE = re.compile(
 # Any registration (dateless, Northern Irish, personalised) after a word that says it is one.
 _VEHICLE_CUED = re.compile(
     r"(?i:\b(?:registration(?: number| no\.?| mark| plate)?|reg(?:\.| no\.?| number| plate)?|vrm|vehicle reg\w*|"
-    r"number ?plate|licen[cs]e plate|plates?))[ ]{0,3}"
-    # a partial plate as a witness gives it: 'reg starting "LV6…"', 'PARTIAL VRM "…7 XRT"', "PART REG YK6-"
-    r"(?:(?i:starting|beginning|ending|starts|begins|ends)(?:[ ]with)?[ ]{1,2})?(?::|-|of|was|is)?[ ]{0,3}"
-    r"[(\"“…]{0,2}(?P<v>[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,5}){0,2})(?![\w])"
+    r"number ?plate|licen[cs]e plate|plates?|(?:partial|part)[ ]index))[ ]{0,3}"
+    # a partial plate as a witness gives it: 'reg starting "LV6…"', 'PARTIAL VRM "…7 XRT"', "PART REG YK6-",
+    # "registration ending WDL", "plate began LD70", 'partial VRM "..63 HJ."'
+    r"(?P<part>(?i:starting|started|beginning|began|begun|ending|ended|starts|begins|ends)(?:[ ](?:with|in))?[ ]{1,2})?"
+    r"(?::|-|of|was|is)?[ ]{0,3}"
+    r"[(\"“….*]{0,4}(?P<v>[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,5}){0,2})(?![\w])"
 )
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
 _IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
@@ -390,7 +404,7 @@ _NOT_VEHICLE_PREFIX = re.compile(r"(?:S[0-9]{1,3}|Y[0-9]{1,2}|P[0-9]{1,2}|R[0-9]
 
 
 _VEHICLE_CUE_WORDS = _prefilter(
-    "registration reg vrm vehicle number numberplate licence license plate plates"
+    "registration reg vrm vehicle number numberplate licence license plate plates partial part"
 )
 
 
@@ -476,7 +490,11 @@ def _vehicles(text: str, lower: str) -> list[Span]:
             spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
     for match in _cued(text, lower, _VEHICLE_CUE_WORDS, _VEHICLE_CUED):
         value = match.group("v")
-        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+        # Letters alone are a plate's part only where the text says it is part of one ("ending WDL").
+        letters_part = match.group("part") and value.isalpha() and 2 <= len(value) <= 3
+        if (letters_part and fold(value) not in _NOT_VEHICLE_LETTERS) or (
+            any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+        ):
             key = "".join(value.split())
             spans.append(Span(match.start("v"), match.end("v"), EntityKind.VEHICLE, key))
     return spans
@@ -668,14 +686,17 @@ _REF_STRONG = (
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
-    r"carefirst|frameworki|nino|exhibit|docket|matter|index|marker|misper|collar"
+    r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
-    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])){1,24})(?![\w/])"
+    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24})(?![\w/])"
 )
+# The rest of a range or list of references after a cued one: "exhibits FL/1 - FL/4", "AM/1, AM/2 and AM/6".
+_REF_MORE = re.compile(r"[ ]{0,2}(?:-|to|and|&|,)[ ]{0,2}(?P<ref>[A-Z0-9][A-Za-z0-9/\-]{0,24})(?![\w/])")
+_SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 52 + "9" * 10)
 # A long number or a letter code run into one ("4471023", "549221063", "RX1184421", a pupil's UPN
 # "K919207612033", a force's 13-digit log number): a reference
 # wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
@@ -800,6 +821,16 @@ def _references(text: str, lower: str) -> list[Span]:
             continue
         start = match.start("ref")
         spans.append(Span(start, start + len(value), EntityKind.REFERENCE, value.upper()))
+        end = start + len(value)
+        shape = re.sub("9+", "9", value.translate(_SHAPE))
+        for _ in range(12):
+            more = _REF_MORE.match(text, end)
+            if more is None or re.sub("9+", "9", more.group("ref").translate(_SHAPE)) != shape:
+                break
+            spans.append(
+                Span(more.start("ref"), more.end("ref"), EntityKind.REFERENCE, more.group("ref").upper())
+            )
+            end = more.end()
     return spans
 
 
@@ -1071,7 +1102,10 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
     "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
     "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
-    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway|Cl|Tce|Pde"
+    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway|Cl|Tce|Pde|"
+    # regional words for a street or lane: the Fens' droves, Norfolk's lokes, Sussex's twittens, Tyneside's
+    # chares, the north's ginnels and snickets
+    "Drove|Loke|Twitten|Chare|Ginnel|Gennel|Snicket|Corner|Nook|Dene|Leys"
 )
 # Types that name a street even without a house number ("Moor Lane", "Church Lane").
 _NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rd|Ave"
@@ -1079,7 +1113,7 @@ _NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grov
 # Court", "Mill Bank", but not "Family Court" or "Safe Place").
 _NAMED_STREET_TYPES_CHECKED = (
     "Way|Place|Court|Bank|Hill|Walk|Row|Rise|Fold|Garth|Croft|Gate|Side|Wharf|Quay|Parade|Square|Mount|"
-    "Brow|Wynd|Chase|Meadows|Heights|Green|View|Park|Gardens"
+    "Brow|Wynd|Chase|Meadows|Heights|Green|View|Park|Gardens|Drove|Loke|Twitten|Chare|Corner|Dene"
 )
 _DIRECTION = r"(?:[ ](?:North|South|East|West|Upper|Lower))?"
 _HOUSE_TYPES = (
@@ -1398,8 +1432,11 @@ def _place_word(word: str) -> bool:
 
 
 def _town_word(word: str) -> bool:
-    """A town's word is not a listed first name or surname ("23 Hawthorn Drive, Louise" names who lives there)."""
-    return _place_word(word) and classify(word) not in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}
+    """A town's word is not a listed first name or surname ("23 Hawthorn Drive, Louise" names who lives there);
+    a town named by an ordinary word or a month is one here ("23 Gaul Drove, March")."""
+    if classify(word) in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}:
+        return False
+    return _place_word(word) or fold(word) in ordinary_word_towns()
 
 
 def _joined_addresses(text: str, spans: list[Span], *, digits: bool = True) -> list[Span]:
@@ -1877,7 +1914,11 @@ _SCHOOL_TAIL = re.compile(
 )
 
 
-_TRUST_TAIL = re.compile(r"[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b")
+# "... Hospital for Children", "... Hospitals NHS Foundation Trust", "... Hospital for Women NHS Trust".
+_TRUST_TAIL = re.compile(
+    r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
+    r"(?:[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b)?"
+)
 
 
 def _school_end(text: str, end: int) -> int:
@@ -2048,6 +2089,8 @@ def _named_places(text: str) -> list[Span]:
             after = _PLACE_AFTER.match(text, end)
             if after and classify(after.group(1)) in {"UNKNOWN", "SURNAME"}:
                 end = after.end()
+                trust = _TRUST_TAIL.match(text, end) if kind is EntityKind.ORG else None
+                end = trust.end() if trust else end  # "University Hospitals Plymouth NHS Trust"
             spans.append(Span(start, end, kind, norm(text[start:end])))
     return spans
 
@@ -2120,6 +2163,9 @@ def _lowercase_streets(text: str) -> list[Span]:
     ]
 
 
+_PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
+
+
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
     lower = same_length_lower(text)
@@ -2136,7 +2182,9 @@ def structured_spans(text: str) -> list[Span]:
             for m in _PARTNERS.finditer(text)
         ]
     if not digits:
-        return found
+        # A plate's letters alone ("registration ending WDL") are the only plate without a digit.
+        partial = any(word in lower for word in _PARTIAL_WORDS)
+        return found + _vehicles(text, lower) if partial else found
     found += _lowercase_streets(text)
     phones = _phones(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
@@ -2182,10 +2230,11 @@ _TO_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+)?[ ]to[ ]")
 _BRACKETED_INITIALS = re.compile(r"[ ]?\(([A-Z][A-Z&]{2,6})\)")
 
 
-def place_mentions(text: str, selected: list[Span]) -> list[Span]:
+def place_mentions(text: str, selected: list[Span], *, initials_only: bool = False) -> list[Span]:
     """Later short mentions of a school, practice or organisation already found ("Greenhill" after
-    "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; and
-    a display name of two or more words found as a handle, quoted again.
+    "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; its
+    initials; and a display name of two or more words found as a handle, quoted again. `initials_only` looks
+    for the initials alone (for services found by their words, after the names).
     A word also used as a town in an address ("..., Hollinbrook") is a place name, not the school's own."""
     towns: set[str] = set()
     known: dict[str, tuple[EntityKind, str, list[str]]] = {}
@@ -2194,7 +2243,11 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
             last = text[span.start : span.end].rsplit(",", 1)[-1].split()
             towns.update(fold(w) for w in last)
     for span in selected:
-        display = _DISPLAY_NAME.match(text, span.start) if span.kind is EntityKind.HANDLE else None
+        display = (
+            _DISPLAY_NAME.match(text, span.start)
+            if span.kind is EntityKind.HANDLE and not initials_only
+            else None
+        )
         if display is not None and display.end() <= span.end:
             known.setdefault(display.group(0), (span.kind, span.key, []))  # a display name again: "Lily H"
         if span.kind not in _PLACE_KINDS:
@@ -2204,7 +2257,13 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
             continue
         folded = fold(head.group(0))
         words = text[span.start : span.end].split()
-        if folded in towns and len(words) >= 3 and _place_word(words[1]) and words[1][:1].isupper():
+        if (
+            not initials_only
+            and folded in towns
+            and len(words) >= 3
+            and _place_word(words[1])
+            and words[1][:1].isupper()
+        ):
             # "Brackenfold General" of "Brackenfold General Hospital" in the town of Brackenfold: two words
             # say which place, where the town's name alone would not.
             known.setdefault(" ".join(words[:2]), (span.kind, span.key, words[2:]))
@@ -2219,16 +2278,19 @@ def place_mentions(text: str, selected: list[Span]) -> list[Span]:
         # for ("Pilgrim Hospital (ULHT)", "Tower Hamlets Council (LBTH)").
         # Not the initials of the generic words it ends with: "Humber Traveller Education Service (TES)" names
         # a kind of service.
+        # Letters that are also a known acronym count when they are the name's own initials: "Boston Borough
+        # Council (BBC)" says which BBC the text means from then on.
         given = _BRACKETED_INITIALS.match(text, span.end)
         if (
             given is not None
-            and fold(given.group(1)) not in ACRONYMS
+            and (fold(given.group(1)) not in ACRONYMS or given.group(1) == acronym)
             and fold(given.group(1)) not in ROLE_WORDS
             and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
         ):
             known.setdefault(given.group(1), (span.kind, span.key, []))
         if (
-            folded in towns
+            initials_only
+            or folded in towns
             or folded in common_words()
             or folded in GENERIC_QUALIFIERS
             or folded in _GENERIC_SERVICE

@@ -54,8 +54,16 @@ _INITIALS_IN_BRACKETS = re.compile(
 _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
-# "P.T. and K.C.", "girl A.B.": two or three dotted capitals, alone.
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}(?![\w\-]|[.][A-Za-z])")
+# "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
+_KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
+_KIN_BEFORE = re.compile(r"(?<![\w\-])(?P<kin>[A-Za-z][\w\-]*)[ ]$")
+# Only the family words said before a name as a title ("Uncle DD", "Nanny JJ"): "Mother NI number" and
+# "Baby FF" (formula feed) are not.
+_KIN = word_set(
+    "uncle aunt auntie aunty nan nana nanna nanny gran granny grandma grandad granddad grandpa cousin nain taid"
+)
+# "P.T. and K.C.", "girl A.B.": two or three dotted capitals alone; "L. W." as a form or a letter spaces them.
+_DOTTED = re.compile(r"[A-Z]\.(?:[ ]?[A-Z]\.){1,2}(?![\w\-]|[.][A-Za-z])")
 _MARKS = "_.-'&/"  # what runs into initials before them ("A&E", "S/W")
 
 
@@ -116,6 +124,18 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             for ini in re.findall(_LETTERS, match.group("inis")):
                 if _letters_can_be_someone(ini) and fold(ini) not in ACRONYMS and ini not in _heads(role):
                     forms.add(ini)
+    for match in _KIN_LETTERS.finditer(text):
+        kin = _KIN_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        ini = match.group("ini")
+        if (
+            kin is not None
+            and fold(kin.group("kin")) in _KIN
+            and not kin.group("kin").isupper()
+            and fold(ini) not in ACRONYMS
+            and _letters_can_be_someone(ini)
+            and not joined_before(text, match.start(), _MARKS)
+        ):
+            forms.add(ini)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
             if joined_before(text, match.start(), _MARKS):
@@ -143,6 +163,6 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
         for m in _DOTTED.finditer(text)
         if not joined_before(text, m.start(), _MARKS)
         and not covered[m.start()]
-        and fold(m.group(0).replace(".", "")) not in _DOTTED_WORDS
-        and fold(m.group(0).replace(".", "")) not in ACRONYMS
+        and fold(m.group(0).replace(".", "").replace(" ", "")) not in _DOTTED_WORDS
+        and fold(m.group(0).replace(".", "").replace(" ", "")) not in ACRONYMS
     ]

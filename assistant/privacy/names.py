@@ -34,6 +34,7 @@ from assistant.privacy.words import (
     NOT_NAME_STARTS,
     PARTICLES,
     PROFESSIONAL_ROLES,
+    ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     common_words,
     first_names,
@@ -43,6 +44,7 @@ from assistant.privacy.words import (
     trie,
     welsh_words,
     word_set,
+    word_surnames,
 )
 
 # A word token; a possessive 's is left outside so "Jayden's" yields "Jayden". O'Neill, D'Souza, Jean-Paul
@@ -99,7 +101,7 @@ def classify(token: str) -> str:
         return "PARTICLE"  # "Leah Ó Súilleabháin", "Aoife Ní Bhriain"
     if len(token) == 1 and token.isupper():
         return "INITIAL"
-    if folded in ROLE_WORDS or ("-" in folded and _hyphenated_role(folded)):
+    if folded in ROLE_WORDS or token in ROLE_ABBREVIATIONS or ("-" in folded and _hyphenated_role(folded)):
         return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
     if not token[:1].isupper():
         return "PARTICLE" if folded in PARTICLES else "LOWER"
@@ -146,7 +148,8 @@ def classify(token: str) -> str:
 
 def weak_surname(word: str, cls: str) -> bool:
     """A listed surname that is also an ordinary word (Wood, Green): a name only next to another name."""
-    return cls == "COMMON" and fold(word) in surnames() and _is_name_token(word)
+    folded = fold(word)
+    return cls == "COMMON" and (folded in surnames() or folded in word_surnames()) and _is_name_token(word)
 
 
 @dataclass(slots=True)
@@ -1249,9 +1252,11 @@ def _initial_forms(name: str) -> list[str]:
     words = [w for w in name.split() if w[:1].isalpha()]
     if len(words) < 2 or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return []
-    heads = ["-".join(part[:1].upper() for part in w.split("-") if part) for w in words]
+    heads = _heads_of(words)
     compact = "".join(h.replace("-", "") for h in heads)
     if fold(compact) in ACRONYMS or fold(compact) in ROLE_WORDS or fold(compact) in FUNCTION_WORDS:
+        return []
+    if compact in ROLE_ABBREVIATIONS:
         return []
     if fold(compact) in _NOT_INITIALS:
         return []
@@ -1262,20 +1267,50 @@ def _initial_forms(name: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+def _heads_of(words: list[str]) -> list[str]:
+    return ["-".join(part[:1].upper() for part in w.split("-") if part) for w in words]
+
+
+def _bracketed_form(name: str) -> str | None:
+    """Initials that are also a word or an acronym ("OR" for Owain Rice), which count only as an action's
+    owner in brackets: "confirm his address (OR)"."""
+    words = [w for w in given_first(name).split() if w[:1].isalpha()]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    compact = "".join(h.replace("-", "") for h in _heads_of(words))
+    folded = fold(compact)
+    if folded in ROLE_WORDS or compact in ROLE_ABBREVIATIONS:
+        return None
+    return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in _NOT_INITIALS else None
+
+
 def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
     """Later mentions of a found full name by its initials ("Actions: TK to complete", "K.O. informed the
     social worker"), in capitals as written, never inside another word or a found span."""
     forms: set[str] = set()
+    bracketed: set[str] = set()
     for name in dict.fromkeys(names):
         forms.update(_initial_forms(name))
-    if not forms:
-        return []
-    finder = re.compile(r"(?<![\w.\-])(?:" + trie(forms) + r")(?![\w\-]|\.[A-Za-z])")
-    return [
-        Span(m.start(), m.end(), EntityKind.PERSON, "")
-        for m in finder.finditer(text)
-        if not covered[m.start()] and m.end() - m.start() >= 2
-    ]
+        if "(" in text:
+            form = _bracketed_form(name)
+            if form:
+                bracketed.add(form)
+    spans: list[Span] = []
+    if forms:
+        finder = re.compile(r"(?<![\w.\-])(?:" + trie(forms) + r")(?![\w\-]|\.[A-Za-z])")
+        spans += [
+            Span(m.start(), m.end(), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start()] and m.end() - m.start() >= 2
+        ]
+    if bracketed:
+        finder = re.compile(r"\((" + trie(bracketed) + r")\)")
+        spans += [
+            Span(m.start(1), m.end(1), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start(1)]
+        ]
+    return spans
 
 
 def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
@@ -1383,14 +1418,30 @@ _DOTTED_THEN_SURNAME = re.compile(
 )
 
 
+# What goes before an initial and a surname that is also a word ("HV J. Ward", 'the name "M. Young"',
+# "cc: R. Field"), where a heading's letter ("Plan B. Young people") never is.
+_BEFORE_WORD_SURNAME = re.compile(r"(?:[\"(:,]|\b(?:by|to|from|with|and|cc|name|named))[ ]{0,2}$")
+_LOWER_WORD_AFTER = re.compile(r"[ ][a-z]")
+
+
 def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
-    return [
-        Span(m.start(), m.end(), EntityKind.PERSON, "")
-        for m in (_DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ())
-        if not covered[m.start()]
-        and fold(m.group("s")) not in common_words()
-        and classify(m.group("s")) in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG"}
-    ]
+    spans: list[Span] = []
+    for m in _DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ():
+        surname = m.group("s")
+        if covered[m.start()] or classify(surname) not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
+            continue
+        if fold(surname) in common_words() or classify(surname) == "COMMON":
+            # A surname that is a word needs a role or a cue before it, or no ordinary word after it.
+            role = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            cued = (
+                (role is not None and fold(role.group(1)) in ROLE_WORDS)
+                or _BEFORE_WORD_SURNAME.search(text, max(0, m.start() - 8), m.start()) is not None
+                or not _LOWER_WORD_AFTER.match(text, m.end())
+            )
+            if not ((fold(surname) in surnames() or fold(surname) in word_surnames()) and cued):
+                continue
+        spans.append(Span(m.start(), m.end(), EntityKind.PERSON, ""))
+    return spans
 
 
 _NAME_THEN_INITIAL = re.compile(r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)")
@@ -1471,7 +1522,7 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if capital else None
         if before is not None:
             folded = fold(before.group("s"))
-            if not any(
+            if before.group("s") not in ROLE_ABBREVIATIONS and not any(
                 folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
             ):
                 joined.append(Span(before.start("s"), span.end, span.kind, ""))

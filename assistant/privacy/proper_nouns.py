@@ -30,6 +30,7 @@ from assistant.privacy.words import (
     fold,
     is_vocabulary,
     norm,
+    ordinary_word_towns,
     surnames,
     word_set,
 )
@@ -119,12 +120,34 @@ _SERVICE_AFTER = re.compile(
 )
 
 
+# After these, a capitalised town that is an ordinary word is the town ("met someone from Street", "a
+# pharmacist at Wells"); not after "in" or "to", which a month follows, and not a word writers capitalise
+# for itself ("at Church", "in March").
+_ORDINARY_TOWN_BEFORE = word_set("from at near outside")
+_ORDINARY_TOWN_NOT_ALONE = word_set("church march")
+_NEXT_CAPITAL = re.compile(r"[ ]{1,2}(?:[A-Z]|of\b)")
+
+
+def _ordinary_town_here(tokens: Tokens, k: int) -> bool:
+    tok, text = tokens.items[k], tokens.text
+    folded = fold(tok.text)
+    if folded not in ordinary_word_towns() or folded in _ORDINARY_TOWN_NOT_ALONE or not tok.text.istitle():
+        return False
+    before = _LAST_WORD.search(text, max(0, tok.start - 12), tok.start)
+    return (
+        before is not None
+        and before.end(1) == tok.start - 1
+        and fold(before.group(1)) in _ORDINARY_TOWN_BEFORE
+        and _NEXT_CAPITAL.match(text, tok.end) is None
+    )
+
+
 def _town_here(tokens: Tokens, k: int) -> bool:
     """Token k starts a listed town named with ordinary words, where a place goes."""
     tok, text = tokens.items[k], tokens.text
     town = _town_at(text, tok)
     if town is None:
-        return False
+        return _ordinary_town_here(tokens, k)
     before = _LAST_WORD.search(text, max(0, tok.start - 16), tok.start)
     if before is not None and before.end(1) == tok.start - 1:
         word = fold(before.group(1))

@@ -355,6 +355,8 @@ def _find_spans(text: str) -> list[Span]:
     more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
         copy, selected, covered
     )
+    # Services found by their names' words (not their shape) are known only now: their short forms too.
+    more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:
         selected = _select(plain, selected + more)
     longer = with_initials(copy, selected) + venues_on_streets(copy, selected)

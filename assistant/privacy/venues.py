@@ -22,6 +22,7 @@ from assistant.privacy.words import (
     fold,
     is_vocabulary,
     norm,
+    ordinary_word_towns,
     public_names,
     trie,
 )
@@ -67,6 +68,7 @@ _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
 _CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{2,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
+_NHS_TRUST_AFTER = re.compile(r"[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b")
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase, or "(Harwick Central)".
 _TOWN_TAIL = re.compile(
     r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\]]|$)"
@@ -200,6 +202,10 @@ def _school_start(titled: str, span: Span) -> int | None:
 
 # The last part of an address before its postcode: the town, whatever word it is ("site, March PE15 0AQ").
 _TOWN_BEFORE_POSTCODE = re.compile(r",[ ](?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{1,2}$")
+# A letter's address block: the street on one line, the town alone on the next, then the postcode.
+_TOWN_LINE_BEFORE_POSTCODE = re.compile(
+    r"[0-9A-Za-z][^\n]{2,60}\n[ ]{0,4}(?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{0,4}\n[ ]{0,4}$"
+)
 
 
 def towns_before_postcodes(text: str, spans: list[Span]) -> list[Span]:
@@ -209,6 +215,13 @@ def towns_before_postcodes(text: str, spans: list[Span]) -> list[Span]:
         if span.kind is not EntityKind.POSTCODE:
             continue
         before = _TOWN_BEFORE_POSTCODE.search(text, max(0, span.start - 40), span.start)
+        if before is None and "\n" in text[max(0, span.start - 40) : span.start]:
+            before = _TOWN_LINE_BEFORE_POSTCODE.search(text, max(0, span.start - 110), span.start)
+            line_before = before is not None and any(
+                s.kind is EntityKind.ADDRESS and s.start <= before.start() < s.end + 3 for s in spans
+            )
+            if not line_before:
+                before = None
         if before is None:
             continue
         words = before.group("town").split()
@@ -252,6 +265,11 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                     Span(span.start, what.end(), kind, span.key)
                 )  # "Oswestry School of Arts & Trades"
                 continue
+        if kind is EntityKind.ORG and text.startswith((" NHS", " Trust"), span.end):
+            trust = _NHS_TRUST_AFTER.match(text, span.end)  # "University Hospitals Plymouth NHS Trust"
+            if trust is not None:
+                longer.append(Span(span.start, trust.end(), kind, span.key))
+                continue
         if kind not in _TAIL_KINDS or text[span.end : span.end + 1] not in (",", " "):
             continue
         tail = _TOWN_TAIL.match(text, span.end)
@@ -263,7 +281,9 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 tail = None  # "(Applicant)", "(Respondent)": a party, not a town
         if tail is not None:
             words = (tail.group("c") or tail.group("b")).split()
-            if _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+            if tail.group("c") and len(words) == 1 and fold(words[0]) in ordinary_word_towns():
+                longer.append(Span(span.start, tail.end(), kind, span.key))  # "Brookside Surgery, Street"
+            elif _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
                 longer.append(Span(span.start, tail.end(), kind, span.key))
     return longer
 

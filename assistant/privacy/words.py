@@ -44,6 +44,11 @@ def surnames() -> frozenset[str]:
     return _wordlist("surnames.txt")
 
 
+def word_surnames() -> frozenset[str]:
+    """Surnames that are ordinary words ("best", "cross"): data/word_surnames.txt, a name only after a name."""
+    return _wordlist("word_surnames.txt")
+
+
 def common_words() -> frozenset[str]:
     return _wordlist("common_words.txt")
 
@@ -62,6 +67,12 @@ def place_names() -> frozenset[str]:
     """Towns, villages, districts and estates of England and Wales, lower case ("reading", "houghton regis",
     "barrow-in-furness"): data/places.txt."""
     return frozenset(norm(line) for line in data_lines("places.txt"))
+
+
+def ordinary_word_towns() -> frozenset[str]:
+    """Towns whose name is an ordinary word or a month ("march", "street", "sale"): data/ordinary_word_towns.txt,
+    read as a town only where nothing else can be meant."""
+    return _wordlist("ordinary_word_towns.txt")
 
 
 def welsh_words() -> frozenset[str]:
@@ -202,9 +213,19 @@ PROFESSIONAL_ROLES = (
     "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
     "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
     "receptionist|assistant|caretaker|sponsor|host|landlord|landlady|befriender|specialist|nurse specialist|"
-    "prescriber|nurse prescriber|"
+    "prescriber|nurse prescriber|pharmacist|community pharmacist|dentist|optician|physiotherapist|dietitian|"
+    "occupational therapist|radiographer|sonographer|nursery nurse|"
+    "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
     "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW"
 )
+# Practitioners' own abbreviations for a job: teaching and learning support assistants, family liaison,
+# senior practitioner and social worker, team manager, officer in the case, healthcare assistant, emergency
+# medical technician, deputy DSL, designated safeguarding person, single point of contact, nurses... Roles only
+# in capitals: "Flo" is a name and "ta" is thanks.
+ROLE_ABBREVIATIONS = word_set(
+    "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB"
+)
+PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
 NATIONALITIES = word_set(
     "english british scottish welsh irish polish romanian lithuanian latvian estonian bulgarian hungarian "
@@ -234,7 +255,7 @@ def _roleword_set() -> frozenset[str]:
     words: set[str] = set()
     for role in (FAMILY_ROLES + "|" + PROFESSIONAL_ROLES).split("|"):
         for word in re.split(r"[ \-]|\?", role.replace("-?", "-")):
-            if word:
+            if word and word not in ROLE_ABBREVIATIONS:
                 words.add(fold(word))
     words |= word_set(
         "maternal paternal step half foster adoptive birth biological great mothers fathers parents "
@@ -242,7 +263,8 @@ def _roleword_set() -> frozenset[str]:
         "victim perpetrator suspect witness defendant offender professional professionals staff colleague "
         "visitor health social care services visiting early help mmr"
     )
-    return frozenset(words)
+    # "best friend" is a role, "best" alone is not: it is a surname ("Kyle Best", "BEST, Kyle").
+    return frozenset(words - {"best"})
 
 
 ROLE_WORDS = _roleword_set()
