@@ -102,6 +102,23 @@ def test_exhibits_ranges_and_partial_plates_and_numbers(text: str, value: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The landlord, Ian Marsh, trading as Marsh Property Lets, owns it.", "Marsh Property Lets"),
+        ('Posted in the WhatsApp group "Cobden 12" at 07:40.', "Cobden 12"),
+        ('A user sent a friend request to "PoppyStarDancer" on a game.', "PoppyStarDancer"),
+        ("She attends Cylch Meithrin Bryn Glas three mornings a week.", "Cylch Meithrin Bryn Glas"),
+        ("Found in the caravan, plot 9, Marsh Lane site, at dawn.", "plot 9"),
+        ("She was referred on to Young Lambeth after the meeting.", "Young Lambeth"),
+        ("Taken to Northgate Royal Hospital for Children by air.", "for Children"),
+        ("ED notes, Calderbrook Hospitals Hallam NHS Trust (main site).", "NHS Trust"),
+    ],
+)
+def test_trading_names_group_chats_profiles_and_whole_service_names(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("The strategy meeting was held in March 2024 and again in March.", "March"),
@@ -111,6 +128,10 @@ def test_exhibits_ranges_and_partial_plates_and_numbers(text: str, value: str) -
         ("The GP (Dr Shah) wrote to the DSL; the TA was told.", "DSL"),
         ("We met at Church on Sunday, then walked up the street.", "Church"),
         ("Meet the Kitchen team; the Bridge and Burn units closed.", "Kitchen"),
+        ("Mum applied under Sarah's Law; a Clare's Law disclosure followed.", "Sarah's Law"),
+        ('Mum: I\'ll be late. Kai: "I\'m fine, I\'ve eaten."', "I'll"),
+        ("A foodbank voucher and a Wellbeing check; the Staffie was calm.", "foodbank"),
+        ('Posted in a WhatsApp "Work" group chat about shifts.', "Work"),
     ],
 )
 def test_what_stays(text: str, kept: str) -> None:

@@ -47,8 +47,10 @@ from assistant.privacy.words import (
     ROLE_WORDS,
     common_words,
     fold,
+    is_vocabulary,
     norm,
     ordinary_word_towns,
+    public_names,
     trie,
     word_set,
 )
@@ -636,6 +638,14 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
 _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
 
 
+# A profile name of three or more capitalised words run together, quoted: '"LaceyLoveHearts"'.
+_QUOTED_CAMEL = re.compile(r'"(?P<h>[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15}){2,4})"')
+# A group chat's name, quoted after "group" or "group chat": 'the WhatsApp group "Tawney 41"'. The pattern
+# starts at the quote (a literal, fast to find); the words before it are checked in code.
+_GROUP_NAME = re.compile(r'"(?P<n>[^"\n]{2,40})"')
+_GROUP_BEFORE = re.compile(r"(?:group|chat)(?:[ ](?:called|named))?[ ]$")
+
+
 def _shaped_handles(text: str, lower: str) -> list[Span]:
     """Handles found by their shape alone, or by their shape near a word about social media."""
     spans: list[Span] = []
@@ -645,6 +655,21 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
     spans += [
         Span(m.start(), m.end(), EntityKind.HANDLE, fold(m.group(0))) for m in _GAMER_TAG.finditer(text)
     ]
+    spans += [
+        Span(m.start("h"), m.end("h"), EntityKind.HANDLE, fold(m.group("h")))
+        for m in (_QUOTED_CAMEL.finditer(text) if '"' in text else ())
+        if fold(m.group("h")) not in public_names()
+    ]
+    if ('group "' in lower or 'chat "' in lower) and '"' in text:
+        for m in _GROUP_NAME.finditer(text):
+            if _GROUP_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is None:
+                continue
+            name = m.group("n")
+            # Named by a place, a number or somebody ("Tawney 41", "Kai's Crew"), not "Work" or "Family".
+            if any(c.isdigit() for c in name) or any(
+                w[:1].isupper() and not is_vocabulary(w.rstrip("'s")) for w in name.split()
+            ):
+                spans.append(Span(m.start("n"), m.end("n"), EntityKind.HANDLE, fold(name)))
     if "#" in text:
         candidates += _DISCORD_TAG.finditer(text)
     if "." in text:
@@ -1387,11 +1412,13 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
             and not any(w in CAR_MAKES or w in CAR_MODELS for w in words)
         ):  # "a Skoda Octavia estate" is a car
             spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
-    # A number alone is not joined to the words after it ("FROM NO 44, MALE SHOUTING").
+    # A number alone is not joined to the words after it ("FROM NO 44, MALE SHOUTING"); a pitch or plot is, to
+    # the site's street found after it ("trailer, pitch 6, Sculthorpe Road site").
     alone: list[Span] = []
     for match in _cued(text, lower, _HOUSE_NUMBER_CUE, _HOUSE_NUMBER_ALONE) if digits else ():
         start = match.start("no") if match.group("no") is not None else match.start()
-        alone.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
+        found = Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()]))
+        (spans if match.group("plot") else alone).append(found)
     return _joined_addresses(text, spans, digits=digits) + alone
 
 
@@ -2077,6 +2104,8 @@ def _named_places(text: str) -> list[Span]:
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):
                 continue
+            if match.group(0) == "Law" and text[max(0, match.start() - 3) : match.start()] == "'s ":
+                continue  # "Sarah's Law", "Clare's Law": a national disclosure scheme, not a firm
             start = words[-1][0]
             end = match.end()
             if kind is EntityKind.SCHOOL:
@@ -2164,6 +2193,21 @@ def _lowercase_streets(text: str) -> list[Span]:
 
 
 _PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
+# The name someone trades under, whatever its words: "Gary Church, trading as Church Lettings", "t/a Fen Cabs".
+# The cue is found in the lower-case copy; the name, capitalised words (with "&" or "and"), in the text.
+_TRADING_AS = re.compile(r"(?:trading[ ]as|t/a)[ ]{1,2}")
+_TRADING_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ](?:&[ ]|and[ ])?[A-Z][\w'\-]*){0,4}")
+
+
+def _trading_names(text: str, lower: str) -> list[Span]:
+    if "trading as" not in lower and "t/a " not in lower:
+        return []
+    spans: list[Span] = []
+    for cue in _TRADING_AS.finditer(lower):
+        name = _TRADING_NAME.match(text, cue.end())
+        if name is not None:
+            spans.append(Span(name.start(), name.end(), EntityKind.ORG, norm(name.group(0))))
+    return spans
 
 
 def structured_spans(text: str) -> list[Span]:
@@ -2176,6 +2220,7 @@ def structured_spans(text: str) -> list[Span]:
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + welsh_places(text)
+    found += _trading_names(text, lower)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))

@@ -101,6 +101,8 @@ def classify(token: str) -> str:
         return "PARTICLE"  # "Leah Ó Súilleabháin", "Aoife Ní Bhriain"
     if len(token) == 1 and token.isupper():
         return "INITIAL"
+    if "'" in token and (folded.split("'")[0] in FUNCTION_WORDS or folded.endswith("n't")):
+        return "FUNCTION"  # "I'll", "I'm", "We've", "Don't"
     if folded in ROLE_WORDS or token in ROLE_ABBREVIATIONS or ("-" in folded and _hyphenated_role(folded)):
         return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
     if not token[:1].isupper():
@@ -943,9 +945,10 @@ def context_names(tokens: Tokens) -> list[Span]:
 
 # A name that names a thing after it: an award, a scheme, a legal test ("a Rose Award volunteer scheme",
 # "Fraser guidelines not met", "Gillick competent").
+# The laws named after a child ("Sarah's Law", "Clare's Law") are national schemes, not the child.
 _NAMED_THING = re.compile(
-    r"\s{1,4}(?:Award|Awards|Scheme|Programme|Prize|Trophy|Medal|Fund|Garden|Gardens|guidelines|competence|"
-    r"competent|ruling|principles|criteria)\b"
+    r"(?:'s)?\s{1,4}(?:Award|Awards|Scheme|Programme|Prize|Trophy|Medal|Fund|Garden|Gardens|guidelines|competence|"
+    r"competent|ruling|principles|criteria|Law)\b"
 )
 
 

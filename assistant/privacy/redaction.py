@@ -88,6 +88,7 @@ from assistant.privacy.venues import (
     towns_before_postcodes,
     venues_on_streets,
     widened,
+    with_words_before,
 )
 from assistant.privacy.words import fold, norm
 
@@ -359,7 +360,9 @@ def _find_spans(text: str) -> list[Span]:
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:
         selected = _select(plain, selected + more)
-    longer = with_initials(copy, selected) + venues_on_streets(copy, selected)
+    longer = (
+        with_initials(copy, selected) + venues_on_streets(copy, selected) + with_words_before(copy, selected)
+    )
     if longer:
         selected = _select(plain, selected + longer)  # the longer span wins
     return _person_keys(copy, selected)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
 from assistant.privacy.normalise import joined_before
@@ -231,6 +232,40 @@ def towns_before_postcodes(text: str, spans: list[Span]) -> list[Span]:
             Span(before.start("town"), before.end("town"), EntityKind.ADDRESS, norm(before.group("town")))
         )
     return towns
+
+
+# Capitalised words straight before a found organisation, after a word in lower case: the rest of its name
+# ("signposted to Young Hackney", "attends Living Waters Pentecostal Church", "referral to Change Grow Live
+# Fenland"). A sentence's first word, a role, a title or a month is not part of it.
+_WORDS_BEFORE = re.compile(r"(?<![\w'\-])[a-z][\w'\-]*[ ](?P<run>(?:[A-Z][a-z'\-]+[ ]){1,3})$")
+
+
+def _name_words_before(text: str, span: Span) -> int | None:
+    if span.kind is not EntityKind.ORG or span.start < 3 or not text[span.start - 2].isalpha():
+        return None
+    before = _WORDS_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if before is None:
+        return None
+    words = before.group("run").split()
+    if any(
+        fold(w) in INSTITUTION_WORDS
+        or fold(w) in MONTH_WORDS
+        or fold(w) in WEEKDAY_WORDS
+        or classify(w) in {"ROLE", "FUNCTION", "TITLE"}
+        for w in words
+    ):
+        return None
+    return before.start("run")
+
+
+def with_words_before(text: str, spans: list[Span]) -> list[Span]:
+    """Organisations found by part of their name, with the capitalised words before it."""
+    longer: list[Span] = []
+    for span in spans:
+        start = _name_words_before(text, span)
+        if start is not None:  # its own key: "Young Hackney" is not "Hackney Council"
+            longer.append(Span(start, span.end, span.kind, norm(text[start : span.end])))
+    return longer
 
 
 def widened(text: str, spans: list[Span]) -> list[Span]:

@@ -79,13 +79,20 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w'\-])[0-9]{1,4}[A-Za-z]?,?[ ]$")
 
 
 # Schools, practices and services, named head first: "Ysgol Gymraeg Pant", "Meddygfa'r Bont", "Ysbyty Glan
-# Clwyd", "Cartrefi Cwm". Up to three words after the head, with "y", "yr" or "'r" between.
+# Clwyd", "Cartrefi Cwm", a Welsh-medium playgroup "Cylch Meithrin Seren Fach". Up to three words after the
+# head, with "y", "yr" or "'r" between.
 _HEADED = re.compile(
-    r"(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys)(?:'r|[ ](?:y|yr)[ ]|[ ])"
+    r"(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys|Cylch[ ]Meithrin|Meithrinfa)"
+    r"(?:'r|[ ](?:y|yr)[ ]|[ ])"
     rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD}){{0,2}}(?![\w'\-])"
 )
 _MARKS = "_'-/."  # what runs into a word, a number or a name before it
-_HEAD_KIND = {"Ysgol": EntityKind.SCHOOL, "Meddygfa": EntityKind.GP_PRACTICE}
+_HEAD_KIND = {
+    "Ysgol": EntityKind.SCHOOL,
+    "Cylch Meithrin": EntityKind.SCHOOL,
+    "Meithrinfa": EntityKind.SCHOOL,
+    "Meddygfa": EntityKind.GP_PRACTICE,
+}
 # "Ty Newydd", "Ty Gwyn": "Ty" without its accent is a house only before a Welsh word (alone it may be Tyler).
 _TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
 
