@@ -129,7 +129,7 @@ def test_trading_names_group_chats_profiles_and_whole_service_names(text: str, v
         ("We met at Church on Sunday, then walked up the street.", "Church"),
         ("Meet the Kitchen team; the Bridge and Burn units closed.", "Kitchen"),
         ("Mum applied under Sarah's Law; a Clare's Law disclosure followed.", "Sarah's Law"),
-        ('Mum: I\'ll be late. Kai: "I\'m fine, I\'ve eaten."', "I'll"),
+        ("Mum: I'll be late. Kai: \"I'm fine, I've eaten.\"", "I'll"),
         ("A foodbank voucher and a Wellbeing check; the Staffie was calm.", "foodbank"),
         ('Posted in a WhatsApp "Work" group chat about shifts.', "Work"),
     ],
