@@ -1,5 +1,5 @@
-"""The classes of identifier set 19 showed the redactor missing, each on invented text (none of it from the
-set): practitioners' abbreviations for a job (which must survive), surnames that are ordinary words, initials
+"""The classes of identifier sets 19 and 20 showed the redactor missing, each on invented text (none of it
+from the sets): practitioners' abbreviations for a job (which must survive), surnames that are ordinary words, initials
 a family or a minute gives someone, services known by their initials, towns named by an ordinary word or a
 month, regional words for a street, the exhibits of a police officer, and partial plates and numbers; and the
 false alarms to avoid (the month, the street, a heading's letter, a service's own abbreviation)."""
@@ -119,6 +119,25 @@ def test_trading_names_group_chats_profiles_and_whole_service_names(text: str, v
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cerys Hughes (15). 03/10 C tearful at break. Mam said C needs a change.", "C tearful"),
+        ("Informed of T's death by police. Tomos Rees was 15.", "T's"),
+        ("Chair: Kate Loader (KLo), Team Manager. Actions: KLo to write.", "KLo to"),
+        (
+            "02/10/2023 21:49 Aga: she is crying\n02/10/2023 21:50 Tomek: ok\n02/10/2023 21:55 Aga: come home",
+            "Aga: come",
+        ),
+        ("Her Nain in Hope looked after her at weekends.", "in Hope"),
+        ("They live on the site near Battle TN33 9QA.", "near Battle"),
+    ],
+)
+def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, value: str) -> None:
+    result = redact(text).text
+    assert value not in result, result  # the letter, initials, speaker or town before the context is gone
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("The strategy meeting was held in March 2024 and again in March.", "March"),
@@ -132,6 +151,12 @@ def test_trading_names_group_chats_profiles_and_whole_service_names(text: str, v
         ("Mum: I'll be late. Kai: \"I'm fine, I've eaten.\"", "I'll"),
         ("A foodbank voucher and a Wellbeing check; the Staffie was calm.", "foodbank"),
         ('Posted in a WhatsApp "Work" group chat about shifts.', "Work"),
+        ("Harley Quinn (Child H). H starts Y3; H said he was bored.", "H said"),
+        ("Brought in by M & F at 02:00. M tearful, F agitated. Mia Jones, 6 weeks.", "M tearful"),
+        ("Capt Ross Ward (RW), Unit Welfare Officer, and Pastor Obi attended.", "Capt"),
+        ('She told school she owes money to "Uncle Baz".', "Uncle"),
+        ("Coroner's officer Neil Ashby informed; our ELSA Mrs Kaur will support.", "ELSA"),
+        ("Richard Ogle (RO) Headteacher Finchale Road Primary School attended.", "Headteacher"),
     ],
 )
 def test_what_stays(text: str, kept: str) -> None:

@@ -1343,7 +1343,9 @@ _GENERIC_STREET = word_set(
 def _trim_leading(text: str, start: int, end: int) -> int:
     """Skip sentence glue a capitalised-words pattern swallowed at its front ("At Moor Lane")."""
     for word in re.finditer(r"\S+", text[start:end]):
-        if fold(word.group(0)) not in LEADING_NOISE:
+        folded = fold(word.group(0))
+        # "Headteacher Finchale Road Primary School": a job before a place is not part of it.
+        if folded not in LEADING_NOISE and folded not in _JOB_BEFORE_PLACE:
             return start + word.start()
     return end
 
@@ -2008,6 +2010,12 @@ def _log_word(word: str) -> bool:
     )
 
 
+# Jobs written straight before their workplace's name, never part of it.
+_JOB_BEFORE_PLACE = word_set(
+    "headteacher headmaster headmistress manager director principal deputy senco dsl"
+)
+
+
 def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
@@ -2035,6 +2043,8 @@ def _named_places(text: str) -> list[Span]:
                     word_start, word = word_start + 1, word[1:]
                 if not _NAME_WORD.fullmatch(word) or word in _PLACE_SUFFIX_WORDS:
                     break  # "St Helens Hospital and Queen's Hospital" are two places
+                if word.istitle() and fold(word) in _JOB_BEFORE_PLACE:
+                    break  # "Headteacher Finchale Road Primary School": her job, then the school
                 words.append((word_start, word))
                 cursor = word_start
                 if opened:

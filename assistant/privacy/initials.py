@@ -13,11 +13,13 @@ import bisect
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import given_first
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
     FUNCTION_WORDS,
+    KIN_TITLES,
     PROFESSIONAL_ROLES,
     fold,
     trie,
@@ -57,11 +59,6 @@ _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ 
 # "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
 _KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
 _KIN_BEFORE = re.compile(r"(?<![\w\-])(?P<kin>[A-Za-z][\w\-]*)[ ]$")
-# Only the family words said before a name as a title ("Uncle DD", "Nanny JJ"): "Mother NI number" and
-# "Baby FF" (formula feed) are not.
-_KIN = word_set(
-    "uncle aunt auntie aunty nan nana nanna nanny gran granny grandma grandad granddad grandpa cousin nain taid"
-)
 # "P.T. and K.C.", "girl A.B.": two or three dotted capitals alone; "L. W." as a form or a letter spaces them.
 _DOTTED = re.compile(r"[A-Z]\.(?:[ ]?[A-Z]\.){1,2}(?![\w\-]|[.][A-Za-z])")
 _MARKS = "_.-'&/"  # what runs into initials before them ("A&E", "S/W")
@@ -129,7 +126,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         ini = match.group("ini")
         if (
             kin is not None
-            and fold(kin.group("kin")) in _KIN
+            and fold(kin.group("kin")) in KIN_TITLES
             and not kin.group("kin").isupper()
             and fold(ini) not in ACRONYMS
             and _letters_can_be_someone(ini)
@@ -166,3 +163,76 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
         and fold(m.group(0).replace(".", "").replace(" ", "")) not in _DOTTED_WORDS
         and fold(m.group(0).replace(".", "").replace(" ", "")) not in ACRONYMS
     ]
+
+
+# A first name's initial alone, as a school log or a case note writes a child ("F tearful at break", "Mam said
+# F needs a fresh start", "informed of A's death"): only the initial of a name the text has given, only where a
+# person goes (before a verb of what people do or say, a possessive, or after "said", "with", "for"...), never
+# after a label ("Child F", "Plan B", "Vitamin D", "Appendix C") nor run into other letters ("A&E", "C-section").
+_LETTER = re.compile(r"[A-Z](?![\w\-&/.]|'(?!s\b))")
+_PERSON_VERBS = (
+    "said|says|told|tells|was|is|has|had|disclosed|discloses|asked|asks|reported|reports|stated|states|wants|"
+    "wanted|needs|needed|likes|misses|loves|hates|went|left|came|attended|returned|refused|cried|ran|did|does|"
+    "got|gets|drew|draws|became|seemed|appeared|looked|presented|tearful|found|seen|late|absent|arrived|"
+    "retaliated|admitted|denied|declined|agreed|explained|described|shared|spoke|talked|wrote|sang|played"
+)
+_VERB_AFTER = re.compile(rf"(?:'s\b|[ ](?:{_PERSON_VERBS})\b)")
+_CORE_VERB_AFTER = re.compile(
+    r"(?:'s\b|[ ](?:said|says|told|tells|was|is|has|had|disclosed|asked|reported|stated)\b)"
+)
+_CUE_BEFORE = re.compile(r"\b(?:said|says|told|tells|asked|with|for|about|saw|sees|and|that)[ ]$")
+_LABEL_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
+_LETTER_LABELS = word_set(
+    "child baby adult sibling person young plan section appendix option type category grade class year part "
+    "annex table figure stage phase block ward room form schedule vitamin hepatitis group team level step "
+    "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item"
+)
+
+
+_ANONYMISED = re.compile(
+    r"(?:Child|CHILD|Baby|BABY|Sibling|SIBLING|Adult|ADULT|Subject|Person|Young[ ]Person|YP)[ ]([A-Z])(?![\w\-])"
+)
+
+
+# "Rapid review - Children S and R", "Siblings A, B and C".
+_ANONYMISED_SEVERAL = re.compile(
+    r"(?:Children|CHILDREN|Siblings|SIBLINGS)[ ](?P<list>[A-Z](?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z])+)(?![\w\-])"
+)
+
+
+def _stands_alone(text: str, letter: str) -> bool:
+    """Whether `letter` is written somewhere as a word of its own (found from the letter, not a look-behind)."""
+    return any(
+        not joined_before(text, m.start(), _MARKS) and not (m.start() and text[m.start() - 1].isalnum())
+        for m in re.finditer(letter + r"(?![\w\-&/.])", text)
+    )
+
+
+def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]:
+    """The initial of a found first name written alone where a person goes."""
+    letters = {name.split()[0][0] for name in map(given_first, names) if name[:1].isupper()} - {"I"}
+    if not letters:
+        return []
+    # "brought in by M & F", "M asks the court", "P answered, said M asleep": mother, father and partner, as
+    # courts and health notes write them, when two of the three letters stand alone in the text.
+    if sum(_stands_alone(text, role) for role in "MFP") >= 2:
+        letters -= {"M", "F", "P"}
+    # "Harley Quinn (Child H)": a letter the text makes an anonymised label stays one ("H starts Y3").
+    letters -= {m.group(1) for m in _ANONYMISED.finditer(text)}
+    letters -= {c for m in _ANONYMISED_SEVERAL.finditer(text) for c in m.group("list") if c.isupper()}
+    spans: list[Span] = []
+    for match in _LETTER.finditer(text):
+        letter = match.group(0)
+        start = match.start()
+        if letter not in letters or covered[start] or joined_before(text, start, _MARKS + "0123456789"):
+            continue
+        if start and text[start - 1].isalpha():
+            continue
+        label = _LABEL_BEFORE.search(text, max(0, start - 16), start)
+        if label is not None and fold(label.group(1)) in _LETTER_LABELS:
+            continue
+        verb = (_CORE_VERB_AFTER if letter == "A" else _VERB_AFTER).match(text, match.end())
+        cued = letter != "A" and _CUE_BEFORE.search(text, max(0, start - 8), start) is not None
+        if verb is not None or cued:
+            spans.append(Span(start, match.end(), EntityKind.PERSON, ""))
+    return spans

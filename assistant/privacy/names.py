@@ -26,6 +26,7 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
+    KIN_TITLES,
     MAKES_ALSO_SURNAMES,
     NATIONALITIES,
     NEVER_ALONE,
@@ -67,9 +68,12 @@ _DAYS_MONTHS = (
 )
 
 _NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
+# Titles before a name, as written (a title stays when the name is redacted): military ranks for service
+# families and faith leaders too.
 _TITLE_SET = word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Cllr Councillor PC DC DS DI DCI "
-    "DCS PCSO Sgt Sergeant Inspector Constable Judge HHJ Nurse Sister Matron MR MRS MS MISS MX DR"
+    "DCS PCSO Sgt Sergeant Inspector Insp Supt Constable Judge HHJ Nurse Sister Matron MR MRS MS MISS MX DR "
+    "Capt Captain Lt Maj Cpl LCpl Pte Pastor Imam Rabbi Fr"
 )
 # Word endings English names almost never have but abstract nouns and adjectives do ("Abduction").
 _WORD_ENDINGS = (
@@ -400,10 +404,7 @@ def _followed_by_common(tokens: Tokens, i: int) -> bool:
 
 # ---------------------------------------------------------------------------------------- context rules
 
-_TITLES = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Cllr|Councillor|PC|DC|DS|DI|"
-    r"DCI|DCS|PCSO|Sgt|Sergeant|Inspector|Constable|Judge|HHJ|Nurse|Sister|Matron|MR|MRS|MS|MISS|MX|DR"
-)
+_TITLES = "|".join(sorted(_TITLE_SET, key=len, reverse=True))
 _TITLE = re.compile(rf"\b(?:{_TITLES})\.?[ ]{{1,2}}(?=[^\W\d_])")  # "Mr Ó Dónaill" too
 
 
@@ -618,7 +619,7 @@ def _first_words(alternatives: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_TITLE_WORDS = frozenset(_TITLES.split("|"))
+_TITLE_WORDS = _TITLE_SET
 _ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
 _CALLED_STARTS = word_set(
     "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
@@ -809,11 +810,12 @@ def context_names(tokens: Tokens) -> list[Span]:
     text = tokens.text
     spans: list[Span] = []
 
+    items = tokens.items
+
     def add(span: Span | None) -> None:
         if span is not None:
             spans.append(span)
 
-    items = tokens.items
     for index, tok in enumerate(items):
         word = tok.text
         # Most words cue no rule: one cached look-up and a glance at what follows skip them.
@@ -937,7 +939,22 @@ def context_names(tokens: Tokens) -> list[Span]:
                     ):
                         span = None
                 add(span)
-    return spans + _table_names(tokens) + _caps_names(tokens) + quoted_names(text)
+    found = spans + _table_names(tokens) + _caps_names(tokens) + quoted_names(text)
+    return [_without_leading_role(tokens, span) for span in found]
+
+
+def _without_leading_role(tokens: Tokens, span: Span) -> Span:
+    """'known only as "Uncle Shaz"': a role word before the name is the family's word for him, kept."""
+    k = tokens.by_start.get(span.start)
+    items = tokens.items
+    if (
+        k is not None
+        and fold(items[k].text) in KIN_TITLES
+        and k + 1 < len(items)
+        and items[k + 1].end <= span.end
+    ):
+        return Span(items[k + 1].start, span.end, span.kind, span.key)
+    return span
 
 
 # ----------------------------------------------------------------------------------------- list rules
@@ -1367,7 +1384,7 @@ _NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
 # "Hepzibah Strong (HS) – DSL", "Tom O'Driscoll (TO'D)", "Parveen Akhtar (PA, Head of Service)": minutes
 # declare each attendee's initials once, then use them alone.
 _DECLARED = re.compile(
-    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?(?P<ini>[A-Z](?:'?[A-Z]){1,3})[\"”]?[,)]"
+    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?(?P<ini>[A-Z](?:'?[A-Z]){1,3}[a-z]?)[\"”]?[,)]"
 )
 
 
@@ -1384,6 +1401,11 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
     for match in _DECLARED.finditer(text) if " (" in text else ():
         name, ini = match.group("name"), match.group("ini")
         words = name.split()
+        if ini[-1].islower():
+            # "Kate Loader (KLo)": minutes that have two KLs add the surname's second letter.
+            if len(words[-1]) < 2 or words[-1][1] != ini[-1]:
+                continue
+            ini = ini[:-1]
         # '("JM")' in quotes after "Joshua Miguel Dela Cruz": what he is called, from his first names.
         called = text[match.start("ini") - 1] in '"“' and _heads(name).upper().startswith(ini.upper())
         if (
@@ -1404,7 +1426,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         start = match.end("name") - len(" ".join(words))
         if not covered[start]:
             spans.append(Span(start, match.end("name"), EntityKind.PERSON, ""))
-        forms.add(ini)
+        forms.add(match.group("ini"))
     if forms:
         finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms) + r")(?![\w\-']|\.[A-Za-z])")
         spans += [

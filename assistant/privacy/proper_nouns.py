@@ -121,11 +121,12 @@ _SERVICE_AFTER = re.compile(
 
 
 # After these, a capitalised town that is an ordinary word is the town ("met someone from Street", "a
-# pharmacist at Wells"); not after "in" or "to", which a month follows, and not a word writers capitalise
-# for itself ("at Church", "in March").
-_ORDINARY_TOWN_BEFORE = word_set("from at near outside")
+# pharmacist at Wells", "her Nain in Hope"); not after "to", and never a month ("in March") or a word writers
+# capitalise for itself ("at Church").
+_ORDINARY_TOWN_BEFORE = word_set("in from at near outside")
 _ORDINARY_TOWN_NOT_ALONE = word_set("church march")
-_NEXT_CAPITAL = re.compile(r"[ ]{1,2}(?:[A-Z]|of\b)")
+# A capitalised word after the town joins it to a longer name ("Street Lane"); a postcode does not.
+_NEXT_CAPITAL = re.compile(r"[ ]{1,2}(?:[A-Z](?![A-Z]?[0-9])|of\b)")
 
 
 def _ordinary_town_here(tokens: Tokens, k: int) -> bool:
@@ -245,6 +246,11 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     if last > i and items[last].cls == "ROLE" and fold(items[last].text) not in _SERVICE_WORDS:
         while last > i and items[last].cls == "ROLE":
             last -= 1  # "Freya's Social Worker": the whole role goes, not only its last word
+    for k in range(i + 1, last + 1):
+        glue = text[items[k - 1].end : items[k].start]
+        if items[k].cls in {"ROLE", "TITLE"} and glue.strip() in {"and", "&"}:
+            last = k - 1  # "Aunty Bisi and Pastor Olaniyan": two people, the second with a title
+            break
     return first, last
 
 

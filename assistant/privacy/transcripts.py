@@ -19,7 +19,15 @@ from collections import Counter
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import HONORIFICS, classify
 from assistant.privacy.normalise import joined_before
-from assistant.privacy.words import ACRONYMS, chat_words, first_names, fold, is_vocabulary, word_set
+from assistant.privacy.words import (
+    ACRONYMS,
+    chat_words,
+    common_words,
+    first_names,
+    fold,
+    is_vocabulary,
+    word_set,
+)
 
 # A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
 # words, an optional date and time after them ("Jan 25 May 22:40") or a bracket ("kez (snap: kezzaa.cw2)"),
@@ -126,7 +134,10 @@ def _label_names(match: re.Match[str]) -> list[Span]:
     words = label.split()
     first = words[0]
     field = classify(first) not in _PERSONAL or (len(words) > 1 and words[1].islower())
-    if len(first) > 1 and first[:1].isupper() and is_vocabulary(first) and field:
+    # A label after a date or time stamp is who sent a message, even an ordinary word ("21:49 Aga:"), unless
+    # it is a word of this genre's forms ("14:02 Outcome:").
+    stamped = match.group(0).lstrip()[:1] in "0123456789[" and fold(first) not in common_words()
+    if len(first) > 1 and first[:1].isupper() and is_vocabulary(first) and field and not stamped:
         return []  # a field ("Other party:", "Care proceedings:", "CALLER:"), not a speaker ("Nan Denise:")
     kept: list[tuple[int, int, EntityKind]] = []
     for word in re.finditer(r"\S+", label):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
@@ -169,7 +169,9 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
         return spans
     for line in _CAPS_LINE.finditer(text):
         value = line.group(0)
-        letters = sum(c.isalpha() for c in value)
+        # A blanked-out identifier (a placeholder already in the text) counts as letters not in capitals, as the
+        # handle or name it stands for most often was: redacting twice must read the line as the first time did.
+        letters = sum(c.isalpha() for c in value) + value.count(MASK)
         if letters < 8 or sum(c.isupper() for c in value) < 0.8 * letters:
             continue
         if _CAPS_PLACE_WORD.search(value) is None:

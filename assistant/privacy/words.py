@@ -216,6 +216,8 @@ PROFESSIONAL_ROLES = (
     "prescriber|nurse prescriber|pharmacist|community pharmacist|dentist|optician|physiotherapist|dietitian|"
     "occupational therapist|radiographer|sonographer|nursery nurse|"
     "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
+    "coroner|coroner's officer|surgeon|plastic surgeon|consultant surgeon|anaesthetist|radiologist|neonatologist|"
+    "obstetrician|nurse practitioner|advanced nurse practitioner|matron|"
     "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW"
 )
 # Practitioners' own abbreviations for a job: teaching and learning support assistants, family liaison,
@@ -223,9 +225,16 @@ PROFESSIONAL_ROLES = (
 # medical technician, deputy DSL, designated safeguarding person, single point of contact, nurses... Roles only
 # in capitals: "Flo" is a name and "ta" is thanks.
 ROLE_ABBREVIATIONS = word_set(
-    "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB"
+    "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
+    # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
+    "ELSA SIL BIL MIL FIL DIL"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
+# Family words said before a name as a title ("Uncle Shaz", "Nana Pearl", "Uncle DD"): the word is a role, what
+# follows it is what the family calls someone. Not "Mother NI number", not "Abba" (also a priest's title).
+KIN_TITLES = word_set(
+    "uncle aunt auntie aunty nan nana nanna nanny gran granny grandma grandad granddad grandpa cousin nain taid"
+)
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
 NATIONALITIES = word_set(
     "english british scottish welsh irish polish romanian lithuanian latvian estonian bulgarian hungarian "
