@@ -138,6 +138,27 @@ def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, v
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("999 from Lena Marsh, 31 HAZEL CLOSE. Ambulance attended.", "31 HAZEL CLOSE"),
+        ("Custody record. Name: HUGHES, Rhian  DOB: 04MAR2008  Age 16.", "04MAR2008"),
+        ("Reflux, so the GP appt was booked 12/7 and missed.", "12/7"),
+        ("Discussed with the named nurse (ext. 4417) the same day.", "4417"),
+        ("Referral to iMASH, ref iMASH-24-11873, closed.", "iMASH-24-11873"),
+        ("Private hire badge PHD 7721 issued by the council.", "PHD 7721"),
+        ("He was dropped off in a white van, VK19 something, at 2am.", "VK19"),
+        ("She was found in room 318 of a hotel near the station.", "room 318"),
+        ("The house, Chy an Porth, is above the harbour.", "Chy an Porth"),
+        ("His employer, Tamar Valley Foods, said he worked nights.", "Tamar Valley Foods"),
+        ("The room was booked through Moor & Vale Lettings Ltd by the council.", "Moor & Vale Lettings Ltd"),
+        ("Sara Pell of the Weald Travellers' Trust came with her.", "Weald Travellers' Trust"),
+    ],
+)
+def test_capitals_in_mixed_lines_compact_dates_extensions_rooms_and_firms(text: str, value: str) -> None:
+    assert covered(text, value), redact(text).text
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("The strategy meeting was held in March 2024 and again in March.", "March"),
@@ -157,6 +178,8 @@ def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, v
         ('She told school she owes money to "Uncle Baz".', "Uncle"),
         ("Coroner's officer Neil Ashby informed; our ELSA Mrs Kaur will support.", "ELSA"),
         ("Richard Ogle (RO) Headteacher Finchale Road Primary School attended.", "Headteacher"),
+        ("Seen in room 3 at the clinic; the Lullaby Trust leaflet given; the Trust agreed.", "room 3"),
+        ("Sara Pell of the Weald Travellers' Trust came.", "of the"),
     ],
 )
 def test_what_stays(text: str, kept: str) -> None:

@@ -287,7 +287,17 @@ def _phones(text: str) -> list[Span]:
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
             for m in _PHONE_ENDING.finditer(text)
         ]
+    if "ext" in text:
+        # "Named Nurse (ext. 2219)": an extension alone is one person's line.
+        spans += [
+            Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
+            for m in _EXTENSION_ALONE.finditer(text)
+            if not joined_before(text, m.start(), "_/.-")
+        ]
     return spans
+
+
+_EXTENSION_ALONE = re.compile(r"ext(?:n|ension)?\.?[ ]?(?P<d>[0-9]{3,6})(?![\w/]|[.,][0-9])")
 
 
 _PHONE_ENDING = re.compile(
@@ -332,6 +342,10 @@ _VEHICLE_CUED = re.compile(
     r"(?::|-|of|was|is)?[ ]{0,3}"
     r"[(\"“….*]{0,4}(?P<v>[A-Z0-9]{1,4}(?:[ \-]?[A-Z0-9]{1,5}){0,2})(?![\w])"
 )
+# A current plate's letters and year alone, the rest not seen: "VN68", "GU17"; not a key stage or a rank's
+# collar number run together ("KS34", "PC12").
+_NOT_PLATE_START = word_set("ks pc dc ds ps di")
+_PLATE_START = re.compile(r"[A-Z](?<![\w/\-].)[A-Z](?:0[2-9]|[1-7][0-9])(?![\w/\-])")
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
 _IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
@@ -487,6 +501,12 @@ def _vehicles(text: str, lower: str) -> list[Span]:
                 spans.append(
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
                 )
+    for match in _PLATE_START.finditer(text) if vehicle_at else ():
+        # "in his van, VN68 sumthin", "a grey Mercedes GU17…": a plate's first half, near a word about a car.
+        if fold(match.group(0)[:2]) not in _NOT_PLATE_START and _near(
+            vehicle_at, match.start(), match.end(), text, 60
+        ):
+            spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
     for match in _IRISH_PLATE.finditer(text) if "-" in text else ():
         if not joined_before(text, match.start(), "_-/"):
             spans.append(Span(match.start(), match.end(), EntityKind.VEHICLE, match.group(0)))
@@ -711,13 +731,13 @@ _REF_STRONG = (
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
-    r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar"
+    r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
-    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24})(?![\w/])"
+    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?(?:[a-z](?=[A-Z]))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24})(?![\w/])"
 )
 # The rest of a range or list of references after a cued one: "exhibits FL/1 - FL/4", "AM/1, AM/2 and AM/6".
 _REF_MORE = re.compile(r"[ ]{0,2}(?:-|to|and|&|,)[ ]{0,2}(?P<ref>[A-Z0-9][A-Za-z0-9/\-]{0,24})(?![\w/])")
@@ -1020,6 +1040,8 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _cued(text, lower, _DOB_CUE_WORDS, _DOB):
         date = match.group("date")
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
+    for match in _COMPACT_DATE.finditer(text) if _COMPACT_HINT.search(text) else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _SHORT_DATE.finditer(text) if "/" in text else ():
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
@@ -1093,8 +1115,15 @@ def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
 
 
 _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
+# A custody or control-room system's date, run together: "DOB: 17SEP2009", "08Nov23".
+_COMPACT_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC"
+_COMPACT_DATE = re.compile(
+    rf"[0-9](?<![\w/.\-].)[0-9]?(?:{_COMPACT_MONTHS}|(?:{_COMPACT_MONTHS.title()}))(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/])"
+)
+_COMPACT_HINT = re.compile(rf"[0-9](?:{_COMPACT_MONTHS}|{_COMPACT_MONTHS.title()})")
 _SHORT_DATE_BEFORE = re.compile(
-    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|"
+    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|booked|"
+    r"appt|appointment|due|"
     # a weekday before it: "Sat 15/11 19:47" in a chat's timestamps
     rf"{_WEEKDAY_FORMS}))[:,]?\s{{1,4}}$"
 )
@@ -1224,11 +1253,13 @@ _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
 _HOUSE_NUMBER_ALONE = re.compile(
     r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
-    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth)[ ]{1,2}[A-Z]?))"
+    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth)[ ]{1,2}[A-Z]?)"
+    # a hotel's room ("found in room 214", "room 212 booked by"): three digits, as a clinic's "room 3" is not
+    r"|(?P<room>(?i:room|rm)[ ]{1,2})(?=[0-9]{3}(?![0-9])))"
     r"[0-9]{1,4}[A-Za-z]?(?![\w/\-]|[.:][0-9])"
 )
 _HOUSE_NUMBER_CUE = _prefilter(
-    "at from to outside next opposite plot pitch caravan chalet static trailer berth"
+    "at from to outside next opposite plot pitch caravan chalet static trailer berth room rm"
 )
 # "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).
 _PO_BOX = re.compile(r"(?=[P])\b(?:PO|P\.O\.|Po)[ ]?Box[ ]{1,2}[0-9]{1,6}\b")
@@ -1549,6 +1580,8 @@ _OWN_NAME_HEADS = re.compile(
     r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
     # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
     r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
+    # firms named for their trade ("Castle Eden Foods", "Hearth & Home Lettings", "Fen Harvest Staffing")
+    r"Foods|Lettings|Properties|Staffing|Logistics|Removals|Scaffolding|Groundworks|Haulage|Couriers|"
     r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
 )
 _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
@@ -1577,7 +1610,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
         re.compile(
             r"(?=[A-Z])\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
             r"Women's Aid|Womens Aid|Project|Foundation|"
-            r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Hospice|Refuge|Children's Home|"
+            r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Trust|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer|"
             # places of worship named with their place or saint ("Saxby Methodist Church", "Jamia Masjid")
             r"Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue)\b"
@@ -1644,6 +1677,7 @@ _PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n|]|$)")
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
 _GENERAL_SUFFIXES = frozenset(
     {
+        "Trust",  # "Weald Travellers' Trust" has a place in it; "the Trust", "a Housing Trust" do not
         "Children's Services",
         "Childrens Services",
         "Children's Social Care",
@@ -2095,6 +2129,8 @@ def _named_places(text: str) -> list[Span]:
                 and _bare(word) not in common_words()
                 and _bare(word) not in _GENERIC_SERVICE
                 and _bare(word) not in NATIONALITIES  # "British Transport Police"
+                # "the Lullaby Trust": a national charity; a city's council or service is still a place's
+                and (match.group(0) != "Trust" or _bare(word) not in public_names())
                 for _, word in words
                 if _bare(word) not in _CONNECTORS
             ):
@@ -2117,6 +2153,14 @@ def _named_places(text: str) -> list[Span]:
             if match.group(0) == "Law" and text[max(0, match.start() - 3) : match.start()] == "'s ":
                 continue  # "Sarah's Law", "Clare's Law": a national disclosure scheme, not a firm
             start = words[-1][0]
+            of = text.find(" of ", start, match.start())
+            before_of = text[start:of].split() if of != -1 else []
+            if before_of and (
+                classify(before_of[0]) in {"FIRST", "AMBIG"}
+                or (len(before_of) == 2 and not any(is_vocabulary(w) for w in before_of))
+            ):
+                # "Sharon Ayres of the Weald Travellers' Trust": someone, then where she works.
+                start = of + 4 + (4 if text.startswith("the ", of + 4) else 0)
             end = match.end()
             if kind is EntityKind.SCHOOL:
                 end = _school_end(text, end)

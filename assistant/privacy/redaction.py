@@ -87,8 +87,8 @@ from assistant.privacy.venues import (
     lowercase_place_mentions,
     towns_before_postcodes,
     venues_on_streets,
+    whole_org_names,
     widened,
-    with_words_before,
 )
 from assistant.privacy.words import fold, norm
 
@@ -362,7 +362,7 @@ def _find_spans(text: str) -> list[Span]:
     if more:
         selected = _select(plain, selected + more)
     longer = (
-        with_initials(copy, selected) + venues_on_streets(copy, selected) + with_words_before(copy, selected)
+        with_initials(copy, selected) + venues_on_streets(copy, selected) + whole_org_names(copy, selected)
     )
     if longer:
         selected = _select(plain, selected + longer)  # the longer span wins

@@ -173,22 +173,44 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
         # handle or name it stands for most often was: redacting twice must read the line as the first time did.
         letters = sum(c.isalpha() for c in value) + value.count(MASK)
         if letters < 8 or sum(c.isupper() for c in value) < 0.8 * letters:
+            # In a line of mixed case, an address a control room typed in capitals ("999 from Sagal, 31 BEACON
+            # CLOSE. EMAS attended"): the run of capitals alone is read.
+            for run in _CAPS_RUN.finditer(value):
+                if _CAPS_PLACE_WORD.search(run.group(0)) is not None:
+                    found = _titled_places(text, line.start() + run.start(), run.group(0), finders)
+                    spans += [s for s in found if s.kind is EntityKind.ADDRESS]  # "UR SCHOOL" is no school
             continue
-        if _CAPS_PLACE_WORD.search(value) is None:
-            continue
-        # Title case, but a word with a digit stays as written: "HX4 9PB" must still read as a postcode.
-        titled = _HAS_DIGIT.sub(lambda m: m.group(0).upper(), value.title())
-        if len(titled) != len(value):
-            continue
-        for finder in finders:
-            for span in finder(titled):
-                if span.kind not in (EntityKind.ADDRESS, EntityKind.SCHOOL):
-                    continue
-                begin = _school_start(titled, span) if span.kind is EntityKind.SCHOOL else span.start
-                if begin is None:
-                    continue
-                start, end = line.start() + begin, line.start() + span.end
-                spans.append(Span(start, end, span.kind, norm(text[start:end])))
+        if _CAPS_PLACE_WORD.search(value) is not None:
+            spans += _titled_places(text, line.start(), value, finders)
+    return spans
+
+
+# Two or more words in capitals in a row, a house number first, commas between: "31 BEACON CLOSE",
+# "KINGSWAY LODGE, 204 LONDON RD, GRAYS".
+_CAPS_RUN = re.compile(
+    r"(?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+(?:,?[ ](?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+)+(?![\w'\-])"
+)
+
+
+def _titled_places(
+    text: str, offset: int, value: str, finders: list[Callable[[str], list[Span]]]
+) -> list[Span]:
+    spans: list[Span] = []
+    # Title case, but a word with a digit stays as written: "HX4 9PB" must still read as a postcode.
+    titled = _HAS_DIGIT.sub(lambda m: m.group(0).upper(), value.title())
+    if len(titled) != len(value):
+        return spans
+    for finder in finders:
+        for span in finder(titled):
+            if span.kind not in (EntityKind.ADDRESS, EntityKind.SCHOOL):
+                continue
+            begin = _school_start(titled, span) if span.kind is EntityKind.SCHOOL else span.start
+            if begin is None:
+                continue
+            if span.kind is EntityKind.ADDRESS and titled[:begin].strip().isdigit():
+                begin = 0  # "2 LOW MILL COTTAGES, CLEATOR": the house number belongs to it
+            start, end = offset + begin, offset + span.end
+            spans.append(Span(start, end, span.kind, norm(text[start:end])))
     return spans
 
 
@@ -239,7 +261,7 @@ def towns_before_postcodes(text: str, spans: list[Span]) -> list[Span]:
 # Capitalised words straight before a found organisation, after a word in lower case: the rest of its name
 # ("signposted to Young Hackney", "attends Living Waters Pentecostal Church", "referral to Change Grow Live
 # Fenland"). A sentence's first word, a role, a title or a month is not part of it.
-_WORDS_BEFORE = re.compile(r"(?<![\w'\-])[a-z][\w'\-]*[ ](?P<run>(?:[A-Z][a-z'\-]+[ ]){1,3})$")
+_WORDS_BEFORE = re.compile(r"(?<![\w'\-])[a-z][\w'\-]*[ ](?P<run>(?:[A-Z][a-z'\-]+[ ](?:&[ ])?){1,3})$")
 
 
 def _name_words_before(text: str, span: Span) -> int | None:
@@ -260,13 +282,20 @@ def _name_words_before(text: str, span: Span) -> int | None:
     return before.start("run")
 
 
-def with_words_before(text: str, spans: list[Span]) -> list[Span]:
-    """Organisations found by part of their name, with the capitalised words before it."""
+_FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC)\b\.?")
+
+
+def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
+    """Organisations found by part of their name, with the capitalised words before it and a firm's "Ltd"
+    after it ("Hearth & Home Lettings Ltd")."""
     longer: list[Span] = []
     for span in spans:
         start = _name_words_before(text, span)
-        if start is not None:  # its own key: "Young Hackney" is not "Hackney Council"
-            longer.append(Span(start, span.end, span.kind, norm(text[start : span.end])))
+        tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
+        if start is not None or tail is not None:  # its own key: "Young Hackney" is not "Hackney Council"
+            start = span.start if start is None else start
+            end = span.end if tail is None else tail.end()
+            longer.append(Span(start, end, span.kind, norm(text[start:end])))
     return longer
 
 

@@ -93,6 +93,8 @@ _HEAD_KIND = {
     "Meithrinfa": EntityKind.SCHOOL,
     "Meddygfa": EntityKind.GP_PRACTICE,
 }
+# A Cornish house named "house of ...": "Chy an Mor", "Chy-an-Dowr", "Chy Lowen".
+_CHY = re.compile(r"Chy(?:[ \-](?:an|a|woles)[ \-]|[ ])[A-Z][a-z]{2,15}(?![\w'\-])")
 # "Ty Newydd", "Ty Gwyn": "Ty" without its accent is a house only before a Welsh word (alone it may be Tyler).
 _TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
 
@@ -125,6 +127,11 @@ def welsh_places(text: str) -> list[Span]:
     spans += [
         Span(m.start(), m.end(), _HEAD_KIND.get(m.group("head"), EntityKind.ORG), norm(m.group(0)))
         for m in _HEADED.finditer(text)
+        if not joined_before(text, m.start(), _MARKS)
+    ]
+    spans += [
+        Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
+        for m in (_CHY.finditer(text) if "Chy" in text else ())
         if not joined_before(text, m.start(), _MARKS)
     ]
     spans += [
