@@ -89,24 +89,25 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-18 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%); their
-# gaps were then worked on only with rules that generalise, and they stand below the target: this holds them where
-# they are.
+# Sets 8-20 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%); their gaps were then worked on only with rules that generalise, and they stand below
+# the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
-        ("set8", 0.968, 1, 7),
-        ("set9", 0.954, 0, 7),
-        ("set10", 0.955, 5, 13),
-        ("set11", 0.958, 9, 21),
-        ("set12", 0.968, 9, 22),
-        ("set13", 0.972, 0, 11),
-        ("set14", 0.979, 4, 21),
-        ("set15", 0.947, 9, 24),
-        ("set16", 0.956, 0, 16),
-        ("set17", 0.935, 1, 29),
-        ("set18", 0.940, 11, 48),
+        ("set8", 0.970, 1, 7),
+        ("set9", 0.958, 0, 7),
+        ("set10", 0.964, 3, 11),
+        ("set11", 0.960, 9, 21),
+        ("set12", 0.969, 9, 21),
+        ("set13", 0.974, 0, 9),
+        ("set14", 0.981, 4, 22),
+        ("set15", 0.957, 7, 22),
+        ("set16", 0.961, 0, 14),
+        ("set17", 0.941, 1, 29),
+        ("set18", 0.947, 9, 48),
+        ("set19", 0.980, 0, 39),
+        ("set20", 0.967, 4, 62),
     ],
 )
 def test_later_development_sets_hold_their_figures(

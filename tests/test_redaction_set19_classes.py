@@ -152,6 +152,13 @@ def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, v
         ("His employer, Tamar Valley Foods, said he worked nights.", "Tamar Valley Foods"),
         ("The room was booked through Moor & Vale Lettings Ltd by the council.", "Moor & Vale Lettings Ltd"),
         ("Sara Pell of the Weald Travellers' Trust came with her.", "Weald Travellers' Trust"),
+        ("| Ref | Date raised | Status |\n|---|---|---|\n| HRQ-5531 | 02/03/2023 | Open |", "HRQ-5531"),
+        ("She left the Phoenix youth project at nine; Phoenix staff rang.", "Phoenix youth project"),
+        ("A voucher for Bethel foodbank was given.", "Bethel foodbank"),
+        (
+            "Social worker, Kirklees Children and Families Trust, visited.",
+            "Kirklees Children and Families Trust",
+        ),
     ],
 )
 def test_capitals_in_mixed_lines_compact_dates_extensions_rooms_and_firms(text: str, value: str) -> None:
@@ -180,6 +187,8 @@ def test_capitals_in_mixed_lines_compact_dates_extensions_rooms_and_firms(text: 
         ("Richard Ogle (RO) Headteacher Finchale Road Primary School attended.", "Headteacher"),
         ("Seen in room 3 at the clinic; the Lullaby Trust leaflet given; the Trust agreed.", "room 3"),
         ("Sara Pell of the Weald Travellers' Trust came.", "of the"),
+        ("Church youth club met on Friday; the Catholic church helped.", "Church youth club"),
+        ("Mia Hale (Child M). M and F attended; M said the baby fed well.", "M said"),
     ],
 )
 def test_what_stays(text: str, kept: str) -> None:

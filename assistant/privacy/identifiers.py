@@ -1675,6 +1675,8 @@ _CONNECTORS = frozenset({"of", "the", "and", "de", "upon", "on", "&"})
 _PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n|]|$)")
 # Suffixes so general ("X Centre", "X Service", "X Unit") that the words before them must include one
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
+# The words of national trusts, which identify nobody ("the Lullaby Trust", "the National Trust").
+_NATIONAL_TRUST_WORDS = word_set("lullaby national prince's princes wellcome")
 _GENERAL_SUFFIXES = frozenset(
     {
         "Trust",  # "Weald Travellers' Trust" has a place in it; "the Trust", "a Housing Trust" do not
@@ -2129,8 +2131,7 @@ def _named_places(text: str) -> list[Span]:
                 and _bare(word) not in common_words()
                 and _bare(word) not in _GENERIC_SERVICE
                 and _bare(word) not in NATIONALITIES  # "British Transport Police"
-                # "the Lullaby Trust": a national charity; a city's council or service is still a place's
-                and (match.group(0) != "Trust" or _bare(word) not in public_names())
+                and (match.group(0) != "Trust" or _bare(word) not in _NATIONAL_TRUST_WORDS)
                 for _, word in words
                 if _bare(word) not in _CONNECTORS
             ):
@@ -2247,10 +2248,122 @@ def _lowercase_streets(text: str) -> list[Span]:
 
 
 _PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
+# A table's column of references: its header says so ("| Ref | Date raised |"), so every value under it is one,
+# whatever its shape ("ADP-2207").
+_REF_HEADERS = frozenset(
+    {
+        "ref",
+        "ref.",
+        "refs",
+        "reference",
+        "ref no",
+        "ref no.",
+        "reference number",
+        "case no",
+        "case no.",
+        "case number",
+        "crime ref",
+        "crime no",
+        "crime number",
+        "incident no",
+        "incident number",
+        "log no",
+        "log",
+        "urn",
+        "record id",
+        "job no",
+        "job number",
+        "ticket",
+    }
+)
+_REF_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-.]{1,24}")
+
+
+def _reference_columns(text: str) -> list[Span]:
+    spans: list[Span] = []
+    column: int | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        if line.count("|") < 2:
+            column = None
+            continue
+        cells: list[tuple[int, str]] = []
+        cursor = line_start
+        for cell in line.rstrip("\r\n").split("|"):
+            cells.append((cursor, cell))
+            cursor += len(cell) + 1
+        headers = [k for k, (_, cell) in enumerate(cells) if fold(cell.strip(" *_:")) in _REF_HEADERS]
+        if headers:
+            column = headers[0]
+            continue
+        if column is None or column >= len(cells):
+            continue
+        start, cell = cells[column]
+        value = _REF_VALUE.fullmatch(cell.strip())
+        if value is not None and _ANY_DIGIT.search(value.group(0)) and not _looks_like_date(value.group(0)):
+            begin = start + len(cell) - len(cell.lstrip())
+            spans.append(
+                Span(begin, begin + len(value.group(0)), EntityKind.REFERENCE, value.group(0).upper())
+            )
+    return spans
+
+
 # The name someone trades under, whatever its words: "Gary Church, trading as Church Lettings", "t/a Fen Cabs".
 # The cue is found in the lower-case copy; the name, capitalised words (with "&" or "and"), in the text.
 _TRADING_AS = re.compile(r"(?:trading[ ]as|t/a)[ ]{1,2}")
 _TRADING_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ](?:&[ ]|and[ ])?[A-Z][\w'\-]*){0,4}")
+
+
+# A group or venue named by its own capitalised words and its kind in lower case: "the Wings youth project",
+# "Trinity foodbank", "Phoenix boxing club", "St Godric's church".
+_LOWER_HEADED = re.compile(
+    r"(?P<n>[A-Z][\w'\-]*(?:[ ][A-Z][\w'\-]*){0,2})[ ](?:youth[ ](?:project|club|centre|group)|foodbank|"
+    r"food[ ]bank|boxing[ ]club|football[ ]club|toddler[ ]group|drop-in|church|mosque|chapel|gurdwara)\b"
+)
+_LOWER_HEAD_WORDS = (
+    "youth ",
+    "foodbank",
+    "food bank",
+    "club",
+    "toddler",
+    "drop-in",
+    "church",
+    "mosque",
+    "chapel",
+    "gurdwara",
+)
+
+
+def _lower_headed_places(text: str, lower: str) -> list[Span]:
+    if not any(word in lower for word in _LOWER_HEAD_WORDS):
+        return []
+    spans: list[Span] = []
+    for match in _LOWER_HEADED.finditer(text):
+        words = match.group("n").split()
+        while words and fold(words[0]) in LEADING_NOISE:
+            words = words[1:]
+        folded = [fold(w).removesuffix("'s") for w in words]
+        if not words or any(
+            w in ROLE_WORDS
+            or w in FUNCTION_WORDS
+            or w in INSTITUTION_WORDS
+            or w in NATIONALITIES
+            or w in MONTH_WORDS
+            or w in WEEKDAY_WORDS
+            for w in folded
+        ):
+            continue
+        start = match.end("n") - len(" ".join(words))
+        if all(is_vocabulary(w) for w in words) and _sentence_start(text, start):
+            continue  # "Church youth club" opening a sentence
+        spans.append(Span(start, match.end(), EntityKind.ORG, norm(text[start : match.end()])))
+    return spans
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in ".!?\n|:"
 
 
 def _trading_names(text: str, lower: str) -> list[Span]:
@@ -2274,7 +2387,7 @@ def structured_spans(text: str) -> list[Span]:
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + welsh_places(text)
-    found += _trading_names(text, lower)
+    found += _trading_names(text, lower) + _lower_headed_places(text, lower)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))
@@ -2285,6 +2398,8 @@ def structured_spans(text: str) -> list[Span]:
         partial = any(word in lower for word in _PARTIAL_WORDS)
         return found + _vehicles(text, lower) if partial else found
     found += _lowercase_streets(text)
+    if "|" in text:
+        found += _reference_columns(text)
     phones = _phones(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)

@@ -13,8 +13,7 @@ import bisect
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.names import given_first
-from assistant.privacy.normalise import joined_before
+from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
@@ -58,7 +57,7 @@ _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
 _KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
-_KIN_BEFORE = re.compile(r"(?<![\w\-])(?P<kin>[A-Za-z][\w\-]*)[ ]$")
+_KIN_WORD = re.compile(trie(KIN_TITLES) + "[ ]")
 # "P.T. and K.C.", "girl A.B.": two or three dotted capitals alone; "L. W." as a form or a letter spaces them.
 _DOTTED = re.compile(r"[A-Z]\.(?:[ ]?[A-Z]\.){1,2}(?![\w\-]|[.][A-Za-z])")
 _MARKS = "_.-'&/"  # what runs into initials before them ("A&E", "S/W")
@@ -121,17 +120,18 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             for ini in re.findall(_LETTERS, match.group("inis")):
                 if _letters_can_be_someone(ini) and fold(ini) not in ACRONYMS and ini not in _heads(role):
                     forms.add(ini)
-    for match in _KIN_LETTERS.finditer(text):
-        kin = _KIN_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        ini = match.group("ini")
-        if (
-            kin is not None
-            and fold(kin.group("kin")) in KIN_TITLES
-            and not kin.group("kin").isupper()
-            and fold(ini) not in ACRONYMS
-            and _letters_can_be_someone(ini)
-            and not joined_before(text, match.start(), _MARKS)
-        ):
+    # The family words are found first, in a lower-case copy (a pattern that starts with letters, so re skips
+    # ahead), and the letters looked for only after them.
+    for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
+        start = kin.start()
+        joined = start and (text[start - 1].isalnum() or text[start - 1] in "-'")
+        if joined or text[start : kin.end()].isupper():
+            continue
+        letters = _KIN_LETTERS.match(text, kin.end())
+        if letters is None:
+            continue
+        ini = letters.group("ini")
+        if fold(ini) not in ACRONYMS and _letters_can_be_someone(ini):
             forms.add(ini)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
@@ -210,7 +210,9 @@ def _stands_alone(text: str, letter: str) -> bool:
 
 def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]:
     """The initial of a found first name written alone where a person goes."""
-    letters = {name.split()[0][0] for name in map(given_first, names) if name[:1].isupper()} - {"I"}
+    # A name's first letter, or its given name's in a police record's order ("JONES, Ffion").
+    letters = {name.rsplit(",", 1)[-1].strip()[:1] if "," in name else name[:1] for name in set(names)}
+    letters = {letter for letter in letters if letter.isupper()} - {"I"}
     if not letters:
         return []
     # "brought in by M & F", "M asks the court", "P answered, said M asleep": mother, father and partner, as
@@ -220,8 +222,14 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     # "Harley Quinn (Child H)": a letter the text makes an anonymised label stays one ("H starts Y3").
     letters -= {m.group(1) for m in _ANONYMISED.finditer(text)}
     letters -= {c for m in _ANONYMISED_SEVERAL.finditer(text) for c in m.group("list") if c.isupper()}
+    if not letters:
+        return []
     spans: list[Span] = []
-    for match in _LETTER.finditer(text):
+    # Only the letters that can stand for someone are looked for: most capitals in a text are not one of them.
+    finder = re.compile(
+        "[" + "".join(map(re.escape, sorted(letters))) + "]" + _LETTER.pattern[len("[A-Z]") :]
+    )
+    for match in finder.finditer(text):
         letter = match.group(0)
         start = match.start()
         if letter not in letters or covered[start] or joined_before(text, start, _MARKS + "0123456789"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
@@ -129,10 +130,15 @@ _ORDINARY_TOWN_NOT_ALONE = word_set("church march")
 _NEXT_CAPITAL = re.compile(r"[ ]{1,2}(?:[A-Z](?![A-Z]?[0-9])|of\b)")
 
 
+@cache
+def _ordinary_town_forms() -> frozenset[str]:
+    """The ordinary-word towns as written capitalised ("Street"): a token is looked up as it stands."""
+    return frozenset(town.title() for town in ordinary_word_towns() - _ORDINARY_TOWN_NOT_ALONE)
+
+
 def _ordinary_town_here(tokens: Tokens, k: int) -> bool:
     tok, text = tokens.items[k], tokens.text
-    folded = fold(tok.text)
-    if folded not in ordinary_word_towns() or folded in _ORDINARY_TOWN_NOT_ALONE or not tok.text.istitle():
+    if tok.text not in _ordinary_town_forms():
         return False
     before = _LAST_WORD.search(text, max(0, tok.start - 12), tok.start)
     return (

@@ -282,7 +282,11 @@ def _name_words_before(text: str, span: Span) -> int | None:
     return before.start("run")
 
 
-_FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC)\b\.?")
+# A firm's legal ending, or a health board's ("NHS Somerset ICB").
+_FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
+
+
+_HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
 
 
 def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
@@ -292,6 +296,12 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         start = _name_words_before(text, span)
         tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
+        if (
+            tail is not None
+            and tail.group(0).strip() in _HEALTH_BOARDS
+            and text.startswith("NHS ", span.start - 4)
+        ):
+            start = span.start - 4  # "NHS Somerset ICB"
         if start is not None or tail is not None:  # its own key: "Young Hackney" is not "Hackney Council"
             start = span.start if start is None else start
             end = span.end if tail is None else tail.end()
