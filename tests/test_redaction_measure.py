@@ -95,19 +95,19 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
-        ("set8", 0.970, 1, 7),
+        ("set8", 0.971, 1, 7),
         ("set9", 0.958, 0, 7),
         ("set10", 0.964, 3, 11),
         ("set11", 0.960, 9, 21),
         ("set12", 0.969, 9, 21),
-        ("set13", 0.974, 0, 9),
+        ("set13", 0.975, 0, 9),
         ("set14", 0.981, 4, 22),
         ("set15", 0.957, 7, 22),
-        ("set16", 0.961, 0, 14),
-        ("set17", 0.941, 1, 29),
-        ("set18", 0.947, 9, 48),
-        ("set19", 0.980, 0, 39),
-        ("set20", 0.967, 4, 62),
+        ("set16", 0.962, 0, 15),
+        ("set17", 0.943, 1, 29),
+        ("set18", 0.951, 9, 48),
+        ("set19", 0.981, 0, 39),
+        ("set20", 0.973, 4, 61),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -130,6 +130,7 @@ def test_trading_names_group_chats_profiles_and_whole_service_names(text: str, v
         ),
         ("Her Nain in Hope looked after her at weekends.", "in Hope"),
         ("They live on the site near Battle TN33 9QA.", "near Battle"),
+        ("They lived at 4 Tench Drove, March. In 2021 they moved to March from Wisbech.", "to March"),
     ],
 )
 def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, value: str) -> None:
@@ -159,6 +160,10 @@ def test_initials_alone_and_minute_initials_chat_speakers_and_towns(text: str, v
             "Social worker, Kirklees Children and Families Trust, visited.",
             "Kirklees Children and Families Trust",
         ),
+        ("Mass at St Aldhelm's on Sunday; she stopped attending St Aldhelm's.", "St Aldhelm's"),
+        ('Snapchat between kai_r09 ("K 🦈") and jaz.e ("Jaz 💜") that night.', "K 🦈"),
+        ("Her Nain lives at Tŷ Gwyn, Heol y Capel, Hope, near the chapel.", "Hope"),
+        ("Transferred to Ridgeway Hospital, Hastings, for rehab.", "Hastings"),
     ],
 )
 def test_capitals_in_mixed_lines_compact_dates_extensions_rooms_and_firms(text: str, value: str) -> None:

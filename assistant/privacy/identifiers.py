@@ -1494,9 +1494,9 @@ def _place_word(word: str) -> bool:
 def _town_word(word: str) -> bool:
     """A town's word is not a listed first name or surname ("23 Hawthorn Drive, Louise" names who lives there);
     a town named by an ordinary word or a month is one here ("23 Gaul Drove, March")."""
-    if classify(word) in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}:
-        return False
-    return _place_word(word) or fold(word) in ordinary_word_towns()
+    if fold(word) in ordinary_word_towns():
+        return True  # "Heol y Castell, Hope": a town, though Hope is a name too
+    return _place_word(word) and classify(word) not in {"FIRST", "AMBIG", "SURNAME", "CAPS_NAME"}
 
 
 def _joined_addresses(text: str, spans: list[Span], *, digits: bool = True) -> list[Span]:
@@ -2386,7 +2386,11 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
-    found += regional_services(text) + linked_towns(text) + several_word_places(text) + welsh_places(text)
+    found += regional_services(text) + linked_towns(text) + several_word_places(text)
+    welsh = welsh_places(text)
+    # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
+    found += _joined_addresses(text, [s for s in welsh if s.kind is EntityKind.ADDRESS], digits=digits)
+    found += [s for s in welsh if s.kind is not EntityKind.ADDRESS]
     found += _trading_names(text, lower) + _lower_headed_places(text, lower)
     if "Partners" in text:
         found += [
@@ -2577,4 +2581,12 @@ def repeated_values(text: str, selected: list[Span]) -> list[Span]:
         found = values.get("".join(match.group(0).lstrip("@").split()).casefold())
         if found is not None:
             spans.append(Span(match.start(), match.end(), found.kind, found.key))
+    for span in selected:
+        # 'ty_loveridge08 ("TY 🥊")', 'shaz_786 (display "S H A Z 💯")': the profile's display name after it.
+        shown = _DISPLAY_AFTER.match(text, span.end) if span.kind is EntityKind.HANDLE else None
+        if shown is not None:
+            spans.append(Span(shown.start("d"), shown.end("d"), EntityKind.HANDLE, span.key))
     return spans
+
+
+_DISPLAY_AFTER = re.compile(r'[ ]\((?:display(?:[ ]name)?:?[ ])?"(?P<d>[^"\n]{1,30})"\)')

@@ -85,6 +85,7 @@ from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named
 from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
     lowercase_place_mentions,
+    ordinary_town_mentions,
     towns_before_postcodes,
     venues_on_streets,
     whole_org_names,
@@ -357,6 +358,7 @@ def _find_spans(text: str) -> list[Span]:
     more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
         copy, selected, covered
     )
+    more += ordinary_town_mentions(copy, selected, covered)
     # Services found by their names' words (not their shape) are known only now: their short forms too.
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:

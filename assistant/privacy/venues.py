@@ -24,6 +24,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     ordinary_word_towns,
+    place_names,
     public_names,
     trie,
 )
@@ -70,9 +71,10 @@ _CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{2,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
 _NHS_TRUST_AFTER = re.compile(r"[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b")
-# A school's or organisation's town after it: ", Wenmoor" at the end of a phrase, or "(Harwick Central)".
+# A school's or organisation's town after it: ", Wenmoor" at the end of a phrase or before a dash, or
+# "(Harwick Central)".
 _TOWN_TAIL = re.compile(
-    r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\]]|$)"
+    r"(?:,[ ](?P<c>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)(?=[ ]?[\n.;:|)\],]|[ ]-[ ]|$)"
     r"|[ ]\((?P<b>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{2,30})?)\))"
 )
 # What a school or college is of or for: "School of Arts & Trades", "Academy for Girls", "College of Sport and
@@ -226,7 +228,9 @@ def _school_start(titled: str, span: Span) -> int | None:
 
 
 # The last part of an address before its postcode: the town, whatever word it is ("site, March PE15 0AQ").
-_TOWN_BEFORE_POSTCODE = re.compile(r",[ ](?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{1,2}$")
+_TOWN_BEFORE_POSTCODE = re.compile(
+    r"(?:,|\b(?:near|in|at|of|from|nr))[ ](?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{1,2}$"
+)
 # A letter's address block: the street on one line, the town alone on the next, then the postcode.
 _TOWN_LINE_BEFORE_POSTCODE = re.compile(
     r"[0-9A-Za-z][^\n]{2,60}\n[ ]{0,4}(?P<town>[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,2}),?[ ]{0,4}\n[ ]{0,4}$"
@@ -291,9 +295,12 @@ _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
 
 def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     """Organisations found by part of their name, with the capitalised words before it and a firm's "Ltd"
-    after it ("Hearth & Home Lettings Ltd")."""
+    after it ("Hearth & Home Lettings Ltd"); and a saint's church or school named alone ("St Saviour's")."""
     longer: list[Span] = []
     for span in spans:
+        if text.startswith(("St ", "St. "), span.start) and text.startswith("'s", span.end):
+            longer.append(Span(span.start, span.end + 2, span.kind, span.key))  # "at St Godric's"
+            continue
         start = _name_words_before(text, span)
         tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
         if (
@@ -359,7 +366,10 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
             words = (tail.group("c") or tail.group("b")).split()
             if tail.group("c") and len(words) == 1 and fold(words[0]) in ordinary_word_towns():
                 longer.append(Span(span.start, tail.end(), kind, span.key))  # "Brookside Surgery, Street"
-            elif _proper(words[0]) and all(_proper(w) or fold(w) in _DIRECTION for w in words[1:]):
+            elif (_proper(words[0]) or norm(" ".join(words)) in place_names()) and all(
+                _proper(w) or fold(w) in _DIRECTION or norm(" ".join(words)) in place_names()
+                for w in words[1:]
+            ):  # "Conquest Hospital, Hastings": a listed town even when it is also a surname
                 longer.append(Span(span.start, tail.end(), kind, span.key))
     return longer
 
@@ -451,3 +461,35 @@ def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -
         for m in finder.finditer(text)
         if not covered[m.start()]
     ]
+
+
+# A town named by an ordinary word or a month, once an address in the text names it ("23 Gaul Drove, March"),
+# is that town wherever a place goes: "moved to March from Wisbech", "2 miles from March". Not before a year,
+# a day or "of" ("in March 2022", "March 3rd", "the March of Dimes").
+_TOWN_MENTION_BEFORE = re.compile(r"\b(?:in|to|from|near|at|outside|nr|around)[ ]$")
+_NOT_TOWN_AFTER = re.compile(r"[ ]?(?:[0-9]|of\b|the[ ][0-9])")
+
+
+def ordinary_town_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
+    towns: set[str] = set()
+    for span in spans:
+        if span.kind is EntityKind.ADDRESS:
+            towns.update(
+                word
+                for word in _WORD_IN_ADDRESS.findall(text, span.start, span.end)
+                if fold(word) in ordinary_word_towns()
+            )
+    found: list[Span] = []
+    for town in towns:
+        for match in re.finditer(re.escape(town) + r"(?![\w'\-])", text):
+            start = match.start()
+            if covered[start] or (start and (text[start - 1].isalnum() or text[start - 1] in "'-")):
+                continue
+            if _TOWN_MENTION_BEFORE.search(text, max(0, start - 8), start) and not _NOT_TOWN_AFTER.match(
+                text, match.end()
+            ):
+                found.append(Span(start, match.end(), EntityKind.ADDRESS, norm(town)))
+    return found
+
+
+_WORD_IN_ADDRESS = re.compile(r"[A-Z][a-z]+")
