@@ -2389,7 +2389,9 @@ def structured_spans(text: str) -> list[Span]:
     found += regional_services(text) + linked_towns(text) + several_word_places(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
-    found += _joined_addresses(text, [s for s in welsh if s.kind is EntityKind.ADDRESS], digits=digits)
+    welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]
+    if welsh_addresses:
+        found += _joined_addresses(text, welsh_addresses, digits=digits)
     found += [s for s in welsh if s.kind is not EntityKind.ADDRESS]
     found += _trading_names(text, lower) + _lower_headed_places(text, lower)
     if "Partners" in text:
