@@ -24,10 +24,11 @@ import phonenumbers
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.names import classify
+from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.places import several_word_places
 from assistant.privacy.venues import (
+    TRUST_TAIL,
     caps_places,
     care_of,
     headed_places,
@@ -1979,13 +1980,6 @@ _SCHOOL_TAIL = re.compile(
 )
 
 
-# "... Hospital for Children", "... Hospitals NHS Foundation Trust", "... Hospital for Women NHS Trust".
-_TRUST_TAIL = re.compile(
-    r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
-    r"(?:[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b)?"
-)
-
-
 def _school_end(text: str, end: int) -> int:
     tail = _SCHOOL_TAIL.match(text, end)
     return tail.end() if tail else end
@@ -2167,13 +2161,13 @@ def _named_places(text: str) -> list[Span]:
                 end = _school_end(text, end)
             elif kind is EntityKind.ORG:
                 # "Calderbrook Hospitals NHS Foundation Trust", "Thornmouth Women's Refuge Trust"
-                trust = _TRUST_TAIL.match(text, end)
+                trust = TRUST_TAIL.match(text, end)
                 end = trust.end() if trust else end
             # "Loreto High School Chorlton": a place name after the suffix belongs to the school's name.
             after = _PLACE_AFTER.match(text, end)
             if after and classify(after.group(1)) in {"UNKNOWN", "SURNAME"}:
                 end = after.end()
-                trust = _TRUST_TAIL.match(text, end) if kind is EntityKind.ORG else None
+                trust = TRUST_TAIL.match(text, end) if kind is EntityKind.ORG else None
                 end = trust.end() if trust else end  # "University Hospitals Plymouth NHS Trust"
             spans.append(Span(start, end, kind, norm(text[start:end])))
     return spans
@@ -2355,15 +2349,10 @@ def _lower_headed_places(text: str, lower: str) -> list[Span]:
         ):
             continue
         start = match.end("n") - len(" ".join(words))
-        if all(is_vocabulary(w) for w in words) and _sentence_start(text, start):
+        if all(is_vocabulary(w) for w in words) and is_sentence_start(text, start):
             continue  # "Church youth club" opening a sentence
         spans.append(Span(start, match.end(), EntityKind.ORG, norm(text[start : match.end()])))
     return spans
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" ")
-    return not before or before[-1] in ".!?\n|:"
 
 
 def _trading_names(text: str, lower: str) -> list[Span]:

@@ -169,7 +169,7 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
 # F needs a fresh start", "informed of A's death"): only the initial of a name the text has given, only where a
 # person goes (before a verb of what people do or say, a possessive, or after "said", "with", "for"...), never
 # after a label ("Child F", "Plan B", "Vitamin D", "Appendix C") nor run into other letters ("A&E", "C-section").
-_LETTER = re.compile(r"[A-Z](?![\w\-&/.]|'(?!s\b))")
+_LETTER_ALONE = r"(?![\w\-&/.]|'(?!s\b))"  # after the letter: no word, mark or dot; a possessive may follow
 _PERSON_VERBS = (
     "said|says|told|tells|was|is|has|had|disclosed|discloses|asked|asks|reported|reports|stated|states|wants|"
     "wanted|needs|needed|likes|misses|loves|hates|went|left|came|attended|returned|refused|cried|ran|did|does|"
@@ -187,14 +187,10 @@ _LETTER_LABELS = word_set(
     "annex table figure stage phase block ward room form schedule vitamin hepatitis group team level step "
     "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item"
 )
-
-
+# "Harley Quinn (Child H)", "Rapid review - Children S and R", "Siblings A, B and C": anonymised labels' letters.
 _ANONYMISED = re.compile(
     r"(?:Child|CHILD|Baby|BABY|Sibling|SIBLING|Adult|ADULT|Subject|Person|Young[ ]Person|YP)[ ]([A-Z])(?![\w\-])"
 )
-
-
-# "Rapid review - Children S and R", "Siblings A, B and C".
 _ANONYMISED_SEVERAL = re.compile(
     r"(?:Children|CHILDREN|Siblings|SIBLINGS)[ ](?P<list>[A-Z](?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z])+)(?![\w\-])"
 )
@@ -226,9 +222,7 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
         return []
     spans: list[Span] = []
     # Only the letters that can stand for someone are looked for: most capitals in a text are not one of them.
-    finder = re.compile(
-        "[" + "".join(map(re.escape, sorted(letters))) + "]" + _LETTER.pattern[len("[A-Z]") :]
-    )
+    finder = re.compile("[" + "".join(map(re.escape, sorted(letters))) + "]" + _LETTER_ALONE)
     for match in finder.finditer(text):
         letter = match.group(0)
         start = match.start()

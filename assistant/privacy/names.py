@@ -154,8 +154,12 @@ def classify(token: str) -> str:
 
 def weak_surname(word: str, cls: str) -> bool:
     """A listed surname that is also an ordinary word (Wood, Green): a name only next to another name."""
-    folded = fold(word)
-    return cls == "COMMON" and (folded in surnames() or folded in word_surnames()) and _is_name_token(word)
+    return cls == "COMMON" and _listed_surname(fold(word)) and _is_name_token(word)
+
+
+def _listed_surname(folded: str) -> bool:
+    """A surname on either list: those that are names only (Smith) and those that are also words (Best)."""
+    return folded in surnames() or folded in word_surnames()
 
 
 @dataclass(slots=True)
@@ -320,7 +324,7 @@ def _start_ok(tok: Tok, *, strict: bool, text: str, common_ok: bool = True) -> b
         return False
     if tok.cls == "CAPS" and strict and not re.match(r"[ ]{1,2}[A-Z]{2}", text[tok.end : tok.end + 3]):
         return False  # "the advocate (CPN)": one word in capitals after a role is an acronym
-    if tok.text in _TITLE_WORDS:
+    if tok.text in _TITLE_SET:
         return False  # "SENCO Mr Latimer": the title rule finds the name after the title
     folded = fold(tok.text)
     if folded in INSTITUTION_WORDS or folded in NON_VALUES or folded in _DAYS_MONTHS:
@@ -619,7 +623,6 @@ def _first_words(alternatives: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_TITLE_WORDS = _TITLE_SET
 _ROLE_STARTS = _first_words(FAMILY_ROLES + "|" + PROFESSIONAL_ROLES) | {"step", "half", "ex"}
 _CALLED_STARTS = word_set(
     "called named known aka a alias nickname nicknamed nicknames goes going call calls referred name names "
@@ -782,7 +785,7 @@ def _cues(word: str) -> tuple[bool, bool, bool, bool, bool]:
     folded = fold(word)
     head = folded.split("-", 1)[0]
     return (
-        word in _TITLE_WORDS,
+        word in _TITLE_SET,
         folded in _ROLE_STARTS
         or head in _ROLE_STARTS
         or (folded[-1:] == "s" and folded[:-1] in _ROLE_STARTS),
@@ -1074,7 +1077,7 @@ def list_names(tokens: Tokens) -> list[Span]:
                 folded = fold(prev.text)
                 if (
                     prev.cls == "COMMON"
-                    and prev.text not in _TITLE_WORDS
+                    and prev.text not in _TITLE_SET
                     and folded not in INSTITUTION_WORDS
                     and not is_sentence_start(tokens.text, prev.start)
                     and not prev.text.isupper()
@@ -1453,9 +1456,10 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
     spans: list[Span] = []
     for m in _DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ():
         surname = m.group("s")
-        if covered[m.start()] or classify(surname) not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
+        cls = classify(surname)
+        if covered[m.start()] or cls not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
             continue
-        if fold(surname) in common_words() or classify(surname) == "COMMON":
+        if fold(surname) in common_words() or cls == "COMMON":
             # A surname that is a word needs a role or a cue before it, or no ordinary word after it.
             role = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             cued = (
@@ -1463,7 +1467,7 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
                 or _BEFORE_WORD_SURNAME.search(text, max(0, m.start() - 8), m.start()) is not None
                 or not _LOWER_WORD_AFTER.match(text, m.end())
             )
-            if not ((fold(surname) in surnames() or fold(surname) in word_surnames()) and cued):
+            if not (_listed_surname(fold(surname)) and cued):
                 continue
         spans.append(Span(m.start(), m.end(), EntityKind.PERSON, ""))
     return spans

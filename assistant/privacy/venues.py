@@ -70,7 +70,12 @@ _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
 _CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{2,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
-_NHS_TRUST_AFTER = re.compile(r"[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b")
+# "... Hospital for Children", "... Hospitals NHS Foundation Trust", "... Hospital for Women NHS Trust": what may
+# end a hospital's or a trust's name after the words found.
+TRUST_TAIL = re.compile(
+    r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
+    r"(?:[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b)?"
+)
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase or before a dash, or
 # "(Harwick Central)".
 _TOWN_TAIL = re.compile(
@@ -288,8 +293,6 @@ def _name_words_before(text: str, span: Span) -> int | None:
 
 # A firm's legal ending, or a health board's ("NHS Somerset ICB").
 _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
-
-
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
 
 
@@ -349,8 +352,8 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 )  # "Oswestry School of Arts & Trades"
                 continue
         if kind is EntityKind.ORG and text.startswith((" NHS", " Trust"), span.end):
-            trust = _NHS_TRUST_AFTER.match(text, span.end)  # "University Hospitals Plymouth NHS Trust"
-            if trust is not None:
+            trust = TRUST_TAIL.match(text, span.end)  # "University Hospitals Plymouth NHS Trust"
+            if trust is not None and trust.end() > span.end:
                 longer.append(Span(span.start, trust.end(), kind, span.key))
                 continue
         if kind not in _TAIL_KINDS or text[span.end : span.end + 1] not in (",", " "):
@@ -468,6 +471,7 @@ def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -
 # a day or "of" ("in March 2022", "March 3rd", "the March of Dimes").
 _TOWN_MENTION_BEFORE = re.compile(r"\b(?:in|to|from|near|at|outside|nr|around)[ ]$")
 _NOT_TOWN_AFTER = re.compile(r"[ ]?(?:[0-9]|of\b|the[ ][0-9])")
+_WORD_IN_ADDRESS = re.compile(r"[A-Z][a-z]+")
 
 
 def ordinary_town_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
@@ -490,6 +494,3 @@ def ordinary_town_mentions(text: str, spans: list[Span], covered: bytearray) -> 
             ):
                 found.append(Span(start, match.end(), EntityKind.ADDRESS, norm(town)))
     return found
-
-
-_WORD_IN_ADDRESS = re.compile(r"[A-Z][a-z]+")
