@@ -19,7 +19,8 @@ What is found (see identifiers.py and names.py for the rules):
 * people's names: from context (titles, role and relationship words, labels, brackets, a table's name
   column, "known as"), from runs of capitalised words scored against shipped lists of UK first names and
   surnames (data/*.txt), quoted nicknames ('his friend "Tizzy"'), and finally every later mention of any
-  part of a name found, or of its initials ("TK" for Tom Kershaw), or in lower case in a message;
+  part of a name found, or of its initials ("TK" for Tom Kershaw, "KLo" for Kate Loader), of its first
+  initial alone where a person goes ("F tearful at break"), or in lower case in a message (initials.py);
 * names no list knows (proper_nouns.py): a capitalised word that is no ordinary English word (SCOWL), no
   listed name and no public name (data/public_names.txt) is a person's, a place's or, with the capitalised
   words around it, a service's own name ("Kesterby", "Okonjo", "Lewisbridge Police Station").

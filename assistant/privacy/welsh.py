@@ -2,7 +2,8 @@
 
 Records from Wales reach English partnerships when a family crosses the border, and many are bilingual: a
 chronology dated "12fed Rhagfyr" or "11 Ion 2023", a home on "Heol y Bryn" or in "Tŷ Derwen". Welsh puts a
-street's kind before its name, so the English rules, which look for "Road" at the end, miss them. The words
+street's kind before its name, so the English rules, which look for "Road" at the end, miss them; so does
+Cornish with its house names ("Chy an Mor", "house of the sea"), read here too. The words
 here were written from general knowledge; Welsh's ordinary words are in data/welsh_words.txt, so a heading
 ("Enw", "Cyfeiriad") is not taken for a name.
 """
