@@ -95,7 +95,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
-("set8", 0.971, 1, 7),
+        ("set8", 0.971, 1, 7),
         ("set9", 0.958, 0, 7),
         ("set10", 0.964, 3, 11),
         ("set11", 0.960, 9, 21),

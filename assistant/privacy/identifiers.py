@@ -298,7 +298,9 @@ def _phones(text: str) -> list[Span]:
     return spans
 
 
-_EXTENSION_ALONE = re.compile(r"ext(?:n|ension)?\.?[ ]?(?P<d>[0-9]{3,6})(?![\w/]|[.,][0-9])")
+_EXTENSION_ALONE = re.compile(
+    r"ext(?:n|ension)?\.?[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
+)
 
 
 _PHONE_ENDING = re.compile(
@@ -732,7 +734,8 @@ _REF_STRONG = (
     r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
-    r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo"
+    r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo|"
+    r"call sign|callsign|appliances|appliance|dx"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
@@ -847,6 +850,7 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
         if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
             spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    exhibit_marks: set[str] = set()
     for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
         value = match.group("ref").rstrip(".")
         if " " in value:
@@ -867,6 +871,8 @@ def _references(text: str, lower: str) -> list[Span]:
             continue
         start = match.start("ref")
         spans.append(Span(start, start + len(value), EntityKind.REFERENCE, value.upper()))
+        if fold(match.group("cue")).startswith("exh") and _EXHIBIT.fullmatch(value):
+            exhibit_marks.add(value.split("/")[0])
         end = start + len(value)
         shape = re.sub("9+", "9", value.translate(_SHAPE))
         for _ in range(12):
@@ -877,7 +883,21 @@ def _references(text: str, lower: str) -> list[Span]:
                 Span(more.start("ref"), more.end("ref"), EntityKind.REFERENCE, more.group("ref").upper())
             )
             end = more.end()
+    if exhibit_marks:
+        # An officer's exhibit mark, once the text gives one as an exhibit ("EXHIBIT MK/1"), marks every other
+        # item seized ("2 PHONES (MK/2, MK/3)"): the letters are the officer's initials.
+        finder = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(exhibit_marks))) + r")/[0-9]{1,3}(?![\w/])"
+        )
+        spans += [
+            Span(m.start(), m.end(), EntityKind.REFERENCE, m.group(0))
+            for m in finder.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-"))
+        ]
     return spans
+
+
+_EXHIBIT = re.compile(r"[A-Z]{1,4}/[0-9]{1,3}")
 
 
 # ----------------------------------------------------------------------------------------------- dates
@@ -1043,6 +1063,13 @@ def _dates(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
     for match in _COMPACT_DATE.finditer(text) if _COMPACT_HINT.search(text) else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
+    for match in _DAY_MONTH_BEFORE_TIME.finditer(text) if ":" in text else ():
+        # "16.11 23:12 kacper: ...": a chat export's day and month before the time of a message.
+        if _valid_day_month(match.group(0).replace(".", "/"), True):
+            spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+    for match in _FOREIGN_DATE.finditer(lower) if _FOREIGN_MONTH_HINT.search(lower) else ():
+        # "23 listopada 2023", "30. apríla 2024", "12 de marzo de 2024": a letter in the family's language.
+        spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _SHORT_DATE.finditer(text) if "/" in text else ():
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
@@ -1116,6 +1143,30 @@ def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
 
 
 _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
+_DAY_MONTH_BEFORE_TIME = re.compile(
+    r"[0-9](?<![\w/.\-].)[0-9]?[./][0-9]{1,2}(?=[ ,]{1,2}[0-9]{1,2}:[0-9]{2}(?![0-9]))"
+)
+# Months in the languages families in England write letters and messages in (Polish, Slovak and Czech in both
+# cases, Romanian, Lithuanian, Portuguese, Spanish, Italian, French, German), lower case as the copy is searched.
+_FOREIGN_MONTHS = (
+    "stycznia styczeń lutego luty marca marzec kwietnia kwiecień maja maj czerwca czerwiec lipca lipiec sierpnia "
+    "sierpień września wrzesień października październik listopada listopad grudnia grudzień "
+    "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra "
+    "ledna února března dubna května června července srpna září října listopadu prosince "
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie "
+    "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio "
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro "
+    "enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+    "januar februar märz juni juli oktober dezember"
+)
+_FOREIGN_DATE = re.compile(
+    r"[0-9](?<![\w/.\-].)[0-9]?\.?[ ](?:de[ ])?(?:"
+    + trie(set(_FOREIGN_MONTHS.split()))
+    + r")(?:[ ](?:de[ ])?(?:19|20)[0-9]{2})?(?![\w])"
+)
+_FOREIGN_MONTH_HINT = re.compile(trie(set(_FOREIGN_MONTHS.split())) + r"[ ]")
 # A custody or control-room system's date, run together: "DOB: 17SEP2009", "08Nov23".
 _COMPACT_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC"
 _COMPACT_DATE = re.compile(
@@ -1253,14 +1304,24 @@ _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
 # writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
 _HOUSE_NUMBER_ALONE = re.compile(
-    r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
+    r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite|in|of|neighbour,?|"
+    r"house[ ]to[ ]house:)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
     r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth)[ ]{1,2}[A-Z]?)"
     # a hotel's room ("found in room 214", "room 212 booked by"): three digits, as a clinic's "room 3" is not
     r"|(?P<room>(?i:room|rm)[ ]{1,2})(?=[0-9]{3}(?![0-9])))"
     r"[0-9]{1,4}[A-Za-z]?(?![\w/\-]|[.:][0-9])"
 )
 _HOUSE_NUMBER_CUE = _prefilter(
-    "at from to outside next opposite plot pitch caravan chalet static trailer berth room rm"
+    "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm"
+)
+# A what3words location ("///tables.mended.curve", "what3words: index.home.raft") and a boat someone lives on,
+# by its name in quotes ('a narrowboat, "Dragonfly"', 'NB "Dragonfly"').
+_WHAT3WORDS = re.compile(
+    r"(?:///|what3words:?[ ]{1,2}(?:///)?)(?P<w>[a-z]{2,20}\.[a-z]{2,20}\.[a-z]{2,20})(?![\w.])"
+)
+_BOAT_NAME = re.compile(r'"(?P<n>[A-Z][^"\n]{1,30})"')
+_BOAT_BEFORE = re.compile(
+    r"\b(?:narrowboat|narrow[ ]boat|nb|boat|barge|cruiser|houseboat)(?:,)?(?:[ ]called)?[ ]$"
 )
 # "PO Box 417, Thornmouth": a box number is where someone's post goes (the town is joined after it).
 _PO_BOX = re.compile(r"(?=[P])\b(?:PO|P\.O\.|Po)[ ]?Box[ ]{1,2}[0-9]{1,6}\b")
@@ -1435,6 +1496,12 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_ONLY.finditer(text) if flats else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    for match in _WHAT3WORDS.finditer(lower) if "///" in text or "what3words" in lower else ():
+        # "///tables.mended.curve": a what3words location, three metres square.
+        spans.append(Span(match.start("w"), match.end("w"), EntityKind.ADDRESS, match.group("w")))
+    for match in _BOAT_NAME.finditer(text) if '"' in text else ():
+        if _BOAT_BEFORE.search(lower, max(0, match.start() - 24), match.start()):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.ADDRESS, norm(match.group("n"))))
     for match in _PO_BOX.finditer(text) if digits and "Box" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _ESTATE.finditer(text) if " estate" in text else ():
@@ -1578,7 +1645,7 @@ _PLACE_TYPES = frozenset(
 # service's generic word makes one of these heads a name.
 _OWN_NAME_HEADS = re.compile(
     r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
-    r"Cash[ ]&[ ]Carry|Nails[ ]&[ ]Beauty|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
+    r"Cash[ ]&[ ]Carry|Nails[ ]&[ ](?:Beauty|Spa)|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
     # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
     r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
     # firms named for their trade ("Castle Eden Foods", "Hearth & Home Lettings", "Fen Harvest Staffing")

@@ -1004,6 +1004,14 @@ _PLACE_ENDS = word_set(
 _SPACED_PREFIXES = frozenset({"Mc", "Mac", "St", "Fitz"})
 
 
+# Role words that are also common surnames, a surname straight after a first name unless the role's noun follows
+# ("Paul Foster (DSL)"; "Kayla foster carer").
+_ROLES_ALSO_SURNAMES = word_set("foster")
+_ROLE_NOUN_AFTER = re.compile(
+    r"[ ](?i:carers?|care|placement|parents?|home|family|families|mother|father|child|children|agency)\b"
+)
+
+
 def list_names(tokens: Tokens) -> list[Span]:
     """Runs of capitalised words scored against the name lists ("Jayden Smith", "Zainab")."""
     spans: list[Span] = []
@@ -1028,6 +1036,13 @@ def list_names(tokens: Tokens) -> list[Span]:
                 weak_surname(nxt.text, nxt.cls) and items[j].cls in {"FIRST", "AMBIG", "INITIAL", "CAPS_NAME"}
             ):
                 j += 1
+            elif (
+                nxt.cls == "ROLE"
+                and fold(nxt.text) in _ROLES_ALSO_SURNAMES
+                and items[j].cls in {"FIRST", "AMBIG"}
+                and not _ROLE_NOUN_AFTER.match(tokens.text, nxt.end)
+            ):
+                j += 1  # "Mr Paul Foster", not "Paul's foster carer"
             elif (
                 items[j].text in _SPACED_PREFIXES
                 and j > i
@@ -1473,7 +1488,11 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
     return spans
 
 
-_NAME_THEN_INITIAL = re.compile(r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)")
+# "Jayden R.", "Oakley F-B", and a bare letter before a bracket, a colon, a dash or the line's end ("Aisha M
+# (10QF)", "Precious M: ...", "Re: Summer R - health"); not "Sam A and B".
+_NAME_THEN_INITIAL = re.compile(
+    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n)", re.MULTILINE
+)
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
 _INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-Z]\.?[ ]$")
 

@@ -74,7 +74,8 @@ _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 # end a hospital's or a trust's name after the words found.
 TRUST_TAIL = re.compile(
     r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
-    r"(?:[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b)?"
+    r"(?:(?:[ ]University)?[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b|[ ]University[ ]NHS[ ](?:Foundation[ ])?Trust\b|"
+    r"(?:[ ]University)?[ ]NHS[ ]FT\b)?"
 )
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase or before a dash, or
 # "(Harwick Central)".
@@ -294,6 +295,8 @@ def _name_words_before(text: str, span: Span) -> int | None:
 # A firm's legal ending, or a health board's ("NHS Somerset ICB").
 _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
+_BUILDING_AFTER = re.compile(r"[ ](?:House|Lodge|Hospital)\b(?![ ][A-Z])")
+_BUILT = (EntityKind.ADDRESS, EntityKind.SCHOOL)
 
 
 def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
@@ -303,6 +306,12 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if text.startswith(("St ", "St. "), span.start) and text.startswith("'s", span.end):
             longer.append(Span(span.start, span.end + 2, span.kind, span.key))  # "at St Godric's"
+            continue
+        building = _BUILDING_AFTER.match(text, span.end) if span.kind in _BUILT else None
+        if building is not None:
+            # "Harbour View House", "King's College Hospital": the building's word after the name found.
+            kind = EntityKind.ORG if building.group(0).strip() == "Hospital" else span.kind
+            longer.append(Span(span.start, building.end(), kind, norm(text[span.start : building.end()])))
             continue
         start = _name_words_before(text, span)
         tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
@@ -351,7 +360,7 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                     Span(span.start, what.end(), kind, span.key)
                 )  # "Oswestry School of Arts & Trades"
                 continue
-        if kind is EntityKind.ORG and text.startswith((" NHS", " Trust"), span.end):
+        if kind is EntityKind.ORG and text.startswith((" NHS", " Trust", " University NHS"), span.end):
             trust = TRUST_TAIL.match(text, span.end)  # "University Hospitals Plymouth NHS Trust"
             if trust is not None and trust.end() > span.end:
                 longer.append(Span(span.start, trust.end(), kind, span.key))
