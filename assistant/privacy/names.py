@@ -38,6 +38,7 @@ from assistant.privacy.words import (
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     common_words,
+    data_lines,
     first_names,
     fold,
     is_vocabulary,
@@ -868,7 +869,8 @@ def context_names(tokens: Tokens) -> list[Span]:
                 ):
                     span = None
                 add(span)
-        if called:
+        # "Named Paediatric Liaison Nurse: Tina Wragg": a capitalised "Named" before a capitalised word is a job.
+        if called and not (word == "Named" and _CAP_TOKEN.match(text, tok.end + 1)):
             match = _CALLED.match(text, tok.start)
             if match:
                 # "a lad called Little T": a nickname of a word and a capital letter.
@@ -946,13 +948,20 @@ def context_names(tokens: Tokens) -> list[Span]:
     return [_without_leading_role(tokens, span) for span in found]
 
 
+# Family words in other languages said before a name ("Kaka Shwan", "Khala Samina"), but not those that are also
+# a priest's or a parent's title in a name ("Abba Gebre", "Abu Bakr", "Umm Kulthum") or a name themselves.
+_KIN_IN_OTHER_LANGUAGES = frozenset(
+    fold(word) for line in data_lines("family_words.txt") for word in line.split()
+) - word_set("abba abu umm bibi ama ata baba")
+
+
 def _without_leading_role(tokens: Tokens, span: Span) -> Span:
     """'known only as "Uncle Shaz"': a role word before the name is the family's word for him, kept."""
     k = tokens.by_start.get(span.start)
     items = tokens.items
     if (
         k is not None
-        and fold(items[k].text) in KIN_TITLES
+        and (fold(items[k].text) in KIN_TITLES or fold(items[k].text) in _KIN_IN_OTHER_LANGUAGES)
         and k + 1 < len(items)
         and items[k + 1].end <= span.end
     ):

@@ -227,7 +227,7 @@ PROFESSIONAL_ROLES = (
 ROLE_ABBREVIATIONS = word_set(
     "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
     # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
-    "ELSA SIL BIL MIL FIL DIL"
+    "ELSA SIL BIL MIL FIL DIL CCP"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 # Family words said before a name as a title ("Uncle Shaz", "Nana Pearl", "Uncle DD"): the word is a role, what
@@ -322,7 +322,7 @@ ACRONYMS = word_set(
     "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
-    "emis afc jfc"
+    "emis afc jfc ehe pe"
 )
 
 # Police ranks written before an officer's collar number ("PC 4471", "SGT 1150 PRIESTLEY"), as a pattern.
