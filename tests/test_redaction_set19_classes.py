@@ -187,6 +187,9 @@ def test_capitals_in_mixed_lines_compact_dates_extensions_rooms_and_firms(text: 
         ("The caller gave what3words ///lamp.orange.river for the towpath.", "lamp.orange.river"),
         ("Mr Paul Foster (DSL) rang the duty line.", "Foster"),
         ("Her friend Aisha M (10QF) came to me upset.", "Aisha M"),
+        ("03:20 OFFICERS ON SCENE (PC 1108 HOLLAND, PC 977 MOSS). MALE YOUTH.", "MOSS"),
+        ("Tomek came in late from The Mount Inn that night.", "The Mount Inn"),
+        ("She was kept in a flat above Golden Sands Kebab House for a week.", "Golden Sands Kebab House"),
     ],
 )
 def test_exhibit_marks_call_signs_house_numbers_chat_dates_boats_and_buildings(text: str, value: str) -> None:
@@ -221,6 +224,7 @@ def test_exhibit_marks_call_signs_house_numbers_chat_dates_boats_and_buildings(t
         ("Named Paediatric Liaison Nurse: Tina Wragg, by email.", "Named Paediatric Liaison Nurse"),
         ('He owed "Kaka Shwan" money for the boat.', "Kaka"),
         ("EHE officer notified; the PE teacher and the CCP were told.", "EHE officer"),
+        ("04:15 PC 2287 LOCATE MISPER IN A CAR.", "LOCATE MISPER"),
         ("Recommendation no. 3 was agreed; plan 3.5 agreed.", "no. 3"),
         ("Sam A and B were both in the room.", " A and B"),
     ],

@@ -54,6 +54,7 @@ from assistant.privacy.words import (
     public_names,
     trie,
     word_set,
+    word_surnames,
 )
 
 
@@ -811,6 +812,38 @@ def _rank_starts(text: str) -> list[int]:
             starts.add(at)
             at = text.find(literal, at + 1)
     return sorted(starts)
+
+
+# An officer's surname in capitals after the rank and collar number, whatever the word ("PC 977 MOSS", "PCS 3104
+# KEAST"): a log writes no other word there.
+_COLLAR_NAME = re.compile(rf"{POLICE_RANKS}[Ss]?[ ][0-9]{{2,5}}[ ](?P<s>[A-Z][A-Z'\-]{{2,30}})(?![\w'\-])")
+
+
+_VERBS_IN_LOGS = word_set(
+    "locate locates attend attends arrest arrests search searches check checks speak speaks return returns "
+    "confirm confirms request requests deploy deploys leave leaves update updates advise advises"
+)
+
+
+def _collar_names(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for start in _rank_starts(text):
+        match = _COLLAR_NAME.match(text, start)
+        if match is None or (start and text[start - 1].isalnum()):
+            continue
+        word = match.group("s")
+        folded = fold(word)
+        # Not the log's verb ("PC 2287 LOCATE MISPER", "PC 4471 ATTENDED") nor a word of the genre's own.
+        if (
+            folded in ROLE_WORDS
+            or folded in INSTITUTION_WORDS
+            or folded in _VERBS_IN_LOGS
+            or _log_word(word)
+            or (folded in common_words() and folded not in word_surnames())
+        ):
+            continue
+        spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
+    return spans
 
 
 def _references(text: str, lower: str) -> list[Span]:
@@ -1645,7 +1678,7 @@ _PLACE_TYPES = frozenset(
 # service's generic word makes one of these heads a name.
 _OWN_NAME_HEADS = re.compile(
     r"(?=[A-Z])\b(?:Circle|Samaj|Fellowship|Mission|Association|Sisters|Together|Collective|Baby[ ]Bank|"
-    r"Cash[ ]&[ ]Carry|Nails[ ]&[ ](?:Beauty|Spa)|Nails|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
+    r"Cash[ ]&[ ]Carry|Nails[ ]&[ ](?:Beauty|Spa)|Nails|Kebab[ ]House|Kebab[ ]Shop|Chip[ ]Shop|Pizzeria|Cafe|Café|Car[ ]Wash|Inn|Arms|Tavern|PH|INN|ARMS|TAVERN|Barbers|"
     # a firm is its own name, whatever the words ("Northern Rooms Ltd", "Iron Works Gym", "CHEQUERS CHIPPY")
     r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
     # firms named for their trade ("Castle Eden Foods", "Hearth & Home Lettings", "Fen Harvest Staffing")
@@ -2459,7 +2492,7 @@ def structured_spans(text: str) -> list[Span]:
         # A plate's letters alone ("registration ending WDL") are the only plate without a digit.
         partial = any(word in lower for word in _PARTIAL_WORDS)
         return found + _vehicles(text, lower) if partial else found
-    found += _lowercase_streets(text)
+    found += _lowercase_streets(text) + _collar_names(text)
     if "|" in text:
         found += _reference_columns(text)
     phones = _phones(text)

@@ -297,6 +297,7 @@ _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrat
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
 _BUILDING_AFTER = re.compile(r"[ ](?:House|Lodge|Hospital)\b(?![ ][A-Z])")
 _BUILT = (EntityKind.ADDRESS, EntityKind.SCHOOL)
+_PUB = re.compile(r"[ ](?:Inn|Arms|Tavern|Hotel)$")
 
 
 def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
@@ -306,6 +307,13 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if text.startswith(("St ", "St. "), span.start) and text.startswith("'s", span.end):
             longer.append(Span(span.start, span.end + 2, span.kind, span.key))  # "at St Godric's"
+            continue
+        if (
+            span.kind is EntityKind.ORG
+            and text.startswith("The ", span.start - 4)
+            and _PUB.search(text, span.start, span.end)
+        ):
+            longer.append(Span(span.start - 4, span.end, span.kind, span.key))  # "from The Mount Inn"
             continue
         building = _BUILDING_AFTER.match(text, span.end) if span.kind in _BUILT else None
         if building is not None:
