@@ -380,8 +380,8 @@ _PERSON_AFTER = re.compile(r"[ ]{1,2}(?i:person|people|persons)\b")
 
 
 def _titled_surname(tokens: Tokens, offset: int) -> Span | None:
-    """'Miss Young', 'Mr Child': after a title, a listed surname that is also a word the other rules refuse
-    as a name on its own (a label word such as "Young Person") is the surname."""
+    """'Miss Young', 'Mr Child', 'Mrs Ward': after a title, a listed surname that is also a word the other rules
+    refuse as a name on its own (a label word such as "Young Person", a ward) is the surname."""
     i = tokens.by_start.get(offset)
     if i is None:
         return None
@@ -390,8 +390,7 @@ def _titled_surname(tokens: Tokens, offset: int) -> Span | None:
     if (
         tok.text[:1].isupper()
         and not tok.text.isupper()
-        and folded in NON_VALUES
-        and folded in surnames()
+        and _listed_surname(folded)
         and not _PERSON_AFTER.match(tokens.text, tok.end)
     ):
         return Span(tok.start, tok.end, EntityKind.PERSON, "")
@@ -1579,8 +1578,11 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if capital else None
         if before is not None:
             folded = fold(before.group("s"))
-            if before.group("s") not in ROLE_ABBREVIATIONS and not any(
-                folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
+            if before.group("s") not in ROLE_ABBREVIATIONS and (
+                _listed_surname(folded)  # "WARD, Margaret", though a ward is a place in a hospital
+                or not any(
+                    folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
+                )
             ):
                 joined.append(Span(before.start("s"), span.end, span.kind, ""))
         # Only after a listed first name: "Kelderby Sunday" is not a name.
