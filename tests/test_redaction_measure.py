@@ -89,26 +89,27 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-21 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%); their gaps were then worked on only with rules that generalise, and they stand below
+# Sets 8-22 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%); their gaps were then worked on only with rules that generalise, and they stand below
 # the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
         ("set8", 0.971, 1, 7),
         ("set9", 0.958, 0, 7),
-        ("set10", 0.964, 3, 11),
+        ("set10", 0.965, 2, 11),
         ("set11", 0.960, 9, 21),
         ("set12", 0.969, 9, 21),
         ("set13", 0.975, 0, 9),
-        ("set14", 0.981, 4, 22),
-        ("set15", 0.957, 7, 22),
+        ("set14", 0.982, 4, 22),
+        ("set15", 0.959, 7, 22),
         ("set16", 0.962, 0, 15),
-        ("set17", 0.943, 1, 29),
+        ("set17", 0.944, 1, 29),
         ("set18", 0.951, 9, 48),
         ("set19", 0.981, 0, 39),
-        ("set20", 0.973, 4, 61),
-        ("set21", 0.953, 20, 103),
+        ("set20", 0.974, 4, 61),
+        ("set21", 0.970, 11, 90),
+        ("set22", 0.955, 17, 92),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -212,6 +212,9 @@ class Tokens:
             words = line.split()
             if MASK in line:  # a placeholder blanked out is no word in capitals ("DC PERSON_3, ORG_1 CAIU")
                 words = [word for word in words if MASK not in word]
+                # and counts as letters in lower case, as the name or number it stands for mostly was: redacting
+                # twice must read the line as the first time did
+                lower += line.count(MASK)
             flags[k] = len(words) >= 4 and upper >= 4 * lower
         return starts, bytes(flags)
 
@@ -1533,14 +1536,18 @@ def _given_before_caps(text: str, span: Span) -> int | None:
     surname = text[span.start : span.end]
     if len(surname) < 3 or not surname.isupper() or " " in surname:
         return None
-    given = _GIVEN_BEFORE.search(text, max(0, span.start - 24), span.start)
-    if given is None:
-        return None
-    word = given.group(0).rstrip()
-    cls = classify(word)
-    return (
-        given.start() if cls in {"FIRST", "AMBIG"} or (cls == "UNKNOWN" and not is_vocabulary(word)) else None
-    )
+    start = None
+    # "Jordan BAYLISS", and both given names of "Arlo James TREWIN"
+    for _ in range(2):
+        given = _GIVEN_BEFORE.search(text, max(0, (start or span.start) - 24), start or span.start)
+        if given is None:
+            break
+        word = given.group(0).rstrip()
+        cls = classify(word)
+        if not (cls in {"FIRST", "AMBIG"} or (cls == "UNKNOWN" and not is_vocabulary(word))):
+            break
+        start = given.start()
+    return start
 
 
 # "HARGREAVES, Jordan Lee", "SUNDAY, Lee (DOB ...)": a police record's surname in capitals, a comma, then a
