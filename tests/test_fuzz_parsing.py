@@ -276,6 +276,16 @@ def test_every_parser_on_long_runs_of_one_shape(text: str) -> None:
         check(text)
 
 
+def test_a_name_thousands_of_letters_long_is_redacted_everywhere_it_is_written() -> None:
+    """Found by the fuzz run above: a found name's lower-case forms were built into a pattern letter by letter,
+    recursing once per letter, so a 3,000-letter "name" overflowed the stack."""
+    name = "Va" + "é" * 3_000
+    text = f"# 07700 900123# NHS# DOB:- - ¦{name} said so. {name.lower()} came back. 0044 7700 900123"
+    result = redact(text)
+    assert "é" not in result.text
+    assert result.restore(result.text) == text
+
+
 # ---------------------------------------------------------------------------------------------- pathological
 
 

@@ -356,11 +356,19 @@ CAR_MODELS = word_set(
 )
 
 
+_TRIE_DEPTH = 200  # longer than any name or word: such a run ("Vaéééé…" in a fuzzed text) is listed as it is
+
+
 def trie(words: Iterable[str]) -> str:
     """An alternation of `words` factored by shared prefixes ("a(?:ccount|ddress)"): re tries one branch
-    per character instead of every word, and the longest word still wins."""
+    per character instead of every word, and the longest word still wins. A word longer than _TRIE_DEPTH is
+    an alternative of its own, first, so building the pattern never recurses that deep."""
     tree: dict[str, Any] = {}
+    long_words: list[str] = []
     for word in words:
+        if len(word) > _TRIE_DEPTH:
+            long_words.append(word)
+            continue
         node = tree
         for char in word:
             node = node.setdefault(char, {})
@@ -373,4 +381,7 @@ def trie(words: Iterable[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(tree)
+    if not long_words:
+        return build(tree)
+    listed = "|".join(re.escape(word) for word in sorted(set(long_words), key=len, reverse=True))
+    return f"(?:{listed}|{build(tree)})" if tree else f"(?:{listed})"
