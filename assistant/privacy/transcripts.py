@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import HONORIFICS, classify
@@ -70,9 +71,16 @@ def speakers(text: str) -> list[Span]:
         if not any(_reads_as_someone(word) for label in labels for word in label.split()):
             continue  # "guidance:", "query:" again and again: a file's keys, not people
         for match in thread:
-            spans.extend(_label_names(match))
-            end = text.find("\n", match.end())
-            spans.extend(_named_in_message(text, match.end(), len(text) if end == -1 else end))
+            label = match.start("label")
+            stamped = match.group(0).lstrip()[:1] in "0123456789["
+            spans += [
+                Span(label + a, label + b, kind, "") for a, b, kind in _label_names(match["label"], stamped)
+            ]
+            start, end = match.end(), text.find("\n", match.end())
+            message = text[start : len(text) if end == -1 else end]
+            spans += [
+                Span(start + a, start + b, EntityKind.PERSON, "") for a, b in _named_in_message(message)
+            ]
     return spans
 
 
@@ -87,21 +95,25 @@ _WORDS_BEFORE = re.compile(r"([a-z]+)[ ]$")
 _WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
 
 
-def _named_in_message(text: str, start: int, end: int) -> list[Span]:
-    found: list[Span] = []
-    for match in _MESSAGE_WORD.finditer(text, start, end):
+# Both readers below see one label or one message alone and give offsets into it, so each is cached: people
+# take turns under a few labels, and short messages ("ok", "where u at") come back again and again.
+@lru_cache(maxsize=1 << 14)
+def _named_in_message(text: str) -> tuple[tuple[int, int], ...]:
+    """The words of one message that name someone, as (start, end) in the message."""
+    found: list[tuple[int, int]] = []
+    for match in _MESSAGE_WORD.finditer(text):
         word = match.group(0)
         if joined_before(text, match.start(), "_'@.-"):
             continue  # the end of a longer word or handle
         if is_vocabulary(word) or word in chat_words() or classify(word) in {"ROLE", "FUNCTION", "TITLE"}:
             continue
-        before = _WORDS_BEFORE.search(text, max(start, match.start() - 6), match.start())
-        after = _WORD_AFTER.match(text, match.end(), end)
+        before = _WORDS_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        after = _WORD_AFTER.match(text, match.end())
         if (before is not None and before.group(1) in _NAME_BEFORE) or (
             after is not None and after.group(1) in _NAME_AFTER
         ):
-            found.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
-    return found
+            found.append((match.start(), match.end()))
+    return tuple(found)
 
 
 def _threads(text: str) -> list[list[re.Match[str]]]:
@@ -127,18 +139,19 @@ def _reads_as_someone(word: str) -> bool:
     return classify(word) == "ROLE" or word in first_names() or not is_vocabulary(word)
 
 
-def _label_names(match: re.Match[str]) -> list[Span]:
-    """The words of one speaker label that name someone, as one span: "nanna trace" → "trace", "D Roc",
-    "Teklay G"; "moth.girl" is a handle."""
-    label, start = match.group("label"), match.start("label")
+@lru_cache(maxsize=1 << 12)
+def _label_names(label: str, after_stamp: bool) -> tuple[tuple[int, int, EntityKind], ...]:
+    """The words of one speaker label that name someone, as one span (start, end, kind in the label): "nanna
+    trace" → "trace", "D Roc", "Teklay G"; "moth.girl" is a handle."""
+    start = 0
     words = label.split()
     first = words[0]
     field = classify(first) not in _PERSONAL or (len(words) > 1 and words[1].islower())
     # A label after a date or time stamp is who sent a message, even an ordinary word ("21:49 Aga:"), unless
     # it is a word of this genre's forms ("14:02 Outcome:").
-    stamped = match.group(0).lstrip()[:1] in "0123456789[" and fold(first) not in common_words()
+    stamped = after_stamp and fold(first) not in common_words()
     if len(first) > 1 and first[:1].isupper() and is_vocabulary(first) and field and not stamped:
-        return []  # a field ("Other party:", "Care proceedings:", "CALLER:"), not a speaker ("Nan Denise:")
+        return ()  # a field ("Other party:", "Care proceedings:", "CALLER:"), not a speaker ("Nan Denise:")
     kept: list[tuple[int, int, EntityKind]] = []
     for word in re.finditer(r"\S+", label):
         value = word.group(0).rstrip(".'")
@@ -157,4 +170,4 @@ def _label_names(match: re.Match[str]) -> list[Span]:
         if kept and kept[-1][2] is kind is EntityKind.PERSON and kept[-1][1] == begin - 1:
             begin = kept.pop()[0]  # "D Roc", "Teklay G": one name
         kept.append((begin, start + word.start() + len(value), kind))
-    return [Span(begin, end, kind, "") for begin, end, kind in kept]
+    return tuple(kept)
