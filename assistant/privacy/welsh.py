@@ -101,11 +101,13 @@ _TY = re.compile(rf"Ty[ ](?P<w>{_NAME_WORD})(?![\w'\-])")
 
 
 def welsh_dates(text: str, lower: str) -> list[Span]:
-    """`lower` is `text` in lower case, the same length: it says cheaply whether a named day is there (that
-    pattern ignores case, so it cannot skip ahead as the dates' pattern, starting with a digit, does)."""
+    """`lower` is `text` in lower case, the same length: it says cheaply whether a month or a named day is
+    there at all. Without one, neither pattern is run: the dates' would try every digit (a log of numbers),
+    and the named days', ignoring case, every letter."""
+    months = any(month in lower for month in _MONTHS)
     spans = [
         Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
-        for m in _DATE.finditer(text)
+        for m in (_DATE.finditer(text) if months else ())
         if not joined_before(text, m.start(), _MARKS)
     ]
     if any(word in lower for word in _NAMED_DAY_WORDS):
