@@ -26,7 +26,7 @@ from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import joined_before, same_length_lower
-from assistant.privacy.places import several_word_places
+from assistant.privacy.places import lowercase_places, several_word_places
 from assistant.privacy.venues import (
     TRUST_TAIL,
     caps_places,
@@ -41,11 +41,13 @@ from assistant.privacy.words import (
     CAR_MAKES,
     CAR_MODELS,
     FUNCTION_WORDS,
+    HOUSE_TYPES,
     INSTITUTION_WORDS,
     NATIONALITIES,
     POLICE_RANK_STARTS,
     POLICE_RANKS,
     ROLE_WORDS,
+    STREET_TYPES,
     common_words,
     fold,
     is_vocabulary,
@@ -1237,15 +1239,6 @@ _NUMERIC_RANGE = re.compile(
 
 # ------------------------------------------------------------------------------------------- addresses
 
-_STREET_TYPES = (
-    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
-    "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
-    "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
-    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Street|Broadway|Cl|Tce|Pde|"
-    # regional words for a street or lane: the Fens' droves, Norfolk's lokes, Sussex's twittens, Tyneside's
-    # chares, the north's ginnels and snickets
-    "Drove|Loke|Twitten|Chare|Ginnel|Gennel|Snicket|Corner|Nook|Dene|Leys"
-)
 # Types that name a street even without a house number ("Moor Lane", "Church Lane").
 _NAMED_STREET_TYPES = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rd|Ave"
 # Types that name a street without a number only when the words before them are not generic ("Rowan
@@ -1255,11 +1248,6 @@ _NAMED_STREET_TYPES_CHECKED = (
     "Brow|Wynd|Chase|Meadows|Heights|Green|View|Park|Gardens|Drove|Loke|Twitten|Chare|Corner|Dene"
 )
 _DIRECTION = r"(?:[ ](?:North|South|East|West|Upper|Lower))?"
-_HOUSE_TYPES = (
-    "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
-    "Hall|Court|Mansions|Mills|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
-    "Chapel|Bakery|Schoolhouse"
-)
 # House names that identify a home on their own ("Holly Cottage"); the others need a street after them.
 _HOUSE_ALONE = frozenset(
     [
@@ -1288,10 +1276,10 @@ _FLAT = (
     r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-]))"  # "Block C, Jubilee Heights": a block of flats by letter
 )
 # The same type words as patterns factored by prefix, so a capitalised word is not tried against each.
-_STREET_TYPES_TRIE = trie(set(_STREET_TYPES.split("|")))
+_STREET_TYPES_TRIE = trie(set(STREET_TYPES.split("|")))
 _NAMED_STREET_TYPES_TRIE = trie(set(_NAMED_STREET_TYPES.split("|")))
 _NAMED_STREET_TYPES_CHECKED_TRIE = trie(set(_NAMED_STREET_TYPES_CHECKED.split("|")))
-_HOUSE_TYPES_TRIE = trie(set(_HOUSE_TYPES.split("|")))
+_HOUSE_TYPES_TRIE = trie(set(HOUSE_TYPES.split("|")))
 _ADDRESS_NUMBERED = re.compile(
     rf"(?:{_FLAT},?[ ]{{1,2}}|(?:No|NO)\.?[ ])?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
     rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b{_DIRECTION}"
@@ -1325,7 +1313,7 @@ _HOUSE = re.compile(
 )
 # Any street or house type word: without one, no named street or house is looked for.
 _PLACE_TYPE_WORD = re.compile(
-    rf"\b(?:{trie(set(_STREET_TYPES.split('|')) | set(_NAMED_STREET_TYPES_CHECKED.split('|')) | set(_HOUSE_TYPES.split('|')))})\b"
+    rf"\b(?:{trie(set(STREET_TYPES.split('|')) | set(_NAMED_STREET_TYPES_CHECKED.split('|')) | set(HOUSE_TYPES.split('|')))})\b"
 )
 _FLAT_WORD = re.compile(
     r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block)\b"
@@ -1667,7 +1655,7 @@ def _place_words_end(text: str, start: int, end: int, *, ordinary_ok: bool = Fal
 
 
 _PLACE_TYPES = frozenset(
-    fold(word) for word in (_STREET_TYPES + "|" + _NAMED_STREET_TYPES_CHECKED + "|" + _HOUSE_TYPES).split("|")
+    fold(word) for word in (STREET_TYPES + "|" + _NAMED_STREET_TYPES_CHECKED + "|" + HOUSE_TYPES).split("|")
 )
 
 
@@ -2475,7 +2463,7 @@ def structured_spans(text: str) -> list[Span]:
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
-    found += regional_services(text) + linked_towns(text) + several_word_places(text)
+    found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]

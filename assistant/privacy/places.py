@@ -12,7 +12,8 @@ import re
 from functools import cache
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.words import fold, norm, place_names
+from assistant.privacy.normalise import joined_before
+from assistant.privacy.words import STREET_TYPES, fold, is_vocabulary, norm, place_names
 
 # The little words inside a place's name, written in lower case.
 _LINKS = frozenset({"of", "in", "on", "upon", "under", "le", "la", "de", "by", "cum", "en", "super", "the"})
@@ -35,6 +36,12 @@ def _by_first_word() -> dict[str, list[list[str]]]:
 @cache
 def first_words() -> frozenset[str]:
     return frozenset(_by_first_word())
+
+
+@cache
+def _first_parts() -> frozenset[str]:
+    """The first words before any hyphen ("barrow" of "barrow-in-furness"): what a word pattern finds."""
+    return frozenset(word.split("-")[0] for word in _by_first_word())
 
 
 def place_at(text: str, start: int) -> int | None:
@@ -83,6 +90,50 @@ def several_word_places(text: str) -> list[Span]:
             spans.append(Span(start, end, EntityKind.ADDRESS, norm(text[start:end])))
             cursor = end
     return spans
+
+
+# A lower-case word's first letter, at a word's start (checked after the letter, so the engine skips to letters).
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'@./#\-].)[a-z']*+")
+# A street named after the place ("whitby rd", "sutton way"): the street is the identifier.
+_LOWER_STREET_TYPE = re.compile(r"[ ](?:" + STREET_TYPES.lower() + r")(?![\w'\-])")
+
+
+def lowercase_places(text: str) -> list[Span]:
+    """A listed place written in lower case, as messages and chats write it ("i am in kings lynn", "yes.
+    rhyl."), when a word of it is no English word: "barking" or "new mill" in lower case stays prose."""
+    index = _by_first_word()
+    # The text's distinct words, listed in one pass of the engine, say which places could start here: most
+    # texts hold none, and the rest are looked for by a pattern of those first words only.
+    heads = set(_LOWER_WORD.findall(text)) & _first_parts()
+    if not heads:
+        return []
+    finder = re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?![a-z'])")
+    spans: list[Span] = []
+    for match in finder.finditer(text):
+        start = match.start()
+        if joined_before(text, start, "'@./#-") or (spans and start < spans[-1].end):
+            continue
+        end = _hyphenated_end(text, match.end())
+        for words in index.get(text[start:end], ()):  # longest first
+            at = _lower_place_end(text, end, words)
+            if at is not None and any(len(w) >= 4 and not is_vocabulary(w) for w in words):
+                street = _LOWER_STREET_TYPE.match(text, at)
+                at = street.end() if street else at
+                spans.append(Span(start, at, EntityKind.ADDRESS, norm(text[start:at])))
+                break
+    return spans
+
+
+def _lower_place_end(text: str, end: int, words: list[str]) -> int | None:
+    """Where the place `words` ends, written in lower case from the word that ends at `end`, or None."""
+    for word in words[1:]:
+        if text[end : end + 1] != " " or not text.startswith(word, end + 1):
+            return None
+        end += 1 + len(word)
+    after = text[end : end + 2]
+    if after[:1].isalnum() or after[:1] in "_'@-" or (after[:1] in "./" and after[1:2].isalnum()):
+        return None  # a longer word, a handle or an address on the web ("rhyl.gov.uk")
+    return end
 
 
 def _hyphenated_end(text: str, end: int) -> int:

@@ -32,6 +32,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     ordinary_word_towns,
+    place_names,
     surnames,
     word_set,
 )
@@ -105,8 +106,8 @@ _VERB_ENDINGS = ("ED", "ING")
 
 
 def _spoken_in_a_caps_line(tokens: Tokens, tok: Tok) -> bool:
-    if len(_VOWELS.findall(tok.text)) < 2:
-        return False
+    if len(_VOWELS.findall(tok.text)) < 2 and fold(tok.text) not in place_names():
+        return False  # an abbreviation ("ARRD", "DETD"), but a town has few vowels too ("RHYL")
     starts, capitals = tokens.capital_lines
     return bool(capitals[bisect.bisect_right(starts, tok.start) - 1])
 

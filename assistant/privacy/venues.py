@@ -18,6 +18,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     ROLE_WORDS,
+    STREET_TYPES,
     common_words,
     data_lines,
     fold,
@@ -59,11 +60,20 @@ _PART = (
 _CARE_OF = re.compile(rf"(?i:\bc/o)[ ]{{1,2}}(?P<a>{_PART}(?:,[ ]{{1,2}}{_PART}){{0,5}})")
 
 # A police log or court heading in capitals holds an address or school only if it has one of these words.
+# A word in capitals that ends a street's or a school's name, or names a house or a flat, long or short as a
+# control room types it ("12 TITHE FARM RD", "16 SEAVIEW PARADE"): a line in capitals without one holds no address.
+# Other house words ("FARM", "MILL") are too often ordinary words in a log ("CERT HELD BY FARM OWNER").
 _CAPS_PLACE_WORD = re.compile(
-    r"\b(?:ROAD|STREET|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|GARDENS|GROVE|TERRACE|MEWS|COURT|WAY|PLACE|VIEW|"
-    r"COTTAGES?|HOUSE|FLAT|SCHOOL|ACADEMY|PRIMARY|COLLEGE|PARK|ESTATE|WALK|ROW|SQUARE|HILL|"
-    # and their short forms, as a control room types them ("12 TITHE FARM RD")
-    r"RD|ST|AVE|CL|DR|LN|CRES|GDNS|TCE|CT|PL|SQ)\b"
+    r"\b(?:"
+    + trie(
+        {
+            word.upper()
+            for word in f"{STREET_TYPES}|House|Cottage|Cottages|Flat|School|Academy|Primary|College".split(
+                "|"
+            )
+        }
+    )
+    + r")\b"
 )
 _SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
 _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")

@@ -53,6 +53,26 @@ def common_words() -> frozenset[str]:
     return _wordlist("common_words.txt")
 
 
+# The last word of a street's name ("Seaview Parade", "Enbrook Valley") and of a house's ("Holly Cottage"), as
+# one alternation each: the address patterns (identifiers.py) and the reading of a log's capitals (venues.py)
+# share them.
+STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
+    "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
+    "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
+    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Broadway|Cl|Tce|Pde|"
+    "Valley|Ridge|Spinney|Glade|Paddock|Paddocks|Orchard|Pastures|Esplanade|Promenade|Embankment|"
+    # regional words for a street or lane: the Fens' droves, Norfolk's lokes, Sussex's twittens, Tyneside's
+    # chares, the north's ginnels and snickets
+    "Drove|Loke|Twitten|Chare|Ginnel|Gennel|Snicket|Corner|Nook|Dene|Leys"
+)
+HOUSE_TYPES = (
+    "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
+    "Hall|Court|Mansions|Mills|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
+    "Chapel|Bakery|Schoolhouse"
+)
+
+
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -65,8 +85,10 @@ def english_words() -> frozenset[str]:
 @cache
 def place_names() -> frozenset[str]:
     """Towns, villages, districts and estates of England and Wales, lower case ("reading", "houghton regis",
-    "barrow-in-furness"): data/places.txt."""
-    return frozenset(norm(line) for line in data_lines("places.txt"))
+    "barrow-in-furness"): data/places.txt, written for this project, and GeoNames' places of 500 people or more
+    (data/geonames_places.txt), which fill its gaps (Rhyl, King's Lynn)."""
+    lines = data_lines("places.txt") + data_lines("geonames_places.txt")
+    return frozenset(norm(line) for line in lines)
 
 
 def ordinary_word_towns() -> frozenset[str]:
