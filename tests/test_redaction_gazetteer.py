@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from assistant.privacy import EntityKind
+from assistant.privacy import EntityKind, redact
 from assistant.privacy.redaction import find_spans
 from assistant.privacy.words import data_lines, place_names, public_names
 from tests.fakes.redaction import covered, kinds_of
@@ -86,3 +86,21 @@ def test_a_log_town_and_a_street_of_any_type_are_redacted(text: str, value: str)
 def test_words_beside_a_place_word_stay(text: str, kept: str) -> None:
     start = text.index(kept)
     assert not any(s.start < start + len(kept) and s.end > start for s in find_spans(text)), kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ARRESTED AT FLAT 4, 12 STATION ROAD, FLINT BY DC OWENS.", "FLAT 4, 12 STATION ROAD, FLINT"),
+        ("WARRANT EXECUTED 06:00, 31 ASH GROVE MARCH. NOTHING FOUND.", "31 ASH GROVE MARCH"),
+        ("Visit to 12 Mill Lane, Rhyl and then home.", "12 Mill Lane, Rhyl"),
+    ],
+)
+def test_the_town_after_a_numbered_street_is_part_of_the_address(text: str, value: str) -> None:
+    assert value in kinds_of(text), kinds_of(text)
+
+
+def test_a_month_after_a_street_stays_a_date() -> None:
+    text = "She lived at 4 Church Street March 2023 to May."
+    assert "4 Church Street" in kinds_of(text)
+    assert "March 2023" in redact(text).text

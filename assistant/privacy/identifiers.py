@@ -614,7 +614,7 @@ def _handles(text: str, lower: str) -> list[Span]:
         ):
             start = match.start("h")
             spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
-    spans += _shaped_handles(text, lower)
+    spans += _shaped_handles(text, lower) + _handle_lists(text, lower)
     for match in _cued(text, lower, _PROFILE_CUE_WORDS, _PROFILE_WHERE, profile_cues):
         value = match.group("h").rstrip(".-")
         if (
@@ -624,6 +624,29 @@ def _handles(text: str, lower: str) -> list[Span]:
         ):
             start = match.start("h")
             spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
+    return spans
+
+
+# A list of quoted names after a word for several accounts: 'gamertags "KingKez99", "xX JORDY B Xx", "SPUD0161"',
+# 'group members "Hai Tran", "Tony P"'. Each quoted item is an account's name, whatever its shape.
+_HANDLE_LIST = re.compile(
+    r"(?i:gamer[ ]?tags|user[ ]?names|screen[ ]?names|profile[ ]names|display[ ]names|handles|accounts|"
+    r"members)[ ]{0,3}(?:[:\-(]|(?i:were|are|of|called|named|incl(?:uding|\.)?))?[ ]{0,3}"
+    r"(?P<list>\"[^\"\n\x00]{2,40}\"(?:(?:,[ ]{0,2}(?:and[ ]|&[ ])?|[ ](?:and|&)[ ])\"[^\"\n\x00]{2,40}\")+)"
+)
+_QUOTED_ITEM = re.compile(r"\"(?P<v>[^\"\n\x00]{2,40})\"")
+
+
+def _handle_lists(text: str, lower: str) -> list[Span]:
+    if '"' not in text or not any(word in lower for word in ("tags", "names", "handles", "accounts", "members")):
+        return []
+    spans: list[Span] = []
+    for match in _HANDLE_LIST.finditer(text):
+        for item in _QUOTED_ITEM.finditer(text, match.start("list"), match.end("list")):
+            value = item.group("v").strip()
+            if value and fold(value) not in common_words():
+                start = item.start("v") + item.group("v").index(value)
+                spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
     return spans
 
 

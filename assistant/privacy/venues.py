@@ -14,6 +14,7 @@ from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify
 from assistant.privacy.normalise import joined_before
+from assistant.privacy.places import place_at
 from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
@@ -346,6 +347,36 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     return longer
 
 
+# A street's type word at the end of a found address, and a town's name after it, as one word or more.
+_STREET_END = re.compile(r"(?i:" + STREET_TYPES + r")")
+_TOWN_AFTER_STREET = re.compile(r",?[ ]{1,2}(?=[A-Z])")
+_WORD_AT = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+
+def _town_after_street(text: str, span: Span) -> int | None:
+    """Where the town after a numbered street ends ("9 CHESTER ROAD, FLINT", "47 ELM ROAD MARCH"), when the
+    word is a listed town, even an ordinary word or a month (not before a number: "Church Street March 2023")."""
+    value = text[span.start : span.end]
+    if not value[:1].isdigit() and value[:4].lower() not in ("flat", "unit"):
+        return None
+    last = value.rsplit(None, 1)[-1]
+    if _STREET_END.fullmatch(last) is None:
+        return None
+    gap = _TOWN_AFTER_STREET.match(text, span.end)
+    if gap is None:
+        return None
+    start = gap.end()
+    end = place_at(text, start)
+    if end is None:
+        word = _WORD_AT.match(text, start)
+        if word is None or fold(word.group(0)) not in ordinary_word_towns():
+            return None
+        end = word.end()
+    if text[end : end + 1].isalnum() or _NOT_TOWN_AFTER.match(text, end):
+        return None
+    return end
+
+
 def widened(text: str, spans: list[Span]) -> list[Span]:
     """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
     before a street ("The Old Forge, Back Lane")."""
@@ -363,6 +394,10 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 and not text[span.start].isdigit()
             ) and "," in text[span.start : span.end]:
                 longer.append(Span(span.start - 4, span.end, kind, span.key))
+                continue
+            town = _town_after_street(text, span)
+            if town is not None:
+                longer.append(Span(span.start, town, kind, norm(text[span.start : town])))
             continue
         if kind is EntityKind.SCHOOL and text[span.end : span.end + 1] == " ":
             name = text[span.start : span.end]
