@@ -1,6 +1,6 @@
 """Classes of identifier set 22 showed the redactor missing, each on invented text (none of it from the set):
 the accounts a list of quoted names gives after a word for several accounts, in any shape ("xX JORDY B Xx"), and
-those names again as a chat's speakers."""
+those names again as a chat's speakers; and pubs named as English pubs are ("the Red Lion")."""
 
 from __future__ import annotations
 
@@ -41,3 +41,28 @@ def test_group_members_and_usernames_listed_in_quotes(text: str, value: str) -> 
 def test_a_quoted_list_without_an_account_word_is_left() -> None:
     text = 'She used the words "sorry", "scared" and "tired" in her statement.'
     assert not any(kind is EntityKind.HANDLE for kind in kinds_of(text).values()), kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seen drinking in the Red Lion on Friday night.", "Red Lion"),
+        ("He came home at 01:30 from the Fox and Hounds.", "Fox and Hounds"),
+        ("Staff at The Nag's Head called the police.", "Nag's Head"),
+        ("She works evenings at the Rose and Crown.", "Rose and Crown"),
+    ],
+)
+def test_a_pub_named_as_english_pubs_are_is_redacted(text: str, value: str) -> None:
+    assert covered(text, value), kinds_of(text)  # a pub, or a place named after one ("Nag's Head")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A donation to the Red Cross.",
+        "Family in the Black Country since 2019.",
+        "He called the old bull a name.",
+    ],
+)
+def test_what_is_no_pub_stays(text: str) -> None:
+    assert not any(kind is EntityKind.ORG for kind in kinds_of(text).values()), kinds_of(text)

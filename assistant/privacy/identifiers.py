@@ -33,6 +33,7 @@ from assistant.privacy.venues import (
     care_of,
     headed_places,
     linked_towns,
+    pubs,
     regional_services,
 )
 from assistant.privacy.welsh import welsh_dates, welsh_places
@@ -638,7 +639,9 @@ _QUOTED_ITEM = re.compile(r"\"(?P<v>[^\"\n\x00]{2,40})\"")
 
 
 def _handle_lists(text: str, lower: str) -> list[Span]:
-    if '"' not in text or not any(word in lower for word in ("tags", "names", "handles", "accounts", "members")):
+    if '"' not in text or not any(
+        word in lower for word in ("tags", "names", "handles", "accounts", "members")
+    ):
         return []
     spans: list[Span] = []
     for match in _HANDLE_LIST.finditer(text):
@@ -2487,6 +2490,7 @@ def structured_spans(text: str) -> list[Span]:
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
+    found += pubs(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]

@@ -154,6 +154,33 @@ def regional_services(text: str) -> list[Span]:
     ]
 
 
+# A pub named as English pubs are: "the Red Lion", "the Fox and Hounds", "the Nag's Head", "The Royal Oak". After
+# "the", a colour, a crown's or a trade's word and a beast or an emblem name only a pub ("the Red Cross", "the Black
+# Country" and "the Old Bailey" are none of these). "Arms", "Inn" and "Tavern" are found as heads (identifiers.py).
+_PUB_FIRST = (
+    "Red|White|Black|Golden|Royal|Green|Blue|Grey|Old|Jolly|Three|Nag's|Nags|King's|Kings|Queen's|Queens|"
+    "Bishop's|Bull's|Saracen's|Turk's|Coach|Fox|Hare|Dog|Cat|Rose|Horse|Lamb|Fleece|Plough|Wheatsheaf|"
+    "Rising|Eight|Seven|Five|Cross|Crossed|Flying|Spread|Hop|Shoulder|Pig|Swan|Cock|Bird"
+)
+_PUB_LAST = (
+    "Lion|Hart|Bull|Bear|Swan|Horse|Horses|Oak|Crown|Anchor|Plough|Head|Fleece|Star|Bell|Bells|Ship|Castle|"
+    "Cock|Hound|Hounds|Fox|Stag|Dragon|Eagle|Falcon|Pheasant|Griffin|Unicorn|Boar|Ram|Lamb|Duck|Goose|Cow|"
+    "Compasses|Horseshoe|Harp|Feathers|Horns|Keys|Tun|Barrels|Greyhound|Buck|Lantern|Globe|Sun|Moon|Rose|"
+    "Partridge|Pelican|Peacock|Ferret|Bells|Bottle|Whistle|Mutton|Man|Men|Ox|Bush|Pole|Magpie|Sheaf"
+)
+_PUB_NAME = re.compile(
+    rf"(?:the|The|THE)[ ](?P<n>(?:{_PUB_FIRST})(?:[ ](?:and|&|of|in|on)[ ](?:the[ ])?|[ ])(?:[A-Z][a-z']+[ ])?"
+    rf"(?:{_PUB_LAST})(?:[ ](?:Inn|Hotel|Tavern))?)(?![\w'\-])"
+)
+
+
+def pubs(text: str) -> list[Span]:
+    """A pub named as English pubs are, after "the" (which stays): "the Red Lion", "The Fox and Hounds"."""
+    return [
+        Span(m.start("n"), m.end("n"), EntityKind.ORG, norm(m.group("n"))) for m in _PUB_NAME.finditer(text)
+    ]
+
+
 # Towns joined by little lower-case words: "Barrow-in-Furness", "Ashby-de-la-Zouch", "Weston-super-Mare",
 # "Marshby-on-Sea". No person's name is written so; a relative is ("Mother-in-Law"), and so is a city too large
 # to identify anyone ("Stoke-on-Trent", "Newcastle-upon-Tyne": the first word is a public name).
