@@ -1,6 +1,7 @@
 """Classes of identifier set 22 showed the redactor missing, each on invented text (none of it from the set):
 the accounts a list of quoted names gives after a word for several accounts, in any shape ("xX JORDY B Xx"), and
-those names again as a chat's speakers; and pubs named as English pubs are ("the Red Lion")."""
+those names again as a chat's speakers; pubs named as English pubs are ("the Red Lion"); and a neighbour's house number
+in brackets after her name."""
 
 from __future__ import annotations
 
@@ -66,3 +67,15 @@ def test_a_pub_named_as_english_pubs_are_is_redacted(text: str, value: str) -> N
 )
 def test_what_is_no_pub_stays(text: str) -> None:
     assert not any(kind is EntityKind.ORG for kind in kinds_of(text).values()), kinds_of(text)
+
+
+def test_a_neighbours_house_number_in_brackets_after_her_name_is_an_address() -> None:
+    text = "Her neighbour Mrs Ines Coutinho (no. 12) heard shouting at 22:30."
+    assert kinds_of(text).get("no. 12") is EntityKind.ADDRESS, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The accident book entry (no. 47) said radiator.", "Visits (no. 3) were missed."]
+)
+def test_a_numbered_entry_in_brackets_stays(text: str) -> None:
+    assert not any(kind is EntityKind.ADDRESS for kind in kinds_of(text).values()), kinds_of(text)

@@ -1347,7 +1347,7 @@ _FLAT_WORD = re.compile(
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
 _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
-# A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14". A log or a message
+# A home by its number alone: "neighbour at no.6", "AT NO 4", "Mrs Harris (no. 16)", "on plot 9", "caravan D14". A log or a message
 # writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
 _HOUSE_NUMBER_ALONE = re.compile(
@@ -1360,6 +1360,11 @@ _HOUSE_NUMBER_ALONE = re.compile(
 )
 _HOUSE_NUMBER_CUE = _prefilter(
     "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm"
+)
+# A neighbour's house by its number in brackets after her name: "Mrs Harris (no. 16)"; not after an ordinary
+# word ("accident book entry (no. 47)", "Visits (no. 3)").
+_HOUSE_NUMBER_BRACKETED = re.compile(
+    r"(?P<name>[A-Z][\w'\-]+)[ ]\((?P<no>(?i:no\.?)[ ]?[0-9]{1,4}[A-Za-z]?)\)"
 )
 # A what3words location ("///tables.mended.curve", "what3words: index.home.raft") and a boat someone lives on,
 # by its name in quotes ('a narrowboat, "Dragonfly"', 'NB "Dragonfly"').
@@ -1567,6 +1572,10 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         start = match.start("no") if match.group("no") is not None else match.start()
         found = Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()]))
         (spans if match.group("plot") else alone).append(found)
+    for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower else ():
+        if is_vocabulary(match.group("name")):
+            continue
+        alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
     return _joined_addresses(text, spans, digits=digits) + alone
 
 
