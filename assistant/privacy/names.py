@@ -811,6 +811,12 @@ def _all_common(tokens: Tokens, span: Span) -> bool:
     return True
 
 
+def _make_and_model(value: str) -> bool:
+    """A car's make and model ("SEAT LEON", "Ford Fiesta"): no name, whatever cue comes before it."""
+    words = [fold(word) for word in TOKEN.findall(value)[:2]]
+    return len(words) == 2 and words[0] in CAR_MAKES and words[1] in CAR_MODELS
+
+
 def context_names(tokens: Tokens) -> list[Span]:
     """Names from context. Each rule is tried only where its cue word starts, anchored there."""
     text = tokens.text
@@ -947,7 +953,8 @@ def context_names(tokens: Tokens) -> list[Span]:
                         span = None
                 add(span)
     found = spans + _table_names(tokens) + _caps_names(tokens) + quoted_names(text)
-    return [_without_leading_role(tokens, span) for span in found]
+    trimmed = [_without_leading_role(tokens, span) for span in found]
+    return [span for span in trimmed if not _make_and_model(text[span.start : span.end])]
 
 
 # Family words in other languages said before a name ("Kaka Shwan", "Khala Samina"), but not those that are also
