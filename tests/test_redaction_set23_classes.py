@@ -19,3 +19,20 @@ def test_a_cars_make_and_model_is_no_name_when_redacted_twice(text: str) -> None
     once = redact(text)
     assert find_spans(once.text) == [], once.text
     assert "CORSA" in once.text or "LEON" in once.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Strategy discussion: IT (SW), DS Keane, CP (HV), PN (DSL). Agreed.", "IT"),
+        ("Present: LM (SW), SBu (TM), WH (DC, CAIT), HS (Consultant). SBu to chair.", "SBu"),
+        ("Present: LM (SW), SBu (TM), WH (DC, CAIT), HS (Consultant). SBu to chair.", "WH"),
+    ],
+)
+def test_minutes_initials_before_a_role_in_brackets(text: str, value: str) -> None:
+    assert all(value not in part for part in redact(text).text.split()), redact(text).text
+
+
+def test_initials_that_are_a_word_stay_a_word_in_a_log_in_capitals() -> None:
+    text = "Present: IT (SW), CP (HV), PN (DSL).\n16:40 IT WAS AGREED TO ATTEND."
+    assert "IT WAS AGREED" in redact(text).text

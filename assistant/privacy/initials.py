@@ -44,8 +44,8 @@ _JOBS = (
     )
     - _NOT_ONE_PERSON
     - word_set("year mgm mgf pgm pgf sgm sgf")
-)
-_LETTERS = r"[A-Z]{2,3}"
+) | word_set("dc ds di dci pc ps pcso sgt insp")  # "WH (DC, CAIT)": an officer's rank is one person's job
+_LETTERS = r"(?:[A-Z]{2,3}|[A-Z]{2}[a-z])"  # "SBu": a second letter of the surname tells two apart
 # "SK (Chair, Team Manager, ...)", "FN (Named Doctor)": the bracket's first part is read.
 _INITIALS_THEN_ROLE = re.compile(rf"(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,80}})\)")
 # "two social workers (GH and PO)", "the health visitor (CT)": up to three words before the bracket.
@@ -103,10 +103,11 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                 continue
             role = _a_persons_role(match.group("what").split(",")[0])
             # Not the role's own initials ("HV (health visitor)") nor an acronym glossed ("CP (child protection)").
-            if not role or not _letters_can_be_someone(ini) or ini in _heads(role):
+            if not role or ini in _ROLE_INITIALS or ini in _heads(role):
                 continue
             line = bisect.bisect_right(line_starts, match.start())
-            if fold(ini) in ACRONYMS:
+            if fold(ini) in ACRONYMS or fold(ini) in FUNCTION_WORDS:
+                # "IT (SW), CP (HV)": letters that are also a word or an acronym, in a list of people's roles.
                 acronyms.append((ini, line))
             else:
                 forms.add(ini)
@@ -147,8 +148,20 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in finder.finditer(text)
-        if not covered[m.start()]
+        if not covered[m.start()] and not (fold(m.group(0)) in FUNCTION_WORDS and _among_capitals(text, m))
     ]
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z]{2,}[ ]$")
+_CAPITAL_WORD_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
+
+
+def _among_capitals(text: str, match: re.Match[str]) -> bool:
+    """Letters that are also a word, beside a word in capitals: a log's "IT WAS", not someone's initials."""
+    return bool(
+        _CAPITAL_WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        or _CAPITAL_WORD_AFTER.match(text, match.end())
+    )
 
 
 def dotted_initials(text: str, covered: bytearray) -> list[Span]:
