@@ -110,7 +110,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set20", 0.974, 4, 61),
         ("set21", 0.970, 11, 90),
         ("set22", 0.962, 17, 92),
-        ("set23", 0.935, 11, 73),
+        ("set23", 0.945, 11, 74),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -11,6 +11,7 @@ looking tokens up in dictionaries rather than by one search per name.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ from assistant.privacy.words import (
     first_names,
     fold,
     is_vocabulary,
+    place_names,
+    public_names,
     surnames,
     trie,
     welsh_words,
@@ -1609,6 +1612,65 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         ):
             joined.append(Span(span.start, after.end(), span.kind, ""))
     return joined
+
+
+# Given names that cannot start "Given SURNAME": a job, a title, a little word, a day or month, a label ("Police CAD").
+_NOT_GIVEN = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
+_TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)?")
+
+
+def given_then_caps_surname(tokens: Tokens) -> list[Span]:
+    """ "Willow PIKE", "Lowri Haf MORGAN": a given name (or two) in title case, then a surname in capitals, as
+    practitioners write a person in a family list or a record. Whatever the given name is, even an ordinary word
+    ("River", "Bramble"), the order says it is a name, when the capitals are a listed surname or no English word,
+    and no acronym ("Bristol CAIT" is a team; a line in capitals is read elsewhere)."""
+    items = tokens.items
+    starts, capitals = tokens.capital_lines
+    spans: list[Span] = []
+    for k in range(1, len(items)):
+        surname = items[k]
+        word = surname.text
+        if surname.cls not in {"CAPS", "CAPS_NAME"} or len(word) < 3 or not tokens.joined(k - 1):
+            continue
+        folded = fold(word)
+        if folded in ACRONYMS or word in ROLE_ABBREVIATIONS:
+            continue
+        given = items[k - 1]
+        if given.cls in _NOT_GIVEN or not _TITLE_CASE.fullmatch(given.text) or _not_a_given_name(given):
+            continue
+        # A listed surname after any given name ("River PIKE"); an unlisted one, no word and no short
+        # abbreviation, only after a given name that is no word either ("Dariusz KAZLAUSKAS"; not "Noted DNA",
+        # "Merlin PAC").
+        if not _listed_surname(folded) and (
+            len(word) < 4
+            or is_vocabulary(word)
+            or is_vocabulary(given.text)
+            or fold(given.text) in place_names()  # "Lewisham NRPF", "Knowsley MACE": a place's team
+        ):
+            continue
+        if capitals[bisect.bisect_right(starts, surname.start) - 1]:
+            continue
+        first = k - 1
+        if first and tokens.joined(first - 1):
+            middle = items[first - 1]
+            if (
+                middle.cls not in _NOT_GIVEN
+                and _TITLE_CASE.fullmatch(middle.text)
+                and not _not_a_given_name(middle)
+            ):
+                first -= 1  # "Lowri Haf MORGAN": two given names
+        spans.append(Span(items[first].start, surname.end, EntityKind.PERSON, ""))
+    return spans
+
+
+def _not_a_given_name(tok: Tok) -> bool:
+    folded = fold(tok.text)
+    return (
+        folded in _DAYS_MONTHS
+        or folded in INSTITUTION_WORDS
+        or folded in public_names()
+        or folded in NON_VALUES
+    )
 
 
 def given_first(name: str) -> str:

@@ -73,6 +73,7 @@ from assistant.privacy.names import (
     declared_initials,
     dotted_initial_names,
     given_first,
+    given_then_caps_surname,
     initial_mentions,
     list_names,
     lowercase_mentions,
@@ -338,7 +339,7 @@ def _find_spans(text: str) -> list[Span]:
     # School" yields a person and a school rather than the longer match swallowing the name.
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
-    names = context_names(tokens) + list_names(tokens) + speakers(copy)
+    names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
