@@ -62,3 +62,28 @@ def test_a_given_name_then_a_surname_in_capitals_is_a_name(text: str, value: str
 )
 def test_a_word_then_an_abbreviation_is_no_name(text: str) -> None:
     assert "PERSON" not in redact(text).text, redact(text).text
+
+
+def test_a_found_name_that_is_also_a_word_stays_a_word_after_an_article() -> None:
+    # "SITE" was read into a run of capitals taken for a name; "the site" in prose is the word.
+    text = (
+        "07/06 17:05 SITE REG KEEPER MARTIN LOWE NFA.\nThe site has no fencing. Nora said the site is safe."
+    )
+    assert redact(text).text.count("the site") == 1 and "The site" in redact(text).text, redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Rhoddodd Pennaeth Gareth Rowlands alwad i'r cartref.", "Pennaeth", "Gareth"),
+        ("Ffoniodd y nyrs Eleri Puw ddydd Llun.", "nyrs", "Eleri"),
+    ],
+)
+def test_a_welsh_job_title_survives_and_names_who_follows(text: str, role: str, name: str) -> None:
+    redacted = redact(text).text
+    assert role in redacted and name not in redacted, redacted
+
+
+def test_a_welsh_month_is_no_name() -> None:
+    text = "| Medi 2023 | Addysg | Dechreuodd yn yr ysgol uwchradd. |"
+    assert "Medi" in redact(text).text

@@ -1144,6 +1144,12 @@ _SEASONS = frozenset({"Summer", "Autumn", "Winter", "Spring", "SUMMER", "AUTUMN"
 _SEASON_USE = re.compile(r"[ ](?:will|is|was|term|terms|holidays?|half-term|half|break|months?|period)\b")
 
 
+_PLAIN_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
+_NOT_BEFORE_A_NAME = word_set(
+    "the a an this that these those his her their our my your its he she it they we i you who which every each no"
+)
+
+
 def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None) -> list[Span]:
     """Every other mention of any part of a name already found, as whole tokens.
 
@@ -1208,8 +1214,18 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
     if lowercase:
         finder = re.compile(r"(?<![\w'\-])(?:" + trie(lowercase) + r")(?![\w'\-])")
         for hit in finder.finditer(text):
-            if not covered[hit.start()]:
-                spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
+            if covered[hit.start()]:
+                continue
+            # After an article or a pronoun a word that is also a word is that word ("the site", "she says",
+            # "a narrowboat"), though a run in capitals was taken for a name ("SITE REG KEEPER").
+            before = _WORD_BEFORE.search(text, max(0, hit.start() - 8), hit.start())
+            if (
+                before is not None
+                and before.group(1).lower() in _NOT_BEFORE_A_NAME
+                and is_vocabulary(hit.group(0))
+            ):
+                continue
+            spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
     for i, tok in enumerate(items):
         if covered[tok.start] and covered[tok.end - 1]:
             continue

@@ -240,7 +240,11 @@ PROFESSIONAL_ROLES = (
     "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
     "coroner|coroner's officer|surgeon|plastic surgeon|consultant surgeon|anaesthetist|radiologist|neonatologist|"
     "obstetrician|nurse practitioner|advanced nurse practitioner|matron|"
-    "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW"
+    "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW|"
+    # the same jobs in Welsh, as a bilingual record writes them ("Pennaeth Alun Thomas", "athrawes Bl. 4")
+    # (single words: "iechyd" or "ysgol" alone would break a board's or a school's name), mutated forms too
+    "pennaeth|bennaeth|athro|athrawes|nyrs|meddyg|feddyg|bydwraig|heddwas|swyddog|rheolwr|cadeirydd|dirprwy|"
+    "cwnstabl|gwnstabl|ditectif|rhingyll|arolygydd|eiriolwr|cyfieithydd"
 )
 # Practitioners' own abbreviations for a job: teaching and learning support assistants, family liaison,
 # senior practitioner and social worker, team manager, officer in the case, healthcare assistant, emergency
