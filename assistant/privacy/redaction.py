@@ -314,6 +314,9 @@ def _mask(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
+_LONGEST_NAME = 120  # characters: five long given names and a double-barrelled surname fit
+
+
 def find_spans(text: str) -> list[Span]:
     """Every identifier in `text`, as non-overlapping spans with their keys (offsets into `text`)."""
     # A long text yields a hundred thousand spans and tokens, none in a reference cycle: the cyclic
@@ -348,7 +351,13 @@ def _find_spans(text: str) -> list[Span]:
     ordered = surname_orders(tokens.text, selected)
     if ordered:
         selected = _select(plain, selected + ordered)  # the longer span wins
-    found = [plain[s.start : s.end] for s in selected if s.kind is EntityKind.PERSON]
+    # Later mentions are looked for by the parts of each name found; a run of capitals read as one "name" a
+    # thousand words long ("KAYDENCE KAYDENCE ...") has no parts anyone is called by.
+    found = [
+        plain[s.start : s.end]
+        for s in selected
+        if s.kind is EntityKind.PERSON and s.end - s.start <= _LONGEST_NAME
+    ]
     found += [given_first(name) for name in found if "," in name]
     covered = bytearray(len(plain) + 1)
     for span in selected:

@@ -64,9 +64,8 @@ _CARE_OF = re.compile(rf"(?i:\bc/o)[ ]{{1,2}}(?P<a>{_PART}(?:,[ ]{{1,2}}{_PART})
 # A word in capitals that ends a street's or a school's name, or names a house or a flat, long or short as a
 # control room types it ("12 TITHE FARM RD", "16 SEAVIEW PARADE"): a line in capitals without one holds no address.
 # Other house words ("FARM", "MILL") are too often ordinary words in a log ("CERT HELD BY FARM OWNER").
-_CAPS_PLACE_WORD = re.compile(
-    r"\b(?:"
-    + trie(
+_CAPS_PLACE_WORDS = tuple(
+    sorted(
         {
             word.upper()
             for word in f"{STREET_TYPES}|House|Cottage|Cottages|Flat|School|Academy|Primary|College".split(
@@ -74,11 +73,10 @@ _CAPS_PLACE_WORD = re.compile(
             )
         }
     )
-    + r")\b"
 )
+_CAPS_PLACE_WORD = re.compile(r"\b(?:" + trie(set(_CAPS_PLACE_WORDS)) + r")\b")
 _SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
 _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
-_CAPS_PLACE_WORDS = tuple(re.findall(r"[A-Z]{2,}", _CAPS_PLACE_WORD.pattern))
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 
 # "... Hospital for Children", "... Hospitals NHS Foundation Trust", "... Hospital for Women NHS Trust": what may
