@@ -25,7 +25,7 @@ import phonenumbers
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
-from assistant.privacy.normalise import joined_before, same_length_lower
+from assistant.privacy.normalise import has_word, joined_before, same_length_lower
 from assistant.privacy.places import lowercase_places, several_word_places
 from assistant.privacy.venues import (
     TRUST_TAIL,
@@ -1338,12 +1338,16 @@ _HOUSE = re.compile(
     rf"(?P<street>,[ ]{{1,2}}(?:[0-9]{{1,4}}[A-Za-z]?[ ]{{1,2}})?(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b)?"
 )
 # Any street or house type word: without one, no named street or house is looked for.
+# Their boundaries are checked in code (normalise.has_word): a leading \b would make these scans of the whole
+# text try every character.
 _PLACE_TYPE_WORD = re.compile(
-    rf"\b(?:{trie(set(STREET_TYPES.split('|')) | set(_NAMED_STREET_TYPES_CHECKED.split('|')) | set(HOUSE_TYPES.split('|')))})\b"
+    trie(
+        set(STREET_TYPES.split("|"))
+        | set(_NAMED_STREET_TYPES_CHECKED.split("|"))
+        | set(HOUSE_TYPES.split("|"))
+    )
 )
-_FLAT_WORD = re.compile(
-    r"\b(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block)\b"
-)
+_FLAT_WORD = re.compile(r"Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth|Block")
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
 _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
@@ -1499,8 +1503,8 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
     # Most patterns here need a street or house type word, the flats' a flat word: one fast scan for each
     # says whether any is there.
-    typed = _PLACE_TYPE_WORD.search(text) is not None
-    flats = digits and _FLAT_WORD.search(text) is not None
+    typed = has_word(_PLACE_TYPE_WORD, text)
+    flats = digits and has_word(_FLAT_WORD, text)
     for match in _ADDRESS_NUMBERED.finditer(text) if digits and typed else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _ADDRESS_NAMED.finditer(text) if typed else ():

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.normalise import joined_before
+from assistant.privacy.normalise import has_word, joined_before
 from assistant.privacy.places import place_at
 from assistant.privacy.words import (
     FUNCTION_WORDS,
@@ -74,7 +74,7 @@ _CAPS_PLACE_WORDS = tuple(
         }
     )
 )
-_CAPS_PLACE_WORD = re.compile(r"\b(?:" + trie(set(_CAPS_PLACE_WORDS)) + r")\b")
+_CAPS_PLACE_WORD = re.compile(trie(set(_CAPS_PLACE_WORDS)))  # whole words: normalise.has_word
 _SCHOOL_WORDS = frozenset({"School", "Academy", "Primary", "College", "Junior", "Infant", "High", "Nursery"})
 _HAS_DIGIT = re.compile(r"[A-Za-z]*[0-9][A-Za-z0-9]*")
 _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
@@ -209,7 +209,7 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
     found by reading the line as if it were written in title case (the same length, so offsets hold)."""
     spans: list[Span] = []
     # Plain substring checks first: far cheaper on a long text than one pass of the pattern.
-    if not any(word in text for word in _CAPS_PLACE_WORDS) or _CAPS_PLACE_WORD.search(text) is None:
+    if not any(word in text for word in _CAPS_PLACE_WORDS) or not has_word(_CAPS_PLACE_WORD, text):
         return spans
     for line in _CAPS_LINE.finditer(text):
         value = line.group(0)
@@ -220,11 +220,11 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
             # In a line of mixed case, an address a control room typed in capitals ("999 from Sagal, 31 BEACON
             # CLOSE. EMAS attended"): the run of capitals alone is read.
             for run in _CAPS_RUN.finditer(value):
-                if _CAPS_PLACE_WORD.search(run.group(0)) is not None:
+                if has_word(_CAPS_PLACE_WORD, run.group(0)):
                     found = _titled_places(text, line.start() + run.start(), run.group(0), finders)
                     spans += [s for s in found if s.kind is EntityKind.ADDRESS]  # "UR SCHOOL" is no school
             continue
-        if _CAPS_PLACE_WORD.search(value) is not None:
+        if has_word(_CAPS_PLACE_WORD, value):
             spans += _titled_places(text, line.start(), value, finders)
     return spans
 
