@@ -87,3 +87,21 @@ def test_a_welsh_job_title_survives_and_names_who_follows(text: str, role: str, 
 def test_a_welsh_month_is_no_name() -> None:
     text = "| Medi 2023 | Addysg | Dechreuodd yn yr ysgol uwchradd. |"
     assert "Medi" in redact(text).text
+
+
+def test_initials_an_acronym_also_takes_stand_for_a_named_person_before_what_she_does() -> None:
+    text = (
+        "Subject: Dwayne CARTER (DOB 1990).\n"
+        "CB | Supervision. DC says he is working. DC did not attend on 26/02. DC phoned later.\n"
+        "Interviewed by DC Harewood; the DC said he would update CB. WH (DC, CAIT) present."
+    )
+    redacted = redact(text).text
+    assert "DC says" not in redacted and "DC did not" not in redacted and "DC phoned" not in redacted, (
+        redacted
+    )
+    assert "by DC " in redacted and "the DC said" in redacted and "(DC, CAIT)" in redacted, redacted
+
+
+def test_a_jobs_own_letters_stay_the_job_though_a_name_has_them() -> None:
+    text = "Her grandfather George PARKER visits. The GP said she was well; GP was informed."
+    assert redact(text).text.count("GP") == 2, redact(text).text

@@ -13,12 +13,13 @@ import bisect
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.normalise import joined_before, same_length_lower
+from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
     FUNCTION_WORDS,
     KIN_TITLES,
+    PERSON_VERBS,
     PROFESSIONAL_ROLES,
     fold,
     trie,
@@ -148,20 +149,9 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in finder.finditer(text)
-        if not covered[m.start()] and not (fold(m.group(0)) in FUNCTION_WORDS and _among_capitals(text, m))
+        if not covered[m.start()]
+        and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
     ]
-
-
-_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z]{2,}[ ]$")
-_CAPITAL_WORD_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
-
-
-def _among_capitals(text: str, match: re.Match[str]) -> bool:
-    """Letters that are also a word, beside a word in capitals: a log's "IT WAS", not someone's initials."""
-    return bool(
-        _CAPITAL_WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
-        or _CAPITAL_WORD_AFTER.match(text, match.end())
-    )
 
 
 def dotted_initials(text: str, covered: bytearray) -> list[Span]:
@@ -183,13 +173,7 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
 # person goes (before a verb of what people do or say, a possessive, or after "said", "with", "for"...), never
 # after a label ("Child F", "Plan B", "Vitamin D", "Appendix C") nor run into other letters ("A&E", "C-section").
 _LETTER_ALONE = r"(?![\w\-&/.]|'(?!s\b))"  # after the letter: no word, mark or dot; a possessive may follow
-_PERSON_VERBS = (
-    "said|says|told|tells|was|is|has|had|disclosed|discloses|asked|asks|reported|reports|stated|states|wants|"
-    "wanted|needs|needed|likes|misses|loves|hates|went|left|came|attended|returned|refused|cried|ran|did|does|"
-    "got|gets|drew|draws|became|seemed|appeared|looked|presented|tearful|found|seen|late|absent|arrived|"
-    "retaliated|admitted|denied|declined|agreed|explained|described|shared|spoke|talked|wrote|sang|played"
-)
-_VERB_AFTER = re.compile(rf"(?:'s\b|[ ](?:{_PERSON_VERBS})\b)")
+_VERB_AFTER = re.compile(rf"(?:'s\b|[ ](?:{PERSON_VERBS})\b)")
 _CORE_VERB_AFTER = re.compile(
     r"(?:'s\b|[ ](?:said|says|told|tells|was|is|has|had|disclosed|asked|reported|stated)\b)"
 )

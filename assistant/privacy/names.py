@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
+from assistant.privacy.normalise import among_capitals
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -35,6 +36,7 @@ from assistant.privacy.words import (
     NOT_AT_SENTENCE_START,
     NOT_NAME_STARTS,
     PARTICLES,
+    PERSON_VERBS,
     PROFESSIONAL_ROLES,
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
@@ -1329,17 +1331,44 @@ def _initial_forms(name: str) -> list[str]:
         return []
     heads = _heads_of(words)
     compact = "".join(h.replace("-", "") for h in heads)
-    if fold(compact) in ACRONYMS or fold(compact) in ROLE_WORDS or fold(compact) in FUNCTION_WORDS:
-        return []
-    if compact in ROLE_ABBREVIATIONS:
-        return []
-    if fold(compact) in _NOT_INITIALS:
+    if not _can_be_initials(compact):
         return []
     forms = {compact, ".".join(heads) + "."}
     if any("-" in h for h in heads):
         forms.add(" ".join(heads))
         forms.add(".".join(h.replace("-", ".-") for h in heads) + ".")  # "D.K.-M." for Deshawn Kofi-Marriott
     return sorted(forms, key=len, reverse=True)
+
+
+def _can_be_initials(letters: str) -> bool:
+    """Letters no acronym, job, little word or abbreviation takes ("DC" is a detective constable)."""
+    folded = fold(letters)
+    return not (
+        folded in ACRONYMS
+        or folded in ROLE_WORDS
+        or folded in FUNCTION_WORDS
+        or letters in ROLE_ABBREVIATIONS
+        or folded in _NOT_INITIALS
+    )
+
+
+def _taken_initials(name: str) -> str | None:
+    """A two-word name's initials that an acronym also takes ("DC" for Delroy CAMPBELL)."""
+    words = [w for w in given_first(name).split() if w[:1].isalpha()]
+    if len(words) != 2 or not all(w[:1].isupper() for w in words) or any("-" in w for w in words):
+        return None
+    letters = "".join(w[0] for w in words)
+    folded = fold(letters)
+    # A job's own letters ("GP", "SW", "HV") stay the job: a person is too rarely called by them.
+    taken = folded in ACRONYMS and folded not in ROLE_WORDS and letters not in ROLE_ABBREVIATIONS
+    return letters if taken and folded not in FUNCTION_WORDS else None
+
+
+# Where initials an acronym also takes stand for the person: before what a person does ("DC says", "DC did not
+# attend", "DC phoned", "DC v MG"), never before a name ("DC Harewood" is a rank), a comma or a bracket
+# ("(DC, CAIT)"), nor after an article ("the DC said").
+_TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convicted|v)\b")
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
 
 
 def _heads_of(words: list[str]) -> list[str]:
@@ -1377,6 +1406,19 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
             if not covered[m.start()] and m.end() - m.start() >= 2
+        ]
+    taken = {
+        letters for name in dict.fromkeys(names) if (letters := _taken_initials(name)) and letters in text
+    }
+    if taken:
+        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(taken) + r")(?![\w\-/&]|\.[A-Za-z])")
+        spans += [
+            Span(m.start(), m.end(), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start()]
+            and _TAKEN_INITIALS_AFTER.match(text, m.end())
+            and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            and not among_capitals(text, m.start(), m.end())
         ]
     if bracketed:
         finder = re.compile(r"\((" + trie(bracketed) + r")\)")

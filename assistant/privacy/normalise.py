@@ -86,3 +86,15 @@ def has_word(pattern: re.Pattern[str], text: str) -> bool:
         ):
             return True
     return False
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z]{2,}[ ]$")
+_CAPITAL_WORD_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
+
+
+def among_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the letters at start:end stand beside a word in capitals: a log's "IT WAS", "DC ARRIVED", not
+    someone's initials in a sentence."""
+    return bool(
+        _CAPITAL_WORD_BEFORE.search(text, max(0, start - 20), start) or _CAPITAL_WORD_AFTER.match(text, end)
+    )

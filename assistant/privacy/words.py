@@ -73,6 +73,16 @@ HOUSE_TYPES = (
 )
 
 
+# What a person does or is, said straight after her name or initials ("F said", "DC phoned", "K tearful"): the
+# initial-letter rules read a letter or an abbreviation as someone only before one of these.
+PERSON_VERBS = (
+    "said|says|told|tells|was|is|has|had|disclosed|discloses|asked|asks|reported|reports|stated|states|wants|"
+    "wanted|needs|needed|likes|misses|loves|hates|went|left|came|attended|returned|refused|cried|ran|did|does|"
+    "got|gets|drew|draws|became|seemed|appeared|looked|presented|tearful|found|seen|late|absent|arrived|"
+    "retaliated|admitted|denied|declined|agreed|explained|described|shared|spoke|talked|wrote|sang|played"
+)
+
+
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
