@@ -105,3 +105,21 @@ def test_initials_an_acronym_also_takes_stand_for_a_named_person_before_what_she
 def test_a_jobs_own_letters_stay_the_job_though_a_name_has_them() -> None:
     text = "Her grandfather George PARKER visits. The GP said she was well; GP was informed."
     assert redact(text).text.count("GP") == 2, redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Strategy discussion with Leeds CAIT and Bradford CSC.", "Leeds CAIT"),
+        ("Strategy discussion with Leeds CAIT and Bradford CSC.", "Bradford CSC"),
+        ("He was convicted at Wolverhampton Magistrates in 2019.", "Wolverhampton Magistrates"),
+        ("An order was made at Reading Family Court.", "Reading Family Court"),
+    ],
+)
+def test_a_team_or_court_named_by_its_city(text: str, value: str) -> None:
+    assert value not in redact(text).text, redact(text).text
+
+
+def test_a_team_without_a_place_stays() -> None:
+    text = "Referred to the MASH; the Police CID and NHS England were told."
+    assert redact(text).text == text

@@ -33,6 +33,7 @@ from assistant.privacy.venues import (
     care_of,
     headed_places,
     linked_towns,
+    place_teams,
     pubs,
     regional_services,
 )
@@ -2503,7 +2504,7 @@ def structured_spans(text: str) -> list[Span]:
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
-    found += pubs(text)
+    found += pubs(text) + place_teams(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]

@@ -172,6 +172,32 @@ _PUB_NAME = re.compile(
 )
 
 
+# A team or a court named by its city or town and what it is: "Bristol CAIT", "Bradford CSC", "Wolverhampton
+# Magistrates", "East London Family Court". A city alone is too large to identify anyone; its team or court is one
+# office of people. The place must be listed (or a city's public name); an unknown word is found by the proper-noun
+# rule already.
+_PLACE_TEAM = re.compile(
+    r"(?P<p>[A-Z][a-z'\-]+(?:[ ](?:upon[ ]|on[ ])?[A-Z][a-z'\-]+){0,2})[ ](?P<t>CAIT|CSC|MASH|EDT|CAMHS|YOS|YOT|YJS|"
+    r"SARC|PPU|CID|MACE|MARAC|Magistrates'?(?:[ ]Court)?|Family[ ]Court|Crown[ ]Court|County[ ]Court|Youth[ ]Court|"
+    r"Combined[ ]Court|Coroner's[ ]Court)(?![\w'\-])"
+)
+
+
+def place_teams(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _PLACE_TEAM.finditer(text) if " " in text else ():
+        words = match.group("p").split()
+        # "Seen by Bristol CAIT": the place is the last one, two or three words that are a place.
+        for k in range(len(words)):
+            place = " ".join(words[k:])
+            if norm(place) in place_names() or fold(place) in public_names():
+                start = match.start("p") + len(" ".join(words[:k])) + (1 if k else 0)
+                if not joined_before(text, start, "'-"):
+                    spans.append(Span(start, match.end(), EntityKind.ORG, norm(text[start : match.end()])))
+                break
+    return spans
+
+
 def pubs(text: str) -> list[Span]:
     """A pub named as English pubs are, after "the" (which stays): "the Red Lion", "The Fox and Hounds"."""
     return [
