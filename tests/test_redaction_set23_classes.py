@@ -123,3 +123,9 @@ def test_a_team_or_court_named_by_its_city(text: str, value: str) -> None:
 def test_a_team_without_a_place_stays() -> None:
     text = "Referred to the MASH; the Police CID and NHS England were told."
     assert redact(text).text == text
+
+
+def test_a_hospital_known_by_its_name_alone() -> None:
+    text = "Transferred to Addenbrooke's burns unit, later seen at Alder Hey."
+    redacted = redact(text).text
+    assert "Addenbrooke" not in redacted and "Alder Hey" not in redacted, redacted
