@@ -129,3 +129,9 @@ def test_a_hospital_known_by_its_name_alone() -> None:
     text = "Transferred to Addenbrooke's burns unit, later seen at Alder Hey."
     redacted = redact(text).text
     assert "Addenbrooke" not in redacted and "Alder Hey" not in redacted, redacted
+
+
+def test_a_name_in_lower_case_before_a_possessive() -> None:
+    text = "21:04 mo: at sadia's revising\n21:05 kez: by abdul's shop at 11\n21:06 mo: its 5 o'clock"
+    redacted = redact(text).text
+    assert "sadia" not in redacted and "abdul" not in redacted and "o'clock" in redacted, redacted

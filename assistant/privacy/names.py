@@ -1449,13 +1449,17 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
     forms = {form for form in forms if form in text}
     finders = [_lowercase_first_names()]
     if forms:
-        finders.append(re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?(?![\w'\-])"))
+        finders.append(re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?" + _NAME_END))
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for finder in finders
         for m in finder.finditer(text)
         if not covered[m.start()]
     ]
+
+
+# After a name in lower case: no more of a word or handle, but a possessive may follow ("at sadia's").
+_NAME_END = r"(?![\w\-@]|'(?!s\b))"
 
 
 @lru_cache(maxsize=1)
@@ -1472,7 +1476,7 @@ def _lowercase_first_names() -> re.Pattern[str]:
         and not is_vocabulary(name)
         and name not in ROLE_WORDS
     }
-    return re.compile(r"(?<![\w'\-@.])(?:" + trie(names) + r")s?(?![\w'\-@])")
+    return re.compile(r"(?<![\w'\-@.])(?:" + trie(names) + r")s?" + _NAME_END)
 
 
 _NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
