@@ -104,3 +104,8 @@ def test_a_month_after_a_street_stays_a_date() -> None:
     text = "She lived at 4 Church Street March 2023 to May."
     assert "4 Church Street" in kinds_of(text)
     assert "March 2023" in redact(text).text
+
+
+def test_a_linked_town_written_with_spaces_is_the_listed_place() -> None:
+    text = "They were heading towards Bradford on Avon for the winter; later Barrow in Furness."
+    assert "Bradford on Avon" in kinds_of(text) and "Barrow in Furness" in kinds_of(text), kinds_of(text)

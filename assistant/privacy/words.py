@@ -97,8 +97,9 @@ def place_names() -> frozenset[str]:
     """Towns, villages, districts and estates of England and Wales, lower case ("reading", "houghton regis",
     "barrow-in-furness"): data/places.txt, written for this project, and GeoNames' places of 500 people or more
     (data/geonames_places.txt), which fill its gaps (Rhyl, King's Lynn)."""
-    lines = data_lines("places.txt") + data_lines("geonames_places.txt")
-    return frozenset(norm(line) for line in lines)
+    names = {norm(line) for line in data_lines("places.txt") + data_lines("geonames_places.txt")}
+    # "Bradford-on-Avon" is written "Bradford on Avon" as often: both spellings of a linked name.
+    return frozenset(names | {name.replace("-", " ") for name in names if "-" in name})
 
 
 def ordinary_word_towns() -> frozenset[str]:
