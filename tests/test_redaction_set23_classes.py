@@ -135,3 +135,14 @@ def test_a_name_in_lower_case_before_a_possessive() -> None:
     text = "21:04 mo: at sadia's revising\n21:05 kez: by abdul's shop at 11\n21:06 mo: its 5 o'clock"
     redacted = redact(text).text
     assert "sadia" not in redacted and "abdul" not in redacted and "o'clock" in redacted, redacted
+
+
+def test_a_room_number_where_people_are_housed_in_rooms() -> None:
+    text = "Kingsway hostel log. YP: Ahmad Z (room 4). Other residents: Bilal, room 12."
+    redacted = redact(text).text
+    assert "room 4" not in redacted and "room 12" not in redacted, redacted
+
+
+def test_a_clinic_room_stays() -> None:
+    text = "Seen in clinic room 3 by the school nurse."
+    assert redact(text).text == text

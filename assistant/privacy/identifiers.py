@@ -1366,6 +1366,14 @@ _HOUSE_NUMBER_ALONE = re.compile(
 _HOUSE_NUMBER_CUE = _prefilter(
     "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm"
 )
+# A room by its number alone where people are housed in rooms ("Ahmad Z (room 4)", "Bilal, room 2"): in a text
+# about a hostel, a hotel, a B&B, a refuge or an HMO; elsewhere only a hotel's three digits count (a clinic's
+# "room 3" identifies nobody).
+_ROOM_SHORT = re.compile(r"(?:room|Room|ROOM|rm|Rm)[ ]{1,2}[0-9]{1,2}[A-Za-z]?(?![\w/\-]|[.:][0-9])")
+_LODGING = re.compile(
+    r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
+    r"supported lodgings|temporary accommodation|foyer|children's home|residents"
+)
 # A neighbour's house by its number in brackets after her name: "Mrs Harris (no. 16)"; not after an ordinary
 # word ("accident book entry (no. 47)", "Visits (no. 3)").
 _HOUSE_NUMBER_BRACKETED = re.compile(
@@ -1577,6 +1585,11 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         start = match.start("no") if match.group("no") is not None else match.start()
         found = Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()]))
         (spans if match.group("plot") else alone).append(found)
+    for match in (
+        _ROOM_SHORT.finditer(text) if ("room" in lower or "rm " in lower) and _LODGING.search(lower) else ()
+    ):
+        if not joined_before(text, match.start()):
+            alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower else ():
         if is_vocabulary(match.group("name")):
             continue
