@@ -146,3 +146,26 @@ def test_a_room_number_where_people_are_housed_in_rooms() -> None:
 def test_a_clinic_room_stays() -> None:
     text = "Seen in clinic room 3 by the school nurse."
     assert redact(text).text == text
+
+
+def test_a_case_notes_author_after_its_date_stamp() -> None:
+    text = (
+        "03/04/2024 10:15 KB - Walk-in at the office.\n"
+        "04/04/2024 09:05 DO'B - Call from the refuge.\n"
+        "08/04/2024 KB - Applicant moved.\n"
+        "09/04/2024 GP - seen. 10/04/2024 BTP - informed."
+    )
+    redacted = redact(text).text
+    assert "KB" not in redacted and "DO'B" not in redacted, redacted
+    assert "GP - seen" in redacted and "BTP - informed" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("EUSS settled - share code W7X 4KP 9QD.", "W7X 4KP 9QD"),
+        ("Home Office ARC number UKR 552 018 43J.", "UKR 552 018 43J"),
+    ],
+)
+def test_an_immigration_code_in_spaced_groups(text: str, code: str) -> None:
+    assert code not in redact(text).text, redact(text).text

@@ -875,8 +875,23 @@ def _collar_names(text: str) -> list[Span]:
     return spans
 
 
+# An immigration record's code in spaced groups after what it is: a share code ("W7X 4KP 9QD"), a residence card
+# or application number ("ARC number UKR 552 018 43J", "UAN 1234-5678-9012-3456" is found as a code already).
+_SPACED_CODE = re.compile(
+    r"(?i:share[ ]code|arc(?:[ ](?:no\.?|number|card))?|brp(?:[ ](?:no\.?|number))?)[ ]{0,2}[:\-]?[ ]{0,2}"
+    r"(?P<code>(?:[A-Z]{2,4}[ ])?(?:(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,4}[ ]){2,3}(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,4})(?![\w/])"
+)
+
+
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
+    for coded in (
+        _SPACED_CODE.finditer(text) if "share code" in lower or "arc" in lower or "brp" in lower else ()
+    ):
+        code = coded.group("code")
+        spans.append(
+            Span(coded.start("code"), coded.end("code"), EntityKind.REFERENCE, "".join(code.split()).upper())
+        )
     for start in _rank_starts(text):
         for pattern in (_COLLAR, _COLLAR_AFTER):
             match = pattern.match(text, start)

@@ -89,6 +89,15 @@ def _letters_can_be_someone(ini: str) -> bool:
     return fold(ini) not in FUNCTION_WORDS and ini not in _ROLE_INITIALS
 
 
+# A case note's author after its date stamp (and time), then a dash: "03/04/2024 10:15 RT - Walk-in", "05.04.24
+# DO'B - Kwame phoned" (the matching copy makes an en dash a hyphen; the date is blanked out, \x00, by now).
+_AUTHOR_AFTER_STAMP = re.compile(
+    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}"
+    r"(?P<ini>[A-Z]{2}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",  # two letters: three are more often a service ("BTP -")
+    re.MULTILINE,
+)
+
+
 def role_initials(text: str, covered: bytearray) -> list[Span]:
     """Initials the text gives a person's role or name beside, and every other mention of them."""
     forms: set[str] = set()
@@ -134,6 +143,11 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             continue
         ini = letters.group("ini")
         if fold(ini) not in ACRONYMS and _letters_can_be_someone(ini):
+            forms.add(ini)
+    for match in _AUTHOR_AFTER_STAMP.finditer(text) if " - " in text else ():
+        # "03/04/2024 10:15 RT - Walk-in at...": a case note's author, by initials, after its date and time.
+        ini = match.group("ini")
+        if ini not in _ROLE_INITIALS and fold(ini) not in ACRONYMS and fold(ini) not in FUNCTION_WORDS:
             forms.add(ini)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
