@@ -169,3 +169,10 @@ def test_a_case_notes_author_after_its_date_stamp() -> None:
 )
 def test_an_immigration_code_in_spaced_groups(text: str, code: str) -> None:
     assert code not in redact(text).text, redact(text).text
+
+
+def test_a_town_left_before_a_placeholder_is_left_when_read_again() -> None:
+    # "Hull College Queen's Gardens": the college's campus is redacted as one address, "Hull" left as a city;
+    # reading the redacted text again must not take "Hull" alone.
+    once = redact("Offer at Hull College Queen's Gardens campus from 04/12, if safe.")
+    assert find_spans(once.text) == [], once.text

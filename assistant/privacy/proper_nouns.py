@@ -19,7 +19,7 @@ import bisect
 import re
 from functools import cache
 
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import Tok, Tokens, classify
 from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.places import first_words, place_at
@@ -318,7 +318,8 @@ def _one_person(tokens: Tokens, first: int, last: int, i: int) -> tuple[int, int
     return first, last
 
 
-_PERSON_OR_PLACE = (EntityKind.PERSON, EntityKind.ADDRESS)  # a listed town is already a place
+_PERSON_OR_PLACE = (EntityKind.PERSON, EntityKind.ADDRESS)
+_BEFORE_A_PLACEHOLDER = " " + MASK  # a listed town is already a place
 
 
 def lone_proper_nouns(tokens: Tokens) -> list[Span]:
@@ -337,6 +338,11 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
         while last > i and items[last].text.isupper() and items[last].text.endswith(_VERB_ENDINGS):
             last -= 1
         kind = _kind(tokens, first, last)
+        if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):
+            # "Hull ADDRESS_11": a word left before a placeholder was part of a longer name the placeholder now
+            # stands for ("Hull College Queen's Gardens"); read again, it is left as the first reading left it.
+            i += 1
+            continue
         town = _town_at(text, items[i])
         if town is not None and kind is EntityKind.PERSON:
             kind = EntityKind.ADDRESS  # "moved to Reading", "the Isle of Wight"
