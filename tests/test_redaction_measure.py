@@ -111,7 +111,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set21", 0.971, 11, 89),
         ("set22", 0.964, 16, 87),
         ("set23", 0.959, 8, 66),
-        ("set24", 0.951, 19, 88),
+        ("set24", 0.951, 19, 89),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -1334,6 +1334,9 @@ def _initial_forms(name: str) -> list[str]:
     if not _can_be_initials(compact):
         return []
     forms = {compact, ".".join(heads) + "."}
+    given = heads[0].replace("-", "")
+    if len(given) == 2 and _can_be_initials(given):
+        forms.add(given)  # "LM" for Lili-Mai Prosser: a double given name's own initials
     if any("-" in h for h in heads):
         forms.add(" ".join(heads))
         forms.add(".".join(h.replace("-", ".-") for h in heads) + ".")  # "D.K.-M." for Deshawn Kofi-Marriott
@@ -1494,11 +1497,42 @@ def _heads(name: str) -> str:
     return "".join(w[:3] if w[1:2] == "'" else w[:1] for w in name.split())
 
 
+_DECLARED_AFTER = re.compile(
+    r"(?P<ini>[A-Z](?:'?[A-Z]){1,3})[ ]\((?P<name>[A-Z][a-z][\w'\-]{0,29}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[,)]"
+)
+
+
+def _also_a_word(letters: str) -> bool:
+    """Initials that are also a little word, an acronym or a job ("ON", "SW"): in a log's capitals, that."""
+    folded = fold(letters)
+    return (
+        folded in FUNCTION_WORDS
+        or folded in ACRONYMS
+        or folded in ROLE_WORDS
+        or letters in ROLE_ABBREVIATIONS
+    )
+
+
+_NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+
+
+def _read_as_the_word(text: str, start: int, end: int) -> bool:
+    """Where initials that are also a word or a job read as that: in a log's capitals ("ON SCENE"), before a name
+    ("SW Danielle Foster"), glossing a name in brackets ("Danielle Foster (SW)") or after an article ("the SW")."""
+    return (
+        among_capitals(text, start, end)
+        or _NAME_AFTER.match(text, end) is not None
+        or text[start - 1 : start] == "("
+        or _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
+    )
+
+
 def declared_initials(text: str, covered: bytearray) -> list[Span]:
     """A name with its initials in brackets after it, and every other mention of those initials. The name
     must hold a word no list knows as an ordinary one ("Child Protection Plan (CPP)" is not a person)."""
     spans: list[Span] = []
-    forms: set[str] = set()
+    forms: set[str] = set()  # declared after the name: every mention is the person
+    after: set[str] = set()  # declared before it: a mention that reads as a word or a job is that
     for match in _DECLARED.finditer(text) if " (" in text else ():
         name, ini = match.group("name"), match.group("ini")
         words = name.split()
@@ -1528,12 +1562,24 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         if not covered[start]:
             spans.append(Span(start, match.end("name"), EntityKind.PERSON, ""))
         forms.add(match.group("ini"))
-    if forms:
-        finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms) + r")(?![\w\-']|\.[A-Za-z])")
+    for match in _DECLARED_AFTER.finditer(text) if " (" in text else ():
+        # "ON (Osman Nazari, KW)", "SW (Sam Whitaker)": the initials first, then whose they are.
+        name, ini = match.group("name"), match.group("ini")
+        if _heads(name).upper() == ini.replace("'", "").upper() and not any(
+            fold(w) in ROLE_WORDS or fold(w) in INSTITUTION_WORDS for w in name.split()
+        ):
+            after.add(ini)
+    if forms | after:
+        finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms | after) + r")(?![\w\-']|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
             if not covered[m.start()]
+            and not (
+                m.group(0) not in forms
+                and _also_a_word(m.group(0))
+                and _read_as_the_word(text, m.start(), m.end())
+            )
         ]
     return spans
 

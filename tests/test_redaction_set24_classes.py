@@ -1,0 +1,31 @@
+"""What set 24 (written blind, scored once at ee26806) showed, each on invented text (none of it from the set): the
+initials a note gives someone before her name, and a double given name's initials."""
+
+from __future__ import annotations
+
+from assistant.privacy import redact
+
+
+def test_initials_declared_before_the_name_and_every_mention_after() -> None:
+    text = (
+        "18.01.24 21:30 - KT (Kasia Tomczak, key worker) - Dawit returned late.\n"
+        "24.01.24 14:10 - KT - Dawit returned by police. Supported by KT."
+    )
+    assert "KT" not in redact(text).text, redact(text).text
+
+
+def test_initials_that_are_a_word_or_a_job_stay_that_where_they_read_so() -> None:
+    text = (
+        "On-call manager SW (Sam Whitfield) informed; 16:45 SW - police called.\n"
+        "The SW visited. Arrived with SW Dana Foster; Dana Foster (SW) agreed.\n"
+        "02:40 OFFICERS ON SCENE, ON (Oscar Nowak) ALSO ON SCENE."
+    )
+    redacted = redact(text).text
+    assert "SW (" not in redacted and "16:45 SW" not in redacted, redacted
+    assert "The SW visited" in redacted and "with SW " in redacted and "(SW)" in redacted, redacted
+    assert "OFFICERS ON SCENE" in redacted, redacted
+
+
+def test_a_double_given_names_initials() -> None:
+    text = "Lili-Mai PROSSER (7) lives with her mother. LM has a bruise to her forearm."
+    assert "LM" not in redact(text).text, redact(text).text
