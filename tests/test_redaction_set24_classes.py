@@ -29,3 +29,9 @@ def test_initials_that_are_a_word_or_a_job_stay_that_where_they_read_so() -> Non
 def test_a_double_given_names_initials() -> None:
     text = "Lili-Mai PROSSER (7) lives with her mother. LM has a bruise to her forearm."
     assert "LM" not in redact(text).text, redact(text).text
+
+
+def test_a_teams_number_is_part_of_its_name() -> None:
+    text = "Team: Breckland Family Assessment Team 2. She met the Harwick Youth Team 2 times."
+    redacted = redact(text).text
+    assert "Team 2." not in redacted and "2 times" in redacted, redacted

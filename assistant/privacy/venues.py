@@ -377,6 +377,10 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
         ):
             longer.append(Span(span.start - 4, span.end, span.kind, span.key))  # "from The Mount Inn"
             continue
+        number = _TEAM_NUMBER.match(text, span.end) if span.kind is EntityKind.ORG else None
+        if number is not None and text[span.start : span.end].endswith(_NUMBERED_HEADS):
+            longer.append(Span(span.start, number.end(), span.kind, span.key))  # "Croydon Assessment Team 3"
+            continue
         building = _BUILDING_AFTER.match(text, span.end) if span.kind in _BUILT else None
         if building is not None:
             # "Harbour View House", "King's College Hospital": the building's word after the name found.
@@ -426,6 +430,12 @@ def _town_after_street(text: str, span: Span) -> int | None:
     if text[end : end + 1].isalnum() or _NOT_TOWN_AFTER.match(text, end):
         return None
     return end
+
+
+# A team's number after its name: "Breckland Family Assessment Team 2", "Ward 4 Unit B" (not a time or a count:
+# "Team 2:30", "Team 3 times").
+_NUMBERED_HEADS = ("Team", "Unit", "Hub", "Locality", "Pod", "Cluster")
+_TEAM_NUMBER = re.compile(r"[ ](?:[0-9]{1,2}|[A-H])(?![\w'/\-]|[.:][0-9]|[ ](?:times|weeks|days|months|years)\b)")
 
 
 def widened(text: str, spans: list[Span]) -> list[Span]:
