@@ -35,3 +35,12 @@ def test_a_teams_number_is_part_of_its_name() -> None:
     text = "Team: Breckland Family Assessment Team 2. She met the Harwick Youth Team 2 times."
     redacted = redact(text).text
     assert "Team 2." not in redacted and "2 times" in redacted, redacted
+
+
+def test_initials_of_a_surname_in_parts() -> None:
+    text = (
+        "Present: Niamh McCarthy (NMcC), grandmother; Kwame Asante-Boateng (KA-B), mentor.\n"
+        'NMcC: "I will not drink near them." KA-B: he attended 4 of 10 days.'
+    )
+    redacted = redact(text).text
+    assert "NMcC" not in redacted and "KA-B" not in redacted, redacted

@@ -1488,13 +1488,30 @@ _NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
 # "Hepzibah Strong (HS) – DSL", "Tom O'Driscoll (TO'D)", "Parveen Akhtar (PA, Head of Service)": minutes
 # declare each attendee's initials once, then use them alone.
 _DECLARED = re.compile(
-    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?(?P<ini>[A-Z](?:'?[A-Z]){1,3}[a-z]?)[\"”]?[,)]"
+    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?"
+    r"(?P<ini>[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3}[a-z]?)[\"”]?[,)]"
 )
 
 
 def _heads(name: str) -> str:
     """'Tom O'Driscoll' -> TO'D."""
     return "".join(w[:3] if w[1:2] == "'" else w[:1] for w in name.split())
+
+
+_MC = re.compile(r"Ma?c(?=[A-Z])")
+
+
+def _fuller_heads(name: str) -> str:
+    """Initials as minutes write them for a surname in parts: 'Nora McDonagh' -> NMcD, 'Martin Osei-Bonsu' ->
+    MO-B."""
+    heads: list[str] = []
+    for word in name.split():
+        mc = _MC.match(word)
+        if mc is not None:
+            heads.append(word[: mc.end() + 1])
+        else:
+            heads.append("-".join(part[:1] for part in word.split("-") if part))
+    return "".join(heads)
 
 
 _DECLARED_AFTER = re.compile(
@@ -1543,13 +1560,17 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
             ini = ini[:-1]
         # '("JM")' in quotes after "Joshua Miguel Dela Cruz": what he is called, from his first names.
         called = text[match.start("ini") - 1] in '"“' and _heads(name).upper().startswith(ini.upper())
+        fuller = (
+            _fuller_heads(name) == ini != _heads(name)
+        )  # "Nora McDonagh (NMcD)", "Martin Osei-Bonsu (MO-B)"
         if (
             _heads(name).upper() != ini.upper()
             and _heads(" ".join(words[1:])).upper() != ini.upper()
             and not called
+            and not fuller
         ):
             continue
-        if _heads(name).upper() != ini.upper() and not called:
+        if _heads(name).upper() != ini.upper() and not called and not fuller:
             words = words[1:]  # "Mrs Hepzibah Strong (HS)"
         folded = [fold(w) for w in words]
         if any(

@@ -435,7 +435,9 @@ def _town_after_street(text: str, span: Span) -> int | None:
 # A team's number after its name: "Breckland Family Assessment Team 2", "Ward 4 Unit B" (not a time or a count:
 # "Team 2:30", "Team 3 times").
 _NUMBERED_HEADS = ("Team", "Unit", "Hub", "Locality", "Pod", "Cluster")
-_TEAM_NUMBER = re.compile(r"[ ](?:[0-9]{1,2}|[A-H])(?![\w'/\-]|[.:][0-9]|[ ](?:times|weeks|days|months|years)\b)")
+_TEAM_NUMBER = re.compile(
+    r"[ ](?:[0-9]{1,2}|[A-H])(?![\w'/\-]|[.:][0-9]|[ ](?:times|weeks|days|months|years)\b)"
+)
 
 
 def widened(text: str, spans: list[Span]) -> list[Span]:
