@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
-from assistant.privacy.normalise import among_capitals
+from assistant.privacy.normalise import among_capitals, joined_before
 from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
@@ -1765,6 +1765,20 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
         if folded in ACRONYMS or word in ROLE_ABBREVIATIONS:
             continue
         given = items[k - 1]
+        if (
+            given.cls == "INITIAL"
+            and len(given.text) == 1
+            and folded in surnames()
+            and not is_vocabulary(word)
+        ):
+            # "A HUSSAIN", "M T HUSSAIN": initials before a surname no word shares, in a list or a log's capitals
+            # alike; not a surname that is also a word ("MOVED TO A WARD").
+            first = k - 1
+            while first and tokens.joined(first - 1) and _is_letter(items[first - 1]):
+                first -= 1
+            if not joined_before(tokens.text, items[first].start, "'-&/."):
+                spans.append(Span(items[first].start, surname.end, EntityKind.PERSON, ""))
+            continue
         if given.cls in _NOT_GIVEN or not _TITLE_CASE.fullmatch(given.text) or _not_a_given_name(given):
             continue
         # A listed surname after any given name ("River PIKE"); an unlisted one, no word and no short
@@ -1790,6 +1804,10 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
                 first -= 1  # "Lowri Haf MORGAN": two given names
         spans.append(Span(items[first].start, surname.end, EntityKind.PERSON, ""))
     return spans
+
+
+def _is_letter(tok: Tok) -> bool:
+    return tok.cls == "INITIAL" and len(tok.text) == 1
 
 
 def _not_a_given_name(tok: Tok) -> bool:
