@@ -89,8 +89,8 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-24 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%); their gaps were then worked on only with rules that generalise, and they stand below
+# Sets 8-25 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%); their gaps were then worked on only with rules that generalise, and they stand below
 # the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
@@ -112,6 +112,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set22", 0.964, 16, 87),
         ("set23", 0.959, 8, 66),
         ("set24", 0.951, 19, 89),
+        ("set25", 0.958, 21, 123),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -240,6 +240,9 @@ PROFESSIONAL_ROLES = (
     "detective|investigating officer|keyworker|key worker|support worker|family support worker|"
     "youth worker|early help worker|worker|manager|team manager|practice manager|practitioner|advocate|"
     "IDVA|ISVA|therapist|psychologist|psychiatrist|counsellor|coach|tutor|mentor|pastor|imam|priest|vicar|"
+    # faith settings' own offices, as a safeguarding note from a church, a synagogue, a yeshiva or a gurdwara
+    # writes them ("Deaconess O. Adebayo", "the Rebbetzin", "Menahel Rabbi Katz", "the sevadars")
+    "deacon|deaconess|evangelist|apostle|prophetess|rabbi|rebbe|rebbetzin|menahel|rav|granthi|giani|sevadar|"
     "solicitor|chair|reviewer|author|lead reviewer|independent reviewer|interpreter|caseworker|"
     "case worker|housing officer|probation officer|paramedic|sergeant|inspector|constable|clinician|"
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
@@ -264,7 +267,9 @@ PROFESSIONAL_ROLES = (
 ROLE_ABBREVIATIONS = word_set(
     "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
     # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
-    "ELSA SIL BIL MIL FIL DIL CCP"
+    "ELSA SIL BIL MIL FIL DIL CCP "
+    # a club's welfare officer, a prison's offender manager
+    "CWO OM"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 # Family words said before a name as a title ("Uncle Shaz", "Nana Pearl", "Uncle DD"): the word is a role, what
