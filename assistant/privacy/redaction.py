@@ -314,7 +314,7 @@ def _mask(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
-_LONGEST_NAME = 120  # characters: five long given names and a double-barrelled surname fit
+_MOST_NAME_WORDS = 8  # five given names, a particle and a double surname fit
 
 
 def find_spans(text: str) -> list[Span]:
@@ -356,7 +356,7 @@ def _find_spans(text: str) -> list[Span]:
     found = [
         plain[s.start : s.end]
         for s in selected
-        if s.kind is EntityKind.PERSON and s.end - s.start <= _LONGEST_NAME
+        if s.kind is EntityKind.PERSON and plain.count(" ", s.start, s.end) < _MOST_NAME_WORDS
     ]
     found += [given_first(name) for name in found if "," in name]
     covered = bytearray(len(plain) + 1)
