@@ -1560,9 +1560,8 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
             ini = ini[:-1]
         # '("JM")' in quotes after "Joshua Miguel Dela Cruz": what he is called, from his first names.
         called = text[match.start("ini") - 1] in '"“' and _heads(name).upper().startswith(ini.upper())
-        fuller = (
-            _fuller_heads(name) == ini != _heads(name)
-        )  # "Nora McDonagh (NMcD)", "Martin Osei-Bonsu (MO-B)"
+        # "Nora McDonagh (NMcD)", "Martin Osei-Bonsu (MO-B)": a surname in parts
+        fuller = _fuller_heads(name) == ini != _heads(name)
         if (
             _heads(name).upper() != ini.upper()
             and _heads(" ".join(words[1:])).upper() != ini.upper()
