@@ -1521,13 +1521,7 @@ _DECLARED_AFTER = re.compile(
 
 def _also_a_word(letters: str) -> bool:
     """Initials that are also a little word, an acronym or a job ("ON", "SW"): in a log's capitals, that."""
-    folded = fold(letters)
-    return (
-        folded in FUNCTION_WORDS
-        or folded in ACRONYMS
-        or folded in ROLE_WORDS
-        or letters in ROLE_ABBREVIATIONS
-    )
+    return not _can_be_initials(letters)
 
 
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
