@@ -128,7 +128,8 @@ def test_a_team_without_a_place_stays() -> None:
 def test_a_hospital_known_by_its_name_alone() -> None:
     text = "Transferred to Addenbrooke's burns unit, later seen at Alder Hey."
     redacted = redact(text).text
-    assert "Addenbrooke" not in redacted and "Alder Hey" not in redacted, redacted
+    # the whole name, its "'s" too: a word no list knows, read as a person, would leave it ("PERSON_1's")
+    assert "'s burns" not in redacted and "Alder Hey" not in redacted, redacted
 
 
 def test_a_name_in_lower_case_before_a_possessive() -> None:

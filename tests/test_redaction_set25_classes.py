@@ -12,7 +12,7 @@ from assistant.privacy.redaction import find_spans
 @pytest.mark.parametrize(
     ("text", "role", "name"),
     [
-        ("Log of the church, entries by Deaconess T. Okafor.", "Deaconess", "Okafor"),
+        ("Present: Deaconess Titilayo Okafor (TO), church safeguarding lead.", "Deaconess", "Okafor"),
         ("The Rebbetzin spoke to the mother; Menahel Rabbi Stern agreed.", "Menahel", "Stern"),
         ("Two sevadars saw him leave with Harjit.", "sevadars", "Harjit"),
     ],
