@@ -1367,7 +1367,7 @@ _FLAT_WORD = re.compile(r"Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|C
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
 _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
-# A home by its number alone: "neighbour at no.6", "AT NO 4", "Mrs Harris (no. 16)", "on plot 9", "caravan D14". A log or a message
+# A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14". A log or a message
 # writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
 _HOUSE_NUMBER_ALONE = re.compile(

@@ -95,8 +95,8 @@ _WORDS_BEFORE = re.compile(r"([a-z]+)[ ]$")
 _WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
 
 
-# Both readers below see one label or one message alone and give offsets into it, so each is cached: people
-# take turns under a few labels, and short messages ("ok", "where u at") come back again and again.
+# This reader and _label_names see one message or one label alone and give offsets into it, so each is cached:
+# people take turns under a few labels, and short messages ("ok", "where u at") come back again and again.
 @lru_cache(maxsize=1 << 14)
 def _named_in_message(text: str) -> tuple[tuple[int, int], ...]:
     """The words of one message that name someone, as (start, end) in the message."""
