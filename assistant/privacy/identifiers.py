@@ -23,6 +23,7 @@ from functools import lru_cache
 import phonenumbers
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+from assistant.privacy.area_services import area_services
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import has_word, joined_before, same_length_lower
@@ -2532,7 +2533,7 @@ def structured_spans(text: str) -> list[Span]:
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
-    found += pubs(text) + place_teams(text)
+    found += pubs(text) + place_teams(text) + area_services(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]
@@ -2661,6 +2662,7 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
             or folded in GENERIC_QUALIFIERS
             or folded in _GENERIC_SERVICE
             or folded in _DIRECTIONS
+            or folded in NATIONALITIES  # "Roma" of "Roma Voices Sheffield" is a people, not the group
             or not _place_word(head.group(0))
         ):
             continue

@@ -1,0 +1,295 @@
+"""Services and groups named with a county, region, city or town at one end: "Kent Refugee Action Network",
+"Bristol First Response", "Warwickshire LADO", "ROYAL STOKE UNIVERSITY HOSPITAL", "Roma Families Together
+Rotherham".
+
+A county or a large city names no one alone, so it stays where it stands alone (the README's convention). The
+head-noun rules (identifiers.py) find a service by the word it ends in ("Police", "Council"), but a local team or
+charity is often named with ordinary words no list of heads can finish ("Action Network", "First Response",
+"Children First"). What such names share is the area at one end, written with the rest in capitals or in title
+case: the run of capitalised words that an area starts or ends is taken whole, as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.names import classify
+from assistant.privacy.normalise import joined_before
+from assistant.privacy.words import (
+    FUNCTION_WORDS,
+    HOUSE_TYPES,
+    INSTITUTION_WORDS,
+    STREET_TYPES,
+    data_lines,
+    fold,
+    is_vocabulary,
+    norm,
+    place_names,
+    public_names,
+    word_set,
+)
+
+# The word a service's or a group's name ends in, after its area ("Kent Refugee Action Network", "EAST LONDON
+# FAMILY COURT") or before it ("Roma Families Together Rotherham").
+_HEADS = word_set(
+    "network alliance court courts trust hospital hospitals service services team teams hub centre center "
+    "council police constabulary probation partnership project foundation association unit clinic helpline "
+    "fostering support response contact first together voice voices group care hall station suite ministries "
+    "society collective consortium forum initiative aid action advice housing futures connect matters works "
+    "company ltd cic limited charity refuge community families youth welfare health interpreting interpreters "
+    "translation mind carers rescue ambulance safeguarding"
+)
+# Words of a service's name that a person's role list also holds ("Kent Children's Services", "Bristol Youth
+# Support"): they run on; any other role word ends the name ("Kent Police Officers", "Leeds Mother").
+_SERVICE_ROLE_WORDS = (
+    _HEADS | INSTITUTION_WORDS | word_set("children's childrens young people visiting justice lado")
+)
+# Before an area: part of its name ("East London", "Royal Stoke", "Greater Manchester", "NHS Somerset ICB").
+_AREA_PREFIXES = word_set("north south east west mid central greater inner outer upper lower royal nhs")
+_CONNECTORS = frozenset({"and", "&", "of"})
+# "First" is a little word of a sentence, but a service's too ("Bristol First Response", "Slough Children First").
+# An operation's name is no service's ("Merseyside Police Op Orochi").
+_NOT_NAME_WORDS = (FUNCTION_WORDS - {"first"}) | WEEKDAY_WORDS | MONTH_WORDS | word_set("op operation")
+_STREET_OR_HOUSE = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
+# Labels and record words written in capitals after a name, not an acronym of a service ("Kent DOB").
+# System names are not part of an identifier either (the README's convention: "Kent LCS").
+_NOT_ACRONYMS = word_set(
+    "dob dod age tel mob nhs ni ref aka nfa tbc n/a uk storm lcs crn mosaic ehm pnc niche cin cp cpp lac cla "
+    "ehcp ehc plo cse cce fgm adhd asd send sen sgo cao icpc rcpc yr"
+)
+# Teams' acronyms that a log in capitals names after an area ("KENT CSC", "BARROW CID").
+_TEAM_ACRONYMS = word_set(
+    "csc cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
+)
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w']*+")
+_WORD = re.compile(r"[A-Za-z0-9][\w'&\-]*|&")
+_AGE_RANGE = re.compile(r"[0-9]{1,2}-[0-9]{1,2}")  # a service's ages ("Sirona Bristol 0-19")
+# Classes of a word that starts something else: a title and a person's name ("Kent Police DC Amir Khan").
+_NOT_SERVICE_CLASSES = frozenset({"TITLE", "FIRST", "INITIAL"})
+_PERSON_CLASSES = frozenset({"FIRST", "AMBIG", "SURNAME", "CAPS_NAME", "TITLE", "INITIAL"})
+_SCHOOL_WORDS = word_set("academy school college nursery university infants juniors surgery")
+_HOSPITAL_WORDS = word_set("hospital hospitals infirmary")
+_MOST_WORDS = 8  # "Kent and Medway NHS and Social Care Partnership Trust"
+
+
+@cache
+def _areas() -> dict[str, list[list[str]]]:
+    """First word → every area or listed town starting with it, as word lists, longest first. A town that is
+    also a name or a public name is left out ("Harley", "Haworth", "Vauxhall"): after a person's name it would
+    join the person to what follows ("Dr Ellen Haworth", "Tamsin Holloway and CAMHS")."""
+    index: dict[str, list[list[str]]] = {}
+    towns = {name for name in place_names() if _town_word(name.split()[0])}
+    for name in set(data_lines("areas.txt")) | towns:
+        words = name.split()
+        index.setdefault(words[0], []).append(words)
+    for names in index.values():
+        names.sort(key=len, reverse=True)
+    return index
+
+
+def _town_word(word: str) -> bool:
+    return word not in public_names() and classify(word.title()) in {"UNKNOWN", "COMMON"}
+
+
+def _is_head(word: str, caps: bool, first: bool) -> bool:
+    """Whether a service's name can end at `word`: a head word, a team's acronym ("Kent CSC", "Warwickshire
+    LADO", "Stoke North CID") or the ages it serves ("Sirona Bristol 0-19"). In a log's capitals every word
+    looks like an acronym ("WEST MIDLANDS POLICE ASKED", "BRYN AWEL"): there only a team's counts, straight
+    after the area ("KENT CSC")."""
+    folded = fold(word)
+    if folded in _HEADS or _AGE_RANGE.fullmatch(word):
+        return True
+    if not first:
+        return folded in _TEAM_ACRONYMS  # after the name's own words: "Kent Police CAIU", not "... MOSOVO"
+    if caps:
+        return folded in _TEAM_ACRONYMS
+    # A surname in capitals is no team ("Brook PASCOE").
+    return folded in _TEAM_ACRONYMS or (
+        word.isupper()
+        and word.isalpha()
+        and 2 <= len(word) <= 5
+        and folded not in _NOT_ACRONYMS
+        and classify(word) == "CAPS"
+    )
+
+
+def _name_word(word: str, caps: bool) -> bool:
+    """A word that can be part of a service's name in this run: capitalised (or its ages, "0-19"), no little
+    word of a sentence, no person's role, title or name, no weekday or month, no number (a plate or a postcode
+    after the name: "Crediton EX17 3AG")."""
+    if _AGE_RANGE.fullmatch(word):
+        return True
+    if any(c.isdigit() for c in word) or not (word.isupper() if caps else word[:1].isupper()):
+        return False
+    folded = fold(word)
+    if folded in _NOT_NAME_WORDS:
+        return False
+    cls = classify(word)
+    if cls == "ROLE":
+        return folded in _SERVICE_ROLE_WORDS  # "Kent Children's Services", not "Leeds Mother"
+    return cls != "TITLE" and (caps or cls not in _NOT_SERVICE_CLASSES)
+
+
+def _words_from(text: str, at: int, direction: int, caps: bool) -> list[tuple[int, int, str]]:
+    """The name words next to `at`, joined by single spaces (and "and", "&", "of" between two of them),
+    reading forwards (direction 1) or backwards (direction -1)."""
+    found: list[tuple[int, int, str]] = []
+    while len(found) < _MOST_WORDS:
+        if direction > 0:
+            if text[at : at + 1] != " ":
+                break
+            match = _WORD.match(text, at + 1)
+            if match is None:
+                break
+            start, end = match.span()
+        else:
+            if at < 2 or text[at - 1] != " ":
+                break
+            start = at - 1
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'&-_"):
+                start -= 1
+            end = at - 1
+            if start == end or joined_before(text, start, "_"):
+                break
+        word = text[start:end]
+        if (word.lower() in _CONNECTORS and (word.islower() or caps)) or _name_word(word, caps):
+            found.append((start, end, word))
+        else:
+            break
+        at = end if direction > 0 else start
+    # A run ends on a word of the name, not on "and", "&" or "of".
+    while found and found[-1][2].lower() in _CONNECTORS:
+        found.pop()
+    return found
+
+
+def _area_end(text: str, start: int, end: int) -> int | None:
+    """Where the longest area or listed place written at `start` (its first word ends at `end`) ends."""
+    first = fold(text[start:end])
+    for words in _areas().get(first, ()):
+        at = end
+        for word in words[1:]:
+            nxt = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
+            if nxt is None or fold(nxt.group(0)) != word:
+                break
+            at = nxt.end()
+        else:
+            return at
+    return None
+
+
+def area_services(text: str) -> list[Span]:
+    index = _areas()
+    # The text's distinct capitalised words say which areas could be here: most texts hold a handful, and
+    # only those are looked for.
+    heads = {word for word in set(_CAPITALISED_WORD.findall(text)) if fold(word) in index}
+    if not heads:
+        return []
+    finder = re.compile(
+        "(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'\-])"
+    )
+    spans: list[Span] = []
+    for match in finder.finditer(text):
+        start = match.start()
+        if joined_before(text, start, "'-") or (spans and start < spans[-1].end):
+            continue
+        end = _area_end(text, start, match.end())
+        if end is None:
+            continue
+        caps = text[start:end].isupper()
+        span = _service_around(text, start, end, caps)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _service_around(text: str, start: int, end: int, caps: bool) -> Span | None:
+    after = _words_from(text, end, 1, caps)
+    if after and fold(after[0][2]) in _STREET_OR_HOUSE:
+        return None  # "London Road", "Kent House": an address, found by the address rules
+    before = _words_from(text, start, -1, caps)
+    if not caps and start > 1 and text[start - 1] == " " and _person_before(text, start - 1):
+        return None  # "Tamsin Holloway and CAMHS": a surname that is also a place
+    # "East London", "Royal Stoke": a compass word or "Royal" before the area is part of its name.
+    prefix = 0
+    while prefix < len(before) and fold(before[prefix][2]) in _AREA_PREFIXES:
+        prefix += 1
+    if after:
+        return _area_first(text, start, before, prefix, after, caps)
+    # The area ends the name ("Roma Families Together Rotherham", "Vita Health Group Bristol"), read back to the
+    # nearest "of", "and" or "&" ("Mrs Bluma Halpern of Chesed Ladies Stamford Hill") or person's name
+    # ("Marsha Feeney CID Burnley"): two words at least, one of them a service's.
+    named: list[tuple[int, int, str]] = []
+    for word in before[prefix:]:
+        if word[2].lower() in _CONNECTORS or word[2].isupper() or classify(word[2]) in _PERSON_CLASSES:
+            break
+        named.append(word)
+    if caps or len(named) < 2 or text[end : end + 1].isalnum() or _school(named):
+        return None
+    if not any(fold(w) in _HEADS for _, _, w in named):
+        return None
+    return _span(text, named[-1][0], end)
+
+
+def _area_first(
+    text: str,
+    start: int,
+    before: list[tuple[int, int, str]],
+    prefix: int,
+    after: list[tuple[int, int, str]],
+    caps: bool,
+) -> Span | None:
+    """The area starts the name ("Kent Refugee Action Network"): it ends at its last head word. A log in
+    capitals runs on into its verbs ("KENT POLICE ATTENDED"), and a head word then "and" starts a second
+    name ("Cleveland Police Compact and RHI")."""
+    last = -1
+    for k, (_, at, word) in enumerate(after):
+        if word.lower() in _CONNECTORS and (
+            last >= 0 or (k == 0 and _area_end(text, at + 1, _word_end(text, at + 1)) is None)
+        ):
+            break  # "Kent and Medway NHS Trust" joins two areas; "Holloway and CAMHS" are two names
+        if _is_head(word, caps, k == 0) and not _role_follows(text, after[k][1]):
+            last = k
+    if last < 0:
+        return None  # "Kingsbridge Wells", "Vauxhall Corsa", "Bristol Mum": no service's word ends it
+    if fold(after[last][2]) not in _HOSPITAL_WORDS and _school(after[: last + 1]):
+        return (
+            None  # "Ryde Academy Yr 7-8": a school, found by the school rules; a university hospital is not
+        )
+    # A word nobody's vocabulary holds before them is the service's own ("Sirona Bristol 0-19").
+    own = prefix
+    while own < len(before) and classify(before[own][2]) == "UNKNOWN" and not is_vocabulary(before[own][2]):
+        own += 1
+    return _span(text, before[own - 1][0] if own else start, after[last][1])
+
+
+def _school(words: list[tuple[int, int, str]]) -> bool:
+    """A school's or a GP's name is read by its own rules, with its own kind ("Peele Academy Long Sutton")."""
+    return any(fold(word) in _SCHOOL_WORDS for _, _, word in words)
+
+
+def _role_follows(text: str, end: int) -> bool:
+    """A head word before a person's role is the role's ("Ceredigion County Council Safeguarding Manager")."""
+    if text[end : end + 1] != " ":
+        return False
+    word = text[end + 1 : _word_end(text, end + 1)]
+    return bool(word) and classify(word) == "ROLE" and fold(word) not in _SERVICE_ROLE_WORDS
+
+
+def _word_end(text: str, start: int) -> int:
+    match = _WORD.match(text, start)
+    return match.end() if match else start
+
+
+def _person_before(text: str, end: int) -> bool:
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'-"):
+        start -= 1
+    return start < end and classify(text[start:end]) in {"FIRST", "AMBIG"}
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, EntityKind.ORG, norm(text[start:end]))
