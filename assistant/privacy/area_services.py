@@ -40,7 +40,7 @@ _HEADS = word_set(
     "fostering support response contact first together voice voices group care hall station suite ministries "
     "society collective consortium forum initiative aid action advice housing futures connect matters works "
     "company ltd cic limited charity refuge community families youth welfare health interpreting interpreters "
-    "translation mind carers rescue ambulance safeguarding"
+    "translation mind carers rescue ambulance safeguarding door"
 )
 # Words of a service's name that a person's role list also holds ("Kent Children's Services", "Bristol Youth
 # Support"): they run on; any other role word ends the name ("Kent Police Officers", "Leeds Mother").
@@ -246,11 +246,9 @@ def _area_first(
     capitals runs on into its verbs ("KENT POLICE ATTENDED"), and a head word then "and" starts a second
     name ("Cleveland Police Compact and RHI")."""
     last = -1
-    for k, (_, at, word) in enumerate(after):
-        if word.lower() in _CONNECTORS and (
-            last >= 0 or (k == 0 and _area_end(text, at + 1, _word_end(text, at + 1)) is None)
-        ):
-            break  # "Kent and Medway NHS Trust" joins two areas; "Holloway and CAMHS" are two names
+    for k, (_, _, word) in enumerate(after):
+        if word.lower() in _CONNECTORS and _second_name(text, after, k, last, caps):
+            break
         if _is_head(word, caps, k == 0) and not _role_follows(text, after[k][1]):
             last = k
     if last < 0:
@@ -264,6 +262,22 @@ def _area_first(
     while own < len(before) and classify(before[own][2]) == "UNKNOWN" and not is_vocabulary(before[own][2]):
         own += 1
     return _span(text, before[own - 1][0] if own else start, after[last][1])
+
+
+def _second_name(text: str, after: list[tuple[int, int, str]], k: int, last: int, caps: bool) -> bool:
+    """Whether the "and", "&" or "of" at after[k] starts a second name. Straight after the area it joins a
+    second area ("Kent and Medway NHS Trust"), not a name ("Holloway and CAMHS"). After a head word it starts a
+    second service at an area or an acronym ("Kent Police and Kent CSC", "Cleveland Police Compact and RHI"),
+    and continues one whose own head comes later ("Norfolk Children's Advice & Duty Service")."""
+    start = after[k][1] + 1
+    area = _area_end(text, start, _word_end(text, start)) is not None
+    if k == 0:
+        return not area
+    if last < 0:
+        return False
+    nxt = text[start : _word_end(text, start)]
+    head_later = any(_is_head(w, caps, False) for _, _, w in after[k + 2 :])
+    return area or (not caps and nxt.isupper() and len(nxt) > 1) or not head_later
 
 
 def _school(words: list[tuple[int, int, str]]) -> bool:
