@@ -17,6 +17,7 @@ from assistant.privacy.normalise import has_word, joined_before
 from assistant.privacy.places import place_at
 from assistant.privacy.words import (
     FUNCTION_WORDS,
+    HOUSE_TYPES,
     INSTITUTION_WORDS,
     ROLE_WORDS,
     STREET_TYPES,
@@ -440,6 +441,12 @@ _TEAM_NUMBER = re.compile(
 )
 
 
+# A postcode's outward code alone, not the first half of a whole postcode ("BL1 4AB") or a plate ("FD14 NWE").
+_DISTRICT_AFTER = re.compile(
+    r",?[ ]{1,2}[A-Z]{1,2}[0-9][0-9A-Z]?(?![\w'\-/]|[ ]{0,2}(?:[0-9][A-Z]{2}|[A-Z]{3})(?![\w'\-]))"
+)
+
+
 def widened(text: str, spans: list[Span]) -> list[Span]:
     """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
     before a street ("The Old Forge, Back Lane")."""
@@ -459,8 +466,12 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 longer.append(Span(span.start - 4, span.end, kind, span.key))
                 continue
             town = _town_after_street(text, span)
-            if town is not None:
-                longer.append(Span(span.start, town, kind, norm(text[span.start : town])))
+            end = span.end if town is None else town
+            # A postcode's district alone after an address ("21 Vallance Road, E1", "6 Kestrel Court, BL1").
+            district = _DISTRICT_AFTER.match(text, end)
+            end = end if district is None else district.end()
+            if end != span.end:
+                longer.append(Span(span.start, end, kind, norm(text[span.start : end])))
             continue
         if kind is EntityKind.SCHOOL and text[span.end : span.end + 1] == " ":
             name = text[span.start : span.end]
@@ -530,10 +541,15 @@ _VENUE_AFTER = re.compile(
 _GP_VENUES = ("surgery", "medical centre", "health centre")
 # A flat's or a house's number written before an address found after it: "Fl 2 Irwell View", "no. 88 Psalter
 # Lane", "flat 4B, Pescod House".
+# A flat's letter too ("Flat A, 88 Regent Road"), in capitals only: "flat a" is no flat's name.
 _FLAT_BEFORE = re.compile(
-    r"(?<![\w'\-])(?:(?P<own>(?i:flat|fl|apt|apartment|unit|room|rm)\.?[ ]?[0-9]{1,4}[A-Za-z]?,?)|"
+    r"(?<![\w'\-])(?:(?P<own>(?i:flat|fl|apt|apartment|unit|room|rm)\.?[ ]?(?:[0-9]{1,4}[A-Za-z]?|[A-H]),?)|"
     r"(?i:flat|fl|apt|apartment|no|number)\.?)[ ]$"
 )
+# A house's number before a building found without it: "22 DENBIGH HOUSE", "4B Pescod House" (not a time's
+# minutes, "10:30 Acorn House", nor a count, "2, Acorn House").
+_NUMBER_BEFORE = re.compile(r"[0-9]{1,4}[A-Za-z]?[ ]$")
+_BUILDING_END = re.compile(r"(?i:" + HOUSE_TYPES + r")$")
 
 
 def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
@@ -548,6 +564,12 @@ def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
         # A flat's own number before any place; "no." or "flat" alone before a number ("no. 88 Psalter Lane").
         if before is not None and (before.group("own") or text[start : start + 1].isdigit()):
             start, kind = before.start(), EntityKind.ADDRESS
+        elif _BUILDING_END.search(text, start, end) and not text[start : start + 1].isdigit():
+            number = _NUMBER_BEFORE.search(text, max(0, start - 6), start)
+            if number is not None and not joined_before(text, number.start(), "'-.,/:"):
+                start, kind = number.start(), EntityKind.ADDRESS
+                flat = _FLAT_BEFORE.search(text, max(0, start - 16), start)  # "FLAT 7, 21 VALLANCE ROAD"
+                start = flat.start() if flat is not None and flat.group("own") else start
         if kind is EntityKind.ADDRESS and not text[span.start : span.start + 1].isdigit():
             venue = _VENUE_AFTER.match(text, end)
             if venue is not None:
