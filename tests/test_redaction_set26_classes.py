@@ -40,3 +40,26 @@ def test_what_is_not_part_of_the_address_stays(text: str, kept: str) -> None:
     redacted = redact(text).text
     assert kept in redacted, redacted
     assert "NWE" not in redacted and "4AB" not in redacted, redacted
+
+
+THREAD = (
+    "Family: Hope Mensah (child), Jade Mensah (sister), River Mensah (brother).\n"
+    "[21:02] Mum: tell jade im outside. my sister hope says she is cold\n"
+    "[21:03] Nan: river's shoes are here. ur getting so tall river\n"
+    "[21:04] Mum: i hope so. the river is high tonight. jade cant come\n"
+)
+
+
+def test_a_name_that_is_a_word_is_the_person_where_a_message_names_someone() -> None:
+    redacted = redact(THREAD).text
+    for named in ("tell jade", "sister hope", "river's", "tall river", "jade cant"):
+        assert named not in redacted, redacted
+    # the words themselves stay where they are words
+    assert "i hope so" in redacted and "the river is high" in redacted, redacted
+    assert find_spans(redacted) == [], redacted
+
+
+def test_a_word_read_once_as_a_given_name_is_no_one_in_a_message() -> None:
+    # "Said Ify" read as a name does not make "said" a name after "kofi"
+    text = "Statement of Said Ify Okafor.\n@kofi.b: kofi said dont tell anyone\n"
+    assert "said dont" in redact(text).text

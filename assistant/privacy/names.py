@@ -1458,7 +1458,65 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
         for finder in finders
         for m in finder.finditer(text)
         if not covered[m.start()]
-    ]
+    ] + _word_names_in_lower_case(text, names, covered)
+
+
+# A found name that is also a word ("Hope", "Jade", "River", "Precious"), written in a message's lower case, is
+# the person where a message names someone: after "tell", "with", "my sister", a greeting; before "said",
+# "cant", a possessive; or called at the message's end ("ur growing up fast presh", "smashing it today sky").
+# Elsewhere it is the word ("i hope", "the river", "saving grace").
+_WORD_NAME_BEFORE = word_set(
+    "n with wiv wid tell told ask bring ring text and sister sis brother bro auntie aunty nan nanna cousin cuz "
+    "uncle hiya hi hey oi morning night drive pick see"
+)
+_WORD_NAME_AFTER = word_set(
+    "said says sed cant cyaan dont wont aint gonna goes went wants wanted took keeps knows"
+)
+_WORD_NAME_CLASSES = frozenset({"FIRST", "AMBIG", "UNKNOWN", "COMMON"})
+# The end of a message after a name called: the line's end, an emoji, a full stop, "?" or "!".
+_CALLED_AT_END = re.compile(r"[ ]?(?:[^\w\s'\-]{1,8})?[ ]*(?:$|\n)", re.MULTILINE)
+
+
+def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -> list[Span]:
+    # Given names only, from full names found ("Hope Adeyemi"): a surname that is a word ("Ward") or a word read
+    # as a name once ("Said") is no one's in a message.
+    words = set()
+    for name in dict.fromkeys(names):
+        parts = TOKEN.findall(name)
+        given = parts[0] if len(parts) > 1 and parts[1][:1].isupper() else ""
+        if (
+            len(given) >= 3
+            and given[:1].isupper()
+            and not given.isupper()
+            and is_vocabulary(given)
+            and classify(given) in _WORD_NAME_CLASSES
+            and fold(given) not in _WORD_NAME_BEFORE | _WORD_NAME_AFTER  # "Said Ify", then "kofi said dont"
+        ):
+            words.add(given.lower())
+    words = {word for word in words if word in text}
+    if not words:
+        return []
+    spans: list[Span] = []
+    for match in re.finditer(r"(?<![\w'\-@.#/])(?:" + trie(words) + r")(?:'s)?(?![\w'\-@])", text):
+        start, end = match.start(), match.end()
+        if covered[start]:
+            continue
+        before = _WORD_BEFORE_LOWER.search(text, max(0, start - 10), start)
+        after = _WORD_AFTER_LOWER.match(text, end)
+        named = (before is not None and before.group(1) in _WORD_NAME_BEFORE) or (
+            after is not None and after.group(1) in _WORD_NAME_AFTER
+        )
+        # Called at the end of a message that says something first ("ur mature for ur age sky").
+        called = (
+            before is not None and text[start - 2 : start - 1].isalpha() and _CALLED_AT_END.match(text, end)
+        )
+        if named or match.group(0).endswith("'s") or called:
+            spans.append(Span(start, start + len(match.group(0).removesuffix("'s")), EntityKind.PERSON, ""))
+    return spans
+
+
+_WORD_BEFORE_LOWER = re.compile(r"([a-z]+)[ ]$")
+_WORD_AFTER_LOWER = re.compile(r"[ ]([a-z]+)\b")
 
 
 # After a name in lower case: no more of a word or handle, but a possessive may follow ("at sadia's").
