@@ -28,7 +28,9 @@ class EntityKind(StrEnum):
     OTHER_SCRIPT = "OTHER_SCRIPT"  # words in a script the rules cannot read (Arabic, Cyrillic, Chinese...)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a long text yields hundreds of thousands of spans, and a frozen dataclass's __init__ (object.__setattr__
+# per field) cost four times as much. No rule changes a span once made; each makes a new one.
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """text[start:end] is an identifier of `kind`; spans with the same kind and key share a placeholder."""
 

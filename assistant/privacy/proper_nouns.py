@@ -79,10 +79,13 @@ def _unheard_of(tokens: Tokens, k: int) -> bool:
     tok, text = tokens.items[k], tokens.text
     if len(tok.text) < 3:
         return False
+    if tok.cls == "UNKNOWN":
+        # Most unknown words are names: the town check (a dictionary look-up and more) is for the rest.
+        if not is_vocabulary(tok.text) and _NAMED_BY.match(text, tok.end) is None:
+            return True
+        return _town_here(tokens, k)
     if tok.cls in _TOWN_CLASSES and _town_here(tokens, k):
         return True
-    if tok.cls == "UNKNOWN":
-        return not is_vocabulary(tok.text) and _NAMED_BY.match(text, tok.end) is None
     if tok.cls == "CAPS":
         # A surname in a police log's capitals ("PC 4120 TRENWITH", "KILBRIDE, Dwayne"), not an acronym
         # nobody listed ("SUDIC"): only next to a title, a collar number or a name, or with two vowels in a
@@ -285,7 +288,6 @@ def _house_before(tokens: Tokens, first: int) -> int | None:
     k = first - 1
     if k < 0 or text[items[k].end : items[first].start] != ", " or not items[k].text[:1].isupper():
         return None
-    end_word = fold(items[k].text)
     start = k
     while (
         start > 0
@@ -295,7 +297,7 @@ def _house_before(tokens: Tokens, first: int) -> int | None:
         start -= 1
     if start < k - 3:
         return None
-    if end_word in _BUILDING_WORDS:
+    if fold(items[k].text) in _BUILDING_WORDS:
         return start
     before = max(0, items[start].start - 8)
     if _DIGITS.isdisjoint(text[before : items[start].start]):
@@ -337,7 +339,7 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
         # A log in capitals runs a name into the verb after it ("SALEH ARRESTED", "TATA PUSHED HER").
         while last > i and items[last].text.isupper() and items[last].text.endswith(_VERB_ENDINGS):
             last -= 1
-        kind = _kind(tokens, first, last)
+        kind = EntityKind.PERSON if first == last else _kind(tokens, first, last)
         if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):
             # "Hull ADDRESS_11": a word left before a placeholder was part of a longer name the placeholder now
             # stands for ("Hull College Queen's Gardens"); read again, it is left as the first reading left it.
@@ -348,7 +350,7 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             kind = EntityKind.ADDRESS  # "moved to Reading", "the Isle of Wight"
             last = max(last, tokens.by_end.get(town, last))
             places.add(fold(items[i].text))
-        if kind is EntityKind.PERSON:
+        if kind is EntityKind.PERSON and last > first:
             first, last = _one_person(tokens, first, last, i)  # "Arthur Labinjo-Hughes and Star Hobson"
         house = _house_before(tokens, first) if kind in _PERSON_OR_PLACE and first == last else None
         if house is not None:
@@ -383,6 +385,7 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
     for number, span in enumerate(names + places, 1):
         owner[span.start : span.end] = [number] * (span.end - span.start)
     kind_at = {span.start: span.kind for span in places if span.kind is not EntityKind.PERSON}
+    place_starts = sorted(kind_at)
     exact = {(span.start, span.end) for span in names}
     # A word found alone that is part of an address elsewhere is that place ("Home: 2 Dye Lane, Oakworthy").
     place_words = {
@@ -410,8 +413,15 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
             span = Span(start, end, span.kind, norm(text[start:end]))
         if (start, end) in exact:
             continue  # the surer rule already has it, with its kind ("Our worker Gina Price")
-        inner = next((kind_at[k] for k in range(start, end) if k in kind_at), None)
-        if inner is None and span.kind is EntityKind.PERSON and fold(text[start:end]) in place_words:
+        # The first place found that starts inside the run gives it its kind.
+        k = bisect.bisect_left(place_starts, start)
+        inner = kind_at[place_starts[k]] if k < len(place_starts) and place_starts[k] < end else None
+        if (
+            inner is None
+            and place_words
+            and span.kind is EntityKind.PERSON
+            and fold(text[start:end]) in place_words
+        ):
             inner = EntityKind.ADDRESS
         kept.append(Span(start, end, inner, span.key) if inner is not None else span)
     return kept

@@ -297,7 +297,7 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
                 if len(owners) == 1:
                     full = next(iter(owners))
             joined_key[surface] = full
-        keyed.append(Span(span.start, span.end, person, full))
+        keyed.append(span if span.key == full else Span(span.start, span.end, person, full))
     return keyed
 
 

@@ -22,6 +22,13 @@ def fold(word: str) -> str:
 
 
 def norm(text: str) -> str:
+    """`text` folded, its spaces made single: the key a span is known by. A text names the same people and places
+    again and again, so a short one is looked up once."""
+    return _short_norm(text) if len(text) <= 120 else " ".join(fold(text).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_norm(text: str) -> str:
     return " ".join(fold(text).split())
 
 
