@@ -63,3 +63,25 @@ def test_a_word_read_once_as_a_given_name_is_no_one_in_a_message() -> None:
     # "Said Ify" read as a name does not make "said" a name after "kofi"
     text = "Statement of Said Ify Okafor.\n@kofi.b: kofi said dont tell anyone\n"
     assert "said dont" in redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("New birth visit by HV Hannah W at the clinic.", "Hannah W"),  # before a word in lower case
+        ("Staff Jade F and Tom on shift.", "Jade F"),  # before "and" and a name
+        ("Email from Cian McG today.", "Cian McG"),  # a Mc surname's initial
+    ],
+)
+def test_a_found_given_name_takes_the_surnames_initial_after_it(text: str, name: str) -> None:
+    spans = find_spans(text)
+    assert name in [text[s.start : s.end] for s in spans], spans
+
+
+def test_letters_in_a_list_after_a_name_stay() -> None:
+    assert "A and B" in redact("Sam A and B agreed the plan.").text
+
+
+def test_a_name_with_its_surnames_initial_keeps_the_full_names_placeholder() -> None:
+    redacted = redact("HV Hannah W at the clinic. Hannah Wilson visited later.").text
+    assert redacted == "HV PERSON_1 at the clinic. PERSON_1 visited later.", redacted

@@ -1689,10 +1689,14 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
     return spans
 
 
-# "Jayden R.", "Oakley F-B", and a bare letter before a bracket, a colon, a dash or the line's end ("Aisha M
-# (10QF)", "Precious M: ...", "Re: Summer R - health"); not "Sam A and B".
+# "Jayden R.", "Oakley F-B", "Cian McG", "Aoife O'N", and a bare letter before a bracket, a colon, a dash or the
+# line's end ("Aisha M (10QF)", "Precious M: ...", "Re: Summer R - health"), before a word in lower case other
+# than "and" or "or" ("HV Hannah W at the clinic") or before "and" and a name ("Jade F and Tom"); not "Sam A
+# and B", where the letters are a list.
 _NAME_THEN_INITIAL = re.compile(
-    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n)", re.MULTILINE
+    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n)"
+    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z])",
+    re.MULTILINE,
 )
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
 _INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-Z]\.?[ ]$")

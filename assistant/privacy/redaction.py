@@ -296,6 +296,15 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
                 owners = owners_by_token.get(full) or owners_by_part.get(full) or set()
                 if len(owners) == 1:
                     full = next(iter(owners))
+            elif len(parts := full.split()) == 2 and len(parts[1]) == 1:
+                # "Hannah W" is Hannah Wilson when she is the one Hannah whose surname starts so.
+                owners = {
+                    o
+                    for o in owners_by_token.get(parts[0], ())
+                    if o != full and o.split()[-1][:1] == parts[1]
+                }
+                if len(owners) == 1:
+                    full = next(iter(owners))
             joined_key[surface] = full
         keyed.append(span if span.key == full else Span(span.start, span.end, person, full))
     return keyed
