@@ -40,12 +40,20 @@ _HEADS = word_set(
     "fostering support response contact first together voice voices group care hall station suite ministries "
     "society collective consortium forum initiative aid action advice housing futures connect matters works "
     "company ltd cic limited charity refuge community families youth welfare health interpreting interpreters "
-    "translation mind carers rescue ambulance safeguarding door"
+    "translation mind carers rescue ambulance safeguarding door options"
+)
+# Teams' acronyms that a log in capitals names after an area ("KENT CSC", "BARROW CID").
+_TEAM_ACRONYMS = word_set(
+    "csc cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
 )
 # Words of a service's name that a person's role list also holds ("Kent Children's Services", "Bristol Youth
-# Support"): they run on; any other role word ends the name ("Kent Police Officers", "Leeds Mother").
+# Support", "SHEFFIELD EDT"): they run on; any other role word ends the name ("Kent Police Officers", "Leeds
+# Mother").
 _SERVICE_ROLE_WORDS = (
-    _HEADS | INSTITUTION_WORDS | word_set("children's childrens young people visiting justice lado")
+    _HEADS
+    | INSTITUTION_WORDS
+    | _TEAM_ACRONYMS
+    | word_set("children's childrens young people visiting justice")
 )
 # Before an area: part of its name ("East London", "Royal Stoke", "Greater Manchester", "NHS Somerset ICB").
 _AREA_PREFIXES = word_set("north south east west mid central greater inner outer upper lower royal nhs")
@@ -59,10 +67,6 @@ _STREET_OR_HOUSE = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES)
 _NOT_ACRONYMS = word_set(
     "dob dod age tel mob nhs ni ref aka nfa tbc n/a uk storm lcs crn mosaic ehm pnc niche cin cp cpp lac cla "
     "ehcp ehc plo cse cce fgm adhd asd send sen sgo cao icpc rcpc yr"
-)
-# Teams' acronyms that a log in capitals names after an area ("KENT CSC", "BARROW CID").
-_TEAM_ACRONYMS = word_set(
-    "csc cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w']*+")
 _WORD = re.compile(r"[A-Za-z0-9][\w'&\-]*|&")

@@ -1740,6 +1740,8 @@ _OWN_NAME_HEADS = re.compile(
     r"Ltd|Limited|LTD|Gym|GYM|Chippy|CHIPPY|Recruitment|Ministries|Fostering|Forum|Salon|Kebabs|"
     # firms named for their trade ("Castle Eden Foods", "Hearth & Home Lettings", "Fen Harvest Staffing")
     r"Foods|Lettings|Properties|Staffing|Logistics|Removals|Scaffolding|Groundworks|Haulage|Couriers|"
+    # lodgings a family is placed in ("Station Lodge B&B", "Beeches Guest House", "Seaview Hotel")
+    r"Guest[ ]House|Guesthouse|B&B|Hotel|Motel|"
     r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
 )
 _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
@@ -2156,7 +2158,7 @@ _SCHOOL_FIRST = re.compile(
 
 # The capitalised words each suffix pattern holds: a fast scan for any of them first, then for each
 # pattern's own, says which patterns can match at all ("J I & N" is looked for where there is a "&").
-_SUFFIX_WORDS = [set(re.findall(r"[A-Z][A-Za-z]+", pattern.pattern)) for _, pattern in _SUFFIXES]
+_SUFFIX_WORDS = [set(re.findall(r"[A-Z][A-Za-z&]+", pattern.pattern)) for _, pattern in _SUFFIXES]  # "B&B" too
 _ANY_SUFFIX_WORD = re.compile(trie(set().union(*_SUFFIX_WORDS)))
 _EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
 

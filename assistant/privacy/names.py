@@ -1881,3 +1881,31 @@ def given_first(name: str) -> str:
         return name
     surname, given = name.split(",")
     return f"{given.strip()} {surname.strip()}"
+
+
+# A record's name field in capitals, surname first: "NAME: NGUYEN, VAN HUNG", "DP: TRAN, THI LAN", "PoP: KELLY,
+# JOHN PAUL". The label says a person follows, and the comma says which word is the surname; every given name
+# after it is hers, whatever the word ("VAN", "THI", "MINH" are no listed names).
+_RECORD_NAME = re.compile(
+    r"(?i:name|full[ ]name|dp|detained[ ]person|subject|pop|misper|nominal|suspect|victim|child|yp)[ ]?:[ ]{1,3}"
+    r"(?P<sur>[A-Z][A-Z'\-]{1,30}),[ ]{1,2}(?P<given>[A-Z][A-Z'\-]{0,30}(?:[ ][A-Z][A-Z'\-]{0,30}){0,3})"
+    r"(?![\w'\-])"
+)
+# Words a record writes after the name on the same line: its next field, not a given name ("SMITH, JOHN DOB").
+_RECORD_STOP = word_set("dob dod age nhs ni pnc cro address tel mob aka nfa male female m f born sex")
+
+
+def record_names(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _RECORD_NAME.finditer(text) if ":" in text and "," in text else ():
+        if joined_before(text, match.start()):
+            continue
+        end = match.start("given")
+        for word in re.finditer(r"\S+", match.group("given")):
+            folded = fold(word.group(0))
+            if folded in _RECORD_STOP or folded in ROLE_WORDS or folded in FUNCTION_WORDS:
+                break
+            end = match.start("given") + word.end()
+        if end > match.start("given"):
+            spans.append(Span(match.start("sur"), end, EntityKind.PERSON, ""))
+    return spans

@@ -78,6 +78,7 @@ from assistant.privacy.names import (
     list_names,
     lowercase_mentions,
     propagate,
+    record_names,
     surname_orders,
     with_initials,
 )
@@ -263,12 +264,18 @@ def _person_keys(text: str, spans: list[Span]) -> list[Span]:
     owners_by_token: dict[str, set[str]] = defaultdict(set)
     owners_by_part: dict[str, set[str]] = defaultdict(set)
     keys: dict[str, str] = {}  # each distinct spelling is keyed once
+    # A record's order ("NOWAK, Kacper", "NGUYEN, VAN HUNG") names the same person as the prose's: the words of
+    # a name in any order key as the first order found.
+    by_words: dict[tuple[str, ...], str] = {}
 
     def key_of(span: Span) -> str:
         surface = text[span.start : span.end]
         key = keys.get(surface)
         if key is None:
-            key = keys[surface] = norm(" ".join(TOKEN.findall(surface)))
+            key = norm(" ".join(TOKEN.findall(surface)))
+            if " " in key:
+                key = by_words.setdefault(tuple(sorted(key.split())), key)
+            keys[surface] = key
         return key
 
     for span in spans:
@@ -352,6 +359,7 @@ def _find_spans(text: str) -> list[Span]:
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
+    names += record_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)

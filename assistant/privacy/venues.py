@@ -447,6 +447,11 @@ _DISTRICT_AFTER = re.compile(
 )
 
 
+# A service's building after its name: "Campbell Square Police Station", "March Fire Station".
+_STATION_SERVICES = ("Police", "POLICE", "Fire", "FIRE", "Ambulance", "AMBULANCE")
+_STATION_AFTER = re.compile(r"[ ](?:Station|STATION|Custody Suite|CUSTODY SUITE)(?![\w'\-])")
+
+
 def widened(text: str, spans: list[Span]) -> list[Span]:
     """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
     before a street ("The Old Forge, Back Lane")."""
@@ -486,6 +491,11 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 longer.append(
                     Span(span.start, what.end(), kind, span.key)
                 )  # "Oswestry School of Arts & Trades"
+                continue
+        if kind is EntityKind.ORG and text[span.start : span.end].endswith(_STATION_SERVICES):
+            station = _STATION_AFTER.match(text, span.end)  # "Campbell Square Police Station"
+            if station is not None:
+                longer.append(Span(span.start, station.end(), kind, span.key))
                 continue
         if kind is EntityKind.ORG and text.startswith((" NHS", " Trust", " University NHS"), span.end):
             trust = TRUST_TAIL.match(text, span.end)  # "University Hospitals Plymouth NHS Trust"
