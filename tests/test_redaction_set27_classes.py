@@ -60,3 +60,13 @@ def test_a_police_services_station_goes_with_it() -> None:
 def test_a_team_after_its_area_goes_whole(text: str, service: str) -> None:
     assert service in [text[s.start : s.end] for s in find_spans(text)]
     assert "INFORMED" in redact(text).text or "Monday" in redact(text).text
+
+
+def test_a_family_word_makes_a_word_that_follows_a_name() -> None:
+    redacted = redact("Husband Ray took him out. Nan Rose visited. Later he watched TV with Ray.").text
+    assert "Ray" not in redacted and "Rose" not in redacted, redacted
+    # the words stay words where no family word names anyone
+    assert (
+        redact("Dad will phone. The son may visit. A rose bush.").text
+        == "Dad will phone. The son may visit. A rose bush."
+    )

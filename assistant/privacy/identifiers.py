@@ -2158,7 +2158,9 @@ _SCHOOL_FIRST = re.compile(
 
 # The capitalised words each suffix pattern holds: a fast scan for any of them first, then for each
 # pattern's own, says which patterns can match at all ("J I & N" is looked for where there is a "&").
-_SUFFIX_WORDS = [set(re.findall(r"[A-Z][A-Za-z&]+", pattern.pattern)) for _, pattern in _SUFFIXES]  # "B&B" too
+_SUFFIX_WORDS = [
+    set(re.findall(r"[A-Z][A-Za-z&]+", pattern.pattern)) for _, pattern in _SUFFIXES
+]  # "B&B" too
 _ANY_SUFFIX_WORD = re.compile(trie(set().union(*_SUFFIX_WORDS)))
 _EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
 

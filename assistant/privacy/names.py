@@ -40,6 +40,7 @@ from assistant.privacy.words import (
     PROFESSIONAL_ROLES,
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
+    WORD_NAMES,
     common_words,
     data_lines,
     first_names,
@@ -1909,3 +1910,20 @@ def record_names(text: str) -> list[Span]:
         if end > match.start("given"):
             spans.append(Span(match.start("sur"), end, EntityKind.PERSON, ""))
     return spans
+
+
+# A family word, then a capitalised word that is also an English word, then what a person does or a stop: the word
+# is the relative's name ("Husband Ray took him out", "Nan Rose visited.", "Brother Will (17)").
+_KIN_THEN_WORD_NAME = re.compile(
+    r"(?i:husband|wife|brother|sister|son|daughter|dad|mum|mother|father|partner|boyfriend|girlfriend|stepdad|"
+    r"stepmum|" + "|".join(sorted(KIN_TITLES, key=len, reverse=True)) + r")[ ](?P<n>[A-Z][a-z]{2,10})"
+    r"(?=[ ](?:" + PERSON_VERBS + r"|took|phoned|visited|called|rang)\b|[,.;:)]|[ ]\()"
+)
+
+
+def kin_word_names(text: str) -> list[Span]:
+    return [
+        Span(m.start("n"), m.end("n"), EntityKind.PERSON, "")
+        for m in _KIN_THEN_WORD_NAME.finditer(text)
+        if fold(m.group("n")) in WORD_NAMES and not joined_before(text, m.start())
+    ]

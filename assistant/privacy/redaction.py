@@ -75,6 +75,7 @@ from assistant.privacy.names import (
     given_first,
     given_then_caps_surname,
     initial_mentions,
+    kin_word_names,
     list_names,
     lowercase_mentions,
     propagate,
@@ -359,7 +360,7 @@ def _find_spans(text: str) -> list[Span]:
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
-    names += record_names(copy)
+    names += record_names(copy) + kin_word_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)

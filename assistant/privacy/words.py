@@ -284,6 +284,13 @@ PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 KIN_TITLES = word_set(
     "uncle aunt auntie aunty nan nana nanna nanny gran granny grandma grandad granddad grandpa cousin nain taid"
 )
+# Given names that are also English words and that no name list holds as names (they would make every "rose" or
+# "will" a name): read as names only where a family word says so ("Husband Ray took him", "Nan Rose visited").
+WORD_NAMES = word_set(
+    "ray rose will bill jack mark pat sue dawn joy faith grace hope summer autumn april may june jade ruby amber "
+    "pearl violet daisy holly ivy poppy lily iris heather hazel robin dean frank grant lance miles rich sunny sky "
+    "storm river ash penny rusty buster chip duke king prince major sonny kit bob rob nick gene guy"
+)
 # Nationalities, languages, faiths and ethnic groups: capitalised, never a name ("mother's English").
 NATIONALITIES = word_set(
     "english british scottish welsh irish polish romanian lithuanian latvian estonian bulgarian hungarian "
