@@ -1913,17 +1913,23 @@ def record_names(text: str) -> list[Span]:
 
 
 # A family word, then a capitalised word that is also an English word, then what a person does or a stop: the word
-# is the relative's name ("Husband Ray took him out", "Nan Rose visited.", "Brother Will (17)").
-_KIN_THEN_WORD_NAME = re.compile(
+# is the relative's name ("Husband Ray took him out", "Nan Rose visited.", "Brother Will (17)"). The names are
+# looked for first (a pattern that starts with their letters), the family word then behind each.
+_WORD_NAME = re.compile(r"(?:" + trie(sorted(name.title() for name in WORD_NAMES)) + r")(?![\w'\-])")
+_KIN_BEFORE = re.compile(
     r"(?i:husband|wife|brother|sister|son|daughter|dad|mum|mother|father|partner|boyfriend|girlfriend|stepdad|"
-    r"stepmum|" + "|".join(sorted(KIN_TITLES, key=len, reverse=True)) + r")[ ](?P<n>[A-Z][a-z]{2,10})"
-    r"(?=[ ](?:" + PERSON_VERBS + r"|took|phoned|visited|called|rang)\b|[,.;:)]|[ ]\()"
+    r"stepmum|" + "|".join(sorted(KIN_TITLES, key=len, reverse=True)) + r")[ ]$"
 )
+_DOES_AFTER = re.compile(r"[ ](?:" + PERSON_VERBS + r"|took|phoned|visited|called|rang)\b|[,.;:)]|[ ]\(")
 
 
 def kin_word_names(text: str) -> list[Span]:
-    return [
-        Span(m.start("n"), m.end("n"), EntityKind.PERSON, "")
-        for m in _KIN_THEN_WORD_NAME.finditer(text)
-        if fold(m.group("n")) in WORD_NAMES and not joined_before(text, m.start())
-    ]
+    spans: list[Span] = []
+    for match in _WORD_NAME.finditer(text):
+        start = match.start()
+        if joined_before(text, start, "'-") or _DOES_AFTER.match(text, match.end()) is None:
+            continue
+        kin = _KIN_BEFORE.search(text, max(0, start - 12), start)
+        if kin is not None and not joined_before(text, kin.start()):
+            spans.append(Span(start, match.end(), EntityKind.PERSON, ""))
+    return spans
