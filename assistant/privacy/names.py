@@ -1887,10 +1887,13 @@ def given_first(name: str) -> str:
 # A record's name field in capitals, surname first: "NAME: NGUYEN, VAN HUNG", "DP: TRAN, THI LAN", "PoP: KELLY,
 # JOHN PAUL". The label says a person follows, and the comma says which word is the surname; every given name
 # after it is hers, whatever the word ("VAN", "THI", "MINH" are no listed names).
-_RECORD_NAME = re.compile(
-    r"(?i:name|full[ ]name|dp|detained[ ]person|subject|pop|misper|nominal|suspect|victim|child|yp)[ ]?:[ ]{1,3}"
-    r"(?P<sur>[A-Z][A-Z'\-]{1,30}),[ ]{1,2}(?P<given>[A-Z][A-Z'\-]{0,30}(?:[ ][A-Z][A-Z'\-]{0,30}){0,3})"
+# Found from the colon (a pattern that starts with a character, not with a case-blind word tried everywhere).
+_RECORD_VALUE = re.compile(
+    r":[ ]{1,3}(?P<sur>[A-Z][A-Z'\-]{1,30}),[ ]{1,2}(?P<given>[A-Z][A-Z'\-]{0,30}(?:[ ][A-Z][A-Z'\-]{0,30}){0,3})"
     r"(?![\w'\-])"
+)
+_RECORD_LABEL = re.compile(
+    r"(?i:name|full[ ]name|dp|detained[ ]person|subject|pop|misper|nominal|suspect|victim|child|yp)[ ]?$"
 )
 # Words a record writes after the name on the same line: its next field, not a given name ("SMITH, JOHN DOB").
 _RECORD_STOP = word_set("dob dod age nhs ni pnc cro address tel mob aka nfa male female m f born sex")
@@ -1898,8 +1901,9 @@ _RECORD_STOP = word_set("dob dod age nhs ni pnc cro address tel mob aka nfa male
 
 def record_names(text: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _RECORD_NAME.finditer(text) if ":" in text and "," in text else ():
-        if joined_before(text, match.start()):
+    for match in _RECORD_VALUE.finditer(text) if "," in text else ():
+        label = _RECORD_LABEL.search(text, max(0, match.start() - 16), match.start())
+        if label is None or joined_before(text, label.start()):
             continue
         end = match.start("given")
         for word in re.finditer(r"\S+", match.group("given")):
