@@ -30,6 +30,13 @@ def test_parse_refuses_an_unknown_category() -> None:
         parse("x", "[[Kelly|persn]]")
 
 
+@pytest.mark.parametrize("raw", ["[[Kelly|person:surname-first]] rang.", "[[Kelly person]] rang.", "{{Mother said"])
+def test_parse_refuses_a_mark_it_cannot_read(raw: str) -> None:
+    # A writer's hyphenated form left the whole mark in the text as plain words, its identifier uncounted.
+    with pytest.raises(ValueError, match="unreadable mark"):
+        parse("x", raw)
+
+
 def test_documents_join_a_case_and_shift_its_marks() -> None:
     first = parse("a", "[[Kelly Smith|person]] rang.", "case")
     second = parse("b", "{{Mother}} said [[Kelly|person:later]] was tired.", "case")

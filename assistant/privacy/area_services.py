@@ -76,6 +76,9 @@ _NOT_SERVICE_CLASSES = frozenset({"TITLE", "FIRST", "INITIAL"})
 _PERSON_CLASSES = frozenset({"FIRST", "AMBIG", "SURNAME", "CAPS_NAME", "TITLE", "INITIAL"})
 _SCHOOL_WORDS = word_set("academy school college nursery university infants juniors surgery")
 _HOSPITAL_WORDS = word_set("hospital hospitals infirmary")
+_WELSH_COUNCIL_BEFORE = re.compile(
+    r"(?:Cyngor|CYNGOR)(?:[ ](?:Sir|SIR|Bwrdeistref[ ]Sirol|BWRDEISTREF[ ]SIROL))?[ ]$"
+)
 _MOST_WORDS = 8  # "Kent and Medway NHS and Social Care Partnership Trust"
 
 
@@ -265,7 +268,10 @@ def _area_first(
     own = prefix
     while own < len(before) and classify(before[own][2]) == "UNKNOWN" and not is_vocabulary(before[own][2]):
         own += 1
-    return _span(text, before[own - 1][0] if own else start, after[last][1])
+    first = before[own - 1][0] if own else start
+    # "Cyngor Sir Ynys Môn Children and Families": a Welsh council's words before its area are its name too.
+    council = _WELSH_COUNCIL_BEFORE.search(text, max(0, first - 32), first)
+    return _span(text, council.start() if council is not None else first, after[last][1])
 
 
 def _second_name(text: str, after: list[tuple[int, int, str]], k: int, last: int, caps: bool) -> bool:

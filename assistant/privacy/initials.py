@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
@@ -76,6 +76,8 @@ def _heads(words: list[str]) -> str:
 
 def _a_persons_role(phrase: str) -> list[str] | None:
     """The phrase's words if its last names a job one person does ("Named Doctor", "social workers")."""
+    if MASK in phrase:
+        return None  # "HCP (RN PERSON_9)" read again: a name was there ("RN Jo Bloggs"), so no role alone
     words = re.findall(r"[A-Za-z][\w\-]*", phrase)
     if not words:
         return None

@@ -93,7 +93,17 @@ def parse(passage_id: str, raw: str, doc: str = "") -> Passage:
             identifiers.append(Marked(passage_id, start, length, value, category, match.group("form") or ""))
         cursor = match.end()
     pieces.append(raw[cursor:])
-    return Passage(passage_id, "".join(pieces), identifiers, roles, doc or passage_id)
+    text = "".join(pieces)
+    for opening in ("[[", "{{"):
+        if opening in text:
+            # A mark the pattern did not read (a form with a hyphen, a missing "|") would be scored as plain text:
+            # its identifier silently uncounted.
+            at = text.index(opening)
+            raise ValueError(
+                f"{passage_id}: unreadable mark {text[at : at + 60]!r}: write [[value|category]] or "
+                "[[value|category:form]] (form in lower-case letters and underscores), or {{role}}"
+            )
+    return Passage(passage_id, text, identifiers, roles, doc or passage_id)
 
 
 def load(folder: Path) -> list[Passage]:

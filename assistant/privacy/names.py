@@ -1708,9 +1708,16 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     A bare capital without a full stop is not taken ("Sam A and B"). So is a given name before a surname
     found in capitals ("Jordan BAYLISS"), even one that alone would be a word or a country."""
     longer: list[Span] = []
+    # A person found from an initial on ("K. Darko") after a given name found alone ("Samuel"): the initial is
+    # the middle of one name, not the end of the first ("Samuel K. Darko").
+    person_at = {span.start: span for span in spans if span.kind is EntityKind.PERSON}
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
+            after = person_at.get(span.end + 1) if tail is not None else None
+            if after is not None and text[span.end] == " ":
+                longer.append(Span(span.start, after.end, span.kind, span.key))
+                continue
             head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
             surname_only = head is not None and TOKEN.fullmatch(text, span.start, span.end) is not None
             start = head.start() if surname_only and head is not None else span.start

@@ -1,0 +1,34 @@
+"""What set 28 (written blind, scored once at d2b0134) showed, each on invented text (none of it from the set):
+three readings that changed when the redacted text was read again (redact() must find nothing the second time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.privacy import redact
+from assistant.privacy.redaction import find_spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a given name, a middle initial and a surname found from the initial on are one name, not "Samuel K."
+        "Visiting minister Prophet Daniel K. Mensah laid hands on her.",
+        # a role in brackets with a name after it read again as a role alone made the initials before it someone's
+        "SEEN IN CELL. HCP REQUESTED.\n02:05 HCP (RN JOANNE PIKE) - WOUND CLEANED.",
+        # a Welsh council's words before its area
+        "Referrer: Social Worker, Cyngor Sir Ceredigion Children and Families, Aberaeron.",
+    ],
+)
+def test_redacting_twice_finds_nothing_new(text: str) -> None:
+    once = redact(text)
+    assert find_spans(once.text) == [], once.text
+
+
+def test_a_middle_initial_keeps_the_surname_with_the_name() -> None:
+    assert "Mensah" not in redact("Prophet Daniel K. Mensah laid hands on her.").text
+
+
+def test_a_welsh_council_goes_with_its_area() -> None:
+    redacted = redact("Referrer: Social Worker, Cyngor Sir Ceredigion Children and Families.").text
+    assert "Cyngor" not in redacted and "Sir" not in redacted, redacted
