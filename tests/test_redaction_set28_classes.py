@@ -32,3 +32,21 @@ def test_a_middle_initial_keeps_the_surname_with_the_name() -> None:
 def test_a_welsh_council_goes_with_its_area() -> None:
     redacted = redact("Referrer: Social Worker, Cyngor Sir Ceredigion Children and Families.").text
     assert "Cyngor" not in redacted and "Sir" not in redacted, redacted
+
+
+LOG = (
+    "Staff: PQW (SIC), LT, DMcF (sleep-in).\n"
+    "08:30 LT - up and showered.\n"
+    "10:15 PQW - drove to town with LT.\n"
+    "15:00 DMcF - walked to the shop.\n"
+    "16:00 PQW - back.\n"
+    "21:00 DMcF - settled.\n"
+    "09:00 BTP - attended once.\n"
+)
+
+
+def test_a_daily_logs_writers_initials_go_wherever_they_sign_or_are_named() -> None:
+    redacted = redact(LOG).text
+    for initials in ("PQW", "LT", "DMcF"):
+        assert initials not in redacted, redacted
+    assert "BTP - attended once" in redacted  # a service named once is no writer

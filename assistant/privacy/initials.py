@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
@@ -98,6 +99,12 @@ _AUTHOR_AFTER_STAMP = re.compile(
     r"(?P<ini>[A-Z]{2}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",  # two letters: three are more often a service ("BTP -")
     re.MULTILINE,
 )
+# A daily log's entries by time alone, each signed by its writer ("08:30 KT - ...", "15:00 RMcG - ..."): three
+# letters or a Mc surname's too, when the same writer signs two entries or more (a service is named once).
+_AUTHOR_AFTER_TIME = re.compile(
+    r"^[ \t]{0,4}[0-9]{1,2}[:.][0-9]{2}[ ]{1,3}(?P<ini>[A-Z]{2,3}|[A-Z]{1,2}'[A-Z]|[A-Z]Ma?c[A-Z])[ ]-[ ]",
+    re.MULTILINE,
+)
 
 
 def role_initials(text: str, covered: bytearray) -> list[Span]:
@@ -151,6 +158,16 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         ini = match.group("ini")
         if ini not in _ROLE_INITIALS and fold(ini) not in ACRONYMS and fold(ini) not in FUNCTION_WORDS:
             forms.add(ini)
+    if " - " in text and ":" in text:
+        signed = Counter(match.group("ini") for match in _AUTHOR_AFTER_TIME.finditer(text))
+        forms.update(
+            ini
+            for ini, count in signed.items()
+            if (len(ini) == 2 or count >= 2)
+            and ini not in _ROLE_INITIALS
+            and fold(ini) not in ACRONYMS
+            and fold(ini) not in FUNCTION_WORDS
+        )
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
             if joined_before(text, match.start(), _MARKS):
