@@ -50,3 +50,20 @@ def test_a_daily_logs_writers_initials_go_wherever_they_sign_or_are_named() -> N
     for initials in ("PQW", "LT", "DMcF"):
         assert initials not in redacted, redacted
     assert "BTP - attended once" in redacted  # a service named once is no writer
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("MR OKAFOR ATTENDED THE ADDRESS.", "ATTENDED"),
+        ("DAVID OKAFOR ARRESTED AT 0140.", "ARRESTED"),
+        ("KERRY-ANN OKAFOR SEEN ON CCTV.", "SEEN"),
+    ],
+)
+def test_a_logs_verb_after_a_name_in_capitals_stays(text: str, kept: str) -> None:
+    redacted = redact(text).text
+    assert kept in redacted and "OKAFOR" not in redacted, redacted
+
+
+def test_a_surname_that_ends_like_a_verb_stays_part_of_the_name() -> None:
+    assert "HARDING" not in redact("SUSPECT: DAVID OKAFOR HARDING, DOB 01/01/1990.").text

@@ -302,7 +302,26 @@ def _continues(tokens: Tokens, j: int, caps: bool) -> bool:
     tok = tokens.items[j]
     if tok.cls in _NAMEISH or weak_surname(tok.text, tok.cls):
         return not (caps and not tok.text.isupper()) or tok.cls != "COMMON"
-    return caps and tok.text.isupper() and tok.cls in {"CAPS", "CAPS_NAME"} and fold(tok.text) not in ACRONYMS
+    # A log in capitals runs a name into its verb ("MR SMITH ATTENDED", "PC JONES SEARCHING"): it ends the name.
+    return (
+        caps
+        and tok.text.isupper()
+        and tok.cls in {"CAPS", "CAPS_NAME"}
+        and fold(tok.text) not in ACRONYMS
+        and not log_verb(tok)
+    )
+
+
+# What a log in capitals does after a name: a verb no name list holds ("ARRESTED", "SEARCHING", "SEEN").
+_LOG_VERBS = word_set("seen left said says went came saw told took made ran gave got")
+
+
+def log_verb(tok: Tok) -> bool:
+    if tok.cls != "CAPS":
+        return False  # a listed surname ("HARDING", "REED")
+    # A common word, not any the dictionary holds: "HARDING", "MANNING" and "FIELDING" are surnames too.
+    folded = fold(tok.text)
+    return folded in _LOG_VERBS or (tok.text.endswith(("ED", "ING")) and folded in common_words())
 
 
 def _extend(tokens: Tokens, i: int, limit: int = 4) -> int:
@@ -606,6 +625,9 @@ def _caps_names(tokens: Tokens) -> list[Span]:
         while j + 1 < len(items) and j - i < 3 and tokens.joined(j) and items[j + 1].text.isupper():
             j += 1
         run = items[i : j + 1]
+        # "JOHN SMITH ARRESTED": the log's verb after the name is not part of it.
+        while len(run) > 1 and log_verb(run[-1]):
+            run = run[:-1]
         words = [fold(t.text) for t in run]
         if (
             len(run) >= 2

@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from assistant.privacy.kinds import MASK, EntityKind, Span
-from assistant.privacy.names import Tok, Tokens, classify
+from assistant.privacy.names import Tok, Tokens, classify, log_verb
 from assistant.privacy.normalise import joined_before, same_length_lower
 from assistant.privacy.places import first_words, place_at
 from assistant.privacy.words import (
@@ -337,7 +337,11 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             continue
         first, last = _run(tokens, i)
         # A log in capitals runs a name into the verb after it ("SALEH ARRESTED", "TATA PUSHED HER").
-        while last > i and items[last].text.isupper() and items[last].text.endswith(_VERB_ENDINGS):
+        while (
+            last > i
+            and items[last].text.isupper()
+            and (items[last].text.endswith(_VERB_ENDINGS) or log_verb(items[last]))
+        ):
             last -= 1
         kind = EntityKind.PERSON if first == last else _kind(tokens, first, last)
         if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):
