@@ -30,7 +30,9 @@ def test_parse_refuses_an_unknown_category() -> None:
         parse("x", "[[Kelly|persn]]")
 
 
-@pytest.mark.parametrize("raw", ["[[Kelly|person:surname-first]] rang.", "[[Kelly person]] rang.", "{{Mother said"])
+@pytest.mark.parametrize(
+    "raw", ["[[Kelly|person:surname-first]] rang.", "[[Kelly person]] rang.", "{{Mother said"]
+)
 def test_parse_refuses_a_mark_it_cannot_read(raw: str) -> None:
     # A writer's hyphenated form left the whole mark in the text as plain words, its identifier uncounted.
     with pytest.raises(ValueError, match="unreadable mark"):
@@ -96,9 +98,9 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-25 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%); their gaps were then worked on only with rules that generalise, and they stand below
-# the target: this holds them where they are.
+# Sets 8-29 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%); their gaps were then worked
+# on only with rules that generalise, and they stand below the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
@@ -113,13 +115,17 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set16", 0.964, 0, 15),
         ("set17", 0.946, 1, 29),
         ("set18", 0.952, 9, 46),
-        ("set19", 0.983, 0, 40),
-        ("set20", 0.976, 4, 61),
-        ("set21", 0.971, 11, 89),
-        ("set22", 0.964, 16, 87),
-        ("set23", 0.959, 8, 66),
-        ("set24", 0.951, 19, 89),
-        ("set25", 0.958, 21, 123),
+        ("set19", 0.984, 0, 40),
+        ("set20", 0.977, 4, 60),
+        ("set21", 0.973, 11, 90),
+        ("set22", 0.968, 16, 87),
+        ("set23", 0.966, 8, 66),
+        ("set24", 0.962, 19, 88),
+        ("set25", 0.964, 21, 122),
+        ("set26", 0.940, 13, 75),
+        ("set27", 0.954, 5, 68),
+        ("set28", 0.957, 20, 73),
+        ("set29", 0.977, 5, 68),
     ],
 )
 def test_later_development_sets_hold_their_figures(
