@@ -67,3 +67,20 @@ def test_a_logs_verb_after_a_name_in_capitals_stays(text: str, kept: str) -> Non
 
 def test_a_surname_that_ends_like_a_verb_stays_part_of_the_name() -> None:
     assert "HARDING" not in redact("SUSPECT: DAVID OKAFOR HARDING, DOB 01/01/1990.").text
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Referred to HM Coroner for Gwenllian Vale.", "HM Coroner for Gwenllian Vale"),
+        ("The HM Senior Coroner for Kesterby opened the inquest.", "HM Senior Coroner for Kesterby"),
+        ("Support from Friends of Marlow Meadows.", "Friends of Marlow Meadows"),
+    ],
+)
+def test_a_body_named_for_the_place_it_serves_goes_whole(text: str, body: str) -> None:
+    assert body in [text[s.start : s.end] for s in find_spans(text)]
+
+
+def test_a_job_for_a_place_is_no_body() -> None:
+    redacted = redact("The Head of Service for Kesterby chaired.").text
+    assert "Head of Service for" in redacted, redacted

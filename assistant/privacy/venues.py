@@ -30,6 +30,7 @@ from assistant.privacy.words import (
     place_names,
     public_names,
     trie,
+    word_set,
 )
 
 # A named institution whose head comes first: the name after it is a place's or a founder's, never
@@ -355,6 +356,41 @@ def _name_words_before(text: str, span: Span) -> int | None:
     return before.start("run")
 
 
+# A body named for the place it serves, head first with "of" or "for": "HM Senior Coroner for Cornwall", "Refugee
+# Women of Bristol", "Friends of Canvey Lakes". The words before must hold such a body's word, and no person's
+# role or title ("Head of Service for Bristol" is a job).
+_OF_HEAD_BEFORE = re.compile(r"(?P<run>(?:[A-Z][\w'&\-]*[ ]){1,4})(?:of|for)[ ](?:the[ ])?$")
+_OF_HEADS = word_set(
+    "coroner women friends society association federation network alliance forum community trust foundation fund "
+    "mission ministries congregation refugees families council"
+)
+
+
+def _head_of_place(text: str, span: Span) -> int | None:
+    if (
+        (span.kind not in _PLACES and span.kind is not EntityKind.PERSON)
+        or span.start < 5
+        or text[span.start - 1] != " "
+    ):
+        return None
+    if not text.endswith((" of ", " for ", " of the ", " for the "), 0, span.start):
+        return None  # most spans follow no "of": a look at the words before is cheaper than the pattern
+    before = _OF_HEAD_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if before is None or joined_before(text, before.start()):
+        return None
+    words = before.group("run").split()
+    start = before.start()
+    while words and classify(words[0]) == "FUNCTION":
+        start += len(words[0]) + 1  # "The HM Senior Coroner for ...": "The" stays, as before any name
+        words = words[1:]
+    if not any(fold(w) in _OF_HEADS for w in words) or any(
+        classify(w) in {"TITLE", "FUNCTION"} or (classify(w) == "ROLE" and fold(w) not in _OF_HEADS)
+        for w in words
+    ):
+        return None
+    return start
+
+
 # A firm's legal ending, or a health board's ("NHS Somerset ICB").
 _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
@@ -388,6 +424,10 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
             kind = EntityKind.ORG if building.group(0).strip() == "Hospital" else span.kind
             longer.append(Span(span.start, building.end(), kind, norm(text[span.start : building.end()])))
             continue
+        head = _head_of_place(text, span)
+        if head is not None:
+            longer.append(Span(head, span.end, EntityKind.ORG, norm(text[head : span.end])))
+            continue  # "HM Coroner for Gwent", "Refugee Women of Bristol"
         start = _name_words_before(text, span)
         tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
         if (
