@@ -84,3 +84,30 @@ def test_a_body_named_for_the_place_it_serves_goes_whole(text: str, body: str) -
 def test_a_job_for_a_place_is_no_body() -> None:
     redacted = redact("The Head of Service for Kesterby chaired.").text
     assert "Head of Service for" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Referred to Kesterby CAMHS – West on Monday.", "Kesterby CAMHS – West"),
+        (
+            "Kesterby Children's Services – Assessment & Intervention (Marlow) took the case.",
+            "Kesterby Children's Services – Assessment & Intervention (Marlow)",
+        ),
+    ],
+)
+def test_a_services_unit_after_a_dash_goes_with_it(text: str, service: str) -> None:
+    assert service in [text[s.start : s.end] for s in find_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kesterby Police – Officers attended at 02:10.",  # a role, not a unit
+        "Kesterby Police – Strategy Meeting held.",  # a meeting, not a unit
+        "Kesterby County Council – Kesterby UASC Service wrote.",  # a second body found on its own
+    ],
+)
+def test_what_follows_a_dash_and_is_no_unit_stays_apart(text: str) -> None:
+    spans = [text[s.start : s.end] for s in find_spans(text)]
+    assert not any("–" in span for span in spans), spans

@@ -356,6 +356,29 @@ def _name_words_before(text: str, span: Span) -> int | None:
     return before.start("run")
 
 
+# A service's unit after a dash (the matching copy makes an en dash a hyphen): its area or its kind of team, and
+# the town in brackets after it ("Sandwell CAMHS - Kaleidoscope" is not a unit; "Cornwall CAMHS - West",
+# "Peterborough Children's Services - Assessment & Intervention" are).
+_UNIT_AFTER = re.compile(
+    r"[ ]?-[ ]?(?P<unit>[A-Z][\w'&]*(?:[ ](?:&|and|[A-Z][\w'&]*)){0,4})(?:[ ]\([A-Z][\w' ]{1,30}\))?"
+)
+_UNIT_WORDS = word_set(
+    "locality localities team hub service services intervention advice duty assessment north south east west "
+    "central mid area unit office adults children families pod cluster patch quadrant"
+)
+
+
+def _a_services_unit(unit: str) -> bool:
+    words = [w for w in unit.split() if w not in ("&", "and")]
+    if any(
+        classify(w) in {"TITLE", "FIRST", "INITIAL"} or fold(w) in MONTH_WORDS | WEEKDAY_WORDS for w in words
+    ):
+        return False  # "Kent Police - PC Amir Khan", "... - Monday"
+    if any(classify(w) == "ROLE" and fold(w) not in _UNIT_WORDS for w in words):
+        return False  # "Kent Police - Officers attended"
+    return any(fold(w) in _UNIT_WORDS or norm(w) in place_names() for w in words)
+
+
 # A body named for the place it serves, head first with "of" or "for": "HM Senior Coroner for Cornwall", "Refugee
 # Women of Bristol", "Friends of Canvey Lakes". The words before must hold such a body's word, and no person's
 # role or title ("Head of Service for Bristol" is a job).
@@ -403,6 +426,7 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
     """Organisations found by part of their name, with the capitalised words before it and a firm's "Ltd"
     after it ("Hearth & Home Lettings Ltd"); and a saint's church or school named alone ("St Saviour's")."""
     longer: list[Span] = []
+    starts = {span.start for span in spans}
     for span in spans:
         if text.startswith(("St ", "St. "), span.start) and text.startswith("'s", span.end):
             longer.append(Span(span.start, span.end + 2, span.kind, span.key))  # "at St Godric's"
@@ -424,6 +448,11 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
             kind = EntityKind.ORG if building.group(0).strip() == "Hospital" else span.kind
             longer.append(Span(span.start, building.end(), kind, norm(text[span.start : building.end()])))
             continue
+        unit = _UNIT_AFTER.match(text, span.end) if span.kind is EntityKind.ORG else None
+        # Not a second body found on its own ("Kent County Council - Kent UASC Service"): two placeholders.
+        if unit is not None and unit.start("unit") not in starts and _a_services_unit(unit.group("unit")):
+            longer.append(Span(span.start, unit.end(), span.kind, span.key))
+            continue  # "Cornwall CAMHS - West", "Shropshire Children's Social Care - South Locality (Ludlow)"
         head = _head_of_place(text, span)
         if head is not None:
             longer.append(Span(head, span.end, EntityKind.ORG, norm(text[head : span.end])))
