@@ -111,3 +111,15 @@ def test_a_services_unit_after_a_dash_goes_with_it(text: str, service: str) -> N
 def test_what_follows_a_dash_and_is_no_unit_stays_apart(text: str) -> None:
     spans = [text[s.start : s.end] for s in find_spans(text)]
     assert not any("–" in span for span in spans), spans
+
+
+def test_a_farm_named_again_without_its_kind_is_the_same_place() -> None:
+    redacted = redact("Home: Bryn Tawel Farm, Llanfyllin. No contact with children at Bryn Tawel.").text
+    assert "Bryn" not in redacted and "Tawel" not in redacted, redacted
+    # a house named with English words is not looked for alone ("the acorn" stays a word)
+    assert "The Acorn fell." in redact("Home: Acorn House, Mill Lane. The Acorn fell.").text
+
+
+def test_a_houses_number_after_its_street_goes_with_it() -> None:
+    text = 'Location: "Tenter Street, number 48, back garden".'
+    assert "Tenter Street, number 48" in [text[s.start : s.end] for s in find_spans(text)]

@@ -52,6 +52,7 @@ from assistant.privacy.words import (
     ROLE_WORDS,
     STREET_TYPES,
     common_words,
+    english_words,
     fold,
     is_vocabulary,
     norm,
@@ -2599,6 +2600,26 @@ _TO_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+)?[ ]to[ ]")
 
 
 _BRACKETED_INITIALS = re.compile(r"[ ]?\(([A-Z][A-Z&]{2,6})\)")
+_HOUSE_NAMED = re.compile(r"(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){0,2})[ ](?:" + HOUSE_TYPES + r")$")
+
+
+def _house_name(text: str, span: Span) -> str | None:
+    """The name of a farm or house found as an address, without its kind, when a word of it is no English word
+    ("Cefn Hir" of "Cefn Hir Farm"; not "Acorn" of "Acorn House")."""
+    if span.kind is not EntityKind.ADDRESS:
+        return None
+    first = text[span.start : span.end].split(",", 1)[0]
+    named = _HOUSE_NAMED.fullmatch(first)
+    if named is None or first[:1].isdigit():
+        return None
+    name = named.group("name")
+    words = name.split()
+    # English words only rule a name out: a Welsh or Cornish house name is words too, but nobody's English.
+    if all(fold(w) in english_words() for w in words) or any(
+        classify(w) in {"ROLE", "TITLE", "FUNCTION"} for w in words
+    ):
+        return None
+    return name
 
 
 def place_mentions(text: str, selected: list[Span], *, initials_only: bool = False) -> list[Span]:
@@ -2614,6 +2635,10 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
             last = text[span.start : span.end].rsplit(",", 1)[-1].split()
             towns.update(fold(w) for w in last)
     for span in selected:
+        name = _house_name(text, span) if not initials_only else None
+        if name is not None:
+            # "Cefn Hir" after "Cefn Hir Farm, Y Fan": a farm or house named again without its kind.
+            known.setdefault(name, (span.kind, span.key, []))
         display = (
             _DISPLAY_NAME.match(text, span.start)
             if span.kind is EntityKind.HANDLE and not initials_only

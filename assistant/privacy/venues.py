@@ -521,6 +521,11 @@ _STATION_SERVICES = ("Police", "POLICE", "Fire", "FIRE", "Ambulance", "AMBULANCE
 _STATION_AFTER = re.compile(r"[ ](?:Station|STATION|Custody Suite|CUSTODY SUITE)(?![\w'\-])")
 
 
+_NUMBER_AFTER = re.compile(
+    r",[ ](?:number|Number|no\.?|No\.?|flat|Flat)[ ]?[0-9]{1,4}[A-Za-z]?(?![\w/:.]|\.[0-9])"
+)
+
+
 def widened(text: str, spans: list[Span]) -> list[Span]:
     """Found places made whole: a school's or organisation's town after it, and the "The" of a house name
     before a street ("The Old Forge, Back Lane")."""
@@ -541,8 +546,9 @@ def widened(text: str, spans: list[Span]) -> list[Span]:
                 continue
             town = _town_after_street(text, span)
             end = span.end if town is None else town
-            # A postcode's district alone after an address ("21 Vallance Road, E1", "6 Kestrel Court, BL1").
-            district = _DISTRICT_AFTER.match(text, end)
+            # A postcode's district alone after an address ("21 Vallance Road, E1", "6 Kestrel Court, BL1"), or
+            # the house's number written after its street ("Tenter Street, number 48").
+            district = _DISTRICT_AFTER.match(text, end) or _NUMBER_AFTER.match(text, end)
             end = end if district is None else district.end()
             if end != span.end:
                 longer.append(Span(span.start, end, kind, norm(text[span.start : end])))
