@@ -98,8 +98,8 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-29 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%); their gaps were then worked
+# Sets 8-30 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%); their gaps were then worked
 # on only with rules that generalise, and they stand below the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
@@ -122,10 +122,11 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set23", 0.966, 8, 66),
         ("set24", 0.962, 19, 88),
         ("set25", 0.964, 21, 122),
-        ("set26", 0.940, 13, 75),
-        ("set27", 0.954, 5, 68),
+        ("set26", 0.941, 13, 75),
+        ("set27", 0.955, 5, 68),
         ("set28", 0.957, 20, 73),
-        ("set29", 0.977, 5, 68),
+        ("set29", 0.979, 5, 68),
+        ("set30", 0.963, 10, 59),
     ],
 )
 def test_later_development_sets_hold_their_figures(
