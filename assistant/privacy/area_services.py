@@ -104,17 +104,14 @@ def _town_word(word: str) -> bool:
 def _is_head(word: str, caps: bool, first: bool) -> bool:
     """Whether a service's name can end at `word`: a head word, a team's acronym ("Kent CSC", "Warwickshire
     LADO", "Stoke North CID") or the ages it serves ("Sirona Bristol 0-19"). In a log's capitals every word
-    looks like an acronym ("WEST MIDLANDS POLICE ASKED", "BRYN AWEL"): there only a team's counts, straight
-    after the area ("KENT CSC")."""
+    looks like an acronym ("WEST MIDLANDS POLICE ASKED", "BRYN AWEL"): there only a team's counts ("KENT CSC")."""
     folded = fold(word)
-    if folded in _HEADS or _AGE_RANGE.fullmatch(word):
+    if folded in _HEADS or folded in _TEAM_ACRONYMS or _AGE_RANGE.fullmatch(word):
         return True
-    if not first:
-        return folded in _TEAM_ACRONYMS  # after the name's own words: "Kent Police CAIU", not "... MOSOVO"
-    if caps:
-        return folded in _TEAM_ACRONYMS
-    # A surname in capitals is no team ("Brook PASCOE").
-    return folded in _TEAM_ACRONYMS or (
+    if not first or caps:
+        return False  # after the name's own words ("Kent Police CAIU", not "... MOSOVO"), or in capitals
+    # Any acronym straight after the area ("Kent ASU"), but a surname in capitals is no team ("Brook PASCOE").
+    return (
         word.isupper()
         and word.isalpha()
         and 2 <= len(word) <= 5
@@ -260,10 +257,9 @@ def _area_first(
             last = k
     if last < 0:
         return None  # "Kingsbridge Wells", "Vauxhall Corsa", "Bristol Mum": no service's word ends it
+    # "Ryde Academy Yr 7-8" is a school, found by the school rules; a university hospital is not.
     if fold(after[last][2]) not in _HOSPITAL_WORDS and _school(after[: last + 1]):
-        return (
-            None  # "Ryde Academy Yr 7-8": a school, found by the school rules; a university hospital is not
-        )
+        return None
     # A word nobody's vocabulary holds before them is the service's own ("Sirona Bristol 0-19").
     own = prefix
     while own < len(before) and classify(before[own][2]) == "UNKNOWN" and not is_vocabulary(before[own][2]):

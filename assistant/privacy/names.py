@@ -1524,7 +1524,7 @@ def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -
         start, end = match.start(), match.end()
         if covered[start]:
             continue
-        before = _WORD_BEFORE_LOWER.search(text, max(0, start - 10), start)
+        before = _PLAIN_WORD_BEFORE.search(text, max(0, start - 10), start)
         after = _WORD_AFTER_LOWER.match(text, end)
         named = (before is not None and before.group(1) in _WORD_NAME_BEFORE) or (
             after is not None and after.group(1) in _WORD_NAME_AFTER
@@ -1538,7 +1538,6 @@ def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -
     return spans
 
 
-_WORD_BEFORE_LOWER = re.compile(r"([a-z]+)[ ]$")
 _WORD_AFTER_LOWER = re.compile(r"[ ]([a-z]+)\b")
 
 
