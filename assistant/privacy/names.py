@@ -30,6 +30,8 @@ from assistant.privacy.words import (
     INSTITUTION_WORDS,
     KIN_TITLES,
     MAKES_ALSO_SURNAMES,
+    MESSAGE_NAME_AFTER,
+    MESSAGE_NAME_BEFORE,
     NATIONALITIES,
     NEVER_ALONE,
     NON_VALUES,
@@ -1488,13 +1490,14 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
 # the person where a message names someone: after "tell", "with", "my sister", a greeting; before "said",
 # "cant", a possessive; or called at the message's end ("ur growing up fast presh", "smashing it today sky").
 # Elsewhere it is the word ("i hope", "the river", "saving grace").
-_WORD_NAME_BEFORE = word_set(
-    "n with wiv wid tell told ask bring ring text and sister sis brother bro auntie aunty nan nanna cousin cuz "
-    "uncle hiya hi hey oi morning night drive pick see"
+_WORD_NAME_BEFORE = MESSAGE_NAME_BEFORE | word_set(
+    "told and sister sis brother bro auntie aunty nan nanna cousin cuz uncle hiya hi hey oi morning night drive "
+    "pick see"
 )
-_WORD_NAME_AFTER = word_set(
-    "said says sed cant cyaan dont wont aint gonna goes went wants wanted took keeps knows"
-)
+# Not "is", "was", "has", "seen"...: "hope is", "faith has" are the words as often as the people.
+_WORD_NAME_AFTER = (
+    MESSAGE_NAME_AFTER - word_set("is was will got has had kept told sent seen saw")
+) | word_set("cyaan wont goes went")
 _WORD_NAME_CLASSES = frozenset({"FIRST", "AMBIG", "UNKNOWN", "COMMON"})
 # The end of a message after a name called: the line's end, an emoji, a full stop, "?" or "!".
 _CALLED_AT_END = re.compile(r"[ ]?(?:[^\w\s'\-]{1,8})?[ ]*(?:$|\n)", re.MULTILINE)

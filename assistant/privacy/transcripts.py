@@ -22,6 +22,8 @@ from assistant.privacy.names import HONORIFICS, classify
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     ACRONYMS,
+    MESSAGE_NAME_AFTER,
+    MESSAGE_NAME_BEFORE,
     chat_words,
     common_words,
     first_names,
@@ -84,12 +86,8 @@ def speakers(text: str) -> list[Span]:
     return spans
 
 
-# Where a message names someone: after "me n", "with", "tell", "ask", "bring"; before "is", "said", "took".
-_NAME_BEFORE = word_set("n with wiv wid tell ask bring ring text")
-_NAME_AFTER = word_set(
-    "is was will wants wanted got took said sed says knows keeps kept has had gonna cant dont aint told "
-    "sent seen saw"
-)
+# A message's words, each read with the words around it (words.MESSAGE_NAME_BEFORE and _AFTER say where a
+# message names someone).
 _MESSAGE_WORD = re.compile(r"[a-z]{3,12}(?![\w'@\-]|\.\w)")
 _WORDS_BEFORE = re.compile(r"([a-z]+)[ ]$")
 _WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
@@ -109,8 +107,8 @@ def _named_in_message(text: str) -> tuple[tuple[int, int], ...]:
             continue
         before = _WORDS_BEFORE.search(text, max(0, match.start() - 6), match.start())
         after = _WORD_AFTER.match(text, match.end())
-        if (before is not None and before.group(1) in _NAME_BEFORE) or (
-            after is not None and after.group(1) in _NAME_AFTER
+        if (before is not None and before.group(1) in MESSAGE_NAME_BEFORE) or (
+            after is not None and after.group(1) in MESSAGE_NAME_AFTER
         ):
             found.append((match.start(), match.end()))
     return tuple(found)

@@ -284,6 +284,14 @@ PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 KIN_TITLES = word_set(
     "uncle aunt auntie aunty nan nana nanna nanny gran granny grandma grandad granddad grandpa cousin nain taid"
 )
+# Where a message names someone in lower case: after these words ("me n rico", "tell kezz 2 come") and before
+# these ("leon will come round"). The thread reader (transcripts.py) and the reader of found names that are
+# words (names.py) share them.
+MESSAGE_NAME_BEFORE = word_set("n with wiv wid tell ask bring ring text")
+MESSAGE_NAME_AFTER = word_set(
+    "is was will wants wanted got took said sed says knows keeps kept has had gonna cant dont aint told "
+    "sent seen saw"
+)
 # Given names that are also English words and that no name list holds as names (they would make every "rose" or
 # "will" a name): read as names only where a family word says so ("Husband Ray took him", "Nan Rose visited").
 WORD_NAMES = word_set(
