@@ -20,8 +20,11 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FUNCTION_WORDS,
     KIN_TITLES,
+    PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
+    ROLE_ABBREVIATIONS,
+    can_be_initials,
     fold,
     trie,
     word_set,
@@ -107,6 +110,33 @@ _AUTHOR_AFTER_TIME = re.compile(
 )
 
 
+# Who wrote, checked or owns a record, by initials: "Notes by AS", "logged by KFe", "(author CW)", "Owner: OFdS."
+# Records are written by people, where "referred by" may name a service. Letters that an acronym, a job or a
+# little word takes ("logged by SW", "by IT") are that.
+_BYLINE = re.compile(
+    r"(?:(?:[Nn]otes|[Ll]ogged|[Cc]ompleted|[Ww]ritten|[Rr]ecorded|[Pp]repared|[Dd]rafted|[Cc]hecked|[Mm]inuted"
+    r"|[Tt]yped|[Ss]igned|[Ee]ntered)[ ]by|[Aa]uthor|[Oo]wner|[Ss]igned)[:]?[ ]{1,2}(?P<ini>[A-Z][A-Za-z'.\-]{1,7})"
+    r"(?=[,.;:)]|[ ]?\n|[ ]*$|[ ](?:at|on|and|&|in|to|for|with|via|-)\b)"  # "Dr Okafor", "HEMS doctor" go on
+)
+
+
+def _bylines(text: str, covered: bytearray) -> set[str]:
+    forms: set[str] = set()
+    for match in _BYLINE.finditer(text):
+        ini = match.group("ini").rstrip(".")  # "Notes by HW." ends a sentence
+        letters = re.sub(r"[.\-']", "", ini)
+        if (
+            not joined_before(text, match.start())
+            and not covered[match.start("ini")]
+            and len(letters) >= 2
+            and _INITIALS_SHAPE.fullmatch(ini)
+            and can_be_initials(letters)
+            and ini not in _ROLE_INITIALS
+        ):
+            forms.add(ini)
+    return forms
+
+
 def role_initials(text: str, covered: bytearray) -> list[Span]:
     """Initials the text gives a person's role or name beside, and every other mention of them."""
     forms: set[str] = set()
@@ -168,6 +198,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             and fold(ini) not in ACRONYMS
             and fold(ini) not in FUNCTION_WORDS
         )
+    forms |= _bylines(text, covered)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
             if joined_before(text, match.start(), _MARKS):
@@ -226,6 +257,18 @@ _ANONYMISED_SEVERAL = re.compile(
 )
 
 
+def _label_letters(text: str) -> set[str]:
+    """The letters the text makes anonymised labels ("Child Z", "Children S and R"): never anyone's initial."""
+    letters = {m.group(1) for m in _ANONYMISED.finditer(text)}
+    return letters | {c for m in _ANONYMISED_SEVERAL.finditer(text) for c in m.group("list") if c.isupper()}
+
+
+def _after_label(text: str, start: int) -> bool:
+    """Whether a letter is a label's ("Child H", "Plan B", "Vitamin D"), not a person's initial."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 16), start)
+    return label is not None and fold(label.group(1)) in _LETTER_LABELS
+
+
 def _stands_alone(text: str, letter: str) -> bool:
     """Whether `letter` is written somewhere as a word of its own (found from the letter, not a look-behind)."""
     return any(
@@ -246,8 +289,7 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     if sum(_stands_alone(text, role) for role in "MFP") >= 2:
         letters -= {"M", "F", "P"}
     # "Harley Quinn (Child H)": a letter the text makes an anonymised label stays one ("H starts Y3").
-    letters -= {m.group(1) for m in _ANONYMISED.finditer(text)}
-    letters -= {c for m in _ANONYMISED_SEVERAL.finditer(text) for c in m.group("list") if c.isupper()}
+    letters -= _label_letters(text)
     if not letters:
         return []
     spans: list[Span] = []
@@ -260,11 +302,106 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
             continue
         if start and text[start - 1].isalpha():
             continue
-        label = _LABEL_BEFORE.search(text, max(0, start - 16), start)
-        if label is not None and fold(label.group(1)) in _LETTER_LABELS:
+        if _after_label(text, start):
             continue
         verb = (_CORE_VERB_AFTER if letter == "A" else _VERB_AFTER).match(text, match.end())
         cued = letter != "A" and _CUE_BEFORE.search(text, max(0, start - 8), start) is not None
         if verb is not None or cued:
             spans.append(Span(start, match.end(), EntityKind.PERSON, ""))
+    return spans
+
+
+# Initials pinned to a name the text has already given: in brackets straight after it ("Amy J. Hollins (AJH)",
+# "Marcus de Souza (MdS)", "Tyler (T)") or as a key at a line's start before it ("CO - Cathy Oyelaran, DSL").
+# The letters must spell the name, so they are the person's even when they are also a word or an acronym
+# ("CO", "NB"); a job's own letters ("SW", "RN") stay a job, which a bracket after a name more often is.
+# The name may run on past the part found so far: a middle initial or a particle and surname found later.
+_PINNED_AFTER = re.compile(
+    r"(?P<rest>(?:[ ][A-Za-z][\w'.\-]{0,30}){0,3})[ ]\([\"“]?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[\"”]?[,)]"
+)
+_PINNED_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,4}(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[ ]?[-:=][ ]?$")
+# Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
+# second letter ("KLo") at most; "DfE" and ordinary words are not initials.
+_INITIALS_SHAPE = re.compile(r"[A-Z](?:[A-Z]|Ma?c[A-Z]|O'[A-Z]|[dv][A-Z]|[.\-][A-Z]|'[A-Z]){0,3}\.?[a-z]?")
+
+
+def _spellings(word: str, last: bool) -> set[str]:
+    """How initials can write one word of a name: its first letter, its inner capitals too (Mc/O'/hyphenated
+    parts), the last word's second letter ("KLo"), a particle's letter in lower case ("MdS")."""
+    core = word.rstrip(".")
+    heads = core[:1] + "".join(ch for k, ch in enumerate(core[1:], 1) if ch.isupper() or core[k - 1] in "-'")
+    forms = {core[:1].upper(), heads.upper()}
+    mc = re.match(r"Ma?c(?=[A-Z])", core)
+    if mc is not None:
+        forms.add(core[: mc.end() + 1].upper())
+    if last and len(core) > 1:
+        forms.add(core[:2].upper())
+    return forms
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether the letters spell the name's words in order; a middle name or a particle may be left out."""
+    letters = letters.upper()
+    last = len(words) - 1
+
+    def walk(i: int, j: int) -> bool:
+        if j > last:
+            return i == len(letters)
+        optional = 0 < j < last or fold(words[j]) in PARTICLES
+        if optional and walk(i, j + 1):
+            return True
+        return any(
+            letters.startswith(form, i) and walk(i + len(form), j + 1)
+            for form in _spellings(words[j], j == last)
+        )
+
+    return walk(0, 0)
+
+
+def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[Span]:
+    """Initials a found name spells, written beside it, and every other mention of them."""
+    spans: list[Span] = []
+    forms: set[str] = set()
+    labels = _label_letters(text) if persons else set()
+    for person in persons:
+        words = text[person.start : person.end].split()
+        if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+            continue
+        after = _PINNED_AFTER.match(text, person.end)
+        rest = after.group("rest").split() if after is not None else []
+        if any(not (w[:1].isupper() or fold(w) in PARTICLES) for w in rest):
+            after, rest = None, []
+        before = _PINNED_BEFORE.search(text, max(0, person.start - 14), person.start)
+        for match in (after, before):
+            if match is None:
+                continue
+            ini = match.group("ini")
+            letters = re.sub(r"[.\-']", "", ini)
+            if not _INITIALS_SHAPE.fullmatch(ini) or ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS:
+                continue
+            name = words + rest if match is after else words
+            if len(name) == 1 or len(letters) == 1:
+                # One letter is only a first name's, said in brackets after it ("Tyler (T)"); a name of one
+                # word spells no more than that.
+                if letters != name[0][:1] or match is before or letters in labels:
+                    continue
+            elif not _spells(letters, name):
+                continue
+            if not covered[match.start("ini")]:
+                spans.append(Span(match.start("ini"), match.end("ini"), EntityKind.PERSON, ""))
+            if letters not in ("A", "I"):  # "A" and "I" are words wherever else they stand
+                forms.add(ini)
+    if not forms:
+        return spans
+    finder = re.compile(r"(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
+    taken = {span.start for span in spans}
+    spans += [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in finder.finditer(text)
+        if not covered[m.start()]
+        and m.start() not in taken
+        and not joined_before(text, m.start(), _MARKS)
+        and not (len(m.group(0)) == 1 and _after_label(text, m.start()))
+        and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
+    ]
     return spans

@@ -36,6 +36,7 @@ from assistant.privacy.words import (
     NEVER_ALONE,
     NON_VALUES,
     NOT_AT_SENTENCE_START,
+    NOT_INITIALS,
     NOT_NAME_STARTS,
     PARTICLES,
     PERSON_VERBS,
@@ -43,6 +44,7 @@ from assistant.privacy.words import (
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     WORD_NAMES,
+    can_be_initials,
     common_words,
     data_lines,
     first_names,
@@ -1341,12 +1343,6 @@ def _named_here(tokens: Tokens, i: int) -> bool:
 
 # ------------------------------------------------------------------------------------------------ initials
 
-# Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
-_NOT_INITIALS = word_set(
-    "nfa dv da ps ot rip asb nb ltd plc qc kc tac tas bsl sdq am pm ok id tv uk us eu re cc dcs ddcs hos ceo "
-    "cfo coo md dpo sgo aa adcs"
-)
-
 
 def _initial_forms(name: str) -> list[str]:
     """'Tom Kershaw' -> TK, T.K.; 'Kai Mensah-Fordham' -> KMF, K.M-F., K M-F; 'Amber-Rose Fairweather' -> A-R F."""
@@ -1356,28 +1352,16 @@ def _initial_forms(name: str) -> list[str]:
         return []
     heads = _heads_of(words)
     compact = "".join(h.replace("-", "") for h in heads)
-    if not _can_be_initials(compact):
+    if not can_be_initials(compact):
         return []
     forms = {compact, ".".join(heads) + "."}
     given = heads[0].replace("-", "")
-    if len(given) == 2 and _can_be_initials(given):
+    if len(given) == 2 and can_be_initials(given):
         forms.add(given)  # "LM" for Lili-Mai Prosser: a double given name's own initials
     if any("-" in h for h in heads):
         forms.add(" ".join(heads))
         forms.add(".".join(h.replace("-", ".-") for h in heads) + ".")  # "D.K.-M." for Deshawn Kofi-Marriott
     return sorted(forms, key=len, reverse=True)
-
-
-def _can_be_initials(letters: str) -> bool:
-    """Letters no acronym, job, little word or abbreviation takes ("DC" is a detective constable)."""
-    folded = fold(letters)
-    return not (
-        folded in ACRONYMS
-        or folded in ROLE_WORDS
-        or folded in FUNCTION_WORDS
-        or letters in ROLE_ABBREVIATIONS
-        or folded in _NOT_INITIALS
-    )
 
 
 def _taken_initials(name: str) -> str | None:
@@ -1413,7 +1397,7 @@ def _bracketed_form(name: str) -> str | None:
     folded = fold(compact)
     if folded in ROLE_WORDS or compact in ROLE_ABBREVIATIONS:
         return None
-    return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in _NOT_INITIALS else None
+    return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in NOT_INITIALS else None
 
 
 def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
@@ -1604,7 +1588,7 @@ _DECLARED_AFTER = re.compile(
 
 def _also_a_word(letters: str) -> bool:
     """Initials that are also a little word, an acronym or a job ("ON", "SW"): in a log's capitals, that."""
-    return not _can_be_initials(letters)
+    return not can_be_initials(letters)
 
 
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")

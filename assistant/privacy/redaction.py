@@ -64,7 +64,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
-from assistant.privacy.initials import dotted_initials, lone_initials, role_initials
+from assistant.privacy.initials import dotted_initials, lone_initials, pinned_initials, role_initials
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import (
     TOKEN,
@@ -384,6 +384,7 @@ def _find_spans(text: str) -> list[Span]:
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
     more += role_initials(tokens.text, covered) + dotted_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
+    more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
     more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
         copy, selected, covered
     )

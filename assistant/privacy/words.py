@@ -386,8 +386,27 @@ ACRONYMS = word_set(
     "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
-    "emis afc jfc ehe pe"
+    "emis afc jfc ehe pe eoc btp cps nca hems"
 )
+
+# Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
+NOT_INITIALS = word_set(
+    "nfa dv da ps ot rip asb nb ltd plc qc kc tac tas bsl sdq am pm ok id tv uk us eu re cc dcs ddcs hos ceo "
+    "cfo coo md dpo sgo aa adcs"
+)
+
+
+def can_be_initials(letters: str) -> bool:
+    """Letters no acronym, job, little word or abbreviation takes ("DC" is a detective constable)."""
+    folded = fold(letters)
+    return not (
+        folded in ACRONYMS
+        or folded in ROLE_WORDS
+        or folded in FUNCTION_WORDS
+        or letters in ROLE_ABBREVIATIONS
+        or folded in NOT_INITIALS
+    )
+
 
 # Police ranks written before an officer's collar number ("PC 4471", "SGT 1150 PRIESTLEY"), as a pattern.
 POLICE_RANKS = r"(?:PC|DC|DS|PS|PCSO|(?i:sgt|sergeant|constable))"
