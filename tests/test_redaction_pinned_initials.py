@@ -19,7 +19,10 @@ from assistant.privacy.kinds import EntityKind, Span
         # a middle initial in the name, found in two parts before the bracket
         ("Signed off by Nia R. Pemberton (NRP), RM.\n14:10 NRP rang the ward.", "NRP"),
         # a lower-case particle, and its letter in the initials
-        ("Present: Luis da Costa (LdC) SW; Omar Haddad (OH), police.\nLdC: the boy's wishes as recorded.", "LdC"),
+        (
+            "Present: Luis da Costa (LdC) SW; Omar Haddad (OH), police.\nLdC: the boy's wishes as recorded.",
+            "LdC",
+        ),
         # a key at the line's start, letters that are also an abbreviation
         ("Attendees\nNB - Nadia Brightwater, school nurse\nNB saw Jess at the drop-in.", "NB"),
         ("Attendees\nCO - Callum Oduya, DSL\nCO explained the bruise.", "CO"),
