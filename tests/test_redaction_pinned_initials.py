@@ -93,3 +93,21 @@ def test_a_records_writer_or_owner_by_initials_is_a_person(text: str, gone: str)
 def test_a_job_title_or_service_after_by_stays(text: str, kept: str) -> None:
     redacted = redact(text).text
     assert kept in redacted, redacted
+
+
+def test_a_childs_initial_the_text_uses_for_him_twice_is_him_everywhere() -> None:
+    text = (
+        "Placed child: Hamid Rostami (15).\n"
+        "11:30 H said he was hungry. Mrs Kaye told H the rules.\n"
+        "14:00 H would not say more.\n"
+        "03:15 back door open. H gone.\n"
+        "Plan B agreed. Sex M. Vitamin D given."
+    )
+    redacted = redact(text).text
+    assert " H " not in redacted and "H gone" not in redacted, redacted
+    assert "Plan B" in redacted and "Sex M" in redacted and "Vitamin D" in redacted, redacted
+
+
+def test_an_initial_used_once_where_a_person_goes_does_not_make_every_letter_someone() -> None:
+    text = "Child: Lena Novak.\nL said she was cold.\nBruise to L arm, 2 cm."
+    assert "L arm" in redact(text).text

@@ -246,7 +246,7 @@ _LABEL_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
 _LETTER_LABELS = word_set(
     "child baby adult sibling person young plan section appendix option type category grade class year part "
     "annex table figure stage phase block ward room form schedule vitamin hepatitis group team level step "
-    "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item"
+    "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item sex gender"
 )
 # "Harley Quinn (Child H)", "Rapid review - Children S and R", "Siblings A, B and C": anonymised labels' letters.
 _ANONYMISED = re.compile(
@@ -293,6 +293,8 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     if not letters:
         return []
     spans: list[Span] = []
+    unsure: list[Span] = []
+    confirmed: Counter[str] = Counter()
     # Only the letters that can stand for someone are looked for: most capitals in a text are not one of them.
     finder = re.compile("[" + "".join(map(re.escape, sorted(letters))) + "]" + _LETTER_ALONE)
     for match in finder.finditer(text):
@@ -308,6 +310,10 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
         cued = letter != "A" and _CUE_BEFORE.search(text, max(0, start - 8), start) is not None
         if verb is not None or cued:
             spans.append(Span(start, match.end(), EntityKind.PERSON, ""))
+            confirmed[letter] += 1
+        elif letter != "A":
+            unsure.append(Span(start, match.end(), EntityKind.PERSON, ""))
+    spans += [span for span in unsure if confirmed[text[span.start]] >= 2]
     return spans
 
 
