@@ -43,9 +43,11 @@ from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
     CAR_MODELS,
+    FAMILY_WORDS,
     FUNCTION_WORDS,
     HOUSE_TYPES,
     INSTITUTION_WORDS,
+    KIN_TITLES,
     NATIONALITIES,
     POLICE_RANK_STARTS,
     POLICE_RANKS,
@@ -555,6 +557,9 @@ _SENTENCE_GOES_ON = re.compile(
 _SITE = re.compile(r"[a-z0-9\-]{1,20}\.(?:me|com|tv|net|org|co|uk|io)")
 
 
+_KIN_FIRST = re.compile(r"(?i:" + trie(KIN_TITLES | FAMILY_WORDS) + r")(?:[ ]+|$)")
+
+
 def _handles(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
     for match in (
@@ -578,7 +583,11 @@ def _handles(text: str, lower: str) -> list[Span]:
         quoted = match.group("quoted")
         if quoted is not None:
             value, start = quoted.strip(), match.start("quoted") + (len(quoted) - len(quoted.lstrip()))
-            if not value or fold(value) in common_words():
+            # '"Aunty Nkechi ❤️"', '"Mum 💕"': a family word before the name stays, as it does in the prose.
+            kin = _KIN_FIRST.match(value)
+            if kin is not None:
+                value, start = value[kin.end() :], start + kin.end()
+            if not any(c.isalpha() for c in value) or fold(value) in common_words():
                 continue
         else:
             value, start = match.group("h").rstrip(".-"), match.start("h")

@@ -19,6 +19,7 @@ from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
     FUNCTION_WORDS,
+    JOB_HEADS,
     KIN_TITLES,
     PARTICLES,
     PERSON_VERBS,
@@ -30,26 +31,10 @@ from assistant.privacy.words import (
     word_set,
 )
 
-# Role words that say what someone does but not that they are one person: a group, a service or a kinship
-# qualifier ("MASH (police)", "CYP (children and young people)").
-_NOT_ONE_PERSON = word_set(
-    "children child young people person persons family families adults adult parents parent siblings "
-    "professional professionals staff services service health social care early help visiting mmr maternal "
-    "paternal step half foster adoptive birth biological great police partners grandparents relatives relative"
-)
 # Roles written as initials ("HV", "DSL", "MGM"): letters that name a job, not the person doing it.
 _ROLE_INITIALS = frozenset(
     w for w in re.split(r"[|\s\-?]", f"{FAMILY_ROLES}|{PROFESSIONAL_ROLES}") if len(w) >= 2 and w.isupper()
 )
-# The words a job's name ends with ("nurse", "manager", "chair"); not family words: "Mother (MS)" may be
-# her illness.
-_JOBS = (
-    frozenset(
-        fold(role.split()[-1]) for role in PROFESSIONAL_ROLES.replace("-?", " ").split("|") if role.strip()
-    )
-    - _NOT_ONE_PERSON
-    - word_set("year mgm mgf pgm pgf sgm sgf")
-) | word_set("dc ds di dci pc ps pcso sgt insp")  # "WH (DC, CAIT)": an officer's rank is one person's job
 _LETTERS = r"(?:[A-Z]{2,3}|[A-Z]{2}[a-z])"  # "SBu": a second letter of the surname tells two apart
 # "SK (Chair, Team Manager, ...)", "FN (Named Doctor)": the bracket's first part is read.
 _INITIALS_THEN_ROLE = re.compile(rf"(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,80}})\)")
@@ -86,7 +71,7 @@ def _a_persons_role(phrase: str) -> list[str] | None:
     if not words:
         return None
     head = fold(words[-1])
-    if head not in _JOBS and not (head.endswith("s") and head[:-1] in _JOBS):
+    if head not in JOB_HEADS and not (head.endswith("s") and head[:-1] in JOB_HEADS):
         return None
     return words
 

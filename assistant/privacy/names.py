@@ -28,6 +28,7 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
+    JOB_HEADS,
     KIN_TITLES,
     MAKES_ALSO_SURNAMES,
     MESSAGE_NAME_AFTER,
@@ -107,6 +108,17 @@ def _hyphenated_role(folded: str) -> bool:
     return all(part in ROLE_WORDS for part in head) and (last in ROLE_WORDS or last in HONORIFICS)
 
 
+# "al-Hashimi", "el-Sayed", "d'Souza", "ap-Rhys": a particle joined to the capitalised name it belongs to.
+_JOINED_PARTICLE = re.compile(
+    r"(?:al|el|ad|an|ar|as|ash|at|az|abu|bin|ibn|bint|ap|d|de|da|di|del|van|von)[-'](\w+)"
+)
+
+
+def _joined_particle(word: str) -> bool:
+    """Whether a word in lower case is a particle joined to a name ("al-Hashimi"), kept as a name's token."""
+    return ("-" in word or "'" in word) and classify(word) == "SURNAME"
+
+
 @lru_cache(maxsize=1 << 17)
 def classify(token: str) -> str:
     """FIRST, AMBIG, SURNAME, UNKNOWN, CAPS_NAME, CAPS, COMMON, ROLE, FUNCTION, TITLE, INITIAL, PARTICLE,
@@ -121,7 +133,11 @@ def classify(token: str) -> str:
     if folded in ROLE_WORDS or token in ROLE_ABBREVIATIONS or ("-" in folded and _hyphenated_role(folded)):
         return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
     if not token[:1].isupper():
-        return "PARTICLE" if folded in PARTICLES else "LOWER"
+        if folded in PARTICLES:
+            return "PARTICLE"
+        # "al-Hashimi", "el-Sayed", "d'Souza": a particle joined to the capitalised name it belongs to
+        joined = _JOINED_PARTICLE.fullmatch(token)
+        return "SURNAME" if joined and _is_name_token(joined.group(1)) else "LOWER"
     if token in _TITLE_SET:
         return "TITLE"
     if folded in NATIONALITIES and folded in first_names() and not token.isupper():
@@ -200,7 +216,7 @@ class Tokens:
             else [
                 Tok(m.start(), m.end(), word, classify(word))
                 for m in TOKEN.finditer(text)
-                if not (word := m.group(0))[:1].islower() or word in keep
+                if not (word := m.group(0))[:1].islower() or word in keep or _joined_particle(word)
             ]
         )
 
@@ -1062,6 +1078,59 @@ _ROLE_NOUN_AFTER = re.compile(
 )
 
 
+def without_opening_verbs(text: str, spans: list[Span]) -> list[Span]:
+    """Names found with the verb that opens their sentence ("Says Tomek and Agnieszka's friend"), without it."""
+    trimmed: list[Span] = []
+    for span in spans:
+        first = TOKEN.match(text, span.start)
+        after = TOKEN.match(text, first.end() + 1, span.end) if first is not None else None
+        if (
+            span.kind is EntityKind.PERSON
+            and first is not None
+            and after is not None
+            and _verb_opening_sentence(
+                text,
+                Tok(first.start(), first.end(), first.group(0), classify(first.group(0))),
+                Tok(after.start(), after.end(), after.group(0), classify(after.group(0))),
+            )
+        ):
+            span = Span(first.end() + 1, span.end, span.kind, span.key)
+        trimmed.append(span)
+    return trimmed
+
+
+def _verb_opening_sentence(text: str, tok: Tok, after: Tok) -> bool:
+    """A verb no name list holds, capitalised because it opens a note's sentence, before a given name or an
+    ordinary word ("Says Chi's dad", "Denies J works", "Forced Marriage"); before a surname ("Mantas JANKAUSKAS",
+    "Jess Cowell") it is a given name no list holds."""
+    folded = fold(tok.text)
+    return (
+        (
+            after.cls in {"FIRST", "AMBIG", "INITIAL", "COMMON"}
+            or (after.cls == "UNKNOWN" and is_vocabulary(after.text))
+        )
+        and tok.cls == "UNKNOWN"
+        and not tok.text.isupper()
+        and folded.endswith(("s", "ed"))
+        and is_sentence_start(text, tok.start)
+        and any(
+            folded.endswith(ending)
+            and len(folded) - len(ending) >= least
+            and is_vocabulary(folded[: -len(ending)] + stem)
+            # the shortest stem each ending takes: "Says", "Denies", "Accepted", "Agreed", "Travelled" (not "Jas",
+            # "Mared")
+            for ending, stem, least in (
+                ("s", "", 3),
+                ("ies", "y", 3),
+                ("ied", "y", 3),
+                ("ed", "", 4),
+                ("d", "", 5),
+                ("led", "", 4),
+            )
+        )
+    )
+
+
 def list_names(tokens: Tokens) -> list[Span]:
     """Runs of capitalised words scored against the name lists ("Jayden Smith", "Zainab")."""
     spans: list[Span] = []
@@ -1113,6 +1182,18 @@ def list_names(tokens: Tokens) -> list[Span]:
             else:
                 break
         segment = items[i : j + 1]
+        # "Says Chi's dad", "Denies J works": a sentence's first word that the dictionary knows, before a name.
+        while len(segment) > 1 and _verb_opening_sentence(tokens.text, segment[0], segment[1]):
+            segment = segment[1:]
+        # "paying J. Denies knowing": an initial ending one sentence, then the next one's first word, which the
+        # dictionary knows and a word in lower case follows ("A. Begum said" is a name).
+        if (
+            [t.cls for t in segment] == ["INITIAL", "UNKNOWN"]
+            and not segment[1].text.isupper()
+            and is_vocabulary(segment[1].text)
+            and _LOWER_WORD_AFTER.match(tokens.text, segment[1].end)
+        ):
+            segment = segment[:1]
         # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
         after_make = i > 0 and fold(items[i - 1].text) in CAR_MAKES and tokens.joined(i - 1)
         # "Ford Transit Custom", "the Transit": a make that is also a surname before a model, or a model.
@@ -1127,10 +1208,18 @@ def list_names(tokens: Tokens) -> list[Span]:
             and fold(segment[-1].text) in _PLACE_ENDS
             and not any(t.cls in {"FIRST", "AMBIG", "INITIAL"} for t in segment[:-1])
         )
+        # "Modern Slavery Coordinator", "Transport Officer": dictionary words before a job are the job's field.
+        field_of_job = (
+            j + 1 < len(items)
+            and tokens.joined(j)
+            and fold(items[j + 1].text) in JOB_HEADS
+            and all(t.cls == "UNKNOWN" and not t.text.isupper() and is_vocabulary(t.text) for t in segment)
+        )
         if (
             not after_make
             and not car_model
             and not place
+            and not field_of_job
             and fold(segment[0].text) not in CAR_MAKES
             and _segment_is_name(tokens.text, segment)
         ):

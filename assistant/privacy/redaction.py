@@ -82,6 +82,7 @@ from assistant.privacy.names import (
     record_names,
     surname_orders,
     with_initials,
+    without_opening_verbs,
 )
 from assistant.privacy.normalise import matching_copy
 from assistant.privacy.other_scripts import other_script_words
@@ -364,6 +365,7 @@ def _find_spans(text: str) -> list[Span]:
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
+    names = without_opening_verbs(copy, names)
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select(plain, structured + names) if names else structured
     ordered = surname_orders(tokens.text, selected)

@@ -240,6 +240,8 @@ def _family_words_in_other_languages() -> list[str]:
 
 
 FAMILY_ROLES += "|" + "|".join(_family_words_in_other_languages())
+# The family words of one word each ("mum", "aunty", "babcia"), as a set.
+FAMILY_WORDS = frozenset(word for word in FAMILY_ROLES.split("|") if word.isalpha())
 PROFESSIONAL_ROLES = (
     "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
     "head teacher|headteacher|deputy head|head of year|SENCO|SENDCO|DSL|designated safeguarding lead|"
@@ -279,6 +281,23 @@ ROLE_ABBREVIATIONS = word_set(
     "CWO OM"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
+
+# Role words that say what someone does but not that they are one person: a group, a service or a kinship
+# qualifier ("MASH (police)", "CYP (children and young people)").
+NOT_ONE_PERSON = word_set(
+    "children child young people person persons family families adults adult parents parent siblings "
+    "professional professionals staff services service health social care early help visiting mmr maternal "
+    "paternal step half foster adoptive birth biological great police partners grandparents relatives relative"
+)
+# The words a job's name ends with ("nurse", "manager", "chair"); not family words: "Mother (MS)" may be
+# her illness.
+JOB_HEADS = (
+    frozenset(
+        fold(role.split()[-1]) for role in PROFESSIONAL_ROLES.replace("-?", " ").split("|") if role.strip()
+    )
+    - NOT_ONE_PERSON
+    - word_set("year mgm mgf pgm pgf sgm sgf")
+) | word_set("dc ds di dci pc ps pcso sgt insp")  # "WH (DC, CAIT)": an officer's rank is one person's job
 # Family words said before a name as a title ("Uncle Shaz", "Nana Pearl", "Uncle DD"): the word is a role, what
 # follows it is what the family calls someone. Not "Mother NI number", not "Abba" (also a priest's title).
 KIN_TITLES = word_set(

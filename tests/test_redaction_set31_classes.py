@@ -1,0 +1,51 @@
+"""What set 31 (written blind, scored once at 6fe1f84) showed, each on invented text (none of it from the set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.privacy import redact
+
+
+def test_a_particle_joined_to_a_surname_goes_with_it() -> None:
+    text = (
+        "Siblings:\n  Rania el-Masri - DOB 03/04/2015\nFather: Karim el-Masri (driver).\nThe el-Masri home."
+    )
+    redacted = redact(text).text
+    assert "Masri" not in redacted, redacted
+
+
+def test_dictionary_words_before_a_job_are_the_jobs_field_not_a_name() -> None:
+    text = "Present: Dana Whitlow (Modern Slavery Coordinator). Charged with modern slavery offences."
+    redacted = redact(text).text
+    assert "Modern Slavery Coordinator" in redacted and "modern slavery offences" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Misses her dad. Says Amara's mum works nights. She says she is fine.", "Says "),
+        ("Denies hitting her. Denies Amara was hurt. Accepts Amara was there.", "Denies hitting"),
+    ],
+)
+def test_a_verb_opening_a_sentence_before_a_given_name_is_no_part_of_it(text: str, kept: str) -> None:
+    redacted = redact(text).text
+    assert kept in redacted and "Amara" not in redacted, redacted
+
+
+def test_a_given_name_no_list_holds_before_a_surname_is_still_a_name() -> None:
+    redacted = redact("Seen at home. Mantas Kowalski said nothing.").text
+    assert "Mantas" not in redacted and "Kowalski" not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('WhatsApp, "Auntie Folake 💜" to Tami: come now. Later Auntie Folake said no.', "Auntie"),
+        ('Snapchat "Mum 💕" sent: where r u', "Mum"),
+        ('07:02 Dina to "Samir Amo": amo can u come', "amo can"),
+    ],
+)
+def test_a_family_word_in_a_profile_name_stays_as_it_does_in_prose(text: str, kept: str) -> None:
+    redacted = redact(text).text
+    assert kept in redacted and "Folake" not in redacted and "Samir" not in redacted, redacted
