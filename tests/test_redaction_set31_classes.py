@@ -49,3 +49,23 @@ def test_a_given_name_no_list_holds_before_a_surname_is_still_a_name() -> None:
 def test_a_family_word_in_a_profile_name_stays_as_it_does_in_prose(text: str, kept: str) -> None:
     redacted = redact(text).text
     assert kept in redacted and "Folake" not in redacted and "Samir" not in redacted, redacted
+
+
+def test_letters_found_as_someones_whole_name_are_him_wherever_else_they_stand() -> None:
+    text = 'Name: Kofi Asante-Boateng\nKnown as: "KB", "Koffs"\n06/02 - Initial appt. KB attended with mum.'
+    redacted = redact(text).text
+    assert "KB" not in redacted, redacted
+
+
+def test_letters_that_are_an_abbreviation_stay_one_even_when_quoted_as_a_name() -> None:
+    text = 'Known as: "NI"\nNI number on file; NI checked.'
+    assert "NI number" in redact(text).text
+
+
+def test_every_column_a_table_heads_as_a_name_is_read_as_names() -> None:
+    text = (
+        "| Name | Known as | DOB |\n|---|---|---|\n| Martin Cash | Buster | 02/08/2015 |\n\n"
+        "Buster not enrolled this year."
+    )
+    redacted = redact(text).text
+    assert "Buster" not in redacted, redacted

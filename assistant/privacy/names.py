@@ -570,7 +570,7 @@ def _table_names(tokens: Tokens) -> list[Span]:
         r"(?i)^[ *_]*(?:(?:full|child's|childs|person's|first|given|fore|sur|family|last|preferred)[ ]?)?"
         r"names?(?:[ ]\([^)]{0,30}\))?[ *_:]*$|^[ *_]*(?:forenames?|surname|known as|alias)[ *_:]*$"
     )
-    column: int | None = None
+    columns: list[int] = []  # every column headed as a name: "Name | Known as | DOB"
     separator = ""
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -579,7 +579,7 @@ def _table_names(tokens: Tokens) -> list[Span]:
         offset += len(line)
         sep = "|" if body.count("|") >= 2 else "\t" if "\t" in body else ""
         if not sep:
-            column = None
+            columns = []
             continue
         cells: list[tuple[int, str]] = []
         cursor = 0
@@ -594,14 +594,15 @@ def _table_names(tokens: Tokens) -> list[Span]:
             if headers[0] == 0 and len(cells) == 2 and value and not _header_like(value):
                 # "Name<TAB>Kaydence Okonkwo-Bright": a label row, the value is in the next cell.
                 spans.extend(_cell_names(tokens, *cells[1]))
-            column, separator = headers[0], sep
+            columns, separator = headers, sep
             continue
-        if column is None or sep != separator:
+        if not columns or sep != separator:
             continue
         if re.fullmatch(r"[\s|:\-]*", body):
             continue  # the markdown rule under a header
-        if column < len(cells):
-            spans.extend(_cell_names(tokens, *cells[column]))
+        for column in columns:
+            if column < len(cells):
+                spans.extend(_cell_names(tokens, *cells[column]))
     return spans
 
 
@@ -1290,6 +1291,10 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
             folded = fold(part)
             if len(part) == 2 and _short_first_name(part, tokens_of_name):
                 # "Mo" of "Mo Raza", "Ty" found in quotes ('Tyson ("Ty")'): in its own spelling only
+                singles[part] = False
+                continue
+            if len(part) == 2 and part == name and part.isupper() and can_be_initials(part):
+                # 'Known as: "KJ"': letters found as someone's whole name, in capitals only
                 singles[part] = False
                 continue
             if len(part) < 3 or (not part[:1].isupper() and not part.isupper()):

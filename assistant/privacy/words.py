@@ -411,7 +411,7 @@ ACRONYMS = word_set(
 # Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
 NOT_INITIALS = word_set(
     "nfa dv da ps ot rip asb nb ltd plc qc kc tac tas bsl sdq am pm ok id tv uk us eu re cc dcs ddcs hos ceo "
-    "cfo coo md dpo sgo aa adcs"
+    "cfo coo md dpo sgo aa adcs ni"
 )
 
 
