@@ -69,3 +69,17 @@ def test_every_column_a_table_heads_as_a_name_is_read_as_names() -> None:
     )
     redacted = redact(text).text
     assert "Buster" not in redacted, redacted
+
+
+def test_a_found_street_is_that_street_again_in_any_case_and_either_form_of_its_type() -> None:
+    text = (
+        "Address: 34 Larch Street, Hemsby NR29 4AB\n"
+        "Home visit Larch St. Saw Mum. Walked down LARCH ST. larch street again."
+    )
+    redacted = redact(text).text
+    assert "Larch" not in redacted and "LARCH" not in redacted and "larch" not in redacted, redacted
+
+
+def test_the_minutes_of_a_time_are_no_house_number() -> None:
+    redacted = redact("14 Oct 2022 09:10 GP Dr Farhan Siddiqui saw her. 11.30 HV Dr visit.").text
+    assert "09:10 GP Dr" in redacted, redacted

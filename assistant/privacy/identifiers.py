@@ -1541,6 +1541,9 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     typed = has_word(_PLACE_TYPE_WORD, text)
     flats = digits and has_word(_FLAT_WORD, text)
     for match in _ADDRESS_NUMBERED.finditer(text) if digits and typed else ():
+        before = text[max(0, match.start() - 2) : match.start()]
+        if before[-1:] == ":" or (before[-1:] == "." and before[:1].isdigit()):
+            continue  # "09:10 GP Dr Siddiqui", "09.10": the minutes of a time, not a house number ("No.12" is)
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _ADDRESS_NAMED.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.end())

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.normalise import has_word, joined_before
+from assistant.privacy.normalise import has_word, joined_before, same_length_lower
 from assistant.privacy.places import place_at
 from assistant.privacy.words import (
     FUNCTION_WORDS,
@@ -667,8 +667,10 @@ def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
 
 def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
     """A found address's street or place written again in a message's lower case ("lumley road", "lumley rd",
-    "haughton green"), when it holds a word no English list knows or ends in a street's type word."""
+    "haughton green"), when it holds a word no English list knows or ends in a street's type word; a street in
+    any case and either form of its type ("Home visit Trinity St." after "34 Trinity Street")."""
     forms: set[str] = set()
+    streets: set[str] = set()
     for span in spans:
         if span.kind is not EntityKind.ADDRESS:
             continue
@@ -680,22 +682,37 @@ def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -
             typed = words[-1] in _SHORT_TYPES or words[-1] in _SHORT_TYPES.values()
             if typed and len(words) > 1:
                 forms.add(part)
+                streets.add(part)
                 short = _SHORT_TYPES.get(words[-1])
                 if short:
                     forms.add(" ".join([*words[:-1], short]))
+                    streets.add(" ".join([*words[:-1], short]))
+                    streets.update(
+                        " ".join([*words[:-1], full]) for full, s in _SHORT_TYPES.items() if s == short
+                    )
+                else:
+                    streets.update(
+                        " ".join([*words[:-1], full]) for full, s in _SHORT_TYPES.items() if s == words[-1]
+                    )
             elif any(w not in common_words() and not is_vocabulary(w) for w in words):
                 forms.add(part)
-    forms = {form for form in forms if form in text}
-    if not forms:
-        return []
-    finder = re.compile(
-        r"(?<![\w'\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w'\-])"
-    )
-    return [
-        Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
-        for m in finder.finditer(text)
-        if not covered[m.start()]
-    ]
+    forms = {form for form in forms if form in text} - streets
+    lowered = same_length_lower(text) if streets else text
+    streets = {street for street in streets if street in lowered}
+    found: list[Span] = []
+    # The streets are looked for in the lower-case copy, so every case is one pattern of literals.
+    for group, searched in ((forms, text), (streets, lowered)):
+        if not group:
+            continue
+        finder = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(group, key=len, reverse=True))) + r")(?![\w'\-])"
+        )
+        found += [
+            Span(m.start(), m.end(), EntityKind.ADDRESS, norm(text[m.start() : m.end()]))
+            for m in finder.finditer(searched)
+            if not covered[m.start()] and not joined_before(searched, m.start(), "'-")
+        ]
+    return found
 
 
 # A town named by an ordinary word or a month, once an address in the text names it ("23 Gaul Drove, March"),
