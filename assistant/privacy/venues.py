@@ -248,8 +248,13 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
             # In a line of mixed case, an address a control room typed in capitals ("999 from Sagal, 31 BEACON
             # CLOSE. EMAS attended"): the run of capitals alone is read.
             for run in _CAPS_RUN.finditer(value):
-                if has_word(_CAPS_PLACE_WORD, run.group(0)):
-                    found = _titled_places(text, line.start() + run.start(), run.group(0), finders)
+                start, words = line.start() + run.start(), run.group(0)
+                if words[:1].isdigit() and text[start - 1 : start] == ":":
+                    # "18:52 CALLER IS DR": the minutes of a time, not a house number
+                    skip = len(words.split(" ", 1)[0]) + 1
+                    start, words = start + skip, words[skip:]
+                if has_word(_CAPS_PLACE_WORD, words):
+                    found = _titled_places(text, start, words, finders)
                     spans += [s for s in found if s.kind is EntityKind.ADDRESS]  # "UR SCHOOL" is no school
             continue
         if has_word(_CAPS_PLACE_WORD, value):
