@@ -98,8 +98,8 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-31 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
-# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%); their gaps were then worked
+# Sets 8-32 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%, 96.1%); their gaps were then worked
 # on only with rules that generalise, and they stand below the target: this holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
@@ -127,7 +127,8 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set28", 0.962, 20, 73),
         ("set29", 0.980, 5, 68),
         ("set30", 0.969, 10, 53),
-        ("set31", 0.964, 0, 58),
+        ("set31", 0.973, 0, 58),
+        ("set32", 0.961, 9, 55),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -99,19 +99,28 @@ _AUTHOR_AFTER_TIME = re.compile(
 # Records are written by people, where "referred by" may name a service. Letters that an acronym, a job or a
 # little word takes ("logged by SW", "by IT") are that.
 _BYLINE = re.compile(
-    r"(?:(?:[Nn]otes|[Ll]ogged|[Cc]ompleted|[Ww]ritten|[Rr]ecorded|[Pp]repared|[Dd]rafted|[Cc]hecked|[Mm]inuted"
-    r"|[Tt]yped|[Ss]igned|[Ee]ntered)[ ]by|[Aa]uthor|[Oo]wner|[Ss]igned)[:]?[ ]{1,2}(?P<ini>[A-Z][A-Za-z'.\-]{1,7})"
+    r"(?:by|uthor|wner|igned)[:]?[ ]{1,2}(?P<ini>[A-Z][A-Za-z'.\-]{1,7})"
     r"(?=[,.;:)]|[ ]?\n|[ ]*$|[ ](?:at|on|and|&|in|to|for|with|via|-)\b)"  # "Dr Okafor", "HEMS doctor" go on
+)
+
+
+# The pattern starts at the cue's tail, a literal the engine skips ahead to; what comes before is checked here.
+_BYLINE_CUE = re.compile(
+    r"(?:(?:[Nn]otes|[Ll]ogged|[Cc]ompleted|[Ww]ritten|[Rr]ecorded|[Pp]repared|[Dd]rafted|[Cc]hecked|[Mm]inuted"
+    r"|[Tt]yped|[Ss]igned|[Ee]ntered)[ ]|[Aa]|[Oo]|[Ss])$"
 )
 
 
 def _bylines(text: str, covered: bytearray) -> set[str]:
     forms: set[str] = set()
     for match in _BYLINE.finditer(text):
+        cue = _BYLINE_CUE.search(text, max(0, match.start() - 10), match.start())
+        if cue is None or (match.group(0)[:2] == "by") != (cue.end() - cue.start() > 1):
+            continue  # "by" after a record's verb; "author", "owner", "signed" whole
         ini = match.group("ini").rstrip(".")  # "Notes by HW." ends a sentence
         letters = re.sub(r"[.\-']", "", ini)
         if (
-            not joined_before(text, match.start())
+            not joined_before(text, cue.start())
             and not covered[match.start("ini")]
             and len(letters) >= 2
             and _INITIALS_SHAPE.fullmatch(ini)
@@ -353,16 +362,24 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
     """Initials a found name spells, written beside it, and every other mention of them."""
     spans: list[Span] = []
     forms: set[str] = set()
+    if " (" not in text and "\n" not in text:
+        return spans
     labels = _label_letters(text) if persons else set()
     for person in persons:
+        # Most names have no bracket close after them and no line's start close before: the patterns are tried
+        # only where one is (a long text finds a hundred thousand names).
+        bracket = text.find(" (", person.end, person.end + 100) != -1
+        line_start = text.rfind("\n", max(0, person.start - 14), person.start) != -1 or person.start < 14
+        if not bracket and not line_start:
+            continue
         words = text[person.start : person.end].split()
         if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
             continue
-        after = _PINNED_AFTER.match(text, person.end)
+        after = _PINNED_AFTER.match(text, person.end) if bracket else None
         rest = after.group("rest").split() if after is not None else []
         if any(not (w[:1].isupper() or fold(w) in PARTICLES) for w in rest):
             after, rest = None, []
-        before = _PINNED_BEFORE.search(text, max(0, person.start - 14), person.start)
+        before = _PINNED_BEFORE.search(text, max(0, person.start - 14), person.start) if line_start else None
         for match in (after, before):
             if match is None:
                 continue

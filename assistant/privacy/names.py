@@ -1083,17 +1083,21 @@ def without_opening_verbs(text: str, spans: list[Span]) -> list[Span]:
     """Names found with the verb that opens their sentence ("Says Tomek and Agnieszka's friend"), without it."""
     trimmed: list[Span] = []
     for span in spans:
+        # Most names are one word, or start with no verb's ending: read no further (a long text finds a hundred
+        # thousand names).
+        space = text.find(" ", span.start, span.end)
+        if space == -1 or text[space - 1] not in "sd" or span.kind is not EntityKind.PERSON:
+            trimmed.append(span)
+            continue
         first = TOKEN.match(text, span.start)
         after = TOKEN.match(text, first.end() + 1, span.end) if first is not None else None
-        if (
-            span.kind is EntityKind.PERSON
-            and first is not None
-            and after is not None
-            and _verb_opening_sentence(
-                text,
-                Tok(first.start(), first.end(), first.group(0), classify(first.group(0))),
-                Tok(after.start(), after.end(), after.group(0), classify(after.group(0))),
-            )
+        if first is None:
+            trimmed.append(span)
+            continue
+        if after is not None and _verb_opening_sentence(
+            text,
+            Tok(first.start(), first.end(), first.group(0), classify(first.group(0))),
+            Tok(after.start(), after.end(), after.group(0), classify(after.group(0))),
         ):
             span = Span(first.end() + 1, span.end, span.kind, span.key)
         trimmed.append(span)
@@ -1106,13 +1110,13 @@ def _verb_opening_sentence(text: str, tok: Tok, after: Tok) -> bool:
     "Jess Cowell") it is a given name no list holds."""
     folded = fold(tok.text)
     return (
-        (
+        tok.cls == "UNKNOWN"
+        and folded.endswith(("s", "ed"))
+        and not tok.text.isupper()
+        and (
             after.cls in {"FIRST", "AMBIG", "INITIAL", "COMMON"}
             or (after.cls == "UNKNOWN" and is_vocabulary(after.text))
         )
-        and tok.cls == "UNKNOWN"
-        and not tok.text.isupper()
-        and folded.endswith(("s", "ed"))
         and is_sentence_start(text, tok.start)
         and any(
             folded.endswith(ending)
@@ -1189,7 +1193,9 @@ def list_names(tokens: Tokens) -> list[Span]:
         # "paying J. Denies knowing": an initial ending one sentence, then the next one's first word, which the
         # dictionary knows and a word in lower case follows ("A. Begum said" is a name).
         if (
-            [t.cls for t in segment] == ["INITIAL", "UNKNOWN"]
+            len(segment) == 2
+            and segment[0].cls == "INITIAL"
+            and segment[1].cls == "UNKNOWN"
             and not segment[1].text.isupper()
             and is_vocabulary(segment[1].text)
             and _LOWER_WORD_AFTER.match(tokens.text, segment[1].end)
@@ -1212,8 +1218,9 @@ def list_names(tokens: Tokens) -> list[Span]:
         # "Modern Slavery Coordinator", "Transport Officer": dictionary words before a job are the job's field.
         field_of_job = (
             j + 1 < len(items)
-            and tokens.joined(j)
+            and items[j + 1].cls == "ROLE"
             and fold(items[j + 1].text) in JOB_HEADS
+            and tokens.joined(j)
             and all(t.cls == "UNKNOWN" and not t.text.isupper() and is_vocabulary(t.text) for t in segment)
         )
         if (
