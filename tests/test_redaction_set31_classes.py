@@ -83,3 +83,31 @@ def test_a_found_street_is_that_street_again_in_any_case_and_either_form_of_its_
 def test_the_minutes_of_a_time_are_no_house_number() -> None:
     redacted = redact("14 Oct 2022 09:10 GP Dr Farhan Siddiqui saw her. 11.30 HV Dr visit.").text
     assert "09:10 GP Dr" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOLLOWAY SAFEGUARDING CHILDREN PARTNERSHIP – RAPID REVIEW – Child T (aged 15)",
+        "ASHCOMBE CHILDREN'S SAFEGUARDING PARTNERSHIP — RAPID REVIEW",
+        "Seen by DUNMORE YOUTH JUSTICE SERVICE on Monday.",
+    ],
+)
+def test_an_organisation_named_by_its_place_in_a_heading_in_capitals_goes(text: str) -> None:
+    redacted = redact(text).text
+    assert "PARTNERSHIP" not in redacted and "SERVICE" not in redacted, redacted
+
+
+def test_ordinary_words_in_capitals_name_no_organisation() -> None:
+    text = "11/09 14:15 LOCATED BY POLICE AT A CAR WASH. VICTIM'S MOTHER AT HOSPITAL. REFERRAL TO CHILDREN'S SERVICES."
+    redacted = redact(text).text
+    assert "CAR WASH" in redacted and "VICTIM'S MOTHER" in redacted and "CHILDREN'S SERVICES" in redacted, (
+        redacted
+    )
+
+
+def test_initials_shaped_as_only_a_persons_are_that_person_wherever_they_stand() -> None:
+    text = "M (RMcG) seen alone. Stepfather (DapH) not spoken to. TvdM not on the tenancy. She has a PhD."
+    redacted = redact(text).text
+    assert "RMcG" not in redacted and "DapH" not in redacted and "TvdM" not in redacted, redacted
+    assert "PhD" in redacted and "Stepfather" in redacted, redacted

@@ -413,3 +413,17 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
         and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
     ]
     return spans
+
+
+# Initials no word or acronym is shaped like: capitals around a surname's Mc or Mac, or a particle's letters in
+# lower case ("BMcD", "CMcK", "PvdB", "IapG", "OFdS"). Minutes and case notes write people so, wherever they stand.
+_SHAPED = re.compile(r"[A-Z]{1,3}(?:Ma?c|ap|vd|d)[A-Z]{1,2}(?![\w'\-])")
+
+
+def shaped_initials(text: str, covered: bytearray) -> list[Span]:
+    """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy"."""
+    return [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in _SHAPED.finditer(text)
+        if not covered[m.start()] and not joined_before(text, m.start(), _MARKS)
+    ]

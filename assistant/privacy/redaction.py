@@ -64,7 +64,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
-from assistant.privacy.initials import dotted_initials, lone_initials, pinned_initials, role_initials
+from assistant.privacy.initials import (
+    dotted_initials,
+    lone_initials,
+    pinned_initials,
+    role_initials,
+    shaped_initials,
+)
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import (
     TOKEN,
@@ -385,6 +391,7 @@ def _find_spans(text: str) -> list[Span]:
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
     more += role_initials(tokens.text, covered) + dotted_initials(tokens.text, covered)
+    more += shaped_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
     more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(

@@ -70,9 +70,12 @@ _CAPS_PLACE_WORDS = tuple(
     sorted(
         {
             word.upper()
-            for word in f"{STREET_TYPES}|House|Cottage|Cottages|Flat|School|Academy|Primary|College".split(
-                "|"
-            )
+            # and the words an organisation's name ends with, for a heading in capitals ("NORBRIDGE
+            # SAFEGUARDING CHILDREN PARTNERSHIP - RAPID REVIEW", "GRANGE SURGERY")
+            for word in (
+                f"{STREET_TYPES}|House|Cottage|Cottages|Flat|School|Academy|Primary|College|Partnership|Trust|"
+                "Council|Service|Services|Hospital|Surgery|Practice|Foyer|Board"
+            ).split("|")
         }
     )
 )
@@ -255,7 +258,7 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
                     start, words = start + skip, words[skip:]
                 if has_word(_CAPS_PLACE_WORD, words):
                     found = _titled_places(text, start, words, finders)
-                    spans += [s for s in found if s.kind is EntityKind.ADDRESS]  # "UR SCHOOL" is no school
+                    spans += [s for s in found if s.kind is not EntityKind.SCHOOL]  # "UR SCHOOL" is no school
             continue
         if has_word(_CAPS_PLACE_WORD, value):
             spans += _titled_places(text, line.start(), value, finders)
@@ -269,19 +272,32 @@ _CAPS_RUN = re.compile(
 )
 
 
+_POSSESSIVE_S = re.compile(r"'S\b")
+_TITLED_KINDS = frozenset({EntityKind.ADDRESS, EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE})
+
+
 def _titled_places(
     text: str, offset: int, value: str, finders: list[Callable[[str], list[Span]]]
 ) -> list[Span]:
     spans: list[Span] = []
     # Title case, but a word with a digit stays as written: "HX4 9PB" must still read as a postcode.
-    titled = _HAS_DIGIT.sub(lambda m: m.group(0).upper(), value.title())
+    # "CHILDREN'S" is "Children's", not "Children'S".
+    titled = _POSSESSIVE_S.sub("'s", _HAS_DIGIT.sub(lambda m: m.group(0).upper(), value.title()))
     if len(titled) != len(value):
         return spans
     for finder in finders:
         for span in finder(titled):
-            if span.kind not in (EntityKind.ADDRESS, EntityKind.SCHOOL):
+            if span.kind is EntityKind.PERSON or span.kind not in _TITLED_KINDS:
                 continue
-            begin = _school_start(titled, span) if span.kind is EntityKind.SCHOOL else span.start
+            # A school needs a word of its own: "Notification To School" is none. An organisation in capitals is
+            # named by its place first ("NORBRIDGE SAFEGUARDING CHILDREN PARTNERSHIP"), never by ordinary words
+            # ("CAR WASH", "VICTIM'S MOTHER ... AT HOSPITAL").
+            if span.kind is EntityKind.ADDRESS:
+                begin: int | None = span.start
+            elif span.kind is EntityKind.SCHOOL:
+                begin = _school_start(titled, span)
+            else:
+                begin = _org_start(titled, span)
             if begin is None:
                 continue
             if span.kind is EntityKind.ADDRESS and titled[:begin].strip().isdigit():
@@ -289,6 +305,23 @@ def _titled_places(
             start, end = offset + begin, offset + span.end
             spans.append(Span(start, end, span.kind, norm(text[start:end])))
     return spans
+
+
+_IN_ORG_NAMES = word_set("of and for the on upon in")
+
+
+def _org_start(titled: str, span: Span) -> int | None:
+    """Where an organisation's name starts in a title-cased line of capitals: after the log's own words, up to
+    the last little word ("Rhi Requested From | Wenmoor Children's Trust"); None when its first word is an
+    ordinary word or a role ("Car Wash", "Victim's Mother ... At Hospital")."""
+    begin = span.start
+    for word in re.finditer(r"\S+", titled[span.start : span.end]):
+        if fold(word.group(0)) in FUNCTION_WORDS and fold(word.group(0)) not in _IN_ORG_NAMES:
+            begin = span.start + word.end() + 1
+    first = titled[begin : span.end].split(" ", 1)[0]
+    if not first or is_vocabulary(first) or fold(first) in ROLE_WORDS:
+        return None
+    return begin
 
 
 def _school_start(titled: str, span: Span) -> int | None:
