@@ -111,3 +111,20 @@ def test_initials_shaped_as_only_a_persons_are_that_person_wherever_they_stand()
     redacted = redact(text).text
     assert "RMcG" not in redacted and "DapH" not in redacted and "TvdM" not in redacted, redacted
     assert "PhD" in redacted and "Stepfather" in redacted, redacted
+
+
+def test_a_numbered_street_found_once_is_that_house_again() -> None:
+    text = "Scene: 41 Larchway, Eastmoor. Premises: 41 Larchway (an HMO). HMO licence for 41 LARCHWAY lapsed."
+    redacted = redact(text).text
+    assert "41" not in redacted, redacted
+
+
+def test_an_initial_before_a_surname_that_is_also_a_town_is_the_person_named_in_full() -> None:
+    text = "| 12/03 | Behaviour | on phone | J Pemberton |\nMrs Jane Pemberton (DSL) said she would ring."
+    redacted = redact(text).text
+    assert "J " not in redacted.replace("DSL", ""), redacted
+
+
+def test_an_accented_initial_goes_with_its_surname() -> None:
+    redacted = redact("Trace Ș. Popescu, DOB 01/01/1990. Ștefan Popescu is the uncle.").text
+    assert "Ș" not in redacted, redacted

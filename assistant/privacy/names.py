@@ -1809,7 +1809,7 @@ _NAME_THEN_INITIAL = re.compile(
     re.MULTILINE,
 )
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
-_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-Z]\.?[ ]$")
+_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚŞŠȘŢȚŹŻŽ]\.?[ ]$")
 
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:
@@ -1820,6 +1820,7 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     # A person found from an initial on ("K. Darko") after a given name found alone ("Samuel"): the initial is
     # the middle of one name, not the end of the first ("Samuel K. Darko").
     person_at = {span.start: span for span in spans if span.kind is EntityKind.PERSON}
+    surnames: set[str] | None = None
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
@@ -1835,7 +1836,25 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
                 start = given
             if tail is not None or start != span.start:
                 longer.append(Span(start, tail.end() if tail else span.end, span.kind, span.key))
+        elif span.kind is EntityKind.ADDRESS and text[span.start - 2 : span.start - 1].isupper():
+            # "J Pemberton", "F Blackwood": a surname that is also a town, after an initial, is the person the
+            # text names in full elsewhere ("Mrs Jane Pemberton").
+            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
+            if head is None:
+                continue
+            if surnames is None:
+                surnames = _surnames_found(text, spans)  # once, and only when an initial is there
+            if fold(text[span.start : span.end]) in surnames:
+                longer.append(Span(head.start(), span.end, EntityKind.PERSON, ""))
     return longer
+
+
+def _surnames_found(text: str, spans: list[Span]) -> set[str]:
+    return {
+        fold(text[span.start : span.end].rsplit(" ", 1)[-1])
+        for span in spans
+        if span.kind is EntityKind.PERSON and " " in text[span.start : span.end]
+    }
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,20}+[ ]$")

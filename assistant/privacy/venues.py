@@ -706,17 +706,21 @@ def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
 def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
     """A found address's street or place written again in a message's lower case ("lumley road", "lumley rd",
     "haughton green"), when it holds a word no English list knows or ends in a street's type word; a street in
-    any case and either form of its type ("Home visit Trinity St." after "34 Trinity Street")."""
+    any case and either form of its type ("Home visit Trinity St." after "34 Trinity Street"); a numbered
+    street in any case ("41 Kingsway" again)."""
     forms: set[str] = set()
     streets: set[str] = set()
     for span in spans:
         if span.kind is not EntityKind.ADDRESS:
             continue
         for part in text[span.start : span.end].split(","):
-            part = _LEADING_NUMBER.sub("", part.strip()).lower()
+            numbered = part.strip().lower()
+            part = _LEADING_NUMBER.sub("", numbered)
             words = part.split()
             if not words or len(part) < 5 or not all(w.isalpha() for w in words):
                 continue
+            if numbered != part and numbered[:1].isdigit():
+                streets.add(numbered)  # "Premises: 41 Kingsway" after "41 Kingsway, Eastfleet", the house too
             typed = words[-1] in _SHORT_TYPES or words[-1] in _SHORT_TYPES.values()
             if typed and len(words) > 1:
                 forms.add(part)
