@@ -128,3 +128,16 @@ def test_an_initial_before_a_surname_that_is_also_a_town_is_the_person_named_in_
 def test_an_accented_initial_goes_with_its_surname() -> None:
     redacted = redact("Trace Ș. Popescu, DOB 01/01/1990. Ștefan Popescu is the uncle.").text
     assert "Ș" not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("Seen by Thornbury Children in Care Team on Monday.", "in Care Team"),
+        ("ESOL at Harbourgate Adult Learning since 2021.", "Learning"),
+        ("Payments via Kingsbrook Direct Payments Support.", "Support"),
+    ],
+)
+def test_a_services_own_words_after_the_part_found_go_with_it(text: str, tail: str) -> None:
+    redacted = redact(text).text
+    assert tail not in redacted, redacted

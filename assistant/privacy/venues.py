@@ -453,6 +453,13 @@ def _head_of_place(text: str, span: Span) -> int | None:
 
 
 # A firm's legal ending, or a health board's ("NHS Somerset ICB").
+_SERVICE_WORDS_AFTER = re.compile(
+    r"(?:[ ](?:in|for|and|&)(?=[ ][A-Z]))?(?:[ ][A-Z][a-z'’]+){1,3}(?![\w'’\-])"
+)
+_SERVICE_HEADS = word_set(
+    "team teams service services support learning project hub centre center unit partnership network association "
+    "group forum programme scheme clinic foundation alliance collective heating plumbing"
+)
 _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
 _BUILDING_AFTER = re.compile(r"[ ](?:House|Lodge|Hospital)\b(?![ ][A-Z])")
@@ -495,6 +502,12 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
         if head is not None:
             longer.append(Span(head, span.end, EntityKind.ORG, norm(text[head : span.end])))
             continue  # "HM Coroner for Gwent", "Refugee Women of Bristol"
+        more = _SERVICE_WORDS_AFTER.match(text, span.end) if span.kind is EntityKind.ORG else None
+        if more is not None and fold(more.group(0).rsplit(" ", 1)[-1]) in _SERVICE_HEADS:
+            # "Ashbury Children | in Care Team", "Harbourgate Adult | Learning": the service's own words after the
+            # part found, up to the word a service's name ends with.
+            longer.append(Span(span.start, more.end(), span.kind, span.key))
+            continue
         start = _name_words_before(text, span)
         tail = _FIRM_TAIL.match(text, span.end) if span.kind is EntityKind.ORG else None
         if (
