@@ -1325,7 +1325,9 @@ _HOUSE_ALONE = frozenset(
 )
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
 _FLAT = (
+    # "Flat 2/1", "Flat 0/R": a Scottish tenement's floor and door
     r"(?:(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+    r"(?:/[0-9A-Z](?![\w/]))?"
     r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-]))"  # "Block C, Jubilee Heights": a block of flats by letter
 )
 # The same type words as patterns factored by prefix, so a capitalised word is not tried against each.

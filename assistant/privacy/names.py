@@ -64,7 +64,8 @@ from assistant.privacy.words import (
 # and Okonkwo-Bright are one token each.
 TOKEN = re.compile(r"[^\W\d_]+(?:['\-](?![sS]\b)[^\W\d_]+)*")
 _GAELIC = re.compile(r"(?:Mc|Mac|Fitz)[A-Z][a-z]{2,}|[OD]'[A-Z][a-z]+|(?:MC|MAC)[A-Z]{3,}|[OD]'[A-Z]{2,}")
-_CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]")
+# Surnames with a capital inside ("McDonagh", "NicDhòmhnaill", "MacGill-Eain"): not an acronym in mixed case.
+_CAMEL_NAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St|Nic|Ni|Mhic)[A-Z][^\W\d_]")
 _DAYS_MONTHS = (
     frozenset(
         [
@@ -1805,11 +1806,14 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
 # and B", where the letters are a list.
 _NAME_THEN_INITIAL = re.compile(
     r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n)"
-    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z])",
+    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”])",
     re.MULTILINE,
 )
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
-_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚŞŠȘŢȚŹŻŽ]\.?[ ]$")
+_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])(?:[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚŞŠȘŢȚŹŻŽ]\.?[ ]){1,3}$")
+
+
+_INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.?[ ]){0,2}" + TOKEN.pattern)
 
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:
@@ -1828,8 +1832,11 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
             if after is not None and text[span.end] == " ":
                 longer.append(Span(span.start, after.end, span.kind, span.key))
                 continue
-            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
-            surname_only = head is not None and TOKEN.fullmatch(text, span.start, span.end) is not None
+            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 9), span.start)
+            # a surname alone, or with the last of its initials ("T Rashid" of "M T Rashid")
+            surname_only = (
+                head is not None and _INITIALS_SURNAME.fullmatch(text, span.start, span.end) is not None
+            )
             start = head.start() if surname_only and head is not None else span.start
             given = _given_before_caps(text, span) if not surname_only else None
             if given is not None:
@@ -1839,7 +1846,7 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
         elif span.kind is EntityKind.ADDRESS and text[span.start - 2 : span.start - 1].isupper():
             # "J Pemberton", "F Blackwood": a surname that is also a town, after an initial, is the person the
             # text names in full elsewhere ("Mrs Jane Pemberton").
-            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 3), span.start)
+            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 9), span.start)
             if head is None:
                 continue
             if surnames is None:

@@ -96,6 +96,7 @@ from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named
 from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
     lowercase_place_mentions,
+    numbered_streets,
     ordinary_town_mentions,
     towns_before_postcodes,
     venues_on_streets,
@@ -403,7 +404,10 @@ def _find_spans(text: str) -> list[Span]:
     if more:
         selected = _select(plain, selected + more)
     longer = (
-        with_initials(copy, selected) + venues_on_streets(copy, selected) + whole_org_names(copy, selected)
+        with_initials(copy, selected)
+        + venues_on_streets(copy, selected)
+        + whole_org_names(copy, selected)
+        + numbered_streets(copy, selected)
     )
     if longer:
         selected = _select(plain, selected + longer)  # the longer span wins

@@ -688,6 +688,23 @@ _NUMBER_BEFORE = re.compile(r"[0-9]{1,4}[A-Za-z]?[ ]$")
 _BUILDING_END = re.compile(r"(?i:" + HOUSE_TYPES + r")$")
 
 
+# A house number before a street found by its name alone ("17 Maes-y-Coed", a Welsh street with no type word);
+# not a time's minutes, a price, a date's part or a count run into other figures.
+_HOUSE_NUMBER_BEFORE = re.compile(r"[0-9]{1,4}[A-Za-z]?[ ]$")
+
+
+def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
+    """An address found from its name on, with the house number before it."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind is not EntityKind.ADDRESS or not text[span.start : span.start + 1].isupper():
+            continue
+        number = _HOUSE_NUMBER_BEFORE.search(text, max(0, span.start - 6), span.start)
+        if number is not None and not joined_before(text, number.start(), ".,:/£$-"):
+            longer.append(Span(number.start(), span.end, span.kind, span.key))
+    return longer
+
+
 def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
     """A street or district found without a number, with the venue named after it; and a flat's number
     before a found address. The longer span replaces the one found."""

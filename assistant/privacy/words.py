@@ -434,7 +434,7 @@ POLICE_RANK_STARTS = word_set("PC DC DS PS Sgt SGT sgt Serg SERG serg Const CONS
 
 # Name particles that stay lowercase inside a name ("Pieter van der Berg", "Ahmed bin Rashid").
 PARTICLES = word_set(
-    "van von der den de da di du del della la le bin binti bint ibn al el ter ten dos das ap abu"
+    "van von der den de da di du del della la le bin binti bint ibn al el ter ten do dos das ap abu"
 )
 
 # Car makes, and the words before a model ("Land Rover", "Range Rover"): the capitalised words after them
