@@ -1137,6 +1137,37 @@ def _verb_opening_sentence(text: str, tok: Tok, after: Tok) -> bool:
     )
 
 
+def _without_sentence_words(text: str, segment: list[Tok]) -> list[Tok]:
+    """A run of capitalised words without the sentence's own words at either end."""
+    # "Says Chi's dad", "Denies J works": a verb opening the sentence, before a given name.
+    while len(segment) > 1 and _verb_opening_sentence(text, segment[0], segment[1]):
+        segment = segment[1:]
+    # "paying J. Denies knowing": an initial ending one sentence, then the next one's first word, which the
+    # dictionary knows and a word in lower case follows ("A. Begum said" is a name).
+    if (
+        len(segment) == 2
+        and segment[0].cls == "INITIAL"
+        and segment[1].cls == "UNKNOWN"
+        and not segment[1].text.isupper()
+        and is_vocabulary(segment[1].text)
+        and _LOWER_WORD_AFTER.match(text, segment[1].end)
+    ):
+        segment = segment[:1]
+    return segment
+
+
+def _field_of_job(tokens: Tokens, j: int, segment: list[Tok]) -> bool:
+    """Dictionary words before a job are the job's field ("Modern Slavery Coordinator", "Transport Officer")."""
+    items = tokens.items
+    return (
+        j + 1 < len(items)
+        and items[j + 1].cls == "ROLE"
+        and fold(items[j + 1].text) in JOB_HEADS
+        and tokens.joined(j)
+        and all(t.cls == "UNKNOWN" and not t.text.isupper() and is_vocabulary(t.text) for t in segment)
+    )
+
+
 def list_names(tokens: Tokens) -> list[Span]:
     """Runs of capitalised words scored against the name lists ("Jayden Smith", "Zainab")."""
     spans: list[Span] = []
@@ -1188,20 +1219,8 @@ def list_names(tokens: Tokens) -> list[Span]:
             else:
                 break
         segment = items[i : j + 1]
-        # "Says Chi's dad", "Denies J works": a sentence's first word that the dictionary knows, before a name.
-        while len(segment) > 1 and _verb_opening_sentence(tokens.text, segment[0], segment[1]):
-            segment = segment[1:]
-        # "paying J. Denies knowing": an initial ending one sentence, then the next one's first word, which the
-        # dictionary knows and a word in lower case follows ("A. Begum said" is a name).
-        if (
-            len(segment) == 2
-            and segment[0].cls == "INITIAL"
-            and segment[1].cls == "UNKNOWN"
-            and not segment[1].text.isupper()
-            and is_vocabulary(segment[1].text)
-            and _LOWER_WORD_AFTER.match(tokens.text, segment[1].end)
-        ):
-            segment = segment[:1]
+        if j > i:
+            segment = _without_sentence_words(tokens.text, segment)
         # "a Seat Leon", "Honda Civic", "Land Rover": a car, not a person.
         after_make = i > 0 and fold(items[i - 1].text) in CAR_MAKES and tokens.joined(i - 1)
         # "Ford Transit Custom", "the Transit": a make that is also a surname before a model, or a model.
@@ -1216,19 +1235,11 @@ def list_names(tokens: Tokens) -> list[Span]:
             and fold(segment[-1].text) in _PLACE_ENDS
             and not any(t.cls in {"FIRST", "AMBIG", "INITIAL"} for t in segment[:-1])
         )
-        # "Modern Slavery Coordinator", "Transport Officer": dictionary words before a job are the job's field.
-        field_of_job = (
-            j + 1 < len(items)
-            and items[j + 1].cls == "ROLE"
-            and fold(items[j + 1].text) in JOB_HEADS
-            and tokens.joined(j)
-            and all(t.cls == "UNKNOWN" and not t.text.isupper() and is_vocabulary(t.text) for t in segment)
-        )
         if (
             not after_make
             and not car_model
             and not place
-            and not field_of_job
+            and not _field_of_job(tokens, j, segment)
             and fold(segment[0].text) not in CAR_MAKES
             and _segment_is_name(tokens.text, segment)
         ):
@@ -1832,7 +1843,14 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
             if after is not None and text[span.end] == " ":
                 longer.append(Span(span.start, after.end, span.kind, span.key))
                 continue
-            head = _INITIAL_THEN_NAME.search(text, max(0, span.start - 9), span.start)
+            # An initial's capital is one or two characters before the space ("J Fairbrother", "J. Fairbrother"):
+            # the pattern is tried only then (a long text finds a hundred thousand names).
+            head = (
+                _INITIAL_THEN_NAME.search(text, max(0, span.start - 9), span.start)
+                if text[span.start - 2 : span.start - 1].isupper()
+                or text[span.start - 3 : span.start - 2].isupper()
+                else None
+            )
             # a surname alone, or with the last of its initials ("T Rashid" of "M T Rashid")
             surname_only = (
                 head is not None and _INITIALS_SURNAME.fullmatch(text, span.start, span.end) is not None
