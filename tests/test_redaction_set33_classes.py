@@ -53,3 +53,13 @@ def test_a_price_or_a_date_before_a_place_is_no_house_number() -> None:
 def test_a_portuguese_particle_is_part_of_the_name() -> None:
     redacted = redact("Supervising: DS Maria do Carmo Pires. Things to do today.").text
     assert "Carmo" not in redacted and "Things to do today" in redacted, redacted
+
+
+def test_a_place_named_with_ordinary_words_is_that_place_again_without_its_kind() -> None:
+    redacted = redact("She attends Little Acorns Nursery in Hexham. Little Acorns manager rang.").text
+    assert "Acorns" not in redacted and "manager rang" in redacted, redacted
+
+
+def test_a_generic_service_said_without_its_kind_stays() -> None:
+    redacted = redact("Referred to Hexham Early Help Hub. Early Help offered a worker.").text
+    assert "Early Help offered" in redacted, redacted

@@ -2636,6 +2636,13 @@ def _house_name(text: str, span: Span) -> str | None:
     return name
 
 
+# The kind a place's name ends with, left off when it is said again ("Little Acorns" of "Little Acorns Nursery").
+_KIND_WORDS = word_set(
+    "nursery nurseries school academy preschool pre-school playgroup centre chapel church hub club project surgery "
+    "practice foodbank refuge"
+)
+
+
 def place_mentions(text: str, selected: list[Span], *, initials_only: bool = False) -> list[Span]:
     """Later short mentions of a school, practice or organisation already found ("Greenhill" after
     "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; its
@@ -2698,6 +2705,14 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
             and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
         ):
             known.setdefault(given.group(1), (span.kind, span.key, []))
+        if not initials_only and folded in common_words() and len(words) >= 3 and fold(words[-1]) in _KIND_WORDS:
+            # "Little Acorns" of "Little Acorns Nursery": a name of ordinary words said again without its kind
+            short = words[:-1]
+            if not all(
+                fold(w) in GENERIC_QUALIFIERS or fold(w) in _GENERIC_SERVICE or fold(w) in INSTITUTION_WORDS
+                for w in short
+            ):
+                known.setdefault(" ".join(short), (span.kind, span.key, words[-1:]))
         if (
             initials_only
             or folded in towns
