@@ -2705,7 +2705,12 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
             and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
         ):
             known.setdefault(given.group(1), (span.kind, span.key, []))
-        if not initials_only and folded in common_words() and len(words) >= 3 and fold(words[-1]) in _KIND_WORDS:
+        if (
+            not initials_only
+            and folded in common_words()
+            and len(words) >= 3
+            and fold(words[-1]) in _KIND_WORDS
+        ):
             # "Little Acorns" of "Little Acorns Nursery": a name of ordinary words said again without its kind
             short = words[:-1]
             if not all(
