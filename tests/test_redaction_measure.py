@@ -98,9 +98,9 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-33 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# Sets 8-34 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
 # 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%, 96.1%,
-# 96.2%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
+# 96.2%, 95.8%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
 # holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
@@ -112,25 +112,26 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set12", 0.973, 9, 21),
         ("set13", 0.977, 0, 8),
         ("set14", 0.985, 4, 22),
-        ("set15", 0.970, 7, 21),
-        ("set16", 0.964, 0, 14),
+        ("set15", 0.970, 6, 21),
+        ("set16", 0.965, 0, 14),
         ("set17", 0.948, 0, 28),
         ("set18", 0.955, 4, 42),
         ("set19", 0.984, 0, 40),
-        ("set20", 0.977, 4, 58),
+        ("set20", 0.978, 4, 58),
         ("set21", 0.977, 11, 87),
         ("set22", 0.970, 16, 86),
         ("set23", 0.967, 8, 65),
         ("set24", 0.964, 19, 82),
-        ("set25", 0.964, 20, 121),
-        ("set26", 0.944, 13, 71),
-        ("set27", 0.960, 5, 66),
-        ("set28", 0.962, 20, 72),
+        ("set25", 0.964, 17, 121),
+        ("set26", 0.944, 12, 71),
+        ("set27", 0.960, 4, 66),
+        ("set28", 0.962, 19, 72),
         ("set29", 0.981, 5, 66),
-        ("set30", 0.970, 10, 53),
+        ("set30", 0.970, 9, 53),
         ("set31", 0.975, 0, 58),
         ("set32", 0.969, 9, 55),
         ("set33", 0.968, 4, 67),
+        ("set34", 0.971, 8, 69),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -51,6 +51,7 @@ from assistant.privacy.words import (
     NATIONALITIES,
     POLICE_RANK_STARTS,
     POLICE_RANKS,
+    ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     STREET_TYPES,
     common_words,
@@ -320,6 +321,22 @@ _PHONE_ENDING = re.compile(
 # ------------------------------------------------------------------------------------- official numbers
 
 _NHS = re.compile(r"[1-9](?<![\w/.-].)[0-9]{2}[ .\-]{0,2}[0-9]{3}[ .\-]{0,2}[0-9]{4}(?![\w/-]|\.[0-9])")
+# Ten digits grouped otherwise ("7346 479 424"), taken only when the NHS number's check digit holds: a count or
+# an account number so grouped seldom passes it.
+_NHS_REGROUPED = re.compile(
+    r"[1-9](?<![\w/.-].)[0-9]{3}[ .\-]{1,2}[0-9]{3}[ .\-]{1,2}[0-9]{3}(?![\w/-]|\.[0-9])"
+)
+
+
+def nhs_check_digit_holds(digits: str) -> bool:
+    """The NHS number's modulus 11 check: weights 10 down to 2 on the first nine digits."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    remainder = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    check = 11 - remainder
+    return check != 10 and int(digits[9]) == (0 if check == 11 else check)
+
+
 _NI = re.compile(
     r"[A-Z](?<![\w-].)[A-Z][ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[A-D](?![\w-])"
 )
@@ -2366,6 +2383,10 @@ def _official(text: str, *, digits: bool = True) -> list[Span]:
     for match in _NHS.finditer(text):
         key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
         spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
+    for match in _NHS_REGROUPED.finditer(text):
+        key = match.group(0).replace(" ", "").replace("-", "").replace(".", "")
+        if nhs_check_digit_holds(key):
+            spans.append(Span(match.start(), match.end(), EntityKind.NHS_NUMBER, key))
     for match in _NI.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.NI_NUMBER, "".join(match.group(0).split())))
     for match in _TEMPORARY_NI.finditer(text) if "TN" in text else ():
@@ -2542,6 +2563,41 @@ def _trading_names(text: str, lower: str) -> list[Span]:
     return spans
 
 
+# A person's job written as letters, which no service's name holds inside it: a place found across one
+# ("Anita Sandhu SW MASH", "Zofia Kaminska DSL Netherby Bridge Academy", "HV and Hatherden Primary") starts after it.
+_JOB_LETTERS = ROLE_ABBREVIATIONS | word_set("SW DSL HV SENCO SENDCO PCSO PC DC DS DI IRO")
+_WORD = re.compile(r"[^\s,;]+")
+_TEAM_AFTER = re.compile(r"[ ](?:Team|Service|Hub|Unit|Office|Clinic|Duty)\b")
+_JOINERS = re.compile(r"(?:[ ,]|and[ ]|&[ ])*")
+
+
+def after_job_letters(text: str, spans: list[Span]) -> list[Span]:
+    """Places found across a person's job in letters, from after it."""
+    out: list[Span] = []
+    for span in spans:
+        if (
+            span.kind in (EntityKind.ORG, EntityKind.SCHOOL, EntityKind.GP_PRACTICE)
+            and " " in text[span.start : span.end]
+        ):
+            start = span.start
+            for word in _WORD.finditer(text, span.start, span.end):
+                # "Launceston HV Team": the job's letters naming the team it is
+                if (
+                    word.end() < span.end
+                    and word.group(0) in _JOB_LETTERS
+                    and not _TEAM_AFTER.match(text, word.end())
+                ):
+                    joiners = _JOINERS.match(text, word.end())
+                    start = joiners.end() if joiners is not None else word.end()
+            if span.start < start < span.end:
+                rest = text[start : span.end]
+                if " " not in rest and rest.isupper():
+                    continue  # "Lorraine Pattinson RN SCPHN": letters after a job's, no place at all
+                span = Span(start, span.end, span.kind, norm(rest))
+        out.append(span)
+    return out
+
+
 def structured_spans(text: str) -> list[Span]:
     """Every structured identifier in `text` (the matching copy), overlapping candidates included."""
     lower = same_length_lower(text)
@@ -2568,6 +2624,7 @@ def structured_spans(text: str) -> list[Span]:
     if not digits:
         # A plate's letters alone ("registration ending WDL") are the only plate without a digit.
         partial = any(word in lower for word in _PARTIAL_WORDS)
+        found = after_job_letters(text, found)
         return found + _vehicles(text, lower) if partial else found
     found += _lowercase_streets(text) + _collar_names(text)
     if "|" in text:
@@ -2577,7 +2634,7 @@ def structured_spans(text: str) -> list[Span]:
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)
     vehicles = _vehicles(text, lower)
     return (
-        _after_plates(text, found, vehicles)
+        _after_plates(text, after_job_letters(text, found), vehicles)
         + phones
         + vehicles
         + _outside(_references(text, lower), numbers)

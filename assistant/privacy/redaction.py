@@ -63,7 +63,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
-from assistant.privacy.identifiers import place_mentions, repeated_values, structured_spans
+from assistant.privacy.identifiers import after_job_letters, place_mentions, repeated_values, structured_spans
 from assistant.privacy.initials import (
     dotted_initials,
     lone_initials,
@@ -372,7 +372,7 @@ def _find_spans(text: str) -> list[Span]:
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
-    names = without_opening_verbs(copy, names)
+    names = after_job_letters(copy, without_opening_verbs(copy, names))
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select(plain, structured + names) if names else structured
     ordered = surname_orders(tokens.text, selected)

@@ -232,7 +232,13 @@ def care_of(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group("a")))
         for m in (_CARE_OF.finditer(text) if "/o" in text or "/O" in text else ())
+        # "c/o Mr Iain Macpherson, 12 ...": a person in whose care, found by the name rules (and the address after
+        # him by the address rules), not an address that starts with a title
+        if not _TITLE_FIRST.match(m.group("a"))
     ]
+
+
+_TITLE_FIRST = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?(?:[ ]|$)")
 
 
 def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[Span]:

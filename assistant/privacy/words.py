@@ -241,7 +241,7 @@ def _family_words_in_other_languages() -> list[str]:
 
 FAMILY_ROLES += "|" + "|".join(_family_words_in_other_languages())
 # The family words of one word each ("mum", "aunty", "babcia"), as a set.
-FAMILY_WORDS = frozenset(word for word in FAMILY_ROLES.split("|") if word.isalpha())
+FAMILY_WORDS = frozenset(word for word in FAMILY_ROLES.replace("-?", "").split("|") if word.isalpha())
 PROFESSIONAL_ROLES = (
     "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
     "head teacher|headteacher|deputy head|head of year|SENCO|SENDCO|DSL|designated safeguarding lead|"
@@ -349,6 +349,8 @@ def _roleword_set() -> frozenset[str]:
         for word in re.split(r"[ \-]|\?", role.replace("-?", "-")):
             if word and word not in ROLE_ABBREVIATIONS:
                 words.add(fold(word))
+        if "-?" in role and " " not in role:
+            words.add(fold(role.replace("-?", "")))  # "step-?dad" is also written "stepdad"
     words |= word_set(
         "maternal paternal step half foster adoptive birth biological great mothers fathers parents "
         "siblings brothers sisters children adults carers partners grandparents family relative relatives "
