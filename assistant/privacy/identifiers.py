@@ -2573,29 +2573,35 @@ _JOINERS = re.compile(r"(?:[ ,]|and[ ]|&[ ])*")
 
 def after_job_letters(text: str, spans: list[Span]) -> list[Span]:
     """Places found across a person's job in letters, from after it."""
-    out: list[Span] = []
-    for span in spans:
-        if (
-            span.kind in (EntityKind.ORG, EntityKind.SCHOOL, EntityKind.GP_PRACTICE)
-            and " " in text[span.start : span.end]
-        ):
-            start = span.start
-            for word in _WORD.finditer(text, span.start, span.end):
-                # "Launceston HV Team": the job's letters naming the team it is
-                if (
-                    word.end() < span.end
-                    and word.group(0) in _JOB_LETTERS
-                    and not _TEAM_AFTER.match(text, word.end())
-                ):
-                    joiners = _JOINERS.match(text, word.end())
-                    start = joiners.end() if joiners is not None else word.end()
-            if span.start < start < span.end:
-                rest = text[start : span.end]
-                if " " not in rest and rest.isupper():
-                    continue  # "Lorraine Pattinson RN SCPHN": letters after a job's, no place at all
-                span = Span(start, span.end, span.kind, norm(rest))
-        out.append(span)
-    return out
+    # Only places are read: a long text finds a hundred thousand names, which are passed on as they are.
+    places = [s for s in spans if s.kind is _ORG or s.kind is _SCHOOL or s.kind is _GP]
+    changed: dict[int, Span | None] = {}
+    for span in places:
+        if text.find(" ", span.start, span.end) == -1:
+            continue
+        start = span.start
+        for word in _WORD.finditer(text, span.start, span.end):
+            # "Launceston HV Team": the job's letters naming the team it is
+            if (
+                word.end() < span.end
+                and word.group(0) in _JOB_LETTERS
+                and not _TEAM_AFTER.match(text, word.end())
+            ):
+                joiners = _JOINERS.match(text, word.end())
+                start = joiners.end() if joiners is not None else word.end()
+        if span.start < start < span.end:
+            rest = text[start : span.end]
+            # "Lorraine Pattinson RN SCPHN": letters after a job's, no place at all
+            changed[id(span)] = (
+                None if " " not in rest and rest.isupper() else Span(start, span.end, span.kind, norm(rest))
+            )
+    if not changed:
+        return spans
+    out = [changed.get(id(span), span) if id(span) in changed else span for span in spans]
+    return [span for span in out if span is not None]
+
+
+_ORG, _SCHOOL, _GP = EntityKind.ORG, EntityKind.SCHOOL, EntityKind.GP_PRACTICE
 
 
 def structured_spans(text: str) -> list[Span]:
