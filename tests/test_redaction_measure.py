@@ -98,9 +98,9 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-34 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# Sets 8-35 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
 # 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%, 96.1%,
-# 96.2%, 95.8%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
+# 96.2%, 95.8%, 96.4%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
 # holds them where they are.
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
@@ -132,6 +132,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set32", 0.969, 9, 55),
         ("set33", 0.968, 4, 67),
         ("set34", 0.971, 8, 69),
+        ("set35", 0.964, 3, 12),
     ],
 )
 def test_later_development_sets_hold_their_figures(

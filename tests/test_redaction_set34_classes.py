@@ -39,3 +39,10 @@ def test_a_person_in_whose_care_a_letter_goes_is_read_the_same_twice() -> None:
     once = redact("Address: c/o Mr Iain Macpherson, 12 Larch Street, Hemsby NR29 4AB.").text
     assert "Macpherson" not in once and "Larch" not in once, once
     assert redact(once).text == once
+
+
+def test_a_jobs_letters_in_the_plural_are_a_role_not_a_name() -> None:
+    redacted = redact(
+        "Learning: (2) named DSLs at each school. Two SWs attended. A man named Tyrone came."
+    ).text
+    assert "named DSLs" in redacted and "Two SWs" in redacted and "Tyrone" not in redacted, redacted

@@ -133,6 +133,12 @@ def classify(token: str) -> str:
         return "FUNCTION"  # "I'll", "I'm", "We've", "Don't"
     if folded in ROLE_WORDS or token in ROLE_ABBREVIATIONS or ("-" in folded and _hyphenated_role(folded)):
         return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
+    if (
+        token[-1:] == "s"
+        and token[:-1].isupper()
+        and (token[:-1] in ROLE_ABBREVIATIONS or folded[:-1] in ROLE_WORDS)
+    ):
+        return "ROLE"  # "named DSLs", "two SWs": a job's letters, more than one
     if not token[:1].isupper():
         if folded in PARTICLES:
             return "PARTICLE"
