@@ -201,13 +201,22 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                 match.group("ini")
             ):
                 forms.add(match.group("ini"))
+    return _mentions(text, forms, covered)
+
+
+def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
+    """Every mention of initials the text has declared someone's, standing alone and not yet found; a letter only
+    where no label goes before it ("Child H"), and letters that are a little word not in a log's capitals."""
     if not forms:
         return []
-    finder = re.compile(r"(?<![\w.\-'&/])(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
+    # The letters first, so the engine skips ahead to them; what runs into them is checked after.
+    finder = re.compile(r"(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in finder.finditer(text)
         if not covered[m.start()]
+        and not joined_before(text, m.start(), _MARKS)
+        and not (len(m.group(0)) == 1 and _after_label(text, m.start()))
         and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
     ]
 
@@ -399,20 +408,8 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
                 spans.append(Span(match.start("ini"), match.end("ini"), EntityKind.PERSON, ""))
             if letters not in ("A", "I"):  # "A" and "I" are words wherever else they stand
                 forms.add(ini)
-    if not forms:
-        return spans
-    finder = re.compile(r"(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
     taken = {span.start for span in spans}
-    spans += [
-        Span(m.start(), m.end(), EntityKind.PERSON, "")
-        for m in finder.finditer(text)
-        if not covered[m.start()]
-        and m.start() not in taken
-        and not joined_before(text, m.start(), _MARKS)
-        and not (len(m.group(0)) == 1 and _after_label(text, m.start()))
-        and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
-    ]
-    return spans
+    return spans + [span for span in _mentions(text, forms, covered) if span.start not in taken]
 
 
 # Initials no word or acronym is shaped like: capitals around a surname's Mc or Mac, or a particle's letters in
