@@ -2574,7 +2574,7 @@ _JOINERS = re.compile(r"(?:[ ,]|and[ ]|&[ ])*")
 def after_job_letters(text: str, spans: list[Span]) -> list[Span]:
     """Places found across a person's job in letters, from after it."""
     # Only places are read: a long text finds a hundred thousand names, which are passed on as they are.
-    places = [s for s in spans if s.kind is _ORG or s.kind is _SCHOOL or s.kind is _GP]
+    places = [s for s in spans if s.kind in _PLACE_KINDS]
     changed: dict[int, Span | None] = {}
     for span in places:
         if text.find(" ", span.start, span.end) == -1:
@@ -2597,11 +2597,8 @@ def after_job_letters(text: str, spans: list[Span]) -> list[Span]:
             )
     if not changed:
         return spans
-    out = [changed.get(id(span), span) if id(span) in changed else span for span in spans]
+    out = [changed.get(id(span), span) for span in spans]
     return [span for span in out if span is not None]
-
-
-_ORG, _SCHOOL, _GP = EntityKind.ORG, EntityKind.SCHOOL, EntityKind.GP_PRACTICE
 
 
 def structured_spans(text: str) -> list[Span]:

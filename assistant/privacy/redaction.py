@@ -95,7 +95,7 @@ from assistant.privacy.other_scripts import other_script_words
 from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named_places
 from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
-    lowercase_place_mentions,
+    address_mentions,
     numbered_streets,
     ordinary_town_mentions,
     towns_before_postcodes,
@@ -395,9 +395,7 @@ def _find_spans(text: str) -> list[Span]:
     more += shaped_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
-    more += lowercase_mentions(tokens.text, found, covered) + lowercase_place_mentions(
-        copy, selected, covered
-    )
+    more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # Services found by their names' words (not their shape) are known only now: their short forms too.
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]

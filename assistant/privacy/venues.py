@@ -293,7 +293,7 @@ def _titled_places(
         return spans
     for finder in finders:
         for span in finder(titled):
-            if span.kind is EntityKind.PERSON or span.kind not in _TITLED_KINDS:
+            if span.kind not in _TITLED_KINDS:
                 continue
             # A school needs a word of its own: "Notification To School" is none. An organisation in capitals is
             # named by its place first ("NORBRIDGE SAFEGUARDING CHILDREN PARTNERSHIP"), never by ordinary words
@@ -739,7 +739,7 @@ def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
     return longer
 
 
-def lowercase_place_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
+def address_mentions(text: str, spans: list[Span], covered: bytearray) -> list[Span]:
     """A found address's street or place written again in a message's lower case ("lumley road", "lumley rd",
     "haughton green"), when it holds a word no English list knows or ends in a street's type word; a street in
     any case and either form of its type ("Home visit Trinity St." after "34 Trinity Street"); a numbered
