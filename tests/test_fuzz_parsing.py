@@ -19,7 +19,7 @@ from datetime import date
 from itertools import pairwise
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant import services
@@ -262,6 +262,7 @@ def _cases(names: list[str]) -> list[object]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=SLOW)
 @given(texts())
+@example("Mother# :")  # found by Hypothesis: a label heading with a space before its colon kept the space
 def test_every_parser_on_practitioner_shaped_text(text: str) -> None:
     check_readers(text, utf16=True)
     for name, check in CHECKS.items():

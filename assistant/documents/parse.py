@@ -89,7 +89,7 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
     if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_table_line(text):
         return None
     if (m := _BOLD_LINE.match(text)) is not None and "**" not in m.group(1):
-        return m.group(1).strip().rstrip(":"), 2
+        return m.group(1).strip().rstrip(":").rstrip(), 2
     if _SECTION_CAPS.match(stripped) and next_text:
         return stripped, 1  # 'SECTION 10 - ANALYSIS AND LEARNING' between a form's field lines
     if not prev_blank:
@@ -101,7 +101,7 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         if len(title.split()) > MAX_HEADING_WORDS or _ENDS_SENTENCE.search(title):
             return None
         if next_blank:
-            return stripped.rstrip(":"), 1
+            return stripped.rstrip(":").rstrip(), 1
         # '1. Family background' directly above its table or text is still a heading; '1. Review the policy'
         # followed by '2. ...' is a list item.
         if (
@@ -110,7 +110,7 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
             and (not _NUMBERED.match(next_text) or _opens_subsection(stripped, next_text))
             and not _BULLET.match(next_text)
         ):
-            return stripped.rstrip(":"), 1
+            return stripped.rstrip(":").rstrip(), 1
         return None
     if _CAPS_HEADING.match(stripped) and len(stripped.split()) <= MAX_NUMBERED_TIGHT_WORDS and next_text:
         return stripped, 2  # 'FAMILY' or 'DISCUSSION / LEARNING' directly over its text
@@ -125,7 +125,8 @@ def _heading(line: Line, prev_blank: bool, next_blank: bool, next_text: str) -> 
         return None
     if stripped.endswith(":"):
         # 'Key events:' is a heading; 'Actions taken to date include:' is a lead-in to a list
-        return (stripped[:-1], 2) if len(stripped.split()) <= 3 else None
+        # ('Mother# :' has a space before its colon: the heading is the words alone)
+        return (stripped[:-1].rstrip(), 2) if len(stripped.split()) <= 3 else None
     if _FIELD.match(stripped) and not re.match(r"(?i)(section|part|appendix|example)\s+\d", stripped):
         return None
     return stripped, 2
