@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= assistant/resources/corpus/samples/draft-baby-sleep.md
 
-.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check eval-devset eval-devset-check bench ui clean
+.PHONY: help setup setup-dev system-deps run fmt lint typecheck check test test-llamacpp eval eval-check eval-devset eval-devset-check eval-redaction redaction-model bench ui clean
 
 help:
 	@echo "make run        install (first time) and critique the bundled sample draft, offline"
@@ -13,6 +13,9 @@ help:
 	@echo "make eval-devset        offline eval on the dev set, evals/devset (out-of-sample)"
 	@echo "make eval-check         both gates: panel vs evals/baseline.json, dev set vs evals/baseline-devset.json"
 	@echo "make eval-devset-check  the dev-set gate only"
+	@echo "make eval-redaction     redaction recall on the development sets, and what the learned reader adds on"
+	@echo "                        each set 8-35 when trained without it (leave one out)"
+	@echo "make redaction-model    retrain the learned reader's weights on evals/redaction/dev"
 	@echo "make fmt | lint | typecheck | bench | ui | clean"
 
 $(BIN)/python:
@@ -95,6 +98,13 @@ eval-devset: setup
 
 eval-devset-check: setup
 	$(BIN)/rapid-review eval --dataset devset --check
+
+eval-redaction: setup
+	$(BIN)/python -m assistant.privacy.measure evals/redaction/dev
+	$(BIN)/python -m assistant.privacy.train_learned --leave-one-out --thresholds 0.5,0.6,0.7
+
+redaction-model: setup
+	$(BIN)/python -m assistant.privacy.train_learned
 
 bench: setup-dev
 	$(BIN)/python -m bench

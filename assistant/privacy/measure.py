@@ -21,11 +21,13 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
 
+from assistant.privacy.kinds import Span
 from assistant.privacy.redaction import find_spans
 
 ESCAPES = {"<nbsp>": "\u00a0", "<nnbsp>": "\u202f", "<thin>": "\u2009", "<ndash>": "\u2013"}
@@ -107,12 +109,15 @@ def parse(passage_id: str, raw: str, doc: str = "") -> Passage:
 
 
 def load(folder: Path) -> list[Passage]:
+    return [passage for path in sorted(folder.glob("*.yaml")) for passage in load_file(path)]
+
+
+def load_file(path: Path) -> list[Passage]:
     passages: list[Passage] = []
-    for path in sorted(folder.glob("*.yaml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            # Cases are numbered per file ("case-1" in set 2 and in set 3 are different cases).
-            doc = f"{path.stem}/{item['doc']}" if item.get("doc") else ""
-            passages.append(parse(str(item["id"]), str(item["text"]), doc))
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        # Cases are numbered per file ("case-1" in set 2 and in set 3 are different cases).
+        doc = f"{path.stem}/{item['doc']}" if item.get("doc") else ""
+        passages.append(parse(str(item["id"]), str(item["text"]), doc))
     return passages
 
 
@@ -169,8 +174,10 @@ def _covered(mask: bytearray, text: str, start: int, end: int) -> tuple[bool, bo
     return all(mask[i] for i in letters), any(mask[i] for i in letters)
 
 
-def measure(passages: list[Passage], *, isolated: bool = False) -> Report:
-    """Redact each case (or, with `isolated`, each passage) and score it against the marks."""
+def measure(
+    passages: list[Passage], *, isolated: bool = False, finder: Callable[[str], list[Span]] = find_spans
+) -> Report:
+    """Redact each case (or, with `isolated`, each passage) and score it against the marks (with `finder`'s spans)."""
     count = len(passages)
     if not isolated:
         passages = documents(passages)
@@ -181,7 +188,7 @@ def measure(passages: list[Passage], *, isolated: bool = False) -> Report:
     unexpected: list[str] = []
     found = total = roles = 0
     for passage in passages:
-        spans = find_spans(passage.text)
+        spans = finder(passage.text)
         mask = bytearray(len(passage.text))
         for span in spans:
             mask[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -34,8 +34,10 @@ must be downloaded at install time from outside the package registries, which th
 do, and its UK recognisers are themselves patterns with context words and checksums. We keep that design:
 maintained libraries where one exists (libphonenumber for phones), patterns for the rest, and rules for
 names that fit this one genre, with a word list (SCOWL, whose origin and licence are stated in
-data/english_words.COPYING) to tell ordinary words from names. No statistical name model is used: none from a
-package whose origin can be checked is available.
+data/english_words.COPYING) to tell ordinary words from names. No pretrained name model is used: none from a
+package whose origin can be checked is available. After the rules, a small model of our own (learned.py: a logistic
+regression over each leftover capitalised word and its neighbours, trained on the labelled sets in
+evals/redaction/dev by train_learned.py) takes what many weak signals together mark as a name.
 
 What stays, on purpose: role words ("mother", "Health Visitor", "Adult A"), labels already anonymised
 ("CHILD A", "[date]"), agencies and services (Police, Children's Social Care, MASH, NHS Trust), titles
@@ -72,6 +74,7 @@ from assistant.privacy.initials import (
     shaped_initials,
 )
 from assistant.privacy.kinds import MASK, EntityKind, Span
+from assistant.privacy.learned import learned_spans
 from assistant.privacy.names import (
     TOKEN,
     Tokens,
@@ -342,15 +345,17 @@ def _mask(text: str, spans: list[Span]) -> str:
 _MOST_NAME_WORDS = 8  # five given names, a particle and a double surname fit
 
 
-def find_spans(text: str) -> list[Span]:
-    """Every identifier in `text`, as non-overlapping spans with their keys (offsets into `text`)."""
+def find_spans(text: str, *, learned: bool = True) -> list[Span]:
+    """Every identifier in `text`, as non-overlapping spans with their keys (offsets into `text`).
+
+    `learned=False` gives the rules' spans alone: what the learned reader is trained to read after."""
     # A long text yields a hundred thousand spans and tokens, none in a reference cycle: the cyclic
     # collector rescanning them as they are built cost about a tenth of the time on 1 MB inputs.
     with gc_paused():
-        return _find_spans(text)
+        return _find_spans(text, learned)
 
 
-def _find_spans(text: str) -> list[Span]:
+def _find_spans(text: str, learned: bool) -> list[Span]:
     plain = matching_copy(text)
     # Placeholder-like words already in the input keep their meaning and are never matched.
     existing = [Span(m.start(), m.end(), EntityKind.PERSON, "") for m in PLACEHOLDER.finditer(plain)]
@@ -409,6 +414,12 @@ def _find_spans(text: str) -> list[Span]:
     )
     if longer:
         selected = _select(plain, selected + longer)  # the longer span wins
+    if learned:
+        # Placeholders already in the input stand around words as the spans they replaced did.
+        kept = [Span(m.start(), m.end(), EntityKind(m["kind"]), "") for m in PLACEHOLDER.finditer(plain)]
+        taken = learned_spans(plain, selected + kept)
+        if taken:
+            selected = _select(plain, selected + taken)
     return _person_keys(copy, selected)
 
 
