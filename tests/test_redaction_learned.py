@@ -64,6 +64,18 @@ def test_roles_titles_and_single_letters_are_never_taken_whatever_the_weights(te
     )
 
 
+def test_a_label_already_in_square_brackets_is_never_taken() -> None:
+    text = "[Area] Safeguarding Children Partnership: [Area] Police, [Area] ICB and [Town] Council attended."
+    taken = " ".join(_taken(text, TAKE_ALL))
+    assert "Area" not in taken and "Town" not in taken, taken
+    assert redact(text).text == text
+
+
+def test_a_committee_of_known_words_stays() -> None:
+    text = "The Quality Assurance Sub-group will report to the Partnership."
+    assert redact(text).text == text
+
+
 def test_words_the_rules_took_are_left_to_them() -> None:
     text = "Kelly Smith (DOB 03/04/2015) lives at 14 Mill Lane, Harrowby HB2 7QT."
     rules = find_spans(text, learned=False)

@@ -98,9 +98,9 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-35 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# Sets 8-36 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
 # 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%, 96.1%,
-# 96.2%, 95.8%, 96.4%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
+# 96.2%, 95.8%, 96.4%, 96.1%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
 # holds them where they are. The learned reader's weights are trained on these sets, so its part of these figures is
 # in-sample; what it adds on a set it never saw is measured leave-one-out (evals/redaction/README.md).
 @pytest.mark.parametrize(
@@ -108,23 +108,23 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     [
         ("set8", 0.983, 1, 6),
         ("set9", 0.962, 0, 7),
-        ("set10", 0.973, 2, 9),
+        ("set10", 0.974, 2, 9),
         ("set11", 0.972, 7, 20),
         ("set12", 0.981, 9, 21),
         ("set13", 0.981, 0, 8),
         ("set14", 0.986, 4, 22),
         ("set15", 0.973, 6, 24),
-        ("set16", 0.974, 0, 14),
+        ("set16", 0.973, 0, 14),
         ("set17", 0.965, 0, 28),
-        ("set18", 0.963, 4, 42),
+        ("set18", 0.964, 4, 42),
         ("set19", 0.987, 0, 40),
         ("set20", 0.984, 4, 58),
         ("set21", 0.982, 11, 88),
         ("set22", 0.977, 16, 87),
         ("set23", 0.975, 8, 65),
         ("set24", 0.974, 19, 83),
-        ("set25", 0.971, 17, 121),
-        ("set26", 0.953, 12, 72),
+        ("set25", 0.972, 17, 121),
+        ("set26", 0.955, 12, 72),
         ("set27", 0.965, 4, 66),
         ("set28", 0.970, 19, 72),
         ("set29", 0.983, 5, 66),
@@ -134,6 +134,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set33", 0.972, 4, 67),
         ("set34", 0.978, 8, 69),
         ("set35", 0.972, 3, 12),
+        ("set36", 0.971, 19, 79),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -813,6 +813,8 @@ _REF_LONG = re.compile(
 )
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"(?<![\w#&])#[0-9]{4,10}(?![\w/])")
+# "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
+_STARRED_NUMBER = re.compile(r"(?<![\w*])[0-9]{2}[*][0-9]{5,8}(?:/[0-9]{2,4})?(?![\w*/])")
 _A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
 _SYSTEM_WORDS = word_set(
@@ -955,6 +957,8 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
         if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
             spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    for match in _STARRED_NUMBER.finditer(text) if "*" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     exhibit_marks: set[str] = set()
     for match in _cued(text, lower, _REF_CUE_WORDS, _REF_CUED):
         value = match.group("ref").rstrip(".")
@@ -2794,7 +2798,8 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
         known.setdefault(head.group(0).upper(), (span.kind, span.key, [w.upper() for w in rest]))
     if not known:
         return []
-    finder = re.compile(r"(?<![\w'\-])(?:" + "|".join(map(re.escape, known)) + r")(?![\w'\-])")
+    # A trie of the names (the longest one written wins): a megabyte of found places has thousands of them.
+    finder = re.compile(r"(?<![\w'\-])(?:" + trie(known) + r")(?![\w'\-])")
     spans: list[Span] = []
     for match in finder.finditer(text):
         if _AS_TOWN_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (

@@ -204,6 +204,8 @@ def _words_left(text: str, spans: list[Span]) -> Iterator[tuple[int, int, str, l
     for index, (start, end, word, kind) in enumerate(units):
         if kind is not None or not _candidate(word) or vetoed(word):
             continue
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+            continue  # "[Area] Police": a label a writer has already put in place of a name
         around = [
             (offset, *units[index + offset][2:]) for offset in (-2, -1, 1, 2) if 0 <= index + offset <= last
         ]
@@ -325,7 +327,9 @@ def _known_words() -> frozenset[str]:
 def _generic(surface: str) -> bool:
     """Known words only ("The Acorn fell", "Labour Ward", "Bradford Interchange", a plan called "Stay Safe"): such a
     run needs more to go than one with a word no list knows."""
-    return all(_key(word) in _known_words() for word in WORD.findall(surface))
+    known = _known_words()
+    # A compound of known words is known too ("Sub-group", "Co-ordinator").
+    return all(all(part in known for part in _key(word).split("-")) for word in WORD.findall(surface))
 
 
 def _describes_a_role(text: str, surface: str, end: int) -> bool:

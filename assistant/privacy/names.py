@@ -773,6 +773,10 @@ def quoted_names(text: str) -> list[Span]:
         )
         if first[:1].isupper() and last[:1].isupper() and first_ok and classify(last) in _NAME_CLASSES:
             spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
+            # The surname alone too: where a longer name overlapping the first name wins ('Kyle Ashby-Fenn and
+            # Tomasz "Tommo" Wrona' read as a list), the surname is still taken, as it is once the rest are
+            # placeholders.
+            spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
     for match in _QUOTED.finditer(text) if '"' in text else ():
         if listed_to != -1 and text[listed_to : match.start()] in (", ", " or ", " and ", "/", " / "):
@@ -1575,9 +1579,6 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
                 and classify(part) not in _NOT_LOWER
             ):
                 forms.add(lower)
-    # Most found names never appear in lower case: a substring test (C speed) rules them out before the
-    # pattern scans the text.
-    forms = {form for form in forms if form in text}
     finders = [_lowercase_first_names()]
     if forms:
         finders.append(re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?" + _NAME_END))
@@ -1831,6 +1832,23 @@ _INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])(?:[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚ�
 
 
 _INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.?[ ]){0,2}" + TOKEN.pattern)
+
+
+# A Vietnamese name's middle name (Văn for men, Thị for women) is never its last: the given name after it belongs to
+# the name even when it is an English word ("Le Van Long", "Nguyen Thi Hoa").
+_VIETNAMESE_MIDDLE = re.compile(r"[ ](?:Van|Văn|VAN|VĂN|Thi|Thị|THI|THỊ)$")
+_GIVEN_AFTER = re.compile(r"[ ][A-ZĐÀ-Ỹ][\w'\-]{0,20}(?![\w'\-])")
+
+
+def vietnamese_given_names(text: str, spans: list[Span]) -> list[Span]:
+    """A found name ending in a Vietnamese middle name, with the given name after it."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind is EntityKind.PERSON and _VIETNAMESE_MIDDLE.search(text, span.start, span.end):
+            given = _GIVEN_AFTER.match(text, span.end)
+            if given is not None:
+                longer.append(Span(span.start, given.end(), EntityKind.PERSON, ""))
+    return longer
 
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:

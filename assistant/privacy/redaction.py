@@ -90,6 +90,7 @@ from assistant.privacy.names import (
     propagate,
     record_names,
     surname_orders,
+    vietnamese_given_names,
     with_initials,
     without_opening_verbs,
 )
@@ -408,6 +409,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         selected = _select(plain, selected + more)
     longer = (
         with_initials(copy, selected)
+        + vietnamese_given_names(copy, selected)
         + venues_on_streets(copy, selected)
         + whole_org_names(copy, selected)
         + numbered_streets(copy, selected)

@@ -460,11 +460,14 @@ def _head_of_place(text: str, span: Span) -> int | None:
 
 # A firm's legal ending, or a health board's ("NHS Somerset ICB").
 _SERVICE_WORDS_AFTER = re.compile(
-    r"(?:[ ](?:in|for|and|&)(?=[ ][A-Z]))?(?:[ ][A-Z][a-z'’]+){1,3}(?![\w'’\-])"
+    r"(?:[ ](?:in|for|and|&|of)(?=[ ][A-Z]))?(?:[ ][A-Z][a-z'’]+(?:-[a-z]+)?){1,3}(?![\w'’\-])"
 )
+# The words a body's name ends with ("Parkway Housing Co-operative", "Oakhurst Council of Mosques", "Brixbury New
+# Testament Church of God", "Redeemed Light Ministries International").
 _SERVICE_HEADS = word_set(
     "team teams service services support learning project hub centre center unit partnership network association "
-    "group forum programme scheme clinic foundation alliance collective heating plumbing"
+    "group forum programme scheme clinic foundation alliance collective heating plumbing international "
+    "co-operative cooperative mosques churches god trade commerce ministries interpreters tuition homecare"
 )
 _FIRM_TAIL = re.compile(r"[ ](?:Ltd|Limited|LLP|PLC|plc|CIC|ICB|ICS|CCG|Integrated[ ]Care[ ]Board)\b\.?")
 _HEALTH_BOARDS = frozenset({"ICB", "ICS", "CCG", "Integrated Care Board"})
@@ -488,6 +491,10 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
             and _PUB.search(text, span.start, span.end)
         ):
             longer.append(Span(span.start - 4, span.end, span.kind, span.key))  # "from The Mount Inn"
+            continue
+        ages = _AGES_SERVED.match(text, span.end) if span.kind is EntityKind.ORG else None
+        if ages is not None:
+            longer.append(Span(span.start, ages.end(), span.kind, span.key))  # "Marlcombe North 0-19"
             continue
         number = _TEAM_NUMBER.match(text, span.end) if span.kind is EntityKind.ORG else None
         if number is not None and text[span.start : span.end].endswith(_NUMBERED_HEADS):
@@ -562,6 +569,10 @@ def _town_after_street(text: str, span: Span) -> int | None:
 # A team's number after its name: "Breckland Family Assessment Team 2", "Ward 4 Unit B" (not a time or a count:
 # "Team 2:30", "Team 3 times").
 _NUMBERED_HEADS = ("Team", "Unit", "Hub", "Locality", "Pod", "Cluster")
+# The ages a health or youth service serves, after its place ("Oakhurst South 0-19", "Kelderby 0-25 Service").
+_AGES_SERVED = re.compile(
+    r"[ ]0-(?:5|19|25)(?![\w/\-]|[ ](?:years|yrs|months)\b)(?:[ ](?:Service|Services|Team))?"
+)
 _TEAM_NUMBER = re.compile(
     r"[ ](?:[0-9]{1,2}|[A-H])(?![\w'/\-]|[.:][0-9]|[ ](?:times|weeks|days|months|years)\b)"
 )
@@ -774,17 +785,16 @@ def address_mentions(text: str, spans: list[Span], covered: bytearray) -> list[S
                     )
             elif any(w not in common_words() and not is_vocabulary(w) for w in words):
                 forms.add(part)
-    forms = {form for form in forms if form in text} - streets
+    forms -= streets
     lowered = same_length_lower(text) if streets else text
-    streets = {street for street in streets if street in lowered}
     found: list[Span] = []
     # The streets are looked for in the lower-case copy, so every case is one pattern of literals.
     for group, searched in ((forms, text), (streets, lowered)):
         if not group:
             continue
-        finder = re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(group, key=len, reverse=True))) + r")(?![\w'\-])"
-        )
+        # A trie, not a list of alternatives: re then tries one branch per character at each place, not every form
+        # (a megabyte of addresses has thousands).
+        finder = re.compile("(?:" + trie(group) + r")(?![\w'\-])")
         found += [
             Span(m.start(), m.end(), EntityKind.ADDRESS, norm(text[m.start() : m.end()]))
             for m in finder.finditer(searched)
