@@ -328,7 +328,14 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
 _PINNED_AFTER = re.compile(
     r"(?P<rest>(?:[ ][A-Za-z][\w'.\-]{0,30}){0,3})[ ]\([\"“]?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[\"”]?[,)]"
 )
-_PINNED_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,4}(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[ ]?[-:=][ ]?$")
+# Before the name: at a line's start, in a table's first cell or after a list's semicolon, with a dash, colon,
+# equals sign, cell border or a space, and a title between ("IN - Dr Ifeoma Nwachukwu", "| AN | Agnieszka Nowak",
+# "AM Dr Aled Morgan").
+_PINNED_BEFORE = re.compile(
+    r"(?:^|\n|;[ ])[ \t]{0,4}(?:\|[ ]?)?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})(?:[ ]?[-:=|][ ]?|[ ])"
+    r"(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
+)
+_BEFORE_WINDOW = 20
 # Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
 # second letter ("KLo") at most; "DfE" and ordinary words are not initials.
 _INITIALS_SHAPE = re.compile(r"[A-Z](?:[A-Z]|Ma?c[A-Z]|O'[A-Z]|[dv][A-Z]|[.\-][A-Z]|'[A-Z]){0,3}\.?[a-z]?")
@@ -378,7 +385,11 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
         # Most names have no bracket close after them and no line's start close before: the patterns are tried
         # only where one is (a long text finds a hundred thousand names).
         bracket = text.find(" (", person.end, person.end + 100) != -1
-        line_start = text.rfind("\n", max(0, person.start - 14), person.start) != -1 or person.start < 14
+        line_start = (
+            person.start < _BEFORE_WINDOW
+            or text.rfind("\n", person.start - _BEFORE_WINDOW, person.start) != -1
+            or text.rfind("; ", person.start - _BEFORE_WINDOW, person.start) != -1
+        )
         if not bracket and not line_start:
             continue
         words = text[person.start : person.end].split()
@@ -388,7 +399,11 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
         rest = after.group("rest").split() if after is not None else []
         if any(not (w[:1].isupper() or fold(w) in PARTICLES) for w in rest):
             after, rest = None, []
-        before = _PINNED_BEFORE.search(text, max(0, person.start - 14), person.start) if line_start else None
+        before = (
+            _PINNED_BEFORE.search(text, max(0, person.start - _BEFORE_WINDOW), person.start)
+            if line_start
+            else None
+        )
         for match in (after, before):
             if match is None:
                 continue
