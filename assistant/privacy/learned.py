@@ -170,13 +170,20 @@ def _whole_line(text: str, line_start: int) -> tuple[str, ...]:
 
 
 _KINDS = list(EntityKind)  # a span's kind is stored as its index + 1, so 0 is "not covered"
+_CODES = {kind: bytes((index + 1,)) for index, kind in enumerate(_KINDS)}
 
 
-def _units(text: str, spans: list[Span]) -> list[tuple[int, int, str, EntityKind | None]]:
-    """The text's words in order, each span's words read as one unit of its kind (how a placeholder reads)."""
+def _kinds(text: str, spans: list[Span]) -> bytearray:
+    """Each character's span kind, as its index + 1 (0: no span covers it)."""
     kinds = bytearray(len(text) + 1)
+    codes = _CODES
     for span in spans:
-        kinds[span.start : span.end] = bytes((_KINDS.index(span.kind) + 1,)) * (span.end - span.start)
+        kinds[span.start : span.end] = codes[span.kind] * (span.end - span.start)
+    return kinds
+
+
+def _units(text: str, kinds: bytearray) -> list[tuple[int, int, str, EntityKind | None]]:
+    """The text's words in order, each span's words read as one unit of its kind (how a placeholder reads)."""
     units: list[tuple[int, int, str, EntityKind | None]] = []
     for match in WORD.finditer(text):
         start, end = match.span()
@@ -192,17 +199,28 @@ def _units(text: str, spans: list[Span]) -> list[tuple[int, int, str, EntityKind
     return units
 
 
+@cache
+def _weighable(word: str) -> bool:
+    return _candidate(word) and not vetoed(word)
+
+
 # What stands around a word: (offset, the word there, or the kind of the span there).
 _Around = list[tuple[int, str, EntityKind | None]]
 
 
 def _words_left(text: str, spans: list[Span]) -> Iterator[tuple[int, int, str, list[str], _Around]]:
     """Each capitalised word or code no span covers and no veto holds, with its line's features and neighbours."""
-    units = _units(text, spans)
+    kinds = _kinds(text, spans)
+    # Most long texts the rules have read leave no word to weigh: the words are listed only when one is left.
+    if not any(
+        not (kinds[m.start()] or kinds[m.end() - 1]) and _weighable(m.group()) for m in WORD.finditer(text)
+    ):
+        return
+    units = _units(text, kinds)
     lines: dict[int, tuple[str, ...]] = {}
     last = len(units) - 1
     for index, (start, end, word, kind) in enumerate(units):
-        if kind is not None or not _candidate(word) or vetoed(word):
+        if kind is not None or not _weighable(word):
             continue
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             continue  # "[Area] Police": a label a writer has already put in place of a name
