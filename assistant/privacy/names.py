@@ -1836,7 +1836,7 @@ _INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.?[ ]){0,2}" + TOKEN.pattern)
 
 # A Vietnamese name's middle name (Văn for men, Thị for women) is never its last: the given name after it belongs to
 # the name even when it is an English word ("Le Van Long", "Nguyen Thi Hoa").
-_VIETNAMESE_MIDDLE = re.compile(r"[ ](?:Van|Văn|VAN|VĂN|Thi|Thị|THI|THỊ)$")
+_VIETNAMESE_MIDDLE = (" Van", " Văn", " VAN", " VĂN", " Thi", " Thị", " THI", " THỊ")
 _GIVEN_AFTER = re.compile(r"[ ][A-ZĐÀ-Ỹ][\w'\-]{0,20}(?![\w'\-])")
 
 
@@ -1844,7 +1844,7 @@ def vietnamese_given_names(text: str, spans: list[Span]) -> list[Span]:
     """A found name ending in a Vietnamese middle name, with the given name after it."""
     longer: list[Span] = []
     for span in spans:
-        if span.kind is EntityKind.PERSON and _VIETNAMESE_MIDDLE.search(text, span.start, span.end):
+        if span.kind is EntityKind.PERSON and text.endswith(_VIETNAMESE_MIDDLE, span.start, span.end):
             given = _GIVEN_AFTER.match(text, span.end)
             if given is not None:
                 longer.append(Span(span.start, given.end(), EntityKind.PERSON, ""))

@@ -485,6 +485,11 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
         if text.startswith(("St ", "St. "), span.start) and text.startswith("'s", span.end):
             longer.append(Span(span.start, span.end + 2, span.kind, span.key))  # "at St Godric's"
             continue
+        head = _head_of_place(text, span)
+        if span.kind is EntityKind.PERSON:  # of what follows, only a head before a person's name applies
+            if head is not None:
+                longer.append(Span(head, span.end, EntityKind.ORG, norm(text[head : span.end])))
+            continue
         if (
             span.kind is EntityKind.ORG
             and text.startswith("The ", span.start - 4)
@@ -511,7 +516,6 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
         if unit is not None and unit.start("unit") not in starts and _a_services_unit(unit.group("unit")):
             longer.append(Span(span.start, unit.end(), span.kind, span.key))
             continue  # "Cornwall CAMHS - West", "Shropshire Children's Social Care - South Locality (Ludlow)"
-        head = _head_of_place(text, span)
         if head is not None:
             longer.append(Span(head, span.end, EntityKind.ORG, norm(text[head : span.end])))
             continue  # "HM Coroner for Gwent", "Refugee Women of Bristol"
