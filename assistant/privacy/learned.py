@@ -53,7 +53,7 @@ _TITLES = word_set("mr mrs ms miss mx dr prof rev revd sir dame lord lady")
 # Words that may join a run's capitalised words ("Our Lady of Lourdes", "Home to School Transport").
 _CONNECTORS = word_set("of the for from at in to on de da van von der den le la al el bin ibn")
 _GAPS = frozenset((" ", "-", " & ", " - "))
-_WINDOW = 60  # characters either side read for the two words before and after
+_WINDOW = 60  # characters read back for the word before a run
 _LINE = 400  # characters either side read for a word's line
 _ROUNDS = 5  # each round reads around what the last took; a text needing more is no text seen yet
 _ORDINARY_WORDS_LEAST = math.log(0.8 / 0.2)  # the score a generic run needs: a probability of 0.8
