@@ -29,6 +29,7 @@ from assistant.privacy.words import (
     norm,
     place_names,
     public_names,
+    trie,
     word_set,
 )
 
@@ -192,9 +193,7 @@ def area_services(text: str) -> list[Span]:
     heads = {word for word in set(_CAPITALISED_WORD.findall(text)) if fold(word) in index}
     if not heads:
         return []
-    finder = re.compile(
-        "(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'\-])"
-    )
+    finder = re.compile("(?:" + trie(heads) + r")(?![\w'\-])")
     spans: list[Span] = []
     for match in finder.finditer(text):
         start = match.start()

@@ -182,14 +182,21 @@ def _kinds(text: str, spans: list[Span]) -> bytearray:
     return kinds
 
 
-def _units(text: str, kinds: bytearray) -> list[tuple[int, int, str, EntityKind | None]]:
+# The text's words as (start, end, word): listed once per text, as every round reads them all.
+_Words = list[tuple[int, int, str]]
+
+
+def _text_words(text: str) -> _Words:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def _units(words: _Words, kinds: bytearray) -> list[tuple[int, int, str, EntityKind | None]]:
     """The text's words in order, each span's words read as one unit of its kind (how a placeholder reads)."""
     units: list[tuple[int, int, str, EntityKind | None]] = []
-    for match in WORD.finditer(text):
-        start, end = match.span()
+    for start, end, word in words:
         code = kinds[start] or kinds[end - 1]
         if not code:
-            units.append((start, end, match.group(), None))
+            units.append((start, end, word, None))
         elif (
             units and units[-1][3] is not None and kinds[units[-1][1]]
         ):  # the span goes on from the last unit
@@ -208,15 +215,28 @@ def _weighable(word: str) -> bool:
 _Around = list[tuple[int, str, EntityKind | None]]
 
 
-def _words_left(text: str, spans: list[Span]) -> Iterator[tuple[int, int, str, list[str], _Around]]:
-    """Each capitalised word or code no span covers and no veto holds, with its line's features and neighbours."""
+class _Changed:
+    """What a round changed: the characters of the spans it added, and where the words start that passed the
+    threshold but were not taken (what they grow into may change when a span is added beside them)."""
+
+    __slots__ = ("chars", "starts")
+
+    def __init__(self, size: int, spans: list[Span], starts: set[int]) -> None:
+        self.chars = bytearray(size + 1)
+        for span in spans:
+            self.chars[span.start : span.end] = b"\x01" * (span.end - span.start)
+        self.starts = starts
+
+
+def _words_left(
+    text: str, spans: list[Span], changed: _Changed | None = None, words: _Words | None = None
+) -> Iterator[tuple[int, int, str, list[str], _Around]]:
+    """Each capitalised word or code no span covers and no veto holds, with its line's features and neighbours.
+
+    With `changed`, only the words whose neighbours include a span it marks, or that start at one of its starts:
+    any other word reads as it did before those spans were added."""
     kinds = _kinds(text, spans)
-    # Most long texts the rules have read leave no word to weigh: the words are listed only when one is left.
-    if not any(
-        not (kinds[m.start()] or kinds[m.end() - 1]) and _weighable(m.group()) for m in WORD.finditer(text)
-    ):
-        return
-    units = _units(text, kinds)
+    units = _units(_text_words(text) if words is None else words, kinds)
     lines: dict[int, tuple[str, ...]] = {}
     last = len(units) - 1
     for index, (start, end, word, kind) in enumerate(units):
@@ -224,6 +244,10 @@ def _words_left(text: str, spans: list[Span]) -> Iterator[tuple[int, int, str, l
             continue
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             continue  # "[Area] Police": a label a writer has already put in place of a name
+        if changed is not None and start not in changed.starts:
+            low, high = units[max(0, index - 2)][0], units[min(last, index + 2)][1]
+            if changed.chars.find(1, low, high) < 0:
+                continue
         around = [
             (offset, *units[index + offset][2:]) for offset in (-2, -1, 1, 2) if 0 <= index + offset <= last
         ]
@@ -243,12 +267,14 @@ def candidates(text: str, spans: list[Span]) -> Iterator[tuple[int, int, list[st
         yield start, end, features
 
 
-def _scores(text: str, spans: list[Span], weights: dict[str, float]) -> Iterator[tuple[int, int, float]]:
+def _scores(
+    text: str, spans: list[Span], weights: dict[str, float], changed: _Changed | None, text_words: _Words
+) -> Iterator[tuple[int, int, float]]:
     """(start, end, score) for the rows of `candidates`, each word's and neighbour's part summed once per text."""
     weight = weights.get
     words: dict[str, float] = {}
     nears: dict[tuple[int, str, EntityKind | None], float] = {}
-    for start, end, word, line, around in _words_left(text, spans):
+    for start, end, word, line, around in _words_left(text, spans, changed, text_words):
         score = words.get(word)
         if score is None:
             score = words[word] = weight("bias", 0.0) + sum(weight(f, 0.0) for f in _word_features(word))
@@ -391,33 +417,59 @@ def learned_spans(
     until nothing more is taken: redacting the result again then reads what the last round read, and finds nothing.
     """
     weights, threshold = trained or model()
+    # Most long texts the rules have read leave no word to weigh: the words are listed only when one is left.
+    kinds = _kinds(text, spans)
+    if not any(
+        not (kinds[m.start()] or kinds[m.end() - 1]) and _weighable(m.group()) for m in WORD.finditer(text)
+    ):
+        return []
+    words = _text_words(text)
     found: list[Span] = []
+    changed: _Changed | None = None  # the first round reads every word
     for _ in range(_ROUNDS):
-        more = _one_round(text, spans + found, weights, threshold)
+        more, passed = _one_round(text, spans + found, weights, threshold, changed, words)
         if not more:
             break
         found += more
+        # A later round re-reads only the words whose reading the new spans can change: a word near one, or one
+        # that passed but was not taken. Every other word would score, and be left, as it was.
+        changed = _Changed(len(text), more, passed)
     return found
 
 
-def _one_round(text: str, spans: list[Span], weights: dict[str, float], threshold: float) -> list[Span]:
+def _one_round(
+    text: str,
+    spans: list[Span],
+    weights: dict[str, float],
+    threshold: float,
+    changed: _Changed | None,
+    words: _Words,
+) -> tuple[list[Span], set[int]]:
+    """The spans this round takes, and where the words start that passed the threshold but were not taken."""
     least = _logit(threshold)  # a score of at least this is a probability of at least the threshold
-    taken = [(start, end, score) for start, end, score in _scores(text, spans, weights) if score >= least]
+    taken = [
+        (start, end, score)
+        for start, end, score in _scores(text, spans, weights, changed, words)
+        if score >= least
+    ]
     if not taken:
-        return []
+        return [], set()
+    passed: set[int] = set()
     covered = bytearray(len(text) + 1)
     for span in spans:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     runs: dict[str, None] = {}
     found: list[Span] = []
-    for start, end, score in taken:
-        if covered[start]:
+    for word_start, word_end, score in taken:
+        if covered[word_start]:
             continue
-        start, end = _grow(text, start, end, covered)
+        start, end = _grow(text, word_start, word_end, covered)
         surface = text[start:end]
         if _describes_a_role(text, surface, end):
+            passed.add(word_start)
             continue
         if (score < _ORDINARY_WORDS_LEAST and _generic(surface)) or _key(surface) in INSTITUTION_WORDS:
+            passed.add(word_start)
             continue  # an institution's word alone ("the Children's Ward") names no one place
         runs[surface] = None
         found.append(Span(start, end, _kind(surface), ""))
@@ -426,14 +478,13 @@ def _one_round(text: str, spans: list[Span], weights: dict[str, float], threshol
     by_first: dict[str, list[str]] = {}
     for surface in sorted(runs, key=len, reverse=True):  # the longest run first
         by_first.setdefault(WORD.match(surface).group(), []).append(surface)  # type: ignore[union-attr]
-    for match in WORD.finditer(text):
-        at = match.start()
-        if covered[at] or match.group() not in by_first:
+    for at, _, word in words:
+        if covered[at] or word not in by_first:
             continue
-        for surface in by_first[match.group()]:
+        for surface in by_first[word]:
             end = at + len(surface)
             if text.startswith(surface, at) and not covered[end - 1] and not text[end : end + 1].isalnum():
                 found.append(Span(at, end, _kind(surface), ""))
                 covered[at:end] = b"\x01" * len(surface)
                 break
-    return found
+    return found, passed

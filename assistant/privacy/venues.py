@@ -7,7 +7,7 @@ street, house or school word, or a span already found, so none scans a long text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
@@ -248,7 +248,7 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
     # Plain substring checks first: far cheaper on a long text than one pass of the pattern.
     if not any(word in text for word in _CAPS_PLACE_WORDS) or not has_word(_CAPS_PLACE_WORD, text):
         return spans
-    for line in _CAPS_LINE.finditer(text):
+    for line in _place_word_lines(text):
         value = line.group(0)
         # A blanked-out identifier (a placeholder already in the text) counts as letters not in capitals, as the
         # handle or name it stands for most often was: redacting twice must read the line as the first time did.
@@ -269,6 +269,21 @@ def caps_places(text: str, finders: list[Callable[[str], list[Span]]]) -> list[S
         if has_word(_CAPS_PLACE_WORD, value):
             spans += _titled_places(text, line.start(), value, finders)
     return spans
+
+
+def _place_word_lines(text: str) -> Iterator[re.Match[str]]:
+    """The lines with a word of four capitals that hold one of `_CAPS_PLACE_WORDS` (as letters, not yet as a
+    word): only those can hold a place in capitals. Found from the words, as most lines of a long text have none."""
+    end = -1
+    for word in _CAPS_PLACE_WORD.finditer(text):
+        if word.start() < end:
+            continue
+        start = text.rfind("\n", 0, word.start()) + 1
+        end = text.find("\n", word.end())
+        end = len(text) if end < 0 else end
+        line = _CAPS_LINE.fullmatch(text, start, end)
+        if line is not None:
+            yield line
 
 
 # Two or more words in capitals in a row, a house number first, commas between: "31 BEACON CLOSE",
