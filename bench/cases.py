@@ -288,6 +288,35 @@ def case_redact_pathological(size: int, runs: int) -> dict[str, Any]:
     }
 
 
+DENSE_SIZES = (64_000, 256_000, 1_000_000)
+
+
+def dense_prose(size: int) -> str:
+    """The redaction sets' own passages joined, repeated to `size` characters: realistic text, about 66
+    identifiers per KB (a rapid review has far fewer). The pathological inputs repeat one shape; on this the
+    redactor has every reader's work to do at once."""
+    from assistant.privacy.measure import documents, load
+
+    parts = [passage.text for passage in documents(load(REPO_ROOT / "evals" / "redaction" / "dev"))]
+    text = "\n\n".join(parts)
+    while len(text) < size:
+        text += "\n\n" + text
+    return text[:size]
+
+
+def case_redact_dense(runs: int) -> dict[str, Any]:
+    """Redaction of `dense_prose` at each of DENSE_SIZES: the best of `runs` (warm), as timeit reports."""
+    from assistant.privacy import redact
+
+    redact(dense_prose(20_000))
+    sizes: dict[str, Any] = {}
+    for size in DENSE_SIZES:
+        text = dense_prose(size)
+        samples = timed(lambda text=text: redact(text), runs)
+        sizes[str(size)] = {"best_s": round(min(samples), 3), "samples_s": [round(s, 3) for s in samples]}
+    return {"sizes": sizes, "target_met": sizes[str(DENSE_SIZES[-1])]["best_s"] <= 2.0}
+
+
 def _repeat(unit: str, size: int, head: str = "", tail: str = "") -> str:
     """head + unit repeated + tail, at most `size` bytes in UTF-8."""
     room = size - len((head + tail).encode("utf-8"))
@@ -648,6 +677,7 @@ CASES: dict[str, Callable[..., dict[str, Any]]] = {
     "draft_pathological": case_draft_pathological,
     "parse_pathological": case_parse_pathological,
     "redact_pathological": case_redact_pathological,
+    "redact_dense": case_redact_dense,
     "index_build": case_index_build,
     "index_open": case_index_open,
     "query": case_query,

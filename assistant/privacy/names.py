@@ -1400,20 +1400,29 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
                 spans.append(Span(tok.start, tok.end, EntityKind.PERSON, ""))
             continue
     if multi:
-        longest_first = {k: sorted(v, key=lambda seq: (-len(seq), seq)) for k, v in multi.items()}
-        # Whole names in any case ("kelly smith"): only where a name's first word starts a word, in any case
-        # (found by one pattern of those first words, as written and as folded).
-        heads = {fold(t) for name in names for t in TOKEN.findall(name)[:1]}
-        heads |= {t.casefold() for name in names for t in TOKEN.findall(name)[:1]}
-        finder = re.compile(r"(?i)(?<![^\W\d_])" + trie(heads))
+        # Each name's first two words index it, so a first word shared by many names is followed by one look
+        # at the word after it, not one per name.
+        longest_first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for key, sequences in multi.items():
+            for sequence in sorted(sequences, key=lambda seq: (-len(seq), seq)):
+                longest_first.setdefault((key, sequence[1]), []).append(sequence)
+        # Whole names in any case ("kelly smith"): only where a first word of a name of several words stands
+        # whole, in any case (found by one pattern of those first words, as written and as folded).
+        heads = {
+            spelling
+            for name in names
+            if len(words := TOKEN.findall(name)) > 1
+            for spelling in (fold(words[0]), words[0].casefold())
+        }
+        finder = re.compile(r"(?i)(?<![^\W\d_])(?:" + trie(heads) + r")(?![^\W\d_])")
         for hit in finder.finditer(text):
             if covered[hit.start()]:
                 continue
             first = TOKEN.match(text, hit.start())
-            candidates = longest_first.get(fold(first.group(0))) if first else None
-            if not first or not candidates:
+            second = _word_after(text, first.end()) if first else None
+            if first is None or second is None:
                 continue
-            for sequence in candidates:
+            for sequence in longest_first.get((fold(first.group(0)), fold(second.group(0))), ()):
                 end = _sequence_end(text, first, sequence)
                 if end is not None:
                     spans.append(Span(first.start(), end, EntityKind.PERSON, ""))
@@ -1421,16 +1430,19 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
     return spans
 
 
+def _word_after(text: str, end: int) -> re.Match[str] | None:
+    """The word after one or two white spaces from `end`."""
+    gap = end
+    while gap < len(text) and gap - end < 2 and text[gap].isspace():
+        gap += 1
+    return None if gap == end else TOKEN.match(text, gap)
+
+
 def _sequence_end(text: str, first: re.Match[str], sequence: tuple[str, ...]) -> int | None:
     """End of the words `sequence` (folded) starting with `first`, one or two white spaces apart."""
     end = first.end()
     for part in sequence[1:]:
-        gap = end
-        while gap < len(text) and gap - end < 2 and text[gap].isspace():
-            gap += 1
-        if gap == end:
-            return None
-        word = TOKEN.match(text, gap)
+        word = _word_after(text, end)
         if word is None or fold(word.group(0)) != part:
             return None
         end = word.end()
