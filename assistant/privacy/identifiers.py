@@ -2812,16 +2812,27 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
         # "Marsden Vale High" of "Marsden Vale High School": as much of the name as is written, or its
         # initials ("Northgate ABC" for "Northgate Amateur Boxing Club").
         initials = "".join(w[0] for w in rest if w[:1].isupper())
-        after = re.compile(r"[ ]{1,2}" + re.escape(initials) + r"(?![\w'\-])").match(text, end)
+        after = _whole_word_after(text, end, initials)
         if len(initials) >= 2 and after is not None:
-            end = after.end()
+            end = after
         for word in rest if after is None else ():
-            after = re.compile(r"[ ]{1,2}" + re.escape(word) + r"(?![\w'\-])").match(text, end)
+            after = _whole_word_after(text, end, word)
             if after is None:
                 break
-            end = after.end()
+            end = after
         spans.append(Span(match.start(), end, kind, key))
     return spans
+
+
+def _whole_word_after(text: str, end: int, word: str) -> int | None:
+    """Where `word` ends when it stands whole after one or two spaces from `end` (as `[ ]{1,2}word(?![\w'-])`
+    would match, without a pattern compiled for each word: a long text names thousands of places)."""
+    for gap in (2, 1) if text.startswith("  ", end) else (1,) if text.startswith(" ", end) else ():
+        stop = end + gap + len(word)
+        after = text[stop : stop + 1]
+        if text.startswith(word, end + gap) and not (after.isalnum() or after in ("_", "'", "-")):
+            return stop
+    return None
 
 
 # ----------------------------------------------------------------------- other mentions of a handle or plate
