@@ -111,7 +111,7 @@ _EMAIL_SPELT = re.compile(
     r"(?:[ ](?:dot|DOT|\[dot\]|\(dot\))[ ][A-Za-z]{2,24}){1,3}(?![\w-])"
 )
 # "@tamsinxo_94": not the middle of an email (a word character before the @ is refused).
-_HANDLE_AT = re.compile(r"(?<![\w@.+-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)(?![\w@-])")
+_HANDLE_AT = re.compile(r"@(?<![\w@.+-].)(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)(?![\w@-])")
 _PLATFORMS = (
     r"snap ?chat|snap|insta ?gram|insta|tik ?tok|facebook|fb|messenger|twitter|whats ?app|discord|telegram|"
     r"xbox live|xbox|psn|playstation network|playstation|roblox|fortnite|minecraft|kik|you ?tube|reddit|"
@@ -812,9 +812,9 @@ _REF_LONG = re.compile(
     r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"  # standalone: no digit group just before or after ("943476 5919")
 )
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
-_HASH_NUMBER = re.compile(r"(?<![\w#&])#[0-9]{4,10}(?![\w/])")
+_HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
 # "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
-_STARRED_NUMBER = re.compile(r"(?<![\w*])[0-9]{2}[*][0-9]{5,8}(?:/[0-9]{2,4})?(?![\w*/])")
+_STARRED_NUMBER = re.compile(r"[0-9](?<![\w*].)[0-9][*][0-9]{5,8}(?:/[0-9]{2,4})?(?![\w*/])")
 _A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
 _SYSTEM_WORDS = word_set(
@@ -2825,7 +2825,7 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
 
 
 def _whole_word_after(text: str, end: int, word: str) -> int | None:
-    """Where `word` ends when it stands whole after one or two spaces from `end` (as `[ ]{1,2}word(?![\w'-])`
+    r"""Where `word` ends when it stands whole after one or two spaces from `end` (as `[ ]{1,2}word(?![\w'-])`
     would match, without a pattern compiled for each word: a long text names thousands of places)."""
     for gap in (2, 1) if text.startswith("  ", end) else (1,) if text.startswith(" ", end) else ():
         stop = end + gap + len(word)

@@ -13,12 +13,12 @@ from functools import cache
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.normalise import joined_before
-from assistant.privacy.words import STREET_TYPES, fold, is_vocabulary, norm, place_names
+from assistant.privacy.words import STREET_TYPES, fold, is_vocabulary, norm, place_names, trie
 
 # The little words inside a place's name, written in lower case.
 _LINKS = frozenset({"of", "in", "on", "upon", "under", "le", "la", "de", "by", "cum", "en", "super", "the"})
 _WORD = re.compile(r"[^\W\d_][\w']*+")
-_CAPITALISED = re.compile(r"(?<![\w'\-])[A-Z][\w']*+")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'\-].)[\w']*+")
 
 
 @cache
@@ -107,7 +107,7 @@ def lowercase_places(text: str) -> list[Span]:
     heads = set(_LOWER_WORD.findall(text)) & _first_parts()
     if not heads:
         return []
-    finder = re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?![a-z'])")
+    finder = re.compile(r"(?:" + trie(heads) + r")(?![a-z'])")
     spans: list[Span] = []
     for match in finder.finditer(text):
         start = match.start()
