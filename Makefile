@@ -14,7 +14,7 @@ help:
 	@echo "make eval-check         both gates: panel vs evals/baseline.json, dev set vs evals/baseline-devset.json"
 	@echo "make eval-devset-check  the dev-set gate only"
 	@echo "make eval-redaction     redaction recall on the development sets, and what the learned reader adds on"
-	@echo "                        each set 8-35 when trained without it (leave one out)"
+	@echo "                        each set from 8 on when trained without it (leave one out)"
 	@echo "make redaction-model    retrain the learned reader's weights on evals/redaction/dev"
 	@echo "make fmt | lint | typecheck | bench | ui | clean"
 

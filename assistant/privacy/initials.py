@@ -25,6 +25,7 @@ from assistant.privacy.words import (
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
     ROLE_ABBREVIATIONS,
+    ROLE_WORDS,
     can_be_initials,
     fold,
     trie,
@@ -336,6 +337,12 @@ _PINNED_BEFORE = re.compile(
     r"(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
 )
 _BEFORE_WINDOW = 20
+_PINNED_LINE_END = re.compile(
+    r"[^\n(]{1,80}(?:\([^()\n]{1,40}\)[^\n(]{0,40})?[ ]\((?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)[ \t]*(?:\n|$)"
+)
+_FIRST_ON_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•][ ])?(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
+)
 # Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
 # second letter ("KLo") at most; "DfE" and ordinary words are not initials.
 _INITIALS_SHAPE = re.compile(r"[A-Z](?:[A-Z]|Ma?c[A-Z]|O'[A-Z]|[dv][A-Z]|[.\-][A-Z]|'[A-Z]){0,3}\.?[a-z]?")
@@ -404,12 +411,25 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             if line_start
             else None
         )
-        for match in (after, before):
+        # A list of who was there, a name first on its line and its letters in brackets at the line's end
+        # ("Parveen Akhtar - community panel member (PA)"): the letters are hers even when a job's too.
+        line_end = (
+            _PINNED_LINE_END.match(text, person.end)
+            if after is None
+            and bracket
+            and _FIRST_ON_LINE.search(text, max(0, person.start - 12), person.start)
+            else None
+        )
+        for match in (after, before, line_end):
             if match is None:
                 continue
             ini = match.group("ini")
             letters = re.sub(r"[.\-']", "", ini)
-            if not _INITIALS_SHAPE.fullmatch(ini) or ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS:
+            if not _INITIALS_SHAPE.fullmatch(ini):
+                continue
+            if (ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS) and (
+                match is not line_end or len(letters) < 2
+            ):
                 continue
             name = words + rest if match is after else words
             if len(name) == 1 or len(letters) == 1:
@@ -425,6 +445,46 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
                 forms.add(ini)
     taken = {span.start for span in spans}
     return spans + [span for span in _mentions(text, forms, covered) if span.start not in taken]
+
+
+# A table with a column of initials ("| Name | Initials | Role |"): each row's letters are its own person's, when they
+# spell a name in another cell of the row, even letters that are a word or a job's ("AE", "DI", "MOD").
+_INITIALS_HEADER = re.compile(r"(?im)^[ \t]*\|(?:[^|\n]*\|)*?[ ]*initials?[ ]*\|[^\n]*$")
+_TITLES_FIRST = re.compile(r"(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])+")
+
+
+def table_initials(text: str, covered: bytearray) -> list[Span]:
+    """The letters in a table's column of initials that spell the row's name, and every other mention of them."""
+    forms: set[str] = set()
+    for header in _INITIALS_HEADER.finditer(text) if "|" in text else ():
+        cells = [c.strip().lower() for c in header.group(0).strip().strip("|").split("|")]
+        column = next(k for k, cell in enumerate(cells) if cell in ("initials", "initial"))
+        at = header.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            row = text[at:end].strip()
+            if not row.startswith("|"):
+                break
+            at = end + 1
+            values = [c.strip() for c in row.strip("|").split("|")]
+            if column >= len(values) or set(values[column]) <= set("-: "):
+                continue  # the line under the header, or a row too short
+            ini = values[column]
+            letters = re.sub(r"[.\-']", "", ini)
+            if not _INITIALS_SHAPE.fullmatch(ini) or len(letters) < 2:
+                continue
+            names = (_TITLES_FIRST.sub("", v, count=1).split() for k, v in enumerate(values) if k != column)
+            if any(
+                1 < len(words) <= 5
+                and all(
+                    w[:1].isupper() and fold(w) not in ROLE_WORDS for w in words
+                )  # a name, not "Health Visitor"
+                and _spells(letters, words)
+                for words in names
+            ):
+                forms.add(ini)
+    return _mentions(text, forms, covered)
 
 
 # Initials no word or acronym is shaped like: capitals around a surname's Mc or Mac, or a particle's letters in

@@ -1853,14 +1853,53 @@ _GIVEN_AFTER = re.compile(r"[ ][A-ZĐÀ-Ỹ][\w'\-]{0,20}(?![\w'\-])")
 
 
 def vietnamese_given_names(text: str, spans: list[Span]) -> list[Span]:
-    """A found name ending in a Vietnamese middle name, with the given name after it."""
+    """A found name ending in a Vietnamese middle name, or followed by one, with the given name after it."""
     longer: list[Span] = []
     for span in spans:
-        if span.kind is EntityKind.PERSON and text.endswith(_VIETNAMESE_MIDDLE, span.start, span.end):
-            given = _GIVEN_AFTER.match(text, span.end)
-            if given is not None:
-                longer.append(Span(span.start, given.end(), EntityKind.PERSON, ""))
+        if span.kind is not EntityKind.PERSON:
+            continue
+        end = span.end
+        if not text.endswith(_VIETNAMESE_MIDDLE, span.start, end):
+            # "TRAN THI HOA" with "TRAN" and "HOA" found: the middle name between them is the name's too.
+            middle = next((m for m in _VIETNAMESE_MIDDLE if text.startswith(m, end)), None)
+            if middle is None or fold(text[span.start : end].split()[-1]) not in _VIETNAMESE_FAMILY:
+                continue
+            end += len(middle)
+        given = _GIVEN_AFTER.match(text, end)
+        if given is not None and classify(given.group(0).strip()) not in _NOT_GIVEN_CLASSES:
+            longer.append(Span(span.start, given.end(), EntityKind.PERSON, ""))
     return longer
+
+
+# The commonest Vietnamese family names (about nine in ten people), folded: before "Van" or "Thi" and a given name
+# they start a name however the rest reads ("LE THI NGA", "Do Van Hung").
+_VIETNAMESE_FAMILY = word_set(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong luong mai lam doan "
+    "vuong cao ha"
+)
+_NOT_GIVEN_CLASSES = frozenset({"ROLE", "FUNCTION", "TITLE"})
+_VIETNAMESE_NAME = re.compile(
+    r"(?P<family>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,6}|[A-ZĐÀ-Ỹ]{2,7})[ ](?:Van|Văn|Thi|Thị|VAN|VĂN|THI|THỊ)"
+    r"[ ][A-ZĐÀ-Ỹ][\w'\-]{0,20}(?![\w'\-])"
+)
+
+
+def vietnamese_names(text: str) -> list[Span]:
+    """A Vietnamese family name, a middle name and a given name, written in either order of case ("Le Thi Nga",
+    "LE THI NGA"): the middle name ties the three together, even when each alone is a word."""
+    spans: list[Span] = []
+    if not any(middle + " " in text for middle in _VIETNAMESE_MIDDLE):
+        return spans
+    for match in _VIETNAMESE_NAME.finditer(text):
+        family = match.group("family")
+        if joined_before(text, match.start(), "'-") or fold(family) not in _VIETNAMESE_FAMILY:
+            continue
+        given = match.group(0).rsplit(" ", 1)[1]
+        # One case throughout ("Le Thi Nga", "LE THI NGA"): a log's capitals after a name in title case are not it.
+        if family.isupper() != given.isupper() or classify(given) in _NOT_GIVEN_CLASSES:
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
+    return spans
 
 
 def with_initials(text: str, spans: list[Span]) -> list[Span]:

@@ -72,6 +72,7 @@ from assistant.privacy.initials import (
     pinned_initials,
     role_initials,
     shaped_initials,
+    table_initials,
 )
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.learned import learned_spans
@@ -91,6 +92,7 @@ from assistant.privacy.names import (
     record_names,
     surname_orders,
     vietnamese_given_names,
+    vietnamese_names,
     with_initials,
     without_opening_verbs,
 )
@@ -100,6 +102,7 @@ from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named
 from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
     address_mentions,
+    facilities_after_places,
     numbered_streets,
     ordinary_town_mentions,
     towns_before_postcodes,
@@ -374,7 +377,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
-    names += record_names(copy) + kin_word_names(copy)
+    names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
@@ -401,6 +404,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += shaped_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
+    more += table_initials(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # Services found by their names' words (not their shape) are known only now: their short forms too.
@@ -422,6 +426,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         taken = learned_spans(plain, selected + kept)
         if taken:
             selected = _select(plain, selected + taken)
+    # Last, as the learned reader finds places too: a facility named by its place goes with it.
+    facilities = facilities_after_places(copy, selected)
+    if facilities:
+        selected = _select(plain, selected + facilities)  # the longer span wins
     return _person_keys(copy, selected)
 
 

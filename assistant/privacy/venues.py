@@ -741,6 +741,35 @@ def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
     return longer
 
 
+# A facility named by the place it stands in ("Hatherby bus station", "Ferndale flats", "Moor Lane skate park"):
+# the phrase names one spot, so it goes whole with the place (and writers mark it so). A station after a word
+# read as a person's name makes that word a place ("Stainsby train station").
+_TRANSPORT_STATION_AFTER = re.compile(r"[ ](?:bus|coach|train|railway)[ ]station(?![\w'\-])")
+_FACILITY_AFTER = re.compile(
+    r"[ ](?:(?:bus|coach|train|railway)[ ]station|bus[ ]stop|flats|skate[ ]?park|playing[ ]fields?|"
+    r"recreation[ ]ground|retail[ ]park|shopping[ ]centre|leisure[ ]centre|car[ ]park)(?![\w'\-])"
+)
+
+
+def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
+    """Each found place or one-word name followed by a facility's words, made one address with them."""
+    longer: list[Span] = []
+    for span in spans:
+        if text[span.end : span.end + 1] != " ":
+            continue
+        if span.kind is EntityKind.ADDRESS:
+            after = _FACILITY_AFTER.match(text, span.end)
+        elif span.kind is EntityKind.PERSON and " " not in text[span.start : span.end]:
+            after = _TRANSPORT_STATION_AFTER.match(text, span.end)
+        else:
+            continue
+        if after is not None:
+            longer.append(
+                Span(span.start, after.end(), EntityKind.ADDRESS, norm(text[span.start : after.end()]))
+            )
+    return longer
+
+
 def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
     """A street or district found without a number, with the venue named after it; and a flat's number
     before a found address. The longer span replaces the one found."""
