@@ -106,10 +106,10 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
 @pytest.mark.parametrize(
     ("stem", "recall", "roles_lost", "other"),
     [
-        ("set8", 0.981, 1, 6),
-        ("set9", 0.962, 0, 7),
+        ("set8", 0.980, 1, 6),
+        ("set9", 0.963, 0, 7),
         ("set10", 0.975, 2, 9),
-        ("set11", 0.972, 7, 20),
+        ("set11", 0.971, 7, 20),
         ("set12", 0.979, 9, 21),
         ("set13", 0.981, 0, 8),
         ("set14", 0.986, 4, 22),
@@ -118,10 +118,10 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set17", 0.964, 0, 28),
         ("set18", 0.962, 4, 42),
         ("set19", 0.987, 0, 40),
-        ("set20", 0.984, 4, 58),
+        ("set20", 0.985, 4, 58),
         ("set21", 0.982, 11, 88),
         ("set22", 0.978, 16, 86),
-        ("set23", 0.976, 8, 65),
+        ("set23", 0.975, 8, 65),
         ("set24", 0.974, 19, 83),
         ("set25", 0.972, 17, 121),
         ("set26", 0.955, 12, 72),
@@ -136,7 +136,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set35", 0.972, 3, 12),
         ("set36", 0.973, 19, 79),
         ("set37", 0.978, 8, 48),
-        ("set38", 0.976, 8, 56),
+        ("set38", 0.977, 8, 56),
     ],
 )
 def test_later_development_sets_hold_their_figures(

