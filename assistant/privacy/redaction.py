@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -248,15 +249,17 @@ _PRIORITY = {
 }
 
 
-def _select(text: str, candidates: list[Span]) -> list[Span]:
-    """Non-overlapping spans, longest first. Touching spans count as overlapping (DATE_1PERSON_2)."""
+def _select(text: str, candidates: list[Span], taken: bytearray | None = None) -> list[Span]:
+    """Non-overlapping spans, longest first. Touching spans count as overlapping (DATE_1PERSON_2).
+
+    `taken` marks characters already chosen (1) that no candidate may touch."""
     size = len(text)
-    taken = bytearray(size + 1)  # 1 where a chosen span covers the character: linear in all
+    taken = bytearray(size + 1) if taken is None else taken  # 1 where a chosen span covers the character
     find = taken.find
     chosen: list[Span] = []
-    unique = dict.fromkeys(candidates)  # the same span is often found by several rules
     priority = _PRIORITY
-    ordered = sorted(unique, key=lambda s: (s.start - s.end, priority[s.kind], s.start))
+    # The same span is often found by several rules: its copies sort together and all but the first touch it.
+    ordered = sorted(candidates, key=lambda s: (s.start - s.end, priority[s.kind], s.start))
     for span in ordered:
         start, end = span.start, span.end
         if end <= start:
@@ -271,8 +274,32 @@ def _select(text: str, candidates: list[Span]) -> list[Span]:
             continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append(span)
-    chosen.sort(key=lambda s: s.start)
+    chosen.sort(key=_START)
     return chosen
+
+
+_START = attrgetter("start")
+
+
+def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span]:
+    """`_select(text, selected + more)` for `selected`, already a selection (in order): only the spans that touch a
+    new one are weighed again. The others touch nothing that could be chosen, so each is chosen as before."""
+    if not more:
+        return selected
+    near = bytearray(len(text) + 2)
+    for span in more:
+        start = max(0, span.start - 1)
+        near[start : span.end + 1] = b"\x01" * (span.end + 1 - start)
+    taken = bytearray(len(text) + 1)
+    kept: list[Span] = []
+    weighed: list[Span] = []  # in the order `selected + more` has them, which settles a tie as before
+    for span in selected:
+        if near.find(1, span.start, span.end) == -1:
+            kept.append(span)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        else:
+            weighed.append(span)
+    return sorted(kept + _select(text, weighed + more, taken), key=_START)
 
 
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:
@@ -368,10 +395,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     structured = _select(plain, structured_spans(copy) + other_script_words(copy))
     whole = widened(copy, structured) + towns_before_postcodes(copy, structured)
     if whole:
-        structured = _select(plain, structured + whole)  # the longer span wins
+        structured = _select_more(plain, structured, whole)  # the longer span wins
     later_places = place_mentions(copy, structured) + repeated_values(copy, structured)
     if later_places:
-        structured = _select(plain, structured + later_places)
+        structured = _select_more(plain, structured, later_places)
     # Names are looked for with the structured finds blanked out, so "Kelly Smith Oakfield Primary
     # School" yields a person and a school rather than the longer match swallowing the name.
     unmasked = Tokens(copy)
@@ -383,10 +410,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
     names = after_job_letters(copy, without_opening_verbs(copy, names))
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
-    selected = _select(plain, structured + names) if names else structured
+    selected = _select_more(plain, structured, names)
     ordered = surname_orders(tokens.text, selected)
     if ordered:
-        selected = _select(plain, selected + ordered)  # the longer span wins
+        selected = _select_more(plain, selected, ordered)  # the longer span wins
     # Later mentions are looked for by the parts of each name found; a run of capitals read as one "name" a
     # thousand words long ("KAYDENCE KAYDENCE ...") has no parts anyone is called by.
     found = [
@@ -410,7 +437,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     # Services found by their names' words (not their shape) are known only now: their short forms too.
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:
-        selected = _select(plain, selected + more)
+        selected = _select_more(plain, selected, more)
     longer = (
         with_initials(copy, selected)
         + vietnamese_given_names(copy, selected)
@@ -419,17 +446,17 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + numbered_streets(copy, selected)
     )
     if longer:
-        selected = _select(plain, selected + longer)  # the longer span wins
+        selected = _select_more(plain, selected, longer)  # the longer span wins
     if learned:
         # Placeholders already in the input stand around words as the spans they replaced did.
         kept = [Span(m.start(), m.end(), EntityKind(m["kind"]), "") for m in PLACEHOLDER.finditer(plain)]
         taken = learned_spans(plain, selected + kept)
         if taken:
-            selected = _select(plain, selected + taken)
+            selected = _select_more(plain, selected, taken)
     # Last, as the learned reader finds places too: a facility named by its place goes with it.
     facilities = facilities_after_places(copy, selected)
     if facilities:
-        selected = _select(plain, selected + facilities)  # the longer span wins
+        selected = _select_more(plain, selected, facilities)  # the longer span wins
     return _person_keys(copy, selected)
 
 
