@@ -85,3 +85,8 @@ def test_capitals_then_four_digits_or_more_are_a_reference_with_no_cue(code: str
 @pytest.mark.parametrize("text", ["Covid-19 rules applied.", "She is in Y10 now.", "Take the A1 north."])
 def test_short_codes_and_years_group_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+def test_a_code_whose_digits_are_a_year_stays() -> None:
+    text = "An EHCP-2024 review is due."
+    assert redact(text).text == text
