@@ -45,7 +45,7 @@ _INITIALS_IN_BRACKETS = re.compile(
 )
 _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
-_KEYED = re.compile(r"(?P<ini>[A-Z]{2,4})[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
+_KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
 _KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
 _KIN_WORD = re.compile(trie(KIN_TITLES) + "[ ]")
@@ -198,10 +198,11 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         for match in _KEYED.finditer(text):
             if joined_before(text, match.start(), _MARKS):
                 continue
-            if _heads(match.group("name").split()) == match.group("ini") and _letters_can_be_someone(
-                match.group("ini")
-            ):
-                forms.add(match.group("ini"))
+            ini, words = match.group("ini"), match.group("name").split()
+            # "SPa = Sophie Parkin": the surname's second letter tells two people apart.
+            spelt = _heads(words) == ini or (ini[-1].islower() and _spells(ini, words))
+            if spelt and _letters_can_be_someone(ini if ini[-1].isupper() else ini[:-1]):
+                forms.add(ini)
     return _mentions(text, forms, covered)
 
 
@@ -340,8 +341,14 @@ _BEFORE_WINDOW = 20
 _PINNED_LINE_END = re.compile(
     r"[^\n(]{1,80}(?:\([^()\n]{1,40}\)[^\n(]{0,40})?[ ]\((?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)[ \t]*(?:\n|$)"
 )
+# "Dr Imogen Sinha - IS - GP", "Sarah Opie, LADO (chair) - SO": the letters between dashes, or after one at the end.
+_PINNED_DASHED = re.compile(
+    r"[^\n]{0,60}?[ ][-–][ ](?P<ini>[A-Z][A-Za-z'.\-]{0,7})(?:[ ][-–][ ]|[ \t]*(?:\n|$))"
+)
+# "Nicola Bray (SW, NB)", "Jenna Spargo (SSW, JSp)": the letters last in a bracket, after the role.
+_PINNED_LISTED = re.compile(r"[ ]\((?:[^(),\n]{1,40},[ ])+(?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)")
 _FIRST_ON_LINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*•][ ])?(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
+    r"(?:^|\n|[;:][ ])[ \t]*(?:[-*•][ ])?(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
 )
 # Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
 # second letter ("KLo") at most; "DfE" and ordinary words are not initials.
@@ -413,11 +420,12 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
         )
         # A list of who was there, a name first on its line and its letters in brackets at the line's end
         # ("Parveen Akhtar - community panel member (PA)"): the letters are hers even when a job's too.
+        first_on_line = _FIRST_ON_LINE.search(text, max(0, person.start - 12), person.start) is not None
         line_end = (
-            _PINNED_LINE_END.match(text, person.end)
-            if after is None
-            and bracket
-            and _FIRST_ON_LINE.search(text, max(0, person.start - 12), person.start)
+            (_PINNED_LINE_END.match(text, person.end) if bracket else None)
+            or _PINNED_DASHED.match(text, person.end)
+            or (_PINNED_LISTED.match(text, person.end) if bracket else None)
+            if after is None and first_on_line
             else None
         )
         for match in (after, before, line_end):
@@ -444,7 +452,27 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             if letters not in ("A", "I"):  # "A" and "I" are words wherever else they stand
                 forms.add(ini)
     taken = {span.start for span in spans}
-    return spans + [span for span in _mentions(text, forms, covered) if span.start not in taken]
+    return spans + [
+        span
+        for span in _mentions(text, forms, covered)
+        if span.start not in taken and not _a_job_here(text, span)
+    ]
+
+
+_NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|their|our|my|new|duty)[ ])$")
+
+
+def _a_job_here(text: str, span: Span) -> bool:
+    """Letters that are a person's and a job's ("SW" for Sam Westerby) read as the job before a name or after a
+    determiner ("SW Leanne Trott", "the SW")."""
+    letters = text[span.start : span.end]
+    if letters not in ROLE_ABBREVIATIONS and letters not in _ROLE_INITIALS:
+        return False
+    return bool(
+        _NAME_AFTER.match(text, span.end)
+        or _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start)
+    )
 
 
 # A table with a column of initials ("| Name | Initials | Role |"): each row's letters are its own person's, when they
@@ -490,12 +518,24 @@ def table_initials(text: str, covered: bytearray) -> list[Span]:
 # Initials no word or acronym is shaped like: capitals around a surname's Mc or Mac, or a particle's letters in
 # lower case ("BMcD", "CMcK", "PvdB", "IapG", "OFdS"). Minutes and case notes write people so, wherever they stand.
 _SHAPED = re.compile(r"[A-Z]{1,3}(?:Ma?c|ap|vd|d)[A-Z]{1,2}(?![\w'\-])")
+# Two capitals and a surname's second letter, as minutes and school logs tell two people with the same initials
+# apart ("HCr", "SPa", "CPu"); not a plural ("GPs", "SWs") nor a degree ("BSc", "MCh"). In the 38 development sets,
+# 59 of the 62 tokens of this shape were a person; the others were a degree and two clinical abbreviations.
+_SECOND_LETTER = re.compile(r"[A-Z](?<![\w'\-&/.].)[A-Z][a-rt-z](?![\w'\-&/]|\.[A-Za-z])")
+_NOT_SECOND_LETTER = frozenset(
+    {"BSc", "MSc", "BEd", "MEd", "BCh", "MCh", "BAO", "PEx", "NSx", "MHz", "GHz", "KHz"}
+)
 
 
 def shaped_initials(text: str, covered: bytearray) -> list[Span]:
-    """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy"."""
-    return [
+    """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy", "by HCr"."""
+    spans = [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in _SHAPED.finditer(text)
         if not covered[m.start()] and not joined_before(text, m.start(), _MARKS)
+    ]
+    return spans + [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in _SECOND_LETTER.finditer(text)
+        if not covered[m.start()] and m.group(0) not in _NOT_SECOND_LETTER
     ]
