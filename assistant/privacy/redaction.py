@@ -286,6 +286,8 @@ def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span
     new one are weighed again. The others touch nothing that could be chosen, so each is chosen as before."""
     if not more:
         return selected
+    if 4 * len(more) > len(selected):
+        return _select(text, selected + more)  # most would be weighed again anyway: no marking first
     near = bytearray(len(text) + 2)
     for span in more:
         start = max(0, span.start - 1)

@@ -751,9 +751,14 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+_FACILITY_ENDS = (" station", " stop", " flats", "park", " fields", " field", " ground", " centre")
+
+
 def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
     """Each found place or one-word name followed by a facility's words, made one address with them."""
     longer: list[Span] = []
+    if not any(word in text for word in _FACILITY_ENDS):
+        return longer  # one look at the text: a long one finds a hundred thousand places and names
     for span in spans:
         if text[span.end : span.end + 1] != " ":
             continue
