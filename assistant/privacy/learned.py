@@ -141,7 +141,7 @@ def _neighbour_features(word: str, offset: int) -> tuple[str, ...]:
     return (*features, f"veto{offset}") if vetoed(word) else features
 
 
-def _line_features(text: str, start: int, end: int, lines: dict[int, tuple[str, ...]]) -> list[str]:
+def _line_features(text: str, start: int, end: int, lines: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
     """Where the word stands in its line; each line's own features are read once (`lines`, by its start)."""
     # Read no further than _LINE either side: a megabyte with no line break costs what a short line does.
     found = text.rfind("\n", max(0, start - _LINE), start)
@@ -150,17 +150,15 @@ def _line_features(text: str, start: int, end: int, lines: dict[int, tuple[str, 
     whole = lines.get(line_start)
     if whole is None:
         whole = lines[line_start] = _whole_line(text, line_start)
-    features = list(whole)
     before = text[max(line_start, start - 40) : start].rstrip()
     if not before:
-        features.append("linestart")
-    elif before[-1] in ".!?":
-        features.append("sentstart")
+        first = "linestart"
     else:
-        features.append("prevch=" + ("alnum" if before[-1].isalnum() else before[-1]))
+        last = before[-1]
+        first = "sentstart" if last in ".!?" else "prevch=alnum" if last.isalnum() else "prevch=" + last
     after = text[end : end + 40].split("\n", 1)[0].lstrip()
-    features.append("nextch=" + (("alnum" if after[0].isalnum() else after[0]) if after else "eol"))
-    return features
+    second = ("nextch=alnum" if after[0].isalnum() else "nextch=" + after[0]) if after else "nextch=eol"
+    return (*whole, first, second)
 
 
 def _whole_line(text: str, line_start: int) -> tuple[str, ...]:
@@ -230,7 +228,7 @@ class _Changed:
 
 def _words_left(
     text: str, spans: list[Span], changed: _Changed | None = None, words: _Words | None = None
-) -> Iterator[tuple[int, int, str, list[str], _Around]]:
+) -> Iterator[tuple[int, int, str, tuple[str, ...], _Around]]:
     """Each capitalised word or code no span covers and no veto holds, with its line's features and neighbours.
 
     With `changed`, only the words whose neighbours include a span it marks, or that start at one of its starts:
@@ -274,11 +272,15 @@ def _scores(
     weight = weights.get
     words: dict[str, float] = {}
     nears: dict[tuple[int, str, EntityKind | None], float] = {}
+    places: dict[tuple[str, ...], float] = {}  # a line's features take a handful of values in a whole text
     for start, end, word, line, around in _words_left(text, spans, changed, text_words):
         score = words.get(word)
         if score is None:
             score = words[word] = weight("bias", 0.0) + sum(weight(f, 0.0) for f in _word_features(word))
-        score += sum(weight(f, 0.0) for f in line)
+        part = places.get(line)
+        if part is None:
+            part = places[line] = sum(weight(f, 0.0) for f in line)
+        score += part
         for near in around:
             part = nears.get(near)
             if part is None:
