@@ -322,10 +322,15 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     return spans
 
 
+# A title that may stand between initials and the name they spell ("IN - Dr Ifeoma Nwachukwu").
+_A_TITLE = r"(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)"
+
+
 # Initials pinned to a name the text has already given: in brackets straight after it ("Amy J. Hollins (AJH)",
 # "Marcus de Souza (MdS)", "Tyler (T)") or as a key at a line's start before it ("CO - Cathy Oyelaran, DSL").
 # The letters must spell the name, so they are the person's even when they are also a word or an acronym
-# ("CO", "NB"); a job's own letters ("SW", "RN") stay a job, which a bracket after a name more often is.
+# ("CO", "NB"); a job's own letters ("SW", "RN") stay a job, which a bracket after a name more often is, except
+# where a list of who was there gives them after the role (`pinned_initials`' line_end).
 # The name may run on past the part found so far: a middle initial or a particle and surname found later.
 _PINNED_AFTER = re.compile(
     r"(?P<rest>(?:[ ][A-Za-z][\w'.\-]{0,30}){0,3})[ ]\([\"“]?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[\"”]?[,)]"
@@ -335,7 +340,7 @@ _PINNED_AFTER = re.compile(
 # "AM Dr Aled Morgan").
 _PINNED_BEFORE = re.compile(
     r"(?:^|\n|;[ ])[ \t]{0,4}(?:\|[ ]?)?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})(?:[ ]?[-:=|][ ]?|[ ])"
-    r"(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
+    rf"(?:{_A_TITLE}\.?[ ])?$"
 )
 _BEFORE_WINDOW = 20
 _PINNED_LINE_END = re.compile(
@@ -347,9 +352,7 @@ _PINNED_DASHED = re.compile(
 )
 # "Nicola Bray (SW, NB)", "Jenna Spargo (SSW, JSp)": the letters last in a bracket, after the role.
 _PINNED_LISTED = re.compile(r"[ ]\((?:[^(),\n]{1,40},[ ])+(?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)")
-_FIRST_ON_LINE = re.compile(
-    r"(?:^|\n|[;:][ ])[ \t]*(?:[-*•][ ])?(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])?$"
-)
+_FIRST_ON_LINE = re.compile(rf"(?:^|\n|[;:][ ])[ \t]*(?:[-*•][ ])?(?:{_A_TITLE}\.?[ ])?$")
 # Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
 # second letter ("KLo") at most; "DfE" and ordinary words are not initials.
 _INITIALS_SHAPE = re.compile(r"[A-Z](?:[A-Z]|Ma?c[A-Z]|O'[A-Z]|[dv][A-Z]|[.\-][A-Z]|'[A-Z]){0,3}\.?[a-z]?")
@@ -478,7 +481,7 @@ def _a_job_here(text: str, span: Span) -> bool:
 # A table with a column of initials ("| Name | Initials | Role |"): each row's letters are its own person's, when they
 # spell a name in another cell of the row, even letters that are a word or a job's ("AE", "DI", "MOD").
 _INITIALS_HEADER = re.compile(r"(?im)^[ \t]*\|(?:[^|\n]*\|)*?[ ]*initials?[ ]*\|[^\n]*$")
-_TITLES_FIRST = re.compile(r"(?:(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)\.?[ ])+")
+_TITLES_FIRST = re.compile(rf"(?:{_A_TITLE}\.?[ ])+")
 
 
 def table_initials(text: str, covered: bytearray) -> list[Span]:
@@ -502,12 +505,11 @@ def table_initials(text: str, covered: bytearray) -> list[Span]:
             letters = re.sub(r"[.\-']", "", ini)
             if not _INITIALS_SHAPE.fullmatch(ini) or len(letters) < 2:
                 continue
+            # A name in another cell spells them: capitalised words, none a role ("Health Visitor" is not one).
             names = (_TITLES_FIRST.sub("", v, count=1).split() for k, v in enumerate(values) if k != column)
             if any(
                 1 < len(words) <= 5
-                and all(
-                    w[:1].isupper() and fold(w) not in ROLE_WORDS for w in words
-                )  # a name, not "Health Visitor"
+                and all(w[:1].isupper() and fold(w) not in ROLE_WORDS for w in words)
                 and _spells(letters, words)
                 for words in names
             ):
