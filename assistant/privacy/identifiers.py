@@ -2661,11 +2661,9 @@ def _codes(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.REFERENCE, m.group(0).upper())
         for m in _CODE.finditer(text)
-        if not _A_YEAR_END.search(m.group(0))  # "EHCP-2024", "COVID2019": a year after a word
+        # "EHCP-2024", "COVID2019": a year after a word
+        if not (_A_YEAR.fullmatch(m.group(0)[-4:]) and not m.group(0)[-5:-4].isdigit())
     ]
-
-
-_A_YEAR_END = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}$")
 
 
 def _after_plates(text: str, found: list[Span], plates: list[Span]) -> list[Span]:

@@ -60,6 +60,14 @@ _DOTTED_WORDS = word_set(
 )
 
 
+def _bare(ini: str) -> str:
+    """Initials without their dots, hyphens and apostrophes ("K.M-F." -> "KMF")."""
+    return _INITIAL_MARKS.sub("", ini)
+
+
+_INITIAL_MARKS = re.compile(r"[.\-']")
+
+
 def _heads(words: list[str]) -> str:
     return "".join(w[:1] for w in words).upper()
 
@@ -119,7 +127,7 @@ def _bylines(text: str, covered: bytearray) -> set[str]:
         if cue is None or (match.group(0)[:2] == "by") != (cue.end() - cue.start() > 1):
             continue  # "by" after a record's verb; "author", "owner", "signed" whole
         ini = match.group("ini").rstrip(".")  # "Notes by HW." ends a sentence
-        letters = re.sub(r"[.\-']", "", ini)
+        letters = _bare(ini)
         if (
             not joined_before(text, cue.start())
             and not covered[match.start("ini")]
@@ -324,6 +332,8 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
 
 # A title that may stand between initials and the name they spell ("IN - Dr Ifeoma Nwachukwu").
 _A_TITLE = r"(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)"
+# The letters each pattern below reads as initials; `_INITIALS_SHAPE` then says whether they are.
+_PINNED_LETTERS = r"(?P<ini>[A-Z][A-Za-z'.\-]{0,7})"
 
 
 # Initials pinned to a name the text has already given: in brackets straight after it ("Amy J. Hollins (AJH)",
@@ -333,25 +343,23 @@ _A_TITLE = r"(?:Dr|DC|DS|DI|DCI|PC|Sgt|Mr|Mrs|Ms|Miss|Mx|Rev|Prof|Cllr)"
 # where a list of who was there gives them after the role (`pinned_initials`' line_end).
 # The name may run on past the part found so far: a middle initial or a particle and surname found later.
 _PINNED_AFTER = re.compile(
-    r"(?P<rest>(?:[ ][A-Za-z][\w'.\-]{0,30}){0,3})[ ]\([\"“]?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})[\"”]?[,)]"
+    r"(?P<rest>(?:[ ][A-Za-z][\w'.\-]{0,30}){0,3})[ ]\([\"“]?" + _PINNED_LETTERS + r"[\"”]?[,)]"
 )
 # Before the name: at a line's start, in a table's first cell or after a list's semicolon, with a dash, colon,
 # equals sign, cell border or a space, and a title between ("IN - Dr Ifeoma Nwachukwu", "| AN | Agnieszka Nowak",
 # "AM Dr Aled Morgan").
 _PINNED_BEFORE = re.compile(
-    r"(?:^|\n|;[ ])[ \t]{0,4}(?:\|[ ]?)?(?P<ini>[A-Z][A-Za-z'.\-]{0,7})(?:[ ]?[-:=|][ ]?|[ ])"
+    r"(?:^|\n|;[ ])[ \t]{0,4}(?:\|[ ]?)?" + _PINNED_LETTERS + r"(?:[ ]?[-:=|][ ]?|[ ])"
     rf"(?:{_A_TITLE}\.?[ ])?$"
 )
 _BEFORE_WINDOW = 20
 _PINNED_LINE_END = re.compile(
-    r"[^\n(]{1,80}(?:\([^()\n]{1,40}\)[^\n(]{0,40})?[ ]\((?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)[ \t]*(?:\n|$)"
+    r"[^\n(]{1,80}(?:\([^()\n]{1,40}\)[^\n(]{0,40})?[ ]\(" + _PINNED_LETTERS + r"\)[ \t]*(?:\n|$)"
 )
 # "Dr Imogen Sinha - IS - GP", "Sarah Opie, LADO (chair) - SO": the letters between dashes, or after one at the end.
-_PINNED_DASHED = re.compile(
-    r"[^\n]{0,60}?[ ][-–][ ](?P<ini>[A-Z][A-Za-z'.\-]{0,7})(?:[ ][-–][ ]|[ \t]*(?:\n|$))"
-)
+_PINNED_DASHED = re.compile(r"[^\n]{0,60}?[ ][-–][ ]" + _PINNED_LETTERS + r"(?:[ ][-–][ ]|[ \t]*(?:\n|$))")
 # "Nicola Bray (SW, NB)", "Jenna Spargo (SSW, JSp)": the letters last in a bracket, after the role.
-_PINNED_LISTED = re.compile(r"[ ]\((?:[^(),\n]{1,40},[ ])+(?P<ini>[A-Z][A-Za-z'.\-]{0,7})\)")
+_PINNED_LISTED = re.compile(r"[ ]\((?:[^(),\n]{1,40},[ ])+" + _PINNED_LETTERS + r"\)")
 _FIRST_ON_LINE = re.compile(rf"(?:^|\n|[;:][ ])[ \t]*(?:[-*•][ ])?(?:{_A_TITLE}\.?[ ])?$")
 # Initials as minutes write them: capitals, with a Mc/Mac, an O', a particle's letter ("OFdS") or a surname's
 # second letter ("KLo") at most; "DfE" and ordinary words are not initials.
@@ -435,7 +443,7 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             if match is None:
                 continue
             ini = match.group("ini")
-            letters = re.sub(r"[.\-']", "", ini)
+            letters = _bare(ini)
             if not _INITIALS_SHAPE.fullmatch(ini):
                 continue
             if (ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS) and (
@@ -502,7 +510,7 @@ def table_initials(text: str, covered: bytearray) -> list[Span]:
             if column >= len(values) or set(values[column]) <= set("-: "):
                 continue  # the line under the header, or a row too short
             ini = values[column]
-            letters = re.sub(r"[.\-']", "", ini)
+            letters = _bare(ini)
             if not _INITIALS_SHAPE.fullmatch(ini) or len(letters) < 2:
                 continue
             # A name in another cell spells them: capitalised words, none a role ("Health Visitor" is not one).

@@ -1849,7 +1849,7 @@ _INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.?[ ]){0,2}" + TOKEN.pattern)
 # A Vietnamese name's middle name (Văn for men, Thị for women) is never its last: the given name after it belongs to
 # the name even when it is an English word ("Le Van Long", "Nguyen Thi Hoa").
 _VIETNAMESE_MIDDLE = (" Van", " Văn", " VAN", " VĂN", " Thi", " Thị", " THI", " THỊ")
-_MIDDLE_STARTS = (" V", " T")
+_MIDDLE_STARTS = tuple({middle[:2] for middle in _VIETNAMESE_MIDDLE})  # a first look before the pattern
 _MIDDLE_AFTER = re.compile("|".join(_VIETNAMESE_MIDDLE))
 _GIVEN_AFTER = re.compile(r"[ ][A-ZĐÀ-Ỹ][\w'\-]{0,20}(?![\w'\-])")
 
