@@ -128,7 +128,7 @@ _HANDLE_CUES = (
 )
 # "Snapchat: tamsinxo", "Instagram account 'kayd.x'", "on TikTok as tamsinxo", "gamertag xXslayerXx".
 _PROFILE = re.compile(
-    rf"(?i:\b(?P<cue>{_PLATFORMS_TRIE}(?:[ ](?:account|profile|user ?name|name|handle|id|page|channel|"
+    rf"(?i:\b(?P<cue>{_PLATFORMS_TRIE}(?:[ ](?:account|acct|acc|profile|user ?name|name|handle|id|page|channel|"
     rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
     r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was|to))?[ ]{0,3})"
     r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
@@ -203,8 +203,8 @@ _PROFILE_WHERE = re.compile(
 _BRACKET_HANDLE = re.compile(r"\((?P<h>@?[A-Za-z0-9]{1,30}(?:[._][A-Za-z0-9]{0,30}){1,5})\)")
 _HANDLE_MORE = re.compile(r"[ ](?=[A-Za-z0-9_.]{0,29}[0-9_])[A-Za-z0-9_.]{2,30}(?![\w@-])")
 _HANDLE_CUE_WORDS = word_set(
-    "account accounts profile profiles username usernames user name names handle handles id gamertag gamer tag "
-    "page channel alias screen display online"
+    "account accounts acc accs acct accts profile profiles username usernames user name names handle handles id "
+    "gamertag gamer tag page channel alias screen display online"
 )
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
