@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from assistant.privacy.redaction import find_spans, redact
 
 
@@ -10,3 +14,31 @@ def test_an_account_abbreviation_after_a_platform_is_the_cue_not_the_handle() ->
     once = redact("02/05 - Snap acc @kd_77 deleted, new one kd_78 - he showed me").text
     assert "acc" in once and "kd_7" not in once, once
     assert find_spans(once) == [], once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missed school since the review (14/3, 21/3, 2/4 and 9/4). Found on 2/4 at a friend's.",
+        "Feeding taught on 3/2 and 4/2 - confident.",
+        "Letters sent on 12/11, 3/12 or 9/1 were not answered.",
+        "On Weds 12/7 she was seen.",
+    ],
+)
+def test_a_day_and_month_listed_after_a_date_is_a_date(text: str) -> None:
+    redacted = redact(text).text
+    assert not re.search(r"\b[0-9]{1,2}/[0-9]{1,2}\b", redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scored 3/10, 4/10 and 6/10 on the quiz.",
+        "26.01.2023 - 6/12 review at the site.",
+        "Ate 1/4 and 1/2 of it.",
+    ],
+)
+def test_scores_fractions_and_an_age_after_a_dated_entry_stay(text: str) -> None:
+    redacted = redact(text).text
+    for value in re.findall(r"\b[0-9]{1,2}/[0-9]{1,2}\b", text):
+        assert value in redacted, redacted

@@ -1187,6 +1187,8 @@ def _dates(text: str, lower: str) -> list[Span]:
             or _reads_as_day_and_month(match.group(0))
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+    if "/" in text:
+        spans += _listed_short_dates(text, spans)
     for match in _MONTH_YEAR.finditer(text) if months else ():
         # "| Feb 2020 | CSC |": a month and year that is a chronology entry's date (a cell or line of its own);
         # in running prose ("until March 2022") it stays, like a year.
@@ -1222,8 +1224,27 @@ def _dates(text: str, lower: str) -> list[Span]:
     return _with_weekdays(text, spans)
 
 
+# A day and month in a list after a date: "(18/3, 24/3, 1/4 and 7/4)", "on 8/2 and 9/2". The first is found
+# by its cue; the rest are found by standing in the same list, which a score or a fraction ("3/10") never does.
+# A dash is left out: after a date it starts the entry ("26.01.2023 - 6/12 review", a six-month review).
+_SHORT_DATE_LISTED = re.compile(r"(?:,[ ]{0,2}|[ ]{1,2}(?:and|&|or|to)[ ]{1,2})$")
+
+
+def _listed_short_dates(text: str, spans: list[Span]) -> list[Span]:
+    ends = {span.end for span in spans if span.kind is EntityKind.DATE}
+    listed: list[Span] = []
+    for match in _SHORT_DATE.finditer(text):
+        if match.end() in ends or not _valid_day_month(match.group(0), True):
+            continue
+        joint = _SHORT_DATE_LISTED.search(text, max(0, match.start() - 6), match.start())
+        if joint is not None and joint.start() in ends:
+            listed.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+            ends.add(match.end())  # the next in the list follows this one
+    return listed
+
+
 # A weekday as practitioners write it before a date, for the patterns below (matched ignoring case).
-_WEEKDAY_FORMS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|" + "|".join(sorted(WEEKDAY_WORDS))
+_WEEKDAY_FORMS = "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|" + "|".join(sorted(WEEKDAY_WORDS))
 # "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
 # goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
 # to the 2nd").
