@@ -42,3 +42,33 @@ def test_scores_fractions_and_an_age_after_a_dated_entry_stay(text: str) -> None
     redacted = redact(text).text
     for value in re.findall(r"\b[0-9]{1,2}/[0-9]{1,2}\b", text):
         assert value in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        (
+            "Dara moved to Corvington in May. Early help via Corvington Family Support since.",
+            "Corvington Family Support",
+        ),
+        ("They live in Hallowby. Health visitor: Hallowby 0-19 team duty line.", "Hallowby 0-19"),
+        (
+            "He was released to Saltmarsh Point AP on bail; Saltmarsh Point AP staff saw him.",
+            "Saltmarsh Point AP",
+        ),
+    ],
+)
+def test_a_service_named_after_a_town_found_in_the_text_goes_whole(text: str, service: str) -> None:
+    spans = find_spans(text)
+    assert any(text[s.start : s.end] == service for s in spans), [text[s.start : s.end] for s in spans]
+
+
+def test_a_short_form_a_key_gives_a_name_is_that_person_everywhere() -> None:
+    redacted = redact(
+        'Key: JT = pupil. Baz = Barry Knowles, escort.\nJT said "Baz shouts". Is Baz in prison?'
+    ).text
+    assert "Baz" not in redacted and "Knowles" not in redacted, redacted
+
+
+def test_a_word_keyed_to_a_name_stays() -> None:
+    assert "Note = " in redact("Note = Nora Hill rang twice.").text

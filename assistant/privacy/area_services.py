@@ -312,3 +312,33 @@ def _person_before(text: str, end: int) -> bool:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, EntityKind.ORG, norm(text[start:end]))
+
+
+def found_area_services(text: str, spans: list[Span]) -> list[Span]:
+    """The same reading around a town this text was found to name, not a listed one ("Brackenford Family
+    Support", "Kettlesby 0-19", "Harbour View AP"): a small town no list holds names its services as a county
+    does. A mention of the town read as a name by its cue ("Health visitor: Hallowby 0-19") is read so too.
+    The longer span replaces the place found."""
+    towns = {
+        fold(text[span.start : span.end])
+        for span in spans
+        if span.kind is EntityKind.ADDRESS and _found_town(text, span)
+    }
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind not in (EntityKind.ADDRESS, EntityKind.PERSON) or text[span.end : span.end + 1] != " ":
+            continue
+        if fold(text[span.start : span.end]) not in towns:
+            continue
+        caps = text[span.start : span.end].isupper()
+        service = _service_around(text, span.start, span.end, caps)
+        if service is not None and service.start <= span.start and service.end > span.end:
+            longer.append(service)
+    return longer
+
+
+def _found_town(text: str, span: Span) -> bool:
+    """A place's name of capitalised words none of which is listed ("Brackenford", "Harbour View", "Heath
+    Lane"). A service named after a street is named so too ("Heath Lane Immigration Advice")."""
+    words = _WORD.findall(text, span.start, span.end)
+    return bool(words) and all(word[:1].isupper() and _town_word(fold(word)) for word in words)

@@ -27,6 +27,7 @@ from assistant.privacy.words import (
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     can_be_initials,
+    common_words,
     fold,
     trie,
     word_set,
@@ -46,6 +47,8 @@ _INITIALS_IN_BRACKETS = re.compile(
 _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
+# "Gaz = Gary Pocklington", "Dec = Declan Moss": a key that gives the short form a name goes by.
+_KEYED_SHORT_FORM = re.compile(r"(?P<short>[A-Z][a-z]{1,8})[ ]?=[ ]?(?P<name>[A-Z][a-z'\-]+)[ ][A-Z]")
 # "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
 _KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
 _KIN_WORD = re.compile(trie(KIN_TITLES) + "[ ]")
@@ -211,6 +214,12 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             spelt = _heads(words) == ini or (ini[-1].islower() and _spells(ini, words))
             if spelt and _letters_can_be_someone(ini if ini[-1].isupper() else ini[:-1]):
                 forms.add(ini)
+    if "=" in text:
+        for match in _KEYED_SHORT_FORM.finditer(text):
+            short, given = match.group("short"), match.group("name")
+            # The short form starts as the given name does and is no word ("Gaz", "Dec"; not "Note = Nora Hill").
+            if short[:2] == given[:2] and short != given and fold(short) not in common_words():
+                forms.add(short)
     return _mentions(text, forms, covered)
 
 

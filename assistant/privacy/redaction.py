@@ -66,6 +66,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
+from assistant.privacy.area_services import found_area_services
 from assistant.privacy.identifiers import after_job_letters, place_mentions, repeated_values, structured_spans
 from assistant.privacy.initials import (
     dotted_initials,
@@ -456,7 +457,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         if taken:
             selected = _select_more(plain, selected, taken)
     # Last, as the learned reader finds places too: a facility named by its place goes with it.
-    facilities = facilities_after_places(copy, selected)
+    facilities = facilities_after_places(copy, selected) + found_area_services(copy, selected)
     if facilities:
         selected = _select_more(plain, selected, facilities)  # the longer span wins
     return _person_keys(copy, selected)
