@@ -72,3 +72,15 @@ def test_a_short_form_a_key_gives_a_name_is_that_person_everywhere() -> None:
 
 def test_a_word_keyed_to_a_name_stays() -> None:
     assert "Note = " in redact("Note = Nora Hill rang twice.").text
+
+
+def test_a_registration_after_a_signatures_surname_stays_and_the_initial_goes() -> None:
+    redacted = redact("Referrer: Gemma Storr, community midwife.\n\nSigned: G Storr RM   14/03/23").text
+    assert "RM" in redacted and "G " not in redacted.split("Signed:")[1] and "Storr" not in redacted, redacted
+
+
+def test_a_jobs_letters_before_a_name_end_a_run_of_capitalised_words() -> None:
+    redacted = redact(
+        "Recall agreed. HMP Wealdmoor OMU POM Abdi Warsame to attend; COM Jo Hart informed."
+    ).text
+    assert " POM " in redacted and "COM " in redacted and "Warsame" not in redacted, redacted

@@ -22,6 +22,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     HOUSE_TYPES,
     INSTITUTION_WORDS,
+    POST_NOMINALS,
     STREET_TYPES,
     data_lines,
     fold,
@@ -65,9 +66,12 @@ _NOT_NAME_WORDS = (FUNCTION_WORDS - {"first"}) | WEEKDAY_WORDS | MONTH_WORDS | w
 _STREET_OR_HOUSE = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
 # Labels and record words written in capitals after a name, not an acronym of a service ("Kent DOB").
 # System names are not part of an identifier either (the README's convention: "Kent LCS").
-_NOT_ACRONYMS = word_set(
-    "dob dod age tel mob nhs ni ref aka nfa tbc n/a uk storm lcs crn mosaic ehm pnc niche cin cp cpp lac cla "
-    "ehcp ehc plo cse cce fgm adhd asd send sen sgo cao icpc rcpc yr"
+_NOT_ACRONYMS = (
+    word_set(
+        "dob dod age tel mob nhs ni ref aka nfa tbc n/a uk storm lcs crn mosaic ehm pnc niche cin cp cpp lac cla "
+        "ehcp ehc plo cse cce fgm adhd asd send sen sgo cao icpc rcpc yr"
+    )
+    | POST_NOMINALS
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w']*+")
 _WORD = re.compile(r"[A-Za-z0-9][\w'&\-]*|&")

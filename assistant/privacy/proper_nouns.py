@@ -27,6 +27,7 @@ from assistant.privacy.words import (
     ACRONYMS,
     INSTITUTION_WORDS,
     POLICE_RANKS,
+    POST_NOMINALS,
     ROLE_WORDS,
     fold,
     is_vocabulary,
@@ -46,8 +47,8 @@ _SERVICE_WORDS = INSTITUTION_WORDS | word_set("care community visiting youth off
 # ("Barnardale Children's Charity").
 _GLUE = frozenset({" ", " & ", " and ", " of ", " upon ", " of the ", "'s ", "’s "})
 _AND = frozenset({" & ", " and "})
-# Labels in capitals that follow a name in a record, not part of it ("Freya DOB").
-_LABELS = word_set("dob dod age tel mob nhs ni ref aka nfa")
+# Labels in capitals that follow a name in a record, not part of it ("Freya DOB", "G Storr RM").
+_LABELS = word_set("dob dod age tel mob nhs ni ref aka nfa") | POST_NOMINALS
 # "to", "from" and "of" are left out: "spoke to Colette", "a text from Colette".
 _PLACE_BEFORE = word_set("in at near towards toward into around via outside inside across within nr")
 # A police log's location label: "LOCATION: HELSTON", "Scene: Kesterby" (not "ON SCENE. SUSP MADE OFF").
@@ -253,6 +254,10 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
         items[first].cls == "ROLE" or (items[first].text.isupper() and fold(items[first].text) in ACRONYMS)
     ):
         first += 1
+    for k in range(i + 1, last):
+        if items[k].cls == "ROLE" and items[k].text.isupper() and items[k + 1].cls in _NAME_CLASSES:
+            last = k - 1  # "HMP Wealdon OMU POM Abdi Warsame": a job's letters before a name start a person
+            break
     if last > i and items[last].cls == "ROLE" and fold(items[last].text) not in _SERVICE_WORDS:
         while last > i and items[last].cls == "ROLE":
             last -= 1  # "Freya's Social Worker": the whole role goes, not only its last word

@@ -273,12 +273,15 @@ PROFESSIONAL_ROLES = (
 # senior practitioner and social worker, team manager, officer in the case, healthcare assistant, emergency
 # medical technician, deputy DSL, designated safeguarding person, single point of contact, nurses... Roles only
 # in capitals: "Flo" is a name and "ta" is thanks.
+# A nurse's or a midwife's registration after the surname in a signature ("G Storr RM"): not part of the name,
+# and not a team's acronym. RM is read as the role only there; alone it is a person's initials as often.
+POST_NOMINALS = word_set("rm rn rgn rmn srn rsn rnld")
 ROLE_ABBREVIATIONS = word_set(
     "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
     # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
     "ELSA SIL BIL MIL FIL DIL CCP "
-    # a club's welfare officer, a prison's offender manager
-    "CWO OM"
+    # a club's welfare officer, a prison's offender manager, in prison or in the community
+    "CWO OM POM COM"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 
