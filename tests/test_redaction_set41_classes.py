@@ -84,3 +84,9 @@ def test_a_jobs_letters_before_a_name_end_a_run_of_capitalised_words() -> None:
         "Recall agreed. HMP Wealdmoor OMU POM Abdi Warsame to attend; COM Jo Hart informed."
     ).text
     assert " POM " in redacted and "COM " in redacted and "Warsame" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ["He stayed with Lucia at her flat.", "Vincent said he would call."])
+def test_a_given_name_that_is_part_of_a_countrys_name_is_a_name_alone(text: str) -> None:
+    redacted = redact(text).text
+    assert "Lucia" not in redacted and "Vincent" not in redacted, redacted
