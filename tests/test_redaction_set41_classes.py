@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from assistant.privacy.learned import learned_spans
 from assistant.privacy.redaction import find_spans, redact
 
 
@@ -90,3 +91,11 @@ def test_a_jobs_letters_before_a_name_end_a_run_of_capitalised_words() -> None:
 def test_a_given_name_that_is_part_of_a_countrys_name_is_a_name_alone(text: str) -> None:
     redacted = redact(text).text
     assert "Lucia" not in redacted and "Vincent" not in redacted, redacted
+
+
+
+def test_a_peoples_name_alone_is_never_taken_by_the_learned_reader() -> None:
+    # Weights that take every word left: what the shipped weights did to "Roma" in one development set.
+    text = "The family are Hungarian Roma, seen by Roma Families Together."
+    taken = [text[s.start : s.end] for s in learned_spans(text, [], trained=({"bias": 5.0}, 0.5))]
+    assert taken == ["Roma Families Together"], taken

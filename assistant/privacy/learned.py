@@ -31,6 +31,7 @@ from assistant.privacy.words import (
     INSTITUTION_WORDS,
     JOB_HEADS,
     KIN_TITLES,
+    NATIONALITIES,
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     chat_words,
@@ -378,6 +379,11 @@ def _generic(surface: str) -> bool:
     return all(all(part in known for part in _key(word).split("-")) for word in WORD.findall(surface))
 
 
+# Nationalities, peoples and faiths, except one that is also a given name ("Shona"). In a longer run they are
+# part of a name ("Roma Families Together"), so they are no veto.
+_PEOPLES = frozenset(w for w in NATIONALITIES if w not in first_names())
+
+
 def _describes_a_role(text: str, surface: str, end: int) -> bool:
     """Ordinary words just before a role name a kind of worker, not an employer ("Unit welfare officer", "Old Mum",
     "Missing from Home worker"); a name that is no word still goes ("Ridgeway DSL")."""
@@ -473,6 +479,9 @@ def _one_round(
         if (score < _ORDINARY_WORDS_LEAST and _generic(surface)) or _key(surface) in INSTITUTION_WORDS:
             passed.add(word_start)
             continue  # an institution's word alone ("the Children's Ward") names no one place
+        if all(_key(word) in _PEOPLES for word in WORD.findall(surface)) and text[end : end + 2] != "' ":
+            passed.add(word_start)
+            continue  # a people's name alone stays by the convention ("Hungarian Roma"; not "Travellers' Site")
         runs[surface] = None
         found.append(Span(start, end, _kind(surface), ""))
         covered[start:end] = b"\x01" * (end - start)
