@@ -93,7 +93,6 @@ def test_a_given_name_that_is_part_of_a_countrys_name_is_a_name_alone(text: str)
     assert "Lucia" not in redacted and "Vincent" not in redacted, redacted
 
 
-
 def test_a_peoples_name_alone_is_never_taken_by_the_learned_reader() -> None:
     # Weights that take every word left: what the shipped weights did to "Roma" in one development set.
     text = "The family are Hungarian Roma, seen by Roma Families Together."
