@@ -98,3 +98,15 @@ def test_a_peoples_name_alone_is_never_taken_by_the_learned_reader() -> None:
     text = "The family are Hungarian Roma, seen by Roma Families Together."
     taken = [text[s.start : s.end] for s in learned_spans(text, [], trained=({"bias": 5.0}, 0.5))]
     assert taken == ["Roma Families Together"], taken
+
+
+def test_letters_with_an_age_in_brackets_are_a_child_everywhere() -> None:
+    redacted = redact(
+        "Others: NB (MIL). Children: ZR (8), HR (5), TJM (9m).\nZR said HR was crying; TJM asleep."
+    ).text
+    assert not re.search(r"\b(?:ZR|HR|TJM)\b", redacted), redacted
+
+
+@pytest.mark.parametrize("text", ["DASH: HIGH (17). MARAC referral.", "Seen at ED (3) and by CSC (2)."])
+def test_a_score_or_a_services_count_in_brackets_stays(text: str) -> None:
+    assert redact(text).text == text

@@ -29,6 +29,7 @@ from assistant.privacy.words import (
     can_be_initials,
     common_words,
     fold,
+    is_vocabulary,
     trie,
     word_set,
 )
@@ -49,6 +50,11 @@ _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "Gaz = Gary Pocklington", "Dec = Declan Moss": a key that gives the short form a name goes by.
 _KEYED_SHORT_FORM = re.compile(r"(?P<short>[A-Z][a-z]{1,8})[ ]?=[ ]?(?P<name>[A-Z][a-z'\-]+)[ ][A-Z]")
+# Letters followed by an age in brackets: "ZR (8)", "RRM (3)", "KG (9m)", "TJ (14 yrs)". In the development sets
+# every one of the 20 is a person's.
+_LETTERS_WITH_AGE = re.compile(
+    r"(?P<ini>[A-Z]{2,4})(?=[ ]\([0-9]{1,2}(?:[ ]?(?:m|mths?|months?|y|yrs?|years?|yo|wks?|weeks?))?\))"
+)
 # "Uncle DD", "her cousin TJ": letters straight after a family word are what the family calls him.
 _KIN_LETTERS = re.compile(rf"(?P<ini>{_LETTERS})(?![\w\-'&/]|\.[A-Za-z])")
 _KIN_WORD = re.compile(trie(KIN_TITLES) + "[ ]")
@@ -214,6 +220,13 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             spelt = _heads(words) == ini or (ini[-1].islower() and _spells(ini, words))
             if spelt and _letters_can_be_someone(ini if ini[-1].isupper() else ini[:-1]):
                 forms.add(ini)
+    for match in _LETTERS_WITH_AGE.finditer(text) if "(" in text else ():
+        # "Children: ZR (8), HR (5)", "RRM (3)": letters with an age are a child's, whatever else they spell.
+        ini = match.group("ini")
+        if joined_before(text, match.start(), _MARKS) or fold(ini) in ACRONYMS:
+            continue
+        if len(ini) < 4 or not is_vocabulary(ini):  # not a word with a score ("DASH: HIGH (17)")
+            forms.add(ini)
     if "=" in text:
         for match in _KEYED_SHORT_FORM.finditer(text):
             short, given = match.group("short"), match.group("name")
