@@ -110,3 +110,18 @@ def test_letters_with_an_age_in_brackets_are_a_child_everywhere() -> None:
 @pytest.mark.parametrize("text", ["DASH: HIGH (17). MARAC referral.", "Seen at ED (3) and by CSC (2)."])
 def test_a_score_or_a_services_count_in_brackets_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["spoke to mr sterling, who agreed.", "told mrs o'hare at the door.", "Mrs gill said no."]
+)
+def test_a_name_typed_in_lower_case_after_its_title_is_a_name(text: str) -> None:
+    redacted = redact(text).text
+    assert "PERSON_1" in redacted and not re.search(r"sterling|o'hare|gill", redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text", ["I miss my mum and I miss home.", "Dr said no.", "Mr and Mrs agreed.", "the ms team"]
+)
+def test_a_verb_or_a_little_word_after_a_title_stays(text: str) -> None:
+    assert redact(text).text == text

@@ -2156,6 +2156,35 @@ def record_names(text: str) -> list[Span]:
     return spans
 
 
+# A name typed in lower case after its title ("spoke to mr sterling", "told mrs o'hare", "Mrs gill said"): the
+# title says a surname follows, whatever word it is. "miss" is also a verb ("I miss my mum"): after it only a word
+# that is no common word.
+_LOWER_TITLED = re.compile(
+    r"(?<![\w'\-])(?P<title>(?:[Mm](?:rs?|s|x|iss)|[Dd]r))\.?[ ](?P<name>[a-z](?:[a-z]|['\-](?=[a-z])){1,30})(?![\w'\-])"
+)
+
+
+_A_PERSON_VERB = re.compile(PERSON_VERBS)
+
+
+def lowercase_titled_names(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _LOWER_TITLED.finditer(text) if "r" in text else ():
+        name = match.group("name")
+        folded = fold(name)
+        if (
+            folded in FUNCTION_WORDS
+            or folded in ROLE_WORDS
+            or folded in _TITLE_SET
+            or _A_PERSON_VERB.fullmatch(folded)
+        ):
+            continue  # "Dr said", "Mr and Mrs Khan"
+        if match.group("title").lower() == "miss" and folded in common_words():
+            continue
+        spans.append(Span(match.start("name"), match.end("name"), EntityKind.PERSON, ""))
+    return spans
+
+
 # A family word, then a capitalised word that is also an English word, then what a person does or a stop: the word
 # is the relative's name ("Husband Ray took him out", "Nan Rose visited.", "Brother Will (17)"). The names are
 # looked for first (a pattern that starts with their letters), the family word then behind each.

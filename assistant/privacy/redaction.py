@@ -90,6 +90,7 @@ from assistant.privacy.names import (
     kin_word_names,
     list_names,
     lowercase_mentions,
+    lowercase_titled_names,
     propagate,
     record_names,
     surname_orders,
@@ -407,7 +408,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
-    names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy)
+    names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy) + lowercase_titled_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
