@@ -330,13 +330,13 @@ def found_area_services(text: str, spans: list[Span]) -> list[Span]:
     }
     longer: list[Span] = []
     for span in spans:
-        if span.kind not in (EntityKind.ADDRESS, EntityKind.PERSON) or text[span.end : span.end + 1] != " ":
+        if span.kind not in (EntityKind.ADDRESS, EntityKind.PERSON):
             continue
         if fold(text[span.start : span.end]) not in towns:
             continue
         caps = text[span.start : span.end].isupper()
         service = _service_around(text, span.start, span.end, caps)
-        if service is not None and service.start <= span.start and service.end > span.end:
+        if service is not None and service.start <= span.start and span.end <= service.end and service != span:
             longer.append(service)
     return longer
 
