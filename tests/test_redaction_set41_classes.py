@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from assistant.privacy import redaction
+from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.learned import learned_spans
 from assistant.privacy.redaction import find_spans, redact
 
@@ -125,3 +127,15 @@ def test_a_name_typed_in_lower_case_after_its_title_is_a_name(text: str) -> None
 )
 def test_a_verb_or_a_little_word_after_a_title_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+def test_a_name_only_the_learned_reader_finds_takes_its_initial_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rules leave this log's keeper; a stand-in for the learned reader finds the surname alone.
+    text = "VEHICLE (BLACK TOYOTA, KEEPER K BROOK). ALSO ON PREMISES."
+    at = text.index("BROOK")
+
+    def surname_only(plain: str, spans: list[Span]) -> list[Span]:
+        return [Span(at, at + len("BROOK"), EntityKind.PERSON, "")]
+
+    monkeypatch.setattr(redaction, "learned_spans", surname_only)
+    assert [text[s.start : s.end] for s in redaction.find_spans(text)] == ["K BROOK"]

@@ -336,7 +336,12 @@ def found_area_services(text: str, spans: list[Span]) -> list[Span]:
             continue
         caps = text[span.start : span.end].isupper()
         service = _service_around(text, span.start, span.end, caps)
-        if service is not None and service.start <= span.start and span.end <= service.end and service != span:
+        if (
+            service is not None
+            and service.start <= span.start
+            and span.end <= service.end
+            and service != span
+        ):
             longer.append(service)
     return longer
 

@@ -457,6 +457,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         taken = learned_spans(plain, selected + kept)
         if taken:
             selected = _select_more(plain, selected, taken)
+            # A name the learned reader found has its initials too ("W. Thackeray", "Jo P").
+            initialled = with_initials(copy, taken)
+            if initialled:
+                selected = _select_more(plain, selected, initialled)  # the longer span wins
     # Last, as the learned reader finds places too: a facility named by its place goes with it.
     facilities = facilities_after_places(copy, selected) + found_area_services(copy, selected)
     if facilities:
