@@ -139,3 +139,24 @@ def test_a_name_only_the_learned_reader_finds_takes_its_initial_too(monkeypatch:
 
     monkeypatch.setattr(redaction, "learned_spans", surname_only)
     assert [text[s.start : s.end] for s in redaction.find_spans(text)] == ["K BROOK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("went back to 14 tanyard cl last night", "14 tanyard cl"),
+        ("get me by greggs on brook st x", "brook st"),
+        ("meet at the garages on hufling lane", "hufling lane"),
+        ("ill pick u up from moffat rd", "moffat rd"),
+    ],
+)
+def test_a_street_typed_in_lower_case_is_an_address(text: str, street: str) -> None:
+    assert street not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we are on the main road", "FPO granted at family court", "saw him in the street", "on a public place"],
+)
+def test_a_phrase_ending_in_a_streets_word_stays(text: str) -> None:
+    assert redact(text).text == text

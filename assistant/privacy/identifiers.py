@@ -2448,9 +2448,18 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 # A numbered street in a message's lower case: "meet me at 31 ashby rd", "42 church st".
 _LOWER_STREET = re.compile(
     r"(?<![\w/.\-])[0-9]{1,4}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
-    r"avenue|ave|close|drive|dr|crescent|cres|grove|gardens|gdns|terrace|way|court|ct|walk|place|row|rise|"
-    r"square)(?![\w'\-])"
+    r"avenue|ave|close|cl|drive|dr|crescent|cres|grove|gardens|gdns|terrace|tce|way|court|ct|walk|place|pl|row|"
+    r"rise|square|sq)(?![\w'\-])"
 )
+# And without a number, where a message says where someone is: "on market st", "meet at the garages on hufling
+# lane", "pick u up from moffat rd". Only types no other phrase ends in ("family court", "a public place",
+# "the shared drive" are not streets).
+_LOWER_STREET_AFTER = re.compile(
+    r"(?<![\w'\-])(?:on|at|off|along|near|down|up|in|from|via|to|by)[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ]"
+    r"(?P<type>road|rd|street|st|lane|ln|avenue|ave|close|cl|crescent|cres|grove|terrace|tce|walk|square|sq)"
+    r"(?![\w'\-])"
+)
+_NOT_A_STREETS_NAME = word_set("main big back same next other old new little top bottom long short")
 
 
 def _lowercase_streets(text: str) -> list[Span]:
@@ -2461,6 +2470,16 @@ def _lowercase_streets(text: str) -> list[Span]:
             word in FUNCTION_WORDS for word in m.group("w").split()
         )  # "3 of the way", "2 in the street"
     ]
+
+
+def _lowercase_named_streets(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _LOWER_STREET_AFTER.finditer(text):
+        words = m.group("w").split()
+        if any(word in FUNCTION_WORDS for word in words) or words[0] in _NOT_A_STREETS_NAME:
+            continue  # "on the road", "down our street", "on the main road"
+        spans.append(Span(m.start("w"), m.end(), EntityKind.ADDRESS, norm(text[m.start("w") : m.end()])))
+    return spans
 
 
 _PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
@@ -2643,7 +2662,7 @@ def structured_spans(text: str) -> list[Span]:
     if welsh_addresses:
         found += _joined_addresses(text, welsh_addresses, digits=digits)
     found += [s for s in welsh if s.kind is not EntityKind.ADDRESS]
-    found += _trading_names(text, lower) + _lower_headed_places(text, lower)
+    found += _trading_names(text, lower) + _lower_headed_places(text, lower) + _lowercase_named_streets(text)
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))
