@@ -2455,10 +2455,11 @@ _LOWER_STREET = re.compile(
 # lane", "pick u up from moffat rd". Only types no other phrase ends in ("family court", "a public place",
 # "the shared drive" are not streets).
 _LOWER_STREET_AFTER = re.compile(
-    r"(?<![\w'\-])(?:on|at|off|along|near|down|up|in|from|via|to|by)[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ]"
+    r"(?<![\w'\-])(?P<w>[a-z]{2,20}(?:[ ][a-z]{3,20}){1,2})[ ]"
     r"(?P<type>road|rd|street|st|lane|ln|avenue|ave|close|cl|crescent|cres|grove|terrace|tce|walk|square|sq)"
     r"(?![\w'\-])"
 )
+_WHERE_SOMEONE_IS = word_set("on at off along near down up in from via to by")
 _NOT_A_STREETS_NAME = word_set("main big back same next other old new little top bottom long short")
 
 
@@ -2475,10 +2476,19 @@ def _lowercase_streets(text: str) -> list[Span]:
 def _lowercase_named_streets(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in _LOWER_STREET_AFTER.finditer(text):
+        # The name is the one or two words after the last word that says where ("up from moffat rd").
         words = m.group("w").split()
-        if any(word in FUNCTION_WORDS for word in words) or words[0] in _NOT_A_STREETS_NAME:
+        at = max((k for k, word in enumerate(words[:-1]) if word in _WHERE_SOMEONE_IS), default=-1)
+        name = words[at + 1 :]
+        if (
+            at < 0
+            or len(name) > 2
+            or any(w in FUNCTION_WORDS for w in name)
+            or name[0] in _NOT_A_STREETS_NAME
+        ):
             continue  # "on the road", "down our street", "on the main road"
-        spans.append(Span(m.start("w"), m.end(), EntityKind.ADDRESS, norm(text[m.start("w") : m.end()])))
+        start = m.end("w") - len(" ".join(name))
+        spans.append(Span(start, m.end(), EntityKind.ADDRESS, norm(text[start : m.end()])))
     return spans
 
 
