@@ -160,3 +160,14 @@ def test_a_street_typed_in_lower_case_is_an_address(text: str, street: str) -> N
 )
 def test_a_phrase_ending_in_a_streets_word_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+def test_a_quote_straight_after_a_surname_is_what_he_goes_by() -> None:
+    redacted = redact('| Nominal | DOB |\n|---|---|\n| Jerome WHITLOCK "J-Dub" | 30/01/2001 |').text
+    assert "J-Dub" not in redacted and "WHITLOCK" not in redacted, redacted
+
+
+@pytest.mark.parametrize("text", ['CONTACT "TAZ BRO" RANG.', 'Smith "Good" was the rating.'])
+def test_a_quote_after_a_word_or_of_ordinary_words_is_not_a_nickname(text: str) -> None:
+    redacted = redact(text).text
+    assert "BRO" in redacted or "Good" in redacted, redacted

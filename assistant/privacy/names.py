@@ -807,6 +807,24 @@ def quoted_names(text: str) -> list[Span]:
         if any(fold(w) in NATIONALITIES or fold(w) in FUNCTION_WORDS for w in match.group("n").split()):
             continue  # 'recorded as "White British"'
         words = match.group("n").split()
+        # '| Jerome WHITLOCK "J-Dub" |': a quote straight after a surname is what he goes by, unless it is
+        # ordinary words ('Smith "Good"').
+        by_name = by_name or (
+            not before.group(2)
+            and before.group(1)[:1].isupper()
+            and (
+                named_before in {"SURNAME", "CAPS_NAME"}
+                or (
+                    named_before == "CAPS"
+                    and len(word) >= 3
+                    and word not in ACRONYMS
+                    and not is_vocabulary(word)
+                )
+            )
+            and not all(classify(w) == "COMMON" for w in words)
+            # in a log's capitals a quote is often what was said ('SMITH "BRING SHAME"')
+            and not (match.group("n").isupper() and all(is_vocabulary(w) for w in words))
+        )
         weak = (
             word in _QUOTE_WEAK_CUE_WORDS
             and not before.group(2)
