@@ -171,3 +171,16 @@ def test_a_quote_straight_after_a_surname_is_what_he_goes_by() -> None:
 def test_a_quote_after_a_word_or_of_ordinary_words_is_not_a_nickname(text: str) -> None:
     redacted = redact(text).text
     assert "BRO" in redacted or "Good" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "site", ["Honeypot Lane Traveller Site", "Chapel Farm Transit Site", "Brook Lane Travellers' Site"]
+)
+def test_a_site_named_by_its_lane_goes_whole(site: str) -> None:
+    redacted = redact(f"The family moved to pitch 4, {site}, last spring.").text
+    assert "Site" not in redacted, redacted
+
+
+def test_a_site_word_alone_stays() -> None:
+    text = "The Traveller Site warden was told."
+    assert redact(text).text == text

@@ -747,11 +747,25 @@ def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
 _TRANSPORT_STATION_AFTER = re.compile(r"[ ](?:bus|coach|train|railway)[ ]station(?![\w'\-])")
 _FACILITY_AFTER = re.compile(
     r"[ ](?:(?:bus|coach|train|railway)[ ]station|bus[ ]stop|flats|skate[ ]?park|playing[ ]fields?|"
-    r"recreation[ ]ground|retail[ ]park|shopping[ ]centre|leisure[ ]centre|car[ ]park)(?![\w'\-])"
+    r"recreation[ ]ground|retail[ ]park|shopping[ ]centre|leisure[ ]centre|car[ ]park|"
+    # a site named by its lane ("Marsh Lane Traveller Site", "Brandon Road Travellers' Site")
+    r"(?i:travell?ers?'?|caravan|transit|residential)[ ](?i:site|park))(?![\w'\-])"
 )
 
 
-_FACILITY_ENDS = (" station", " stop", " flats", "park", " fields", " field", " ground", " centre")
+_FACILITY_ENDS = (
+    " station",
+    " stop",
+    " flats",
+    "park",
+    "Park",
+    " fields",
+    " field",
+    " ground",
+    " centre",
+    " site",
+    " Site",
+)
 
 
 def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
