@@ -184,3 +184,9 @@ def test_a_site_named_by_its_lane_goes_whole(site: str) -> None:
 def test_a_site_word_alone_stays() -> None:
     text = "The Traveller Site warden was told."
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("business", ["Patel's Late Shop", "Maisie's Bakery", "Hollis's Pharmacy"])
+def test_a_business_named_by_its_owner_goes_whole(business: str) -> None:
+    redacted = redact(f"get me 2 cans from {business} on the way").text
+    assert "ORG_1" in redacted and business.split()[-1] not in redacted, redacted

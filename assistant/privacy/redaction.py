@@ -108,6 +108,7 @@ from assistant.privacy.venues import (
     facilities_after_places,
     numbered_streets,
     ordinary_town_mentions,
+    owned_businesses,
     towns_before_postcodes,
     venues_on_streets,
     whole_org_names,
@@ -448,6 +449,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + venues_on_streets(copy, selected)
         + whole_org_names(copy, selected)
         + numbered_streets(copy, selected)
+        + owned_businesses(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins
