@@ -190,3 +190,9 @@ def test_a_site_word_alone_stays() -> None:
 def test_a_business_named_by_its_owner_goes_whole(business: str) -> None:
     redacted = redact(f"get me 2 cans from {business} on the way").text
     assert "ORG_1" in redacted and business.split()[-1] not in redacted, redacted
+
+
+@pytest.mark.parametrize("church", ["Our Lady of Walsingham", "Our Lady Star of the Sea", "Our Lady's"])
+def test_a_church_or_school_named_for_mary_goes_whole(church: str) -> None:
+    redacted = redact(f"The family attend {church} every Sunday.").text
+    assert "Lady" not in redacted, redacted
