@@ -196,3 +196,10 @@ def test_a_business_named_by_its_owner_goes_whole(business: str) -> None:
 def test_a_church_or_school_named_for_mary_goes_whole(church: str) -> None:
     redacted = redact(f"The family attend {church} every Sunday.").text
     assert "Lady" not in redacted, redacted
+
+
+def test_la_is_the_local_authority_even_beside_a_person_with_those_initials() -> None:
+    redacted = redact(
+        "Karwan's SW Lewis Abernethy rang. Age disputed - LA assessed him. Allowance paid by LA."
+    ).text
+    assert redacted.count("LA") == 2 and "Abernethy" not in redacted, redacted

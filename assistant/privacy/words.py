@@ -410,7 +410,7 @@ ACRONYMS = word_set(
     "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
-    "emis afc jfc ehe pe eoc btp cps nca hems"
+    "emis afc jfc ehe pe eoc btp cps nca hems la"
 )
 
 # Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
