@@ -329,6 +329,8 @@ def found_area_services(text: str, spans: list[Span]) -> list[Span]:
         if span.kind is EntityKind.ADDRESS and _found_town(text, span)
     }
     longer: list[Span] = []
+    if not towns:
+        return longer  # a text of a hundred thousand names and no town reads no further
     for span in spans:
         if span.kind not in (EntityKind.ADDRESS, EntityKind.PERSON):
             continue
