@@ -771,7 +771,11 @@ def quoted_names(text: str) -> list[Span]:
         first_ok = classify(first) in {"FIRST", "AMBIG"} or (
             classify(first) == "UNKNOWN" and not is_vocabulary(first)
         )
-        if first[:1].isupper() and last[:1].isupper() and first_ok and classify(last) in _NAME_CLASSES:
+        # 'Patrick "Paddy" GARSIDE': a surname in capitals no list knows, and no word or acronym
+        last_ok = classify(last) in _NAME_CLASSES or (
+            last.isupper() and len(last) >= 3 and fold(last) not in ACRONYMS and not is_vocabulary(last)
+        )
+        if first[:1].isupper() and last[:1].isupper() and first_ok and last_ok:
             spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
             # The surname alone too: where a longer name overlapping the first name wins ('Kyle Ashby-Fenn and
             # Tomasz "Tommo" Wrona' read as a list), the surname is still taken, as it is once the rest are
@@ -785,6 +789,13 @@ def quoted_names(text: str) -> list[Span]:
             continue
         listed_to = -1
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None and text.endswith(MASK + " (", 0, match.start()):
+            # 'Navneet Kaur BHULLAR ("Nav")' with the surname already found as something else: a nickname in
+            # brackets after a found name, if it reads as one.
+            if all(classify(w) in _NAME_CLASSES | {"AMBIG"} for w in match.group("n").split()):
+                spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+                listed_to = match.end()
+            continue
         if before is None:
             # 'PNC 23/556102F. "Jordy" not identified.': a quote opening a sentence says who someone is.
             words = match.group("n").split()
@@ -1997,7 +2008,9 @@ def _given_before_caps(text: str, span: Span) -> int | None:
             break
         word = given.group(0).rstrip()
         cls = classify(word)
-        if not (cls in {"FIRST", "AMBIG"} or (cls == "UNKNOWN" and not is_vocabulary(word))):
+        # before a given name, a listed surname is a first given name too ("Lloyd James HARTLEY")
+        surname_first = cls == "SURNAME" and start is not None
+        if not (cls in {"FIRST", "AMBIG"} or surname_first or (cls == "UNKNOWN" and not is_vocabulary(word))):
             break
         start = given.start()
     return start

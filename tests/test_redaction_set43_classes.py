@@ -1,0 +1,27 @@
+"""Classes of identifier first met in redaction sets 42 and 43 (written blind), each on invented text."""
+
+from __future__ import annotations
+
+from assistant.privacy.redaction import find_spans, redact
+
+
+def test_a_nickname_between_a_given_name_and_a_surname_in_capitals_is_one_name() -> None:
+    redacted = redact(
+        'At 06:10, Patrick "Paddy" FARNWORTH, aged 5, was found. Paddy had left the house.'
+    ).text
+    assert "Paddy" not in redacted and "FARNWORTH" not in redacted, redacted
+
+
+def test_a_nickname_in_brackets_after_a_surname_found_as_something_else_is_the_persons() -> None:
+    # The surname is also a family firm's name, so it is first found as an organisation.
+    text = (
+        'Dad runs Bhogal Haulage Ltd. Skylar Kaur BHOGAL ("Sky"), 16, left by a window.\n'
+        "Sky told a teaching assistant. Sky was not allowed out."
+    )
+    redacted = redact(text).text
+    assert "Sky " not in redacted, redacted
+
+
+def test_a_listed_surname_before_a_second_given_name_and_a_surname_in_capitals_is_a_given_name() -> None:
+    text = "| Name | Relationship |\n|---|---|\n| Lloyd James HARTLEY | Father |"
+    assert "Lloyd James HARTLEY" in [text[s.start : s.end] for s in find_spans(text)]
