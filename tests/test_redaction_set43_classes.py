@@ -25,3 +25,14 @@ def test_a_nickname_in_brackets_after_a_surname_found_as_something_else_is_the_p
 def test_a_listed_surname_before_a_second_given_name_and_a_surname_in_capitals_is_a_given_name() -> None:
     text = "| Name | Relationship |\n|---|---|\n| Lloyd James HARTLEY | Father |"
     assert "Lloyd James HARTLEY" in [text[s.start : s.end] for s in find_spans(text)]
+
+
+def test_initials_that_spell_a_little_word_are_the_person_before_what_she_does() -> None:
+    text = "Amina Saeed (mother) called police.\n| 03/05/21 | AS reports Tariq Malik turned up. |"
+    redacted = redact(text).text
+    assert "AS reports" not in redacted, redacted
+
+
+def test_a_little_word_in_capitals_before_a_verb_stays_when_no_name_spells_it() -> None:
+    text = "She was seen AS agreed by the panel."
+    assert redact(text).text == text

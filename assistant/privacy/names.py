@@ -1536,8 +1536,10 @@ def _taken_initials(name: str) -> str | None:
     letters = "".join(w[0] for w in words)
     folded = fold(letters)
     # A job's own letters ("GP", "SW", "HV") stay the job: a person is too rarely called by them.
-    taken = folded in ACRONYMS and folded not in ROLE_WORDS and letters not in ROLE_ABBREVIATIONS
-    return letters if taken and folded not in FUNCTION_WORDS else None
+    # A little word's letters too ("AS" for Amina Saeed, "ON", "OF"): in capitals amid lower case they are no word,
+    # and only before what a person does are they read as her.
+    taken = (folded in ACRONYMS or folded in FUNCTION_WORDS) and folded not in ROLE_WORDS
+    return letters if taken and letters not in ROLE_ABBREVIATIONS else None
 
 
 # Where initials an acronym also takes stand for the person: before what a person does ("DC says", "DC did not
