@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.privacy.redaction import find_spans, redact
 
 
@@ -36,3 +38,18 @@ def test_initials_that_spell_a_little_word_are_the_person_before_what_she_does()
 def test_a_little_word_in_capitals_before_a_verb_stays_when_no_name_spells_it() -> None:
     text = "She was seen AS agreed by the panel."
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "group",
+    ["Eritrean Community in Hallowby", "Kurdish Community Centre", "Somali Women's Association of Westhaven"],
+)
+def test_a_communitys_group_named_by_its_people_is_an_organisation(group: str) -> None:
+    redacted = redact(f"She sees a worker from {group} each week.").text
+    assert "ORG_1" in redacted and group.split()[1] not in redacted, redacted
+
+
+def test_a_job_named_by_a_people_stays() -> None:
+    text = "Mrs Hana Kovac, Roma Community Liaison Officer, attended. The family are Roma."
+    redacted = redact(text).text
+    assert "Roma Community Liaison Officer" in redacted and "are Roma" in redacted, redacted

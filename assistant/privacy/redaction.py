@@ -105,6 +105,7 @@ from assistant.privacy.proper_nouns import lone_proper_nouns, settled, the_named
 from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
     address_mentions,
+    community_groups,
     facilities_after_places,
     numbered_streets,
     ordinary_town_mentions,
@@ -450,6 +451,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + whole_org_names(copy, selected)
         + numbered_streets(copy, selected)
         + owned_businesses(copy)
+        + community_groups(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins

@@ -19,6 +19,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     HOUSE_TYPES,
     INSTITUTION_WORDS,
+    NATIONALITIES,
     ROLE_WORDS,
     STREET_TYPES,
     common_words,
@@ -914,6 +915,40 @@ _POSSESSIVE_BUSINESS = re.compile(
 _OUR_LADY = re.compile(
     r"Our[ ]Lady(?:'s)?(?:[ ](?:of|Star[ ]of|Queen[ ]of|Immaculate)(?:[ ]the)?(?:[ ][A-Z][\w\-]+)+)?(?![\w'\-])"
 )
+
+
+# A community's own group, named by its people ("Kurdish Community Centre", "Somali Women's Association of
+# Westhaven", "Roma Links", "Romanian Orthodox Parish"): a people alone stays by the convention, but its group
+# is a place someone goes. Of the 100 of this shape in the development sets, 92 are labelled.
+_PEOPLES = sorted(
+    (
+        w.title()
+        for w in NATIONALITIES
+        if w.isalpha() and w not in {"black", "white", "english", "british", "christian"}
+    ),
+    key=len,
+    reverse=True,
+)
+_GROUP_HEADS = (
+    "Community|Communities|Association|Centre|Union|Mission|Forum|Network|Voice|Links|Project|Society|Youth|"
+    "Women's|Welfare|Support|Group|Church|Parish|Mosque|Temple|Gurdwara|Club"
+)
+_COMMUNITY_GROUP = re.compile(
+    rf"(?<![\w'\-])(?:{'|'.join(_PEOPLES)})(?:[ ](?:{'|'.join(_PEOPLES)}))?(?:[ ][A-Z][a-z']+){{0,2}}[ ](?:{_GROUP_HEADS})"
+    r"(?:[ ](?:Association|Centre|Group|Project|Network|Forum|Trust|Service))?"
+    r"(?:[ ](?:in|of|for)[ ](?:the[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?(?![\w'\-])"
+)
+
+
+def community_groups(text: str) -> list[Span]:
+    """A community's group named by its people; not a job named so ("Roma Community Liaison")."""
+    spans: list[Span] = []
+    for match in _COMMUNITY_GROUP.finditer(text):
+        after = re.match(r"[ ]([A-Za-z][\w\-]*)", text[match.end() : match.end() + 30])
+        if after is not None and (fold(after.group(1)) in ROLE_WORDS or classify(after.group(1)) == "ROLE"):
+            continue
+        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    return spans
 
 
 def owned_businesses(text: str) -> list[Span]:
