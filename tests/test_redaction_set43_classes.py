@@ -53,3 +53,9 @@ def test_a_job_named_by_a_people_stays() -> None:
     text = "Mrs Hana Kovac, Roma Community Liaison Officer, attended. The family are Roma."
     redacted = redact(text).text
     assert "Roma Community Liaison Officer" in redacted and "are Roma" in redacted, redacted
+
+
+def test_a_hashtag_of_capitalised_words_run_together_is_a_handle_and_one_word_is_not() -> None:
+    redacted = redact("Please share #TeamKemi and #JusticeForRio #blessed #london").text
+    assert "#TeamKemi" not in redacted and "#JusticeForRio" not in redacted, redacted
+    assert "#blessed #london" in redacted, redacted

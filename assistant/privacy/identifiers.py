@@ -719,6 +719,9 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
 _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
 
 
+# A campaign's or a crew's hashtag of capitalised words run together ("#TeamAbena", "#JusticeForDamiAndAyo",
+# "#DeeLine"): made for one person or group. A hashtag of one word ("#blessed", "#london") says nothing.
+_CAMEL_HASHTAG = re.compile(r"#(?<![\w&]#)[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w])")
 # A profile name of three or more capitalised words run together, quoted: '"LaceyLoveHearts"'.
 _QUOTED_CAMEL = re.compile(r'"(?P<h>[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15}){2,4})"')
 # A group chat's name, quoted after "group" or "group chat": 'the WhatsApp group "Tawney 41"'. The pattern
@@ -753,6 +756,10 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
                 spans.append(Span(m.start("n"), m.end("n"), EntityKind.HANDLE, fold(name)))
     if "#" in text:
         candidates += _DISCORD_TAG.finditer(text)
+        spans += [
+            Span(m.start(), m.end(), EntityKind.HANDLE, fold(m.group(0)))
+            for m in _CAMEL_HASHTAG.finditer(text)
+        ]
     if "." in text:
         candidates += _DOTTED_WORD.finditer(text)
     social_at: list[int] = []
