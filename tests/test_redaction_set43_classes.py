@@ -59,3 +59,11 @@ def test_a_hashtag_of_capitalised_words_run_together_is_a_handle_and_one_word_is
     redacted = redact("Please share #TeamKemi and #JusticeForRio #blessed #london").text
     assert "#TeamKemi" not in redacted and "#JusticeForRio" not in redacted, redacted
     assert "#blessed #london" in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "company", ["Sentinel Guarding (Luton) Ltd", "Van der Meer Haulage Ltd", "Harbour Light Lodgings CIC"]
+)
+def test_a_company_before_its_legal_ending_goes_whole(company: str) -> None:
+    redacted = redact(f"The placement is run by {company}, which holds the contract.").text
+    assert "ORG_1" in redacted and company.split()[1] not in redacted, redacted

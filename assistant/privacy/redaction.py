@@ -106,6 +106,7 @@ from assistant.privacy.transcripts import speakers
 from assistant.privacy.venues import (
     address_mentions,
     community_groups,
+    companies,
     facilities_after_places,
     numbered_streets,
     ordinary_town_mentions,
@@ -452,6 +453,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + numbered_streets(copy, selected)
         + owned_businesses(copy)
         + community_groups(copy)
+        + companies(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins

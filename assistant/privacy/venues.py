@@ -951,6 +951,37 @@ def community_groups(text: str) -> list[Span]:
     return spans
 
 
+# A company by its legal ending: every capitalised word before "Ltd", "CIC" or "LLP" is its name, with "of",
+# "&", a particle or a place in brackets between ("Sentinel Guarding (Luton) Ltd", "Van der Meer Haulage Ltd",
+# "Second Chance Dads CIC").
+_COMPANY = re.compile(
+    r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
+    r"[ ](?:Ltd|Limited|LLP|CIC|PLC|plc)\b\.?"
+)
+_COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc")
+
+
+def companies(text: str) -> list[Span]:
+    """Companies named before their legal ending; a sentence's first word ("The", "By") is not part of one."""
+    if not any(end in text for end in _COMPANY_ENDS):
+        return []
+    spans: list[Span] = []
+    for match in _COMPANY.finditer(text):
+        start, value = match.start(), match.group(0).rstrip(".")
+        first = value.split(" ", 1)[0]
+        if fold(first) in FUNCTION_WORDS and " " in value:
+            start += len(first) + 1
+        spans.append(
+            Span(
+                start,
+                match.start() + len(value),
+                EntityKind.ORG,
+                norm(text[start : match.start() + len(value)]),
+            )
+        )
+    return spans
+
+
 def owned_businesses(text: str) -> list[Span]:
     """Businesses named by their owner, and churches named for Mary, found whole; the longer span replaces the
     owner's name or the place found."""
