@@ -67,3 +67,15 @@ def test_a_hashtag_of_capitalised_words_run_together_is_a_handle_and_one_word_is
 def test_a_company_before_its_legal_ending_goes_whole(company: str) -> None:
     redacted = redact(f"The placement is run by {company}, which holds the contract.").text
     assert "ORG_1" in redacted and company.split()[1] not in redacted, redacted
+
+
+def test_a_given_name_before_a_word_an_organisation_also_holds_makes_it_a_surname_and_declares_her_initials() -> (
+    None
+):
+    text = (
+        "Shared with DC Shawcross and Skelbrook Exploitation Team.\n"
+        "Attendees: DC Emily Shawcross (ES) CAIT; Marcus Ogunleye (MO) SW.\n"
+        "ES - no police records for Mother."
+    )
+    redacted = redact(text).text
+    assert "ES -" not in redacted and "(ES)" not in redacted, redacted

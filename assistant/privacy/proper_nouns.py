@@ -394,6 +394,7 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
     for number, span in enumerate(names + places, 1):
         owner[span.start : span.end] = [number] * (span.end - span.start)
     kind_at = {span.start: span.kind for span in places if span.kind is not EntityKind.PERSON}
+    place_ends = {span.start: span.end for span in places if span.kind is not EntityKind.PERSON}
     place_starts = sorted(kind_at)
     exact = {(span.start, span.end) for span in names}
     # A word found alone that is part of an address elsewhere is that place ("Home: 2 Dye Lane, Oakworthy").
@@ -425,6 +426,12 @@ def settled(found: list[Span], names: list[Span], places: list[Span], text: str)
         # The first place found that starts inside the run gives it its kind.
         k = bisect.bisect_left(place_starts, start)
         inner = kind_at[place_starts[k]] if k < len(place_starts) and place_starts[k] < end else None
+        if inner is not None and span.kind is EntityKind.PERSON and place_starts[k] > start:
+            # "DC Emily Shawcross" where "Shawcross" was read as an organisation's short name: a listed given
+            # name before the word makes it her surname.
+            first = _words(Span(start, end, span.kind, ""), text)[0]
+            if classify(first) == "FIRST" and place_ends[place_starts[k]] == end:
+                inner = None
         if (
             inner is None
             and place_words
