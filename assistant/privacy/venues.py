@@ -942,11 +942,26 @@ def community_groups(text: str) -> list[Span]:
     """A community's group named by its people; not a job named so ("Roma Community Liaison")."""
     spans: list[Span] = []
     for match in _COMMUNITY_GROUP.finditer(text):
-        after = re.match(r"[ ]([A-Za-z][\w\-]*)", text[match.end() : match.end() + 30])
+        after = _WORD_AFTER.match(text, match.end())
         if after is not None and (fold(after.group(1)) in ROLE_WORDS or classify(after.group(1)) == "ROLE"):
             continue
-        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+        end = match.end()
+        # Its place after it, if it ends the name ("Roma Voice Skelbrook", "Kurdish Community Centre West Mids")
+        for _ in range(2):
+            after = _WORD_AFTER.match(text, end)
+            if (
+                after is None
+                or not after.group(1)[:1].isupper()
+                or classify(after.group(1)) not in _PLACE_WORD_CLASSES
+            ):
+                break
+            end = after.end()
+        spans.append(Span(match.start(), end, EntityKind.ORG, norm(text[match.start() : end])))
     return spans
+
+
+_WORD_AFTER = re.compile(r"[ ]([A-Za-z][\w\-]*)")
+_PLACE_WORD_CLASSES = frozenset({"UNKNOWN", "COMMON", "CAPS"})
 
 
 # A company by its legal ending: every capitalised word before "Ltd", "CIC" or "LLP" is its name, with "of",
