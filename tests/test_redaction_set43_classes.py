@@ -82,5 +82,5 @@ def test_a_given_name_before_a_word_an_organisation_also_holds_makes_it_a_surnam
 
 
 def test_a_communitys_group_takes_the_place_that_ends_its_name() -> None:
-    redacted = redact("Support worker from Roma Voice Hallowby (Mrs Ana Stoica) attended.").text
-    assert "Hallowby" not in redacted and "Roma Voice" not in redacted and "Mrs" in redacted, redacted
+    text = "Support worker from Roma Voice Hallowby (Mrs Ana Stoica) attended."
+    assert "Roma Voice Hallowby" in [text[s.start : s.end] for s in find_spans(text)]
