@@ -84,3 +84,14 @@ def test_a_given_name_before_a_word_an_organisation_also_holds_makes_it_a_surnam
 def test_a_communitys_group_takes_the_place_that_ends_its_name() -> None:
     text = "Support worker from Roma Voice Hallowby (Mrs Ana Stoica) attended."
     assert "Roma Voice Hallowby" in [text[s.start : s.end] for s in find_spans(text)]
+
+
+def test_a_rarer_jobs_letters_are_the_person_the_text_names_so_before_what_he_does() -> None:
+    text = "Partner: Tendai Moyo, 34.\n| 12/03/21 | TM arrested, NFA. |\n| 19/06/23 | TM was seen at the house. |"
+    redacted = redact(text).text
+    assert "TM" not in redacted, redacted
+
+
+def test_a_team_managers_letters_stay_where_no_one_is_named_so() -> None:
+    text = "Actions agreed. TM said the plan would be reviewed."
+    assert redact(text).text == text

@@ -1535,11 +1535,11 @@ def _taken_initials(name: str) -> str | None:
         return None
     letters = "".join(w[0] for w in words)
     folded = fold(letters)
-    # A job's own letters ("GP", "SW", "HV") stay the job: a person is too rarely called by them.
-    # A little word's letters too ("AS" for Amina Saeed, "ON", "OF"): in capitals amid lower case they are no word,
-    # and only before what a person does are they read as her.
-    taken = (folded in ACRONYMS or folded in FUNCTION_WORDS) and folded not in ROLE_WORDS
-    return letters if taken and letters not in ROLE_ABBREVIATIONS else None
+    # A job every role list holds ("GP", "SW", "HV") stays the job: a person is too rarely called by its letters.
+    # A rarer job's letters ("TM", "TA"), and a little word's ("AS" for Amina Saeed, "ON"), are the person's only
+    # where the text names someone so and before what a person does ("TM took AS's phone").
+    others = folded in ACRONYMS or folded in FUNCTION_WORDS or letters in ROLE_ABBREVIATIONS
+    return letters if others and folded not in ROLE_WORDS else None
 
 
 # Where initials an acronym also takes stand for the person: before what a person does ("DC says", "DC did not
