@@ -95,3 +95,9 @@ def test_a_rarer_jobs_letters_are_the_person_the_text_names_so_before_what_he_do
 def test_a_team_managers_letters_stay_where_no_one_is_named_so() -> None:
     text = "Actions agreed. TM said the plan would be reviewed."
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", ["off sick from 30 Jan\u201327 Feb and back", "leave 2 March-16 March then"])
+def test_both_dates_of_a_range_joined_by_a_dash_are_dates(text: str) -> None:
+    spans = [text[s.start : s.end] for s in find_spans(text)]
+    assert len(spans) == 2 and all(any(m in v for m in ("Jan", "Feb", "March")) for v in spans), spans

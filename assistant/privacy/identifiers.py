@@ -1090,11 +1090,15 @@ _DATE_PATTERNS: list[re.Pattern[str]] = [
     # 14th of March 2019, 14 Mar. 2019, 14-Mar-2019, 14/Mar/19
     re.compile(
         rf"{_D1}{_ORD}(?:[ ]{{1,2}}of)?(?:[ ]{{1,2}}|[\-/.])"
-        rf"(?:{_MONTHS})\b\.?(?:(?:,?[ ]{{1,2}}|[\-/.])(?:{_YEAR}|'?[0-9]{{2}})\b)?"
+        # not a range's second day as a year ("30 Jan-27 Feb")
+        rf"(?:{_MONTHS})\b\.?(?:(?:,?[ ]{{1,2}}|[\-/.])(?:{_YEAR}|'?[0-9]{{2}}(?![ ]{{1,2}}(?:{_MONTHS})\b))\b)?"
     ),
     # March 14th, 2019; Mar 14 2019 (the character before is checked in _dates)
     re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}[0-9]{{1,2}}{_ORD}\b(?:,?[ ]{{1,2}}{_YEAR}\b)?(?![/:.][0-9])"),
 ]
+_RANGE_SECOND = re.compile(
+    rf"-(?P<d>[0-9]{{1,2}}{_ORD}[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?)"
+)
 _DAY_MONTH_NUMBERS = re.compile(r"([0-9]{1,2})\D{1,4}([0-9]{1,2})")
 # Month-and-year or a bare year is only a personal date next to a birth label.
 _DOB = re.compile(
@@ -1174,6 +1178,15 @@ def _dates(text: str, lower: str) -> list[Span]:
             if not _valid_day_month(value, index < 2):
                 continue
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, date_key(value)))
+    if months and "-" in text:
+        # "30 Jan-27 Feb" (an en dash, made a hyphen for matching): the range's second date, which its pattern
+        # does not start after a hyphen.
+        ends = {span.end for span in spans}
+        for match in _RANGE_SECOND.finditer(text):
+            if match.start() in ends:
+                spans.append(
+                    Span(match.start("d"), match.end("d"), EntityKind.DATE, date_key(match.group("d")))
+                )
     for match in _cued(text, lower, _DOB_CUE_WORDS, _DOB):
         date = match.group("date")
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
