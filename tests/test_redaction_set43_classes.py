@@ -101,3 +101,20 @@ def test_a_team_managers_letters_stay_where_no_one_is_named_so() -> None:
 def test_both_dates_of_a_range_joined_by_a_dash_are_dates(text: str) -> None:
     spans = [text[s.start : s.end] for s in find_spans(text)]
     assert len(spans) == 2 and all(any(m in v for m in ("Jan", "Feb", "March")) for v in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haemorrhages found on the morning of 1/3.",
+        "Referral sent 9/11 by the HV.",
+        "She did not get the letter of 9/3.",
+    ],
+)
+def test_a_day_and_month_after_what_is_dated_is_a_date(text: str) -> None:
+    assert "DATE_1" in redact(text).text
+
+
+def test_a_score_after_of_stays() -> None:
+    text = "He scored 7 out of 10, and 3 of 4 sessions were missed."
+    assert redact(text).text == text
