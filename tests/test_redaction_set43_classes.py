@@ -118,3 +118,9 @@ def test_a_day_and_month_after_what_is_dated_is_a_date(text: str) -> None:
 def test_a_score_after_of_stays() -> None:
     text = "He scored 7 out of 10, and 3 of 4 sessions were missed."
     assert redact(text).text == text
+
+
+def test_a_heading_in_capitals_with_an_ampersand_is_read_and_redacting_twice_finds_nothing() -> None:
+    text = "Rhys found deceased.\n\n\nTHORNBY & DISTRICT HOSPITAL NHS TRUST \u2013 Emergency Department\nName: Rhys"
+    once = redact(text).text
+    assert "THORNBY" not in once and find_spans(once) == [], once

@@ -287,10 +287,10 @@ def _place_word_lines(text: str) -> Iterator[re.Match[str]]:
             yield line
 
 
-# Two or more words in capitals in a row, a house number first, commas between: "31 BEACON CLOSE",
-# "KINGSWAY LODGE, 204 LONDON RD, GRAYS".
+# Two or more words in capitals in a row, a house number first, commas or "&" between: "31 BEACON CLOSE",
+# "KINGSWAY LODGE, 204 LONDON RD, GRAYS", "THORNBY & DISTRICT HOSPITAL NHS TRUST".
 _CAPS_RUN = re.compile(
-    r"(?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+(?:,?[ ](?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+)+(?![\w'\-])"
+    r"(?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+(?:(?:,|[ ]&)?[ ](?:[0-9]{1,4}[A-Z]?[ ])?[A-Z][A-Z'\-]+)+(?![\w'\-])"
 )
 
 
