@@ -956,10 +956,13 @@ def community_groups(text: str) -> list[Span]:
             ):
                 break
             end = after.end()
+        if len(_CAPITALISED.findall(text, match.start(), end)) < 3:
+            continue  # two words name a kind of group, not one ("the Polish Association", "the Catholic Church")
         spans.append(Span(match.start(), end, EntityKind.ORG, norm(text[match.start() : end])))
     return spans
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 _WORD_AFTER = re.compile(r"[ ]([A-Za-z][\w\-]*)")
 _PLACE_WORD_CLASSES = frozenset({"UNKNOWN", "COMMON", "CAPS"})
 
