@@ -1199,7 +1199,10 @@ def _dates(text: str, lower: str) -> list[Span]:
     for match in _FOREIGN_DATE.finditer(lower) if _FOREIGN_MONTH_HINT.search(lower) else ():
         # "23 listopada 2023", "30. apríla 2024", "12 de marzo de 2024": a letter in the family's language.
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
-    for match in _SHORT_DATE.finditer(text) if "/" in text else ():
+    short_dates = (
+        list(_SHORT_DATE.finditer(text)) if "/" in text else []
+    )  # read once: the lists below read them too
+    for match in short_dates:
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
         if _valid_day_month(match.group(0), True) and (
@@ -1208,7 +1211,7 @@ def _dates(text: str, lower: str) -> list[Span]:
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
     if "/" in text:
-        spans += _listed_short_dates(text, spans)
+        spans += _listed_short_dates(text, spans, short_dates)
     for match in _MONTH_YEAR.finditer(text) if months else ():
         # "| Feb 2020 | CSC |": a month and year that is a chronology entry's date (a cell or line of its own);
         # in running prose ("until March 2022") it stays, like a year.
@@ -1250,10 +1253,10 @@ def _dates(text: str, lower: str) -> list[Span]:
 _SHORT_DATE_LISTED = re.compile(r"(?:,[ ]{0,2}|[ ]{1,2}(?:and|&|or|to)[ ]{1,2})$")
 
 
-def _listed_short_dates(text: str, spans: list[Span]) -> list[Span]:
+def _listed_short_dates(text: str, spans: list[Span], short_dates: list[re.Match[str]]) -> list[Span]:
     ends = {span.end for span in spans if span.kind is EntityKind.DATE}
     listed: list[Span] = []
-    for match in _SHORT_DATE.finditer(text):
+    for match in short_dates:
         if match.end() in ends or not _valid_day_month(match.group(0), True):
             continue
         joint = _SHORT_DATE_LISTED.search(text, max(0, match.start() - 6), match.start())

@@ -970,11 +970,11 @@ _PLACE_WORD_CLASSES = frozenset({"UNKNOWN", "COMMON", "CAPS"})
 # A company by its legal ending: every capitalised word before "Ltd", "CIC" or "LLP" is its name, with "of",
 # "&", a particle or a place in brackets between ("Sentinel Guarding (Luton) Ltd", "Van der Meer Haulage Ltd",
 # "Second Chance Dads CIC").
+_COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc")
 _COMPANY = re.compile(
     r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
-    r"[ ](?:Ltd|Limited|LLP|CIC|PLC|plc)\b\.?"
+    rf"[ ](?:{'|'.join(_COMPANY_ENDS)})\b\.?"
 )
-_COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc")
 
 
 def companies(text: str) -> list[Span]:
