@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from assistant.privacy.kinds import MASK, EntityKind, Span
+from assistant.privacy.names import is_sentence_start
 from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
@@ -21,6 +22,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     JOB_HEADS,
     KIN_TITLES,
+    LETTER_LABELS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
@@ -267,28 +269,84 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
     ]
 
 
+# One capital and a full stop written as a word, as a note that anonymises writes a person ("KO to see R. at college",
+# "Said O. told her", "R.'s request", "Y. on a mattress"): only where a person goes, after a word that leads to one
+# or before a verb or a possessive. Never after a label ("Class A.", "Band C."), an age or a gestation (a sex:
+# "14 y/o F.", "7/52 M."), at a line's start (an index: "C. Statements"), nor "E. coli".
+_DOTTED_LETTER = re.compile(r"(?<![\w.'&/°\-])[A-HJ-Z]\.(?![\w.\-]|[ ]coli\b)")
+_DOTTED_LETTER_AFTER = re.compile(
+    rf"(?:'s\b|[ ](?:{PERSON_VERBS}|speaks|withdrew|on|in|with|at|and)\b|\)|[ ]?\n|[,;][ ][a-z])"
+)
+_DOTTED_LETTER_CUE = re.compile(
+    r"(?i:\b(?:said|says|told|tells|asked|with|for|about|saw|see|sees|seen|met|meet|keep|to|by|name|named|owed|"
+    r"visited|collected|from|and|of|that|is|when)[ ]\"?)$"
+)
+_AGE_BEFORE = re.compile(r"(?:\d|\b(?:yo|y/o|yrs?|years?|old|months?|weeks?|male|female))[ ]$")
+
+
+def dotted_letters(text: str, covered: bytearray) -> list[Span]:
+    """A capital and a full stop standing for a person where a person goes."""
+    if "." not in text:
+        return []
+    # "answered by F.", "M. and F. present": mother and father, as notes write them, when both stand so.
+    # "No record held for S." of "Child S": a letter the text makes an anonymised label stays one.
+    never = _label_letters(text)
+    if sum(_stands_alone(text, role) for role in "MFP") >= 2:
+        never |= {"M", "F", "P"}
+    if all(re.search(rf"(?<![\w.'])[{role}]\.(?![\w.])", text) for role in "MF"):
+        never |= {"M", "F"}
+    spans = []
+    for m in _DOTTED_LETTER.finditer(text):
+        start = m.start()
+        if covered[start] or m.group(0)[0] in never or _after_label(text, start):
+            continue
+        if start == 0 or text[start - 1] == "\n" or _AGE_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if _DOTTED_LETTER_AFTER.match(text, m.end()) or _DOTTED_LETTER_CUE.search(
+            text, max(0, start - 12), start
+        ):
+            spans.append(Span(start, m.end(), EntityKind.PERSON, ""))
+    return spans
+
+
+def letters_before_found(text: str, spans: list[Span]) -> list[Span]:
+    """A capital and a full stop just before something found, however it was read: the initial of a name
+    ("Solicitor: M. Dziedzic" of "Dziedzic & Co", "reg keeper T. Hadley" of a town, "Dr M. Chaudhry" of a
+    practice)."""
+    found: list[Span] = []
+    for span in spans:
+        start = span.start - 3
+        if start < 1 or text[start + 1 : span.start] != ". " or not text[span.start].isupper():
+            continue
+        if text[start - 1] != "\n" and _DOTTED_LETTER.match(text, start) and not _after_label(text, start):
+            found.append(Span(start, span.start - 1, EntityKind.PERSON, ""))
+    return found
+
+
 # A first name's initial alone, as a school log or a case note writes a child ("F tearful at break", "Mam said
 # F needs a fresh start", "informed of A's death"): only the initial of a name the text has given, only where a
 # person goes (before a verb of what people do or say, a possessive, or after "said", "with", "for"...), never
 # after a label ("Child F", "Plan B", "Vitamin D", "Appendix C") nor run into other letters ("A&E", "C-section").
 _LETTER_ALONE = r"(?![\w\-&/.]|'(?!s\b))"  # after the letter: no word, mark or dot; a possessive may follow
 _VERB_AFTER = re.compile(rf"(?:'s\b|[ ](?:{PERSON_VERBS})\b)")
-_CORE_VERB_AFTER = re.compile(
-    r"(?:'s\b|[ ](?:said|says|told|tells|was|is|has|had|disclosed|asked|reported|stated)\b)"
+# After "A", only verbs no noun or adjective is spelled as ("A found at the flat", not "A late referral").
+_A_VERB_AFTER = re.compile(
+    r"(?:'s\b|[ ](?:said|says|told|tells|was|is|has|had|disclosed|asked|reported|stated|wants|does|did|placed|"
+    r"moved|retracted|retaliated|declined|returned|refused|went|came|attended|arrived|agreed|denied|found|"
+    r"shocked|asleep)\b)"
 )
+_A_AND_E = re.compile(r"[ ](?:and|&)[ ]E\b")  # "taken to A and E": the emergency department
 _CUE_BEFORE = re.compile(r"\b(?:said|says|told|tells|asked|with|for|about|saw|sees|and|that)[ ]$")
+_A_CUE_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|asked|with|for|about|saw|sees|and|that|to)[ ]$"
+)  # not "L", "R"
 _LABEL_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
-_LETTER_LABELS = word_set(
-    "child baby adult sibling person young plan section appendix option type category grade class year part "
-    "annex table figure stage phase block ward room form schedule vitamin hepatitis group team level step "
-    "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item sex gender"
-)
 # "Harley Quinn (Child H)", "Rapid review - Children S and R", "Siblings A, B and C": anonymised labels' letters.
 _ANONYMISED = re.compile(
     r"(?:Child|CHILD|Baby|BABY|Sibling|SIBLING|Adult|ADULT|Subject|Person|Young[ ]Person|YP)[ ]([A-Z])(?![\w\-])"
 )
 _ANONYMISED_SEVERAL = re.compile(
-    r"(?:Children|CHILDREN|Siblings|SIBLINGS)[ ](?P<list>[A-Z](?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z])+)(?![\w\-])"
+    r"(?:Child(?:ren)?|CHILD(?:REN)?|Siblings|SIBLINGS)[ ](?P<list>[A-Z](?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z])+)(?![\w\-])"
 )
 
 
@@ -301,7 +359,7 @@ def _label_letters(text: str) -> set[str]:
 def _after_label(text: str, start: int) -> bool:
     """Whether a letter is a label's ("Child H", "Plan B", "Vitamin D"), not a person's initial."""
     label = _LABEL_BEFORE.search(text, max(0, start - 16), start)
-    return label is not None and fold(label.group(1)) in _LETTER_LABELS
+    return label is not None and fold(label.group(1)) in LETTER_LABELS
 
 
 def _stands_alone(text: str, letter: str) -> bool:
@@ -341,9 +399,17 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
             continue
         if _after_label(text, start):
             continue
-        verb = (_CORE_VERB_AFTER if letter == "A" else _VERB_AFTER).match(text, match.end())
-        cued = letter != "A" and _CUE_BEFORE.search(text, max(0, start - 8), start) is not None
-        if verb is not None or cued:
+        verb = (_A_VERB_AFTER if letter == "A" else _VERB_AFTER).match(text, match.end())
+        # "A" is an article only where a sentence starts: inside one, after "spoke to" or "for", it is someone.
+        if letter == "A":
+            cue = (
+                None
+                if is_sentence_start(text, start) or _A_AND_E.match(text, match.end())
+                else _A_CUE_BEFORE.search(text, max(0, start - 8), start)
+            )
+        else:
+            cue = _CUE_BEFORE.search(text, max(0, start - 8), start)
+        if verb is not None or cue is not None:
             spans.append(Span(start, match.end(), EntityKind.PERSON, ""))
             confirmed[letter] += 1
         elif letter != "A":

@@ -30,6 +30,7 @@ from assistant.privacy.words import (
     INSTITUTION_WORDS,
     JOB_HEADS,
     KIN_TITLES,
+    LETTER_LABELS,
     MAKES_ALSO_SURNAMES,
     MESSAGE_NAME_AFTER,
     MESSAGE_NAME_BEFORE,
@@ -313,12 +314,26 @@ def is_sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and start - i < 12 and text[i] in " \t\"'(*•·-#":
         i -= 1
-    if i < 0 or text[i] in ".!?:;\n\r|":
+    if i < 0 or text[i] in "!?:;\n\r|":
         return True
+    if text[i] == ".":
+        return not _initial_before(text, i)
     # Numbered list items: "3. Jayden" or "(a) Grace".
     return bool(
         re.search(r"(?:^|\n)[ \t]{0,4}(?:[0-9]{1,3}|[a-z])[.)][ \t]{0,4}$", text[max(0, start - 12) : start])
     )
+
+
+# "(P. Foster, DSL)", "reg keeper T. Hadley": a capital and a full stop inside a line is an initial before a name, not
+# the end of a sentence, unless a label stands before it ("Class A. Foster carers") or it starts a line ("C. Statements").
+_LABELLED_LETTER = re.compile(r"(?:^|(?<=\W))([A-Za-z]+)[ ]$")
+
+
+def _initial_before(text: str, dot: int) -> bool:
+    if dot < 2 or not text[dot - 1].isupper() or text[dot - 1] == "I" or text[dot - 2] not in " (,":
+        return False
+    label = _LABELLED_LETTER.search(text, max(0, dot - 18), dot - 1)
+    return label is None or fold(label.group(1)) not in LETTER_LABELS
 
 
 _NEVER_FIRST = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
@@ -1871,7 +1886,7 @@ _NAME_THEN_INITIAL = re.compile(
     re.MULTILINE,
 )
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
-_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])(?:[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚŞŠȘŢȚŹŻŽ]\.?[ ]){1,3}$")
+_INITIAL_THEN_NAME = re.compile(r"(?<![\w.'\-])(?:(?:[B-HJ-ZÀ-ÖØ-ÝĆČĐŁŃŚŞŠȘŢȚŹŻŽ]\.?|A\.)[ ]){1,3}$")
 
 
 _INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.?[ ]){0,2}" + TOKEN.pattern)

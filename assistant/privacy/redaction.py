@@ -70,6 +70,8 @@ from assistant.privacy.area_services import found_area_services
 from assistant.privacy.identifiers import after_job_letters, place_mentions, repeated_values, structured_spans
 from assistant.privacy.initials import (
     dotted_initials,
+    dotted_letters,
+    letters_before_found,
     lone_initials,
     pinned_initials,
     role_initials,
@@ -107,6 +109,7 @@ from assistant.privacy.venues import (
     address_mentions,
     community_groups,
     companies,
+    coroners,
     facilities_after_places,
     numbered_streets,
     ordinary_town_mentions,
@@ -435,6 +438,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
     more += role_initials(tokens.text, covered) + dotted_initials(tokens.text, covered)
+    more += dotted_letters(tokens.text, covered)
     more += shaped_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
@@ -454,6 +458,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + owned_businesses(copy)
         + community_groups(copy)
         + companies(copy)
+        + coroners(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins
@@ -471,6 +476,9 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     facilities = facilities_after_places(copy, selected) + found_area_services(copy, selected)
     if facilities:
         selected = _select_more(plain, selected, facilities)  # the longer span wins
+    initials = letters_before_found(copy, selected)
+    if initials:
+        selected = _select_more(plain, selected, initials)
     return _person_keys(copy, selected)
 
 

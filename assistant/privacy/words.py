@@ -403,6 +403,16 @@ NOT_NAME_STARTS = word_set(
 )
 
 # All-caps words that are acronyms in this genre, never a name spelt in capitals.
+# Words a capital letter after them labels rather than names ("Child H", "Plan B", "Class A", "Band C"): the
+# letter is nobody's initial there, and a full stop after it ends a sentence.
+LETTER_LABELS = word_set(
+    "child baby adult sibling person young plan section appendix option type category grade class year part "
+    "annex table figure stage phase block ward room form schedule vitamin hepatitis group team level step "
+    "mr mrs ms miss dr subject case family mother father perpetrator victim witness suspect exhibit item sex gender "
+    "band code flat unit bay pitch bed zone wing"
+)
+
+
 ACRONYMS = word_set(
     "mash camhs icpc rcpc lado cspr lcspr dsl senco sendco ehcp ehc nhs gp ed ae cin cp cpp lac cla plo icb "
     "ccg idva isva marac mappa dash yot yjs sarc cse cce fgm prevent ace aces adhd asd send sen ico dbs dwp "
