@@ -780,6 +780,8 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
 
     for match in candidates:
         value = match.group(0)
+        if fold(value) in public_names():
+            continue  # "what3words": a platform, not an account on it
         if _handle_shaped(value) or (
             _handle_shaped(value, social=True) and near_social(match.start(), match.end())
         ):
@@ -1087,7 +1089,8 @@ _ORD = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _D1 = r"[0-9](?<![\w/.\-].)[0-9]?"  # a day or month of one or two digits, not inside a number
 _DATE_PATTERNS: list[re.Pattern[str]] = [
     # 14/03/2019, 14.3.19, 14-03-2019
-    re.compile(rf"{_D1}[/.\-][0-9]{{1,2}}[/.\-](?:{_YEAR}|[0-9]{{2}})(?![\w/-]|[.-][0-9])"),
+    # (a dash after it is open-ended, "16/02/2024-:", unless a number or code runs on: "14/03/2019-0012")
+    re.compile(rf"{_D1}[/.\-][0-9]{{1,2}}[/.\-](?:{_YEAR}|[0-9]{{2}})(?![\w/]|-[\w/]|[.-][0-9])"),
     # "Date of Birth 14 03 2019", "16 / 05 / 2016": spaced numbers, or spaced separators, with a four-digit year
     re.compile(
         rf"{_D1}(?:[ ]{{1,2}}|[ ][/.\-][ ])[0-9]{{1,2}}(?:[ ]{{1,2}}|[ ][/.\-][ ]){_YEAR}(?![\w/-]|[.-][0-9])"
@@ -1198,6 +1201,8 @@ def _dates(text: str, lower: str) -> list[Span]:
         date = match.group("date")
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
     for match in _COMPACT_DATE.finditer(text) if _COMPACT_HINT.search(text) else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
+    for match in _DATE_TIME_GROUP.finditer(text) if "Z" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _DAY_MONTH_BEFORE_TIME.finditer(text) if ":" in text else ():
         # "16.11 23:12 kacper: ...": a chat export's day and month before the time of a message.
@@ -1333,12 +1338,16 @@ _COMPACT_DATE = re.compile(
     rf"[0-9](?<![\w/.\-].)[0-9]?(?:{_COMPACT_MONTHS}|(?:{_COMPACT_MONTHS.title()}))(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/])"
 )
 _COMPACT_HINT = re.compile(rf"[0-9](?:{_COMPACT_MONTHS}|{_COMPACT_MONTHS.title()})")
+# A military date-time group, day, hours and minutes, zone, month and year: "081000ZOCT23", "151600Z DEC 23".
+_DATE_TIME_GROUP = re.compile(
+    rf"(?<![\w/])(?:0[1-9]|[12][0-9]|3[01])[0-2][0-9][0-5][0-9][A-Z][ ]?(?:{_COMPACT_MONTHS})[ ]?[0-9]{{2}}(?!\w)"
+)
 _SHORT_DATE_BEFORE = re.compile(
     r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|booked|"
     r"appt|appointment|due|"
     # what is dated: "the letter of 9/3", "referral sent 9/11", "seen 20/12", "6pm 11/3" (all 46 in the
     # development sets are dates)
-    r"of|sent|seen|letter|email|panel|visit|meeting|am|pm|"
+    r"of|sent|seen|letter|email|panel|visit|meeting|am|pm|re|regarding|"
     # a weekday before it: "Sat 15/11 19:47" in a chat's timestamps
     rf"{_WEEKDAY_FORMS}))[:,]?\s{{1,4}}$"
 )
@@ -1403,7 +1412,8 @@ _FLAT = (
     # "Flat 2/1", "Flat 0/R": a Scottish tenement's floor and door
     r"(?:(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
     r"(?:/[0-9A-Z](?![\w/]))?"
-    r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-]))"  # "Block C, Jubilee Heights": a block of flats by letter
+    r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-])"  # "Block C, Jubilee Heights": a block of flats by letter
+    r"|(?:Flat|FLAT)[ ][A-H](?![\w'\-&/]))"  # "Fire started in Flat C": a flat by its letter alone
 )
 # The same type words as patterns factored by prefix, so a capitalised word is not tried against each.
 _STREET_TYPES_TRIE = trie(set(STREET_TYPES.split("|")))
@@ -1616,7 +1626,7 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     # Most patterns here need a street or house type word, the flats' a flat word: one fast scan for each
     # says whether any is there.
     typed = has_word(_PLACE_TYPE_WORD, text)
-    flats = digits and has_word(_FLAT_WORD, text)
+    flats = (digits or "Flat " in text or "FLAT " in text) and has_word(_FLAT_WORD, text)
     for match in _ADDRESS_NUMBERED.finditer(text) if digits and typed else ():
         before = text[max(0, match.start() - 2) : match.start()]
         if before[-1:] == ":" or (before[-1:] == "." and before[:1].isdigit()):

@@ -279,7 +279,7 @@ _DOTTED_LETTER_AFTER = re.compile(
 )
 _DOTTED_LETTER_CUE = re.compile(
     r"(?i:\b(?:said|says|told|tells|asked|with|for|about|saw|see|sees|seen|met|meet|keep|to|by|name|named|owed|"
-    r"visited|collected|from|and|of|that|is|when)[ ]\"?)$"
+    r"visited|collected|from)[ ]\"?)$"
 )
 _AGE_BEFORE = re.compile(r"(?:\d|\b(?:yo|y/o|yrs?|years?|old|months?|weeks?|male|female))[ ]$")
 
@@ -288,13 +288,11 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     """A capital and a full stop standing for a person where a person goes."""
     if "." not in text:
         return []
-    # "answered by F.", "M. and F. present": mother and father, as notes write them, when both stand so.
-    # "No record held for S." of "Child S": a letter the text makes an anonymised label stays one.
+    # "No record held for S." of "Child S": a letter the text makes an anonymised label stays one; and "answered
+    # by F." where the text writes mother, father or partner as "M", "F" and "P" (read as lone_initials does).
     never = _label_letters(text)
     if sum(_stands_alone(text, role) for role in "MFP") >= 2:
         never |= {"M", "F", "P"}
-    if all(re.search(rf"(?<![\w.'])[{role}]\.(?![\w.])", text) for role in "MF"):
-        never |= {"M", "F"}
     spans = []
     for m in _DOTTED_LETTER.finditer(text):
         start = m.start()

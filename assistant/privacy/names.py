@@ -2092,6 +2092,11 @@ _NOT_GIVEN = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOW
 _TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)?")
 
 
+_AGE_IN_BRACKETS = re.compile(
+    r"[ ]?\((?:\d{1,2}\)|\d{1,2}[ ]?(?:y|yo|yrs|years|months|m)\b|aged|DOB|d\.o\.b|born)", re.IGNORECASE
+)
+
+
 def given_then_caps_surname(tokens: Tokens) -> list[Span]:
     """ "Willow PIKE", "Lowri Haf MORGAN": a given name (or two) in title case, then a surname in capitals, as
     practitioners write a person in a family list or a record. Whatever the given name is, even an ordinary word
@@ -2128,11 +2133,18 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
         # A listed surname after any given name ("River PIKE"); an unlisted one, no word and no short
         # abbreviation, only after a given name that is no word either ("Dariusz KAZLAUSKAS"; not "Noted DNA",
         # "Merlin PAC").
-        if not _listed_surname(folded) and (
-            len(word) < 4
-            or is_vocabulary(word)
-            or is_vocabulary(given.text)
-            or fold(given.text) in place_names()  # "Lewisham NRPF", "Knowsley MACE": a place's team
+        # An age or a birth date in brackets after them says they are someone, whatever the words ("Liberty
+        # LOVERIDGE (10)", "James GREEN (DOB 02/05/1990)").
+        aged = _AGE_IN_BRACKETS.match(tokens.text, surname.end) is not None
+        if (
+            not aged
+            and not _listed_surname(folded)
+            and (
+                len(word) < 4
+                or is_vocabulary(word)
+                or is_vocabulary(given.text)
+                or fold(given.text) in place_names()  # "Lewisham NRPF", "Knowsley MACE": a place's team
+            )
         ):
             continue
         if capitals[bisect.bisect_right(starts, surname.start) - 1]:
