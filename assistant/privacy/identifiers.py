@@ -1214,14 +1214,29 @@ def _dates(text: str, lower: str) -> list[Span]:
     short_dates = (
         list(_SHORT_DATE.finditer(text)) if "/" in text else []
     )  # read once: the lists below read them too
+    uncued: list[re.Match[str]] = []
     for match in short_dates:
         # "on 14/3", "by 22/6", "14/9 | Recorded by": a day and month without a year, only where a date
         # goes (scores and fractions, "3/10", do not follow "on" or start a line).
-        if _valid_day_month(match.group(0), True) and (
-            _SHORT_DATE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-            or _reads_as_day_and_month(match.group(0))
-        ):
+        if not _valid_day_month(match.group(0), True):
+            continue
+        if _SHORT_DATE_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ) or _reads_as_day_and_month(match.group(0)):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+        else:
+            uncued.append(match)
+    if len(short_dates) - len(uncued) >= 2:
+        # A text that dates its entries by day and month dates its prose so too ("arrested 12/3", "CP medical
+        # 9/1"); not a score, an age in months or days, or a fraction ("pain 8/10", "Leo 3/12", "24/7").
+        for match in uncued:
+            value = match.group(0)
+            day, month = value.split("/")
+            if month == "12" or (month == "7" and int(day) <= 7) or value == "24/7":
+                continue  # "3/12" months old, "2/7" two days (a clinician's shorthand)
+            if _NOT_A_SHORT_DATE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                continue
+            spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + value))
     if "/" in text:
         spans += _listed_short_dates(text, spans, short_dates)
     for match in _MONTH_YEAR.finditer(text) if months else ():
@@ -1342,6 +1357,12 @@ _COMPACT_HINT = re.compile(rf"[0-9](?:{_COMPACT_MONTHS}|{_COMPACT_MONTHS.title()
 _DATE_TIME_GROUP = re.compile(
     rf"(?<![\w/])(?:0[1-9]|[12][0-9]|3[01])[0-2][0-9][0-5][0-9][A-Z][ ]?(?:{_COMPACT_MONTHS})[ ]?[0-9]{{2}}(?!\w)"
 )
+_NOT_A_SHORT_DATE_BEFORE = re.compile(
+    r"(?i:\b(?:pain|score|scored|scaling|rated|rating|mum|me|nan|dad|aged?|pt|infant|baby|approx|female|male|yo|"
+    r"y/o|gcs|apgar|"
+    r"sats|bp|hr|rr|under|over|yrs?|years?|is|was|attended|imms|gestation)[:,]?[ ]{0,2})$|[0-9][ ]{0,2}$|"
+    r"\b(?:and|of)[ ]$"
+)
 _SHORT_DATE_BEFORE = re.compile(
     r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|booked|"
     r"appt|appointment|due|"
@@ -1424,6 +1445,7 @@ _ADDRESS_NUMBERED = re.compile(
     rf"(?:{_FLAT},?[ ]{{1,2}}|(?:No|NO)\.?[ ])?[0-9](?<![\w/.-].)[0-9]{{0,3}}[A-Za-z]?(?:-[0-9]{{1,4}})?,?[ ]{{1,2}}"
     rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
+_YEAR_THEN_COMMA = re.compile(r"(?:19|20)[0-9]{2},")
 _ADDRESS_NAMED = re.compile(
     rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
@@ -1631,6 +1653,8 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         before = text[max(0, match.start() - 2) : match.start()]
         if before[-1:] == ":" or (before[-1:] == "." and before[:1].isdigit()):
             continue  # "09:10 GP Dr Siddiqui", "09.10": the minutes of a time, not a house number ("No.12" is)
+        if _YEAR_THEN_COMMA.match(match.group(0)):
+            continue  # "12 October 2022, Kelsworth Family Court": a date's year, then a place
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _ADDRESS_NAMED.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.end())
@@ -1939,6 +1963,25 @@ _PLACE_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,30})(?=[ ]?[,.;:)(\n|]|$)")
 # that is not a generic service word: "Blackburn Birth Centre" is a place, "the Job Centre" is not.
 # The words of national trusts, which identify nobody ("the Lullaby Trust", "the National Trust").
 _NATIONAL_TRUST_WORDS = word_set("lullaby national prince's princes wellcome")
+
+
+def _compass_place(words: list[str]) -> bool:
+    """ "North Vale", "West Moor": a compass point before a capitalised word names an area, though each is a word."""
+    bare = [_bare(w) for w in words if _bare(w) not in _CONNECTORS]
+    return (
+        len(bare) >= 2
+        and bare[0] in _DIRECTIONS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() for w in words)
+        and not any(w in _GENERIC_SERVICE or w in _DIRECTIONS or w in _AREA_WORDS for w in bare[1:])
+    )
+
+
+_AREA_WORDS = word_set(
+    "area areas division district region locality zone patch sector team"
+)  # "North Area Police"
+
+
 _GENERAL_SUFFIXES = frozenset(
     {
         "Trust",  # "Weald Travellers' Trust" has a place in it; "the Trust", "a Housing Trust" do not
@@ -2383,14 +2426,18 @@ def _named_places(text: str) -> list[Span]:
                     if _bare(w) not in _CONNECTORS
                 ) or all(w in common_words() or w in _GENERIC_SERVICE or w in _DIRECTIONS for w in content):
                     continue  # "KELDERBY CITY COUNCIL", not "THE COUNCIL" or "MASH POLICE"
-            elif match.group(0) in _GENERAL_SUFFIXES and not any(
-                not word.isupper()
-                and _bare(word) not in common_words()
-                and _bare(word) not in _GENERIC_SERVICE
-                and _bare(word) not in NATIONALITIES  # "British Transport Police"
-                and (match.group(0) != "Trust" or _bare(word) not in _NATIONAL_TRUST_WORDS)
-                for _, word in words
-                if _bare(word) not in _CONNECTORS
+            elif (
+                match.group(0) in _GENERAL_SUFFIXES
+                and not any(
+                    not word.isupper()
+                    and _bare(word) not in common_words()
+                    and _bare(word) not in _GENERIC_SERVICE
+                    and _bare(word) not in NATIONALITIES  # "British Transport Police"
+                    and (match.group(0) != "Trust" or _bare(word) not in _NATIONAL_TRUST_WORDS)
+                    for _, word in words
+                    if _bare(word) not in _CONNECTORS
+                )
+                and not _compass_place([w for _, w in reversed(words)])
             ):
                 continue  # "X Centre", "X Service": a named one has a proper name in it ("Blackburn Birth Centre")
             if match.group(0) == "Junior" and all(

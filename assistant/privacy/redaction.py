@@ -119,7 +119,7 @@ from assistant.privacy.venues import (
     whole_org_names,
     widened,
 )
-from assistant.privacy.words import fold, norm
+from assistant.privacy.words import FUNCTION_WORDS, fold, is_vocabulary, norm
 
 __all__ = [
     "PLACEHOLDER",
@@ -295,7 +295,8 @@ def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span
     if not more:
         return selected
     if 4 * len(more) > len(selected):
-        return _select(text, selected + more)  # most would be weighed again anyway: no marking first
+        taken = bytearray(len(text) + 1)  # most would be weighed again anyway: no marking first
+        return _with_remainders(text, selected, _select(text, selected + more, taken), taken)
     near = bytearray(len(text) + 2)
     for span in more:
         start = max(0, span.start - 1)
@@ -309,7 +310,48 @@ def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         else:
             weighed.append(span)
-    return sorted(kept + _select(text, weighed + more, taken), key=_START)
+    return sorted(
+        kept + _with_remainders(text, weighed, _select(text, weighed + more, taken), taken), key=_START
+    )
+
+
+def _with_remainders(text: str, before: list[Span], chosen: list[Span], taken: bytearray) -> list[Span]:
+    """`chosen`, and what the longer spans left of those chosen `before`: "Sefton Chambers, 10 Hatter's Row"
+    under "Kelsworth Probation Delivery Unit, Sefton Chambers" still hides "10 Hatter's Row"."""
+    if not before:
+        return chosen
+    won = set(chosen)
+    rest = _remainders(text, [span for span in before if span not in won], taken)
+    return sorted(chosen + _select(text, rest, taken), key=_START) if rest else chosen
+
+
+_SEPARATORS = " ,;:-\t"
+
+
+def _remainders(text: str, displaced: list[Span], taken: bytearray) -> list[Span]:
+    """The parts of displaced spans that no chosen span covers, before or after it, without the separators."""
+    parts: list[Span] = []
+    for span in displaced:
+        first = taken.find(1, span.start, span.end)
+        if first == -1:
+            continue
+        last = taken.rfind(1, span.start, span.end)
+        for start, end in ((span.start, first), (last + 1, span.end)):
+            while start < end and text[start] in _SEPARATORS:
+                start += 1
+            while end > start and text[end - 1] in _SEPARATORS:
+                end -= 1
+            piece = text[start:end]
+            if sum(c.isalnum() for c in piece) < 3 or fold(piece) in FUNCTION_WORDS:
+                continue
+            # What is left of a date names a day only with its month ("11 Dec", not "03"); of a name, only
+            # where it is no word ("MALE", "Tenant").
+            if span.kind is EntityKind.DATE and not any(c.isalpha() or c == "/" for c in piece):
+                continue
+            if span.kind is EntityKind.PERSON and " " not in piece and is_vocabulary(piece):
+                continue
+            parts.append(Span(start, end, span.kind, norm(piece)))
+    return parts
 
 
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:

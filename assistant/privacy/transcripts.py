@@ -34,11 +34,12 @@ from assistant.privacy.words import (
 
 # A line that starts with a speaker: an optional time stamp ("[12/03/24, 21:14]", "22:40 -"), one to three
 # words, an optional date and time after them ("Jan 25 May 22:40") or a bracket ("kez (snap: kezzaa.cw2)"),
-# then a colon and the message. Every quantifier is bounded and possessive, so a line costs linear time.
+# then a colon and the message (a bracket may hold a number: "precious (from chioma's phone to mummy +234 803 555
+# 0192)"). Every quantifier is bounded and possessive, so a line costs linear time.
 _STAMP = r"(?:\[?[0-9][0-9/:,. \-]{3,20}+\]?[ ]?(?:-[ ])?)?"
 _WORD = r"[^\W\d_][\w.'\-]{0,29}+"
 _AFTER = (
-    r"(?:[ ](?:[0-9]{1,2}[ ][A-Za-z]{3,9}[ ])?[0-9]{1,2}[:.][0-9]{2}(?:[ ]?[ap]m)?|[ ]\([^()\n]{1,40}+\))?"
+    r"(?:[ ](?:[0-9]{1,2}[ ][A-Za-z]{3,9}[ ])?[0-9]{1,2}[:.][0-9]{2}(?:[ ]?[ap]m)?|[ ]\([^()\n]{1,60}+\))?"
 )
 # A phone's contact name often ends in an emoji ("Ty 🐐:"); \x00 is a placeholder blanked out (kinds.MASK),
 # which is never one.
