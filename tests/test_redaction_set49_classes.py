@@ -65,3 +65,9 @@ def test_a_police_force_named_by_a_compass_point_and_a_word_is_an_organisation()
 def test_a_police_area_by_a_compass_point_stays() -> None:
     text = "Referred to the North Area Police team and British Transport Police."
     assert redact(text).text == text
+
+
+def test_an_independent_child_trafficking_guardian_is_a_role_and_the_charity_before_it_no_one() -> None:
+    text = "03/02/25 ICTG Naomi Baxter visited. Zoe Maddern, Barnardo's ICTG service, allocated."
+    redacted = redact(text).text
+    assert "ICTG PERSON_1" in redacted and "Barnardo's ICTG service" in redacted, redacted

@@ -364,6 +364,19 @@ def _grow(text: str, start: int, end: int, covered: bytearray) -> tuple[int, int
     return start, end
 
 
+_ROAD_NUMBER = re.compile(r"[ABM][0-9]{1,4}")
+
+
+def _a_road_alone(surface: str) -> bool:
+    """A road's number with nothing but ordinary words before it ("the A1", "Take the A1")."""
+    words = WORD.findall(surface)
+    return (
+        bool(words)
+        and _ROAD_NUMBER.fullmatch(words[-1]) is not None
+        and all(_key(word) in english_words() for word in words[:-1])
+    )
+
+
 @cache
 def _known_words() -> frozenset[str]:
     """Ordinary words, public names and the largest areas: a run made only of them names no one local place."""
@@ -482,6 +495,9 @@ def _one_round(
         if all(_key(word) in _PEOPLES for word in WORD.findall(surface)) and text[end : end + 2] != "' ":
             passed.add(word_start)
             continue  # a people's name alone stays by the convention ("Hungarian Roma"; not "Travellers' Site")
+        if _a_road_alone(surface):
+            passed.add(word_start)
+            continue  # "Take the A1 north": a road's number is public, as a city is ("A1 Cars" is a firm)
         runs[surface] = None
         found.append(Span(start, end, _kind(surface), ""))
         covered[start:end] = b"\x01" * (end - start)

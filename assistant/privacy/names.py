@@ -1044,6 +1044,9 @@ def context_names(tokens: Tokens) -> list[Span]:
                     and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
                 ):
                     span = None
+                # "Barnardo's ICTG service": a national body's name before a role is no one's.
+                if span is not None and fold(text[span.start : span.end]) in public_names():
+                    span = None
                 # "An Intervention Provider (mentor)": an ordinary word after another capitalised word is a
                 # title-case phrase, not a name.
                 if span is not None and head_tok is not None and head_tok.cls in {"COMMON", "UNKNOWN"}:
