@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from assistant.privacy.kinds import MASK, EntityKind, Span
-from assistant.privacy.names import is_sentence_start
+from assistant.privacy.names import after_letter_label, is_sentence_start
 from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
@@ -22,7 +22,6 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     JOB_HEADS,
     KIN_TITLES,
-    LETTER_LABELS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
@@ -250,7 +249,7 @@ def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
         for m in finder.finditer(text)
         if not covered[m.start()]
         and not joined_before(text, m.start(), _MARKS)
-        and not (len(m.group(0)) == 1 and _after_label(text, m.start()))
+        and not (len(m.group(0)) == 1 and after_letter_label(text, m.start()))
         and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
     ]
 
@@ -296,7 +295,7 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     spans = []
     for m in _DOTTED_LETTER.finditer(text):
         start = m.start()
-        if covered[start] or m.group(0)[0] in never or _after_label(text, start):
+        if covered[start] or m.group(0)[0] in never or after_letter_label(text, start):
             continue
         if start == 0 or text[start - 1] == "\n" or _AGE_BEFORE.search(text, max(0, start - 12), start):
             continue
@@ -316,7 +315,11 @@ def letters_before_found(text: str, spans: list[Span]) -> list[Span]:
         start = span.start - 3
         if start < 1 or text[start + 1 : span.start] != ". " or not text[span.start].isupper():
             continue
-        if text[start - 1] != "\n" and _DOTTED_LETTER.match(text, start) and not _after_label(text, start):
+        if (
+            text[start - 1] != "\n"
+            and _DOTTED_LETTER.match(text, start)
+            and not after_letter_label(text, start)
+        ):
             found.append(Span(start, span.start - 1, EntityKind.PERSON, ""))
     return found
 
@@ -334,11 +337,9 @@ _A_VERB_AFTER = re.compile(
     r"shocked|asleep)\b)"
 )
 _A_AND_E = re.compile(r"[ ](?:and|&)[ ]E\b")  # "taken to A and E": the emergency department
-_CUE_BEFORE = re.compile(r"\b(?:said|says|told|tells|asked|with|for|about|saw|sees|and|that)[ ]$")
-_A_CUE_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|asked|with|for|about|saw|sees|and|that|to)[ ]$"
-)  # not "L", "R"
-_LABEL_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
+_CUES = "said|says|told|tells|asked|with|for|about|saw|sees|and|that"
+_CUE_BEFORE = re.compile(rf"\b(?:{_CUES})[ ]$")
+_A_CUE_BEFORE = re.compile(rf"\b(?:{_CUES}|to)[ ]$")  # "spoke to A"; "to L", "to R" are left and right
 # "Harley Quinn (Child H)", "Rapid review - Children S and R", "Siblings A, B and C": anonymised labels' letters.
 _ANONYMISED = re.compile(
     r"(?:Child|CHILD|Baby|BABY|Sibling|SIBLING|Adult|ADULT|Subject|Person|Young[ ]Person|YP)[ ]([A-Z])(?![\w\-])"
@@ -352,12 +353,6 @@ def _label_letters(text: str) -> set[str]:
     """The letters the text makes anonymised labels ("Child Z", "Children S and R"): never anyone's initial."""
     letters = {m.group(1) for m in _ANONYMISED.finditer(text)}
     return letters | {c for m in _ANONYMISED_SEVERAL.finditer(text) for c in m.group("list") if c.isupper()}
-
-
-def _after_label(text: str, start: int) -> bool:
-    """Whether a letter is a label's ("Child H", "Plan B", "Vitamin D"), not a person's initial."""
-    label = _LABEL_BEFORE.search(text, max(0, start - 16), start)
-    return label is not None and fold(label.group(1)) in LETTER_LABELS
 
 
 def _stands_alone(text: str, letter: str) -> bool:
@@ -395,7 +390,7 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
             continue
         if start and text[start - 1].isalpha():
             continue
-        if _after_label(text, start):
+        if after_letter_label(text, start):
             continue
         verb = (_A_VERB_AFTER if letter == "A" else _VERB_AFTER).match(text, match.end())
         # "A" is an article only where a sentence starts: inside one, after "spoke to" or "for", it is someone.

@@ -324,16 +324,21 @@ def is_sentence_start(text: str, start: int) -> bool:
     )
 
 
+_WORD_BEFORE_LETTER = re.compile(r"([A-Za-z]+)[ ]$")
+
+
+def after_letter_label(text: str, start: int) -> bool:
+    """Whether the capital at `start` is a label's ("Child H", "Plan B", "Class A"), not a person's initial."""
+    label = _WORD_BEFORE_LETTER.search(text, max(0, start - 16), start)
+    return label is not None and fold(label.group(1)) in LETTER_LABELS
+
+
 # "(P. Foster, DSL)", "reg keeper T. Hadley": a capital and a full stop inside a line is an initial before a name, not
 # the end of a sentence, unless a label stands before it ("Class A. Foster carers") or it starts a line ("C. Statements").
-_LABELLED_LETTER = re.compile(r"(?:^|(?<=\W))([A-Za-z]+)[ ]$")
-
-
 def _initial_before(text: str, dot: int) -> bool:
     if dot < 2 or not text[dot - 1].isupper() or text[dot - 1] == "I" or text[dot - 2] not in " (,":
         return False
-    label = _LABELLED_LETTER.search(text, max(0, dot - 18), dot - 1)
-    return label is None or fold(label.group(1)) not in LETTER_LABELS
+    return not after_letter_label(text, dot - 1)
 
 
 _NEVER_FIRST = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
