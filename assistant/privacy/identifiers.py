@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+from assistant.lexicon import AGE_UNIT, MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.area_services import area_services
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
@@ -1358,9 +1358,8 @@ _DATE_TIME_GROUP = re.compile(
     rf"(?<![\w/])(?:0[1-9]|[12][0-9]|3[01])[0-2][0-9][0-5][0-9][A-Z][ ]?(?:{_COMPACT_MONTHS})[ ]?[0-9]{{2}}(?!\w)"
 )
 _NOT_A_SHORT_DATE_BEFORE = re.compile(
-    r"(?i:\b(?:pain|score|scored|scaling|rated|rating|mum|me|nan|dad|aged?|pt|infant|baby|approx|female|male|yo|"
-    r"y/o|gcs|apgar|"
-    r"sats|bp|hr|rr|under|over|yrs?|years?|is|was|attended|imms|gestation)[:,]?[ ]{0,2})$|[0-9][ ]{0,2}$|"
+    r"(?i:\b(?:pain|score|scored|scaling|rated|rating|mum|me|nan|dad|aged?|pt|infant|baby|approx|female|male|"
+    rf"gcs|apgar|sats|bp|hr|rr|under|over|is|was|attended|imms|gestation|{AGE_UNIT})[:,]?[ ]{{0,2}})$|[0-9][ ]{{0,2}}$|"
     r"\b(?:and|of)[ ]$"
 )
 _SHORT_DATE_BEFORE = re.compile(

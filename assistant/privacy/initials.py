@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import Counter
 
+from assistant.lexicon import AGE_UNIT
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import after_letter_label, is_sentence_start
 from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
@@ -280,7 +281,7 @@ _DOTTED_LETTER_CUE = re.compile(
     r"(?i:\b(?:said|says|told|tells|asked|with|for|about|saw|see|sees|seen|met|meet|keep|to|by|name|named|owed|"
     r"visited|collected|from)[ ]\"?)$"
 )
-_AGE_BEFORE = re.compile(r"(?:\d|\b(?:yo|y/o|yrs?|years?|old|months?|weeks?|male|female))[ ]$")
+_AGE_BEFORE = re.compile(rf"(?:\d|\b(?:{AGE_UNIT}|old|male|female))[ ]$")
 
 
 def dotted_letters(text: str, covered: bytearray) -> list[Span]:

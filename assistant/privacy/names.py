@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+from assistant.lexicon import AGE_UNIT, AGE_UNIT_SHORT, MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.normalise import among_capitals, joined_before
 from assistant.privacy.words import (
@@ -2101,7 +2101,8 @@ _TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)?")
 
 
 _AGE_IN_BRACKETS = re.compile(
-    r"[ ]?\((?:\d{1,2}\)|\d{1,2}[ ]?(?:y|yo|yrs|years|months|m)\b|aged|DOB|d\.o\.b|born)", re.IGNORECASE
+    rf"[ ]?\((?:\d{{1,2}}\)|\d{{1,2}}[ ]?(?:{AGE_UNIT}|{AGE_UNIT_SHORT})\b|aged|DOB|d\.o\.b|born)",
+    re.IGNORECASE,
 )
 
 
