@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 from assistant.lexicon import AGE_UNIT
 from assistant.privacy.kinds import MASK, EntityKind, Span
@@ -288,11 +289,8 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     """A capital and a full stop standing for a person where a person goes."""
     if "." not in text:
         return []
-    # "No record held for S." of "Child S": a letter the text makes an anonymised label stays one; and "answered
-    # by F." where the text writes mother, father or partner as "M", "F" and "P" (read as lone_initials does).
-    never = _label_letters(text)
-    if sum(_stands_alone(text, role) for role in "MFP") >= 2:
-        never |= {"M", "F", "P"}
+    # "No record held for S." of "Child S", "answered by F." where the text writes a father as "F".
+    never = _letters_not_initials(text)
     spans = []
     for m in _DOTTED_LETTER.finditer(text):
         start = m.start()
@@ -350,6 +348,19 @@ _ANONYMISED_SEVERAL = re.compile(
 )
 
 
+# Both readers of single letters ask this of the same text, one after the other: it is read once (a str keeps
+# its hash, so the lookup costs nothing).
+@lru_cache(maxsize=1)
+def _letters_not_initials(text: str) -> frozenset[str]:
+    """Letters that stand for no one's name in `text`: those it makes anonymised labels ("Harley Quinn (Child H)",
+    then "H starts Y3"), and mother, father and partner as courts and health notes write them ("brought in by M &
+    F", "P answered, said M asleep") when two of the three letters stand alone."""
+    letters = set(_label_letters(text))
+    if sum(_stands_alone(text, role) for role in "MFP") >= 2:
+        letters |= {"M", "F", "P"}
+    return frozenset(letters)
+
+
 def _label_letters(text: str) -> set[str]:
     """The letters the text makes anonymised labels ("Child Z", "Children S and R"): never anyone's initial."""
     letters = {m.group(1) for m in _ANONYMISED.finditer(text)}
@@ -371,12 +382,7 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     letters = {letter for letter in letters if letter.isupper()} - {"I"}
     if not letters:
         return []
-    # "brought in by M & F", "M asks the court", "P answered, said M asleep": mother, father and partner, as
-    # courts and health notes write them, when two of the three letters stand alone in the text.
-    if sum(_stands_alone(text, role) for role in "MFP") >= 2:
-        letters -= {"M", "F", "P"}
-    # "Harley Quinn (Child H)": a letter the text makes an anonymised label stays one ("H starts Y3").
-    letters -= _label_letters(text)
+    letters -= _letters_not_initials(text)
     if not letters:
         return []
     spans: list[Span] = []
