@@ -43,6 +43,7 @@ from assistant.privacy.words import (
     ACRONYMS,
     CAR_MAKES,
     CAR_MODELS,
+    COMPASS_WORDS,
     FAMILY_WORDS,
     FUNCTION_WORDS,
     HOUSE_TYPES,
@@ -281,7 +282,9 @@ def _phones(text: str) -> list[Span]:
                 end = groups[j][1]
                 if end < run_end and text[end] == ")" and "(" in text[start:end]:
                     end += 1
-                if (end < run_end and text[end] not in " )/") or "/" in text[start:end]:
+                # A full stop and a space end a sentence, not a group: "(0191 496 0742). 02:29 PCs on scene".
+                sentence_end = text.startswith(". ", end) or text.startswith(".\n", end)
+                if (end < run_end and text[end] not in " )/" and not sentence_end) or "/" in text[start:end]:
                     continue
                 key = _phone_key(text[start:end])
                 if key:
@@ -1486,19 +1489,20 @@ _FLAT_WORD = re.compile(r"Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|C
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
 _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
-# A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14". A log or a message
-# writes the plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
+# A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14", "from flat 11". A log or a
+# message writes the flat, plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
 _HOUSE_NUMBER_ALONE = re.compile(
     r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite|in|of|neighbour,?|"
     r"house[ ]to[ ]house:)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
-    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth)[ ]{1,2}[A-Z]?)"
+    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth|flat|apartment|apt|maisonette)[ ]{1,2}[A-Z]?)"
     # a hotel's room ("found in room 214", "room 212 booked by"): three digits, as a clinic's "room 3" is not
     r"|(?P<room>(?i:room|rm)[ ]{1,2})(?=[0-9]{3}(?![0-9])))"
     r"[0-9]{1,4}[A-Za-z]?(?![\w/\-]|[.:][0-9])"
 )
 _HOUSE_NUMBER_CUE = _prefilter(
-    "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm"
+    "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm "
+    "flat apartment apt maisonette"
 )
 # A room by its number alone where people are housed in rooms ("Ahmad Z (room 4)", "Bilal, room 2"): in a text
 # about a hostel, a hotel, a B&B, a refuge or an HMO; elsewhere only a hotel's three digits count (a clinic's
@@ -2096,7 +2100,7 @@ _CAPS_SUFFIXES = frozenset(
     }
     | {"CHILDREN'S TRUST"}
 )
-_DIRECTIONS = word_set("north south east west northern southern eastern western mid greater upper lower")
+_DIRECTIONS = COMPASS_WORDS | word_set("greater upper lower")
 _GENERIC_SERVICE = word_set(
     "job contact leisure sports sport community youth assessment resource resources family families day call "
     "referral referrals sexual assault child children's childrens children development training education "
@@ -2719,7 +2723,7 @@ _JOINERS = re.compile(r"(?:[ ,]|and[ ]|&[ ])*")
 def after_job_letters(text: str, spans: list[Span]) -> list[Span]:
     """Places found across a person's job in letters, from after it."""
     # Only places are read: a long text finds a hundred thousand names, which are passed on as they are.
-    places = [s for s in spans if s.kind in _PLACE_KINDS]
+    places = [s for s in spans if s.kind in PLACE_KINDS]
     changed: dict[int, Span | None] = {}
     for span in places:
         if text.find(" ", span.start, span.end) == -1:
@@ -2826,7 +2830,7 @@ def _after_plates(text: str, found: list[Span], plates: list[Span]) -> list[Span
 # ---------------------------------------------------------------------------- later mentions of places
 
 _DISPLAY_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ][\w'\-]+)+")
-_PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
+PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
 _CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])")
 # Words before a place's first word that make it the town it is named after.
 _AS_TOWN_BEFORE = re.compile(r"(?<![\w'\-])(?:in|near|towards|around|outside|across)[ ]$")
@@ -2864,11 +2868,20 @@ _KIND_WORDS = word_set(
 )
 
 
-def place_mentions(text: str, selected: list[Span], *, initials_only: bool = False) -> list[Span]:
+def _acronym_letters(word: str) -> str:
+    """A word's part in the initials of a name: its first letter, or all of a short word in capitals ("CE")."""
+    return word if word.isupper() and len(word) <= 3 else word[0]
+
+
+def place_mentions(
+    text: str, selected: list[Span], *, initials_only: bool = False, own_initials: bool = False
+) -> list[Span]:
     """Later short mentions of a school, practice or organisation already found ("Greenhill" after
     "Greenhill Primary School"): its distinctive first word, alone, in its own spelling or in capitals; its
     initials; and a display name of two or more words found as a handle, quoted again. `initials_only` looks
-    for the initials alone (for services found by their words, after the names).
+    for the initials alone (for services found by their words, after the names); `own_initials` takes initials
+    in brackets only when they start with the name's first letter (for services found last, whose bracket may
+    name a unit: "Addenbrooke's (PICU)").
     A word also used as a town in an address ("..., Hollinbrook") is a place name, not the school's own."""
     towns: set[str] = set()
     known: dict[str, tuple[EntityKind, str, list[str]]] = {}
@@ -2888,13 +2901,39 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
         )
         if display is not None and display.end() <= span.end:
             known.setdefault(display.group(0), (span.kind, span.key, []))  # a display name again: "Lily H"
-        if span.kind not in _PLACE_KINDS:
+        if span.kind not in PLACE_KINDS:
             continue
+        words = text[span.start : span.end].split()
+        capitals = [
+            w
+            for w in words
+            if w[:1].isupper() and fold(w) not in LEADING_NOISE and fold(w) not in FUNCTION_WORDS
+        ]
+        # "PHS" for "Pellingham High School"; a short word in capitals may keep all its letters ("QFCEP" for
+        # "Quanby Fen CE Primary") or give one ("QFCP").
+        acronyms = {"".join(w[0] for w in capitals), "".join(_acronym_letters(w) for w in capitals)}
+        for acronym in acronyms:
+            if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
+                known.setdefault(acronym, (span.kind, span.key, []))
+        # Initials the writer gives in brackets are the short form used from then on, whatever they stand
+        # for ("Pilgrim Hospital (ULHT)", "Tower Hamlets Council (LBTH)").
+        # Not the initials of the generic words it ends with: "Humber Traveller Education Service (TES)" names
+        # a kind of service.
+        # Letters that are also a known acronym count when they are the name's own initials: "Boston Borough
+        # Council (BBC)" says which BBC the text means from then on.
+        given = _BRACKETED_INITIALS.match(text, span.end)
+        if (
+            given is not None
+            and (not own_initials or (bool(capitals) and given.group(1)[0] == capitals[0][0]))
+            and (fold(given.group(1)) not in ACRONYMS or given.group(1) in acronyms)
+            and fold(given.group(1)) not in ROLE_WORDS
+            and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
+        ):
+            known.setdefault(given.group(1), (span.kind, span.key, []))
         head = _CAP_WORD.match(text, span.start)
         if head is None:
             continue
         folded = fold(head.group(0))
-        words = text[span.start : span.end].split()
         if (
             not initials_only
             and folded in towns
@@ -2905,27 +2944,6 @@ def place_mentions(text: str, selected: list[Span], *, initials_only: bool = Fal
             # "Brackenfold General" of "Brackenfold General Hospital" in the town of Brackenfold: two words
             # say which place, where the town's name alone would not.
             known.setdefault(" ".join(words[:2]), (span.kind, span.key, words[2:]))
-        acronym = "".join(
-            w[0]
-            for w in words
-            if w[:1].isupper() and fold(w) not in LEADING_NOISE and fold(w) not in FUNCTION_WORDS
-        )
-        if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
-            known.setdefault(acronym, (span.kind, span.key, []))  # "PHS" for "Pellingham High School"
-        # Initials the writer gives in brackets are the short form used from then on, whatever they stand
-        # for ("Pilgrim Hospital (ULHT)", "Tower Hamlets Council (LBTH)").
-        # Not the initials of the generic words it ends with: "Humber Traveller Education Service (TES)" names
-        # a kind of service.
-        # Letters that are also a known acronym count when they are the name's own initials: "Boston Borough
-        # Council (BBC)" says which BBC the text means from then on.
-        given = _BRACKETED_INITIALS.match(text, span.end)
-        if (
-            given is not None
-            and (fold(given.group(1)) not in ACRONYMS or given.group(1) == acronym)
-            and fold(given.group(1)) not in ROLE_WORDS
-            and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
-        ):
-            known.setdefault(given.group(1), (span.kind, span.key, []))
         if (
             not initials_only
             and folded in common_words()

@@ -87,7 +87,7 @@ _NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
 _TITLE_SET = word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Cllr Councillor PC DC DS DI DCI "
     "DCS PCSO Sgt Sergeant Inspector Insp Supt Constable Judge HHJ Nurse Sister Matron MR MRS MS MISS MX DR "
-    "Capt Captain Lt Maj Cpl LCpl Pte Pastor Imam Rabbi Fr"
+    "Capt Captain Lt Maj Cpl LCpl Pte Pastor Imam Rabbi Fr PCs DCs PCSOs Drs Sgts"
 )
 # Word endings English names almost never have but abstract nouns and adjectives do ("Abduction").
 _WORD_ENDINGS = (
@@ -867,6 +867,8 @@ def quoted_names(text: str) -> list[Span]:
         )
         if all(classify(w) == "ROLE" for w in words):
             continue  # '"Auntie" or "Egbon"', 'calls my mother "Nain"': what a family calls someone
+        if len(words) == 2 and len(words[1]) == 1 and after_letter_label(text, match.end("n") - 1):
+            continue  # 'Ellie-Mae Pryce-Dawes ("Child E")': the review's label for her, which the text keeps
         kin = (
             len(words) == 2
             and fold(words[0]) in _KIN_NICKNAME

@@ -67,7 +67,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.area_services import found_area_services
-from assistant.privacy.identifiers import after_job_letters, place_mentions, repeated_values, structured_spans
+from assistant.privacy.identifiers import (
+    PLACE_KINDS,
+    after_job_letters,
+    place_mentions,
+    repeated_values,
+    structured_spans,
+)
 from assistant.privacy.initials import (
     dotted_initials,
     dotted_letters,
@@ -119,7 +125,7 @@ from assistant.privacy.venues import (
     whole_org_names,
     widened,
 )
-from assistant.privacy.words import FUNCTION_WORDS, fold, is_vocabulary, norm
+from assistant.privacy.words import FUNCTION_WORDS, PROFESSIONAL_ROLES, fold, is_vocabulary, norm, word_set
 
 __all__ = [
     "PLACEHOLDER",
@@ -354,6 +360,28 @@ def _remainders(text: str, displaced: list[Span], taken: bytearray) -> list[Span
     return parts
 
 
+# Jobs and ranks written in capitals before a name ("ANP Nerys Bowen", "PP A. Mensah", "GP Amble Harbour Surgery",
+# "PC GREEN"): the job stays, as a title does, whichever reader joined it to the name.
+# Before a name, letters that elsewhere may be someone's initials are a job too: a probation practitioner, an
+# advanced nurse practitioner, a midwife, a school nurse, a registered manager.
+_JOBS_BEFORE = frozenset(
+    w for w in re.split(r"[|\s]", PROFESSIONAL_ROLES) if len(w) >= 2 and w.isupper()
+) | word_set("PC DC DS DI DCI PS PCSO SGT PP ANP MW SN RM")
+
+
+def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:
+        job, _, rest = text[span.start : span.end].partition(" ")
+        if not rest and job in _JOBS_BEFORE and text.startswith(" " + MASK, span.end):
+            continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
+        if job in _JOBS_BEFORE and rest[:1].isupper():
+            start = span.start + len(job) + 1
+            span = Span(start, span.end, span.kind, norm(text[start : span.end]))
+        kept.append(span)
+    return kept
+
+
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:
     """Key names so a lone part joins the one full name it belongs to (Jayden → Jayden Smith)."""
     owners_by_token: dict[str, set[str]] = defaultdict(set)
@@ -491,6 +519,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:
         selected = _select_more(plain, selected, more)
+    named = {(s.start, s.end) for s in selected}
     longer = (
         with_initials(copy, selected)
         + vietnamese_given_names(copy, selected)
@@ -519,9 +548,21 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     if facilities:
         selected = _select_more(plain, selected, facilities)  # the longer span wins
     initials = letters_before_found(copy, selected)
+    # Services found since by their area or by the learned reader ("THORNBRIDGE & SOUTH VALE SAFEGUARDING
+    # CHILDREN PARTNERSHIP (TSVSCP)") are used by their initials too.
+    late = [s for s in selected if s.kind in PLACE_KINDS and (s.start, s.end) not in named]
+    if late:
+        inside = bytearray(len(plain) + 1)
+        for span in selected:
+            inside[span.start : span.end] = b"\x01" * (span.end - span.start)
+        initials += [
+            s
+            for s in place_mentions(copy, late, initials_only=True, own_initials=True)
+            if not inside[s.start]
+        ]
     if initials:
         selected = _select_more(plain, selected, initials)
-    return _person_keys(copy, selected)
+    return _person_keys(copy, _without_jobs_before(copy, selected))
 
 
 def redact(text: str) -> Redaction:

@@ -16,6 +16,7 @@ from assistant.privacy.names import classify
 from assistant.privacy.normalise import has_word, joined_before, same_length_lower
 from assistant.privacy.places import place_at
 from assistant.privacy.words import (
+    COMPASS_WORDS,
     FUNCTION_WORDS,
     HOUSE_TYPES,
     INSTITUTION_WORDS,
@@ -340,8 +341,11 @@ def _org_start(titled: str, span: Span) -> int | None:
     for word in re.finditer(r"\S+", titled[span.start : span.end]):
         if fold(word.group(0)) in FUNCTION_WORDS and fold(word.group(0)) not in _IN_ORG_NAMES:
             begin = span.start + word.end() + 1
-    first = titled[begin : span.end].split(" ", 1)[0]
-    if not first or is_vocabulary(first) or fold(first) in ROLE_WORDS:
+    words = titled[begin : span.end].split()
+    first = words[0] if words else ""
+    # "NORTH PENNINE AMBULANCE SERVICE": a compass point before a word no dictionary holds names an area.
+    area = fold(first) in COMPASS_WORDS and len(words) > 2 and not is_vocabulary(words[1])
+    if not first or (is_vocabulary(first) and not area) or fold(first) in ROLE_WORDS:
         return None
     return begin
 

@@ -420,8 +420,11 @@ ACRONYMS = word_set(
     "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
-    "emis afc jfc ehe pe eoc btp cps nca hems la"
+    "emis afc jfc ehe pe eoc btp cps nca hems la lcs picu nicu hart mace cait edt"
 )
+
+# Compass points that start an area's name ("North Vale", "WEST PENNINE"), though each is a word.
+COMPASS_WORDS = word_set("north south east west northern southern eastern western mid")
 
 # Initials that are also abbreviations in this genre ("DV" for Daniel Vale is domestic violence).
 NOT_INITIALS = word_set(
