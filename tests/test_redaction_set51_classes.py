@@ -109,3 +109,39 @@ def test_a_rank_kept_before_a_name_in_a_table_is_kept_when_redacted_again() -> N
     once = redact(text)
     assert "PS " in once.text and "Hallam" not in once.text, once.text
     assert find_spans(once.text) == [], once.text
+
+
+def test_a_firms_two_initials_go_with_its_name() -> None:
+    text = "Father employed as a tractor driver by R.J. Tennick & Sons (Farmers) Ltd.\nRegards\nR.J. Tennick & Sons"
+    once = redact(text)
+    assert "R.J." not in once.text, once.text
+    assert find_spans(once.text) == [], once.text
+
+
+def test_what_a_platform_carries_is_no_handle() -> None:
+    text = 'Also on the phone: Facebook messenger chats with "Nanna" (Jean Hollis) and Snapchat messages with Tia.'
+    once = redact(text)
+    assert "chats" in once.text and "messages" in once.text, once.text
+    assert find_spans(once.text) == [], once.text
+
+
+# From sets 52 and 53, once they were scored.
+def test_two_dates_run_together_at_a_sentences_end_are_both_dates() -> None:
+    text = "Care coordinator Paul Ivesby, 17/01/2022–16/05/2023.\n02/03/2023 CPA review at the farm."
+    found = _found(text)
+    assert "17/01/2022" in found and "16/05/2023" in found, found
+
+
+def test_a_handsets_imei_is_a_reference() -> None:
+    text = "Appendix B – extracts from the download (exhibit RI/04, handset IMEI 356938035643809)"
+    assert "356938035643809" in _found(text), _found(text)
+
+
+def test_an_extension_written_with_a_capital_is_a_phone() -> None:
+    text = "OIC: DC Liam Pardell, Southmere CID. Extn 72218."
+    assert "72218" in _found(text), _found(text)
+
+
+def test_nicknames_listed_with_a_semicolon_are_all_names() -> None:
+    text = 'Subject: Child K – Kayden Lee MARSHAM (known as "Kayd"; "K-Dog" on Snapchat)'
+    assert "K-Dog" in _found(text), _found(text)

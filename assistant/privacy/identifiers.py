@@ -207,6 +207,13 @@ _HANDLE_CUE_WORDS = word_set(
     "account accounts acc accs acct accts profile profiles username usernames user name names handle handles id "
     "gamertag gamer tag page channel alias screen display online"
 )
+# What a platform carries, after its name ("Facebook messenger chats with Nanna", "Snapchat messages"): no account.
+_WHAT_WAS_SENT = word_set(
+    "chat chats message messages messaging call calls video videos story stories post posts dm dms conversation "
+    "conversations thread threads history group groups contact contacts friend friends request requests app "
+    "screenshot screenshots picture pictures photo photos image images stream streams log logs notification "
+    "notifications"
+)
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"
 )
@@ -301,8 +308,8 @@ def _phones(text: str) -> list[Span]:
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
             for m in _PHONE_ENDING.finditer(text)
         ]
-    if "ext" in text:
-        # "Named Nurse (ext. 2219)": an extension alone is one person's line.
+    if "ext" in text or "Ext" in text or "EXT" in text:
+        # "Named Nurse (ext. 2219)", "Extn 72218": an extension alone is one person's line.
         spans += [
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
             for m in _EXTENSION_ALONE.finditer(text)
@@ -312,7 +319,7 @@ def _phones(text: str) -> list[Span]:
 
 
 _EXTENSION_ALONE = re.compile(
-    r"ext(?:n|ension)?\.?[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
+    r"(?:ext|Ext|EXT)(?:n|N|ension|ENSION)?\.?[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
 )
 
 
@@ -612,8 +619,8 @@ def _handles(text: str, lower: str) -> list[Span]:
         else:
             value, start = match.group("h").rstrip(".-"), match.start("h")
             folded = fold(value.lstrip("@"))
-            if folded in _HANDLE_CUE_WORDS:
-                continue  # "Xbox gamertag PERSON_1": the cue word itself is not the handle
+            if folded in _HANDLE_CUE_WORDS or folded in _WHAT_WAS_SENT:
+                continue  # "Xbox gamertag PERSON_1", "Facebook messenger chats": the cue or what was sent
             if _SITE.fullmatch(folded):
                 continue  # "Telegram t.me/x": the site, not the handle
             strong = bool(_STRONG_HANDLE_CUE.search(cue)) or sep in {":", "=", "as", "called", "named"}
@@ -805,7 +812,7 @@ _REF_STRONG = (
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
     r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo|"
-    r"call sign|callsign|appliances|appliance|dx"
+    r"call sign|callsign|appliances|appliance|dx|imei|imsi|iccid"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
@@ -1393,7 +1400,7 @@ _DATE_RANGE = re.compile(
 # own pattern takes, since a hyphen after a number usually continues a reference.
 _NUMERIC_RANGE = re.compile(
     r"(?P<a>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))-(?P<b>[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}|[0-9]{4}))"
-    r"(?![\w/.\-])"
+    r"(?![\w/\-]|\.\w)"  # a full stop may end the sentence: "Care coordinator, 17/01/2022-16/05/2023."
 )
 
 

@@ -305,14 +305,24 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     return spans
 
 
+_DOTTED_INITIALS_BEFORE = re.compile(r"(?<![\w.'\-])[A-Z]\.(?:[ ]?[A-Z]\.){1,2}[ ]$")
+
+
 def letters_before_found(text: str, spans: list[Span]) -> list[Span]:
     """A capital and a full stop just before something found, however it was read: the initial of a name
     ("Solicitor: M. Dziedzic" of "Dziedzic & Co", "reg keeper T. Hadley" of a town, "Dr M. Chaudhry" of a
     practice)."""
     found: list[Span] = []
     for span in spans:
+        if not text[span.start : span.start + 1].isupper():
+            continue
+        several = _DOTTED_INITIALS_BEFORE.search(text, max(0, span.start - 10), span.start)
+        if several is not None:
+            # "R.J. Tennant & Sons (Farmers) Ltd": two or three initials are a name's wherever they stand.
+            found.append(Span(several.start(), span.start - 1, EntityKind.PERSON, ""))
+            continue
         start = span.start - 3
-        if start < 1 or text[start + 1 : span.start] != ". " or not text[span.start].isupper():
+        if start < 1 or text[start + 1 : span.start] != ". ":
             continue
         if (
             text[start - 1] != "\n"

@@ -803,7 +803,7 @@ def quoted_names(text: str) -> list[Span]:
             spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
     for match in _QUOTED.finditer(text) if '"' in text else ():
-        if listed_to != -1 and text[listed_to : match.start()] in (", ", " or ", " and ", "/", " / "):
+        if listed_to != -1 and text[listed_to : match.start()] in (", ", "; ", " or ", " and ", "/", " / "):
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
             listed_to = match.end()
             continue
