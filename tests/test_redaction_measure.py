@@ -151,7 +151,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set50", 0.966, 0, 48),
         ("set51", 0.978, 2, 47),
         ("set52", 0.976, 2, 53),
-        ("set53", 0.959, 1, 38),
+        ("set53", 0.960, 1, 38),
     ],
 )
 def test_later_development_sets_hold_their_figures(

@@ -145,3 +145,18 @@ def test_an_extension_written_with_a_capital_is_a_phone() -> None:
 def test_nicknames_listed_with_a_semicolon_are_all_names() -> None:
     text = 'Subject: Child K – Kayden Lee MARSHAM (known as "Kayd"; "K-Dog" on Snapchat)'
     assert "K-Dog" in _found(text), _found(text)
+
+
+def test_a_given_name_that_is_a_word_is_the_person_after_a_partner_in_lower_case() -> None:
+    text = (
+        'Mother\'s partner: Dean Pocklow.\nSchool: came back with new trainers. says her partner dean "went mad".\n'
+        "kaydz.07: wat about money for my mum she owes dean 600"
+    )
+    once = redact(text).text
+    assert "dean" not in once, once
+    assert "partner" in once and "owes" in once, once
+
+
+def test_the_word_after_a_partner_stays_where_no_name_is_a_word() -> None:
+    text = "Mother's partner works nights. says her partner is kind."
+    assert _found(text) == [], _found(text)

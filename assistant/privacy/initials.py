@@ -314,15 +314,13 @@ def letters_before_found(text: str, spans: list[Span]) -> list[Span]:
     practice)."""
     found: list[Span] = []
     for span in spans:
-        if not text[span.start : span.start + 1].isupper():
+        start = span.start - 3
+        if start < 1 or text[start + 1 : span.start] != ". " or not text[span.start].isupper():
             continue
         several = _DOTTED_INITIALS_BEFORE.search(text, max(0, span.start - 10), span.start)
         if several is not None:
             # "R.J. Tennant & Sons (Farmers) Ltd": two or three initials are a name's wherever they stand.
             found.append(Span(several.start(), span.start - 1, EntityKind.PERSON, ""))
-            continue
-        start = span.start - 3
-        if start < 1 or text[start + 1 : span.start] != ". ":
             continue
         if (
             text[start - 1] != "\n"

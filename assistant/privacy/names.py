@@ -1664,7 +1664,7 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
 # Elsewhere it is the word ("i hope", "the river", "saving grace").
 _WORD_NAME_BEFORE = MESSAGE_NAME_BEFORE | word_set(
     "told and sister sis brother bro auntie aunty nan nanna cousin cuz uncle hiya hi hey oi morning night drive "
-    "pick see"
+    "pick see partner boyfriend girlfriend bf gf husband hubby wife fella owes owe"
 )
 # Not "is", "was", "has", "seen"...: "hope is", "faith has" are the words as often as the people.
 _WORD_NAME_AFTER = (
