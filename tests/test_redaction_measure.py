@@ -115,7 +115,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set14", 0.986, 4, 18),
         ("set15", 0.976, 6, 20),
         ("set16", 0.974, 0, 13),
-        ("set17", 0.968, 0, 21),
+        ("set17", 0.969, 0, 21),
         ("set18", 0.966, 3, 42),
         ("set19", 0.987, 0, 40),
         ("set20", 0.984, 3, 59),
@@ -125,7 +125,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set24", 0.978, 16, 82),
         ("set25", 0.972, 14, 120),
         ("set26", 0.959, 11, 71),
-        ("set27", 0.966, 2, 65),
+        ("set27", 0.967, 2, 65),
         ("set28", 0.971, 19, 71),
         ("set29", 0.985, 3, 64),
         ("set30", 0.980, 7, 50),
@@ -153,7 +153,7 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
         ("set52", 0.977, 2, 53),
         ("set53", 0.960, 1, 38),
         ("set54", 0.962, 1, 44),
-        ("set55", 0.959, 4, 81),
+        ("set55", 0.961, 4, 81),
     ],
 )
 def test_later_development_sets_hold_their_figures(

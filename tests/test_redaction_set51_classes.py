@@ -160,3 +160,20 @@ def test_a_given_name_that_is_a_word_is_the_person_after_a_partner_in_lower_case
 def test_the_word_after_a_partner_stays_where_no_name_is_a_word() -> None:
     text = "Mother's partner works nights. says her partner is kind."
     assert _found(text) == [], _found(text)
+
+
+# From sets 54 and 55, once they were scored.
+def test_an_initial_signing_off_above_the_writers_signature_is_hers() -> None:
+    text = "I'll convene a strategy meeting for 2pm.\nThanks, G\n\nGemma Hollings | Social Worker | Team 3"
+    once = redact(text).text
+    assert "Thanks, G\n" not in once and "Gemma" not in once, once
+
+
+def test_a_letter_alone_on_a_line_above_another_name_stays() -> None:
+    text = "Options:\nB\nCarl Smeaton, team manager"
+    assert "B" not in _found(text), _found(text)
+
+
+def test_a_tamil_temple_named_by_its_own_word_is_an_organisation() -> None:
+    text = "She sometimes went to Sri Vinayagar Aalayam with her mum on Fridays."
+    assert "Sri Vinayagar Aalayam" in _by_rules(text), _by_rules(text)

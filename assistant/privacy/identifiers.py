@@ -1908,8 +1908,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Women's Aid|Womens Aid|Project|Foundation|"
             r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Trust|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer|"
-            # places of worship named with their place or saint ("Saxby Methodist Church", "Jamia Masjid")
-            r"Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue)\b"
+            # places of worship named with their place or saint ("Saxby Methodist Church", "Jamia Masjid"), and a
+            # Tamil or a Buddhist temple by its own word ("Sri Vinayagar Aalayam", "Murugan Kovil", "Amaravati Vihara")
+            r"Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Aalayam|Kovil|Koil|Vihara)\b"
         ),
     ),
     (
@@ -2041,6 +2042,10 @@ _GENERAL_SUFFIXES = frozenset(
         "Masjid",
         "Gurdwara",
         "Mandir",
+        "Aalayam",
+        "Kovil",
+        "Koil",
+        "Vihara",
         "Temple",
         "Synagogue",
         "Hub",

@@ -308,6 +308,22 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
 _DOTTED_INITIALS_BEFORE = re.compile(r"(?<![\w.'\-])[A-Z]\.(?:[ ]?[A-Z]\.){1,2}[ ]$")
 
 
+# An email or a note signed with an initial on its own line above the writer's signature ("Thanks, G" then
+# "Gemma Hollis | Social Worker"): the initial is hers.
+_SIGN_OFF_INITIAL = re.compile(
+    r"(?:\A|\n)(?:(?:Thanks|Many thanks|Regards|Kind regards|Best|Best wishes|Cheers|Sorry)[,.!]?[ ])?"
+    r"(?P<i>[A-Z]{1,2})[ ]?\n{1,2}(?P<f>[A-Z])[a-z'\-]+[ ][A-Z]"
+)
+
+
+def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
+    return [
+        Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
+        for m in _SIGN_OFF_INITIAL.finditer(text)
+        if m.group("i")[0] == m.group("f") and not covered[m.start("i")]
+    ]
+
+
 def letters_before_found(text: str, spans: list[Span]) -> list[Span]:
     """A capital and a full stop just before something found, however it was read: the initial of a name
     ("Solicitor: M. Dziedzic" of "Dziedzic & Co", "reg keeper T. Hadley" of a town, "Dr M. Chaudhry" of a

@@ -82,6 +82,7 @@ from assistant.privacy.initials import (
     pinned_initials,
     role_initials,
     shaped_initials,
+    sign_off_initials,
     table_initials,
 )
 from assistant.privacy.kinds import MASK, EntityKind, Span
@@ -512,7 +513,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += shaped_initials(tokens.text, covered)
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
-    more += table_initials(tokens.text, covered)
+    more += table_initials(tokens.text, covered) + sign_off_initials(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # Services found by their names' words (not their shape) are known only now: their short forms too.
