@@ -305,9 +305,6 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     return spans
 
 
-_DOTTED_INITIALS_BEFORE = re.compile(r"(?<![\w.'\-])[A-Z]\.(?:[ ]?[A-Z]\.){1,2}[ ]$")
-
-
 # An email or a note signed with an initial on its own line above the writer's signature ("Thanks, G" then
 # "Gemma Hollis | Social Worker"): the initial is hers.
 _SIGN_OFF_INITIAL = re.compile(
@@ -322,6 +319,10 @@ def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
         for m in _SIGN_OFF_INITIAL.finditer(text)
         if m.group("i")[0] == m.group("f") and not covered[m.start("i")]
     ]
+
+
+# Two or three initials, dotted, just before a name found: "R.J. " of "R.J. Tennant & Sons".
+_DOTTED_INITIALS_BEFORE = re.compile(r"(?<![\w.'\-])[A-Z]\.(?:[ ]?[A-Z]\.){1,2}[ ]$")
 
 
 def letters_before_found(text: str, spans: list[Span]) -> list[Span]:

@@ -467,6 +467,14 @@ def find_spans(text: str, *, learned: bool = True) -> list[Span]:
         return _find_spans(text, learned)
 
 
+def _coverage(size: int, spans: list[Span]) -> bytearray:
+    """One byte per character of a text `size` long: 1 where one of `spans` covers it."""
+    covered = bytearray(size + 1)
+    for span in spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return covered
+
+
 def _find_spans(text: str, learned: bool) -> list[Span]:
     plain = matching_copy(text)
     # Placeholder-like words already in the input keep their meaning and are never matched.
@@ -503,9 +511,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         if s.kind is EntityKind.PERSON and plain.count(" ", s.start, s.end) < _MOST_NAME_WORDS
     ]
     found += [given_first(name) for name in found if "," in name]
-    covered = bytearray(len(plain) + 1)
-    for span in selected:
-        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    covered = _coverage(len(plain), selected)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
     more += role_initials(tokens.text, covered) + dotted_initials(tokens.text, covered)
@@ -553,9 +559,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     # CHILDREN PARTNERSHIP (TSVSCP)") are used by their initials too.
     late = [s for s in selected if s.kind in PLACE_KINDS and (s.start, s.end) not in named]
     if late:
-        inside = bytearray(len(plain) + 1)
-        for span in selected:
-            inside[span.start : span.end] = b"\x01" * (span.end - span.start)
+        inside = _coverage(len(plain), selected)
         initials += [
             s
             for s in place_mentions(copy, late, initials_only=True, own_initials=True)
