@@ -725,6 +725,11 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
     return False
 
 
+# A user name in lower case: three or more letters that are no word, then two to four digits ("tanksyy22",
+# "jagoboi14"), as a chat's speaker or a screenshot's caption writes it. No social media word need be near: over
+# development sets 1-56 every one of this shape is somebody's account. A word before a number ("covid19",
+# "room12") is no name.
+_WORD_AND_NUMBER = re.compile(r"(?<![\w@./\\:-])(?P<w>[a-z]{3,20})[0-9]{2,4}(?![\w@/-]|\.\w)")
 # A gamer tag: two or more capitalised parts run together, then digits ("PennyGoalz77", "KingKez99").
 _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
 
@@ -764,6 +769,11 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
                 w[:1].isupper() and not is_vocabulary(w.rstrip("'s")) for w in name.split()
             ):
                 spans.append(Span(m.start("n"), m.end("n"), EntityKind.HANDLE, fold(name)))
+    spans += [
+        Span(m.start(), m.end(), EntityKind.HANDLE, m.group(0))
+        for m in _WORD_AND_NUMBER.finditer(text)
+        if not _NOT_HANDLE_ALNUM.fullmatch(m.group(0)) and not is_vocabulary(m.group("w"))
+    ]
     if "#" in text:
         candidates += _DISCORD_TAG.finditer(text)
         spans += [
@@ -871,9 +881,10 @@ _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 
 # A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
 _COLLAR = re.compile(rf"(?<![\w]){POLICE_RANKS}[ ](?P<n>[0-9]{{2,5}}[A-Z]{{0,2}})(?![\w/])")
-# ... or after the officer's name: "PC Dunmore 3318", "PC Joel Mensah (5521)", "PC Ahmed Raza (WM 8842)".
+# ... or after the officer's name or initial: "PC Dunmore 3318", "PC Joel Mensah (5521)", "PC Ahmed Raza (WM 8842)",
+# "DC N. Hussain 8812".
 _COLLAR_AFTER = re.compile(
-    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z][\w'\-]{{1,30}}[ ]){{1,2}}\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
+    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z](?:\.|[\w'\-]{{1,30}})[ ]){{1,2}}\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
 )
 # A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
 _PARTNERS = re.compile(

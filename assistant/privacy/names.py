@@ -1578,6 +1578,21 @@ def _heads_of(words: list[str]) -> list[str]:
     return ["-".join(part[:1].upper() for part in w.split("-") if part) for w in words]
 
 
+def _initial_and_surname(name: str) -> tuple[str, ...]:
+    """'Paul Foster' -> "P. Foster", "P Foster": the surname with the given name's initial, where the surname alone
+    is a role or a word that no later mention is matched by ("Foster", "Young", "Child")."""
+    words = given_first(name).split()
+    if len(words) != 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return ()
+    given, surname = words
+    folded = fold(surname)
+    if folded not in ROLE_WORDS and folded not in common_words():
+        return ()  # a surname that is no word is found alone already
+    if given[0] in "AI":
+        return (f"{given[0]}. {surname}",)  # "A Foster Carer": an article, not Anne's initial
+    return (f"{given[0]}. {surname}", f"{given[0]} {surname}")
+
+
 def _bracketed_form(name: str) -> str | None:
     """Initials that are also a word or an acronym ("OR" for Owain Rice), which count only as an action's
     owner in brackets: "confirm his address (OR)"."""
@@ -1598,6 +1613,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
     bracketed: set[str] = set()
     for name in dict.fromkeys(names):
         forms.update(_initial_forms(name))
+        forms.update(_initial_and_surname(name))
         if "(" in text:
             form = _bracketed_form(name)
             if form:

@@ -343,8 +343,9 @@ def _org_start(titled: str, span: Span) -> int | None:
             begin = span.start + word.end() + 1
     words = titled[begin : span.end].split()
     first = words[0] if words else ""
-    # "NORTH PENNINE AMBULANCE SERVICE": a compass point before a word no dictionary holds names an area.
-    area = fold(first) in COMPASS_WORDS and len(words) > 2 and not is_vocabulary(words[1])
+    # "NORTH PENNINE AMBULANCE SERVICE", "NORTH CLIFF HOSPITAL": a compass point and a word before the head name
+    # an area's service, whatever the word, as "North Cliff Hospital" in title case does.
+    area = fold(first) in COMPASS_WORDS and len(words) > 2
     if not first or (is_vocabulary(first) and not area) or fold(first) in ROLE_WORDS:
         return None
     return begin
