@@ -68,3 +68,17 @@ def test_a_foster_carer_stays_beside_a_name_of_that_word() -> None:
     text = "Anne Foster (DSL) rang. A Foster Carer was found for Child B. The foster placement started on Monday."
     once = redact(text).text
     assert "A Foster Carer was found for Child B" in once and "foster placement" in once, once
+
+
+def test_national_guidance_by_its_title_is_never_redacted() -> None:
+    # The critique's own prompts cite it, and the PII guard checks them before they are sent.
+    text = (
+        "Under Working Together 2023 the Lead Safeguarding Partners decide. Working Together sets the timescale. "
+        "Signs of Safety was used. Operation Encompass notified the school."
+    )
+    assert redact(text).text == text
+
+
+def test_a_childrens_domestic_violence_advocate_is_a_role() -> None:
+    text = "A Children's Independent Domestic Violence Advocate (ChiDVA) was allocated. The ChiDVA met her twice."
+    assert redact(text).text == text

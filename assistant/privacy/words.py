@@ -130,6 +130,24 @@ def public_names() -> frozenset[str]:
     return _wordlist("public_names.txt")
 
 
+@cache
+def public_titles() -> frozenset[str]:
+    """National guidance, laws and programmes by their titles, folded ("working together", "signs of safety")."""
+    return frozenset(
+        " ".join(fold(word) for word in line.split()) for line in data_lines("public_titles.txt")
+    )
+
+
+def is_public_title(run: str) -> bool:
+    """Whether a run of words is a title in public_titles.txt, or two or more words that start one ("Working
+    Together" of "Working Together to Safeguard Children"; not "Clare's" alone, which is somebody)."""
+    words = run.split()
+    key = " ".join(fold(word) for word in words)
+    return key in public_titles() or (
+        len(words) > 1 and any(title.startswith(key + " ") for title in public_titles())
+    )
+
+
 # A word's parts are looked up without these: "Co-accused", "Pre-birth", "I've", "Referrer's".
 _PREFIXES = word_set(
     "co pre post non re ex anti semi sub inter multi self mid half step well over under out cross de un i e"
@@ -248,7 +266,7 @@ PROFESSIONAL_ROLES = (
     "GP|doctor|paediatrician|consultant|registrar|nurse|school nurse|practice nurse|officer|police officer|"
     "detective|investigating officer|keyworker|key worker|support worker|family support worker|"
     "youth worker|early help worker|worker|manager|team manager|practice manager|practitioner|advocate|"
-    "IDVA|ISVA|ICTG|therapist|psychologist|psychiatrist|counsellor|coach|tutor|mentor|pastor|imam|priest|vicar|"
+    "IDVA|ISVA|ChIDVA|ChiDVA|YIDVA|CYPIDVA|ChISVA|ICTG|therapist|psychologist|psychiatrist|counsellor|coach|tutor|mentor|pastor|imam|priest|vicar|"
     # faith settings' own offices, as a safeguarding note from a church, a synagogue, a yeshiva or a gurdwara
     # writes them ("Deaconess O. Adebayo", "the Rebbetzin", "Menahel Rabbi Katz", "the sevadars")
     "deacon|deaconess|evangelist|apostle|prophetess|rabbi|rebbe|rebbetzin|menahel|rav|granthi|giani|sevadar|"
