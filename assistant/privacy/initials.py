@@ -115,6 +115,13 @@ _AUTHOR_AFTER_TIME = re.compile(
     re.MULTILINE,
 )
 
+# ... or at the end of each entry, after its last sentence, a dash or in brackets ("Staff to look at lifts. – CB",
+# "Advised to keep bottles high up. (RS)"): read only where the same letters end two entries or more, as a log's
+# writers sign (one line ending in letters may be an abbreviation, "... discuss at AOB").
+_AUTHOR_AT_END = re.compile(
+    r"[.!?\"')][ ]{1,3}(?:-[ ]{1,2})?(?P<open>\()?(?P<ini>[A-Z]{2,3})(?(open)\))[ \t]*$", re.MULTILINE
+)
+
 
 # Who wrote, checked or owns a record, by initials: "Notes by AS", "logged by KFe", "(author CW)", "Owner: OFdS."
 # Records are written by people, where "referred by" may name a service. Letters that an acronym, a job or a
@@ -213,6 +220,12 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             and fold(ini) not in ACRONYMS
             and fold(ini) not in FUNCTION_WORDS
         )
+    ends = Counter(match.group("ini") for match in _AUTHOR_AT_END.finditer(text))
+    forms.update(
+        ini
+        for ini, count in ends.items()
+        if count >= 2 and can_be_initials(ini) and ini not in _ROLE_INITIALS
+    )
     forms |= _bylines(text, covered)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
