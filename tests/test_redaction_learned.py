@@ -38,13 +38,6 @@ def test_a_run_the_weights_favour_is_taken_whole_and_at_every_mention() -> None:
     assert _taken(text, trained) == ["Open Doors Mentoring", "Open Doors Mentoring"]
 
 
-def test_a_word_is_weighed_by_whether_the_text_ever_writes_it_in_lower_case() -> None:
-    # "Pathways" the service is capitalised at every mention; "Bridges" is also written as a word here.
-    trained = ({"bias": -10.0, "never_lower": 20.0}, 0.5)
-    text = "a referral to Pathways, and Pathways offered a worker; Bridges offered one too, but the bridges were shut"
-    assert _taken(text, trained) == ["Pathways", "Pathways"]
-
-
 def test_a_run_joins_its_words_through_connectors_but_stops_at_a_role() -> None:
     trained = ({"bias": -10.0, "w=circle": 20.0}, 0.5)
     text = "She joined Circle of Open Hands with Mum."

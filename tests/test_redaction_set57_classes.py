@@ -82,3 +82,14 @@ def test_national_guidance_by_its_title_is_never_redacted() -> None:
 def test_a_childrens_domestic_violence_advocate_is_a_role() -> None:
     text = "A Children's Independent Domestic Violence Advocate (ChiDVA) was allocated. The ChiDVA met her twice."
     assert redact(text).text == text
+
+
+def test_the_words_of_a_writers_label_and_the_name_after_it_are_kept() -> None:
+    # "[Home Area] Council", "[Area] NHS Trust – Emergency Department": a draft its writer anonymised (a07, b05).
+    text = (
+        "| Legal status | Care order (section 31) to [Home Area] Council since 2022 |\n"
+        "| [Host Area] LADO | No referrals about [Name] House |\n"
+        "| [Area] NHS Trust – Emergency Department and psychiatric liaison | Summary, attended |\n"
+        "[Home Area]'s safeguarding partners endorsed it. The Crown Prosecution Service charged him."
+    )
+    assert redact(text).text == text

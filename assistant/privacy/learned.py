@@ -55,7 +55,9 @@ _TITLES = word_set("mr mrs ms miss mx dr prof rev revd sir dame lord lady")
 # Words that may join a run's capitalised words ("Our Lady of Lourdes", "Home to School Transport").
 _CONNECTORS = word_set("of the for from at in to on de da van von der den le la al el bin ibn")
 _GAPS = frozenset((" ", "-", " & ", " - "))
-_STAND_IN_BEFORE = re.compile(r"\[[A-Za-z][A-Za-z ]{0,29}\][ ]$")  # a writer's label of letters: "[Name] "
+_STAND_IN = re.compile(r"\[[A-Za-z][A-Za-z ]{0,29}\]")  # a writer's label of letters: "[Name]", "[Host Area]"
+# ... and the capitalised words already after one: "[Area] NHS Trust", "[Name] Church" are the rest of its name.
+_STAND_IN_BEFORE = re.compile(_STAND_IN.pattern + r"(?:[ ](?:[A-Z][\w'\-]*|&|of|and|[-–]))*[ ]$")
 _WINDOW = 60  # characters read back for the word before a run
 _LINE = 400  # characters either side read for a word's line
 _ROUNDS = 5  # each round reads around what the last took; a text needing more is no text seen yet
@@ -238,15 +240,18 @@ def _words_left(
     any other word reads as it did before those spans were added."""
     kinds = _kinds(text, spans)
     units = _units(_text_words(text) if words is None else words, kinds)
-    usage = _Usage(units)
     lines: dict[int, tuple[str, ...]] = {}
     last = len(units) - 1
     for index, (start, end, word, kind) in enumerate(units):
         if kind is not None or not _weighable(word):
             continue
-        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
-            continue  # "[Area] Police": a label a writer has already put in place of a name
-        if text[start - 1 : start] == " " and _STAND_IN_BEFORE.search(text, max(0, start - 32), start):
+        if "[" in text[max(0, start - 31) : start] and _inside_stand_in(text, start, end):
+            continue  # "[Area] Police", "[Home Area] Council": a label a writer has already put in place of a name
+        if (
+            text[start - 1 : start] == " "
+            and "]" in text[max(0, start - 80) : start]
+            and _STAND_IN_BEFORE.search(text, max(0, start - 80), start)
+        ):
             continue  # "[Name] Church": what follows the writer's label is the kind of place it stands in
         if changed is not None and start not in changed.starts:
             low, high = units[max(0, index - 2)][0], units[min(last, index + 2)][1]
@@ -255,36 +260,13 @@ def _words_left(
         around = [
             (offset, *units[index + offset][2:]) for offset in (-2, -1, 1, 2) if 0 <= index + offset <= last
         ]
-        yield start, end, word, _line_features(text, start, end, lines) + usage.features(word), around
+        yield start, end, word, _line_features(text, start, end, lines), around
 
 
-class _Usage:
-    """How the whole text uses a word: a service named with ordinary words ("Pathways", "Second Round") is
-    capitalised every time, where the same word as a word is written in lower case somewhere."""
-
-    __slots__ = ("_count", "_lower", "_seen")
-
-    def __init__(self, units: list[tuple[int, int, str, EntityKind | None]]) -> None:
-        # Only the words no span covers: once redacted, the rest are placeholders, and the second reading of the
-        # text must count what the first did.
-        self._count: dict[str, int] = {}
-        self._lower: set[str] = set()
-        for _, _, word, kind in units:
-            if kind is not None:
-                continue
-            if word.islower():
-                self._lower.add(word)
-            else:
-                self._count[word] = self._count.get(word, 0) + 1
-        self._seen: dict[str, tuple[str, ...]] = {}
-
-    def features(self, word: str) -> tuple[str, ...]:
-        found = self._seen.get(word)
-        if found is None:
-            count = self._count.get(word, 0)
-            lower = word.lower() in self._lower
-            found = self._seen[word] = (f"uses={min(count, 3)}", "as_lower" if lower else "never_lower")
-        return found
+def _inside_stand_in(text: str, start: int, end: int) -> bool:
+    opening = text.rfind("[", max(0, start - 31), start)
+    closing = text.find("]", end, end + 31)
+    return opening >= 0 and closing >= 0 and _STAND_IN.fullmatch(text, opening, closing + 1) is not None
 
 
 def _around_features(offset: int, word: str, kind: EntityKind | None) -> tuple[str, ...]:
