@@ -273,6 +273,7 @@ def _select(text: str, candidates: list[Span], taken: bytearray | None = None) -
     find = taken.find
     chosen: list[Span] = []
     priority = _PRIORITY
+    candidates = candidates + _joined_addresses(text, candidates)
     # The same span is often found by several rules: its copies sort together and all but the first touch it.
     ordered = sorted(candidates, key=lambda s: (s.start - s.end, priority[s.kind], s.start))
     for span in ordered:
@@ -294,6 +295,28 @@ def _select(text: str, candidates: list[Span], taken: bytearray | None = None) -
 
 
 _START = attrgetter("start")
+
+
+def _joined_addresses(text: str, candidates: list[Span]) -> list[Span]:
+    """Two addresses found overlapping, neither inside the other, as one ("Keeper's Cottage, Top Hollow" and "Top
+    Hollow Farm, Long Drove"): the longer alone would leave the other's words, and a second reading, with the longer
+    now a placeholder, would find them."""
+    addresses = sorted((s for s in candidates if s.kind is EntityKind.ADDRESS), key=_START)
+    joined: list[Span] = []
+    current: Span | None = None
+    for span in addresses:
+        # Only where the second starts a part of the address after a comma: "Elmwood Hill" and "Hill Head" (of
+        # "the Elmwood Hill Head", the school's head teacher) are no one address.
+        if (
+            current is not None
+            and span.start < current.end < span.end
+            and text[span.start - 2 : span.start] == ", "
+        ):
+            current = Span(current.start, span.end, EntityKind.ADDRESS, norm(text[current.start : span.end]))
+            joined.append(current)
+        elif current is None or span.end > current.end:
+            current = span
+    return joined
 
 
 def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span]:
