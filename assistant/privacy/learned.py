@@ -242,13 +242,15 @@ def _words_left(
     units = _units(_text_words(text) if words is None else words, kinds)
     lines: dict[int, tuple[str, ...]] = {}
     last = len(units) - 1
+    labelled = "[" in text  # a writer's labels ("[Name]") are looked for only in a text that has one
     for index, (start, end, word, kind) in enumerate(units):
         if kind is not None or not _weighable(word):
             continue
-        if "[" in text[max(0, start - 31) : start] and _inside_stand_in(text, start, end):
+        if labelled and "[" in text[max(0, start - 31) : start] and _inside_stand_in(text, start, end):
             continue  # "[Area] Police", "[Home Area] Council": a label a writer has already put in place of a name
         if (
-            text[start - 1 : start] == " "
+            labelled
+            and text[start - 1 : start] == " "
             and "]" in text[max(0, start - 80) : start]
             and _STAND_IN_BEFORE.search(text, max(0, start - 80), start)
         ):
