@@ -134,6 +134,9 @@ _PROFILE = re.compile(
     r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was|to))?[ ]{0,3})"
     r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
 )
+_CLOSING = {'"': '"', "'": "'", "(": ")"}
+# Three words or more in brackets, the first in lower case, after a platform: what the text says of it, not a name.
+_AN_ASIDE = re.compile(r"[ ]*[a-z][\w'\-]*(?:[ ]+\S+){2,}")
 # Cues that are not a platform: "from the account dee.bfd.official", "under the name al_x", "calling
 # himself d3mon_boy", "the ID xiaoling_rose07". The value must look like a handle (see _handle_shaped).
 _WEAK_PROFILE = re.compile(
@@ -609,6 +612,9 @@ def _handles(text: str, lower: str) -> list[Span]:
         sep = match.group("sep").strip().casefold()
         quoted = match.group("quoted")
         if quoted is not None:
+            opening = match.group("q")
+            if text[match.end() - 1] != _CLOSING[opening] or (opening == "(" and _AN_ASIDE.match(quoted)):
+                continue  # "Snapchat (recovered by Mother from Sky's iPad)": a note on where it came from
             value, start = quoted.strip(), match.start("quoted") + (len(quoted) - len(quoted.lstrip()))
             # '"Aunty Nkechi ❤️"', '"Mum 💕"': a family word before the name stays, as it does in the prose.
             kin = _KIN_FIRST.match(value)

@@ -804,6 +804,9 @@ def quoted_names(text: str) -> list[Span]:
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
     for match in _QUOTED.finditer(text) if '"' in text else ():
         if listed_to != -1 and text[listed_to : match.start()] in (", ", "; ", " or ", " and ", "/", " / "):
+            if all(classify(w) == "ROLE" for w in match.group("n").split()):
+                listed_to = -1  # 'knew him as "Liam" or "Dad"': the second is what the children call him
+                continue
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
             listed_to = match.end()
             continue
@@ -1246,6 +1249,11 @@ def list_names(tokens: Tokens) -> list[Span]:
             and items[i + 1].cls in {"SURNAME", "UNKNOWN", "FIRST"}
             and tokens.text[tok.end : tok.end + 1] == "."
         )
+        if starts and tok.cls == "INITIAL" and fold(items[i + 1].text) in _OPENING_VERBS:
+            # "Spoke to Z. Says cousin is...": the initial ends one sentence and a verb opens the next.
+            spans.append(Span(tok.start, tok.end + 1, EntityKind.PERSON, ""))
+            i += 1
+            continue
         if not starts:
             i += 1
             continue
@@ -1870,6 +1878,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
 
 
 # "A. Rahman (HoY)", "Signed: A. O. Fashola": dotted initials before a surname no list knows as a word.
+_OPENING_VERBS = frozenset(PERSON_VERBS.split("|"))
 _DOTTED_THEN_SURNAME = re.compile(
     r"(?<![\w.'\-])(?:[A-Z]\.[ ]?){1,3}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
 )
@@ -1888,6 +1897,8 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
         cls = classify(surname)
         if covered[m.start()] or cls not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
             continue
+        if fold(surname) in _OPENING_VERBS:
+            continue  # "spoke to N. Says Dad shouts": the letter ends a sentence and a verb opens the next
         if fold(surname) in common_words() or cls == "COMMON":
             # A surname that is a word needs a role or a cue before it, or no ordinary word after it.
             role = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.names import HONORIFICS, classify
+from assistant.privacy.names import HONORIFICS, after_letter_label, classify
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     ACRONYMS,
@@ -157,6 +157,8 @@ def _label_names(label: str, after_stamp: bool) -> tuple[tuple[int, int, EntityK
         folded = fold(value)
         if (len(value) < 2 and not value.isupper()) or folded in _NOT_SPEAKERS or folded in ACRONYMS:
             continue
+        if len(value) == 1 and after_letter_label(label, word.start()):
+            continue  # "Child S:": the review's label for the child, who speaks under it
         if folded in HONORIFICS and not kept and word.start() > 0:
             continue  # "Bhua ji": the honorific of a kinship word ("Jan:" alone is someone)
         if _HANDLE_SHAPE.fullmatch(value) and not value.isdigit():
