@@ -45,3 +45,18 @@ def test_a_note_in_brackets_after_a_platform_is_no_profile_name() -> None:
     text = "Snapchat (recovered by Mother from Kacey's tablet):\n03/02/2024 deanoo.m: hi"
     once = redact(text).text
     assert "recovered by Mother from" in once and "deanoo" not in once, once
+
+
+def test_public_titles_places_and_systems_read_as_names_by_any_reader_stay() -> None:
+    text = (
+        "The family moved from Hong Kong in 2021. Imms up to date. Referred to the NRM; the UASC team and the "
+        "GLAA were told. Datix raised; Arbor shows 91% attendance. She is Gillick competent and the age "
+        "assessment was Merton-compliant. Modern Slavery referral made; the Forced Marriage Unit was contacted."
+    )
+    assert redact(text).text == text
+
+
+def test_a_person_whose_name_shares_a_public_titles_words_is_still_redacted() -> None:
+    text = "Kong Wai-man (Father) and Hong Lei (Mother) moved to Leeds; Mr Gillick-Hart was the landlord."
+    once = redact(text).text
+    assert "Wai-man" not in once and "Lei" not in once and "Gillick-Hart" not in once, once

@@ -126,7 +126,15 @@ from assistant.privacy.venues import (
     whole_org_names,
     widened,
 )
-from assistant.privacy.words import FUNCTION_WORDS, PROFESSIONAL_ROLES, fold, is_vocabulary, norm, word_set
+from assistant.privacy.words import (
+    FUNCTION_WORDS,
+    PROFESSIONAL_ROLES,
+    fold,
+    is_public_title,
+    is_vocabulary,
+    norm,
+    word_set,
+)
 
 __all__ = [
     "PLACEHOLDER",
@@ -295,6 +303,7 @@ def _select(text: str, candidates: list[Span], taken: bytearray | None = None) -
 
 
 _START = attrgetter("start")
+_TITLED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG, EntityKind.ADDRESS})
 
 
 def _joined_addresses(text: str, candidates: list[Span]) -> list[Span]:
@@ -590,6 +599,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         ]
     if initials:
         selected = _select_more(plain, selected, initials)
+    # A public title read as a name by any reader ("Hong Kong" as two surnames, "Modern Slavery") is none.
+    selected = [
+        s for s in selected if s.kind not in _TITLED_KINDS or not is_public_title(plain[s.start : s.end])
+    ]
     return _person_keys(copy, _without_jobs_before(copy, selected))
 
 
