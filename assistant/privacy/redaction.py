@@ -306,6 +306,10 @@ _START = attrgetter("start")
 _TITLED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG, EntityKind.ADDRESS})
 
 
+def _a_public_title(text: str, span: Span) -> bool:
+    return span.kind in _TITLED_KINDS and is_public_title(text[span.start : span.end])
+
+
 def _joined_addresses(text: str, candidates: list[Span]) -> list[Span]:
     """Two addresses found overlapping, neither inside the other, as one ("Keeper's Cottage, Top Hollow" and "Top
     Hollow Farm, Long Drove"): the longer alone would leave the other's words, and a second reading, with the longer
@@ -530,6 +534,9 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
     names = after_job_letters(copy, without_opening_verbs(copy, names))
+    # A public title read as a name ("Hong Kong" as two surnames, "Modern Slavery") is none, and gives no initials
+    # or later mentions to look for; found later by any other reader, it is dropped at the end.
+    names = [s for s in names if not _a_public_title(plain, s)]
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select_more(plain, structured, names)
     ordered = surname_orders(tokens.text, selected)
@@ -599,10 +606,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         ]
     if initials:
         selected = _select_more(plain, selected, initials)
-    # A public title read as a name by any reader ("Hong Kong" as two surnames, "Modern Slavery") is none.
-    selected = [
-        s for s in selected if s.kind not in _TITLED_KINDS or not is_public_title(plain[s.start : s.end])
-    ]
+    selected = [s for s in selected if not _a_public_title(plain, s)]
     return _person_keys(copy, _without_jobs_before(copy, selected))
 
 
