@@ -1454,10 +1454,13 @@ _HOUSE_ALONE = frozenset(
         "oast",
     ]
 )
+# The words a home in a building or on a site is numbered by ("Flat 4", "Cottage 2", "Pitch 6"): one list for the
+# patterns below.
+_HOME_UNITS = "Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth"
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
 _FLAT = (
     # "Flat 2/1", "Flat 0/R": a Scottish tenement's floor and door
-    r"(?:(?:Flat|FLAT|Apartment|Apt\.?|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth)[ ]{1,2}[0-9]{1,4}[A-Za-z]?"
+    rf"(?:(?:{_HOME_UNITS}|Apt\.)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?"
     r"(?:/[0-9A-Z](?![\w/]))?"
     r"|Block[ ](?:[A-Z]|[0-9]{1,3})(?![\w'\-])"  # "Block C, Jubilee Heights": a block of flats by letter
     r"|(?:Flat|FLAT)[ ][A-H](?![\w'\-&/]))"  # "Fire started in Flat C": a flat by its letter alone
@@ -1481,7 +1484,7 @@ _ADDRESS_NAMED_CHECKED = re.compile(
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
 _FLAT_BUILDING = re.compile(
-    rf"(?:Flat|FLAT|Apartment|Apt\.?|Maisonette|Unit|Room|Caravan|Cottage|Chalet|Plot|Pitch|Berth)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
+    rf"(?:{_HOME_UNITS}|Apt\.)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}}"
     rf"(?:[0-9]{{1,4}}[A-Za-z]?,?[ ]{{1,2}})?(?P<words>{_CAP}(?:[ ]{{1,2}}{_CAP}){{0,3}})"
 )
 # "lives at 9 Sandygate", "Address: 2 The Sidings": a number and capitalised words after a word that
@@ -1509,9 +1512,7 @@ _PLACE_TYPE_WORD = re.compile(
         | set(HOUSE_TYPES.split("|"))
     )
 )
-_FLAT_WORD = re.compile(
-    r"Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth|Block"
-)
+_FLAT_WORD = re.compile(_HOME_UNITS + "|Block")
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
 _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
@@ -1777,9 +1778,7 @@ _TOWN_AFTER = re.compile(rf",[ ]{{1,2}}{_TOWN}")
 _HOUSE_BEFORE = re.compile(
     r"(?:^|(?<=[\n(:;|])[ ]{0,2}|(?<=[.,] )|(?i:\b(?:at|to|from|of|address|in)[ ]{1,2}))(?P<house>[A-Z][a-z'\-]{2,30}(?:[ ][A-Z][a-z'\-]{1,30}){0,2}),[ ]{1,2}$"
 )
-_STREET_FIRST = re.compile(
-    r"(?!(?:Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth|PO|P\.O\.)\b)[A-Za-z]"
-)
+_STREET_FIRST = re.compile(rf"(?!(?:{_HOME_UNITS}|PO|P\.O\.)\b)[A-Za-z]")
 _NUMBER_AND_NAME = re.compile(
     rf"[0-9](?<![\w/.,-].)[0-9]{{0,3}}[a-z]?[ ]{{1,2}}(?P<name>[A-Z][a-z'\-]{{3,30}}),[ ]{{1,2}}{_TOWN}"
 )

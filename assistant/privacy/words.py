@@ -132,20 +132,20 @@ def public_names() -> frozenset[str]:
 
 @cache
 def public_titles() -> frozenset[str]:
-    """National guidance, laws and programmes by their titles, folded ("working together", "signs of safety")."""
-    return frozenset(
-        " ".join(fold(word) for word in line.split()) for line in data_lines("public_titles.txt")
-    )
+    """National guidance, laws and programmes by their titles, folded ("working together", "signs of safety"), and
+    the first two words or more of each ("working together" of "Working Together to Safeguard Children")."""
+    keys: set[str] = set()
+    for line in data_lines("public_titles.txt"):
+        words = [fold(word) for word in line.split()]
+        keys.add(" ".join(words))
+        keys.update(" ".join(words[:n]) for n in range(2, len(words)))
+    return frozenset(keys)
 
 
 def is_public_title(run: str) -> bool:
-    """Whether a run of words is a title in public_titles.txt, or two or more words that start one ("Working
-    Together" of "Working Together to Safeguard Children"; not "Clare's" alone, which is somebody)."""
-    words = run.split()
-    key = " ".join(fold(word) for word in words)
-    return key in public_titles() or (
-        len(words) > 1 and any(title.startswith(key + " ") for title in public_titles())
-    )
+    """Whether a run of words is a title in public_titles.txt, or two or more words that start one (not "Clare's"
+    alone of "Clare's Law", which is somebody). Looked up once per name found, so a set, not a scan."""
+    return " ".join(fold(word) for word in run.split()) in public_titles()
 
 
 # A word's parts are looked up without these: "Co-accused", "Pre-birth", "I've", "Referrer's".
