@@ -586,6 +586,10 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
                 continue
             if not covered[match.start("ini")]:
                 spans.append(Span(match.start("ini"), match.end("ini"), EntityKind.PERSON, ""))
+            if match is after and rest:
+                # "DC Rob Black (RB)": the letters spell the words between too ("Black" is a word, so the name
+                # found so far stopped before it), and they are the rest of the name.
+                spans.append(Span(person.start, person.end + len(after.group("rest")), EntityKind.PERSON, ""))
             if letters not in ("A", "I"):  # "A" and "I" are words wherever else they stand
                 forms.add(ini)
     taken = {span.start for span in spans}

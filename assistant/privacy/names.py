@@ -29,6 +29,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     JOB_HEADS,
+    JOB_LETTERS,
     KIN_TITLES,
     LETTER_LABELS,
     MAKES_ALSO_SURNAMES,
@@ -449,6 +450,25 @@ def _name_at(
         return None  # "Father's Personal Assistant": a job title
     end = _extend(tokens, i)
     return Span(tok.start, tokens.items[end].end, EntityKind.PERSON, "")
+
+
+def _with_word_surname(tokens: Tokens, span: Span) -> Span:
+    """ "Dr Martin Friend decided", "DC Rob Black": after a title and a first name, a capitalised word is the
+    surname even when it is a word or a role, where nothing capitalised follows it (a job's title would)."""
+    i = tokens.by_start[span.start]
+    items = tokens.items
+    if (
+        items[i].end != span.end
+        or items[i].cls != "FIRST"
+        or i + 1 >= len(items)
+        or not tokens.joined(i)
+        or items[i + 1].cls not in {"ROLE", "FUNCTION", "COMMON"}
+        or not _is_name_token(items[i + 1].text)
+        or fold(items[i + 1].text) in _DAYS_MONTHS
+        or (i + 2 < len(items) and tokens.joined(i + 1) and items[i + 2].text[:1].isupper())
+    ):
+        return span
+    return Span(span.start, items[i + 1].end, EntityKind.PERSON, "")
 
 
 _PERSON_AFTER = re.compile(r"[ ]{1,2}(?i:person|people|persons)\b")
@@ -965,7 +985,11 @@ def context_names(tokens: Tokens) -> list[Span]:
             if match:
                 # "Inspector PPU": one word in capitals after a title in mixed case is an acronym.
                 titled = _name_at(tokens, match.end(), allow_initial=True, strict=not word.isupper())
-                add(titled if titled is not None else _titled_surname(tokens, match.end()))
+                add(
+                    _with_word_surname(tokens, titled)
+                    if titled is not None
+                    else _titled_surname(tokens, match.end())
+                )
         if role_start:
             match = _ROLE_THEN_NAME.match(text, tok.start)
             if match:
@@ -2133,6 +2157,40 @@ _AGE_IN_BRACKETS = re.compile(
     rf"[ ]?\((?:\d{{1,2}}\)|\d{{1,2}}[ ]?(?:{AGE_UNIT}|{AGE_UNIT_SHORT})\b|aged|DOB|d\.o\.b|born)",
     re.IGNORECASE,
 )
+
+
+# A rank or title in capitals as a log writes it ("INSPECTOR", "SGT", "NURSE"): a title, before an initial.
+_CAPS_TITLES = frozenset(title.upper() for title in _TITLE_SET)
+# After "SW M", what cannot be a surname: a role ("SW M MOTHER"), a sentence's word, a title, a letter.
+_NO_SURNAME = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
+
+
+def job_initial_surname(tokens: Tokens) -> list[Span]:
+    """ "SW M PARRY", "HSE INSPECTOR G MILLS", "RN K Moss": a job's letters or a rank, one initial, then a word
+    with a capital is a name, whether or not a list holds the surname and even when it is a word ("Mills"): the
+    job says a person follows and the initial says it is named. In capitals the word must be no acronym and no
+    verb a log runs on to ("PC A ATTENDED")."""
+    items = tokens.items
+    spans: list[Span] = []
+    for k in range(1, len(items) - 1):
+        initial = items[k]
+        if initial.cls != "INITIAL" or not (tokens.joined(k - 1) and tokens.joined(k)):
+            continue
+        job, surname = items[k - 1].text, items[k + 1]
+        if job not in JOB_LETTERS and job not in _TITLE_SET and job not in _CAPS_TITLES:
+            continue
+        word = surname.text
+        if surname.cls in _NO_SURNAME or len(word) < 2 or not word[:1].isupper():
+            continue
+        if word.isupper() and (
+            fold(word) in ACRONYMS
+            or word in ROLE_ABBREVIATIONS
+            or log_verb(surname)
+            or (surname.cls == "CAPS" and len(word) < 4)  # "DC A CID OFFICER": short capitals are letters
+        ):
+            continue
+        spans.append(Span(initial.start, surname.end, EntityKind.PERSON, ""))
+    return spans
 
 
 def given_then_caps_surname(tokens: Tokens) -> list[Span]:

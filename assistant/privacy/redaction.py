@@ -96,6 +96,7 @@ from assistant.privacy.names import (
     given_first,
     given_then_caps_surname,
     initial_mentions,
+    job_initial_surname,
     kin_word_names,
     list_names,
     lowercase_mentions,
@@ -128,12 +129,12 @@ from assistant.privacy.venues import (
 )
 from assistant.privacy.words import (
     FUNCTION_WORDS,
-    PROFESSIONAL_ROLES,
+    JOB_LETTERS,
+    PARTICLES,
     fold,
     is_public_title,
     is_vocabulary,
     norm,
-    word_set,
 )
 
 __all__ = [
@@ -311,25 +312,40 @@ def _a_public_title(text: str, span: Span) -> bool:
 
 
 def _joined_addresses(text: str, candidates: list[Span]) -> list[Span]:
-    """Two addresses found overlapping, neither inside the other, as one ("Keeper's Cottage, Top Hollow" and "Top
-    Hollow Farm, Long Drove"): the longer alone would leave the other's words, and a second reading, with the longer
-    now a placeholder, would find them."""
-    addresses = sorted((s for s in candidates if s.kind is EntityKind.ADDRESS), key=_START)
+    """Two addresses or two names found overlapping, neither inside the other, as one ("Keeper's Cottage, Top
+    Hollow" and "Top Hollow Farm, Long Drove"; "T GRIFFITHS" after a title and "GRIFFITHS CID NEWTOWN" as a run of
+    capitals): the longer alone would leave the other's words, and a second reading, with the longer now a
+    placeholder, would find them."""
+    return _joined(text, candidates, EntityKind.ADDRESS) + _joined(text, candidates, EntityKind.PERSON)
+
+
+def _joined(text: str, candidates: list[Span], kind: EntityKind) -> list[Span]:
+    ordered = sorted((s for s in candidates if s.kind is kind), key=_START)
     joined: list[Span] = []
     current: Span | None = None
-    for span in addresses:
-        # Only where the second starts a part of the address after a comma: "Elmwood Hill" and "Hill Head" (of
-        # "the Elmwood Hill Head", the school's head teacher) are no one address.
+    for span in ordered:
+        # An address only where the second starts a part of it after a comma: "Elmwood Hill" and "Hill Head" (of
+        # "the Elmwood Hill Head", the school's head teacher) are no one address. A name only where the first
+        # adds no more than an initial or a particle ("T GRIFFITHS", "DE SOUZA, Thiago"): "Male OKAFOR" is a word
+        # and a name.
         if (
             current is not None
             and span.start < current.end < span.end
-            and text[span.start - 2 : span.start] == ", "
+            and (
+                _initials_or_particles(text[current.start : span.start])
+                if kind is EntityKind.PERSON
+                else text[span.start - 2 : span.start] == ", "
+            )
         ):
-            current = Span(current.start, span.end, EntityKind.ADDRESS, norm(text[current.start : span.end]))
+            current = Span(current.start, span.end, kind, norm(text[current.start : span.end]))
             joined.append(current)
         elif current is None or span.end > current.end:
             current = span
     return joined
+
+
+def _initials_or_particles(words: str) -> bool:
+    return all(len(w.rstrip(".")) == 1 or fold(w) in PARTICLES for w in words.split())
 
 
 def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span]:
@@ -397,22 +413,14 @@ def _remainders(text: str, displaced: list[Span], taken: bytearray) -> list[Span
     return parts
 
 
-# Jobs and ranks written in capitals before a name ("ANP Nerys Bowen", "PP A. Mensah", "GP Amble Harbour Surgery",
-# "PC GREEN"): the job stays, as a title does, whichever reader joined it to the name.
-# Before a name, letters that elsewhere may be someone's initials are a job too: a probation practitioner, an
-# advanced nurse practitioner, a midwife, a school nurse, a registered manager.
-_JOBS_BEFORE = frozenset(
-    w for w in re.split(r"[|\s]", PROFESSIONAL_ROLES) if len(w) >= 2 and w.isupper()
-) | word_set("PC DC DS DI DCI PS PCSO SGT PP ANP MW SN RM")
-
-
 def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
+    """A job or rank in letters that a reader joined to the name after it stays, as a title does."""
     kept: list[Span] = []
     for span in spans:
         job, _, rest = text[span.start : span.end].partition(" ")
-        if not rest and job in _JOBS_BEFORE and text.startswith(" " + MASK, span.end):
+        if not rest and job in JOB_LETTERS and text.startswith(" " + MASK, span.end):
             continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
-        if job in _JOBS_BEFORE and rest[:1].isupper():
+        if job in JOB_LETTERS and rest[:1].isupper():
             start = span.start + len(job) + 1
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
         kept.append(span)
@@ -529,6 +537,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     unmasked = Tokens(copy)
     tokens = unmasked.masked(_mask(copy, structured), structured)
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
+    names += job_initial_surname(tokens)
     names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy) + lowercase_titled_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").

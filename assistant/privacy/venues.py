@@ -990,23 +990,36 @@ def coroners(text: str) -> list[Span]:
 # A company by its legal ending: every capitalised word before "Ltd", "CIC" or "LLP" is its name, with "of",
 # "&", a particle or a place in brackets between ("Sentinel Guarding (Luton) Ltd", "Van der Meer Haulage Ltd",
 # "Second Chance Dads CIC").
-_COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc")
+_COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc", "LTD", "LIMITED")
+# ... or by the family that runs it, in the middle of its name ("Ward Bros Metals", "J Hughes & Sons Haulage").
+_FAMILY_FIRM = r"[ ](?:Bros|BROS|&[ ]Sons?|&[ ]SONS?)\.?(?:[ ][A-Z][\w'\-]*){0,2}"
 _COMPANY = re.compile(
     r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
-    rf"[ ](?:{'|'.join(_COMPANY_ENDS)})\b\.?"
+    rf"(?:[ ](?:{'|'.join(_COMPANY_ENDS)})\b\.?|{_FAMILY_FIRM}(?![\w'\-]))"
 )
 
 
 def companies(text: str) -> list[Span]:
     """Companies named before their legal ending; a sentence's first word ("The", "By") is not part of one."""
-    if not any(end in text for end in _COMPANY_ENDS):
+    if not any(end in text for end in (*_COMPANY_ENDS, "Bros", "BROS", "& Son", "& SON")):
         return []
     spans: list[Span] = []
     for match in _COMPANY.finditer(text):
         start, value = match.start(), match.group(0).rstrip(".")
-        first = value.split(" ", 1)[0]
-        if fold(first) in FUNCTION_WORDS and " " in value:
-            start += len(first) + 1
+        words = value.split(" ")
+        # A log in capitals runs the sentence into the name ("RETURNED TO LLANRHOS BY SECURE TRANSPORT LTD"): the
+        # name starts after its last ordinary small word.
+        cut = max(
+            (
+                k + 1
+                for k, w in enumerate(words[:-1])
+                if fold(w) in FUNCTION_WORDS and (k == 0 or w.isupper())
+            ),
+            default=0,
+        )
+        if cut == len(words) - 1:
+            continue  # "BY LTD": no name left
+        start += sum(len(w) + 1 for w in words[:cut])
         spans.append(
             Span(
                 start,

@@ -302,6 +302,11 @@ ROLE_ABBREVIATIONS = word_set(
     "CWO OM POM COM"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
+# Jobs and ranks in letters, written before a name ("ANP Nerys Bowen", "PP A. Mensah", "PC GREEN", "SW M PARRY"):
+# letters that elsewhere may be someone's initials are a job there, and say a name follows.
+JOB_LETTERS = frozenset(
+    w for w in re.split(r"[|\s]", PROFESSIONAL_ROLES) if len(w) >= 2 and w.isupper()
+) | word_set("PC DC DS DI DCI PS PCSO SGT PP ANP MW SN RM")
 
 # Role words that say what someone does but not that they are one person: a group, a service or a kinship
 # qualifier ("MASH (police)", "CYP (children and young people)").
