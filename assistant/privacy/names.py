@@ -2150,7 +2150,12 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
 
 # Given names that cannot start "Given SURNAME": a job, a title, a little word, a day or month, a label ("Police CAD").
 _NOT_GIVEN = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
-_TITLE_CASE = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)?")
+def _title_case(word: str) -> bool:
+    """ "Willow", "Jean-Paul", and with accents too ("Seán", "Zoë", "Łukasz"): each part a capital, then lower case."""
+    parts = re.split(r"['\-]", word)
+    return len(parts) <= 2 and all(
+        len(part) > 1 and part.isalpha() and part[0].isupper() and part[1:].islower() for part in parts
+    )
 
 
 _AGE_IN_BRACKETS = re.compile(
@@ -2224,7 +2229,7 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
             if not joined_before(tokens.text, items[first].start, "'-&/."):
                 spans.append(Span(items[first].start, surname.end, EntityKind.PERSON, ""))
             continue
-        if given.cls in _NOT_GIVEN or not _TITLE_CASE.fullmatch(given.text) or _not_a_given_name(given):
+        if given.cls in _NOT_GIVEN or not _title_case(given.text) or _not_a_given_name(given):
             continue
         # A listed surname after any given name ("River PIKE"); an unlisted one, no word and no short
         # abbreviation, only after a given name that is no word either ("Dariusz KAZLAUSKAS"; not "Noted DNA",
@@ -2250,7 +2255,7 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
             middle = items[first - 1]
             if (
                 middle.cls not in _NOT_GIVEN
-                and _TITLE_CASE.fullmatch(middle.text)
+                and _title_case(middle.text)
                 and not _not_a_given_name(middle)
             ):
                 first -= 1  # "Lowri Haf MORGAN": two given names

@@ -144,8 +144,15 @@ def public_titles() -> frozenset[str]:
 
 def is_public_title(run: str) -> bool:
     """Whether a run of words is a title in public_titles.txt, or two or more words that start one (not "Clare's"
-    alone of "Clare's Law", which is somebody). Looked up once per name found, so a set, not a scan."""
-    return " ".join(fold(word) for word in run.split()) in public_titles()
+    alone of "Clare's Law", which is somebody), with its year or version after it ("Working Together 2023", "Open
+    Government Licence v3"). Looked up once per name found, so a set, not a scan."""
+    words = run.split()
+    if len(words) > 2 and _EDITION.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(fold(word) for word in words) in public_titles()
+
+
+_EDITION = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,2})?")
 
 
 # A word's parts are looked up without these: "Co-accused", "Pre-birth", "I've", "Referrer's".
