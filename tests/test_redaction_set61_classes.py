@@ -99,11 +99,12 @@ def test_a_brothers_address_in_capitals_is_no_firm() -> None:
 
 
 @pytest.mark.parametrize("given", ["Seán", "Zoë", "Łukasz"])
-def test_an_accented_given_name_before_another_and_a_surname_in_capitals_is_found_in_one_reading(given: str) -> None:
+def test_an_accented_given_name_before_another_and_a_surname_in_capitals_is_found_in_one_reading(
+    given: str,
+) -> None:
     once = redact(f"Father - {given} Patrick DOYLE, DOB 11/11/1980, currently in custody.").text
     assert given not in once and "DOYLE" not in once, once
     assert find_spans(once) == [], once
-
 
 
 @pytest.mark.parametrize(

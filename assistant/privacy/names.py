@@ -2150,6 +2150,8 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
 
 # Given names that cannot start "Given SURNAME": a job, a title, a little word, a day or month, a label ("Police CAD").
 _NOT_GIVEN = frozenset({"ROLE", "FUNCTION", "TITLE", "INITIAL", "PARTICLE", "LOWER"})
+
+
 def _title_case(word: str) -> bool:
     """ "Willow", "Jean-Paul", and with accents too ("Seán", "Zoë", "Łukasz"): each part a capital, then lower case."""
     parts = re.split(r"['\-]", word)
@@ -2253,11 +2255,7 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
         first = k - 1
         if first and tokens.joined(first - 1):
             middle = items[first - 1]
-            if (
-                middle.cls not in _NOT_GIVEN
-                and _title_case(middle.text)
-                and not _not_a_given_name(middle)
-            ):
+            if middle.cls not in _NOT_GIVEN and _title_case(middle.text) and not _not_a_given_name(middle):
                 first -= 1  # "Lowri Haf MORGAN": two given names
         spans.append(Span(items[first].start, surname.end, EntityKind.PERSON, ""))
     return spans
