@@ -116,3 +116,110 @@ def test_an_accented_given_name_before_another_and_a_surname_in_capitals_is_foun
 )
 def test_a_public_title_with_its_year_or_version_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "job", "name"),
+    [
+        ("Escalated to Head of Service Marion Thwaite the same day.", "Head of Service", "Marion Thwaite"),
+        ("Present: Head of Centre Gareth Pryce (chair).", "Head of Centre", "Gareth Pryce"),
+        ("Victim contact is through VLO Karen Crossley.", "VLO", "Karen Crossley"),
+        ("Attendees: Mother; AIO Rukhsana Begum; SW Tom Platt.", "AIO", "Rukhsana Begum"),
+    ],
+)
+def test_a_job_before_a_name_stays_and_the_name_goes(text: str, job: str, name: str) -> None:
+    once = redact(text).text
+    assert job in once and name not in once, once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma Royle (GR) - Site Manager, Hollin Lane caravan site",
+        "Dean Parr (DP), Approved Premises Manager, Brook House",
+        "Tariq Aziz (Polish community link worker) attended.",
+    ],
+)
+def test_a_word_that_starts_a_jobs_name_stays(text: str) -> None:
+    once = redact(text).text
+    for word in ("Site Manager", "Approved Premises Manager", "Polish community link worker"):
+        if word in text:
+            assert word in once, once
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Present:\nFS Freya Sutton, named midwife\nKB Kim Bright, HV", ("FS", "KB")),  # her own initials
+        ("Family: WARD Martin Joseph (father), DOB 01/02/1985.", ("WARD", "Martin")),
+        ("Seen by Dil Bahadur Gurung, the uncle, at the flat.", ("Dil", "Gurung")),
+        ("Hope support worker Kelly Ames visited.", ("Kelly",)),
+    ],
+)
+def test_initials_surnames_and_names_before_a_full_name_or_a_job_still_go(
+    text: str, gone: tuple[str, ...]
+) -> None:
+    once = redact(text).text
+    for part in gone:
+        assert part not in once, once
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("999 FROM FEMALE IWONA KRAWCZYK AT THE ADDRESS, STATES PARTNER HAS LEFT.", "FEMALE", "KRAWCZYK"),
+        ("LOCATED WITH ADULT MALE DARREN PRITCHETT DOB 08/08/1999.", "ADULT MALE", "PRITCHETT"),
+        ("CALL FROM CALLER MAUREEN TIGHE. TRANSCRIPT FOLLOWS.", "CALLER", "TIGHE"),
+    ],
+)
+def test_a_logs_word_for_who_someone_is_before_their_name_stays(text: str, kept: str, gone: str) -> None:
+    once = redact(text).text
+    assert kept in once and gone not in once, once
+
+
+def test_a_service_named_in_capitals_with_a_role_word_inside_is_redacted_whole() -> None:
+    once = redact("REFERRED TO HOLLINGTON YOUTH JUSTICE SERVICE AND TAMBRIDGE POLICE.").text
+    assert "HOLLINGTON" not in once and "TAMBRIDGE" not in once, once
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("Present: PS (chair – Pria Sandhu, DSCP), KO (DS Okafor).\n\nPS: the death was unexpected.", "PS"),
+        ("Present: AN (Dr Nwachukwu, paediatrician).\n\nAN: injuries consistent with a fall.", "AN"),
+        ("Present: PO (Paddy O'Rourke, DSL), JF (nursery).\n\nPO: two earlier referrals.", "PO"),
+    ],
+)
+def test_initials_the_bracket_after_them_names_are_that_persons_wherever_they_stand(
+    text: str, letters: str
+) -> None:
+    once = redact(text).text
+    assert letters not in once, once
+
+
+def test_a_jobs_letters_before_a_bracket_that_names_its_holder_further_in_stay_the_job() -> None:
+    once = redact(
+        "School: DSL GP (NB Gavin Pell, not the GP) – on a part-time timetable. The GP saw him."
+    ).text
+    assert "The GP saw him" in once and "Gavin" not in once, once
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Attends Thornbury Middle (Year 7) since September.", "Thornbury"),
+        ("The family live on a narrowboat moored at bridge 57 most of the winter.", "57"),
+        ("She has moved into mooring 12, Reed Quay, with her partner.", "12"),
+        ("LIVES IN BARN 4 AT THE FARM WITH HIS FATHER.", "BARN 4"),
+    ],
+)
+def test_a_middle_school_a_canal_mooring_and_a_barn_by_number_are_redacted(text: str, gone: str) -> None:
+    once = redact(text).text
+    assert gone not in once, once
+
+
+@pytest.mark.parametrize(
+    "text", ["Risk rated Very High; Middle of the road otherwise.", "Moved to bay 3 on the ward overnight."]
+)
+def test_a_rating_and_a_wards_bay_stay(text: str) -> None:
+    assert redact(text).text == text

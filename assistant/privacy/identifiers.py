@@ -1522,14 +1522,16 @@ _ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
 _HOUSE_NUMBER_ALONE = re.compile(
     r"(?<![\w'\-])(?:(?i:at|from|to|outside|next[ ]door[ ]to|opposite|in|of|neighbour,?|"
     r"house[ ]to[ ]house:)[ ]{1,2}(?P<no>(?i:no\.?|number)[ ]?)"
-    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth|flat|apartment|apt|maisonette)[ ]{1,2}[A-Z]?)"
+    # a barn let as a home, a boat's mooring by the canal's bridge or lock ("moored at bridge 62"); not a ward's bay
+    r"|(?P<plot>(?i:plot|pitch|caravan|chalet|static|trailer|berth|flat|apartment|apt|maisonette|barn|mooring)"
+    r"[ ]{1,2}[A-Z]?|(?:(?<=moored[ ]at[ ])|(?<=moored[ ]by[ ])|(?<=moored[ ]near[ ]))(?i:bridge|lock)[ ])"
     # a hotel's room ("found in room 214", "room 212 booked by"): three digits, as a clinic's "room 3" is not
     r"|(?P<room>(?i:room|rm)[ ]{1,2})(?=[0-9]{3}(?![0-9])))"
     r"[0-9]{1,4}[A-Za-z]?(?![\w/\-]|[.:][0-9])"
 )
 _HOUSE_NUMBER_CUE = _prefilter(
     "at from to outside next opposite in of neighbour house plot pitch caravan chalet static trailer berth room rm "
-    "flat apartment apt maisonette"
+    "flat apartment apt maisonette barn mooring bridge lock"
 )
 # A room by its number alone where people are housed in rooms ("Ahmad Z (room 4)", "Bilal, room 2"): in a text
 # about a hostel, a hotel, a B&B, a refuge or an HMO; elsewhere only a hotel's three digits count (a clinic's
@@ -1909,7 +1911,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
             r"Nursery|Pre-School|Pre-school|Preschool|Daycare|Day Care|Primary|Infants|Juniors|Grammar|UTC|"
-            r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|High(?![ ]{1,2}[A-Z0-9]))\b"
+            r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|(?:High|Middle)(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
     (
@@ -2480,10 +2482,10 @@ def _named_places(text: str) -> list[Span]:
                 for _, w in words
             ):
                 continue  # "Sammy Junior": a nickname, not a school
-            if match.group(0) == "High" and all(
+            if match.group(0) in ("High", "Middle") and all(
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):
-                continue  # "Very High", "Medium High": a rating, not a school
+                continue  # "Very High", "Medium High": a rating, not a school; "Bellinghope Middle" is one
             if match.group(0) == "Practice" and all(
                 w in common_words() or w in GENERIC_QUALIFIERS for w in content
             ):

@@ -1817,9 +1817,31 @@ def _fuller_heads(name: str) -> str:
     return "".join(heads)
 
 
-_DECLARED_AFTER = re.compile(
-    r"(?P<ini>[A-Z](?:'?[A-Z]){1,3})[ ]\((?P<name>[A-Z][a-z][\w'\-]{0,29}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[,)]"
+# Initials, then whose they are in the bracket after them: "ON (Osman Nazari, KW)", "PS (chair – Paula Sheard, DSCP)",
+# "AN (Dr Nwosu)". The bracket is read for a name: its words' first letters, or a title's surname the last letter.
+_DECLARED_AFTER = re.compile(r"(?P<ini>[A-Z](?:'?[A-Z]){1,3})[ ]\((?P<body>[^()\n]{3,80})\)")
+_NAME_IN_BRACKET = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,29}(?:[ ][A-Z][\w'\-]{1,30}){1,3}")
+_TITLED_SURNAME = re.compile(
+    r"(?<![\w'\-])(?:Dr|DS|DC|DI|PC|Mr|Mrs|Ms|Miss|Cllr|Rev|Prof)\.?[ ](?P<s>[A-Z][a-z][\w'\-]{1,30})(?=[,)]|$)"
 )
+
+
+def _declared_by(ini: str, body: str) -> bool:
+    """Whether the bracket after initials names their person: "(Patrick O'Halloran, DSL)" spells them; "(chair –
+    Paula Sheard)" and "(Dr Menon, designated paediatrician)" do too, further in or by the surname alone, where the
+    letters are no job's ("GP (NB Gareth Penrose, not GP!)" keeps the job)."""
+    letters = ini.replace("'", "").upper()
+    a_job = fold(letters) in ROLE_WORDS or letters in ROLE_ABBREVIATIONS
+    for match in _NAME_IN_BRACKET.finditer(body):
+        words = match.group().split()
+        if (match.start() > 0 and a_job) or any(
+            fold(w) in ROLE_WORDS or fold(w) in INSTITUTION_WORDS or w in _TITLE_SET for w in words
+        ):
+            continue
+        if letters in (_heads(match.group()).replace("'", "").upper(), "".join(w[0] for w in words).upper()):
+            return True
+    titled = _TITLED_SURNAME.search(body)
+    return len(letters) == 2 and not a_job and titled is not None and titled.group("s")[0] == letters[-1]
 
 
 def _also_a_word(letters: str) -> bool:
@@ -1881,11 +1903,8 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         forms.add(match.group("ini"))
     for match in _DECLARED_AFTER.finditer(text) if " (" in text else ():
         # "ON (Osman Nazari, KW)", "SW (Sam Whitaker)": the initials first, then whose they are.
-        name, ini = match.group("name"), match.group("ini")
-        if _heads(name).upper() == ini.replace("'", "").upper() and not any(
-            fold(w) in ROLE_WORDS or fold(w) in INSTITUTION_WORDS for w in name.split()
-        ):
-            after.add(ini)
+        if _declared_by(match.group("ini"), match.group("body")):
+            after.add(match.group("ini"))
     if forms | after:
         finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms | after) + r")(?![\w\-']|\.[A-Za-z])")
         spans += [

@@ -90,6 +90,7 @@ from assistant.privacy.learned import learned_spans
 from assistant.privacy.names import (
     TOKEN,
     Tokens,
+    classify,
     context_names,
     declared_initials,
     dotted_initial_names,
@@ -129,12 +130,15 @@ from assistant.privacy.venues import (
 )
 from assistant.privacy.words import (
     FUNCTION_WORDS,
+    JOB_HEADS,
     JOB_LETTERS,
+    LOG_DESCRIPTORS,
     PARTICLES,
     fold,
     is_public_title,
     is_vocabulary,
     norm,
+    place_names,
 )
 
 __all__ = [
@@ -414,17 +418,91 @@ def _remainders(text: str, displaced: list[Span], taken: bytearray) -> list[Span
 
 
 def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
-    """A job or rank in letters that a reader joined to the name after it stays, as a title does."""
+    """A job or rank that a reader joined to the name after it stays, as a title does: in letters ("PC", "SW",
+    "VLO Jane Liddington") or the last word of a job's name ("Head of Service Lorraine Hubble", "Forensic Nurse
+    Examiner Abbie Lusted"). A word found alone that starts a job's name stays too ("Site Manager", "Beach Safety
+    Manager")."""
     kept: list[Span] = []
-    for span in spans:
+    for span in (_without_descriptors(text, whole) for whole in spans):
         job, _, rest = text[span.start : span.end].partition(" ")
         if not rest and job in JOB_LETTERS and text.startswith(" " + MASK, span.end):
             continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
-        if job in JOB_LETTERS and rest[:1].isupper():
+        if not rest and _starts_a_job(text, span):
+            continue
+        if (
+            job in JOB_LETTERS or _letters_before_a_full_name(job, rest) or _ends_a_job(text, span.start, job)
+        ) and (rest[:1].isupper()):
             start = span.start + len(job) + 1
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
         kept.append(span)
     return kept
+
+
+_NAMED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG})
+
+
+def _without_descriptors(text: str, span: Span) -> Span:
+    """A log's words in capitals for who someone is in the incident, before their name ("FEMALE KATHLEEN WARD",
+    "OCCUPANT ADULT LEE HARTNELL", "CALLER BRIDGET MCDONAGH"), stay, as a role does. (Between two names they are
+    left: "YOUTH JUSTICE SERVICE", "APPROPRIATE ADULT" and "6 MONTH OLD MALE" would break.)"""
+    value = text[span.start : span.end]
+    if span.kind not in _NAMED_KINDS or not value.isupper():
+        return span
+    words = value.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and (fold(words[lead]) in LOG_DESCRIPTORS or classify(words[lead]) == "ROLE"):
+        lead += 1
+    if lead == 0:
+        return span
+    start = span.start + sum(len(w) + 1 for w in words[:lead])
+    return Span(start, span.end, span.kind, norm(text[start : span.end]))
+
+
+# "MA Hope Storr", "AIO Shabana Mir", "ENP Declan Moriarty": two to four capitals before a given name and a surname are a
+# job's letters; a person's own initials are not written before their full name.
+_JOB_LETTERS_SHAPE = re.compile(r"[A-Z]{2,4}")
+
+
+def _letters_before_a_full_name(job: str, rest: str) -> bool:
+    words = rest.split()
+    return (
+        _JOB_LETTERS_SHAPE.fullmatch(job) is not None
+        and fold(job) not in FUNCTION_WORDS
+        and classify(job) != "CAPS_NAME"  # "WARD Martin Joseph": a surname first
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:2].islower() for w in words)
+        and classify(words[0]) in {"FIRST", "AMBIG"}  # not "TRAN Duc Long", "HMP Forton Moss"
+        and not (job[0] == words[0][0] and job[-1] == words[-1][0])  # "JH Jo Hill": a key, her own initials
+    )
+
+
+_HEAD_OF = re.compile(r"(?:^|[^\w])(?:Head|Heads|HEAD) of (?:the )?$")
+
+
+def _ends_a_job(text: str, start: int, word: str) -> bool:
+    """ "Head of Service", "Nurse Examiner": the word a job's name ends with, the name after it someone's."""
+    return word[:1].isupper() and (
+        (fold(word) in JOB_HEADS and len(word) > 3 and word[1:].islower() and word.upper() not in JOB_LETTERS)
+        or _HEAD_OF.search(text, max(0, start - 14), start) is not None
+    )  # not "Dil Bahadur": a job's letters in a family's notes ("DIL") that are a name too
+
+
+_JOB_AFTER = re.compile(r"(?:[ ][A-Za-z][a-z]+){0,2}?[ ]([A-Za-z][a-z]+)\b")
+
+
+def _starts_a_job(text: str, span: Span) -> bool:
+    """A word found alone that the next one to three words make a job's name ("Site Manager", "Approved Premises
+    Manager", "Polish community link worker"): an ordinary word, not a listed first name ("Hope support worker")."""
+    word = text[span.start : span.end]
+    if (
+        not word[:1].isupper()
+        or not is_vocabulary(word)
+        or classify(word) in {"FIRST", "AMBIG"}
+        or fold(word) in place_names()  # "Kent nurse Sandra Okoro": where she works
+    ):
+        return False
+    after = _JOB_AFTER.match(text, span.end)
+    return after is not None and fold(after.group(1)) in JOB_HEADS
 
 
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:

@@ -396,6 +396,14 @@ def _roleword_set() -> frozenset[str]:
 
 ROLE_WORDS = _roleword_set()
 
+# What a police or ambulance log writes before a person's name in capitals ("FEMALE AGNIESZKA KOWALCZYK", "ADULT
+# MALE CONNOR FITZGERALD", "CALLER BRIDGET MCDONAGH", "IP SAIMA RAFIQ", the injured party): who they are in the
+# incident, never part of the name.
+LOG_DESCRIPTORS = word_set(
+    "female male adult occupant caller ip informant witness juvenile intended spouse resident tenant "
+    "driver passenger neighbour owner"
+)
+
 # Words that start or glue sentences, pronouns and question words: capitalised at a sentence start or in a
 # heading, never a name on their own.
 FUNCTION_WORDS = word_set(
