@@ -223,3 +223,9 @@ def test_a_middle_school_a_canal_mooring_and_a_barn_by_number_are_redacted(text:
 )
 def test_a_rating_and_a_wards_bay_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+def test_a_role_after_a_labels_letter_and_a_full_stop_stays() -> None:
+    # Found by scoring set 65 (written blind): "Band C." ends a sentence, and "Mother's" starts the next.
+    text = "Family applied to the housing register. Band C. Mother's email is on the form."
+    assert redact(text).text == text

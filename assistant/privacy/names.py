@@ -1936,10 +1936,12 @@ _LOWER_WORD_AFTER = re.compile(r"[ ][a-z]")
 def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
     spans: list[Span] = []
     for m in _DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ():
-        surname = m.group("s")
+        surname = m.group("s").removesuffix("'s")  # "Band C. Mother's email": a role's possessive, after a label
         cls = classify(surname)
         if covered[m.start()] or cls not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
             continue
+        if after_letter_label(text, m.start()):
+            continue  # "Band C. Foster carers": the label's letter ends a sentence
         if fold(surname) in _OPENING_VERBS:
             continue  # "spoke to N. Says Dad shouts": the letter ends a sentence and a verb opens the next
         if fold(surname) in common_words() or cls == "COMMON":
