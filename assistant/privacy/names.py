@@ -1936,9 +1936,8 @@ _LOWER_WORD_AFTER = re.compile(r"[ ][a-z]")
 def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
     spans: list[Span] = []
     for m in _DOTTED_THEN_SURNAME.finditer(text) if ". " in text else ():
-        surname = m.group("s").removesuffix(
-            "'s"
-        )  # "Band C. Mother's email": a role's possessive, after a label
+        # "Band C. Mother's email": a role's possessive, after a label's letter, reads as the role
+        surname = m.group("s").removesuffix("'s")
         cls = classify(surname)
         if covered[m.start()] or cls not in {"SURNAME", "UNKNOWN", "FIRST", "AMBIG", "COMMON"}:
             continue

@@ -429,9 +429,9 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
             continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
         if not rest and _starts_a_job(text, span):
             continue
-        if (
+        if rest[:1].isupper() and (
             job in JOB_LETTERS or _letters_before_a_full_name(job, rest) or _ends_a_job(text, span.start, job)
-        ) and (rest[:1].isupper()):
+        ):
             start = span.start + len(job) + 1
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
         kept.append(span)
