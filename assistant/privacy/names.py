@@ -1821,9 +1821,7 @@ def _fuller_heads(name: str) -> str:
 # "AN (Dr Nwosu)". The bracket is read for a name: its words' first letters, or a title's surname the last letter.
 _DECLARED_AFTER = re.compile(r"(?P<ini>[A-Z](?:'?[A-Z]){1,3})[ ]\((?P<body>[^()\n]{3,80})\)")
 _NAME_IN_BRACKET = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,29}(?:[ ][A-Z][\w'\-]{1,30}){1,3}")
-_TITLED_SURNAME = re.compile(
-    r"(?<![\w'\-])(?:Dr|DS|DC|DI|PC|Mr|Mrs|Ms|Miss|Cllr|Rev|Prof)\.?[ ](?P<s>[A-Z][a-z][\w'\-]{1,30})(?=[,)]|$)"
-)
+_TITLED_SURNAME = re.compile(rf"(?<![\w'\-])(?:{_TITLES})\.?[ ](?P<s>[A-Z][a-z][\w'\-]{{1,30}})(?=[,)]|$)")
 
 
 def _declared_by(ini: str, body: str) -> bool:

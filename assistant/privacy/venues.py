@@ -992,6 +992,7 @@ def coroners(text: str) -> list[Span]:
 # "Second Chance Dads CIC").
 _COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc", "LTD", "LIMITED")
 # ... or by the family that runs it, in the middle of its name ("Ward Bros Metals", "J Hughes & Sons Haulage").
+_FAMILY_FIRM_WORDS = ("Bros", "BROS", "& Son", "& SON")
 _FAMILY_FIRM = r"[ ](?:Bros|BROS|&[ ]Sons?|&[ ]SONS?)\.?(?:[ ][A-Z][\w'\-]*){0,2}"
 _COMPANY = re.compile(
     r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
@@ -1001,7 +1002,7 @@ _COMPANY = re.compile(
 
 def companies(text: str) -> list[Span]:
     """Companies named before their legal ending; a sentence's first word ("The", "By") is not part of one."""
-    if not any(end in text for end in (*_COMPANY_ENDS, "Bros", "BROS", "& Son", "& SON")):
+    if not any(end in text for end in _COMPANY_ENDS + _FAMILY_FIRM_WORDS):
         return []
     spans: list[Span] = []
     for match in _COMPANY.finditer(text):
