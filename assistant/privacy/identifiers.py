@@ -388,6 +388,9 @@ _VEHICLE_CUED = re.compile(
 # collar number run together ("KS34", "PC12").
 _NOT_PLATE_START = word_set("ks pc dc ds ps di")
 _PLATE_START = re.compile(r"[A-Z](?<![\w/\-].)[A-Z](?:0[2-9]|[1-7][0-9])(?![\w/\-])")
+# A dateless plate, or a foreign one written so: three letters, then three digits ("KMN 482"); fewer digits are
+# as often a series, a bay or a count ("BMW 1", "BAY 3", "MFH 27").
+_DATELESS_PLATE = re.compile(r"(?<![\w/-])(?P<l>[A-Z]{3})[ ][1-9][0-9]{2}(?![\w/-]|[.,][0-9])")
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
 _IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
@@ -456,6 +459,7 @@ _NOT_VEHICLE_LETTERS = ACRONYMS | frozenset(
         "usb",
         "sim",
         "abe",
+        "reg",
     ]
 )
 _NOT_VEHICLE_PREFIX = re.compile(r"(?:S[0-9]{1,3}|Y[0-9]{1,2}|P[0-9]{1,2}|R[0-9])")
@@ -510,7 +514,13 @@ def _vehicles(text: str, lower: str) -> list[Span]:
     for match in _VEHICLE.finditer(text):
         letters = match.group("cur3") or match.group("pre3") or match.group("suf3") or ""
         if fold(letters) in _NOT_VEHICLE_LETTERS:
-            continue
+            # A current plate's letters may spell an acronym ("YH70 PCV"): near a word about a vehicle, a plate.
+            if not match.group("cur") or fold(match.group("cur")[:2]) in _NOT_PLATE_START:
+                continue
+            if vehicle_at is None:
+                vehicle_at = [m.start() for m in _VEHICLE_WORDS.finditer(lower)]
+            if not _near(vehicle_at, match.start(), match.end(), text, 60):
+                continue
         prefix = match.group("pre")
         if prefix and _NOT_VEHICLE_PREFIX.fullmatch(prefix):
             if vehicle_at is None:
@@ -543,6 +553,18 @@ def _vehicles(text: str, lower: str) -> list[Span]:
                 spans.append(
                     Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(value.split()).upper())
                 )
+    for match in _DATELESS_PLATE.finditer(text) if vehicle_at else ():
+        # "a Lithuanian-plated car KMN 482": a dateless or foreign plate, near a word about a vehicle.
+        letters = match.group("l")
+        if (
+            fold(letters) not in _NOT_VEHICLE_LETTERS
+            and fold(letters) not in common_words()
+            and fold(letters) not in CAR_MAKES
+            and _near(vehicle_at, match.start(), match.end(), text, 60)
+        ):
+            spans.append(
+                Span(match.start(), match.end(), EntityKind.VEHICLE, "".join(match.group(0).split()))
+            )
     for match in _PLATE_START.finditer(text) if vehicle_at else ():
         # "in his van, VN68 sumthin", "a grey Mercedes GU17…": a plate's first half, near a word about a car.
         if fold(match.group(0)[:2]) not in _NOT_PLATE_START and _near(
@@ -950,13 +972,15 @@ _SPACED_CODE = re.compile(
 
 
 # A police log numbered within its day ("log 0921 of 02/11/2023", "CAD 2291 of 02/04/22", "incident 0214 of 17/03"):
-# the number and its day are the reference. All 35 of this shape in the development sets are labelled.
-_LOG_OF_DAY = re.compile(r"(?<![\w/.\-])(?:\d{3,5}|0\d)[ ]of[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])")
+# the number and its day are the reference, in a log's capitals too. All 35 of this shape in the development sets are labelled.
+_LOG_OF_DAY = re.compile(
+    r"(?<![\w/.\-])(?:\d{3,5}|0\d)[ ](?:of|OF)[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])"
+)
 
 
 def _references(text: str, lower: str) -> list[Span]:
     spans: list[Span] = []
-    for logged in _LOG_OF_DAY.finditer(text) if " of " in text else ():
+    for logged in _LOG_OF_DAY.finditer(text) if " of " in text or " OF " in text else ():
         spans.append(Span(logged.start(), logged.end(), EntityKind.REFERENCE, logged.group(0)))
     for coded in (
         _SPACED_CODE.finditer(text) if "share code" in lower or "arc" in lower or "brp" in lower else ()
@@ -1941,7 +1965,10 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"(?=[A-Z0-9])\b(?:Children's Services|Childrens Services|Children's Social Care|"
             r"Metropolitan Borough Council|Borough Council|City Council|County Council|District Council|"
             r"Council|Town Hall|Civic Centre|Young Carers|Safeguarding Children Partnership|"
-            r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|"
+            r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|Associates|"
+            # A provider named with its place or its own words ("Coastline Community Healthcare", "Weald Urgent Care",
+            # "Coastal Family Placements"). Not "Outreach": a job is named with it ("Neonatal Outreach Sister").
+            r"Healthcare|Urgent Care|Placements|"
             r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|YJS|YOT|YOS|Club|"
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
@@ -1960,7 +1987,10 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
             r"POLICE|CONSTABULARY|CHILDREN'S SERVICES|CHILDRENS SERVICES|CHILDREN'S SOCIAL CARE|"
             # A council's children's services run as a trust ("Sandwell Children's Trust").
-            r"CHILDREN'S TRUST|Children's Trust|Childrens Trust)\b"
+            r"CHILDREN'S TRUST|Children's Trust|Childrens Trust|"
+            # A children's hospital, unit or front door, or a coroner's office, named by its place in a log's capitals
+            # ("PUFFIN CHILDREN'S UNIT", "DUNSMERE CHILDREN'S FRONT DOOR", "HAMPSHORE CORONER'S OFFICE").
+            r"CHILDREN'S HOSPITAL|CHILDREN'S UNIT|CHILDREN'S FRONT DOOR|CORONER'S OFFICE|CORONER'S COURT)\b"
         ),
     ),
     (EntityKind.ORG, _OWN_NAME_HEADS),
@@ -2130,7 +2160,8 @@ _CAPS_SUFFIXES = frozenset(
         "CHILDRENS SERVICES",
         "CHILDREN'S SOCIAL CARE",
     }
-    | {"CHILDREN'S TRUST"}
+    | {"CHILDREN'S TRUST", "CHILDREN'S HOSPITAL", "CHILDREN'S UNIT", "CHILDREN'S FRONT DOOR"}
+    | {"CORONER'S OFFICE", "CORONER'S COURT"}
 )
 _DIRECTIONS = COMPASS_WORDS | word_set("greater upper lower")
 _GENERIC_SERVICE = word_set(
@@ -2345,6 +2376,24 @@ _ANY_SUFFIX_WORD = re.compile(trie(set().union(*_SUFFIX_WORDS)))
 _EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
 
 
+# A saint's church, school or hospital in a log's capitals, named alone or with its kind ("ST WERBURGH'S", "ST
+# CATHERINE'S CHILDREN'S HOSPITAL"), as "St Saviour's" is in title case.
+_CAPS_SAINT = re.compile(
+    r"(?<![\w'])ST\.?[ ][A-Z]{3,}'S(?![\w'])"
+    r"(?:[ ](?:CHILDREN'S[ ])?(?:HOSPITAL|CHURCH|SCHOOL|PRIMARY|ACADEMY|COLLEGE|HOSPICE|WARD)\b)?"
+)
+
+
+# A saint's school or church as a message writes it, in lower case ("at st brigids", "my connor had him at st wystans");
+# not a street's "st" before a word ("brook st on monday").
+_LOWER_SAINT = re.compile(r"(?<![\w'])st\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
+# A serving parent's unit, by its number and its regiment ("2nd Battalion, The Wessex Rifles").
+_BATTALION = re.compile(
+    r"(?<!\w)(?:[1-9][0-9]?(?:st|nd|rd|th)|First|Second|Third|Fourth)[ ]Battalion"
+    r"(?:,?[ ](?:the|The)[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?"
+)
+
+
 def _suffixes_present(text: str) -> list[tuple[EntityKind, re.Pattern[str]]]:
     if _ANY_SUFFIX_WORD.search(text) is None and "&" not in text:
         return []
@@ -2391,6 +2440,14 @@ def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.SCHOOL, norm(match.group(0))))
+    for match in _CAPS_SAINT.finditer(text) if "ST" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    for match in _LOWER_SAINT.finditer(text) if "st " in text else ():
+        name = match.group("n").removesuffix("'s")
+        if fold(name) not in common_words() and fold(name) not in FUNCTION_WORDS:
+            spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    for match in _BATTALION.finditer(text) if "Battalion" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
     # A fast scan for the suffixes' words first: without one, a pattern need not try every capital.
     for kind, pattern in _suffixes_present(text):
         for match in pattern.finditer(text):

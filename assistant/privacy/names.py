@@ -26,6 +26,7 @@ from assistant.privacy.words import (
     CAR_MAKES,
     CAR_MODELS,
     FAMILY_ROLES,
+    FAMILY_WORDS,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     JOB_HEADS,
@@ -328,10 +329,15 @@ def is_sentence_start(text: str, start: int) -> bool:
 _WORD_BEFORE_LETTER = re.compile(r"([A-Za-z]+)[ ]$")
 
 
-def after_letter_label(text: str, start: int) -> bool:
-    """Whether the capital at `start` is a label's ("Child H", "Plan B", "Class A"), not a person's initial."""
+def after_letter_label(text: str, start: int, *, titles: bool = True) -> bool:
+    """Whether the capital at `start` is a label's ("Child H", "Plan B", "Class A"), not a person's initial; with
+    `titles=False`, a title's letter ("Mr J") is an initial."""
     label = _WORD_BEFORE_LETTER.search(text, max(0, start - 16), start)
-    return label is not None and fold(label.group(1)) in LETTER_LABELS
+    return (
+        label is not None
+        and fold(label.group(1)) in LETTER_LABELS
+        and (titles or label.group(1).rstrip(".") not in _TITLE_SET)
+    )
 
 
 # "(P. Foster, DSL)", "reg keeper T. Hadley": a capital and a full stop inside a line is an initial before a name, not
@@ -1596,13 +1602,20 @@ def _taken_initials(name: str) -> str | None:
     # A rarer job's letters ("TM", "TA"), and a little word's ("AS" for Amina Saeed, "ON"), are the person's only
     # where the text names someone so and before what a person does ("TM took AS's phone").
     others = folded in ACRONYMS or folded in FUNCTION_WORDS or letters in ROLE_ABBREVIATIONS
-    return letters if others and folded not in ROLE_WORDS else None
+    return letters if others and not _a_job_word(letters) else None
+
+
+def _a_job_word(letters: str) -> bool:
+    """Whether a role list holds these letters as a job or a word for one; a family word in another language ("Ba",
+    a Vietnamese father) is written as one, never in capitals as letters."""
+    folded = fold(letters)
+    return folded in ROLE_WORDS and (folded not in FAMILY_WORDS or letters in JOB_LETTERS)
 
 
 # Where initials an acronym also takes stand for the person: before what a person does ("DC says", "DC did not
 # attend", "DC phoned", "DC v MG"), never before a name ("DC Harewood" is a rank), a comma or a bracket
 # ("(DC, CAIT)"), nor after an article ("the DC said").
-_TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convicted|v)\b")
+_TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convicted|v)\b|'s[ ]")
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
 
 
@@ -1633,9 +1646,27 @@ def _bracketed_form(name: str) -> str | None:
         return None
     compact = "".join(h.replace("-", "") for h in _heads_of(words))
     folded = fold(compact)
-    if folded in ROLE_WORDS or compact in ROLE_ABBREVIATIONS:
+    if _a_job_word(compact) or compact in ROLE_ABBREVIATIONS:
         return None
     return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in NOT_INITIALS else None
+
+
+_TITLED_WORD = re.compile(rf"\b(?:{_TITLES})\.?[ ]([A-Z][\w'\-]+)")
+
+
+def _surname_heads(name: str, titled: set[str]) -> list[str]:
+    """The initial letters of a found name's surname ("Pennington-Hale" -> P-H, P): of a full name's last word, or
+    of a word found alone that the text gives a title (in `titled`: "Mr Pennington-Hale")."""
+    words = given_first(name).split()
+    surname = words[-1] if words else ""
+    if (
+        not (surname[:1].isupper() and surname[1:2].islower())
+        or (len(words) == 1 and surname not in titled)
+        # "Keeping Lily" read as a name: a heading's verb, then a given name, has no surname
+        or (len(words) > 1 and is_vocabulary(words[0]) and classify(words[0]) not in {"FIRST", "AMBIG"})
+    ):
+        return []
+    return list(dict.fromkeys(("-".join(part[:1] for part in surname.split("-") if part), surname[0])))
 
 
 def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
@@ -1670,6 +1701,16 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             and _TAKEN_INITIALS_AFTER.match(text, m.end())
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
             and not among_capitals(text, m.start(), m.end())
+        ]
+    titled = {m.group(1) for m in _TITLED_WORD.finditer(text)} if names else set()
+    surnames = {heads for name in dict.fromkeys(names) for heads in _surname_heads(name, titled)}
+    if surnames:
+        # "frightened of Mr P", 'saw "Mr P-H hold…"': a title, then the letters of a surname found in full
+        finder = re.compile(rf"\b(?:{_TITLES})\.?[ ]({trie(surnames)})(?![\w\-']|\.[A-Za-z])")
+        spans += [
+            Span(m.start(1), m.end(1), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start(1)]
         ]
     if bracketed:
         finder = re.compile(r"\((" + trie(bracketed) + r")\)")
@@ -1792,7 +1833,16 @@ _NOT_LOWER = frozenset({"ROLE", "FUNCTION", "TITLE", "COMMON", "CAPS"})
 # declare each attendee's initials once, then use them alone.
 _DECLARED = re.compile(
     r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]\([\"“]?"
-    r"(?P<ini>[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3}[a-z]?)[\"”]?[,)]"
+    r"(?P<ini>[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3}[a-z]?)(?:-(?P<job>[A-Z]{2,5}))?[\"”]?[,)]"
+)
+# The same after a bracket that says what the person does: "Harriet O'Sullivan (DSL) (HO'S)".
+_DECLARED_SECOND = re.compile(_DECLARED.pattern.replace("[ ]\\(", "[ ]\\([^()\\n]{1,40}\\)[ ]\\(", 1))
+# A minutes key without brackets, each name and its initials then a semicolon, a comma or a bracket: "Claudette
+# Ferrier CF; DC Alfie Marston AM; Gwen Partridge GP-DSL; Ruth Ekwueme RE (social worker)".
+_DECLARED_BARE = re.compile(
+    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]"
+    r"(?P<ini>[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3})(?:-(?P<job>[A-Z]{2,5}))?(?=[;,]|[ ][(–-][ ]?|$)",
+    re.MULTILINE,
 )
 
 
@@ -1848,6 +1898,7 @@ def _also_a_word(letters: str) -> bool:
 
 
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+_NUMBER_BEFORE = re.compile(r"[0-9][ ]?$")  # "10 AM": the time
 
 
 def _read_as_the_word(text: str, start: int, end: int) -> bool:
@@ -1856,6 +1907,10 @@ def _read_as_the_word(text: str, start: int, end: int) -> bool:
     return (
         among_capitals(text, start, end)
         or _NAME_AFTER.match(text, end) is not None
+        or (
+            text[start:end] in ("AM", "PM")
+            and _NUMBER_BEFORE.search(text, max(0, start - 3), start) is not None
+        )
         or text[start - 1 : start] == "("
         or _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
     )
@@ -1867,9 +1922,17 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
     spans: list[Span] = []
     forms: set[str] = set()  # declared after the name: every mention is the person
     after: set[str] = set()  # declared before it: a mention that reads as a word or a job is that
-    for match in _DECLARED.finditer(text) if " (" in text else ():
+    keys = [*_DECLARED.finditer(text), *_DECLARED_SECOND.finditer(text)] if " (" in text else []
+    keys += [
+        m
+        for m in _DECLARED_BARE.finditer(text)
+        if m.group("ini") == _heads(m.group("name")).upper()[-len(m.group("ini")) :]
+    ]
+    for match in keys:
         name, ini = match.group("name"), match.group("ini")
         words = name.split()
+        if match.group("job") and match.group("job") not in JOB_LETTERS:
+            continue
         if ini[-1].islower():
             # "Kate Loader (KLo)": minutes that have two KLs add the surname's second letter.
             if len(words[-1]) < 2 or words[-1][1] != ini[-1]:
@@ -1898,7 +1961,15 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         start = match.end("name") - len(" ".join(words))
         if not covered[start]:
             spans.append(Span(start, match.end("name"), EntityKind.PERSON, ""))
-        forms.add(match.group("ini"))
+        if match.re is _DECLARED_BARE or match.group("job"):
+            # Letters a job or a word also takes ("GP-DSL", "AM") are the person's in the key; elsewhere, where
+            # they do not read as the job or the word.
+            key = match.group("ini")
+            if _also_a_word(key) or match.group("job"):
+                spans.append(Span(match.start("ini"), match.end("ini"), EntityKind.PERSON, ""))
+            (after if _also_a_word(key) else forms).add(key)
+        else:
+            forms.add(match.group("ini"))
     for match in _DECLARED_AFTER.finditer(text) if " (" in text else ():
         # "ON (Osman Nazari, KW)", "SW (Sam Whitaker)": the initials first, then whose they are.
         if _declared_by(match.group("ini"), match.group("body")):
@@ -1908,7 +1979,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
-            if not covered[m.start()]
+            if not (covered[m.start()] and covered[m.end() - 1])  # "HO'S" where "HO" was found: the longer
             and not (
                 m.group(0) not in forms
                 and _also_a_word(m.group(0))

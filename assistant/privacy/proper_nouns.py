@@ -269,6 +269,20 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     return first, last
 
 
+def _own_initials(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether the run's last word is the initials of the words before it ("Nana Kofi Agyeman NKA")."""
+    items = tokens.items
+    letters = items[last].text
+    return (
+        letters.isupper()
+        and tokens.text[items[first].end : items[first + 1].start] == " "
+        and items[first].text[:1].isupper()
+        and last - first <= 4
+        and not any(items[k].text.isupper() for k in range(first, last))
+        and letters == "".join(items[k].text[0] for k in range(first, last)).upper()
+    )
+
+
 def _kind(tokens: Tokens, first: int, last: int) -> EntityKind:
     items = tokens.items
     if last == first:
@@ -348,6 +362,16 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             and (items[last].text.endswith(_VERB_ENDINGS) or log_verb(items[last]))
         ):
             last -= 1
+        if last - first >= 2 and _own_initials(tokens, first, last):
+            last -= (
+                1  # "Claudette Ferrier CF;" in a minutes key: a name, then its initials, not one organisation
+            )
+        elif last > first and first > 0 and _own_initials(tokens, first - 1, last):
+            # "Nana Kofi Agyeman NKA": initials that spell the word before the run too say it is part of the name
+            first, last = first - 1, last - 1
+            found.append((first, last, EntityKind.PERSON))
+            i = last + 2
+            continue
         kind = EntityKind.PERSON if first == last else _kind(tokens, first, last)
         if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):
             # "Hull ADDRESS_11": a word left before a placeholder was part of a longer name the placeholder now

@@ -90,6 +90,7 @@ from assistant.privacy.learned import learned_spans
 from assistant.privacy.names import (
     TOKEN,
     Tokens,
+    after_letter_label,
     classify,
     context_names,
     declared_initials,
@@ -129,6 +130,7 @@ from assistant.privacy.venues import (
     widened,
 )
 from assistant.privacy.words import (
+    AKAN_DAY_NAMES,
     FUNCTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
@@ -430,7 +432,10 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
         if not rest and _starts_a_job(text, span):
             continue
         if rest[:1].isupper() and (
-            job in JOB_LETTERS or _letters_before_a_full_name(job, rest) or _ends_a_job(text, span.start, job)
+            job in JOB_LETTERS
+            or _letters_before_a_full_name(job, rest)
+            or _ends_a_job(text, span.start, job)
+            or _label_letter_before_a_full_name(text, span.start, job, rest)
         ):
             start = span.start + len(job) + 1
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
@@ -455,7 +460,8 @@ def _without_descriptors(text: str, span: Span) -> Span:
     if lead == 0:
         return span
     start = span.start + sum(len(w) + 1 for w in words[:lead])
-    return Span(start, span.end, span.kind, norm(text[start : span.end]))
+    # What follows who someone is in the incident is their name, whatever the run as a whole read as.
+    return Span(start, span.end, EntityKind.PERSON, norm(text[start : span.end]))
 
 
 # "MA Hope Storr", "AIO Shabana Mir", "ENP Declan Moriarty": two to four capitals before a given name and a surname are a
@@ -473,6 +479,35 @@ def _letters_before_a_full_name(job: str, rest: str) -> bool:
         and all(w[:1].isupper() and w[1:2].islower() for w in words)
         and classify(words[0]) in {"FIRST", "AMBIG"}  # not "TRAN Duc Long", "HMP Forton Moss"
         and not (job[0] == words[0][0] and job[-1] == words[-1][0])  # "JH Jo Hill": a key, her own initials
+    )
+
+
+def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
+    """ "Nana" before an Akan day name is part of the name ("Nana Kofi Agyeman", "nana kofi"), as an elder's title."""
+    out: list[Span] = []
+    for span in spans:
+        start = span.start - 5
+        if (
+            span.kind is EntityKind.PERSON
+            and start >= 0
+            and text[start : span.start].lower() == "nana "
+            and (start == 0 or not text[start - 1].isalnum())
+            and fold(text[span.start : span.end].split(" ", 1)[0]) in AKAN_DAY_NAMES
+        ):
+            span = Span(start, span.end, span.kind, norm(text[start : span.end]))
+        out.append(span)
+    return out
+
+
+def _label_letter_before_a_full_name(text: str, start: int, job: str, rest: str) -> bool:
+    """ "Child J Jayden Mensah-Cole": a label's letter, then the full name it stands for; not a title's or a log's
+    initial before a surname ("Mr J Jones", "MOTHER S LEE")."""
+    words = rest.split()
+    return (
+        len(job) == 1
+        and len(words) >= 2
+        and all(w[:1].isupper() and w[1:2].islower() for w in words)
+        and after_letter_label(text, start, titles=False)
     )
 
 
@@ -694,7 +729,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     if initials:
         selected = _select_more(plain, selected, initials)
     selected = [s for s in selected if not _a_public_title(plain, s)]
-    return _person_keys(copy, _without_jobs_before(copy, selected))
+    return _person_keys(copy, _with_akan_titles(copy, _without_jobs_before(copy, selected)))
 
 
 def redact(text: str) -> Redaction:

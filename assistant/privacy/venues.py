@@ -526,6 +526,12 @@ def whole_org_names(text: str, spans: list[Span]) -> list[Span]:
         if number is not None and text[span.start : span.end].endswith(_NUMBERED_HEADS):
             longer.append(Span(span.start, number.end(), span.kind, span.key))  # "Croydon Assessment Team 3"
             continue
+        if span.kind is EntityKind.SCHOOL and text.startswith((" Trust", " TRUST"), span.end):
+            # "Coastal Shores Academy Trust": the trust that runs the school, named by it
+            end = span.end + 6
+            if end == len(text) or not text[end].isalnum():
+                longer.append(Span(span.start, end, EntityKind.ORG, norm(text[span.start : end])))
+                continue
         building = _BUILDING_AFTER.match(text, span.end) if span.kind in _BUILT else None
         if building is not None:
             # "Harbour View House", "King's College Hospital": the building's word after the name found.

@@ -76,7 +76,7 @@ STREET_TYPES = (
 HOUSE_TYPES = (
     "Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Vicarage|Rectory|House|Manor|Grange|Bungalow|Villa|Mill|"
     "Hall|Court|Mansions|Mills|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
-    "Chapel|Bakery|Schoolhouse"
+    "Chapel|Bakery|Schoolhouse|Business Centre|Enterprise Centre"
 )
 
 
@@ -396,12 +396,19 @@ def _roleword_set() -> frozenset[str]:
 
 ROLE_WORDS = _roleword_set()
 
+# The Akan day names (Ghana), given by the weekday of birth, in their common spellings: after one, "Nana" is part of
+# the name as an elder's or a chief's title ("Nana Kofi Agyeman", "Nana Yaa"), not a grandmother's word.
+AKAN_DAY_NAMES = word_set(
+    "kwasi kwesi akwasi akosua esi kwadwo kojo jojo adwoa adjoa kwabena ebo abena araba kwaku kweku akua yaw yao "
+    "ekow yaa kofi fiifi afua efua kwame kwamena ama"
+)
+
 # What a police or ambulance log writes before a person's name in capitals ("FEMALE AGNIESZKA KOWALCZYK", "ADULT
 # MALE CONNOR FITZGERALD", "CALLER BRIDGET MCDONAGH", "IP SAIMA RAFIQ", the injured party): who they are in the
-# incident, never part of the name.
+# incident, never part of the name ("MEMBER OF PUBLIC JANET COOMBER" too).
 LOG_DESCRIPTORS = word_set(
     "female male adult occupant caller ip informant witness juvenile intended spouse resident tenant "
-    "driver passenger neighbour owner"
+    "driver passenger neighbour owner public"
 )
 
 # Words that start or glue sentences, pronouns and question words: capitalised at a sentence start or in a
@@ -455,7 +462,7 @@ ACRONYMS = word_set(
     "mash camhs icpc rcpc lado cspr lcspr dsl senco sendco ehcp ehc nhs gp ed ae cin cp cpp lac cla plo icb "
     "ccg idva isva marac mappa dash yot yjs sarc cse cce fgm prevent ace aces adhd asd send sen ico dbs dwp "
     "hmrc uk bme bame ofsted jtai csc cs cyp yp hv sw iro pa pru ks1 ks2 ks3 ks4 gcse sats ct mri ahd ahs "
-    "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad id dob nk tbc n/a "
+    "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad caf id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
     "emis afc jfc ehe pe eoc btp cps nca hems la lcs picu nicu hart mace cait edt uasc nrm cypa glaa"
