@@ -214,3 +214,17 @@ def test_a_saints_school_or_church_in_a_messages_lower_case(text: str, place: st
 def test_a_street_in_lower_case_before_a_word_is_no_saint() -> None:
     found = _found("kez: meet me on brook st on monday, 1st thing")
     assert not any(v.startswith("st ") for v in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["The impact of COVID19 is not obvious here.", "Impact of Covid-19 on the family"]
+)
+def test_a_public_name_run_into_its_number_is_no_reference(text: str) -> None:
+    assert not any("19" in v for v in _found(text)), _found(text)
+
+
+def test_a_bare_minutes_key_is_read_after_a_long_run_of_titled_names() -> None:
+    # The key's names are looked for only before initials that can end one, so a run of names costs no extra pass.
+    text = "Mrs O'Neill-Smith " * 200 + "\nPresent: Priya Lakhani PL; Owen Tranter OT.\nOT agreed."
+    once = redact(text).text
+    assert "PL;" not in once and "OT agreed" not in once, once[-80:]

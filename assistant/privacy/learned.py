@@ -385,6 +385,21 @@ def _grow(text: str, start: int, end: int, covered: bytearray) -> tuple[int, int
 _ROAD_NUMBER = re.compile(r"[ABM][0-9]{1,4}")
 
 
+_NAMED_AND_NUMBERED = re.compile(r"(?P<name>[A-Za-z]{3,})-?[0-9]{1,4}")
+
+
+def _a_public_name_numbered(surface: str) -> bool:
+    """A public name run into its number, alone or after ordinary words ("COVID19", "impact of Covid-19"): a
+    pandemic, not a case's reference."""
+    words = surface.split()
+    last = _NAMED_AND_NUMBERED.fullmatch(words[-1]) if words else None
+    return (
+        last is not None
+        and fold(last.group("name")) in public_names()
+        and all(_key(word) in english_words() for word in WORD.findall(" ".join(words[:-1])))
+    )
+
+
 def _a_road_alone(surface: str) -> bool:
     """A road's number with nothing but ordinary words before it ("the A1", "Take the A1")."""
     words = WORD.findall(surface)
@@ -516,9 +531,9 @@ def _one_round(
         if is_public_title(surface):
             passed.add(word_start)
             continue  # "Working Together 2023": national guidance, cited by every review
-        if _a_road_alone(surface):
+        if _a_road_alone(surface) or _a_public_name_numbered(surface):
             passed.add(word_start)
-            continue  # "Take the A1 north": a road's number is public, as a city is ("A1 Cars" is a firm)
+            continue  # "Take the A1 north", "COVID19": a road's number or a public name's is public, as a city is
         runs[surface] = None
         found.append(Span(start, end, _kind(surface), ""))
         covered[start:end] = b"\x01" * (end - start)

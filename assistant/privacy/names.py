@@ -1839,8 +1839,10 @@ _DECLARED = re.compile(
 _DECLARED_SECOND = re.compile(_DECLARED.pattern.replace("[ ]\\(", "[ ]\\([^()\\n]{1,40}\\)[ ]\\(", 1))
 # A minutes key without brackets, each name and its initials then a semicolon, a comma or a bracket: "Claudette
 # Ferrier CF; DC Alfie Marston AM; Gwen Partridge GP-DSL; Ruth Ekwueme RE (social worker)".
+# Its names are in title case: a run of capitals is no key, and this pattern, with no bracket to look for first, would
+# otherwise try every word of one.
 _DECLARED_BARE = re.compile(
-    r"(?P<name>[A-Z][\w'\-]{1,30}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]"
+    r"(?P<name>[A-Z](?:[a-z]|'[A-Z])[\w'\-]{0,29}(?:[ ][A-Z][\w'\-]{1,30}){1,3})[ ]"
     r"(?P<ini>[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3})(?:-(?P<job>[A-Z]{2,5}))?(?=[;,]|[ ][(–-][ ]?|$)",
     re.MULTILINE,
 )
@@ -1916,6 +1918,23 @@ def _read_as_the_word(text: str, start: int, end: int) -> bool:
     )
 
 
+# Where a bare key's initials can end: found first, so the name before them is looked for only there.
+_BARE_KEY_END = re.compile(
+    r"(?<=[a-z'][ ])[A-Z](?:'?[A-Z]|-[A-Z]|Ma?c[A-Z]){1,3}(?:-[A-Z]{2,5})?(?=[;,]|[ ][(–-]|$)", re.MULTILINE
+)
+
+
+def _bare_keys(text: str) -> list[re.Match[str]]:
+    """`_DECLARED_BARE`'s matches, each looked for in the few words before where its initials end."""
+    keys: list[re.Match[str]] = []
+    for end in _BARE_KEY_END.finditer(text):
+        window = max(0, end.start() - 130, keys[-1].end() if keys else 0)
+        for match in _DECLARED_BARE.finditer(text, window, end.end()):
+            if match.end() == end.end():
+                keys.append(match)
+    return keys
+
+
 def declared_initials(text: str, covered: bytearray) -> list[Span]:
     """A name with its initials in brackets after it, and every other mention of those initials. The name
     must hold a word no list knows as an ordinary one ("Child Protection Plan (CPP)" is not a person)."""
@@ -1925,7 +1944,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
     keys = [*_DECLARED.finditer(text), *_DECLARED_SECOND.finditer(text)] if " (" in text else []
     keys += [
         m
-        for m in _DECLARED_BARE.finditer(text)
+        for m in _bare_keys(text)
         if m.group("ini") == _heads(m.group("name")).upper()[-len(m.group("ini")) :]
     ]
     for match in keys:
