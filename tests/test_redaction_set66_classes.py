@@ -228,3 +228,22 @@ def test_a_bare_minutes_key_is_read_after_a_long_run_of_titled_names() -> None:
     text = "Mrs O'Neill-Smith " * 200 + "\nPresent: Priya Lakhani PL; Owen Tranter OT.\nOT agreed."
     once = redact(text).text
     assert "PL;" not in once and "OT agreed" not in once, once[-80:]
+
+
+def test_a_display_name_before_its_handle_is_the_same_account_wherever_it_is_written() -> None:
+    text = (
+        'Chat between "jazzy🦋" (@jz.k.b09) and Zorbz 💰 (@zorbz.b34).\n'
+        "Zorbz 💰 (@zorbz.b34) 12/11/2023\nyo u on tmrw\nZorbz 💰\nu owe me\njazzy🦋: cant"
+    )
+    redaction = redact(text)
+    assert "jazzy" not in redaction.text and "Zorbz" not in redaction.text, redaction.text
+    # One account, one placeholder: the display name takes its handle's.
+    assert len({e.placeholder for e in redaction.entities if e.kind.value == "HANDLE"}) == 2, (
+        redaction.entities
+    )
+
+
+@pytest.mark.parametrize("text", ['Saved as "mama" (@mama.r) in her phone.', "bro 💙 (@bro.x) said hi"])
+def test_a_family_word_saved_as_a_contacts_name_stays(text: str) -> None:
+    once = redact(text).text
+    assert "mama" in once or "bro" in once, once

@@ -3111,7 +3111,8 @@ def repeated_values(text: str, selected: list[Span]) -> list[Span]:
     message ("in the golf cg67 tvy")."""
     values: dict[str, Span] = {}  # the value, casefolded without spaces -> the span found
     written: set[str] = set()  # each value as it may be written again, casefolded
-    for span in selected:
+    shown_before = _displays_before(text, selected)
+    for span in [*selected, *shown_before]:
         if span.kind not in _REPEATABLE:
             continue
         value = text[span.start : span.end].rsplit("/", 1)[-1].lstrip("@").casefold()
@@ -3129,7 +3130,7 @@ def repeated_values(text: str, selected: list[Span]) -> list[Span]:
         return []
     # One trie of literals: each character is tried against one branch, however many values there are.
     finder = re.compile(r"(?i)(?<![\w@./\-])@?(?:" + trie(written) + r")(?![\w@\-]|\.\w)")
-    spans: list[Span] = []
+    spans: list[Span] = list(shown_before)
     for match in finder.finditer(text):
         found = values.get("".join(match.group(0).lstrip("@").split()).casefold())
         if found is not None:
@@ -3143,3 +3144,33 @@ def repeated_values(text: str, selected: list[Span]) -> list[Span]:
 
 
 _DISPLAY_AFTER = re.compile(r'[ ]\((?:display(?:[ ]name)?:?[ ])?"(?P<d>[^"\n]{1,30})"\)')
+# A profile's display name before its handle in brackets, quoted or opening a line: 'Chat between "jazz🦋"
+# (@jas.k.b09)', "Bigz 💰 (@bigz.b34) 12/11/2023", "kymz (@kymz.2x)".
+_DISPLAY_BEFORE = re.compile(
+    r'(?:["“](?P<q>[^"”\n]{1,30})["”]|(?<![^\n])(?P<l>[^\s("“:][^\n("“:]{0,29}?))[ ]\($'
+)
+_DISPLAY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _displays_before(text: str, selected: list[Span]) -> list[Span]:
+    """The display names written before handles found in brackets, with the handle's key: one account, one
+    placeholder. Not a family word or a role saved as a contact ("mama", "Nan ❤️"), nor ordinary words."""
+    spans: list[Span] = []
+    for span in selected:
+        if span.kind is not EntityKind.HANDLE or text[span.start - 2 : span.start] != " (":
+            continue
+        if not text.startswith(")", span.end):
+            continue
+        shown = _DISPLAY_BEFORE.search(text, max(0, span.start - 34), span.start)
+        if shown is None:
+            continue
+        group = "q" if shown.group("q") is not None else "l"
+        words = [fold(w) for w in _DISPLAY_WORD.findall(shown.group(group))]
+        if not words or any(w in ROLE_WORDS or w in FUNCTION_WORDS for w in words):
+            continue
+        # Quoted, the name shown is the profile's even when it is a word ('"jazz🦋"'); opening a line, only when none
+        # of its words is one ("Bigz 💰", not "Chat").
+        if all(w in common_words() for w in words) or (group == "l" and any(is_vocabulary(w) for w in words)):
+            continue
+        spans.append(Span(shown.start(group), shown.end(group), EntityKind.HANDLE, span.key))
+    return spans

@@ -253,7 +253,7 @@ FAMILY_ROLES = (
     "papai|mamae|mamai|papi|mami|maman|mamusia|tatus|tatay|nanay|ammi|ammu|abbu|abba|amma|appa|"
     "nain|taid|gogo|nani|nanu|dadi|nonna|nonno|oma|opa|babcia|dziadek|abuela|abuelo|mamgu|friend|best friend|mate|pal|bestie|neighbour|lodger|carer|foster carer|kinship carer|childminder|babysitter|"
     "baby|infant|child|brother-in-law|sister-in-law|mother-in-law|father-in-law|associate|peer|classmate|"
-    "eldest|youngest|oldest|middle child|firstborn|cuz|cuzzy|coz|bruv|sis"
+    "eldest|youngest|oldest|middle child|firstborn|cuz|cuzzy|coz|bruv|bro|sis"
 )
 
 
