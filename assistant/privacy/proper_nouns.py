@@ -362,15 +362,14 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             and (items[last].text.endswith(_VERB_ENDINGS) or log_verb(items[last]))
         ):
             last -= 1
+        # "Claudette Ferrier CF;" in a minutes key: a name, then its initials (which the declared-initials reader
+        # takes), not one organisation.
         if last - first >= 2 and _own_initials(tokens, first, last):
-            last -= (
-                1  # "Claudette Ferrier CF;" in a minutes key: a name, then its initials, not one organisation
-            )
+            last -= 1
         elif last > first and first > 0 and _own_initials(tokens, first - 1, last):
             # "Nana Kofi Agyeman NKA": initials that spell the word before the run too say it is part of the name
-            first, last = first - 1, last - 1
-            found.append((first, last, EntityKind.PERSON))
-            i = last + 2
+            found.append((first - 1, last - 1, EntityKind.PERSON))
+            i = last + 1  # past the initials
             continue
         kind = EntityKind.PERSON if first == last else _kind(tokens, first, last)
         if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):
