@@ -2394,6 +2394,21 @@ _BATTALION = re.compile(
 )
 
 
+def _saints_and_units(text: str) -> list[Span]:
+    """Saints' places in a log's capitals or a message's lower case, and battalions: read once over the whole text,
+    not again in each line `caps_places` reads as title case."""
+    spans: list[Span] = []
+    for match in _CAPS_SAINT.finditer(text) if "ST" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    for match in _LOWER_SAINT.finditer(text) if "st " in text else ():
+        name = match.group("n").removesuffix("'s")
+        if fold(name) not in common_words() and fold(name) not in FUNCTION_WORDS:
+            spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    for match in _BATTALION.finditer(text) if "Battalion" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    return spans
+
+
 def _suffixes_present(text: str) -> list[tuple[EntityKind, re.Pattern[str]]]:
     if _ANY_SUFFIX_WORD.search(text) is None and "&" not in text:
         return []
@@ -2440,14 +2455,6 @@ def _named_places(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _SCHOOL_FIRST.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.SCHOOL, norm(match.group(0))))
-    for match in _CAPS_SAINT.finditer(text) if "ST" in text else ():
-        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
-    for match in _LOWER_SAINT.finditer(text) if "st " in text else ():
-        name = match.group("n").removesuffix("'s")
-        if fold(name) not in common_words() and fold(name) not in FUNCTION_WORDS:
-            spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
-    for match in _BATTALION.finditer(text) if "Battalion" in text else ():
-        spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
     # A fast scan for the suffixes' words first: without one, a pattern need not try every capital.
     for kind, pattern in _suffixes_present(text):
         for match in pattern.finditer(text):
@@ -2847,6 +2854,7 @@ def structured_spans(text: str) -> list[Span]:
     digits = _ANY_DIGIT.search(text) is not None
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
+    found += _saints_and_units(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
     found += pubs(text) + place_teams(text) + area_services(text)
