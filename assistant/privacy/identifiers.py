@@ -846,7 +846,7 @@ _REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,7}(?:[/\-][0-9]{1,10}){1,4}
 # A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
 _REF_STRONG = (
     r"ref|refs|reference|crime|storm|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
-    r"occurrence|incident|case|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
+    r"occurrence|incident|case|hosp|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
     r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo|"

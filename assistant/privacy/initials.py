@@ -334,6 +334,24 @@ def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
     ]
 
 
+# A personal title before two or three capitals alone: "Dr CP." signs a note, "Mrs AB's daughter". A title
+# is said of a person, so the letters are theirs even where they also spell an acronym (CP, MD); but after a
+# capitalised word the title is part of a job ("Designated Dr LAC", "Named Dr CP").
+_TITLED_LETTERS = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ ](?P<i>[A-Z]{2,3})(?![\w\-&/]|[ ][A-Z][a-z]|\.[A-Za-z])"
+)
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][a-z]+[ ]$")
+
+
+def titled_initials(text: str, covered: bytearray) -> list[Span]:
+    return [
+        Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
+        for m in _TITLED_LETTERS.finditer(text)
+        if not covered[m.start("i")]
+        and _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None
+    ]
+
+
 # Two or three initials, dotted, just before a name found: "R.J. " of "R.J. Tennant & Sons".
 _DOTTED_INITIALS_BEFORE = re.compile(r"(?<![\w.'\-])[A-Z]\.(?:[ ]?[A-Z]\.){1,2}[ ]$")
 

@@ -50,6 +50,7 @@ from assistant.privacy.words import (
     WORD_NAMES,
     can_be_initials,
     common_words,
+    countries,
     data_lines,
     first_names,
     fold,
@@ -155,6 +156,8 @@ def classify(token: str) -> str:
     if folded in NATIONALITIES or folded in NOT_NAME_STARTS or (token.isupper() and folded in FUNCTION_WORDS):
         return "FUNCTION"  # "mother's English", "THE CHILD AND FAMILY"
     parts = [p for p in re.split(r"[-']", folded) if p]
+    if len(parts) > 1 and parts[0] in NATIONALITIES and all(is_vocabulary(p) for p in parts[1:]):
+        return "FUNCTION"  # "Portuguese-speaking", "Polish-born", "British-Pakistani"
     listed_first = folded in first_names() or (len(parts) > 1 and any(p in first_names() for p in parts))
     listed_surname = folded in surnames() or (len(parts) > 1 and any(p in surnames() for p in parts))
     if token.isupper():
@@ -176,7 +179,12 @@ def classify(token: str) -> str:
         return "AMBIG" if folded in NEVER_ALONE or folded in NOT_AT_SENTENCE_START else "FIRST"
     if folded in FUNCTION_WORDS or folded in _DAYS_MONTHS:
         return "FUNCTION"
-    if folded in common_words() or all(p in common_words() for p in parts) or folded in welsh_words():
+    if (
+        folded in common_words()
+        or all(p in common_words() for p in parts)
+        or folded in welsh_words()
+        or folded in countries()  # "lives in Brazil"; but a word of a name ("Kurdistan Cutz", "Ghana Union")
+    ):
         return "COMMON"
     if listed_surname:
         return "SURNAME"
@@ -699,7 +707,9 @@ def _caps_names(tokens: Tokens) -> list[Span]:
         while j + 1 < len(items) and j - i < 3 and tokens.joined(j) and items[j + 1].text.isupper():
             j += 1
         run = items[i : j + 1]
-        # "JOHN SMITH ARRESTED": the log's verb after the name is not part of it.
+        # "SAYS FLORIN", "JOHN SMITH ARRESTED": the log's verb before or after the name is not part of it.
+        while len(run) > 1 and run[0].cls == "CAPS" and fold(run[0].text) in _LOG_VERBS:
+            run = run[1:]  # not "RED MARK NECK": a word in -ed opens a run of capitals as an adjective
         while len(run) > 1 and log_verb(run[-1]):
             run = run[:-1]
         words = [fold(t.text) for t in run]
@@ -1438,7 +1448,13 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
     lowercase: set[str] = set()
     for spelled, plain_word in singles.items():
         lower = spelled.lower()
-        if not plain_word and len(lower) >= 4 and lower not in common_words() and lower.isalpha():
+        if (
+            not plain_word
+            and len(lower) >= 4
+            and lower not in common_words()
+            and lower[:-1] not in common_words()  # "SAYS FLORIN" taken as a name: "says" is no name in a chat
+            and lower.isalpha()
+        ):
             cls = classify(spelled)
             if cls == "FIRST" or (cls == "UNKNOWN" and not lower.endswith(_ENGLISH_ENDINGS)):
                 lowercase.update((lower, lower + "s"))

@@ -67,6 +67,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.area_services import found_area_services
+from assistant.privacy.domain_names import named_by_domain
 from assistant.privacy.identifiers import (
     PLACE_KINDS,
     after_job_letters,
@@ -84,6 +85,7 @@ from assistant.privacy.initials import (
     shaped_initials,
     sign_off_initials,
     table_initials,
+    titled_initials,
 )
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.learned import learned_spans
@@ -681,6 +683,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
     more += table_initials(tokens.text, covered) + sign_off_initials(tokens.text, covered)
+    more += titled_initials(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # Services found by their names' words (not their shape) are known only now: their short forms too.
@@ -698,6 +701,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + community_groups(copy)
         + companies(copy)
         + coroners(copy)
+        + named_by_domain(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins

@@ -373,7 +373,12 @@ NATIONALITIES = word_set(
     "armenian azerbaijani kazakh uzbek chechen kosovar macedonian montenegrin slovenian austrian maltese swiss "
     "danish swedish norwegian finnish icelandic rwandan burundian ivorian liberian zambian malawian mozambican "
     "angolan namibian trinidadian barbadian guyanese bajan burmese nepalese kashmiri pashtun hazara berber"
-)
+) | _wordlist("peoples.txt")  # and every other people ("Brazilian", "Fijian")
+
+
+def countries() -> frozenset[str]:
+    """The world's countries (data/countries.txt): never a person's name ("lives in Brazil")."""
+    return _wordlist("countries.txt")
 
 
 def _roleword_set() -> frozenset[str]:

@@ -1,0 +1,175 @@
+"""Organisations named by the words of a web or email address in the same text.
+
+A local service's address spells its name: "kyle.oduro@spectrumrecovery.org.uk" and "Spectrum", "Harrow Road
+Advocacy" and "harrowroadadvocacy.org.uk", "Furrow & Field" and "furrowandfield". No word list knows such a
+name ("Spectrum", "Second Chance" and "Sister Circle" are ordinary words), but the address is the text's own
+evidence that the words are a name. The address itself is found as an email elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.words import (
+    ACRONYMS,
+    FAMILY_WORDS,
+    FUNCTION_WORDS,
+    NATIONALITIES,
+    ROLE_ABBREVIATIONS,
+    ROLE_WORDS,
+    countries,
+    first_names,
+    fold,
+    is_vocabulary,
+    place_names,
+    public_names,
+    surnames,
+    word_set,
+)
+
+# "name@label.org.uk", "www.label.co.uk", "https://label.org": the label is the host's first part.
+# An email's host only, not a handle ("@gogo.rumbi").
+_HOST = re.compile(r"(?:(?<=[\w.+\-])@|\bwww\.|://)(?P<label>[A-Za-z0-9][A-Za-z0-9\-]{3,62})\.")
+# Hosts of mail and of public bodies, which say nothing of whose address it is.
+_GENERIC_HOSTS = word_set(
+    "nhs gmail googlemail hotmail outlook yahoo icloud live btinternet aol sky virginmedia protonmail mail "
+    "email gov police pnn met cjsm justice hmcts probation education parliament"
+)
+# A word as a name is written, not inside an address or a handle ("spectrumrecovery" in the email itself).
+_WORD = re.compile(r"(?<![\w@./\-])(?:[A-Za-z][A-Za-z'’]*|&)(?![\w@/]|\.[A-Za-z])")
+_MOST_WORDS = 7
+_LONGER_NAME_AFTER = re.compile(r"[ ](?:[A-Z0-9])")
+_SHORTEST = 6  # letters of a name read from a part of a host: "Pathways", not "Kent"
+
+
+def _labels(text: str) -> set[str]:
+    labels: set[str] = set()
+    for match in _HOST.finditer(text):
+        label = match.group("label").lower()
+        parts = [part for part in label.split("-") if part]
+        if label in _GENERIC_HOSTS or not parts:
+            continue
+        labels.add("".join(parts))
+        # "fountainofgrace-leicester": a part long enough to be a name of several words is one too
+        labels.update(part for part in parts if len(part) >= 8 and part not in _GENERIC_HOSTS)
+    return {label for label in labels if label.isalpha()}
+
+
+def _letters(word: str) -> str:
+    return "and" if word == "&" else re.sub(r"[^a-z]", "", word.lower())
+
+
+# What a host adds after a service's name: "spectrum" + "recovery", "secondchance" + "boxing", "alumheath" +
+# "mash". A host that runs on into anything else ("levels" + "bridge", "calder" + "brook") is a longer name.
+_SERVICE_TAILS = word_set(
+    "recovery boxing travel support services service trust care centre center project group charity uk online "
+    "team hub foundation academy school college church ministries housing homes fc jfc cic ltd dental health "
+    "advocacy youth counselling community network partnership lettings ap aps camhs mash scp lscp cc hc idva"
+)
+
+
+def _a_service_tail(label: str, letters: str) -> bool:
+    return label.startswith(letters) and label[len(letters) :] in _SERVICE_TAILS
+
+
+def _no_name_alone(word: str) -> bool:
+    """A word that is never a service's whole name by itself: a people, a country, a job, a name's part."""
+    folded = fold(word)
+    return (
+        folded in NATIONALITIES
+        or folded in countries()
+        or folded in ROLE_WORDS
+        or folded in FUNCTION_WORDS
+        or folded in first_names()
+        or folded in surnames()
+    )
+
+
+def _runs_on(word: str, *, caps: bool) -> bool:
+    folded = fold(word)
+    return (
+        word[:1].isupper()
+        and word.isupper() == caps
+        and folded not in ROLE_WORDS
+        and folded not in ACRONYMS
+        and folded not in FUNCTION_WORDS
+        and folded not in FAMILY_WORDS
+        and word not in ROLE_ABBREVIATIONS
+        and (not is_vocabulary(word) or folded in _NAME_HEADS)
+    )
+
+
+# Words that end a service's name after the words its host spells ("Valleys Homes Cymru", "Roma Hope Ashworth"
+# is a place): ordinary words other than these are the sentence going on.
+_NAME_HEADS = word_set(
+    "cymru trust centre center service services project group network team hub ltd limited"
+)
+
+
+def named_by_domain(text: str) -> list[Span]:
+    """Runs of words whose letters spell a host of the text, whole ("Sister Circle" for sistercircle) or as
+    its start ("Spectrum" for spectrumrecovery), and the capitalised words that run on after a whole match
+    ("Valleys Homes Cymru" for valleyshomes)."""
+    if "@" not in text and "www." not in text and "://" not in text:
+        return []
+    labels = _labels(text)
+    if not labels:
+        return []
+    starts = {label[:3] for label in labels}
+    words = list(_WORD.finditer(text))
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        first = words[i]
+        if (
+            first.group(0) == "&"
+            or _letters(first.group(0))[:3] not in starts
+            or not first.group(0)[:1].isupper()
+        ):
+            i += 1
+            continue
+        best: tuple[int, bool] | None = None  # index of the last word, and whether the host is spelt whole
+        letters = ""
+        for j in range(i, min(i + _MOST_WORDS, len(words))):
+            if j > i and text[words[j - 1].end() : words[j].start()] != " ":
+                break  # a name's words stand one space apart
+            letters += _letters(words[j].group(0))
+            if not any(label.startswith(letters) for label in labels):
+                break
+            if words[j].group(0) == "&":
+                continue
+            whole = letters in labels
+            if whole or (
+                len(letters) >= _SHORTEST and any(_a_service_tail(label, letters) for label in labels)
+            ):
+                best = (j, whole)
+        if best is None:
+            i += 1
+            continue
+        last, whole = best
+        run = text[first.start() : words[last].end()]
+        if last == i and (fold(run) in place_names() or fold(run) in public_names()):
+            i += 1  # "Leicester" of leicesterscp.org.uk: a place's or a public body's name, not the service's
+            continue
+        if last == i and (_no_name_alone(run) or (whole and is_vocabulary(run))):
+            i += 1  # "Romanian" of romaniancommunity.org.uk; "Independent" of independent.co.uk
+            continue
+        if whole:
+            # The rest of the name, after the words the host spells: "Cymru" of "Valleys Homes Cymru", in
+            # the same case and no job's or family's word ("Kent CSWS DSL", "SAFE SPACES MOTHER").
+            while (
+                last + 1 < len(words)
+                and last + 1 - i < _MOST_WORDS
+                and text[words[last].end() : words[last + 1].start()] == " "
+                and _runs_on(words[last + 1].group(0), caps=run.isupper())
+            ):
+                last += 1
+        if _LONGER_NAME_AFTER.match(text, words[last].end()):
+            # "KELSMOOR HEALTH CENTRE", "Calderbrook 0-19" (kelsmoor.gov.uk is the council's): a longer name,
+            # which the readers of services and places find whole.
+            i = last + 1
+            continue
+        spans.append(Span(first.start(), words[last].end(), EntityKind.ORG, ""))
+        i = last + 1
+    return spans
