@@ -9,6 +9,7 @@ evidence that the words are a name. The address itself is found as an email else
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.words import (
@@ -25,6 +26,7 @@ from assistant.privacy.words import (
     place_names,
     public_names,
     surnames,
+    trie,
     word_set,
 )
 
@@ -39,6 +41,7 @@ _GENERIC_HOSTS = word_set(
 # A word as a name is written, not inside an address or a handle ("spectrumrecovery" in the email itself).
 _WORD = re.compile(r"(?<![\w@./\-])(?:[A-Za-z][A-Za-z'’]*|&)(?![\w@/]|\.[A-Za-z])")
 _MOST_WORDS = 7
+_LOOK_AHEAD = 400  # characters: more than seven words and what follows
 _LONGER_NAME_AFTER = re.compile(r"[ ](?:[A-Z0-9])")
 _SHORTEST = 6  # letters of a name read from a part of a host: "Pathways", not "Kent"
 
@@ -67,10 +70,6 @@ _SERVICE_TAILS = word_set(
     "team hub foundation academy school college church ministries housing homes fc jfc cic ltd dental health "
     "advocacy youth counselling community network partnership lettings ap aps camhs mash scp lscp cc hc idva"
 )
-
-
-def _a_service_tail(label: str, letters: str) -> bool:
-    return label.startswith(letters) and label[len(letters) :] in _SERVICE_TAILS
 
 
 def _no_name_alone(word: str) -> bool:
@@ -116,60 +115,75 @@ def named_by_domain(text: str) -> list[Span]:
     labels = _labels(text)
     if not labels:
         return []
-    starts = {label[:3] for label in labels}
-    words = list(_WORD.finditer(text))
+    # Only a capitalised word that starts as a host does is read on from ("Spe" of spectrumrecovery): a megabyte
+    # of words is not tokenised whole.
+    finder = re.compile(r"(?<![\w@./\-])(?i:" + trie({label[:3] for label in labels}) + ")")
+    beginnings = {label[:n] for label in labels for n in range(1, len(label) + 1)}
+    # "spectrum" of spectrumrecovery: what is left of a host before a service's word
+    served = {
+        label[: -len(tail)]
+        for label in labels
+        for tail in _SERVICE_TAILS
+        if label.endswith(tail) and len(label) - len(tail) >= _SHORTEST
+    }
     spans: list[Span] = []
-    i = 0
-    while i < len(words):
-        first = words[i]
-        if (
-            first.group(0) == "&"
-            or _letters(first.group(0))[:3] not in starts
-            or not first.group(0)[:1].isupper()
-        ):
-            i += 1
+    resume = 0
+    for hit in finder.finditer(text):
+        if hit.start() < resume or not text[hit.start()].isupper():
             continue
-        best: tuple[int, bool] | None = None  # index of the last word, and whether the host is spelt whole
-        letters = ""
-        for j in range(i, min(i + _MOST_WORDS, len(words))):
-            if j > i and text[words[j - 1].end() : words[j].start()] != " ":
-                break  # a name's words stand one space apart
-            letters += _letters(words[j].group(0))
-            if not any(label.startswith(letters) for label in labels):
-                break
-            if words[j].group(0) == "&":
-                continue
-            whole = letters in labels
-            if whole or (
-                len(letters) >= _SHORTEST and any(_a_service_tail(label, letters) for label in labels)
-            ):
-                best = (j, whole)
-        if best is None:
-            i += 1
+        first = _WORD.match(text, hit.start())
+        if first is None or _letters(first.group(0)) not in beginnings:
+            continue  # "Spelling" of a host spelt "spectrum...": no host starts with the whole word
+        words = list(islice(_WORD.finditer(text, hit.start(), hit.start() + _LOOK_AHEAD), 2 * _MOST_WORDS))
+        if not words or words[0].start() != hit.start():
             continue
-        last, whole = best
-        run = text[first.start() : words[last].end()]
-        if last == i and (fold(run) in place_names() or fold(run) in public_names()):
-            i += 1  # "Leicester" of leicesterscp.org.uk: a place's or a public body's name, not the service's
-            continue
-        if last == i and (_no_name_alone(run) or (whole and is_vocabulary(run))):
-            i += 1  # "Romanian" of romaniancommunity.org.uk; "Independent" of independent.co.uk
-            continue
-        if whole:
-            # The rest of the name, after the words the host spells: "Cymru" of "Valleys Homes Cymru", in
-            # the same case and no job's or family's word ("Kent CSWS DSL", "SAFE SPACES MOTHER").
-            while (
-                last + 1 < len(words)
-                and last + 1 - i < _MOST_WORDS
-                and text[words[last].end() : words[last + 1].start()] == " "
-                and _runs_on(words[last + 1].group(0), caps=run.isupper())
-            ):
-                last += 1
-        if _LONGER_NAME_AFTER.match(text, words[last].end()):
-            # "KELSMOOR HEALTH CENTRE", "Calderbrook 0-19" (kelsmoor.gov.uk is the council's): a longer name,
-            # which the readers of services and places find whole.
-            i = last + 1
-            continue
-        spans.append(Span(first.start(), words[last].end(), EntityKind.ORG, ""))
-        i = last + 1
+        found = _named_at(text, words, labels, beginnings, served)
+        if found is not None:
+            resume, span = found
+            if span is not None:
+                spans.append(span)
     return spans
+
+
+def _named_at(
+    text: str, words: list[re.Match[str]], labels: set[str], beginnings: set[str], served: set[str]
+) -> tuple[int, Span | None] | None:
+    """Where the words from words[0] that spell a host end, and the service they name (None where they begin a
+    longer name, left to its readers); None where they spell no host."""
+    best: tuple[int, bool] | None = None  # index of the last word, and whether the host is spelt whole
+    letters = ""
+    for j in range(min(_MOST_WORDS, len(words))):
+        if j > 0 and text[words[j - 1].end() : words[j].start()] != " ":
+            break  # a name's words stand one space apart
+        letters += _letters(words[j].group(0))
+        if letters not in beginnings:
+            break
+        if words[j].group(0) == "&":
+            continue
+        whole = letters in labels
+        if whole or letters in served:
+            best = (j, whole)
+    if best is None:
+        return None
+    last, whole = best
+    run = text[words[0].start() : words[last].end()]
+    if last == 0 and (fold(run) in place_names() or fold(run) in public_names()):
+        return (
+            None  # "Leicester" of leicesterscp.org.uk: a place's or a public body's name, not the service's
+        )
+    if last == 0 and (_no_name_alone(run) or (whole and is_vocabulary(run))):
+        return None  # "Romanian" of romaniancommunity.org.uk; "Independent" of independent.co.uk
+    if whole:
+        # The rest of the name, after the words the host spells: "Cymru" of "Valleys Homes Cymru", in the same
+        # case and no job's or family's word ("Kent CSWS DSL", "SAFE SPACES MOTHER").
+        while (
+            last + 1 < min(_MOST_WORDS, len(words))
+            and text[words[last].end() : words[last + 1].start()] == " "
+            and _runs_on(words[last + 1].group(0), caps=run.isupper())
+        ):
+            last += 1
+    if _LONGER_NAME_AFTER.match(text, words[last].end()):
+        # "KELSMOOR HEALTH CENTRE", "Calderbrook 0-19" (kelsmoor.gov.uk is the council's): a longer name, which
+        # the readers of services and places find whole.
+        return words[last].end(), None
+    return words[last].end(), Span(words[0].start(), words[last].end(), EntityKind.ORG, "")
