@@ -1,4 +1,5 @@
-"""Organisations named by the words of a web or email address in the same text.
+"""Web addresses of local services, and organisations named by the words of a web or email address in the
+same text.
 
 A local service's address spells its name: "kyle.oduro@spectrumrecovery.org.uk" and "Spectrum", "Harrow Road
 Advocacy" and "harrowroadadvocacy.org.uk", "Furrow & Field" and "furrowandfield". No word list knows such a
@@ -70,6 +71,42 @@ _SERVICE_TAILS = word_set(
     "team hub foundation academy school college church ministries housing homes fc jfc cic ltd dental health "
     "advocacy youth counselling community network partnership lettings ap aps camhs mash scp lscp cc hc idva"
 )
+
+
+# "www.southhollandda.org.uk", "https://www.derby.gov.uk/fostering": a web address, with its path.
+_WEB_ADDRESS = re.compile(
+    r"(?<![\w@.\-])(?:https?://(?:www\.)?|www\.)(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"
+    r"(?:/[^\s<>()\[\]\"'|,;]*)?"
+)
+# The parts of a host that say only what kind of body it is, or that it is an example.
+_HOST_KINDS = word_set(
+    "gov nhs police org co sch ac uk com net info io ltd plc mod me eu int example wales scot"
+)
+
+
+def web_addresses(text: str) -> list[Span]:
+    """A web address whose host names a local body or a firm (`www.lincolnshire.gov.uk`, `www.afrs-berks.org.uk`):
+    it says where a family is and who works with them. A national body's or a public site's stays
+    (`www.gov.uk/...`, `www.nspcc.org.uk`, `www.education.gov.uk`): every part of its host is an ordinary word, a
+    public name or an acronym."""
+    if "www." not in text and "://" not in text:
+        return []
+    spans: list[Span] = []
+    for match in _WEB_ADDRESS.finditer(text):
+        parts = [part for part in match.group("host").lower().split(".") if part not in _HOST_KINDS]
+        if not any(_names_a_local_body(part) for part in parts):
+            continue
+        end = match.end()
+        while end > match.start("host") and text[end - 1] in ".:!?":
+            end -= 1  # the sentence's full stop is not the address's
+        spans.append(Span(match.start(), end, EntityKind.ORG, match.group("host").lower()))
+    return spans
+
+
+def _names_a_local_body(part: str) -> bool:
+    if part in public_names() or part in ACRONYMS or part.isdigit():
+        return False
+    return part in place_names() or not is_vocabulary(part)  # "derby" of derby.gov.uk is a town first
 
 
 def _no_name_alone(word: str) -> bool:

@@ -1968,7 +1968,10 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|Associates|"
             # A provider named with its place or its own words ("Coastline Community Healthcare", "Weald Urgent Care",
             # "Coastal Family Placements"). Not "Outreach": a job is named with it ("Neonatal Outreach Sister").
-            r"Healthcare|Urgent Care|Placements|"
+            r"Healthcare|HealthCare|Urgent Care|Placements|"
+            # A firm of lawyers or dentists, or an advocacy service, named with its founder or place ("Okonkwo
+            # Legal", "Rosemary Street Dental", "Harrow Road Advocacy"; in capitals, "AKINTOLA LAW").
+            r"Legal|Advocacy|Dental Care|Dental Practice|Dental|LAW|SOLICITORS|LEGAL|"
             r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|YJS|YOT|YOS|Club|"
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
@@ -2045,6 +2048,7 @@ _AREA_WORDS = word_set(
 
 _GENERAL_SUFFIXES = frozenset(
     {
+        "Advocacy",  # "Harrow Road Advocacy", not "Independent Advocacy"
         "Trust",  # "Weald Travellers' Trust" has a place in it; "the Trust", "a Housing Trust" do not
         "Children's Services",
         "Childrens Services",
@@ -2153,6 +2157,9 @@ _GENERAL_SUFFIXES = frozenset(
 _CAPS_SUFFIXES = frozenset(
     {"METROPOLITAN BOROUGH COUNCIL", "BOROUGH COUNCIL", "CITY COUNCIL", "COUNTY COUNCIL", "DISTRICT COUNCIL"}
     | {
+        "LAW",  # "AKINTOLA LAW", not "THE FAMILY LAW ACT"
+        "SOLICITORS",
+        "LEGAL",
         "COUNCIL",
         "POLICE",
         "CONSTABULARY",

@@ -183,7 +183,8 @@ def classify(token: str) -> str:
         folded in common_words()
         or all(p in common_words() for p in parts)
         or folded in welsh_words()
-        or folded in countries()  # "lives in Brazil"; but a word of a name ("Kurdistan Cutz", "Ghana Union")
+        # "lives in Brazil", but a word of a name ("Kurdistan Cutz", "Ghana Union") and a surname ("Holland")
+        or (folded in countries() and not listed_surname)
     ):
         return "COMMON"
     if listed_surname:
@@ -1892,6 +1893,34 @@ _NAME_IN_BRACKET = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,29}(?:[ ][A-Z][\
 _TITLED_SURNAME = re.compile(rf"(?<![\w'\-])(?:{_TITLES})\.?[ ](?P<s>[A-Z][a-z][\w'\-]{{1,30}})(?=[,)]|$)")
 
 
+# "Initials key: HF Helen Fairweather TM (chair) · DO Daniel Okoro SW", "Attendance: OT DS Owen Tarr; EG Ed Gollop":
+# a key that writes the letters first and the name they spell after them, a rank or a title between.
+_KEY_BEFORE_NAME = re.compile(
+    rf"(?<![\w.'\-])(?P<ini>[A-Z]{{2,4}})[ ](?:(?:{_TITLES}|DS|DC|DI|PC|PS|Sgt|Cllr)\.?[ ])?"
+    r"(?P<name>[A-Z][a-z][\w'\-]{0,30}(?:[ ][A-Z][\w'\-]{1,30}){1,2})"
+)
+
+
+def _keys_before_names(text: str) -> list[re.Match[str]]:
+    """The keys of that shape, where the text has two or more: one alone ("NB Kelly Smith said") may be a note's
+    letters before a name, which are not hers."""
+    keys = [
+        match
+        for match in _KEY_BEFORE_NAME.finditer(text)
+        if _heads(_name_words(match.group("name"), len(match.group("ini")))) == match.group("ini")
+        and not any(
+            fold(w) in ROLE_WORDS or fold(w) in FUNCTION_WORDS or fold(w) in INSTITUTION_WORDS
+            for w in _name_words(match.group("name"), len(match.group("ini"))).split()
+        )
+    ]
+    return keys if len(keys) >= 2 else []
+
+
+def _name_words(name: str, count: int) -> str:
+    """The first `count` words of a name the pattern read on past ("Helen Fairweather TM" for HF)."""
+    return " ".join(name.split()[:count])
+
+
 def _declared_by(ini: str, body: str) -> bool:
     """Whether the bracket after initials names their person: "(Patrick O'Halloran, DSL)" spells them; "(chair –
     Paula Sheard)" and "(Dr Menon, designated paediatrician)" do too, further in or by the surname alone, where the
@@ -2009,6 +2038,16 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         # "ON (Osman Nazari, KW)", "SW (Sam Whitaker)": the initials first, then whose they are.
         if _declared_by(match.group("ini"), match.group("body")):
             after.add(match.group("ini"))
+    for match in _keys_before_names(text):
+        start, ini = match.start("name"), match.group("ini")
+        if not covered[start]:
+            end = start + len(_name_words(match.group("name"), len(ini)))
+            spans.append(Span(start, end, EntityKind.PERSON, ""))
+        if _also_a_word(ini):
+            spans.append(
+                Span(match.start("ini"), match.end("ini"), EntityKind.PERSON, "")
+            )  # "DO Daniel Okoro"
+        after.add(ini)
     if forms | after:
         finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms | after) + r")(?![\w\-']|\.[A-Za-z])")
         spans += [

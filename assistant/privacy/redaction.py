@@ -67,7 +67,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from assistant.errors import InputError
 from assistant.gc_pause import gc_paused
 from assistant.privacy.area_services import found_area_services
-from assistant.privacy.domain_names import named_by_domain
+from assistant.privacy.domain_names import named_by_domain, web_addresses
 from assistant.privacy.identifiers import (
     PLACE_KINDS,
     after_job_letters,
@@ -702,6 +702,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + companies(copy)
         + coroners(copy)
         + named_by_domain(copy)
+        + web_addresses(copy)
     )
     if longer:
         selected = _select_more(plain, selected, longer)  # the longer span wins

@@ -60,6 +60,11 @@ def common_words() -> frozenset[str]:
     return _wordlist("common_words.txt")
 
 
+def countries() -> frozenset[str]:
+    """The world's countries and regions (data/countries.txt): no person's name ("lives in Brazil")."""
+    return _wordlist("countries.txt")
+
+
 # The last word of a street's name ("Seaview Parade", "Enbrook Valley") and of a house's ("Holly Cottage"), as
 # one alternation each: the address patterns (identifiers.py) and the reading of a log's capitals (venues.py)
 # share them.
@@ -125,9 +130,10 @@ def chat_words() -> frozenset[str]:
     return _wordlist("chat_words.txt")
 
 
+@cache
 def public_names() -> frozenset[str]:
     """Capitalised words that name no person and no local place: countries, big cities, brands, medicines."""
-    return _wordlist("public_names.txt")
+    return _wordlist("public_names.txt") | countries()
 
 
 @cache
@@ -374,11 +380,6 @@ NATIONALITIES = word_set(
     "danish swedish norwegian finnish icelandic rwandan burundian ivorian liberian zambian malawian mozambican "
     "angolan namibian trinidadian barbadian guyanese bajan burmese nepalese kashmiri pashtun hazara berber"
 ) | _wordlist("peoples.txt")  # and every other people ("Brazilian", "Fijian")
-
-
-def countries() -> frozenset[str]:
-    """The world's countries (data/countries.txt): never a person's name ("lives in Brazil")."""
-    return _wordlist("countries.txt")
 
 
 def _roleword_set() -> frozenset[str]:
