@@ -101,3 +101,50 @@ def test_a_firm_or_a_service_named_with_its_founder_or_place(text: str, name: st
 )
 def test_generic_services_and_acts_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+# ---------------------------------------------------------------------------------- houses and farms
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Neighbour at 1 Council Cottages (Mrs Pettit) said they were in.", "1 Council Cottages"),
+        ("Family moved to 4 Station Cottages in May.", "4 Station Cottages"),
+        ("2148HRS PC 2271 AND PCSO 4410 ATTEND 2 COUNCIL COTTAGES. MOTHER PRESENT.", "2 COUNCIL COTTAGES"),
+    ],
+)
+def test_a_numbered_house_in_a_row_named_for_its_builder(text: str, address: str) -> None:
+    assert any(address in found for found in _found(text)), _found(text)
+
+
+def test_a_farm_in_a_logs_capitals_after_the_logs_own_words() -> None:
+    text = "27/10/23 10:00 MALE SEEN AT HAZEL TOR FARM WITH 15 OTHERS. SOCIAL MEDIA CHECKED."
+    assert "HAZEL TOR FARM" in _found(text)
+
+
+def test_a_farm_word_in_a_logs_sentence_is_no_farm() -> None:
+    text = "0915HRS CERT HELD BY FARM OWNER. ALL IN ORDER. NO FURTHER ACTION."
+    assert redact(text).text == text
+
+
+# --------------------------------------------------------------------- given names that are words
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kinship carer June Holt (maternal great-aunt) visited.", "June Holt"),
+        ("Mrs June Fretwell, the foster carer, called.", "June Fretwell"),
+        ("Seen by June Stacey, school nurse, at home.", "June Stacey"),
+        ("Interpreter May Lindqvist attended with Mother.", "May Lindqvist"),
+    ],
+)
+def test_a_given_name_a_month_or_word_also_spells_before_a_surname(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_months_day_or_cue_keeps_the_month() -> None:
+    found = _found("On 3 June Holt was arrested. Since June Holt has not attended.")
+    assert "June Holt" not in found and "Holt" in found, found  # "3 June" is a date of its own
+    assert "3 June" in found

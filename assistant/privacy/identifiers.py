@@ -1699,6 +1699,12 @@ def _trim_leading(text: str, start: int, end: int) -> int:
     return end
 
 
+_NUMBERED_ROW = re.compile(
+    r"(?<![\w/.,£$€:\-])[1-9][0-9]{0,2}[A-Za-z]?[ ](?:[A-Z][a-z]{2,20}|[A-Z]{3,20})[ ]"
+    r"(?:Cottages|Houses|Villas|COTTAGES|HOUSES|VILLAS)(?![\w'\-])"
+)
+
+
 def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
     # Most patterns here need a street or house type word, the flats' a flat word: one fast scan for each
@@ -1756,6 +1762,10 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         start = match.start("name")
         spans.append(Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()])))
     for match in _FLAT_ONLY.finditer(text) if flats else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+    for match in _NUMBERED_ROW.finditer(text) if digits and typed else ():
+        # "1 Council Cottages", "2 STATION COTTAGES", "4 Police Houses": a house in a row named for whom it was
+        # built, whatever the word (a council's or a railway's word alone names a body elsewhere).
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _WHAT3WORDS.finditer(lower) if "///" in text or "what3words" in lower else ():
         # "///tables.mended.curve": a what3words location, three metres square.

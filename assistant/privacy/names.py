@@ -2209,6 +2209,8 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
             )
             start = head.start() if surname_only and head is not None else span.start
             given = _given_before_caps(text, span) if not surname_only else None
+            if given is None and not surname_only:
+                given = _word_given_name_before(text, span)
             if given is not None:
                 start = given
             if tail is not None or start != span.start:
@@ -2235,6 +2237,26 @@ def _surnames_found(text: str, spans: list[Span]) -> set[str]:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w'\-])[A-Z][a-z][\w'\-]{0,20}+[ ]$")
+
+
+# A listed given name that is also a month or a word, straight before a surname found alone ("June Holt", "Mrs
+# June Fretwell", "Amber Locke"); not a date's month ("3 June Holt", "in June Holt moved").
+_WORD_GIVEN_BEFORE = re.compile(r"(?<![\w'\-])(?P<g>[A-Z][a-z]{2,9})[ ]$")
+_MONTH_CUE_BEFORE = re.compile(
+    r"(?:[0-9](?:st|nd|rd|th)?|\b(?i:in|since|until|till|from|of|last|next|early|late|mid|end|during|before|after))"
+    r"[ ]$"
+)
+
+
+def _word_given_name_before(text: str, span: Span) -> int | None:
+    if not text[span.start : span.start + 1].isupper() or " " in text[span.start : span.end]:
+        return None
+    given = _WORD_GIVEN_BEFORE.search(text, max(0, span.start - 11), span.start)
+    if given is None or not (fold(given.group("g")) in WORD_NAMES or classify(given.group("g")) == "AMBIG"):
+        return None  # a first name no word shares is found already; only those a word also spells are left
+    if _MONTH_CUE_BEFORE.search(text, max(0, given.start() - 8), given.start()):
+        return None
+    return given.start()
 
 
 def _given_before_caps(text: str, span: Span) -> int | None:

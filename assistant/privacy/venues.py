@@ -67,7 +67,8 @@ _CARE_OF = re.compile(rf"(?i:\bc/o)[ ]{{1,2}}(?P<a>{_PART}(?:,[ ]{{1,2}}{_PART})
 # A police log or court heading in capitals holds an address or school only if it has one of these words.
 # A word in capitals that ends a street's or a school's name, or names a house or a flat, long or short as a
 # control room types it ("12 TITHE FARM RD", "16 SEAVIEW PARADE"): a line in capitals without one holds no address.
-# Other house words ("FARM", "MILL") are too often ordinary words in a log ("CERT HELD BY FARM OWNER").
+# Other house words ("MILL", "LODGE") are too often ordinary words in a log; a farm is read only after the log's
+# own words ("SEEN AT HAZEL TOR FARM"; not "CERT HELD BY FARM OWNER": _farm_start).
 _CAPS_PLACE_WORDS = tuple(
     sorted(
         {
@@ -75,7 +76,7 @@ _CAPS_PLACE_WORDS = tuple(
             # and the words an organisation's name ends with, for a heading in capitals ("NORBRIDGE
             # SAFEGUARDING CHILDREN PARTNERSHIP - RAPID REVIEW", "GRANGE SURGERY")
             for word in (
-                f"{STREET_TYPES}|House|Cottage|Cottages|Flat|School|Academy|Primary|College|Partnership|Trust|"
+                f"{STREET_TYPES}|House|Cottage|Cottages|Farm|Flat|School|Academy|Primary|College|Partnership|Trust|"
                 "Council|Service|Services|Hospital|Surgery|Practice|Foyer|Board"
             ).split("|")
         }
@@ -316,7 +317,7 @@ def _titled_places(
             # named by its place first ("NORBRIDGE SAFEGUARDING CHILDREN PARTNERSHIP"), never by ordinary words
             # ("CAR WASH", "VICTIM'S MOTHER ... AT HOSPITAL").
             if span.kind is EntityKind.ADDRESS:
-                begin: int | None = span.start
+                begin: int | None = _farm_start(titled, span)
             elif span.kind is EntityKind.SCHOOL:
                 begin = _school_start(titled, span)
             else:
@@ -331,6 +332,18 @@ def _titled_places(
 
 
 _IN_ORG_NAMES = word_set("of and for the on upon in")
+
+
+def _farm_start(titled: str, span: Span) -> int | None:
+    """A farm in a log's capitals is named by the words after the log's own ("SEEN AT HAZEL TOR FARM"); "CERT HELD
+    BY FARM OWNER" names none. Other addresses start where their finder said."""
+    if not titled[span.start : span.end].endswith("Farm"):
+        return span.start
+    begin = span.start
+    for word in re.finditer(r"\S+", titled[span.start : span.end]):
+        if fold(word.group(0)) in FUNCTION_WORDS and fold(word.group(0)) not in _IN_ORG_NAMES:
+            begin = span.start + word.end() + 1
+    return begin if len(titled[begin : span.end].split()) >= 2 else None
 
 
 def _org_start(titled: str, span: Span) -> int | None:
