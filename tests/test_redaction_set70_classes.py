@@ -148,3 +148,25 @@ def test_a_months_day_or_cue_keeps_the_month() -> None:
     found = _found("On 3 June Holt was arrested. Since June Holt has not attended.")
     assert "June Holt" not in found and "Holt" in found, found  # "3 June" is a date of its own
     assert "3 June" in found
+
+
+# -------------------------------------------------------------- what someone does, before their name
+
+
+@pytest.mark.parametrize(
+    ("text", "job", "name"),
+    [
+        ("0122HRS CALL FROM MALE DOG WALKER BRIAN YEO (07700 900841)", "DOG WALKER", "BRIAN YEO"),
+        ("2240 SECURITY GUARD DEAN HARTNELL STATES THE YOUTHS LEFT", "SECURITY GUARD", "DEAN HARTNELL"),
+        ("WEST SIDE. FARMER NIGEL HOSEGOOD DOB 27/08/1961 SPOKEN TO.", "FARMER", "NIGEL HOSEGOOD"),
+    ],
+)
+def test_a_logs_word_for_what_someone_does_stays_before_their_name(text: str, job: str, name: str) -> None:
+    once = redact(text).text
+    assert job in once, once
+    assert name not in once, once
+
+
+def test_a_name_that_starts_with_a_word_stays_whole() -> None:
+    found = _found("0900 QUEEN ELIZABETH HOSPITAL INFORMED. NELSON LEE ATTENDED WITH MOTHER.")
+    assert not any(f.startswith(("ELIZABETH", "LEE")) for f in found), found

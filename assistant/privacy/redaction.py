@@ -132,12 +132,15 @@ from assistant.privacy.venues import (
     widened,
 )
 from assistant.privacy.words import (
+    ACRONYMS,
     AKAN_DAY_NAMES,
     FUNCTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
     LOG_DESCRIPTORS,
     PARTICLES,
+    WORD_NAMES,
+    first_names,
     fold,
     is_public_title,
     is_vocabulary,
@@ -448,6 +451,21 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
 _NAMED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG})
 
 
+def _a_job_word(word: str) -> bool:
+    folded = fold(word)
+    return (
+        folded not in first_names()
+        and folded not in WORD_NAMES  # "ROSE MARY SMITH"
+        and (is_vocabulary(word) or folded in ACRONYMS)
+    )
+
+
+def _does(word: str) -> bool:
+    """A word for what someone does or is, last before their name: "WALKER", "DRIVER", "GUARD"; not "QUEEN",
+    "NELSON" or "ANA"."""
+    return word.endswith(("ER", "OR", "IST")) or fold(word) in LOG_DESCRIPTORS or classify(word) == "ROLE"
+
+
 def _without_descriptors(text: str, span: Span) -> Span:
     """A log's words in capitals for who someone is in the incident, before their name ("FEMALE KATHLEEN WARD",
     "OCCUPANT ADULT LEE HARTNELL", "CALLER BRIDGET MCDONAGH"), stay, as a role does. (Between two names they are
@@ -459,6 +477,13 @@ def _without_descriptors(text: str, span: Span) -> Span:
     lead = 0
     while lead < len(words) - 1 and (fold(words[lead]) in LOG_DESCRIPTORS or classify(words[lead]) == "ROLE"):
         lead += 1
+    # "DOG WALKER BRIAN YEO", "HGV DRIVER STEVEN HUXTABLE", "FARMER NIGEL HOSEGOOD": what someone does, in words or
+    # letters no name list holds as a given name, before a listed given name and a surname.
+    job = lead
+    while job < len(words) - 2 and _a_job_word(words[job]):
+        job += 1
+    if job > lead and fold(words[job]) in first_names() and _does(words[job - 1]):
+        lead = job  # not "QUEEN ELIZABETH HOSPITAL": an organisation named for a person
     if lead == 0:
         return span
     start = span.start + sum(len(w) + 1 for w in words[:lead])

@@ -414,7 +414,7 @@ AKAN_DAY_NAMES = word_set(
 # incident, never part of the name ("MEMBER OF PUBLIC JANET COOMBER" too).
 LOG_DESCRIPTORS = word_set(
     "female male adult occupant caller ip informant witness juvenile intended spouse resident tenant "
-    "driver passenger neighbour owner public"
+    "driver passenger neighbour owner public guard misper"
 )
 
 # Words that start or glue sentences, pronouns and question words: capitalised at a sentence start or in a
