@@ -215,7 +215,7 @@ _WHAT_WAS_SENT = word_set(
     "chat chats message messages messaging call calls video videos story stories post posts dm dms conversation "
     "conversations thread threads history group groups contact contacts friend friends request requests app "
     "screenshot screenshots picture pictures photo photos image images stream streams log logs notification "
-    "notifications"
+    "notifications extract extracts export exports transcript transcripts printout"
 )
 _STRONG_HANDLE_CUE = re.compile(
     r"(?i:account|profile|user ?name|name|handle|id|gamer ?tag|tag|alias|page|channel)$"

@@ -185,6 +185,8 @@ def classify(token: str) -> str:
         or folded in welsh_words()
         # "lives in Brazil", but a word of a name ("Kurdistan Cutz", "Ghana Union") and a surname ("Holland")
         or (folded in countries() and not listed_surname)
+        # a plural no list holds ("Child Deaths"); a listed surname stays one ("Wells", "Banks")
+        or (folded[-1:] == "s" and len(folded) > 4 and folded[:-1] in common_words() and not listed_surname)
     ):
         return "COMMON"
     if listed_surname:
@@ -376,7 +378,7 @@ def _continues(tokens: Tokens, j: int, caps: bool) -> bool:
 
 
 # What a log in capitals does after a name: a verb no name list holds ("ARRESTED", "SEARCHING", "SEEN").
-_LOG_VERBS = word_set("seen left said says went came saw told took made ran gave got")
+_LOG_VERBS = word_set("seen left said says states went came saw told took made ran gave got")
 
 
 def log_verb(tok: Tok) -> bool:
@@ -1433,8 +1435,8 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
                 continue
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES or folded in ACRONYMS:
                 continue
-            if folded in INSTITUTION_WORDS or folded in _DAYS_MONTHS:
-                continue
+            if folded in INSTITUTION_WORDS or folded in _DAYS_MONTHS or folded in _LOG_VERBS:
+                continue  # "SAYS" of a run of capitals read as a name is no name to look for
             is_ordinary = (
                 folded in common_words() and folded not in first_names() and folded not in surnames()
             )
@@ -1756,12 +1758,17 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
     finders = [_lowercase_first_names()]
     if forms:
         finders.append(re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?" + _NAME_END))
-    return [
-        Span(m.start(), m.end(), EntityKind.PERSON, "")
-        for finder in finders
-        for m in finder.finditer(text)
-        if not covered[m.start()]
-    ] + _word_names_in_lower_case(text, names, covered)
+    return (
+        [
+            Span(m.start(), m.end(), EntityKind.PERSON, "")
+            for finder in finders
+            for m in finder.finditer(text)
+            if not covered[m.start()]
+            # a possessive without its apostrophe that spells a word is the word: "this" is not Thi's
+            and not (m.group(0)[-1:] == "s" and is_vocabulary(m.group(0)))
+        ]
+        + _word_names_in_lower_case(text, names, covered)
+    )
 
 
 # A found name that is also a word ("Hope", "Jade", "River", "Precious"), written in a message's lower case, is

@@ -471,7 +471,8 @@ ACRONYMS = word_set(
     "nai ccg sgo cao rr cic csp lscp lscb scr dhr sar cpr vrm pnc pnd crn urn mrn cad caf id dob nk tbc n/a "
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
-    "emis afc jfc ehe pe eoc btp cps nca hems la lcs picu nicu hart mace cait edt uasc nrm cypa glaa"
+    "emis afc jfc ehe pe eoc btp cps nca hems la lcs picu nicu hart mace cait edt uasc nrm cypa glaa "
+    "rhi cme oic ppu"  # a return home interview, children missing education, the officer in the case
 )
 
 # Compass points that start an area's name ("North Vale", "WEST PENNINE"), though each is a word.
