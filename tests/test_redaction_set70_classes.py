@@ -207,3 +207,30 @@ def test_a_word_that_a_found_name_and_an_s_spell_is_the_word() -> None:
     text = "Mother is Nguyen Thi Lan. Interpreter: this is how you speak to an older woman; Thi Lan agreed."
     once = redact(text).text
     assert "this is how" in once and "Thi" not in once, once
+
+
+# ------------------------------------------------------------------- providers and trusts by their place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "WREXFORD DISTRICT HOSPITAL NHS TRUST – Paediatric admission\nName: Ava",
+            "WREXFORD DISTRICT HOSPITAL NHS TRUST",
+        ),
+        (
+            "PENMOOR CHILDREN'S HOSPITAL NHS FOUNDATION TRUST - discharge letter",
+            "PENMOOR CHILDREN'S HOSPITAL NHS FOUNDATION TRUST",
+        ),
+        ("HV from Coastal Community Health visited on 3 May.", "Coastal Community Health"),
+        ("Seen at Beacon Sexual Health clinic twice.", "Beacon Sexual Health"),
+    ],
+)
+def test_a_provider_named_by_its_place_with_its_tail(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_community_health_alone_stays() -> None:
+    text = "He was referred to Community Health services and seen by the Community Health team."
+    assert redact(text).text == text

@@ -1978,7 +1978,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Safeguarding Partnership|Housing Association|Housing Trust|Homes|Solicitors|Law|LLP|Associates|"
             # A provider named with its place or its own words ("Coastline Community Healthcare", "Weald Urgent Care",
             # "Coastal Family Placements"). Not "Outreach": a job is named with it ("Neonatal Outreach Sister").
-            r"Healthcare|HealthCare|Urgent Care|Placements|"
+            r"Healthcare|HealthCare|Urgent Care|Placements|Community Health|Sexual Health|"
             # A firm of lawyers or dentists, or an advocacy service, named with its founder or place ("Okonkwo
             # Legal", "Rosemary Street Dental", "Harrow Road Advocacy"; in capitals, "AKINTOLA LAW").
             r"Legal|Advocacy|Dental Care|Dental Practice|Dental|LAW|SOLICITORS|LEGAL|"

@@ -92,7 +92,9 @@ _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 TRUST_TAIL = re.compile(
     r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
     r"(?:(?:[ ]University)?[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b|[ ]University[ ]NHS[ ](?:Foundation[ ])?Trust\b|"
-    r"(?:[ ]University)?[ ]NHS[ ]FT\b)?"
+    r"(?:[ ]University)?[ ]NHS[ ]FT\b|"
+    # in capitals, as a letter's or a record's heading writes it ("WREXLEY DISTRICT HOSPITAL NHS TRUST")
+    r"(?:[ ]UNIVERSITY)?[ ]NHS(?:[ ]FOUNDATION)?[ ]TRUST\b)?"
 )
 # A school's or organisation's town after it: ", Wenmoor" at the end of a phrase or before a dash, or
 # "(Harwick Central)".
