@@ -234,3 +234,26 @@ def test_a_provider_named_by_its_place_with_its_tail(text: str, name: str) -> No
 def test_community_health_alone_stays() -> None:
     text = "He was referred to Community Health services and seen by the Community Health team."
     assert redact(text).text == text
+
+
+# ------------------------------------------------------------------------ a day and month after a deed
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("GH – Jerome Baptiste arrested 12/3 at Flat 6, Bridge Road.", "12/3"),
+        ("Outcome: threshold met - s47 requested 6/11. TM agreed.", "6/11"),
+        ("Kwabena Osei – SW (allocated 11/12); DC Faisal Hussein – KCP.", "11/12"),
+    ],
+)
+def test_a_day_and_month_after_what_was_done_that_day(text: str, date: str) -> None:
+    assert date in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cal has attended 2/5 days this week.", "O/A 02:31: infant 3/12 floppy, resps 60.", "Pain scored 8/10."],
+)
+def test_a_count_an_age_or_a_score_stays(text: str) -> None:
+    assert redact(text).text == text

@@ -1419,6 +1419,10 @@ _SHORT_DATE_BEFORE = re.compile(
     # what is dated: "the letter of 9/3", "referral sent 9/11", "seen 20/12", "6pm 11/3" (all 46 in the
     # development sets are dates)
     r"of|sent|seen|letter|email|panel|visit|meeting|am|pm|re|regarding|"
+    # what was done that day: "arrested 12/3", "s47 requested 6/11", "allocated 11/12", "viewing 19/12" (a month of
+    # 12 or 7 too, which after an infant's word is an age: "infant 3/12"); not a count or a score ("attended 2/5
+    # days", "scored 8/10")
+    r"(?!(?:attended|scored|rated|aged|reduced|increased|improved)\b)[a-z]{3,}ed|viewing|reply|notes|"
     # a weekday before it: "Sat 15/11 19:47" in a chat's timestamps
     rf"{_WEEKDAY_FORMS}))[:,]?\s{{1,4}}$"
 )
