@@ -257,3 +257,25 @@ def test_a_day_and_month_after_what_was_done_that_day(text: str, date: str) -> N
 )
 def test_a_count_an_age_or_a_score_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+# ------------------------------------------------------------------------- schools in a message's lower case
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("she goes eyebridge high with my cousin", "eyebridge high"),
+        ("u at norbridge academy 2moro?", "norbridge academy"),
+        ("compton road primary academy rang mum", "compton road primary academy"),
+    ],
+)
+def test_a_school_in_a_messages_lower_case(text: str, school: str) -> None:
+    assert _kinds(text).get(school) is EntityKind.SCHOOL
+
+
+@pytest.mark.parametrize(
+    "text", ["he was very high last night", "ive got college tmrw", "the local primary school"]
+)
+def test_ordinary_words_before_a_schools_word_stay(text: str) -> None:
+    assert redact(text).text == text

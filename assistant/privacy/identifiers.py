@@ -55,6 +55,7 @@ from assistant.privacy.words import (
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     STREET_TYPES,
+    chat_words,
     common_words,
     english_words,
     fold,
@@ -2408,11 +2409,21 @@ _CAPS_SAINT = re.compile(
 # A saint's school or church as a message writes it, in lower case ("at st brigids", "my connor had him at st wystans");
 # not a street's "st" before a word ("brook st on monday").
 _LOWER_SAINT = re.compile(r"(?<![\w'])st\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
+# A school as a message writes it, in lower case ("she goes eyebridge high", "u at norbridge academy 2moro",
+# "compton road primary academy"): its head, and one or two words before it, one of them no English word.
+_LOWER_SCHOOL_HEAD = re.compile(
+    r"(?<=[a-z][ ])(?:academy|grammar|college|primary|juniors|infants|high)(?:[ ](?:academy|school))?(?![\w'\-])"
+)
+_LOWER_SCHOOL_NAME = re.compile(r"(?<![\w'\-@./#])[a-z][a-z'\-]{2,20}(?:[ ][a-z][a-z'\-]{2,20})?[ ]$")
 # A serving parent's unit, by its number and its regiment ("2nd Battalion, The Wessex Rifles").
 _BATTALION = re.compile(
     r"(?<!\w)(?:[1-9][0-9]?(?:st|nd|rd|th)|First|Second|Third|Fourth)[ ]Battalion"
     r"(?:,?[ ](?:the|The)[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?"
 )
+
+
+def _a_word_in_a_message(word: str) -> bool:
+    return word in FUNCTION_WORDS or is_vocabulary(word) or word in chat_words()
 
 
 def _saints_and_units(text: str) -> list[Span]:
@@ -2425,6 +2436,19 @@ def _saints_and_units(text: str) -> list[Span]:
         name = match.group("n").removesuffix("'s")
         if fold(name) not in common_words() and fold(name) not in FUNCTION_WORDS:
             spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
+    for head in _LOWER_SCHOOL_HEAD.finditer(text):
+        name = _LOWER_SCHOOL_NAME.search(text, max(0, head.start() - 44), head.start())
+        if name is None:
+            continue
+        words = name.group(0).split()
+        while len(words) > 1 and _a_word_in_a_message(words[0]):
+            words = words[1:]  # "at norbridge academy", "goes eyebridge high"; but "compton road primary"
+        if not words or any(fold(w) in FUNCTION_WORDS or fold(w) in ROLE_WORDS for w in words):
+            continue
+        if all(_a_word_in_a_message(w) for w in words):
+            continue  # "very high", "sixth form college", "ive got college"
+        start = head.start() - 1 - len(" ".join(words))
+        spans.append(Span(start, head.end(), EntityKind.SCHOOL, norm(text[start : head.end()])))
     for match in _BATTALION.finditer(text) if "Battalion" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
     return spans
