@@ -279,3 +279,23 @@ def test_a_school_in_a_messages_lower_case(text: str, school: str) -> None:
 )
 def test_ordinary_words_before_a_schools_word_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+# ------------------------------------------------------------------------------- exhibits and interpreters
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Arrested PWITS. Phones seized MR/1, MR/2 (07700 900 313).", "MR/2"),
+        ("Facebook messages from the Nokia handset (police download KT/2).", "KT/2"),
+        ("translated from Polish by the interpreter (NRPSI 16204). Original removed.", "16204"),
+    ],
+)
+def test_an_exhibits_mark_or_an_interpreters_number(text: str, reference: str) -> None:
+    assert reference in _found(text)
+
+
+def test_a_rate_or_a_fraction_is_no_exhibit() -> None:
+    text = "Open 24/7; GCS 15/15; attended 3/5 sessions; N/A."
+    assert redact(text).text == text
