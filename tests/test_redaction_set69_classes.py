@@ -157,3 +157,14 @@ def test_a_hosts_name_before_more_of_a_longer_name_is_left_to_the_longer_names_r
     text = "Registered at Kelsmoor Health Centre since birth. Contact: records@kelsmoor.nhs.uk"
     assert named_by_domain(text) == []
     assert _kinds(text).get("Kelsmoor Health Centre") is EntityKind.GP_PRACTICE
+
+
+def test_a_national_bodys_host_names_no_service() -> None:
+    text = "Licence: www.nationalarchives.gov.uk/doc/open-government-licence. The National Archives keeps it."
+    assert named_by_domain(text) == []
+    assert "National Archives" in redact(text).text
+
+
+def test_a_job_in_a_councils_legal_team_is_no_firm() -> None:
+    text = "Legal advice: Council Legal Representative was part of the rapid review."
+    assert redact(text).text == text

@@ -52,8 +52,8 @@ def _labels(text: str) -> set[str]:
     for match in _HOST.finditer(text):
         label = match.group("label").lower()
         parts = [part for part in label.split("-") if part]
-        if label in _GENERIC_HOSTS or not parts:
-            continue
+        if label in _GENERIC_HOSTS or not parts or not any(_names_a_local_body(part) for part in parts):
+            continue  # a national body's host names no local service ("nationalarchives.gov.uk")
         labels.add("".join(parts))
         # "fountainofgrace-leicester": a part long enough to be a name of several words is one too
         labels.update(part for part in parts if len(part) >= 8 and part not in _GENERIC_HOSTS)

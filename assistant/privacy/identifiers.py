@@ -1990,8 +1990,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # "Coastal Family Placements"). Not "Outreach": a job is named with it ("Neonatal Outreach Sister").
             r"Healthcare|HealthCare|Urgent Care|Placements|Community Health|Sexual Health|"
             # A firm of lawyers or dentists, or an advocacy service, named with its founder or place ("Okonkwo
-            # Legal", "Rosemary Street Dental", "Harrow Road Advocacy"; in capitals, "AKINTOLA LAW").
-            r"Legal|Advocacy|Dental Care|Dental Practice|Dental|LAW|SOLICITORS|LEGAL|"
+            # Legal", "Rosemary Street Dental", "Harrow Road Advocacy"; in capitals, "AKINTOLA LAW"); not a job
+            # ("Council Legal Representative").
+            r"Legal(?![ ][A-Z])|Advocacy|Dental Care|Dental Practice|Dental|LAW|SOLICITORS|LEGAL|"
             r"Appropriate Adult Service|0-19 Service|0-19 Team|Youth Justice Service|Youth Offending Team|YJS|YOT|YOS|Club|"
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
