@@ -299,3 +299,8 @@ def test_an_exhibits_mark_or_an_interpreters_number(text: str, reference: str) -
 def test_a_rate_or_a_fraction_is_no_exhibit() -> None:
     text = "Open 24/7; GCS 15/15; attended 3/5 sessions; N/A."
     assert redact(text).text == text
+
+
+def test_a_bank_cards_number() -> None:
+    text = "скинь 200 фунтів на карту 4149 4410 2287 6631, це на дрони"
+    assert "4149 4410 2287 6631" in _found(text)
