@@ -53,7 +53,8 @@ def test_scores_ages_in_months_and_days_stay_in_a_text_dated_by_day_and_month() 
 
 
 def test_a_day_and_month_without_a_cue_stays_where_the_text_dates_nothing_so() -> None:
-    text = "Police said Liam was arrested 12/3 after a fight."
+    # (after a deed, "arrested 12/3", it is a date: tests/test_redaction_set70_classes.py)
+    text = "Police said Liam won 12/3 at darts after a fight."
     assert "12/3" not in _found(text), _found(text)
 
 

@@ -434,6 +434,14 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
         job, _, rest = text[span.start : span.end].partition(" ")
         if not rest and job in JOB_LETTERS and text.startswith(" " + MASK, span.end):
             continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
+        if (
+            not rest
+            and len(job) > 2
+            and job.isupper()
+            and fold(job) in LOG_DESCRIPTORS
+            and span.kind is EntityKind.PERSON
+        ):
+            continue  # "MOTHER: MISPER PERSON_46", redacted again: the word for who she is, kept the first time
         if not rest and _starts_a_job(text, span):
             continue
         if rest[:1].isupper() and (
