@@ -1908,24 +1908,21 @@ _KEY_BEFORE_NAME = re.compile(
 )
 
 
-def _keys_before_names(text: str) -> list[re.Match[str]]:
-    """The keys of that shape, where the text has two or more: one alone ("NB Kelly Smith said") may be a note's
-    letters before a name, which are not hers."""
-    keys = [
-        match
-        for match in _KEY_BEFORE_NAME.finditer(text)
-        if _heads(_name_words(match.group("name"), len(match.group("ini")))) == match.group("ini")
-        and not any(
+def _keys_before_names(text: str) -> list[tuple[re.Match[str], int]]:
+    """The keys of that shape, each with where its name ends (the pattern reads on past it: "Helen Fairweather TM"
+    for HF), where the text has two or more: one alone ("NB Kelly Smith said") may be a note's letters before a
+    name, which are not hers."""
+    keys: list[tuple[re.Match[str], int]] = []
+    for match in _KEY_BEFORE_NAME.finditer(text):
+        ini = match.group("ini")
+        name = " ".join(match.group("name").split()[: len(ini)])
+        if _heads(name) != ini or any(
             fold(w) in ROLE_WORDS or fold(w) in FUNCTION_WORDS or fold(w) in INSTITUTION_WORDS
-            for w in _name_words(match.group("name"), len(match.group("ini"))).split()
-        )
-    ]
+            for w in name.split()
+        ):
+            continue
+        keys.append((match, match.start("name") + len(name)))
     return keys if len(keys) >= 2 else []
-
-
-def _name_words(name: str, count: int) -> str:
-    """The first `count` words of a name the pattern read on past ("Helen Fairweather TM" for HF)."""
-    return " ".join(name.split()[:count])
 
 
 def _declared_by(ini: str, body: str) -> bool:
@@ -2045,10 +2042,9 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
         # "ON (Osman Nazari, KW)", "SW (Sam Whitaker)": the initials first, then whose they are.
         if _declared_by(match.group("ini"), match.group("body")):
             after.add(match.group("ini"))
-    for match in _keys_before_names(text):
+    for match, end in _keys_before_names(text):
         start, ini = match.start("name"), match.group("ini")
         if not covered[start]:
-            end = start + len(_name_words(match.group("name"), len(ini)))
             spans.append(Span(start, end, EntityKind.PERSON, ""))
         if _also_a_word(ini):
             spans.append(
