@@ -312,8 +312,9 @@ def _phones(text: str) -> list[Span]:
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
             for m in _PHONE_ENDING.finditer(text)
         ]
-    if "ext" in text or "Ext" in text or "EXT" in text:
-        # "Named Nurse (ext. 2219)", "Extn 72218": an extension alone is one person's line.
+    if "ext" in text or "Ext" in text or "EXT" in text or "leep" in text or "LEEP" in text or "ager" in text:
+        # "Named Nurse (ext. 2219)", "Extn 72218", "Dr Okafor (bleep 4417)": an extension or a hospital bleep
+        # alone is one person's line.
         spans += [
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
             for m in _EXTENSION_ALONE.finditer(text)
@@ -323,7 +324,8 @@ def _phones(text: str) -> list[Span]:
 
 
 _EXTENSION_ALONE = re.compile(
-    r"(?:ext|Ext|EXT)(?:n|N|ension|ENSION)?\.?[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
+    r"(?:(?:ext|Ext|EXT)(?:n|N|ension|ENSION)?\.?|(?<![\w])(?:bleep|Bleep|BLEEP|pager|Pager|PAGER)(?:[ ](?:no\.?|number))?:?)"
+    r"[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
 )
 
 
@@ -768,10 +770,23 @@ _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0
 _CAMEL_HASHTAG = re.compile(r"#(?<![\w&]#)[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w])")
 # A profile name of three or more capitalised words run together, quoted: '"LaceyLoveHearts"'.
 _QUOTED_CAMEL = re.compile(r'"(?P<h>[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15}){2,4})"')
-# A group chat's name, quoted after "group" or "group chat": 'the WhatsApp group "Tawney 41"'. The pattern
-# starts at the quote (a literal, fast to find); the words before it are checked in code.
+# A group chat's or a server's name, quoted after the word for it or before it: 'the WhatsApp group "Tawney 41"',
+# 'Discord server "teesside trappers"', 'on the "cvale yr10 banter" group'. The pattern starts at the quote (a
+# literal, fast to find); the words around it are checked in code.
 _GROUP_NAME = re.compile(r'"(?P<n>[^"\n]{2,40})"')
-_GROUP_BEFORE = re.compile(r"(?:group|chat)(?:[ ](?:called|named))?[ ]$")
+_GROUP_BEFORE = re.compile(r"(?:group|chat|server|channel|gc)(?:[ ](?:called|named))?:?[ ]$")
+_GROUP_AFTER = re.compile(r"[ ](?:group|server|channel|gc)\b")
+_GROUP_CUES = (
+    'group "',
+    'chat "',
+    'server "',
+    'channel "',
+    'gc "',
+    '" group',
+    '" server',
+    '" channel',
+    '" gc',
+)
 
 
 def _shaped_handles(text: str, lower: str) -> list[Span]:
@@ -788,14 +803,20 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
         for m in (_QUOTED_CAMEL.finditer(text) if '"' in text else ())
         if fold(m.group("h")) not in public_names()
     ]
-    if ('group "' in lower or 'chat "' in lower) and '"' in text:
+    if '"' in text and any(cue in lower for cue in _GROUP_CUES):
         for m in _GROUP_NAME.finditer(text):
-            if _GROUP_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is None:
+            if (
+                _GROUP_BEFORE.search(lower, max(0, m.start() - 20), m.start()) is None
+                and _GROUP_AFTER.match(lower, m.end()) is None
+            ):
                 continue
             name = m.group("n")
-            # Named by a place, a number or somebody ("Tawney 41", "Kai's Crew"), not "Work" or "Family".
-            if any(c.isdigit() for c in name) or any(
-                w[:1].isupper() and not is_vocabulary(w.rstrip("'s")) for w in name.split()
+            # Named by a place, a number or somebody ("Tawney 41", "Kai's Crew", "horden hitters"), not "Work" or
+            # "Family"; a quoted sentence is what someone said.
+            words = [w.removesuffix("'s") for w in name.split() if any(c.isalpha() for c in w)]
+            if len(words) <= 5 and (
+                any(c.isdigit() for c in name)
+                or any(not is_vocabulary(w) for w in words if len(w) > 2 or w[:1].isupper())
             ):
                 spans.append(Span(m.start("n"), m.end("n"), EntityKind.HANDLE, fold(name)))
     spans += [
@@ -851,7 +872,9 @@ _REF_STRONG = (
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
     r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo|"
-    r"call sign|callsign|appliances|appliance|dx|imei|imsi|iccid|nrpsi"
+    r"call sign|callsign|appliances|appliance|dx|imei|imsi|iccid|nrpsi|"
+    # an interpreter's or a call's ID with the interpreting service ("Language Line 61920", "LL 30552")
+    r"language line|(?<!['’])ll|interpreter|interpreting"
 )
 _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
@@ -907,7 +930,8 @@ def _looks_like_date(value: str) -> bool:
 
 
 _REF_CUE_WORDS = _prefilter(
-    " ".join(re.split(r"[| ?]+", _REF_STRONG.replace(" ?", "|"))) + " number no nos id #"
+    " ".join(re.split(r"[| ?]+", _REF_STRONG.replace(" ?", "|").replace("(?<!['’])", "")))
+    + " number no nos id #"
 )
 
 
@@ -1962,6 +1986,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Community|Special|Free|Prep|"
             r"Preparatory)[ ]School|School|Academy|College|Sixth Form|Pupil Referral Unit|PRU|Day Nursery|"
             r"Nursery|Pre-School|Pre-school|Preschool|Daycare|Day Care|Primary|Infants|Juniors|Grammar|UTC|"
+            # Wales's early-years setting named with its own words ("Little Acorns Flying Start")
+            r"Flying Start|"
             r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|(?:High|Middle)(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
@@ -2006,14 +2032,16 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
             # Meetings, probation units and services named with their area ("Furness MARAC", "Barrow PDU",
             # "Wenmoor Perinatal MH", "Kelderby Safeguarding"), and firms with a partner ("Ahmed & Co").
-            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|"
+            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
             r"Cabs|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
             # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
             r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"
             r"Private Hire|Hire|Vehicle Rentals|Rentals|Housing Solutions|Solutions|"
-            r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|ABC|"
+            r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|ABC|RFC|RUFC|ARLFC|"
+            # a Welsh health board named for its area ("Cardiff and Vale University Health Board", "C&V UHB")
+            r"University Health Board|Health Board|UHB|"
             # The same heads in capitals, as a letter or court order heads them ("SALTMERE BOROUGH COUNCIL").
             r"METROPOLITAN BOROUGH COUNCIL|BOROUGH COUNCIL|CITY COUNCIL|COUNTY COUNCIL|DISTRICT COUNCIL|COUNCIL|"
             r"POLICE|CONSTABULARY|CHILDREN'S SERVICES|CHILDRENS SERVICES|CHILDREN'S SOCIAL CARE|"
@@ -2187,6 +2215,8 @@ _CAPS_SUFFIXES = frozenset(
     | {
         "LAW",  # "AKINTOLA LAW", not "THE FAMILY LAW ACT"
         "SOLICITORS",
+        "CO",  # "HADWIN & CO": a firm, after the ampersand only
+        "CO SOLICITORS",
         "LEGAL",
         "COUNCIL",
         "POLICE",
@@ -2198,6 +2228,7 @@ _CAPS_SUFFIXES = frozenset(
     | {"CHILDREN'S TRUST", "CHILDREN'S HOSPITAL", "CHILDREN'S UNIT", "CHILDREN'S FRONT DOOR"}
     | {"CORONER'S OFFICE", "CORONER'S COURT"}
 )
+_CAPS_FIRMS = frozenset({"CO", "CO SOLICITORS", "SOLICITORS", "LAW", "LEGAL"})
 _DIRECTIONS = COMPASS_WORDS | word_set("greater upper lower")
 _GENERIC_SERVICE = word_set(
     "job contact leisure sports sport community youth assessment resource resources family families day call "
@@ -2547,6 +2578,9 @@ def _named_places(text: str) -> list[Span]:
                 # A log in capitals runs the sentence into the name ("REQUEST FROM SANDWELL CHILDREN'S
                 # TRUST"): the name is the proper words next to the head, not the verbs before them.
                 words = words[: next((n for n, (_, w) in enumerate(words) if _sentence_word(w)), len(words))]
+                if match.group(0) in _CAPS_FIRMS:
+                    # "SOLICITOR MR H. BAYRAK OF BAYRAK & CO": a firm is named for people, never "of" a place.
+                    words = words[: next((n for n, (_, w) in enumerate(words) if w == "OF"), len(words))]
             elif own_name and match.group(0).isupper():
                 # A pub or a shop is named with ordinary words ("GOLDEN FRY CHIPPY"): the log's sentence ends
                 # at its little words and verbs ("SEEN OUTSIDE", "REQUESTED FROM").
@@ -2560,7 +2594,7 @@ def _named_places(text: str) -> list[Span]:
             if not words:
                 continue
             bare = [_bare(w) for _, w in reversed(words)]
-            if bare[-1] in _CONNECTORS and not (bare[-1] == "&" and match.group(0) == "Co"):
+            if bare[-1] in _CONNECTORS and not (bare[-1] == "&" and match.group(0).startswith(("Co", "CO"))):
                 continue  # "Police and Crime Commissioner"; but a firm is "Ahmed & Co"
             content = [w for w in bare if w not in _CONNECTORS]
             if all(w in GENERIC_QUALIFIERS for w in content):
@@ -3028,6 +3062,9 @@ def _acronym_letters(word: str) -> str:
     return word if word.isupper() and len(word) <= 3 else word[0]
 
 
+_LITTLE_ACRONYM_WORDS = word_set("for of and in on")
+
+
 def place_mentions(
     text: str, selected: list[Span], *, initials_only: bool = False, own_initials: bool = False
 ) -> list[Span]:
@@ -3067,6 +3104,12 @@ def place_mentions(
         # "PHS" for "Pellingham High School"; a short word in capitals may keep all its letters ("QFCEP" for
         # "Quanby Fen CE Primary") or give one ("QFCP").
         acronyms = {"".join(w[0] for w in capitals), "".join(_acronym_letters(w) for w in capitals)}
+        # "TfC" for "Together for Children", "DfE"-style: a little word inside the name gives its letter in lower case.
+        inner = [w for w in words if fold(w) not in LEADING_NOISE]
+        if any(fold(w) in _LITTLE_ACRONYM_WORDS for w in inner[1:-1]) and all(
+            w[:1].isupper() or fold(w) in _LITTLE_ACRONYM_WORDS for w in inner
+        ):
+            acronyms.add("".join(w[0] for w in inner))
         for acronym in acronyms:
             if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
                 known.setdefault(acronym, (span.kind, span.key, []))

@@ -497,6 +497,7 @@ _PINNED_BEFORE = re.compile(
     rf"(?:{_A_TITLE}\.?[ ])?$"
 )
 _BEFORE_WINDOW = 20
+_TITLE_BEFORE = re.compile(rf"\b{_A_TITLE}\.?[ ]$")
 _PINNED_LINE_END = re.compile(
     r"[^\n(]{1,80}(?:\([^()\n]{1,40}\)[^\n(]{0,40})?[ ]\(" + _PINNED_LETTERS + r"\)[ \t]*(?:\n|$)"
 )
@@ -595,7 +596,18 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             ):
                 continue
             name = words + rest if match is after else words
-            if len(name) == 1 or len(letters) == 1:
+            if (
+                match is after
+                and len(name) == 1
+                and 2 <= len(letters) <= 3
+                and letters[-1] == name[0][:1]
+                and letters not in ROLE_ABBREVIATIONS
+                and _TITLE_BEFORE.search(text, max(0, person.start - 6), person.start)
+            ):
+                # "PC Varty (AV)", "Dr Kaur (HK)": a titled surname with its owner's initials after, the first
+                # name's letter among them though the name is not written.
+                pass
+            elif len(name) == 1 or len(letters) == 1:
                 # One letter is only a first name's, said in brackets after it ("Tyler (T)"); a name of one
                 # word spells no more than that.
                 if letters != name[0][:1] or match is before or letters in labels:

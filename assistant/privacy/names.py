@@ -42,6 +42,7 @@ from assistant.privacy.words import (
     NOT_AT_SENTENCE_START,
     NOT_INITIALS,
     NOT_NAME_STARTS,
+    NOTE_ABBREVIATIONS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
@@ -1310,7 +1311,10 @@ def list_names(tokens: Tokens) -> list[Span]:
             elif (
                 nxt.cls == "ROLE"
                 and fold(nxt.text) in _ROLES_ALSO_SURNAMES
-                and items[j].cls in {"FIRST", "AMBIG"}
+                # "SKYE LAUREN FOSTER" in a log's capitals, after a listed first name
+                and (
+                    items[j].cls in {"FIRST", "AMBIG"} or (items[j].cls == "CAPS_NAME" and nxt.text.isupper())
+                )
                 and not _ROLE_NOUN_AFTER.match(tokens.text, nxt.end)
             ):
                 j += 1  # "Mr Paul Foster", not "Paul's foster carer"
@@ -1527,11 +1531,19 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
         }
         finder = re.compile(r"(?i)(?<![^\W\d_])(?:" + trie(heads) + r")(?![^\W\d_])")
         for hit in finder.finditer(text):
-            if covered[hit.start()]:
-                continue
             first = TOKEN.match(text, hit.start())
             second = _word_after(text, first.end()) if first else None
             if first is None or second is None:
+                continue
+            if covered[hit.start()] and not (
+                # "KERRY-ANN" found alone in a log's capitals, where "FOSTER" is also a word: the whole name,
+                # found in full elsewhere, takes the rest
+                first.group(0).isupper()
+                and second.group(0).isupper()
+                and not (first.start() and covered[first.start() - 1])
+                and not covered[first.end()]
+                and not covered[second.start()]
+            ):
                 continue
             for sequence in longest_first.get((fold(first.group(0)), fold(second.group(0))), ()):
                 end = _sequence_end(text, first, sequence)
@@ -1606,7 +1618,13 @@ def _initial_forms(name: str) -> list[str]:
         forms.add(given)  # "LM" for Lili-Mai Prosser: a double given name's own initials
     if any("-" in h for h in heads):
         forms.add(" ".join(heads))
+        forms.add("".join(heads))  # "YA-H" for Yazan Al-Hassan
         forms.add(".".join(h.replace("-", ".-") for h in heads) + ".")  # "D.K.-M." for Deshawn Kofi-Marriott
+    # "KF" for Kerry-Ann Foster, "SF" for Skye Lauren Foster: a log writes the first and last initials alone, as
+    # it does for a name of two plain words.
+    first_last = heads[0][:1] + heads[-1][:1]
+    if first_last != compact and can_be_initials(first_last) and fold(first_last) not in NOTE_ABBREVIATIONS:
+        forms.add(first_last)
     return sorted(forms, key=len, reverse=True)
 
 
@@ -1739,6 +1757,29 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             if not covered[m.start(1)]
         ]
     return spans
+
+
+def user_names(text: str, names: list[str], covered: bytearray) -> list[Span]:
+    """A system's user name made of a found person's names, as a record's export prints its author ("Exported by:
+    gtulip", "logged by g.tulip", "user gemma.tulip"): in lower case, whole, never inside a word or an address."""
+    forms: set[str] = set()
+    for name in dict.fromkeys(names):
+        words = [w for w in given_first(name).split() if w[:1].isalpha()]
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        given, surname = words[0].lower(), re.sub(r"[^a-z]", "", words[-1].lower())
+        if len(surname) < 3:
+            continue
+        forms.update((given[0] + surname, f"{given[0]}.{surname}", f"{given}.{surname}", given + surname))
+    forms = {form for form in forms if form.isascii() and not is_vocabulary(form)}
+    if not forms:
+        return []
+    finder = re.compile(r"(?<![\w@.\-/])(?:" + trie(forms) + r")(?![\w@\-/]|\.\w)")
+    return [
+        Span(m.start(), m.end(), EntityKind.HANDLE, m.group(0))
+        for m in finder.finditer(text)
+        if not covered[m.start()]
+    ]
 
 
 def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[Span]:
@@ -2062,6 +2103,8 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
                 and _also_a_word(m.group(0))
                 and _read_as_the_word(text, m.start(), m.end())
             )
+            # "SOLICITOR MS R. OKAFOR-LEWIS OF LEWIS & CO": a little word in a log's capitals is the word
+            and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
         ]
     return spans
 

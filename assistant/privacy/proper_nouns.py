@@ -283,6 +283,27 @@ def _own_initials(tokens: Tokens, first: int, last: int) -> bool:
     )
 
 
+def _initials_first(tokens: Tokens, first: int, last: int) -> int | None:
+    """Where the name ends whose initials the run's first word is ("GR Gwenllian Rees", "RMB Rhian Maddocks-Bell"),
+    or None."""
+    items = tokens.items
+    letters = items[first].text
+    if (
+        not (letters.isupper() and 2 <= len(letters) <= 4)
+        or tokens.text[items[first].end : items[first + 1].start] != " "
+    ):
+        return None
+    for end in range(min(last, first + 4), first + 1, -1):
+        words = [items[k].text for k in range(first + 1, end + 1)]
+        if any(w.isupper() or not w[:1].isupper() for w in words):
+            continue
+        glue = all(tokens.text[items[k - 1].end : items[k].start] == " " for k in range(first + 2, end + 1))
+        heads = {"".join(w[0] for w in words), "".join(p[:1] for w in words for p in w.split("-"))}
+        if glue and letters in heads:
+            return end
+    return None
+
+
 def _kind(tokens: Tokens, first: int, last: int) -> EntityKind:
     items = tokens.items
     if last == first:
@@ -370,6 +391,14 @@ def lone_proper_nouns(tokens: Tokens) -> list[Span]:
             # "Nana Kofi Agyeman NKA": initials that spell the word before the run too say it is part of the name
             found.append((first - 1, last - 1, EntityKind.PERSON))
             i = last + 1  # past the initials
+            continue
+        spelled = _initials_first(tokens, first, last) if last - first >= 2 else None
+        if spelled is not None:
+            # "RMB Rhian Maddocks-Bell (Named Nurse)", "GR Gwenllian Rees;": a minutes key gives the letters first,
+            # then the name they spell; two people's parts, not one organisation.
+            found.append((first, first, EntityKind.PERSON))
+            found.append((first + 1, spelled, EntityKind.PERSON))
+            i = spelled + 1
             continue
         kind = EntityKind.PERSON if first == last else _kind(tokens, first, last)
         if first == last and text.startswith(_BEFORE_A_PLACEHOLDER, items[i].end):

@@ -108,6 +108,7 @@ from assistant.privacy.names import (
     propagate,
     record_names,
     surname_orders,
+    user_names,
     vietnamese_given_names,
     vietnamese_names,
     with_initials,
@@ -718,7 +719,11 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += table_initials(tokens.text, covered) + sign_off_initials(tokens.text, covered)
     more += titled_initials(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
+    more += user_names(tokens.text, found, covered)
     more += ordinary_town_mentions(copy, selected, covered)
+    # A chat's speakers are known only now ("ryzz.tsx: yo"): the note under the chat names them again.
+    speaking = [s for s in names if s.kind is EntityKind.HANDLE]
+    more += [s for s in repeated_values(copy, speaking) if not covered[s.start]] if speaking else []
     # Services found by their names' words (not their shape) are known only now: their short forms too.
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
     if more:

@@ -90,7 +90,7 @@ _CAPS_LINE = re.compile(r"[^\n]*[A-Z]{4,}[^\n]*")
 # "... Hospital for Children", "... Hospitals NHS Foundation Trust", "... Hospital for Women NHS Trust": what may
 # end a hospital's or a trust's name after the words found.
 TRUST_TAIL = re.compile(
-    r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
+    r"(?:[ ]for[ ](?:Sick[ ])?(?:Children|Women|Wales|Scotland)(?:[ ](?:and|&)[ ](?:Children|Babies))?\b)?"
     r"(?:(?:[ ]University)?[ ](?:NHS(?:[ ]Foundation)?[ ])?Trust\b|[ ]University[ ]NHS[ ](?:Foundation[ ])?Trust\b|"
     r"(?:[ ]University)?[ ]NHS[ ]FT\b|"
     # in capitals, as a letter's or a record's heading writes it ("WREXLEY DISTRICT HOSPITAL NHS TRUST")
@@ -462,10 +462,16 @@ def _a_services_unit(unit: str) -> bool:
 # A body named for the place it serves, head first with "of" or "for": "HM Senior Coroner for Cornwall", "Refugee
 # Women of Bristol", "Friends of Canvey Lakes". The words before must hold such a body's word, and no person's
 # role or title ("Head of Service for Bristol" is a job).
-_OF_HEAD_BEFORE = re.compile(r"(?P<run>(?:[A-Z][\w'&\-]*[ ]){1,4})(?:of|for)[ ](?:the[ ])?$")
+_OF_HEAD_BEFORE = re.compile(r"(?P<run>(?:[A-Z][\w'&\-]*[ ]){1,4})(?:of|for|OF|FOR)[ ](?:the[ ]|THE[ ])?$")
 _OF_HEADS = word_set(
     "coroner women friends society association federation network alliance forum community trust foundation fund "
-    "mission ministries congregation refugees families council"
+    "mission ministries congregation refugees families council hospital hospitals infirmary"
+)
+
+
+_HOSPITAL_QUALIFIERS = word_set(
+    "university royal general district county community city memorial queen princess prince victoria children's "
+    "women's maternity teaching"
 )
 
 
@@ -476,13 +482,25 @@ def _head_of_place(text: str, span: Span) -> int | None:
         or text[span.start - 1] != " "
     ):
         return None
-    if not text.endswith((" of ", " for ", " of the ", " for the "), 0, span.start):
+    if not text.endswith(
+        (" of ", " for ", " of the ", " for the ", " OF ", " FOR ", " OF THE "), 0, span.start
+    ):
         return None  # most spans follow no "of": a look at the words before is cheaper than the pattern
     before = _OF_HEAD_BEFORE.search(text, max(0, span.start - 60), span.start)
     if before is None or joined_before(text, before.start()):
         return None
     words = before.group("run").split()
     start = before.start()
+    if before.group("run").isupper():
+        # A log's capitals run on from its own words ("CONVEYED UNIVERSITY HOSPITAL OF NORTH DURHAM"): the body's
+        # name is its head and the words that qualify a hospital, read back from the "OF".
+        keep = 0
+        for word in reversed(words):
+            if fold(word) not in _OF_HEADS and fold(word) not in _HOSPITAL_QUALIFIERS:
+                break
+            keep += 1
+        start += sum(len(w) + 1 for w in words[: len(words) - keep])
+        words = words[len(words) - keep :]
     while words and classify(words[0]) == "FUNCTION":
         start += len(words[0]) + 1  # "The HM Senior Coroner for ...": "The" stays, as before any name
         words = words[1:]

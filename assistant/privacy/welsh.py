@@ -83,7 +83,10 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w'\-])[0-9]{1,4}[A-Za-z]?,?[ ]$")
 # Clwyd", "Cartrefi Cwm", a Welsh-medium playgroup "Cylch Meithrin Seren Fach". Up to three words after the
 # head, with "y", "yr" or "'r" between.
 _HEADED = re.compile(
-    r"(?P<head>Ysgol|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys|Cylch[ ]Meithrin|Meithrinfa)"
+    # a school's kind may follow its head ("Ysgol Gynradd Gymraeg Heol y Graig"), or stand as letters ("YGG Heol y
+    # Graig", "YG Bro Edern")
+    r"(?P<head>(?P<school>Ysgol(?:[ ](?:Gynradd|Uwchradd|Gymraeg|Gyfun|Feithrin|Arbennig|Babanod|Iau))*|"
+    r"YGG|YGGG|YGCC|YGC|YG)|Meddygfa|Ysbyty|Canolfan|Cartrefi|Cyngor|Heddlu|Capel|Eglwys|Cylch[ ]Meithrin|Meithrinfa)"
     r"(?:'r|[ ](?:y|yr)[ ]|[ ])"
     rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD}){{0,2}}(?![\w'\-])"
 )
@@ -128,7 +131,12 @@ def welsh_places(text: str) -> list[Span]:
         start = number.start() if number else m.start()
         spans.append(Span(start, m.end(), EntityKind.ADDRESS, norm(text[start : m.end()])))
     spans += [
-        Span(m.start(), m.end(), _HEAD_KIND.get(m.group("head"), EntityKind.ORG), norm(m.group(0)))
+        Span(
+            m.start(),
+            m.end(),
+            EntityKind.SCHOOL if m.group("school") else _HEAD_KIND.get(m.group("head"), EntityKind.ORG),
+            norm(m.group(0)),
+        )
         for m in _HEADED.finditer(text)
         if not joined_before(text, m.start(), _MARKS)
     ]

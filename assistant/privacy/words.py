@@ -483,6 +483,9 @@ NOT_INITIALS = word_set(
     "nfa dv da ps ot rip asb nb ltd plc qc kc tac tas bsl sdq am pm ok id tv uk us eu re cc dcs ddcs hos ceo "
     "cfo coo md dpo sgo aa adcs ni"
 )
+# Two letters a clinical or police note writes for a thing or a role ("BP", "TB", "SG referral", "IP conveyed", "CH:"
+# a call handler): never read as a name's initials unless the text declares them someone's.
+NOTE_ABBREVIATIONS = word_set("bp tb hr sg ip ch")
 
 
 def can_be_initials(letters: str) -> bool:
