@@ -208,3 +208,15 @@ def test_a_systems_user_name_made_of_a_found_persons_names_is_a_handle(login: st
 def test_an_ordinary_word_is_no_user_name() -> None:
     text = "Author: Callum Lock, DSL. The clock on the wall had stopped."
     assert "clock" not in _found(text)
+
+
+def test_a_keys_role_letters_that_spell_the_name_after_them_are_the_persons() -> None:
+    text = "TA - DS Tara Ansell, PPU Exploitation\nTA: Since 11/01 J seen at the flat. Mum works as a TA at the school."
+    found = _found(text)
+    assert found.count("TA") == 2  # the key and the minute
+    assert "a TA at the school" in redact(text).text  # the job stays
+
+
+def test_letters_signing_two_stamped_entries_after_a_dash_are_the_writers() -> None:
+    text = "04.12.23 - PK: Karwan arrived with a black eye.\n09.01.24 - PK: Karwan said he won't come back."
+    assert _found(text).count("PK") == 2

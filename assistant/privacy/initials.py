@@ -24,6 +24,7 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     JOB_HEADS,
     KIN_TITLES,
+    NOT_INITIALS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
@@ -106,6 +107,12 @@ def _letters_can_be_someone(ini: str) -> bool:
 _AUTHOR_AFTER_STAMP = re.compile(
     r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}"
     r"(?P<ini>[A-Z]{2}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",  # two letters: three are more often a service ("BTP -")
+    re.MULTILINE,
+)
+# ... or after a dash, before a colon: "04.12.23 - PA: Karwan arrived with a black eye".
+_AUTHOR_AFTER_STAMP_DASH = re.compile(
+    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,2}-[ ]{1,2}"
+    r"(?P<ini>[A-Z]{2,3}|[A-Z]{1,2}'[A-Z]):[ ]",
     re.MULTILINE,
 )
 # A daily log's entries by time alone, each signed by its writer ("08:30 KT - ...", "15:00 RMcG - ..."): three
@@ -211,6 +218,16 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         if ini not in _ROLE_INITIALS and fold(ini) not in ACRONYMS and fold(ini) not in FUNCTION_WORDS:
             forms.add(ini)
     if " - " in text and ":" in text:
+        # Letters an acronym also takes ("PA") sign a log when they sign two of its entries or more.
+        stamped = Counter(match.group("ini") for match in _AUTHOR_AFTER_STAMP_DASH.finditer(text))
+        forms.update(
+            ini
+            for ini, count in stamped.items()
+            if ini not in _ROLE_INITIALS
+            and fold(ini) not in FUNCTION_WORDS
+            and fold(ini) not in NOT_INITIALS  # "2022-10-02 - DA: LR v GH": the log's category
+            and (count >= 2 or fold(ini) not in ACRONYMS)
+        )
         signed = Counter(match.group("ini") for match in _AUTHOR_AFTER_TIME.finditer(text))
         forms.update(
             ini
@@ -592,9 +609,13 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             if not _INITIALS_SHAPE.fullmatch(ini):
                 continue
             if (ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS) and (
-                match is not line_end or len(letters) < 2
+                (
+                    match is not line_end
+                    and not (match is before and len(words) >= 2 and _spells(letters, words))
+                )
+                or len(letters) < 2
             ):
-                continue
+                continue  # but a key's letters that spell the name after them are hers ("TA - DS Tom Angwin")
             name = words + rest if match is after else words
             if (
                 match is after
