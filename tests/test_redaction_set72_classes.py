@@ -220,3 +220,26 @@ def test_a_keys_role_letters_that_spell_the_name_after_them_are_the_persons() ->
 def test_letters_signing_two_stamped_entries_after_a_dash_are_the_writers() -> None:
     text = "04.12.23 - PK: Karwan arrived with a black eye.\n09.01.24 - PK: Karwan said he won't come back."
     assert _found(text).count("PK") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Chair: Team Manager, RCT Children's Services (duty).", "RCT Children's Services"),
+        ("Personal Adviser: Jo Bell (NPT Leaving Care)", "NPT Leaving Care"),
+        ("Cc: CTM Safeguarding; interpreter from CTM Interpreting.", "CTM Interpreting"),
+    ],
+)
+def test_a_service_named_with_its_areas_abbreviation_is_an_organisation(text: str, service: str) -> None:
+    assert _kinds(text)[service] is EntityKind.ORG
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("TAKEN TO EAST WEALD HOSP. DISCHARGED", "EAST WEALD HOSP"),
+        ("Seen at Kelderby Park Hosp. ED", "Kelderby Park Hosp"),
+    ],
+)
+def test_a_hospital_abbreviated_is_one(text: str, hospital: str) -> None:
+    assert _kinds(text)[hospital] is EntityKind.ORG

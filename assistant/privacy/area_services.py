@@ -46,7 +46,7 @@ _HEADS = word_set(
 )
 # Teams' acronyms that a log in capitals names after an area ("KENT CSC", "BARROW CID").
 _TEAM_ACRONYMS = word_set(
-    "csc cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
+    "csc cs cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
 )
 # Words of a service's name that a person's role list also holds ("Kent Children's Services", "Bristol Youth
 # Support", "SHEFFIELD EDT"): they run on; any other role word ends the name ("Kent Police Officers", "Leeds
@@ -207,6 +207,11 @@ def area_services(text: str) -> list[Span]:
         if end is None:
             continue
         caps = text[start:end].isupper()
+        if caps and end - start <= 5:
+            # An area's abbreviation is in capitals in any text ("RCT Children's Services"): the words after it
+            # say whether the log is.
+            nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            caps = nxt is None or nxt.group(0).isupper()
         span = _service_around(text, start, end, caps)
         if span is not None:
             spans.append(span)

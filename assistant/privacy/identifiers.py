@@ -2001,7 +2001,7 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
     (
         EntityKind.ORG,
         re.compile(
-            r"(?=[A-Z])\b(?:Hospitals|Hospital|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
+            r"(?=[A-Z])\b(?:Hospitals|Hospital|Hosp|Infirmary|Children's Centre|Childrens Centre|Family Hub|Family Centre|Hub|"
             r"Women's Aid|Womens Aid|Project|Foundation|"
             r"Centre|Clinic|Unit|Service|NHS Foundation Trust|NHS Trust|NHS FT|Trust|Hospice|Refuge|Children's Home|"
             r"Childrens Home|Care Home|Hostel|Foyer|"

@@ -77,7 +77,7 @@ _CAPS_PLACE_WORDS = tuple(
             # SAFEGUARDING CHILDREN PARTNERSHIP - RAPID REVIEW", "GRANGE SURGERY")
             for word in (
                 f"{STREET_TYPES}|House|Cottage|Cottages|Farm|Flat|School|Academy|Primary|College|Partnership|Trust|"
-                "Council|Service|Services|Hospital|Surgery|Practice|Foyer|Board"
+                "Council|Service|Services|Hospital|Hosp|Surgery|Practice|Foyer|Board"
             ).split("|")
         }
     )
