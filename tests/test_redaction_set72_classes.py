@@ -243,3 +243,14 @@ def test_a_service_named_with_its_areas_abbreviation_is_an_organisation(text: st
 )
 def test_a_hospital_abbreviated_is_one(text: str, hospital: str) -> None:
     assert _kinds(text)[hospital] is EntityKind.ORG
+
+
+def test_a_neighbours_house_number_after_her_name_in_brackets_is_an_address() -> None:
+    text = "Neighbour (Mrs Hodgkiss, no. 14) says the family went away."
+    assert _kinds(text)["no. 14"] is EntityKind.ADDRESS
+    assert redact("Accident book (entry, no. 47) noted.").text == "Accident book (entry, no. 47) noted."
+
+
+def test_a_handle_may_end_in_an_underscore() -> None:
+    text = "One of them took my phone and put his Snap in it – jaykay_. Later he messaged."
+    assert _kinds(text)["jaykay_"] is EntityKind.HANDLE

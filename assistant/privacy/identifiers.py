@@ -160,7 +160,7 @@ _WEAK_PROFILE_CUE_WORDS = re.compile(
 # Handles by their shape alone: a word with an underscore ("al_muhajir_mcr"), a Discord tag ("poppyb#1120"),
 # or lowercase words joined by dots with a digit, an underscore or three parts ("dee.bfd.official").
 _UNDERSCORE_WORD = re.compile(
-    r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![._])(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
+    r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![.])(?<!__)(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
 )
 _DISCORD_TAG = re.compile(r"(?<![\w@.#/-])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![\w#])")
 _DOTTED_WORD = re.compile(
@@ -1606,10 +1606,10 @@ _LODGING = re.compile(
     r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
     r"supported lodgings|temporary accommodation|foyer|children's home|residents"
 )
-# A neighbour's house by its number in brackets after her name: "Mrs Harris (no. 16)"; not after an ordinary
-# word ("accident book entry (no. 47)", "Visits (no. 3)").
+# A neighbour's house by its number in brackets after her name: "Mrs Harris (no. 16)", "(Mrs Hodgson, no. 14)";
+# not after an ordinary word ("accident book entry (no. 47)", "Visits (no. 3)").
 _HOUSE_NUMBER_BRACKETED = re.compile(
-    r"(?P<name>[A-Z][\w'\-]+)[ ]\((?P<no>(?i:no\.?)[ ]?[0-9]{1,4}[A-Za-z]?)\)"
+    r"(?P<name>[A-Z][\w'\-]+)(?:[ ]\(|,[ ])(?P<no>(?i:no\.?)[ ]?[0-9]{1,4}[A-Za-z]?)\)"
 )
 # A what3words location ("///tables.mended.curve", "what3words: index.home.raft") and a boat someone lives on,
 # by its name in quotes ('a narrowboat, "Dragonfly"', 'NB "Dragonfly"').
@@ -1837,7 +1837,7 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
     ):
         if not joined_before(text, match.start()):
             alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower else ():
+    for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower or ", no" in lower else ():
         if is_vocabulary(match.group("name")):
             continue
         alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
