@@ -254,3 +254,28 @@ def test_a_neighbours_house_number_after_her_name_in_brackets_is_an_address() ->
 def test_a_handle_may_end_in_an_underscore() -> None:
     text = "One of them took my phone and put his Snap in it – jaykay_. Later he messaged."
     assert _kinds(text)["jaykay_"] is EntityKind.HANDLE
+
+
+@pytest.mark.parametrize(
+    ("text", "letter_at"),
+    [
+        ('She drew "Grandad C" and herself in the den.', "C"),
+        ("Subject: Granny L and the Dad question", "L"),
+        ('found with a man referred to as "J" in the car', "J"),
+        ('SMS - contact "M" (07700 900499): tram to town', "M"),
+    ],
+)
+def test_a_single_capital_after_a_family_word_or_quoted_after_a_naming_word_is_someone(
+    text: str, letter_at: str
+) -> None:
+    assert _kinds(text)[letter_at] is EntityKind.PERSON
+
+
+def test_a_sentences_capital_after_a_family_word_stays() -> None:
+    text = "Grandad A said he would come. my grandad I think."
+    assert "A" not in _found(text) and "I" not in _found(text)
+
+
+def test_a_london_borough_in_capitals_is_named_whole() -> None:
+    text = "LETTER FROM LONDON BOROUGH OF WENMOOR TODAY"
+    assert "LONDON BOROUGH OF WENMOOR" in _found(text)

@@ -286,6 +286,34 @@ def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
     ]
 
 
+# One capital standing for someone where only a person goes: after a family word ("Grandad C", "Granny L") or in
+# quotes after a word that names ('a man called "K"', 'referred to as "J"', 'contact "M"', 'ask for "T"').
+_KIN_LETTER = re.compile(r"[A-Z](?![\w\-'&/.])")
+_NAMED_LETTER = re.compile(
+    r"(?i:\b(?:called|named|known[ ]as|referred[ ]to[ ]as|calls[ ](?:him|her)|contact|alias|aka|ask[ ]for))"
+    r"[ :]{1,2}[\"“'‘](?P<l>[A-Z])[\"”'’]"
+)
+
+
+def single_letter_names(text: str, covered: bytearray) -> list[Span]:
+    """A single capital that stands for someone after a family word or in quotes after a naming word."""
+    spans: list[Span] = []
+    for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
+        start = kin.start()
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "-'")) or not text[start].isupper():
+            continue  # "Grandad C" as a title is capitalised; "her grandad" then a sentence's "A" is not
+        letter = _KIN_LETTER.match(text, kin.end())
+        if letter is not None and letter.group(0) not in "AI" and not covered[letter.start()]:
+            spans.append(Span(letter.start(), letter.end(), EntityKind.PERSON, ""))
+    if '"' in text or "“" in text or "'" in text or "‘" in text:
+        spans += [
+            Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
+            for m in _NAMED_LETTER.finditer(text)
+            if not covered[m.start("l")]
+        ]
+    return spans
+
+
 def dotted_initials(text: str, covered: bytearray) -> list[Span]:
     """Two or three dotted capitals standing alone ("P.T. and K.C."): a person, unless an abbreviation."""
     if "." not in text:

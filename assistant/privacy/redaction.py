@@ -84,6 +84,7 @@ from assistant.privacy.initials import (
     role_initials,
     shaped_initials,
     sign_off_initials,
+    single_letter_names,
     table_initials,
     titled_initials,
 )
@@ -717,7 +718,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
     more += table_initials(tokens.text, covered) + sign_off_initials(tokens.text, covered)
-    more += titled_initials(tokens.text, covered)
+    more += titled_initials(tokens.text, covered) + single_letter_names(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += user_names(tokens.text, found, covered)
     more += ordinary_town_mentions(copy, selected, covered)

@@ -465,13 +465,13 @@ def _a_services_unit(unit: str) -> bool:
 _OF_HEAD_BEFORE = re.compile(r"(?P<run>(?:[A-Z][\w'&\-]*[ ]){1,4})(?:of|for|OF|FOR)[ ](?:the[ ]|THE[ ])?$")
 _OF_HEADS = word_set(
     "coroner women friends society association federation network alliance forum community trust foundation fund "
-    "mission ministries congregation refugees families council hospital hospitals infirmary"
+    "mission ministries congregation refugees families council hospital hospitals infirmary borough"
 )
 
 
 _HOSPITAL_QUALIFIERS = word_set(
     "university royal general district county community city memorial queen princess prince victoria children's "
-    "women's maternity teaching"
+    "women's maternity teaching london metropolitan"
 )
 
 
