@@ -279,3 +279,33 @@ def test_a_sentences_capital_after_a_family_word_stays() -> None:
 def test_a_london_borough_in_capitals_is_named_whole() -> None:
     text = "LETTER FROM LONDON BOROUGH OF WENMOOR TODAY"
     assert "LONDON BOROUGH OF WENMOOR" in _found(text)
+
+
+# ------------------------------------------------------------------------------- from sets 74 and 75
+
+
+def test_time_stamped_senders_are_people_though_each_is_also_a_word() -> None:
+    text = "18/02 22:14  tiny: u on tmrw\n18/02 22:20  kas: cant my mams poorly\n18/02 22:21  tiny: ur mam aint my problem."
+    found = _found(text)
+    assert found.count("tiny") == 2 and found.count("kas") == 1
+
+
+def test_a_files_keys_with_times_are_no_senders() -> None:
+    text = "10:00 Action: visit\n11:00 Outcome: none\n12:00 Action: call"
+    assert redact(text).text == text
+
+
+def test_letters_a_little_word_spells_sign_dated_entries_when_they_sign_two() -> None:
+    text = "19/12/2023 AS - Assessment with interpreter.\n02/01/2024 AS - 1:1. Using drink diary. Seen as planned."
+    assert _found(text).count("AS") == 2
+    assert "Seen as planned" in redact(text).text
+
+
+def test_three_letters_set_apart_by_dashes_sign_dated_entries_but_a_kind_of_entry_does_not() -> None:
+    text = (
+        "04/08/2023 10:12 - KMW - Approach by phone.\n05/08/2023 09:40 - KMW - f2f at the office.\n"
+        "14/09/2022 TET - home visit.\n02/02/2023 TET - cousin says."
+    )
+    found = _found(text)
+    assert found.count("KMW") == 2
+    assert "TET" not in found

@@ -105,8 +105,10 @@ def _letters_can_be_someone(ini: str) -> bool:
 # A case note's author after its date stamp (and time), then a dash: "03/04/2024 10:15 RT - Walk-in", "05.04.24
 # DO'B - Kwame phoned" (the matching copy makes an en dash a hyphen; the date is blanked out, \x00, by now).
 _AUTHOR_AFTER_STAMP = re.compile(
-    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}"
-    r"(?P<ini>[A-Z]{2}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",  # two letters: three are more often a service ("BTP -")
+    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}(?P<dash>-[ ]{1,2})?"
+    # two letters; three are more often a service or a kind of entry ("BTP -", "14/09/2022 TET - home visit"),
+    # unless a dash sets them apart from the stamp too and they sign two entries or more ("10:12 - KMF - ")
+    r"(?P<ini>[A-Z]{2,3}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",
     re.MULTILINE,
 )
 # ... or after a dash, before a colon: "04.12.23 - PA: Karwan arrived with a black eye".
@@ -212,11 +214,21 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         ini = letters.group("ini")
         if fold(ini) not in ACRONYMS and _letters_can_be_someone(ini):
             forms.add(ini)
-    for match in _AUTHOR_AFTER_STAMP.finditer(text) if " - " in text else ():
-        # "03/04/2024 10:15 RT - Walk-in at...": a case note's author, by initials, after its date and time.
-        ini = match.group("ini")
-        if ini not in _ROLE_INITIALS and fold(ini) not in ACRONYMS and fold(ini) not in FUNCTION_WORDS:
-            forms.add(ini)
+    # "03/04/2024 10:15 RT - Walk-in at...": a case note's author, by initials, after its date and time; letters a
+    # little word or an acronym also spells ("19/12/2023 AS - Assessment") when they sign two entries or more.
+    authors = Counter(
+        m.group("ini")
+        for m in (_AUTHOR_AFTER_STAMP.finditer(text) if " - " in text else ())
+        if len(m.group("ini")) < 3 or "'" in m.group("ini") or m.group("dash")
+    )
+    forms.update(
+        ini
+        for ini, count in authors.items()
+        if ini not in _ROLE_INITIALS
+        and fold(ini) not in NOT_INITIALS
+        and (count >= 2 or (len(ini) == 2 and fold(ini) not in ACRONYMS and fold(ini) not in FUNCTION_WORDS))
+        and not (len(ini) == 3 and fold(ini) in ACRONYMS)
+    )
     if " - " in text and ":" in text:
         # Letters an acronym also takes ("PA") sign a log when they sign two of its entries or more.
         stamped = Counter(match.group("ini") for match in _AUTHOR_AFTER_STAMP_DASH.finditer(text))

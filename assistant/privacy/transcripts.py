@@ -71,7 +71,10 @@ def speakers(text: str) -> list[Span]:
         lower = sum(match.group("label")[:1].islower() for match in thread)
         if len(thread) < _MIN_LINES or (labels.most_common(1)[0][1] < 2 and lower < 2):
             continue  # each label once, capitalised: a form's fields, not people taking turns
-        if not any(_reads_as_someone(word) for label in labels for word in label.split()):
+        # Two labels or more taking turns, each line time-stamped, are a chat's senders even when each is also a
+        # word ("18/02 22:14  tiny: u on tmrw", "kas: cant"); a file's keys carry no time.
+        timed = len(labels) >= 2 and all(match.group(0).lstrip()[:1] in "0123456789[" for match in thread)
+        if not timed and not any(_reads_as_someone(word) for label in labels for word in label.split()):
             continue  # "guidance:", "query:" again and again: a file's keys, not people
         for match in thread:
             label = match.start("label")
