@@ -309,3 +309,11 @@ def test_three_letters_set_apart_by_dashes_sign_dated_entries_but_a_kind_of_entr
     found = _found(text)
     assert found.count("KMW") == 2
     assert "TET" not in found
+
+
+def test_a_profiles_display_name_gives_its_owners_initials() -> None:
+    text = (
+        'Facebook profile "Liam Robbo Robshaw" (private). Posts about the baby.\n'
+        "09/11/2022 15:15  Office appt. LR presented well. LR says his cousin has the car."
+    )
+    assert _found(text).count("LR") == 2

@@ -361,6 +361,9 @@ def _initials_or_particles(words: str) -> bool:
     return all(len(w.rstrip(".")) == 1 or fold(w) in PARTICLES for w in words.split())
 
 
+_DISPLAYED_NAME = re.compile(r"[A-Z][a-z'\-]+(?:[ ][A-Z][a-z'\-]+){0,3}")
+
+
 def _select_more(text: str, selected: list[Span], more: list[Span]) -> list[Span]:
     """`_select(text, selected + more)` for `selected`, already a selection (in order): only the spans that touch a
     new one are weighed again. The others touch nothing that could be chosen, so each is chosen as before."""
@@ -709,6 +712,15 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         if s.kind is EntityKind.PERSON and plain.count(" ", s.start, s.end) < _MOST_NAME_WORDS
     ]
     found += [given_first(name) for name in found if "," in name]
+    # A profile's display name that starts with a listed first name is its owner's name ("Liam Robbo Robshaw" on
+    # Facebook): its parts and initials are looked for as a name's are.
+    found += [
+        plain[s.start : s.end]
+        for s in selected
+        if s.kind is EntityKind.HANDLE
+        and _DISPLAYED_NAME.fullmatch(plain, s.start, s.end)
+        and fold(plain[s.start : s.end].split(" ", 1)[0]) in first_names()
+    ]
     covered = _coverage(len(plain), selected)
     more = propagate(tokens, found, covered) + initial_mentions(tokens.text, found, covered)
     more += declared_initials(tokens.text, covered) + dotted_initial_names(tokens.text, covered)
