@@ -317,3 +317,18 @@ def test_a_profiles_display_name_gives_its_owners_initials() -> None:
         "09/11/2022 15:15  Office appt. LR presented well. LR says his cousin has the car."
     )
     assert _found(text).count("LR") == 2
+
+
+def test_a_note_glossing_a_short_form_makes_it_a_name_wherever_it_stands() -> None:
+    text = (
+        "deano_h88: u think i dont no where u are maggs\nMaggs: leave us alone\ndeano_h88: im there\n\n"
+        '[Note by IDVA: "maggs" = Magdalena; Femi = Femisola.] femi are you ok'
+    )
+    found = _found(text)
+    assert found.count("maggs") == 2 and "Maggs" in found
+    assert "femi" in found
+
+
+def test_a_gloss_of_a_word_that_is_no_short_form_stays() -> None:
+    text = "Key: DV = Domestic violence; so = Sophie was not mentioned."
+    assert "so" not in _found(text)

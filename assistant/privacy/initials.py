@@ -54,6 +54,12 @@ _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "Gaz = Gary Pocklington", "Dec = Declan Moss": a key that gives the short form a name goes by.
 _KEYED_SHORT_FORM = re.compile(r"(?P<short>[A-Z][a-z]{1,8})[ ]?=[ ]?(?P<name>[A-Z][a-z'\-]+)[ ][A-Z]")
+# ... or a note under a chat that glosses who a short form is: '"aggie" = Agnieszka', 'Chi = Chioma.'
+_GLOSSED_SHORT_FORM = re.compile(
+    r"(?:(?<=[\[(;:.,] )|(?<=^))(?P<q>[\"“]?)(?P<short>[A-Za-z][a-z]{1,9})(?P=q)?[ ]?=[ ]?(?P<name>[A-Z][a-z'\-]{2,})"
+    r"(?=[ ]?[;.,)\]]|[ ][A-Z])",
+    re.MULTILINE,
+)
 # Letters followed by an age in brackets: "ZR (8)", "RRM (3)", "KG (9m)", "TJ (14 yrs)". In the development sets
 # every one of the 20 is a person's.
 _LETTERS_WITH_AGE = re.compile(
@@ -278,6 +284,16 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             # The short form starts as the given name does and is no word ("Gaz", "Dec"; not "Note = Nora Hill").
             if short[:2] == given[:2] and short != given and fold(short) not in common_words():
                 forms.add(short)
+        for match in _GLOSSED_SHORT_FORM.finditer(text):
+            short, given = match.group("short"), match.group("name")
+            # The short form starts as the name does ("aggie" = Agnieszka, "Chi" = Chioma), and is no role.
+            if (
+                short[:2].lower() == given[:2].lower()
+                and fold(short) != fold(given)
+                and fold(short) not in ROLE_WORDS
+                and fold(short) not in FUNCTION_WORDS
+            ):
+                forms.update((short.lower(), short.capitalize()))
     return _mentions(text, forms, covered)
 
 
