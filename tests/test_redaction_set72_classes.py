@@ -332,3 +332,17 @@ def test_a_note_glossing_a_short_form_makes_it_a_name_wherever_it_stands() -> No
 def test_a_gloss_of_a_word_that_is_no_short_form_stays() -> None:
     text = "Key: DV = Domestic violence; so = Sophie was not mentioned."
     assert "so" not in _found(text)
+
+
+def test_initials_an_acronym_also_takes_are_the_persons_where_minutes_put_a_person() -> None:
+    text = (
+        "Present: Bronwen Ashdown (Health Visitor); Owen Nash (Team Manager).\n"
+        "BA: no concerns at last visit.\n2. Review the plan by Friday – ON\n3. Letter to GP (BA)\n"
+    )
+    found = _found(text)
+    assert found.count("BA") == 2 and found.count("ON") == 1
+
+
+def test_a_jobs_letters_in_brackets_after_a_name_stay_the_job() -> None:
+    text = "Present: Tara Mills (SW); Nadia Hussain (TM), chair.\nTM: agreed the plan."
+    assert "(TM), chair" in redact(text).text

@@ -1656,6 +1656,28 @@ _TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convi
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"([\w'\-]+)[ ]$")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ ]|[0-9]{1,2}[.)][ ])?$")
+_OWNER_DASH_BEFORE = re.compile(r"[ ][-–][ ]$")
+_LINE_END_AFTER = re.compile(r"\.?[ \t]*(?:\n|$)")
+
+
+def _minutes_owner(text: str, start: int, end: int) -> bool:
+    """Where minutes put a person by initials: speaking at a line's start ("BA: no concerns"), owning an action at
+    its end ("... by Friday – PA") or in brackets ("(TM)")."""
+    if text.startswith(":", end):
+        return _LINE_START_BEFORE.search(text, max(0, start - 8), start) is not None
+    if start and text[start - 1] == "(" and text.startswith(")", end):
+        # An action's owner after what is to be done ("Letter to GP (BA)", "review plan (PA)"); after a name the
+        # bracket holds that person's job ("Nadia Hussain (TM)").
+        word = _WORD_BEFORE_BRACKET.search(text, max(0, start - 30), start - 1)
+        return word is not None and (not word.group(1)[:1].isupper() or word.group(1).isupper())
+    return (
+        _OWNER_DASH_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _LINE_END_AFTER.match(text, end) is not None
+    )
+
+
 def _heads_of(words: list[str]) -> list[str]:
     return ["-".join(part[:1].upper() for part in w.split("-") if part) for w in words]
 
@@ -1735,7 +1757,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
             if not covered[m.start()]
-            and _TAKEN_INITIALS_AFTER.match(text, m.end())
+            and (_TAKEN_INITIALS_AFTER.match(text, m.end()) or _minutes_owner(text, m.start(), m.end()))
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
             and not among_capitals(text, m.start(), m.end())
         ]
