@@ -346,3 +346,15 @@ def test_initials_an_acronym_also_takes_are_the_persons_where_minutes_put_a_pers
 def test_a_jobs_letters_in_brackets_after_a_name_stay_the_job() -> None:
     text = "Present: Tara Mills (SW); Nadia Hussain (TM), chair.\nTM: agreed the plan."
     assert "(TM), chair" in redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Approach by phone. Applicant Agnieszka Nowak states fleeing DA.", "Applicant"),
+        ("IDVA case log – Client: A. NOWAK – Worker: S. Okonjo", "Client"),
+        ("Respondent Dean Hargreaves did not attend the hearing.", "Respondent"),
+    ],
+)
+def test_a_party_named_by_what_they_are_to_the_service_keeps_the_word(text: str, role: str) -> None:
+    assert role in redact(text).text

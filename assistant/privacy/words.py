@@ -292,6 +292,9 @@ PROFESSIONAL_ROLES = (
     "prescriber|nurse prescriber|pharmacist|community pharmacist|dentist|optician|physiotherapist|dietitian|"
     "occupational therapist|radiographer|sonographer|nursery nurse|"
     "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
+    # the people a service works for or a court hears, named by what they are to it ("Client: A. NOWAK",
+    # "Applicant Agnieszka Nowak")
+    "client|applicant|respondent|"
     "coroner|coroner's officer|surgeon|plastic surgeon|consultant surgeon|anaesthetist|radiologist|neonatologist|"
     "obstetrician|nurse practitioner|advanced nurse practitioner|matron|"
     "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW|"
