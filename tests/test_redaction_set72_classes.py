@@ -94,8 +94,10 @@ def test_a_little_word_in_a_logs_capitals_is_the_word_though_it_is_someones_init
 
 
 def test_a_services_initials_with_its_little_words_are_its_short_form() -> None:
-    text = "Referred to Kelderby Together for Families Trust. Informed Hannah (SW, KTfFT). KTfFT agreed to visit."
-    assert _found(text).count("KTfFT") == 2
+    text = (
+        "Referred to Brackley Friends of Families Trust. Informed Hannah (SW, BFoFT). BFoFT agreed to visit."
+    )
+    assert _found(text).count("BFoFT") == 2
 
 
 @pytest.mark.parametrize(

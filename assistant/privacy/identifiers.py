@@ -24,7 +24,7 @@ import phonenumbers
 
 from assistant.lexicon import AGE_UNIT, MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.area_services import area_services
-from assistant.privacy.kinds import EntityKind, Span
+from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import has_word, joined_before, same_length_lower
 from assistant.privacy.places import lowercase_places, several_word_places
@@ -776,6 +776,7 @@ _QUOTED_CAMEL = re.compile(r'"(?P<h>[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15}){2,4})"'
 _GROUP_NAME = re.compile(r'"(?P<n>[^"\n]{2,40})"')
 _GROUP_BEFORE = re.compile(r"(?:group|chat|server|channel|gc)(?:[ ](?:called|named))?:?[ ]$")
 _GROUP_AFTER = re.compile(r"[ ](?:group|server|channel|gc)\b")
+_A_PLACEHOLDER = re.compile(r"\b[A-Z]+(?:_[A-Z]+)*_[0-9]+\b")  # redaction.PLACEHOLDER's shape
 _GROUP_CUES = (
     'group "',
     'chat "',
@@ -811,6 +812,8 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
             ):
                 continue
             name = m.group("n")
+            if MASK in name or _A_PLACEHOLDER.search(name):
+                continue  # '"PERSON_23's Lot"', redacted again: the name inside was found the first time
             # Named by a place, a number or somebody ("Tawney 41", "Kai's Crew", "horden hitters"), not "Work" or
             # "Family"; a quoted sentence is what someone said.
             words = [w.removesuffix("'s") for w in name.split() if any(c.isalpha() for c in w)]

@@ -141,6 +141,7 @@ from assistant.privacy.words import (
     JOB_LETTERS,
     LOG_DESCRIPTORS,
     PARTICLES,
+    PARTY_WORDS,
     WORD_NAMES,
     first_names,
     fold,
@@ -577,7 +578,8 @@ def _starts_a_job(text: str, span: Span) -> bool:
     ):
         return False
     after = _JOB_AFTER.match(text, span.end)
-    return after is not None and fold(after.group(1)) in JOB_HEADS
+    # "not a Spectrum client": a service's client is who it serves, no job's name
+    return after is not None and fold(after.group(1)) in JOB_HEADS and fold(after.group(1)) not in PARTY_WORDS
 
 
 def _person_keys(text: str, spans: list[Span]) -> list[Span]:

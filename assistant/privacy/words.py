@@ -273,6 +273,11 @@ def _family_words_in_other_languages() -> list[str]:
 FAMILY_ROLES += "|" + "|".join(_family_words_in_other_languages())
 # The family words of one word each ("mum", "aunty", "babcia"), as a set.
 FAMILY_WORDS = frozenset(word for word in FAMILY_ROLES.replace("-?", "").split("|") if word.isalpha())
+# The people a service works for or a court hears, named by what they are to it ("Client: A. NOWAK", "Applicant
+# Agnieszka Nowak"): role words, but no job ("not a Spectrum client").
+PARTY_ROLES = "client|applicant|respondent"
+PARTY_WORDS = word_set(PARTY_ROLES.replace("|", " "))
+
 PROFESSIONAL_ROLES = (
     "social worker|student social worker|health visitor|midwife|community midwife|teacher|class teacher|"
     "head teacher|headteacher|deputy head|head of year|SENCO|SENDCO|DSL|designated safeguarding lead|"
@@ -292,9 +297,7 @@ PROFESSIONAL_ROLES = (
     "prescriber|nurse prescriber|pharmacist|community pharmacist|dentist|optician|physiotherapist|dietitian|"
     "occupational therapist|radiographer|sonographer|nursery nurse|"
     "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
-    # the people a service works for or a court hears, named by what they are to it ("Client: A. NOWAK",
-    # "Applicant Agnieszka Nowak")
-    "client|applicant|respondent|"
+    f"{PARTY_ROLES}|"
     "coroner|coroner's officer|surgeon|plastic surgeon|consultant surgeon|anaesthetist|radiologist|neonatologist|"
     "obstetrician|nurse practitioner|advanced nurse practitioner|matron|"
     "MGM|MGF|PGM|PGF|SGM|SGF|EWO|ESW|CPN|CSW|FSW|PSW|ISW|HV|SW|"
