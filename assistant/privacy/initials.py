@@ -111,7 +111,7 @@ def _letters_can_be_someone(ini: str) -> bool:
 # A case note's author after its date stamp (and time), then a dash: "03/04/2024 10:15 RT - Walk-in", "05.04.24
 # DO'B - Kwame phoned" (the matching copy makes an en dash a hyphen; the date is blanked out, \x00, by now).
 _AUTHOR_AFTER_STAMP = re.compile(
-    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?:[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}(?P<dash>-[ ]{1,2})?"
+    r"^[ \t]{0,4}(?:[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}|\x00+)(?P<time>[ ,]{1,2}[0-9]{1,2}[:.][0-9]{2})?[ ]{1,3}(?P<dash>-[ ]{1,2})?"
     # two letters; three are more often a service or a kind of entry ("BTP -", "14/09/2022 TET - home visit"),
     # unless a dash sets them apart from the stamp too and they sign two entries or more ("10:12 - KMF - ")
     r"(?P<ini>[A-Z]{2,3}|[A-Z]{1,2}'[A-Z])[ ]-[ ]",
@@ -225,7 +225,14 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     authors = Counter(
         m.group("ini")
         for m in (_AUTHOR_AFTER_STAMP.finditer(text) if " - " in text else ())
-        if len(m.group("ini")) < 3 or "'" in m.group("ini") or m.group("dash")
+        # With a dash before the letters, a blanked stamp must show its time: a name found and blanked before them
+        # is no date ("PERSON_7 - PU - PHONE_7", redacted again)
+        if (len(m.group("ini")) < 3 or "'" in m.group("ini") or m.group("dash"))
+        and not (
+            m.group("dash")
+            and m.group("time") is None
+            and text[m.start() : m.start("ini")].strip(" \t-")[:1] == MASK
+        )
     )
     forms.update(
         ini
