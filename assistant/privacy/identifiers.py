@@ -883,7 +883,9 @@ _REF_CUED = re.compile(
     rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
-    r"[ ]{0,3}(?P<ref>(?:[A-Z]{1,5}[ ](?=[0-9]{4}))?(?:[a-z](?=[A-Z]))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24})(?![\w/])"
+    r"[ ]{0,3}(?P<ref>(?:[a-z]?[A-Z]{1,5}[ ](?=[0-9]{4}))?(?:[a-z](?=[A-Z]))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24}"
+    # a number in groups of digits is one number ("ref eRS 0019 4422 8817", "case ref: 1234 5678")
+    r"(?:(?<=[0-9])[ ][0-9]{3,5}){0,3})(?![\w/])"
 )
 # The rest of a range or list of references after a cued one: "exhibits FL/1 - FL/4", "AM/1, AM/2 and AM/6".
 _REF_MORE = re.compile(r"[ ]{0,2}(?:-|to|and|&|,)[ ]{0,2}(?P<ref>[A-Z0-9][A-Za-z0-9/\-]{0,24})(?![\w/])")
@@ -944,9 +946,10 @@ _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 # A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
 _COLLAR = re.compile(rf"(?<![\w]){POLICE_RANKS}[ ](?P<n>[0-9]{{2,5}}[A-Z]{{0,2}})(?![\w/])")
 # ... or after the officer's name or initial: "PC Dunmore 3318", "PC Joel Mensah (5521)", "PC Ahmed Raza (WM 8842)",
-# "DC N. Hussain 8812".
+# "DC N. Hussain 8812", "(PC Jodie Haworth, 4419)" (not a year after the comma: "PC Smith, 2019").
 _COLLAR_AFTER = re.compile(
-    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z](?:\.|[\w'\-]{{1,30}})[ ]){{1,2}}\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
+    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z](?:\.|[\w'\-]{{1,30}})[ ]){{0,1}}[A-Z](?:\.|[\w'\-]{{1,30}})"
+    rf"(?:[ ]|,[ ](?!(?:19|20)[0-9]{{2}}\b))\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
 )
 # A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
 _PARTNERS = re.compile(

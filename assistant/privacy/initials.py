@@ -329,9 +329,20 @@ _NAMED_LETTER = re.compile(
     r"[ :]{1,2}[\"“'‘](?P<l>[A-Z])[\"”'’]"
 )
 
+# A capital quoted alone is someone's letter ('went with "K"', 'owes "T"'), unless it is a code, a label or a form's
+# answer ('absences coded "M"', 'YP "T"', 'Rapid review – "M"', '"Y"', '"N"'); "I" quoted is a code too.
+_QUOTED_LETTER = re.compile(r"(?<![\w(])[\"“](?P<l>[A-HJ-MO-XZ])[\"”]")
+_NOT_A_QUOTED_NAME = re.compile(r"\b(?:coded|code|YP|review[ ][–-])[ ]$")
+# A relative written by a letter in a note's lower case ("son T (15), dau Z (6)", "Present: mum C, baby L, MGM D");
+# capitalised, "Baby L" is a label.
+_RELATIVE_LETTER = re.compile(
+    r"(?:\b(?:son|daughter|dau|sister|brother|baby|sibling|cousin|nephew|niece|partner|boyfriend|girlfriend|sis|bro|"
+    r"mum|dad|mother|father)|\b(?:MGM|MGF|PGM|PGF))[ ](?P<l>[B-HJ-Z])(?=[ ]?[(,;.)]|[ ](?:and|&)\b)"
+)
+
 
 def single_letter_names(text: str, covered: bytearray) -> list[Span]:
-    """A single capital that stands for someone after a family word or in quotes after a naming word."""
+    """A single capital that stands for someone after a family word, quoted alone or after a naming word."""
     spans: list[Span] = []
     for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
         start = kin.start()
@@ -345,6 +356,22 @@ def single_letter_names(text: str, covered: bytearray) -> list[Span]:
             Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
             for m in _NAMED_LETTER.finditer(text)
             if not covered[m.start("l")]
+        ]
+    never = _letters_not_initials(text)
+    if '"' in text or "“" in text:
+        spans += [
+            Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
+            for m in _QUOTED_LETTER.finditer(text)
+            if not covered[m.start("l")]
+            and m.group("l") not in never
+            and _NOT_A_QUOTED_NAME.search(text, max(0, m.start() - 12), m.start()) is None
+        ]
+    # A text that writes its people as labels' letters ("Child V", "Adult Z") writes a sister "S" as one too.
+    if not _label_letters(text):
+        spans += [
+            Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
+            for m in _RELATIVE_LETTER.finditer(text)
+            if not covered[m.start("l")] and m.group("l") not in never
         ]
     return spans
 
@@ -406,12 +433,42 @@ _SIGN_OFF_INITIAL = re.compile(
 )
 
 
+# A letter signing a message: alone on its line, or last on a line after a sentence's end, with a blank line, the
+# next message's header, the text's end or a quoted signature that starts with it after it ("...on our system. Y", "L" then "---" and
+# "From:"). A question's "Y" or "N" below it is a form's answer.
+_SIGN_OFF_LETTER = re.compile(
+    r"(?P<i>[A-Z])[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b|\n>[ ]?(?P<f>[A-Z])[a-z])"
+)
+_SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!)\"”][ ])$")
+# A greeting's letter or short name ("Thanks K.", "Hi D,", "Thanks Nic."): "I" after one starts a sentence ("Hello,
+# I am the manager"), and a word is a word ("Dear Colleague", "Hi All").
+_GREETED_LETTER = re.compile(
+    r"\b(?:Thanks|Thank[ ]you|Cheers|Hi|Hiya|Dear|Morning|Hello|Ta),?[ ](?P<i>[A-HJ-Z](?:[a-z]{2,12})?)"
+    r"(?=[ ]?[,.!]|[ ]?\n|\Z)"
+)
+
+
 def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
-    return [
+    spans = [
         Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
         for m in _SIGN_OFF_INITIAL.finditer(text)
         if m.group("i")[0] == m.group("f") and not covered[m.start("i")]
     ]
+    for m in _SIGN_OFF_LETTER.finditer(text):
+        start = m.start()
+        if start == 0 or covered[start] or _SIGN_OFF_AFTER.search(text, max(0, start - 3), start) is None:
+            continue
+        if m.group("i") in "YN" and text[:start].rstrip(" \n>").endswith("?"):
+            continue
+        if m.group("f") not in (None, m.group("i")):
+            continue  # a letter above someone else's quoted name ("Options:\nB\n> Carl Smeaton")
+        spans.append(Span(start, start + 1, EntityKind.PERSON, ""))
+    spans += [
+        Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
+        for m in _GREETED_LETTER.finditer(text)
+        if not covered[m.start("i")] and (len(m.group("i")) == 1 or not is_vocabulary(m.group("i")))
+    ]
+    return spans
 
 
 # A personal title before two or three capitals alone: "Dr CP." signs a note, "Mrs AB's daughter". A title
@@ -779,14 +836,23 @@ _SECOND_LETTER = re.compile(r"[A-Z](?<![\w'\-&/.].)[A-Z][a-rt-z](?![\w'\-&/]|\.[
 _NOT_SECOND_LETTER = frozenset(
     {"BSc", "MSc", "BEd", "MEd", "BCh", "MCh", "BAO", "PEx", "NSx", "MHz", "GHz", "KHz"}
 )
+# Initials around an Irish surname's O' ("TO'N", "T.O'N", "K.O'S."): no acronym has one. In a log's capitals
+# "SO'S" is "so is" typed without its space.
+_IRISH_INITIALS = re.compile(r"[A-Z](?<![\w'’.\-].)\.?(?:[A-Z]\.?)?O['’][A-Z](?:[a-z]|\.)?(?![\w'’\-])")
 
 
 def shaped_initials(text: str, covered: bytearray) -> list[Span]:
-    """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy", "by HCr"."""
+    """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy", "TO'N minutes", "by
+    HCr"."""
     spans = [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in _SHAPED.finditer(text)
         if not covered[m.start()] and not joined_before(text, m.start(), _MARKS)
+    ]
+    spans += [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in _IRISH_INITIALS.finditer(text)
+        if not covered[m.start()] and not among_capitals(text, m.start(), m.end())
     ]
     return spans + [
         Span(m.start(), m.end(), EntityKind.PERSON, "")

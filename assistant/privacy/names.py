@@ -50,6 +50,7 @@ from assistant.privacy.words import (
     ROLE_WORDS,
     WORD_NAMES,
     can_be_initials,
+    chat_words,
     common_words,
     countries,
     data_lines,
@@ -799,6 +800,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
 # Weaker cues ('known locally as "Dunny"', 'saved as "Bossman"', 'the driver is "Skeng"', 'believed to be
 # "Skeng"'): only for words no list knows as ordinary (not 'rated as "Good"').
 _QUOTE_WEAK_CUE_WORDS = word_set("as is be was were")
+_KNOWN_AS = re.compile(r"\b(?:knew|know|knows|known|goes|went|go)\b[^.\"“\n]{0,50}$")
 _NAME_CLASSES = frozenset({"FIRST", "SURNAME", "UNKNOWN", "CAPS_NAME"})
 _QUOTE_IS_NAME = re.compile(
     r"[ ](?:is|was)[ ](?:(?:his|her|their)[ ](?:friend|cousin|brother|sister)[ ])?[A-Z][a-z]"
@@ -902,7 +904,14 @@ def quoted_names(text: str) -> list[Span]:
         weak = (
             word in _QUOTE_WEAK_CUE_WORDS
             and not before.group(2)
-            and all(classify(w) in _NAME_CLASSES for w in words)
+            and (
+                all(classify(w) in _NAME_CLASSES for w in words)
+                # 'a man he knew from Discord as "Fox"': knowing someone as a word makes it his name
+                or (
+                    word == "as"
+                    and _KNOWN_AS.search(text, max(0, before.start() - 50), before.start()) is not None
+                )
+            )
         )
         # '"Kane" is his friend Kane Oduya', '"Ty" is Tyler-James Pennock': the quote says who someone is.
         identity = _QUOTE_IS_NAME.match(text, match.end()) is not None and all(
@@ -1818,6 +1827,7 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
                 and classify(part) not in _NOT_LOWER
             ):
                 forms.add(lower)
+            forms.update(_short_forms(part))
     finders = [_lowercase_first_names()]
     if forms:
         finders.append(re.compile(r"(?<![\w'\-])(?:" + trie(forms) + r")s?" + _NAME_END))
@@ -1832,6 +1842,15 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
         ]
         + _word_names_in_lower_case(text, names, covered)
     )
+
+
+def _short_forms(part: str) -> set[str]:
+    """A found name's short forms as a message writes them, its first three letters or more ("stace" for Stacey,
+    "suj" for Sujan, "chlo" for Chloe): never a word, a message's slang or an acronym ("gab", "lol", "abe")."""
+    if len(part) < 4 or not part[:1].isupper() or part.isupper() or not part.isalpha():
+        return set()
+    shorts = {part[:k].lower() for k in range(3, len(part))}
+    return {short for short in shorts if not is_vocabulary(short) and short not in chat_words()}
 
 
 # A found name that is also a word ("Hope", "Jade", "River", "Precious"), written in a message's lower case, is

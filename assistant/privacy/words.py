@@ -314,7 +314,7 @@ PROFESSIONAL_ROLES = (
 # and not a team's acronym. RM is read as the role only there; alone it is a person's initials as often.
 POST_NOMINALS = word_set("rm rn rgn rmn srn rsn rnld")
 ROLE_ABBREVIATIONS = word_set(
-    "TA LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
+    "TA SN LSA HLTA FLO SPO SSW TM OIC HCA EMT DDSL DSP SPOC PDSN ECA OT DHT AHT PSO YJW FNP EDT RN RGN RMN CMW NNEB "
     # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
     "ELSA SIL BIL MIL FIL DIL CCP "
     # a club's welfare officer, a prison's offender manager, in prison or in the community
