@@ -2028,6 +2028,10 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # A provider named with its place or its own words ("Coastline Community Healthcare", "Weald Urgent Care",
             # "Coastal Family Placements"). Not "Outreach": a job is named with it ("Neonatal Outreach Sister").
             r"Healthcare|HealthCare|Urgent Care|Placements|Community Health|Sexual Health|"
+            # A drug and alcohol, talking therapy, supported housing or section 136 service named with its own
+            # words ("Pier Recovery", "Isle of Wight Talking Therapies", "Keystone Supported Living", "Oakwood
+            # Place of Safety").
+            r"Recovery(?![ ][a-z])|RECOVERY|Talking Therapies|Supported Living|Place of Safety|"
             # A firm of lawyers or dentists, or an advocacy service, named with its founder or place ("Okonkwo
             # Legal", "Rosemary Street Dental", "Harrow Road Advocacy"; in capitals, "AKINTOLA LAW"); not a job
             # ("Council Legal Representative").

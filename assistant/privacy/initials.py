@@ -25,6 +25,7 @@ from assistant.privacy.words import (
     JOB_HEADS,
     KIN_TITLES,
     NOT_INITIALS,
+    NOTE_ABBREVIATIONS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
@@ -59,6 +60,11 @@ _GLOSSED_SHORT_FORM = re.compile(
     r"(?:(?<=[\[(;:.,] )|(?<=^))(?P<q>[\"“]?)(?P<short>[A-Za-z][a-z]{1,9})(?P=q)?[ ]?=[ ]?(?P<name>[A-Z][a-z'\-]{2,})"
     r"(?=[ ]?[;.,)\]]|[ ][A-Z])",
     re.MULTILINE,
+)
+# ... or says in words who a quoted short form is: '"ty" is understood to be Tyrese BAILEY', '"dee" means Denisa'.
+_SAID_SHORT_FORM = re.compile(
+    r"[\"“](?P<short>[A-Za-z][a-z]{1,9})[\"”][ ](?:(?:is|was)[ ](?:(?:understood|believed|thought|known)[ ]to[ ]be"
+    r"|probably|likely)|means|meant|refers[ ]to|=)[ ](?P<name>[A-Z][a-z'\-]{2,})"
 )
 # Letters followed by an age in brackets: "ZR (8)", "RRM (3)", "KG (9m)", "TJ (14 yrs)". In the development sets
 # every one of the 20 is a person's.
@@ -291,16 +297,19 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             # The short form starts as the given name does and is no word ("Gaz", "Dec"; not "Note = Nora Hill").
             if short[:2] == given[:2] and short != given and fold(short) not in common_words():
                 forms.add(short)
-        for match in _GLOSSED_SHORT_FORM.finditer(text):
-            short, given = match.group("short"), match.group("name")
-            # The short form starts as the name does ("aggie" = Agnieszka, "Chi" = Chioma), and is no role.
-            if (
-                short[:2].lower() == given[:2].lower()
-                and fold(short) != fold(given)
-                and fold(short) not in ROLE_WORDS
-                and fold(short) not in FUNCTION_WORDS
-            ):
-                forms.update((short.lower(), short.capitalize()))
+    glosses = list(_GLOSSED_SHORT_FORM.finditer(text)) if "=" in text else []
+    if '"' in text or "“" in text:
+        glosses += _SAID_SHORT_FORM.finditer(text)
+    for match in glosses:
+        short, given = match.group("short"), match.group("name")
+        # The short form starts as the name does ("aggie" = Agnieszka, "Chi" = Chioma), and is no role.
+        if (
+            short[:2].lower() == given[:2].lower()
+            and fold(short) != fold(given)
+            and fold(short) not in ROLE_WORDS
+            and fold(short) not in FUNCTION_WORDS
+        ):
+            forms.update((short.lower(), short.capitalize()))
     return _mentions(text, forms, covered)
 
 
@@ -440,6 +449,12 @@ _SIGN_OFF_LETTER = re.compile(
     r"(?P<i>[A-Z])[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b|\n>[ ]?(?P<f>[A-Z])[a-z])"
 )
 _SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!)\"”][ ])$")
+# Two or three capitals signing a note's entry: last on its line after a sentence, with a blank line, the next dated
+# entry or the text's end after them ("Would not talk with mum present. DO" then "13/12/2023 DNA."). An outcome's
+# letters there are what was done ("Outcome agreed. NFA", "Text sent. DNA"); after a question, capitals are its
+# answer ("Getting worse? YES").
+_NOT_ENTRY_INITIALS = ACRONYMS | NOT_INITIALS | NOTE_ABBREVIATIONS | word_set("tbc yes dna wnb nad nka ok")
+_ENTRY_INITIALS = re.compile(rf"(?<=[.!)][ ])(?P<i>[A-Z]{{2,3}})[ ]*(?=\n[ \t]*\n|\n?\Z|\n[0-9{MASK}])")
 # A greeting's letter or short name ("Thanks K.", "Hi D,", "Thanks Nic."): "I" after one starts a sentence ("Hello,
 # I am the manager"), and a word is a word ("Dear Colleague", "Hi All").
 _GREETED_LETTER = re.compile(
@@ -458,11 +473,16 @@ def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
         start = m.start()
         if start == 0 or covered[start] or _SIGN_OFF_AFTER.search(text, max(0, start - 3), start) is None:
             continue
-        if m.group("i") in "YN" and text[:start].rstrip(" \n>").endswith("?"):
+        if m.group("i") in "YN" and text[max(0, start - 80) : start].rstrip(" \n>").endswith("?"):
             continue
         if m.group("f") not in (None, m.group("i")):
             continue  # a letter above someone else's quoted name ("Options:\nB\n> Carl Smeaton")
         spans.append(Span(start, start + 1, EntityKind.PERSON, ""))
+    spans += [
+        Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
+        for m in _ENTRY_INITIALS.finditer(text)
+        if not covered[m.start("i")] and fold(m.group("i")) not in _NOT_ENTRY_INITIALS
+    ]
     spans += [
         Span(m.start("i"), m.end("i"), EntityKind.PERSON, "")
         for m in _GREETED_LETTER.finditer(text)

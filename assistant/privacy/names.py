@@ -1448,6 +1448,8 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
                 continue
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES or folded in ACRONYMS:
                 continue
+            if folded in NATIONALITIES and folded not in first_names():
+                continue  # "Kayden WHITE" is looked for whole, never as "White British"; "Shona" is looked for
             if folded in INSTITUTION_WORDS or folded in _DAYS_MONTHS or folded in _LOG_VERBS:
                 continue  # "SAYS" of a run of capitals read as a name is no name to look for
             is_ordinary = (
@@ -2275,6 +2277,7 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     # the middle of one name, not the end of the first ("Samuel K. Darko").
     person_at = {span.start: span for span in spans if span.kind is EntityKind.PERSON}
     surnames: set[str] | None = None
+    given_initials: dict[str, set[str]] | None = None
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
@@ -2290,6 +2293,16 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
                 or text[span.start - 3 : span.start - 2].isupper()
                 else None
             )
+            if (
+                head is None
+                and text[span.start - 2 : span.start] == "A "
+                and _ARTICLE_A_BEFORE.match(text, span.start - 3)
+            ):
+                # "Kind regards, A Coles" where the text names Adrian Coles: an "A" bare is his initial, not an article.
+                if given_initials is None:
+                    given_initials = _given_initials_by_surname(text, spans)
+                if "A" in given_initials.get(fold(text[span.start : span.end]), ()):
+                    head = _BARE_A.match(text, span.start - 2)
             # a surname alone, or with the last of its initials ("T Rashid" of "M T Rashid")
             surname_only = (
                 head is not None and _INITIALS_SURNAME.fullmatch(text, span.start, span.end) is not None
@@ -2313,6 +2326,22 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
             if fold(text[span.start : span.end]) in surnames:
                 longer.append(Span(head.start(), span.end, EntityKind.PERSON, ""))
     return longer
+
+
+_ARTICLE_A_BEFORE = re.compile(
+    r"(?:[ ,|(]|$)"
+)  # "regards, A Coles", "| A Pickering": no word runs into the A
+_BARE_A = re.compile(r"A[ ]")
+
+
+def _given_initials_by_surname(text: str, spans: list[Span]) -> dict[str, set[str]]:
+    """The first letters of the given names each surname is found with ("coles": {"A"} for Adrian Coles)."""
+    given: dict[str, set[str]] = {}
+    for span in spans:
+        words = text[span.start : span.end].split() if span.kind is EntityKind.PERSON else []
+        if len(words) >= 2 and words[0][:1].isupper():
+            given.setdefault(fold(words[-1]), set()).add(words[0][0])
+    return given
 
 
 def _surnames_found(text: str, spans: list[Span]) -> set[str]:
@@ -2485,9 +2514,21 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
     for k in range(1, len(items)):
         surname = items[k]
         word = surname.text
-        if surname.cls not in {"CAPS", "CAPS_NAME"} or len(word) < 3 or not tokens.joined(k - 1):
-            continue
         folded = fold(word)
+        # A surname in capitals that also names an ethnicity ("Kayden WHITE", "Tom ENGLISH") after a listed given name.
+        ethnic_surname = (
+            surname.cls == "FUNCTION"
+            and word.isupper()
+            and folded in NATIONALITIES
+            and _listed_surname(folded)
+            and items[k - 1].cls == "FIRST"
+        )
+        if (
+            (surname.cls not in {"CAPS", "CAPS_NAME"} and not ethnic_surname)
+            or len(word) < 3
+            or not tokens.joined(k - 1)
+        ):
+            continue
         if folded in ACRONYMS or word in ROLE_ABBREVIATIONS:
             continue
         given = items[k - 1]
