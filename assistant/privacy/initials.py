@@ -443,8 +443,8 @@ _SIGN_OFF_INITIAL = re.compile(
 
 
 # A letter signing a message: alone on its line, or last on a line after a sentence's end, with a blank line, the
-# next message's header, the text's end or a quoted signature that starts with it after it ("...on our system. Y", "L" then "---" and
-# "From:"). A question's "Y" or "N" below it is a form's answer.
+# next message's header, the text's end or a quoted signature starting with it after it ("...on our system. Y"; "L"
+# then "---" and "From:"). A question's "Y" or "N" below it is a form's answer.
 _SIGN_OFF_LETTER = re.compile(
     r"(?P<i>[A-Z])[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b|\n>[ ]?(?P<f>[A-Z])[a-z])"
 )

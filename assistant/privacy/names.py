@@ -1846,13 +1846,15 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
     )
 
 
-def _short_forms(part: str) -> set[str]:
+# A long text finds the same names hundreds of times: each name's short forms are worked out once.
+@lru_cache(maxsize=1 << 14)
+def _short_forms(part: str) -> frozenset[str]:
     """A found name's short forms as a message writes them, its first three letters or more ("stace" for Stacey,
     "suj" for Sujan, "chlo" for Chloe): never a word, a message's slang or an acronym ("gab", "lol", "abe")."""
     if len(part) < 4 or not part[:1].isupper() or part.isupper() or not part.isalpha():
-        return set()
+        return frozenset()
     shorts = {part[:k].lower() for k in range(3, len(part))}
-    return {short for short in shorts if not is_vocabulary(short) and short not in chat_words()}
+    return frozenset(short for short in shorts if not is_vocabulary(short) and short not in chat_words())
 
 
 # A found name that is also a word ("Hope", "Jade", "River", "Precious"), written in a message's lower case, is
@@ -2328,9 +2330,8 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     return longer
 
 
-_ARTICLE_A_BEFORE = re.compile(
-    r"(?:[ ,|(]|$)"
-)  # "regards, A Coles", "| A Pickering": no word runs into the A
+# "regards, A Coles", "| A Pickering": no word runs into the A.
+_ARTICLE_A_BEFORE = re.compile(r"(?:[ ,|(]|$)")
 _BARE_A = re.compile(r"A[ ]")
 
 
