@@ -106,6 +106,7 @@ from assistant.privacy.names import (
     list_names,
     lowercase_mentions,
     lowercase_titled_names,
+    paired_names,
     propagate,
     record_names,
     surname_orders,
@@ -136,6 +137,7 @@ from assistant.privacy.venues import (
 from assistant.privacy.words import (
     ACRONYMS,
     AKAN_DAY_NAMES,
+    AKAN_MEN_DAY_NAMES,
     FUNCTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
@@ -523,9 +525,14 @@ def _letters_before_a_full_name(job: str, rest: str) -> bool:
     )
 
 
+_NANA = re.compile(r"(?<![\w'\-])Nana(?![\w'\-])")
+_NAME_AFTER_NANA = re.compile(r"[ ]([A-Z][a-z][\w\-]*)")
+
+
 def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
     """ "Nana" before an Akan day name is part of the name ("Nana Kofi Agyeman", "nana kofi"), as an elder's title."""
     out: list[Span] = []
+    titled: list[Span] = []
     for span in spans:
         start = span.start - 5
         if (
@@ -536,8 +543,23 @@ def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
             and fold(text[span.start : span.end].split(" ", 1)[0]) in AKAN_DAY_NAMES
         ):
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
+            if fold(text[span.start : span.end].split(" ")[1]) in AKAN_MEN_DAY_NAMES:
+                titled.append(span)
         out.append(span)
-    return out
+    if not titled:
+        return out
+    # Where the text gives a man "Nana" as a name ("Nana Kwame Asante"), that is who "Nana" is wherever else it
+    # stands ("Uncle Nana told him stop", "Nana: check his leg", "Nana Asante's message"). A woman's ("Nana Yaa")
+    # may be the grandmother the word names too, so her name is looked for no further.
+    covered = _coverage(len(text), out)
+    parts = {fold(word) for span in titled for word in text[span.start : span.end].split()}
+    alone: list[Span] = []
+    for match in _NANA.finditer(text):
+        after = _NAME_AFTER_NANA.match(text, match.end())
+        if covered[match.start()] or (after is not None and fold(after.group(1)) not in parts):
+            continue  # "Nana Sue's": a grandmother's word before her name
+        alone.append(Span(match.start(), match.end(), EntityKind.PERSON, "Nana"))
+    return sorted(out + alone, key=lambda span: span.start) if alone else out
 
 
 def _label_letter_before_a_full_name(text: str, start: int, job: str, rest: str) -> bool:
@@ -750,6 +772,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         + venues_on_streets(copy, selected)
         + whole_org_names(copy, selected)
         + numbered_streets(copy, selected)
+        + paired_names(copy, selected)
         + owned_businesses(copy)
         + community_groups(copy)
         + companies(copy)

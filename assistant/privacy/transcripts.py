@@ -158,7 +158,11 @@ def _label_names(label: str, after_stamp: bool) -> tuple[tuple[int, int, EntityK
     for word in re.finditer(r"\S+", label):
         value = word.group(0).rstrip(".'")
         folded = fold(value)
-        if (len(value) < 2 and not value.isupper()) or folded in _NOT_SPEAKERS or folded in ACRONYMS:
+        # A time-stamped "A:" is a sender's initial ("22:11 A: don't leave him alone"); unstamped, an answer.
+        stamped_letter = after_stamp and value == "A" and len(words) == 1
+        if (len(value) < 2 and not value.isupper()) or folded in ACRONYMS:
+            continue
+        if folded in _NOT_SPEAKERS and not stamped_letter:
             continue
         if len(value) == 1 and after_letter_label(label, word.start()):
             continue  # "Child S:": the review's label for the child, who speaks under it
@@ -166,7 +170,7 @@ def _label_names(label: str, after_stamp: bool) -> tuple[tuple[int, int, EntityK
             continue  # "Bhua ji": the honorific of a kinship word ("Jan:" alone is someone)
         if _HANDLE_SHAPE.fullmatch(value) and not value.isdigit():
             kind = EntityKind.HANDLE
-        elif classify(value) in {"ROLE", "FUNCTION", "TITLE"} or value.isdigit():
+        elif (classify(value) in {"ROLE", "FUNCTION", "TITLE"} and not stamped_letter) or value.isdigit():
             continue  # "mum", "cuz", "Nan"; "PC" of "PC Hartley"
         else:
             kind = EntityKind.PERSON

@@ -766,6 +766,7 @@ _FLAT_BEFORE = re.compile(
 # A house's number before a building found without it: "22 DENBIGH HOUSE", "4B Pescod House" (not a time's
 # minutes, "10:30 Acorn House", nor a count, "2, Acorn House").
 _NUMBER_BEFORE = re.compile(r"[0-9]{1,4}[A-Za-z]?[ ]$")
+_HOUSES_LISTED_BEFORE = re.compile(r"(?<![\w.,/])(?:[0-9]{1,3}[A-Za-z]?(?:,[ ]|[ ](?:and|&)[ ])){1,4}$")
 _BUILDING_END = re.compile(r"(?i:" + HOUSE_TYPES + r")$")
 
 
@@ -788,17 +789,45 @@ def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
 
 # A facility named by the place it stands in ("Hatherby bus station", "Ferndale flats", "Moor Lane skate park"):
 # the phrase names one spot, so it goes whole with the place (and writers mark it so). A station after a word
-# read as a person's name makes that word a place ("Stainsby train station").
-_TRANSPORT_STATION_AFTER = re.compile(r"[ ](?:bus|coach|train|railway)[ ]station(?![\w'\-])")
+# read as a person's name makes that word a place ("Stainsby train station", "Bedford Midland station").
+_TRANSPORT_STATION_AFTER = re.compile(
+    r"[ ](?:(?:bus|coach|train|railway)[ ])?station(?![\w'\-]|[ ](?i:road|rd|street|st|lane|approach)\b)"
+)
 _FACILITY_AFTER = re.compile(
     r"[ ](?:(?:bus|coach|train|railway)[ ]station|bus[ ]stop|flats|skate[ ]?park|playing[ ]fields?|"
     r"recreation[ ]ground|retail[ ]park|shopping[ ]centre|leisure[ ]centre|car[ ]park|"
+    # where the police hold or interview someone ("Belle Vale custody", "Walton Lane ABE suite"), and a station
+    # named by its place alone ("Bedford Midland station")
+    r"station(?![ ](?:road|rd|street|st|lane|approach)\b)|custody(?:[ ]suite)?(?![ ](?:sergeant|officer|record|nurse))|"
+    r"(?:ABE[ ]|SARC[ ]|interview[ ])?suite|"
     # a site named by its lane ("Marsh Lane Traveller Site", "Brandon Road Travellers' Site")
     r"(?i:travell?ers?'?|caravan|transit|residential)[ ](?i:site|park))(?![\w'\-])"
 )
 
 
+# A service's team or its part of a county, after its name ("Luton CME team", "Herts EP Service (West)"): the
+# words name one team, and writers mark them with it. Not a team's job ("CAMHS team manager").
+_TEAM_AFTER = re.compile(
+    # Not before a name the team is called by in quotes ('CSE team ("Deter")'): a nickname reader reads that
+    # after the name found before the word, on a second reading too.
+    r"[ ](?:team(?![ ](?:manager|leader|lead|leads|members?|around|admin|secretary|clerk)\b|[ ]\([\"“])"
+    r"|\((?:(?:North|South)(?:[ \-]?(?:East|West))?|East|West|Central|Mid)\)"
+    r"|[a-z][A-Z]{2,5})(?![\w'\-])"  # its own letters in mixed case ("Cheshire West iART")
+)
+_OWN_LETTERS_AFTER = re.compile(r"[ ][a-z][A-Z]{2,5}(?![\w'\-])")
+_ORG_KINDS = (EntityKind.ORG, EntityKind.GP_PRACTICE)
+
 _FACILITY_ENDS = (
+    " team",
+    " i",
+    "West)",
+    "East)",
+    "North)",
+    "South)",
+    "Central)",
+    "Mid)",
+    " custody",
+    " suite",
     " station",
     " stop",
     " flats",
@@ -821,16 +850,20 @@ def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if text[span.end : span.end + 1] != " ":
             continue
+        kind = EntityKind.ADDRESS
         if span.kind is EntityKind.ADDRESS:
             after = _FACILITY_AFTER.match(text, span.end)
-        elif span.kind is EntityKind.PERSON and " " not in text[span.start : span.end]:
+            if after is None:
+                # an area's service by its own letters in mixed case ("Cheshire East iART")
+                after, kind = _OWN_LETTERS_AFTER.match(text, span.end), EntityKind.ORG
+        elif span.kind in _ORG_KINDS:
+            after, kind = _TEAM_AFTER.match(text, span.end), span.kind
+        elif span.kind is EntityKind.PERSON and text.count(" ", span.start, span.end) <= 1:
             after = _TRANSPORT_STATION_AFTER.match(text, span.end)
         else:
             continue
         if after is not None:
-            longer.append(
-                Span(span.start, after.end(), EntityKind.ADDRESS, norm(text[span.start : after.end()]))
-            )
+            longer.append(Span(span.start, after.end(), kind, norm(text[span.start : after.end()])))
     return longer
 
 
@@ -857,6 +890,12 @@ def venues_on_streets(text: str, spans: list[Span]) -> list[Span]:
             if venue is not None:
                 end = venue.end()
                 kind = EntityKind.GP_PRACTICE if venue.group(0)[1:].lower() in _GP_VENUES else EntityKind.ORG
+        if kind is EntityKind.ADDRESS and text[start : start + 1].isdigit():
+            # "house-to-house at 46 and 50 Eastbourne St", "3, 5 and 7 Park Lane": the numbers before are houses
+            # on the same street.
+            listed = _HOUSES_LISTED_BEFORE.search(text, max(0, start - 40), start)
+            if listed is not None and not joined_before(text, listed.start(), "'-.,/:£$"):
+                start = listed.start()
         if (start, end) != (span.start, span.end):
             longer.append(Span(start, end, kind, norm(text[start:end])))
     return longer

@@ -72,7 +72,7 @@ STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|"
     "Grove|Terrace|Walk|Hill|Park|Row|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Wharf|Yard|Boulevard|"
     "Meadow|Meadows|Fields|Heights|Chase|Croft|Approach|Gate|Mount|End|Bank|Brow|Fold|Garth|Wynd|Lea|"
-    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Broadway|Cl|Tce|Pde|"
+    "Path|Hollow|Circus|Quay|Causeway|Side|Village|Estate|Broadway|Cl|Tce|Pde|Gr|Gro|Av|"
     "Valley|Ridge|Spinney|Glade|Paddock|Paddocks|Orchard|Pastures|Esplanade|Promenade|Embankment|"
     # regional words for a street or lane: the Fens' droves, Norfolk's lokes, Sussex's twittens, Tyneside's
     # chares, the north's ginnels and snickets
@@ -293,7 +293,7 @@ PROFESSIONAL_ROLES = (
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
     "personal adviser|personal advisor|PA|IRO|independent reviewing officer|LADO|headmaster|headmistress|"
     "superintendent|chief superintendent|commander|director|coordinator|co-ordinator|administrator|"
-    "receptionist|assistant|caretaker|sponsor|host|landlord|landlady|befriender|specialist|nurse specialist|"
+    "receptionist|secretary|medical secretary|driver|assistant|caretaker|sponsor|host|landlord|landlady|befriender|specialist|nurse specialist|"
     "prescriber|nurse prescriber|pharmacist|community pharmacist|dentist|optician|physiotherapist|dietitian|"
     "occupational therapist|radiographer|sonographer|nursery nurse|"
     "teaching assistant|learning support assistant|family liaison officer|play specialist|youth leader|volunteer|"
@@ -413,6 +413,10 @@ ROLE_WORDS = _roleword_set()
 AKAN_DAY_NAMES = word_set(
     "kwasi kwesi akwasi akosua esi kwadwo kojo jojo adwoa adjoa kwabena ebo abena araba kwaku kweku akua yaw yao "
     "ekow yaa kofi fiifi afua efua kwame kwamena ama"
+)
+# The men's among them: "Nana" before one is a man's name or title, never a grandmother's word.
+AKAN_MEN_DAY_NAMES = word_set(
+    "kwasi kwesi akwasi kwadwo kojo jojo kwabena ebo kwaku kweku yaw yao ekow kofi fiifi kwame kwamena"
 )
 
 # What a police or ambulance log writes before a person's name in capitals ("FEMALE AGNIESZKA KOWALCZYK", "ADULT
