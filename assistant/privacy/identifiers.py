@@ -371,6 +371,14 @@ _TEMPORARY_NI = re.compile(
 _NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
 _ANY_LOWER = re.compile(r"[a-z]")  # a lowercase NI number needs its letters: text without any skips it
 _NI_LOWER_LETTERS = re.compile(r"(?<![\w-])[a-z]{2}[ ]{0,2}$")
+# A postcode's district alone where the text says it is one: "not to enter L6 postcode district", "children from WV6
+# and WV10 postcodes", "the postcode area B21". The district names a few streets; a road's number ("the M6") is
+# never said so.
+_DISTRICT = r"[A-Z]{1,2}[0-9][0-9A-Z]?"
+_POSTCODE_DISTRICTS = re.compile(
+    rf"[A-Z](?<![\w/\-].)[A-Z]?[0-9][0-9A-Z]?(?:(?:,[ ]|[ ](?:and|&|or)[ ]){_DISTRICT})*[ ](?=postcode)"
+    rf"|(?<=postcode[ ])(?:(?:area|district)[ ])?{_DISTRICT}(?![\w\-])"
+)
 _POSTCODE = re.compile(
     r"(?:[A-Z](?<![\w-].)(?:[A-Z]?[0-9][A-Z0-9]?|IR)[ ]{0,3}[0-9][ABD-HJLNP-UW-Z]{2}"
     r"|[a-z](?<![\w-].)[a-z]?[0-9][a-z0-9]?[ ]{0,3}[0-9][abd-hjlnp-uw-z]{2})(?![\w-])"
@@ -777,6 +785,14 @@ _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0
 _CAMEL_HASHTAG = re.compile(r"#(?<![\w&]#)[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w])")
 # A profile name of three or more capitalised words run together, quoted: '"LaceyLoveHearts"'.
 _QUOTED_CAMEL = re.compile(r'"(?P<h>[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15}){2,4})"')
+_NUMBERED_PLACES = word_set(
+    "ward room bay block flat unit bed cell pitch plot bus route platform gate stand year"
+)
+# A contact's or a profile's name ending in a number or a code, quoted: '"Minh Nguyen 2007"', '"Mariana Lacatus 98"',
+# '"Smokes B6"'. Two capitalised words before the number, or one before a postcode's district; not "Room 12".
+_QUOTED_NUMBERED_NAME = re.compile(
+    r'["“](?P<h>[A-Z][a-z][\w\'\-]{0,19}(?:[ ][A-Z][a-z][\w\'\-]{0,19}){1,3}[ ][0-9]{2,4}|[A-Z][a-z]{2,15}[ ][A-Z]{1,2}[0-9]{1,2})["”]'
+)
 # A group chat's or a server's name, quoted after the word for it or before it: 'the WhatsApp group "Tawney 41"',
 # 'Discord server "teesside trappers"', 'on the "cvale yr10 banter" group'. The pattern starts at the quote (a
 # literal, fast to find); the words around it are checked in code.
@@ -824,6 +840,11 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
         Span(m.start("h"), m.end("h"), EntityKind.HANDLE, fold(m.group("h")))
         for m in (_QUOTED_CAMEL.finditer(text) if '"' in text else ())
         if fold(m.group("h")) not in public_names()
+    ]
+    spans += [
+        Span(m.start("h"), m.end("h"), EntityKind.HANDLE, fold(m.group("h")))
+        for m in (_QUOTED_NUMBERED_NAME.finditer(text) if '"' in text or "“" in text else ())
+        if m.group("h").count(" ") >= 2 or fold(m.group("h").split(" ", 1)[0]) not in _NUMBERED_PLACES
     ]
     if '"' in text and any(cue in lower for cue in _GROUP_CUES):
         for m in _GROUP_NAME.finditer(text):
@@ -898,10 +919,13 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
 # Codes with letters and numbers: "CSPR-NY-2024-0173", "MASH/24/00912", "CR/12345/23", "RX1-123456".
 _REF_CODE = re.compile(r"[A-Z](?<![\w/-].)[A-Z0-9]{0,7}(?:[/\-][A-Z0-9]{1,10}){1,6}(?![\w/]|-\w)")
 # Numbers joined by slashes or dashes: "12/45678/24", "14/22187/23", PNC "14/123456X", "2024/0173".
-_REF_NUMBER = re.compile(r"[0-9](?<![\w/.-].)[0-9]{0,7}(?:[/\-][0-9]{1,10}){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])")
+# A force's crime number with its station's letters and a check letter: "20BW/088713R/23".
+_REF_NUMBER = re.compile(
+    r"[0-9](?<![\w/.-].)[0-9]{0,7}(?:[A-Z]{2,3}(?=/))?(?:[/\-][0-9]{1,10}(?:[A-Z](?=/))?){1,4}[A-Z]?(?![\w/]|-\w|\.[0-9])"
+)
 # A number after a word that says it is a reference: "Crime ref 14/22187/23", "Mosaic ID 1234567".
 _REF_STRONG = (
-    r"ref|refs|reference|crime|storm|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
+    r"ref|refs|reference|crime|storm|ppn|sir|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
     r"occurrence|incident|case|hosp|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
     r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
@@ -1270,6 +1294,8 @@ def _reads_as_day_and_month(value: str) -> bool:
         # "Found 10/11", "moved again 11/10": a day written with two digits in October or November; 43 of the 45 in
         # the development sets are dates (the others a pain score out of 10, kept out, and a shoe size).
         return True
+    if int(day) > 24 and month == "12":
+        return True  # "The 27/12 ePCR": past two years, an age in months is written "2 3/12"
     return int(day) > 12 and int(month) not in (7, 12)
 
 
@@ -1664,7 +1690,9 @@ _HOUSE_NUMBER_BRACKETED = re.compile(
 # A what3words location ("///tables.mended.curve", "what3words: index.home.raft") and a boat someone lives on,
 # by its name in quotes ('a narrowboat, "Dragonfly"', 'NB "Dragonfly"').
 _WHAT3WORDS = re.compile(
-    r"(?:///|what3words:?[ ]{1,2}(?:///)?)(?P<w>[a-z]{2,20}\.[a-z]{2,20}\.[a-z]{2,20})(?![\w.])"
+    r"(?:///|(?:what3words|w3w):?[ ]{1,2}(?:///)?)(?P<w>[a-z]{2,20}\.[a-z]{2,20}\.[a-z]{2,20})(?![\w]|\.[a-z])"
+    # or read out in a call, quoted: 'Asked caller to read what3words: caller said "marble tiger folds"'
+    r"|(?:what3words|w3w)[^\n\"]{0,40}\"(?P<said>[a-z]{2,20}[ ][a-z]{2,20}[ ][a-z]{2,20})\""
 )
 _BOAT_NAME = re.compile(r'"(?P<n>[A-Z][^"\n]{1,30})"')
 _BOAT_BEFORE = re.compile(
@@ -1858,9 +1886,12 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         # "1 Council Cottages", "2 STATION COTTAGES", "4 Police Houses": a house in a row named for whom it was
         # built, whatever the word (a council's or a railway's word alone names a body elsewhere).
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
-    for match in _WHAT3WORDS.finditer(lower) if "///" in text or "what3words" in lower else ():
+    for match in (
+        _WHAT3WORDS.finditer(lower) if "///" in text or "what3words" in lower or "w3w" in lower else ()
+    ):
         # "///tables.mended.curve": a what3words location, three metres square.
-        spans.append(Span(match.start("w"), match.end("w"), EntityKind.ADDRESS, match.group("w")))
+        group = "w" if match.group("w") else "said"
+        spans.append(Span(match.start(group), match.end(group), EntityKind.ADDRESS, match.group(group)))
     for match in _BOAT_NAME.finditer(text) if '"' in text else ():
         if _BOAT_BEFORE.search(lower, max(0, match.start() - 24), match.start()):
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.ADDRESS, norm(match.group("n"))))
@@ -2088,7 +2119,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # "Wenmoor Perinatal MH", "Kelderby Safeguarding"), and firms with a partner ("Ahmed & Co").
             r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
-            r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|Pantry|"
+            r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|Pantry|Restaurant|"
+            r"Foster Care|Mentoring|Interpreting Co-op|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
             # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
             r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"
@@ -2763,6 +2795,10 @@ def _official(text: str, *, digits: bool = True) -> list[Span]:
     for match in _POSTCODE.finditer(text):
         key = "".join(match.group(0).split()).upper()
         spans.append(Span(match.start(), match.end(), EntityKind.POSTCODE, key))
+    for match in _POSTCODE_DISTRICTS.finditer(text) if "postcode" in text else ():
+        for district in re.finditer(_DISTRICT, match.group(0)):
+            start = match.start() + district.start()
+            spans.append(Span(start, start + len(district.group(0)), EntityKind.POSTCODE, district.group(0)))
     return spans
 
 

@@ -65,8 +65,10 @@ _GLOSSED_SHORT_FORM = re.compile(
 # ... or says in words who a quoted short form is: '"ty" is understood to be Tyrese BAILEY', '"dee" means Denisa'.
 _SAID_SHORT_FORM = re.compile(
     r"[\"“](?P<short>[A-Za-z][a-z]{1,9})[\"”][ ](?:(?:is|was)[ ](?:(?:understood|believed|thought|known)[ ]to[ ]be"
-    r"|probably|likely)|means|meant|refers[ ]to|=)[ ](?P<name>[A-Z][a-z'\-]{2,})"
+    r"|probably|likely)|(?:I|we)[ ](?:think|believe)[ ](?:is|was)|means|meant|refers[ ]to|=)[ ](?P<name>[A-Z][a-z'\-]{2,})"
 )
+# The writer's own initials, said once: "(OT = me)", "NK = me": hers wherever they stand, though a job's too.
+_SELF_KEYED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]?=[ ]?(?:me|myself|author|the author)\b")
 # A nickname the note says is one: '"sumi" is the family nickname', '"Bubs" is his pet name'.
 _SAID_NICKNAME = re.compile(
     r"[\"“](?P<short>[A-Za-z][a-z]{1,9})[\"”][ ](?:is|was)[ ](?:(?:the|her|his|their|a)[ ])?(?:family(?:'s)?[ ])?"
@@ -312,6 +314,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     glosses = list(_GLOSSED_SHORT_FORM.finditer(text)) if "=" in text else []
     if '"' in text or "“" in text:
         glosses += _SAID_SHORT_FORM.finditer(text)
+    forms.update(m.group("ini") for m in (_SELF_KEYED.finditer(text) if "=" in text else ()))
     for match in _SAID_NICKNAME.finditer(text) if '"' in text or "“" in text else ():
         short = match.group("short")
         if fold(short) not in ROLE_WORDS and fold(short) not in FUNCTION_WORDS:
@@ -321,7 +324,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         # The short form starts as the name does ("aggie" = Agnieszka, "Chi" = Chioma), and is no role.
         if (
             short[:2].lower() == given[:2].lower()
-            and fold(short) != fold(given)
+            and (fold(short) != fold(given) or short.islower())  # '"jordan" I think is Jordan Veal'
             and fold(short) not in ROLE_WORDS
             and fold(short) not in FUNCTION_WORDS
         ):
@@ -465,9 +468,10 @@ _SIGN_OFF_LETTER = re.compile(
     # a short name's two letters too ("... if you get anything. Eb"), and a letter closing a quoted message ('"Thanks
     # Nicola, this will go to panel on 02/11. H"')
     r"(?P<i>[A-Z][a-z]?)[\"”]?[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b"
-    r"|\n>[ ]?(?P<f>[A-Z])[a-z])"
+    # or above the writer's signature ("... for his sister Adwoa. E" then "Ellie Brannigan | Case Manager")
+    r"|\n>[ ]?(?P<f>[A-Z])[a-z]|\n(?P<g>[A-Z])[a-z]+[ ][A-Z][a-z]+[ ]?[|,\n])"
 )
-_SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!)\"”][ ])$")
+_SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!?)\"”][ ])$")
 # Two or three capitals signing a note's entry: last on its line after a sentence, with a blank line, the next dated
 # entry or the text's end after them ("Would not talk with mum present. DO" then "13/12/2023 DNA."). An outcome's
 # letters there are what was done ("Outcome agreed. NFA", "Text sent. DNA"); after a question, capitals are its
@@ -494,7 +498,9 @@ def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
             continue
         if m.group("i") in "YN" and text[max(0, start - 80) : start].rstrip(" \n>").endswith("?"):
             continue
-        if m.group("f") not in (None, m.group("i")[0]):
+        if m.group("i") in ("A", "I") and text[start - 2 : start - 1] == "?":
+            continue  # "Any weapons? A" is an answer's letter
+        if m.group("f") not in (None, m.group("i")[0]) or m.group("g") not in (None, m.group("i")[0]):
             continue  # a letter above someone else's quoted name ("Options:\nB\n> Carl Smeaton")
         if len(m.group("i")) == 2 and (is_vocabulary(m.group("i")) or fold(m.group("i")) in FUNCTION_WORDS):
             continue  # "... I will ring. Ok"
@@ -897,6 +903,14 @@ _NOT_SECOND_LETTER = frozenset(
 _IRISH_INITIALS = re.compile(r"[A-Z](?<![\w'’.\-].)\.?(?:[A-Z]\.?)?O['’][A-Z](?:[a-z]|\.)?(?![\w'’\-])")
 
 
+# Two letters joined by a hyphen, alone: a double-barrelled first name's ("K-J in bedroom", "Mum (M-E) declined"). Of
+# 85 in the development sets, 83 were a person's; the others a range of grades ("category A-C").
+_HYPHENED_INITIALS = re.compile(r"[A-Z](?<![\w\-/.'].)-[A-Z](?![\w\-/'&]|\.[A-Za-z])")
+_RANGE_BEFORE = re.compile(
+    r"(?i:\b(?:categor(?:y|ies)|grades?|bands?|levels?|sections?|from|types?|classes?|flats|blocks|rooms|units)[ ])$"
+)
+
+
 def shaped_initials(text: str, covered: bytearray) -> list[Span]:
     """Initials shaped as only a person's are: "Mum (BMcD) seen alone", "PvdB not on tenancy", "TO'N minutes", "by
     HCr"."""
@@ -909,6 +923,11 @@ def shaped_initials(text: str, covered: bytearray) -> list[Span]:
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in _IRISH_INITIALS.finditer(text)
         if not covered[m.start()] and not among_capitals(text, m.start(), m.end())
+    ]
+    spans += [
+        Span(m.start(), m.end(), EntityKind.PERSON, "")
+        for m in (_HYPHENED_INITIALS.finditer(text) if "-" in text else ())
+        if not covered[m.start()] and _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None
     ]
     return spans + [
         Span(m.start(), m.end(), EntityKind.PERSON, "")

@@ -389,15 +389,15 @@ _NAMED_AND_NUMBERED = re.compile(r"(?P<name>[A-Za-z]{3,})-?[0-9]{1,4}")
 
 
 def _a_public_name_numbered(surface: str) -> bool:
-    """A public name run into its number, alone or after ordinary words ("COVID19", "impact of Covid-19"): a
-    pandemic, not a case's reference."""
+    """A public name run into its number, alone or among ordinary words ("COVID19", "impact of Covid-19", "COVID-19
+    Issues" as a heading): a pandemic, not a case's reference."""
     words = surface.split()
-    last = _NAMED_AND_NUMBERED.fullmatch(words[-1]) if words else None
-    return (
-        last is not None
-        and fold(last.group("name")) in public_names()
-        and all(_key(word) in english_words() for word in WORD.findall(" ".join(words[:-1])))
-    )
+    for k, word in enumerate(words):
+        named = _NAMED_AND_NUMBERED.fullmatch(word.rstrip(":,."))
+        if named is not None and fold(named.group("name")) in public_names():
+            rest = " ".join(words[:k] + words[k + 1 :])
+            return all(_key(other) in english_words() for other in WORD.findall(rest))
+    return False
 
 
 def _a_road_alone(surface: str) -> bool:
