@@ -34,8 +34,8 @@ def test_a_service_named_with_ordinary_words_is_taken_at_every_mention_with_one_
 
 def test_a_run_the_weights_favour_is_taken_whole_and_at_every_mention() -> None:
     trained = ({"bias": -10.0, "w=doors": 20.0}, 0.5)
-    text = "She went to Open Doors Mentoring. Later, Open Doors Mentoring wrote to the social worker."
-    assert _taken(text, trained) == ["Open Doors Mentoring", "Open Doors Mentoring"]
+    text = "She went to Open Doors Befriending. Later, Open Doors Befriending wrote to the social worker."
+    assert _taken(text, trained) == ["Open Doors Befriending", "Open Doors Befriending"]
 
 
 def test_a_run_joins_its_words_through_connectors_but_stops_at_a_role() -> None:
