@@ -935,7 +935,7 @@ _REF_STRONG = (
     r"language line|(?<!['’])ll|interpreter|interpreting"
 )
 _REF_CUED = re.compile(
-    rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|no\.?|num|id|identifier)){{0,2}}"
+    rf"(?i:\b(?P<cue>(?:{_REF_STRONG})(?:[ ](?:ref(?:erence)?|number|nos?\.?|num|id|identifier)){{0,2}}"
     r"|number|no\.|nos?\.|id|#))"
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
     r"[ ]{0,3}(?P<ref>(?:[a-z]?[A-Z]{1,5}[ ](?=[0-9]{4}))?(?:[a-z](?=[A-Z]))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24}"
@@ -965,6 +965,9 @@ _LOG_AND_DATE = re.compile(
 # An exhibit's mark, an officer's initials and the item's number, with no cue ("Phones seized MR/1, MR/2", "police
 # download KT/2"): of 239 tokens of this shape in the development sets, 238 are labelled and the other is one too.
 _EXHIBIT_SHAPE = re.compile(r"(?<![\w/.\-])[A-Z]{2,3}/[0-9]{1,3}(?![\w/.\-])")
+# A range of exhibits: "exhibit list AC/1-AC/6" (the matching copy makes its en dash a hyphen).
+_EXHIBIT_RANGE = re.compile(r"(?<![\w/.\-])([A-Z]{2,3}/[0-9]{1,3})-([A-Z]{2,3}/[0-9]{1,3})(?![\w/.\-])")
+
 # A bank card's sixteen digits in fours ("скинь 200 фунтів на карту 4149 4410 2287 6631"): no phone or NHS number
 # is written so. All 5 of this shape in the development sets are labelled.
 _CARD_NUMBER = re.compile(r"(?<![\w/.\-])[0-9]{4}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
@@ -1129,6 +1132,9 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _EXHIBIT_SHAPE.finditer(text) if "/" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    for match in _EXHIBIT_RANGE.finditer(text) if "/" in text else ():
+        spans += [Span(match.start(k), match.end(k), EntityKind.REFERENCE, match.group(k)) for k in (1, 2)]
+
     for match in _CARD_NUMBER.finditer(text):
         spans.append(
             Span(match.start(), match.end(), EntityKind.REFERENCE, re.sub(r"\D", "", match.group(0)))
@@ -2120,7 +2126,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
             r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|Pantry|Restaurant|"
-            r"Foster Care|Mentoring|Interpreting Co-op|"
+            r"Foster Care|Mentoring|Interpreting Co-op|Care & Repair|Care and Repair|"
+            # a farm or a food firm that employs and houses workers ("Marsh Gate Farms", "Fenland Quality Meats")
+            r"Farms|Foods|Meats|Salads|Produce|Growers|Packers|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
             # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
             r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"

@@ -469,7 +469,7 @@ _SIGN_OFF_LETTER = re.compile(
     # Nicola, this will go to panel on 02/11. H"')
     r"(?P<i>[A-Z][a-z]?)[\"”]?[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b"
     # or above the writer's signature ("... for his sister Adwoa. E" then "Ellie Brannigan | Case Manager")
-    r"|\n>[ ]?(?P<f>[A-Z])[a-z]|\n(?P<g>[A-Z])[a-z]+[ ][A-Z][a-z]+[ ]?[|,\n])"
+    r"|\n>[ ]?(?P<f>[A-Z])[a-z]|\n(?P<g>[A-Z])[a-z]+[ ][A-Z][\w'\-]+[ ]?[|,\n])"
 )
 _SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!?)\"”][ ])$")
 # Two or three capitals signing a note's entry: last on its line after a sentence, with a blank line, the next dated

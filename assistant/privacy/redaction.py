@@ -109,6 +109,7 @@ from assistant.privacy.names import (
     paired_names,
     propagate,
     record_names,
+    signature_names,
     surname_orders,
     user_names,
     vietnamese_given_names,
@@ -716,6 +717,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
     names += job_initial_surname(tokens)
     names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy) + lowercase_titled_names(copy)
+    names += signature_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
     names += settled(lone_proper_nouns(unmasked) + the_named_places(copy), names, structured, copy)
