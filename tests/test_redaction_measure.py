@@ -98,9 +98,9 @@ def test_development_sets_1_to_7_meet_the_target() -> None:
     assert len(report.unexpected) <= 5, report.unexpected
 
 
-# Sets 8-79 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
+# Sets 8-85 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,
 # 91.8%, 94.1%, 94.7%, 94.2%, 95.1%, 95.5%, 93.5%, 95.2%, 95.9%, 93.7%, 95.2%, 95.3%, 97.8%, 96.4%, 96.3%, 96.1%,
-# 96.2%, 95.8%, 96.4%, 96.1%, 96.8%, 95.6%, 97.5%, 96.4%, 95.7%, 97.2%, 94.3%, 96.4%, 97.0%, 96.2%, 96.9%, 97.7%, 96.0%, 95.2%, 96.9%, 96.5%, 92.8%, 95.85%, 93.6%, 96.6%, 95.7%, 95.0%, 97.8%, 95.7%, 96.0%, 96.3%, 95.9%, 96.3%, 97.3%, 96.2%, 96.9%, 96.1%, 97.0%, 96.8%, 97.3%, 95.9%, 96.2%, 97.0%, 96.0%, 97.6%, 97.3%, 97.2%, 98.3%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
+# 96.2%, 95.8%, 96.4%, 96.1%, 96.8%, 95.6%, 97.5%, 96.4%, 95.7%, 97.2%, 94.3%, 96.4%, 97.0%, 96.2%, 96.9%, 97.7%, 96.0%, 95.2%, 96.9%, 96.5%, 92.8%, 95.85%, 93.6%, 96.6%, 95.7%, 95.0%, 97.8%, 95.7%, 96.0%, 96.3%, 95.9%, 96.3%, 97.3%, 96.2%, 96.9%, 96.1%, 97.0%, 96.8%, 97.3%, 95.9%, 96.2%, 97.0%, 96.0%, 97.6%, 97.3%, 97.2%, 98.3%, 97.1%, 97.7%, 95.8%, 95.9%, 97.3%, 98.3%); their gaps were then worked on only with rules that generalise, and they stand below the target: this
 # holds them where they are. The learned reader's weights are trained on these sets, so its part of these figures is
 # in-sample; what it adds on a set it never saw is measured leave-one-out (evals/redaction/README.md).
 @pytest.mark.parametrize(
