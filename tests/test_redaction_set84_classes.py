@@ -62,3 +62,12 @@ def test_hospital_numbers_after_nos_keep_their_letters() -> None:
 )
 def test_a_farm_a_food_firm_or_a_care_and_repair_service_is_an_organisation(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+def test_a_first_given_name_before_a_second_that_is_a_word_goes_with_the_name() -> None:
+    # redacting set 87 twice found "Amber" (scored at c0034ae): the first reading took "Rose KOWALCZYK" alone
+    text = (
+        "| Name | Role | DOB | Address |\n|---|---|---|---|\n"
+        "| Amber Rose KOWALSKA | Mother, care leaver, 20 | 02/02/2003 | same |"
+    )
+    assert "Amber Rose KOWALSKA" in _found(text)

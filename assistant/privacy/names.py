@@ -2341,6 +2341,9 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
             given = _given_before_caps(text, span) if not surname_only else None
             if given is None and not surname_only:
                 given = _word_given_name_before(text, span)
+                first = _GIVEN_BEFORE.search(text, max(0, given - 24), given) if given is not None else None
+                if first is not None and classify(first.group(0).rstrip()) in {"FIRST", "AMBIG"}:
+                    given = first.start()  # "Amber Rose KOWALCZYK": the first given name before the second
             if given is not None:
                 start = given
             if tail is not None or start != span.start:
