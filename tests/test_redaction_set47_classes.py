@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.privacy.redaction import find_spans, redact
-
-
-def _found(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_spans(text)]
+from tests.redaction_spans import found as _found
 
 
 def test_a_flat_by_its_letter_alone_is_an_address() -> None:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from assistant.privacy.redaction import find_spans, redact
-
-
-def _found(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_spans(text)]
+from tests.redaction_spans import found as _found
 
 
 def test_a_longer_span_over_part_of_an_address_leaves_the_rest_of_it_redacted() -> None:

@@ -7,14 +7,8 @@ import pytest
 
 from assistant.privacy.kinds import EntityKind
 from assistant.privacy.redaction import find_spans, redact
-
-
-def _found(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_spans(text)]
-
-
-def _kinds(text: str) -> dict[str, EntityKind]:
-    return {text[s.start : s.end]: s.kind for s in find_spans(text)}
+from tests.redaction_spans import found as _found
+from tests.redaction_spans import kinds as _kinds
 
 
 def test_a_minutes_key_without_brackets_gives_each_name_and_its_initials() -> None:

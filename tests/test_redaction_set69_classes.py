@@ -7,16 +7,9 @@ import pytest
 
 from assistant.privacy.domain_names import named_by_domain
 from assistant.privacy.kinds import EntityKind
-from assistant.privacy.redaction import find_spans, redact
-
-
-def _found(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_spans(text)]
-
-
-def _kinds(text: str) -> dict[str, EntityKind]:
-    return {text[s.start : s.end]: s.kind for s in find_spans(text)}
-
+from assistant.privacy.redaction import redact
+from tests.redaction_spans import found as _found
+from tests.redaction_spans import kinds as _kinds
 
 # ------------------------------------------------------------------------------ countries and peoples
 

@@ -6,15 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.privacy.kinds import EntityKind
-from assistant.privacy.redaction import find_spans
-
-
-def _found(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_spans(text)]
-
-
-def _kinds(text: str) -> dict[str, EntityKind]:
-    return {text[s.start : s.end]: s.kind for s in find_spans(text)}
+from tests.redaction_spans import found as _found
+from tests.redaction_spans import kinds as _kinds
 
 
 def test_a_name_signing_above_a_job_is_a_person_wherever_the_text_names_them() -> None:
