@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import dropwhile
 
 import phonenumbers
 
@@ -793,6 +794,11 @@ _NUMBERED_PLACES = word_set(
 _QUOTED_NUMBERED_NAME = re.compile(
     r'["“](?P<h>[A-Z][a-z][\w\'\-]{0,19}(?:[ ][A-Z][a-z][\w\'\-]{0,19}){1,3}[ ][0-9]{2,4}|[A-Z][a-z]{2,15}[ ][A-Z]{1,2}[0-9]{1,2})["”]'
 )
+# A phone's contact saved as a name and a word for who they are ('saved as "Ahmed taxi"', 'contact "Tekle cousin"',
+# 'put my number in her phone as "Priya nurse"'): the contact's name is all of it.
+_SAVED_CONTACT = re.compile(
+    r'(?i:saved(?:[ ]as)?|contact|phone[ ]as|stored[ ]as|listed[ ]as|under)[ :]{1,3}["“](?P<h>[A-Z][a-z]{1,15}[ ][a-z]{2,15})["”]'
+)
 # A group chat's or a server's name, quoted after the word for it or before it: 'the WhatsApp group "Tawney 41"',
 # 'Discord server "teesside trappers"', 'on the "cvale yr10 banter" group'. The pattern starts at the quote (a
 # literal, fast to find); the words around it are checked in code.
@@ -845,6 +851,11 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
         Span(m.start("h"), m.end("h"), EntityKind.HANDLE, fold(m.group("h")))
         for m in (_QUOTED_NUMBERED_NAME.finditer(text) if '"' in text or "“" in text else ())
         if m.group("h").count(" ") >= 2 or fold(m.group("h").split(" ", 1)[0]) not in _NUMBERED_PLACES
+    ]
+    spans += [
+        Span(m.start("h"), m.end("h"), EntityKind.PERSON, fold(m.group("h")))
+        for m in (_SAVED_CONTACT.finditer(text) if '"' in text or "“" in text else ())
+        if classify(m.group("h").split(" ", 1)[0]) not in {"ROLE", "FUNCTION", "TITLE"}  # '"Mum work"'
     ]
     if '"' in text and any(cue in lower for cue in _GROUP_CUES):
         for m in _GROUP_NAME.finditer(text):
@@ -1378,6 +1389,9 @@ def _dates(text: str, lower: str) -> list[Span]:
         # "16.11 23:12 kacper: ...": a chat export's day and month before the time of a message.
         if _valid_day_month(match.group(0).replace(".", "/"), True):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+    entries = list(_DOTTED_DAY_MONTH_ENTRY.finditer(text)) if "." in text else []
+    if len(entries) >= 2 and all(_valid_day_month(m.group("d").replace(".", "/"), True) for m in entries):
+        spans += [Span(m.start("d"), m.end("d"), EntityKind.DATE, "--" + m.group("d")) for m in entries]
     for match in _FOREIGN_DATE.finditer(lower) if _FOREIGN_MONTH_HINT.search(lower) else ():
         # "23 listopada 2023", "30. apríla 2024", "12 de marzo de 2024": a letter in the family's language.
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
@@ -1495,6 +1509,12 @@ def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
 _SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-].)[0-9]?/[0-9]{1,2}(?![\w/-]|[.][0-9])")
 _DAY_MONTH_BEFORE_TIME = re.compile(
     r"[0-9](?<![\w/.\-].)[0-9]?[./][0-9]{1,2}(?=[ ,]{1,2}[0-9]{1,2}:[0-9]{2}(?![0-9]))"
+)
+# "20.05 – tried to ring Ellie": a note's entry headed by a dotted day and month. A dotted time heads a log's
+# entry so too ("14.05 – drove to the station"), so they are read as dates only where two or more head the text's
+# entries and every one reads as a day and month (a time's minutes soon pass 12).
+_DOTTED_DAY_MONTH_ENTRY = re.compile(
+    r"^[ \t]{0,4}(?P<d>[0-3][0-9]\.[01][0-9])(?=[ ]{1,2}[-–][ ])", re.MULTILINE
 )
 # Months in the languages families in England write letters and messages in (Polish, Slovak and Czech in both
 # cases, Romanian, Lithuanian, Portuguese, Spanish, Italian, French, German), lower case as the copy is searched.
@@ -2121,12 +2141,15 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # A public service or a firm named with its place ("Castlegarth Police", "Orrington CAMHS",
             # "Kelderby Recovery Partnership", "Ravensholme Community Housing", "Kelderby Funeral Care").
             r"Police|Constabulary|MASH|CAMHS|Partnership|Housing|Funeral Care|Funeral Directors|Funeral Service|"
-            # Meetings, probation units and services named with their area ("Furness MARAC", "Barrow PDU",
-            # "Wenmoor Perinatal MH", "Kelderby Safeguarding"), and firms with a partner ("Ahmed & Co").
-            r"MARAC|PDU|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
+            # Meetings, probation units, a council's locality teams and services named with their area ("Furness
+            # MARAC", "Barrow PDU", "Great Yarmouth Locality", "Wight FNP", "Wenmoor Perinatal MH", "Kelderby
+            # Safeguarding"), and firms with a partner ("Ahmed & Co").
+            r"MARAC|PDU|FNP|(?<!North[ ])(?<!South[ ])(?<!East[ ])(?<!West[ ])(?<!Central[ ])Locality|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
             # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
             r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|Pantry|Restaurant|"
             r"Foster Care|Mentoring|Interpreting Co-op|Care & Repair|Care and Repair|"
+            # a tutor's or a cook's trade name ("Carver Maths Tuition", "Kurdish Kitchen")
+            r"Tuition|Tutoring|Kitchen|"
             # a farm or a food firm that employs and houses workers ("Marsh Gate Farms", "Fenland Quality Meats")
             r"Farms|Foods|Meats|Salads|Produce|Growers|Packers|"
             # Teams, firms and clubs named with their place ("Harwick Central Safeguarding Team", "Harwick
@@ -2874,7 +2897,7 @@ def _lowercase_named_streets(text: str) -> list[Span]:
 
 
 _PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
-# A table's column of references: its header says so ("| Ref | Date raised |"), so every value under it is one,
+# A table's column of references or homes: its header says so ("| Ref | Date raised |"), so every value under it is one,
 # whatever its shape ("ADP-2207").
 _REF_HEADERS = frozenset(
     {
@@ -2903,35 +2926,68 @@ _REF_HEADERS = frozenset(
     }
 )
 _REF_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-.]{1,24}")
+# ... and a column of homes by their number alone ("| Pitch |" then "| 7 |", "| 7 (own trailer) |"). Not a room's:
+# writers disagree whether a hostel's room number says where someone lives.
+_HOME_HEADERS = frozenset(
+    {
+        "pitch",
+        "pitch no",
+        "pitch no.",
+        "plot",
+        "caravan",
+        "flat",
+        "flat no",
+        "flat no.",
+        "house no",
+        "house no.",
+        "house number",
+        "address",
+        "home address",
+        "current address",
+        "mooring",
+        "berth",
+    }
+)
+_HOME_NUMBER = re.compile(r"[0-9]{1,4}[A-Za-z]?(?=[ ]*(?:\(|$))")
 
 
-def _reference_columns(text: str) -> list[Span]:
+def _headed_columns(text: str) -> list[Span]:
     spans: list[Span] = []
-    column: int | None = None
+    columns: dict[int, EntityKind] = {}
     offset = 0
     for line in text.splitlines(keepends=True):
         line_start, offset = offset, offset + len(line)
         if line.count("|") < 2:
-            column = None
+            columns = {}
             continue
         cells: list[tuple[int, str]] = []
         cursor = line_start
         for cell in line.rstrip("\r\n").split("|"):
             cells.append((cursor, cell))
             cursor += len(cell) + 1
-        headers = [k for k, (_, cell) in enumerate(cells) if fold(cell.strip(" *_:")) in _REF_HEADERS]
-        if headers:
-            column = headers[0]
+        heads = [fold(cell.strip(" *_:")) for _, cell in cells]
+        if any(head in _REF_HEADERS or head in _HOME_HEADERS for head in heads):
+            references = [k for k, head in enumerate(heads) if head in _REF_HEADERS][:1]
+            homes = [k for k, head in enumerate(heads) if head in _HOME_HEADERS][:1]
+            columns = {k: EntityKind.REFERENCE for k in references} | {k: EntityKind.ADDRESS for k in homes}
             continue
-        if column is None or column >= len(cells):
-            continue
-        start, cell = cells[column]
-        value = _REF_VALUE.fullmatch(cell.strip())
-        if value is not None and _ANY_DIGIT.search(value.group(0)) and not _looks_like_date(value.group(0)):
+        for column, kind in columns.items():
+            if column >= len(cells):
+                continue
+            start, cell = cells[column]
             begin = start + len(cell) - len(cell.lstrip())
-            spans.append(
-                Span(begin, begin + len(value.group(0)), EntityKind.REFERENCE, value.group(0).upper())
-            )
+            if kind is EntityKind.ADDRESS:
+                home = _HOME_NUMBER.match(cell.strip())
+                if home is not None:
+                    spans.append(Span(begin, begin + home.end(), kind, home.group(0)))
+                continue
+            value = _REF_VALUE.fullmatch(cell.strip())
+            if (
+                value is not None
+                and _ANY_DIGIT.search(value.group(0))
+                and not _looks_like_date(value.group(0))
+            ):
+                spans.append(Span(begin, begin + len(value.group(0)), kind, value.group(0).upper()))
     return spans
 
 
@@ -3067,7 +3123,7 @@ def structured_spans(text: str) -> list[Span]:
         return found + _vehicles(text, lower) if partial else found
     found += _lowercase_streets(text) + _collar_names(text)
     if "|" in text:
-        found += _reference_columns(text)
+        found += _headed_columns(text)
     phones = _phones(text)
     # A reference inside a phone or NHS number is that number ("943476 5919" is not reference 943476).
     numbers = sorted(phones + [s for s in official if s.kind is EntityKind.NHS_NUMBER], key=lambda s: s.start)
@@ -3203,7 +3259,9 @@ def place_mentions(
         # "Quanby Fen CE Primary") or give one ("QFCP").
         acronyms = {"".join(w[0] for w in capitals), "".join(_acronym_letters(w) for w in capitals)}
         # "TfC" for "Together for Children", "DfE"-style: a little word inside the name gives its letter in lower case.
-        inner = [w for w in words if fold(w) not in LEADING_NOISE]
+        inner = list(
+            dropwhile(lambda w: fold(w) in LEADING_NOISE, words)
+        )  # "the" before it; "of" inside stays
         if any(fold(w) in _LITTLE_ACRONYM_WORDS for w in inner[1:-1]) and all(
             w[:1].isupper() or fold(w) in _LITTLE_ACRONYM_WORDS for w in inner
         ):

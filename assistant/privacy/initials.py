@@ -69,6 +69,10 @@ _SAID_SHORT_FORM = re.compile(
 )
 # The writer's own initials, said once: "(OT = me)", "NK = me": hers wherever they stand, though a job's too.
 _SELF_KEYED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]?=[ ]?(?:me|myself|author|the author)\b")
+# ... or says in words which letters sign its entries ('My entries are "BA".', "my initials are ST").
+_SELF_DECLARED = re.compile(
+    r"\b(?i:my|our)[ ](?i:entries|initials|notes)[ ](?:are|as)[ ](?:(?:signed|marked)[ ])?[\"“']?(?P<ini>[A-Z]{2,3})\b"
+)
 # A nickname the note says is one: '"sumi" is the family nickname', '"Bubs" is his pet name'.
 _SAID_NICKNAME = re.compile(
     r"[\"“](?P<short>[A-Za-z][a-z]{1,9})[\"”][ ](?:is|was)[ ](?:(?:the|her|his|their|a)[ ])?(?:family(?:'s)?[ ])?"
@@ -156,6 +160,10 @@ _AUTHOR_AFTER_TIME = re.compile(
 _AUTHOR_AT_END = re.compile(
     r"[.!?\"')][ ]{1,3}(?:-[ ]{1,2})?(?P<open>\()?(?P<ini>[A-Z]{2,3})(?(open)\))[ \t]*$", re.MULTILINE
 )
+
+
+# A form's answers and a note's outcomes in capitals: what was found or done, never who wrote it.
+_ANSWERS = word_set("yes nfa dna wnb tbc ok nka nad")
 
 
 # Who wrote, checked or owns a record, by initials: "Notes by AS", "logged by KFe", "(author CW)", "Owner: OFdS."
@@ -282,12 +290,22 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             and fold(ini) not in ACRONYMS
             and fold(ini) not in FUNCTION_WORDS
         )
-    ends = Counter(match.group("ini") for match in _AUTHOR_AT_END.finditer(text))
-    forms.update(
+    # Letters a rank or an acronym also takes ("DS", "PM", "LA") sign entries so too: over the development sets all
+    # 35 such letters ending two entries or more were someone's, and only a form's answer after its question
+    # ("Getting worse? YES") was not. They are read only where they sign: elsewhere the letters are the rank or
+    # the acronym ("DS Kirk", "3 PM").
+    signing = [
+        match
+        for match in _AUTHOR_AT_END.finditer(text)
+        if text[match.start()] != "?" and fold(match.group("ini")) not in _ANSWERS
+    ]
+    ends = Counter(match.group("ini") for match in signing)
+    forms.update(ini for ini, count in ends.items() if count >= 2 and can_be_initials(ini))
+    signed_as_words = {
         ini
         for ini, count in ends.items()
-        if count >= 2 and can_be_initials(ini) and ini not in _ROLE_INITIALS
-    )
+        if count >= 2 and not can_be_initials(ini) and ini not in _ROLE_INITIALS
+    }  # a job's own letters ("– SW", "– HV") sign as the job
     forms |= _bylines(text, covered)
     if "=" in text or ":" in text:
         for match in _KEYED.finditer(text):
@@ -315,6 +333,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     if '"' in text or "“" in text:
         glosses += _SAID_SHORT_FORM.finditer(text)
     forms.update(m.group("ini") for m in (_SELF_KEYED.finditer(text) if "=" in text else ()))
+    forms.update(m.group("ini") for m in _SELF_DECLARED.finditer(text))
     for match in _SAID_NICKNAME.finditer(text) if '"' in text or "“" in text else ():
         short = match.group("short")
         if fold(short) not in ROLE_WORDS and fold(short) not in FUNCTION_WORDS:
@@ -329,7 +348,11 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             and fold(short) not in FUNCTION_WORDS
         ):
             forms.update((short.lower(), short.capitalize()))
-    return _mentions(text, forms, covered)
+    return _mentions(text, forms, covered) + [
+        Span(m.start("ini"), m.end("ini"), EntityKind.PERSON, "")
+        for m in signing
+        if m.group("ini") in signed_as_words and not covered[m.start("ini")]
+    ]
 
 
 def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
@@ -476,7 +499,7 @@ _SIGN_OFF_AFTER = re.compile(r"(?:\n(?:>[ ]?)?|[.!?)\"”][ ])$")
 # entry or the text's end after them ("Would not talk with mum present. DO" then "13/12/2023 DNA."). An outcome's
 # letters there are what was done ("Outcome agreed. NFA", "Text sent. DNA"); after a question, capitals are its
 # answer ("Getting worse? YES").
-_NOT_ENTRY_INITIALS = ACRONYMS | NOT_INITIALS | NOTE_ABBREVIATIONS | word_set("tbc yes dna wnb nad nka ok")
+_NOT_ENTRY_INITIALS = ACRONYMS | NOT_INITIALS | NOTE_ABBREVIATIONS | _ANSWERS
 _ENTRY_INITIALS = re.compile(rf"(?<=[.!)][ ])(?P<i>[A-Z]{{2,3}})[ ]*(?=\n[ \t]*\n|\n?\Z|\n[0-9{MASK}])")
 # A greeting's letter or short name ("Thanks K.", "Hi D,", "Thanks Nic."): "I" after one starts a sentence ("Hello,
 # I am the manager"), and a word is a word ("Dear Colleague", "Hi All").

@@ -1449,10 +1449,10 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES:
                 continue
             if folded in ACRONYMS:
-                if part == name and part[1:].islower() and len(part) >= 4:
-                    singles[part] = (
-                        True  # "Nicu" found alone as a name: its spelling, never the unit's "NICU"
-                    )
+                if part[1:].islower() and len(part) >= 4 and (part == name or folded in first_names()):
+                    # "Nicu" found alone as a name, "Amber" of "Amber Kirk": its spelling, never the unit's
+                    # "NICU"; an ordinary word's care at a sentence start ("Risk: low. Amber.", a RAG rating)
+                    singles[part] = True
                 continue
             if folded in NATIONALITIES and folded not in first_names():
                 continue  # "Kayden WHITE" is looked for whole, never as "White British"; "Shona" is looked for
@@ -1610,10 +1610,10 @@ def _short_first_name(part: str, name_tokens: list[str]) -> bool:
 
 def _named_here(tokens: Tokens, i: int) -> bool:
     """An ordinary-word name at a sentence start still counts when a verb of speech or action follows."""
-    following = tokens.text[tokens.items[i].end : tokens.items[i].end + 16]
-    return bool(
-        re.match(r"(?:'s\b|[ ]{1,2}(?:said|told|was|is|had|has|did|went|and|disclosed|reported))", following)
-    )
+    return _DOING_AFTER.match(tokens.text, tokens.items[i].end) is not None
+
+
+_DOING_AFTER = re.compile(rf"(?:'s\b|[ ]{{1,2}}(?:{PERSON_VERBS}|and)\b)")
 
 
 # ------------------------------------------------------------------------------------------------ initials

@@ -37,13 +37,13 @@ from assistant.privacy.words import (
 
 # A named institution whose head comes first: the name after it is a place's or a founder's, never
 # generic ("University of Calderbridge", "Diocese of Wenmoor", "Sure Start Harwick North"). Prisons are
-# where someone lives, so they are addresses ("HMP Wealdmoor", "HMYOI Haverigg Moss").
+# where someone lives, so they are addresses ("HMP Wealdmoor", "HMYOI Haverigg Moss", "HMP & YOI Sherbrook").
 _HEADED = re.compile(
     r"(?=[UDASHYLRMB])\b(?P<head>University[ ]of|University[ ]Hospitals?(?:[ ]of)?|Diocese[ ]of|Archdiocese[ ]of|"
-    r"Sure[ ]Start|HMP|HMYOI|HM[ ]Prison|HM[ ]YOI|(?:London[ ]|Royal[ ]|Metropolitan[ ])?Borough[ ]of)"
+    r"Sure[ ]Start|HMP(?:[ ](?:&|and)[ ]YOI|/YOI)?|HMYOI|HM[ ]Prison|HM[ ]YOI|(?:London[ ]|Royal[ ]|Metropolitan[ ])?Borough[ ]of)"
     r"[ ](?P<name>[A-Z][a-z'\-]{2,30}(?:[ ](?:and[ ])?[A-Z][a-z'\-]{2,30}){0,2})(?![\w'\-])"
 )
-_PRISON_HEADS = frozenset({"HMP", "HMYOI", "HM Prison", "HM YOI"})
+_PRISON_HEADS = frozenset({"HMP", "HMP & YOI", "HMP and YOI", "HMP/YOI", "HMYOI", "HM Prison", "HM YOI"})
 # After these heads only a place can follow, even one named with ordinary words ("London Borough of Tower
 # Hamlets"; "Royal Borough of Kingston upon Thames" is cut at "upon", which is enough to hide it). A bare
 # "Borough of" may be an award's ("Borough of Culture").
@@ -811,14 +811,20 @@ _TEAM_AFTER = re.compile(
     # Not before a name the team is called by in quotes ('CSE team ("Deter")'): a nickname reader reads that
     # after the name found before the word, on a second reading too.
     r"[ ](?:team(?![ ](?:manager|leader|lead|leads|members?|around|admin|secretary|clerk)\b|[ ]\([\"“])"
+    # a service's rooms where children are interviewed or examined ("Kenneth Steps suite")
+    r"|suite(?![ ](?:of|manager|staff)\b)"
     r"|\((?:(?:North|South)(?:[ \-]?(?:East|West))?|East|West|Central|Mid)\)"
     r"|[a-z][A-Z]{2,5})(?![\w'\-])"  # its own letters in mixed case ("Cheshire West iART")
 )
-_OWN_LETTERS_AFTER = re.compile(r"[ ][a-z][A-Z]{2,5}(?![\w'\-])")
+# ... and a district, county or borough council by its letters after its place ("Ashfield DC", "Anglesey CC")
+_OWN_LETTERS_AFTER = re.compile(r"[ ](?:[a-z][A-Z]{2,5}|DC|CC|BC|MBC|CBC)(?![\w'\-]|[ ][A-Z][a-z])")
 _ORG_KINDS = (EntityKind.ORG, EntityKind.GP_PRACTICE)
 
 _FACILITY_ENDS = (
     " team",
+    "C ",
+    "C.",
+    "C,",
     " i",
     "West)",
     "East)",
