@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.privacy.kinds import EntityKind
-from assistant.privacy.redaction import find_spans
+from assistant.privacy.redaction import find_spans, redact
 from tests.redaction_spans import found as _found
 from tests.redaction_spans import kinds as _kinds
 
@@ -128,3 +128,15 @@ def test_a_detective_after_a_town_stays_a_rank() -> None:
 def test_a_services_initials_keep_its_little_words_by_the_rules_alone() -> None:
     text = "Referred to Brackley Friends of Families Trust. BFoFT agreed to visit."
     assert "BFoFT" in [text[s.start : s.end] for s in find_spans(text, learned=False)]
+
+
+def test_a_first_given_name_that_is_also_a_word_starting_a_table_cell_goes_with_the_name() -> None:
+    # Redacting set 88 twice found "Ana" before the placeholder of "Sofia FERREIRA", after its first-contact score.
+    text = "| Name | Relationship |\n|---|---|\n| Ana Sofia FERREIRA | Mother |\n"
+    assert "Ana Sofia FERREIRA" in _found(text)
+    assert find_spans(redact(text).text) == []
+
+
+def test_a_role_starting_a_table_cell_stays_before_a_name() -> None:
+    found = _found("| Mother Sofia FERREIRA | 11/07/1999 |\n")
+    assert "Sofia FERREIRA" in found and not any("Mother" in f for f in found)

@@ -69,6 +69,8 @@ _SAID_SHORT_FORM = re.compile(
 )
 # The writer's own initials, said once: "(OT = me)", "NK = me": hers wherever they stand, though a job's too.
 _SELF_KEYED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]?=[ ]?(?:me|myself|author|the author)\b")
+# ... or in brackets after them: "18:10 AB (me) on shift".
+_SELF_BRACKETED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]\((?:me|myself|author|writer)\)")
 # ... or says in words which letters sign its entries ('My entries are "BA".', "my initials are ST").
 _SELF_DECLARED = re.compile(
     r"\b(?i:my|our)[ ](?i:entries|initials|notes)[ ](?:are|as)[ ](?:(?:signed|marked)[ ])?[\"“']?(?P<ini>[A-Z]{2,3})\b"
@@ -334,6 +336,11 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         glosses += _SAID_SHORT_FORM.finditer(text)
     forms.update(m.group("ini") for m in (_SELF_KEYED.finditer(text) if "=" in text else ()))
     forms.update(m.group("ini") for m in _SELF_DECLARED.finditer(text))
+    forms.update(
+        m.group("ini")
+        for m in (_SELF_BRACKETED.finditer(text) if "(m" in text or "(a" in text or "(w" in text else ())
+        if m.group("ini") not in _ROLE_INITIALS  # "his PA (me)": the writer's job
+    )
     for match in _SAID_NICKNAME.finditer(text) if '"' in text or "“" in text else ():
         short = match.group("short")
         if fold(short) not in ROLE_WORDS and fold(short) not in FUNCTION_WORDS:
@@ -538,6 +545,42 @@ def sign_off_initials(text: str, covered: bytearray) -> list[Span]:
         for m in _GREETED_LETTER.finditer(text)
         if not covered[m.start("i")] and (len(m.group("i")) == 1 or not is_vocabulary(m.group("i")))
     ]
+    return spans
+
+
+# A meeting's actions, each owned by someone's initials ("Actions: FL to write draft; CP to review the inbox; NS
+# to raise"): where letters no acronym takes own some of the actions, letters an acronym also takes own theirs too
+# ("CP", "DO", "PM", "OM"). Over the development sets 16 such owners were people; a job's own letters ("SW to
+# complete the assessment", "HV to visit") and a service's ("YOT to pursue", "CSC to reopen") were not.
+_ACTIONS_LINE = re.compile(r"(?i:\bactions?\b)[^\n:–\-]{0,20}[:–\-][^\n]*")
+_ACTION_OWNERS = re.compile(
+    r"(?:^|(?<=[:;])[ ]{0,2})(?P<i>[A-Z]{2,3})(?P<more>(?:[ ]?[+&/][ ]?[A-Z]{2,3})*)"
+    r"(?=[ ]+(?:to|re|draft|by|and|[-–])\b)"
+)
+_OWNER_PARTNER = re.compile(r"[A-Z]{2,3}")
+_SERVICES_ACTING = word_set(
+    "csc yot yjs yos edt mash camhs lado cait marac mappa dwp nhs icb cps ppu ehe send tes"
+)
+
+
+def action_owners(text: str, covered: bytearray) -> list[Span]:
+    spans: list[Span] = []
+    for line in _ACTIONS_LINE.finditer(text) if "ction" in text else ():
+        owners = []
+        for match in _ACTION_OWNERS.finditer(line.group(0)):
+            owners.append((line.start() + match.start("i"), match.group("i")))
+            base = line.start() + match.start("more")
+            owners += [(base + m.start(), m.group(0)) for m in _OWNER_PARTNER.finditer(match.group("more"))]
+        if len(owners) < 2 or not any(can_be_initials(ini) for _, ini in owners):
+            continue  # not a list of people's letters
+        spans += [
+            Span(start, start + len(ini), EntityKind.PERSON, "")
+            for start, ini in owners
+            if not covered[start]
+            and ini not in _ROLE_INITIALS
+            and fold(ini) not in _SERVICES_ACTING
+            and fold(ini) not in _ANSWERS
+        ]
     return spans
 
 

@@ -2226,7 +2226,7 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
 # than "and" or "or" ("HV Hannah W at the clinic") or before "and" and a name ("Jade F and Tom"); not "Sam A
 # and B", where the letters are a list.
 _NAME_THEN_INITIAL = re.compile(
-    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\|)"
+    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\||[ ][0-9]{1,2}[/.][0-9])"
     r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”])",
     re.MULTILINE,
 )
@@ -2421,9 +2421,20 @@ def _given_before_caps(text: str, span: Span) -> int | None:
             break
         word = given.group(0).rstrip()
         cls = classify(word)
-        # before a given name, a listed surname is a first given name too ("Lloyd James HARTLEY")
+        # before a given name, a listed surname is a first given name too ("Lloyd James HARTLEY"), and so is any
+        # capitalised word that starts a table's cell ("| Ana Sofia FERREIRA |", where "ana" is also a word)
         surname_first = cls == "SURNAME" and start is not None
-        if not (cls in {"FIRST", "AMBIG"} or surname_first or (cls == "UNKNOWN" and not is_vocabulary(word))):
+        cell_first = (
+            start is not None
+            and cls not in {"ROLE", "TITLE", "FUNCTION"}
+            and text[max(0, given.start() - 2) : given.start()] == "| "
+        )
+        if not (
+            cls in {"FIRST", "AMBIG"}
+            or surname_first
+            or cell_first
+            or (cls == "UNKNOWN" and not is_vocabulary(word))
+        ):
             break
         start = given.start()
     return start

@@ -76,6 +76,7 @@ from assistant.privacy.identifiers import (
     structured_spans,
 )
 from assistant.privacy.initials import (
+    action_owners,
     dotted_initials,
     dotted_letters,
     letters_before_found,
@@ -756,6 +757,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += lone_initials(tokens.text, found, covered)
     more += pinned_initials(tokens.text, [s for s in selected if s.kind is EntityKind.PERSON], covered)
     more += table_initials(tokens.text, covered) + sign_off_initials(tokens.text, covered)
+    more += action_owners(tokens.text, covered)
     more += titled_initials(tokens.text, covered) + single_letter_names(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += user_names(tokens.text, found, covered)
