@@ -2897,8 +2897,8 @@ def _lowercase_named_streets(text: str) -> list[Span]:
 
 
 _PARTIAL_WORDS = ("ending", "start", "began", "begin", "begun")
-# A table's column of references or homes: its header says so ("| Ref | Date raised |"), so every value under it is one,
-# whatever its shape ("ADP-2207").
+# A table's column of references or homes: its header says so ("| Ref | Date raised |"), so every value under it
+# is one, whatever its shape ("ADP-2207").
 _REF_HEADERS = frozenset(
     {
         "ref",
@@ -3259,9 +3259,8 @@ def place_mentions(
         # "Quanby Fen CE Primary") or give one ("QFCP").
         acronyms = {"".join(w[0] for w in capitals), "".join(_acronym_letters(w) for w in capitals)}
         # "TfC" for "Together for Children", "DfE"-style: a little word inside the name gives its letter in lower case.
-        inner = list(
-            dropwhile(lambda w: fold(w) in LEADING_NOISE, words)
-        )  # "the" before it; "of" inside stays
+        # Noise only before the name ("the"): a little word inside it ("of") gives its letter.
+        inner = list(dropwhile(lambda w: fold(w) in LEADING_NOISE, words))
         if any(fold(w) in _LITTLE_ACRONYM_WORDS for w in inner[1:-1]) and all(
             w[:1].isupper() or fold(w) in _LITTLE_ACRONYM_WORDS for w in inner
         ):

@@ -338,7 +338,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     forms.update(m.group("ini") for m in _SELF_DECLARED.finditer(text))
     forms.update(
         m.group("ini")
-        for m in (_SELF_BRACKETED.finditer(text) if "(m" in text or "(a" in text or "(w" in text else ())
+        for m in (_SELF_BRACKETED.finditer(text) if " (" in text else ())
         if m.group("ini") not in _ROLE_INITIALS  # "his PA (me)": the writer's job
     )
     for match in _SAID_NICKNAME.finditer(text) if '"' in text or "“" in text else ():

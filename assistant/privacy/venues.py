@@ -43,7 +43,6 @@ _HEADED = re.compile(
     r"Sure[ ]Start|HMP(?:[ ](?:&|and)[ ]YOI|/YOI)?|HMYOI|HM[ ]Prison|HM[ ]YOI|(?:London[ ]|Royal[ ]|Metropolitan[ ])?Borough[ ]of)"
     r"[ ](?P<name>[A-Z][a-z'\-]{2,30}(?:[ ](?:and[ ])?[A-Z][a-z'\-]{2,30}){0,2})(?![\w'\-])"
 )
-_PRISON_HEADS = frozenset({"HMP", "HMP & YOI", "HMP and YOI", "HMP/YOI", "HMYOI", "HM Prison", "HM YOI"})
 # After these heads only a place can follow, even one named with ordinary words ("London Borough of Tower
 # Hamlets"; "Royal Borough of Kingston upon Thames" is cut at "upon", which is enough to hide it). A bare
 # "Borough of" may be an award's ("Borough of Culture").
@@ -139,7 +138,7 @@ def headed_places(text: str) -> list[Span]:
             not _proper(words[0]) or not all(_proper(w) or fold(w) in _DIRECTION for w in words[1:])
         ):
             continue
-        kind = EntityKind.ADDRESS if match.group("head") in _PRISON_HEADS else EntityKind.ORG
+        kind = EntityKind.ADDRESS if match.group("head").startswith("HM") else EntityKind.ORG  # a prison
         spans.append(Span(match.start(), match.end(), kind, norm(match.group(0))))
     return spans
 
@@ -822,7 +821,7 @@ _ORG_KINDS = (EntityKind.ORG, EntityKind.GP_PRACTICE)
 
 _FACILITY_ENDS = (
     " team",
-    "C ",
+    "C ",  # "C ", "C." and "C,": a council's letters after its place ("Ashfield DC", "Anglesey CC.")
     "C.",
     "C,",
     " i",
