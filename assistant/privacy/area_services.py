@@ -42,8 +42,11 @@ _HEADS = word_set(
     "fostering support response contact first together voice voices group care hall station suite ministries "
     "society collective consortium forum initiative aid action advice housing futures connect matters works "
     "company ltd cic limited charity refuge community families youth welfare health interpreting interpreters "
-    "translation mind carers rescue ambulance safeguarding door options"
+    "translation mind carers rescue ambulance safeguarding door options children's childrens disabilities"
 )
+# A children's hospital or service is named by its area alone ("at Manchester Children's last month"), and its
+# teams by who they serve ("Calderbrook Children with Disabilities Team", "Chesterfield Children in Care Team").
+_AFTER_CHILDREN = frozenset({"in", "with"})
 # Teams' acronyms that a log in capitals names after an area ("KENT CSC", "BARROW CID").
 _TEAM_ACRONYMS = word_set(
     "csc cs cid cait caiu edt yot yos yjs mash camhs lado sarc ppu ipu dau miu picu nicu icb cads fh rfc afc fc"
@@ -164,13 +167,17 @@ def _words_from(text: str, at: int, direction: int, caps: bool) -> list[tuple[in
             if start == end or joined_before(text, start, "_"):
                 break
         word = text[start:end]
-        if (word.lower() in _CONNECTORS and (word.islower() or caps)) or _name_word(word, caps):
+        if (
+            (word.lower() in _CONNECTORS and (word.islower() or caps))
+            or (word in _AFTER_CHILDREN and direction > 0 and found and fold(found[-1][2]) == "children")
+            or _name_word(word, caps)
+        ):
             found.append((start, end, word))
         else:
             break
         at = end if direction > 0 else start
     # A run ends on a word of the name, not on "and", "&" or "of".
-    while found and found[-1][2].lower() in _CONNECTORS:
+    while found and (found[-1][2].lower() in _CONNECTORS or found[-1][2] in _AFTER_CHILDREN):
         found.pop()
     return found
 

@@ -132,9 +132,11 @@ _HANDLE_CUES = (
 # "Snapchat: tamsinxo", "Instagram account 'kayd.x'", "on TikTok as tamsinxo", "gamertag xXslayerXx".
 _PROFILE = re.compile(
     rf"(?i:\b(?P<cue>{_PLATFORMS_TRIE}(?:[ ](?:account|acct|acc|profile|user ?name|name|handle|id|page|channel|"
-    rf"gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
+    rf"group|gamer ?tag|tag)){{0,2}}|(?:{_HANDLE_CUES})))"
     r"(?P<sep>[ ]{0,3}(?::|=|-|,|(?i:as|called|named|under|of|is|was|to))?[ ]{0,3})"
-    r"(?:(?P<q>[\"'(])(?P<quoted>[^\"'()\n\x00]{2,40})[\"')]|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
+    # an apostrophe inside a word is part of a quoted name ('Facebook page "Maisie's Warrior Journey"')
+    r"(?:(?P<q>[\"'(])(?P<quoted>(?:[^\"'()\n\x00]|(?<=\w)'(?=\w)){2,40})[\"')]"
+    r"|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
 )
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
 # Three words or more in brackets, the first in lower case, after a platform: what the text says of it, not a name.
@@ -652,10 +654,16 @@ def _handles(text: str, lower: str) -> list[Span]:
         cue = match.group("cue")
         sep = match.group("sep").strip().casefold()
         quoted = match.group("quoted")
+        if cue[-5:].casefold() == "group" and match.group("q") != '"':
+            continue  # a group is named in quotes ('WhatsApp group "Holbeck Mums"'), not "WhatsApp group chat"
         if quoted is not None:
             opening = match.group("q")
             if text[match.end() - 1] != _CLOSING[opening] or (opening == "(" and _AN_ASIDE.match(quoted)):
                 continue  # "Snapchat (recovered by Mother from Sky's iPad)": a note on where it came from
+            if ("'" in quoted and (opening != '"' or _AN_ASIDE.match(quoted))) or quoted.rstrip().endswith(
+                "?"
+            ):
+                continue  # 'Instagram - "don't use it"', 'Facebook group: "Anyone seen this lad?"': what was said
             value, start = quoted.strip(), match.start("quoted") + (len(quoted) - len(quoted.lstrip()))
             # '"Aunty Nkechi ❤️"', '"Mum 💕"': a family word before the name stays, as it does in the prose.
             kin = _KIN_FIRST.match(value)
@@ -1430,7 +1438,8 @@ def _dates(text: str, lower: str) -> list[Span]:
             value = match.group(0).rstrip()
             spans.append(Span(match.start(), match.start() + len(value), EntityKind.DATE, date_key(value)))
     for match in _DATE_RANGE.finditer(text) if months else ():
-        # "15-19 April 2024": both days belong to the date.
+        if _MONTH_JUST_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "on 2 Aug 23 and 7 Aug 23": the first number is a year
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _WORDED_DAY_START.finditer(lower) if months else ():
         rest = _WORDED_DATE_REST.match(text, match.end())
@@ -1577,8 +1586,11 @@ _WORDED_DATE_REST = re.compile(rf"(?:of[ ])?(?:{_MONTHS})(?:,?[ ]{_YEAR})?\b")
 _NAMED_DAY = re.compile(rf"\b(?:Christmas|Boxing|New[ ]Year's|New[ ]Years)[ ](?:Day|Eve)[ ]{_YEAR}\b")
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
 _CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
+# "15-19 April 2024", "off 22nd to 2nd Jan", "between 14th and 16th Feb": the first day takes the second's month.
+_MONTH_JUST_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?[ ]$")
 _DATE_RANGE = re.compile(
-    rf"{_D1}{_ORD}[ ]{{0,2}}(?:-|/)[ ]{{0,2}}[0-9]{{1,2}}{_ORD}[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?"
+    rf"{_D1}{_ORD}(?:[ ]{{0,2}}(?:-|/)[ ]{{0,2}}|[ ]{{1,2}}(?:to|until|till|and|&)[ ](?:the[ ])?)[0-9]{{1,2}}{_ORD}"
+    rf"[ ]{{1,2}}(?:{_MONTHS})\b\.?(?:,?[ ]{{1,2}}{_YEAR}\b)?"
 )
 # "14/12/22-28/12/22" (an en dash, made a hyphen for matching): two dates run together, which neither date's
 # own pattern takes, since a hyphen after a number usually continues a reference.

@@ -28,6 +28,7 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FAMILY_WORDS,
     FUNCTION_WORDS,
+    HOUSE_TYPES,
     INSTITUTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
@@ -48,6 +49,7 @@ from assistant.privacy.words import (
     PROFESSIONAL_ROLES,
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
+    STREET_TYPES,
     WORD_NAMES,
     can_be_initials,
     chat_words,
@@ -1673,6 +1675,29 @@ _TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convi
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
 
 
+# A little word in capitals in a sentence otherwise in lower case is a name's initials ("DO rang the Front Door",
+# "summarised by DO", "MT / DO") unless it answers a question ("Seen alone? NO."), stands before a number
+# ("AN 07700…", "AT 0701") or is one of a line written in capitals.
+_ANSWER_BEFORE = re.compile(r"[:?][ ]*$")
+_ANSWER_AFTER = re.compile(r"[ ]*(?:[.!]|[ ][–\-/][ ]|\n|$)")
+_NUMBER_AFTER = re.compile(r"[ ]?[0-9]")
+_CAPITALS_LINE = re.compile(r"[^\n]*")
+
+
+def _little_word_initials(text: str, start: int, end: int) -> bool:
+    folded = fold(text[start:end])
+    if folded not in FUNCTION_WORDS or folded in ACRONYMS or text[start:end] in ROLE_ABBREVIATIONS:
+        return False
+    if _NUMBER_AFTER.match(text, end):
+        return False
+    if _ANSWER_BEFORE.search(text, max(0, start - 4), start) and _ANSWER_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line = _CAPITALS_LINE.match(text, line_start)
+    letters = [c for c in (line.group(0) if line else "") if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 < len(letters)
+
+
 _WORD_BEFORE_BRACKET = re.compile(r"([\w'\-]+)[ ]$")
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ ]|[0-9]{1,2}[.)][ ])?$")
 _OWNER_DASH_BEFORE = re.compile(r"[ ][-–][ ]$")
@@ -1774,7 +1799,11 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
             if not covered[m.start()]
-            and (_TAKEN_INITIALS_AFTER.match(text, m.end()) or _minutes_owner(text, m.start(), m.end()))
+            and (
+                _TAKEN_INITIALS_AFTER.match(text, m.end())
+                or _minutes_owner(text, m.start(), m.end())
+                or _little_word_initials(text, m.start(), m.end())
+            )
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
             and not among_capitals(text, m.start(), m.end())
         ]
@@ -2224,10 +2253,13 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
 # "Jayden R.", "Oakley F-B", "Cian McG", "Aoife O'N", and a bare letter before a bracket, a colon, a dash or the
 # line's end ("Aisha M (10QF)", "Precious M: ...", "Re: Summer R - health"), before a word in lower case other
 # than "and" or "or" ("HV Hannah W at the clinic") or before "and" and a name ("Jade F and Tom"); not "Sam A
-# and B", where the letters are a list.
+# and B", where the letters are a list. Before a job's letters ("Informed Fiona G EWO"), before "to" and what is
+# to be done ("Ruth E to attend") and, for an "A" that could be an article, before a word no noun follows ("to Lucy A
+# by phone").
 _NAME_THEN_INITIAL = re.compile(
     r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\||[ ][0-9]{1,2}[/.][0-9])"
-    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”])",
+    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”]|[ ][A-Z]{2,4}\b(?![ ][A-Z]))"
+    r"|[ ][A-HJ-Z](?=[ ]to[ ][a-z])|[ ]A(?=[ ](?:by|on|at|in|from|re|about|says|said|will)\b)",
     re.MULTILINE,
 )
 # A first name's initial before a found surname ("Referral: J Fairbrother"); "A" and "I" are words.
@@ -2448,6 +2480,36 @@ _CAPS_SURNAME_BEFORE = re.compile(r"(?<![\w'\-])(?P<s>[A-Z][A-Z'\-]{2,30}),[ ]$"
 _DAY_SURNAME_AFTER = re.compile(
     r"[ ](?P<s>[A-Z][a-z]{2,9})(?=[ ]?\(|'s\b|[ ](?:is|was|has|had|said|says|who|and|to|with)\b)"
 )
+
+
+# "Midwife Lorna Fairless", "(Mr Kieran Lord)": after a title or a job, a first name found alone goes on to its
+# surname even where the surname is also a word; not where the words go on to name a place ("GP Alexandra Vale
+# Health Centre", "GP Stanley Front Street Surgery").
+_TITLE_OR_JOB_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][\w'\-]*)[ ]$")
+_WORD_SURNAME_AFTER = re.compile(r"[ ]([A-Z][a-z][\w'\-]*)(?![\w'\-])(?:[ ]([A-Z][\w'\-]*))?")
+_PLACE_WORDS = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
+
+
+def surnames_that_are_words(text: str, spans: list[Span]) -> list[Span]:
+    """A first name found alone after a title or a job, with the word after it that is its surname."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind is not EntityKind.PERSON or classify(text[span.start : span.end]) != "FIRST":
+            continue
+        before = _TITLE_OR_JOB_BEFORE.search(text, max(0, span.start - 24), span.start)
+        job = classify(before.group(1)) if before else ""
+        if job not in ("TITLE", "ROLE"):
+            continue
+        after = _WORD_SURNAME_AFTER.match(text, span.end)
+        if after is None or classify(after.group(1)) not in ("COMMON", "TITLE"):
+            continue
+        beyond = fold(after.group(2) or "")
+        if beyond in INSTITUTION_WORDS or beyond in _PLACE_WORDS:
+            continue
+        if job == "ROLE" and fold(after.group(1)) in _PLACE_WORDS:
+            continue
+        longer.append(Span(span.start, after.end(1), span.kind, span.key))
+    return longer
 
 
 _DAY_OR_MONTH = re.compile(r"\b(?:" + trie({w.capitalize() for w in WEEKDAY_WORDS | MONTH_WORDS}) + r")\b")

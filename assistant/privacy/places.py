@@ -16,7 +16,9 @@ from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import STREET_TYPES, fold, is_vocabulary, norm, place_names, trie
 
 # The little words inside a place's name, written in lower case.
-_LINKS = frozenset({"of", "in", "on", "upon", "under", "le", "la", "de", "by", "cum", "en", "super", "the"})
+_LINKS = frozenset(
+    {"of", "in", "on", "upon", "under", "le", "la", "de", "by", "cum", "en", "super", "the", "with", "and"}
+)
 _WORD = re.compile(r"[^\W\d_][\w']*+")
 _CAPITALISED = re.compile(r"[A-Z](?<![\w'\-].)[\w']*+")
 

@@ -112,6 +112,7 @@ from assistant.privacy.names import (
     record_names,
     signature_names,
     surname_orders,
+    surnames_that_are_words,
     user_names,
     vietnamese_given_names,
     vietnamese_names,
@@ -728,7 +729,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     names = [s for s in names if not _a_public_title(plain, s)]
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select_more(plain, structured, names)
-    ordered = surname_orders(tokens.text, selected)
+    ordered = surname_orders(tokens.text, selected) + surnames_that_are_words(tokens.text, selected)
     if ordered:
         selected = _select_more(plain, selected, ordered)  # the longer span wins
     # Later mentions are looked for by the parts of each name found; a run of capitals read as one "name" a

@@ -1115,10 +1115,32 @@ def companies(text: str) -> list[Span]:
     return spans
 
 
-def owned_businesses(text: str) -> list[Span]:
-    """Businesses named by their owner, and churches named for Mary, found whole; the longer span replaces the
-    owner's name or the place found."""
+# A business a parent trades as is named after the words that say so ("trades as C.B. Roofing & Guttering", 't/a
+# "KB Lettings (Skelbrook)"'), whatever words its name is made of: the capitalised run, with "&", "and", "at" or
+# "of" inside it and a bracketed place after it.
+_TRADING_AS = re.compile(r"\b(?:[Tt]rades|[Tt]rading|[Tt]raded)[ ]as[ ][\"“']?|\bt/a[ ][\"“']?")
+_TRADE_NAME = re.compile(
+    r"[A-Z0-9][\w'’.\-]*(?:[ ](?:&|and|at|of|[A-Z0-9][\w'’.\-]*))*(?:[ ]\([A-Z][\w'’\- ]{0,30}\))?"
+)
+_TRADE_NAME_END = re.compile(r"(?:[ ](?:&|and|at|of))+$|\.$")
+
+
+def _trade_names(text: str) -> list[Span]:
     spans: list[Span] = []
+    for cue in _TRADING_AS.finditer(text):
+        name = _TRADE_NAME.match(text, cue.end())
+        if name is None:
+            continue
+        value = _TRADE_NAME_END.sub("", name.group(0))
+        if value:
+            spans.append(Span(name.start(), name.start() + len(value), EntityKind.ORG, norm(value)))
+    return spans
+
+
+def owned_businesses(text: str) -> list[Span]:
+    """Businesses named by their owner or said to be traded as, and churches named for Mary, found whole; the
+    longer span replaces the owner's name or the place found."""
+    spans: list[Span] = _trade_names(text) if " as " in text or "t/a " in text else []
     if "'s " in text:
         spans += [
             Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0)))
