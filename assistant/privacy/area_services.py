@@ -42,7 +42,8 @@ _HEADS = word_set(
     "fostering support response contact first together voice voices group care hall station suite ministries "
     "society collective consortium forum initiative aid action advice housing futures connect matters works "
     "company ltd cic limited charity refuge community families youth welfare health interpreting interpreters "
-    "translation mind carers rescue ambulance safeguarding door options children's childrens disabilities"
+    "translation mind carers rescue ambulance safeguarding door options children's childrens disabilities nursing "
+    "therapy link"
 )
 # A children's hospital or service is named by its area alone ("at Manchester Children's last month"), and its
 # teams by who they serve ("Calderbrook Children with Disabilities Team", "Chesterfield Children in Care Team").

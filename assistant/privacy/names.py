@@ -1647,6 +1647,9 @@ def _initial_forms(name: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+_DISCLOSED_THINGS = word_set("da dv ni asb nfa sgo rip")
+
+
 def _taken_initials(name: str) -> str | None:
     """A two-word name's initials that an acronym also takes ("DC" for Delroy CAMPBELL)."""
     words = [w for w in given_first(name).split() if w[:1].isalpha()]
@@ -1657,7 +1660,14 @@ def _taken_initials(name: str) -> str | None:
     # A job every role list holds ("GP", "SW", "HV") stays the job: a person is too rarely called by its letters.
     # A rarer job's letters ("TM", "TA"), and a little word's ("AS" for Amina Saeed, "ON"), are the person's only
     # where the text names someone so and before what a person does ("TM took AS's phone").
-    others = folded in ACRONYMS or folded in FUNCTION_WORDS or letters in ROLE_ABBREVIATIONS
+    # Letters a note abbreviates with ("RE" for Ruth Ellison is "regarding", "AM" a morning) are hers only there too;
+    # not those of what a note says was disclosed or shown ("No DA disclosed", "His NI was shown"), which stay.
+    others = (
+        folded in ACRONYMS
+        or folded in FUNCTION_WORDS
+        or letters in ROLE_ABBREVIATIONS
+        or (folded in NOT_INITIALS and folded not in _DISCLOSED_THINGS)
+    )
     return letters if others and not _a_job_word(letters) else None
 
 
@@ -1682,6 +1692,20 @@ _ANSWER_BEFORE = re.compile(r"[:?][ ]*$")
 _ANSWER_AFTER = re.compile(r"[ ]*(?:[.!]|[ ][–\-/][ ]|\n|$)")
 _NUMBER_AFTER = re.compile(r"[ ]?[0-9]")
 _CAPITALS_LINE = re.compile(r"[^\n]*")
+
+
+# "Actions: RE to discuss with TM": letters a note abbreviates with, or a little word, then "to" and what is to be
+# done are the person owning it; an acronym's letters there are the service's ("LA to assess", "IT to fix").
+_TO_DO_AFTER = re.compile(r"[ ]to[ ][a-z]")
+
+
+def _owner_before_to(text: str, start: int, end: int) -> bool:
+    folded = fold(text[start:end])
+    return (
+        (folded in NOT_INITIALS or folded in FUNCTION_WORDS)
+        and folded not in ACRONYMS
+        and _TO_DO_AFTER.match(text, end) is not None
+    )
 
 
 def _little_word_initials(text: str, start: int, end: int) -> bool:
@@ -1803,6 +1827,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
                 _TAKEN_INITIALS_AFTER.match(text, m.end())
                 or _minutes_owner(text, m.start(), m.end())
                 or _little_word_initials(text, m.start(), m.end())
+                or _owner_before_to(text, m.start(), m.end())
             )
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
             and not among_capitals(text, m.start(), m.end())
@@ -2390,6 +2415,12 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
                 surnames = _surnames_found(text, spans)  # once, and only when an initial is there
             if fold(text[span.start : span.end]) in surnames:
                 longer.append(Span(head.start(), span.end, EntityKind.PERSON, ""))
+        elif span.kind is EntityKind.ADDRESS and classify(text[span.start : span.end]) in {"FIRST", "AMBIG"}:
+            # "Spoke to Chelsea D.", "HV by Patrik B + Mo Hanif": a first name read as a place, with a surname's
+            # initial after it, is the person.
+            tail = _NAME_THEN_INITIAL.match(text, span.end)
+            if tail is not None:
+                longer.append(Span(span.start, tail.end(), EntityKind.PERSON, ""))
     return longer
 
 
@@ -2712,8 +2743,8 @@ _RECORD_VALUE = re.compile(
     r"(?![\w'\-])"
 )
 _RECORD_LABEL = re.compile(
-    r"(?i:name|full[ ]name|dp|detained[ ]person|subject|pop|misper|nominal|suspect|victim|child|yp)[ ]?$"
-)
+    r"(?i:name|full[ ]name|dp|detained[ ]person|subject|pop|misper|nominal|suspect|victim|child|yp)[ ]?(?:[0-9]{1,2}[ ]?)?$"
+)  # "SUSPECT 1: BELLIS, JASON", "Nominal 2: ..."
 # Words a record writes after the name on the same line: its next field, not a given name ("SMITH, JOHN DOB").
 _RECORD_STOP = word_set("dob dod age nhs ni pnc cro address tel mob aka nfa male female m f born sex")
 
