@@ -385,136 +385,12 @@ _POSTCODE_DISTRICTS = re.compile(
 # A district alone where a place goes ("move out of L8", "other families in L8", "from BD3"), when its letters are a
 # postcode area's: a school year ("in Y8"), a key stage ("KS3") or a lesson ("P5") is none. Sections ("S47"), a
 # vitamin ("B12") and a motorway's junction are written so too.
-_POSTCODE_AREAS = frozenset(
-    [
-        "AB",
-        "AL",
-        "B",
-        "BA",
-        "BB",
-        "BD",
-        "BH",
-        "BL",
-        "BN",
-        "BR",
-        "BS",
-        "BT",
-        "CA",
-        "CB",
-        "CF",
-        "CH",
-        "CM",
-        "CO",
-        "CR",
-        "CT",
-        "CV",
-        "CW",
-        "DA",
-        "DD",
-        "DE",
-        "DG",
-        "DH",
-        "DL",
-        "DN",
-        "DT",
-        "DY",
-        "E",
-        "EC",
-        "EH",
-        "EN",
-        "EX",
-        "FK",
-        "FY",
-        "G",
-        "GL",
-        "GU",
-        "GY",
-        "HA",
-        "HD",
-        "HG",
-        "HP",
-        "HR",
-        "HS",
-        "HU",
-        "HX",
-        "IG",
-        "IM",
-        "IP",
-        "IV",
-        "JE",
-        "KA",
-        "KT",
-        "KW",
-        "KY",
-        "L",
-        "LA",
-        "LD",
-        "LE",
-        "LL",
-        "LN",
-        "LS",
-        "LU",
-        "M",
-        "ME",
-        "MK",
-        "ML",
-        "N",
-        "NE",
-        "NG",
-        "NN",
-        "NP",
-        "NR",
-        "NW",
-        "OL",
-        "OX",
-        "PA",
-        "PE",
-        "PH",
-        "PL",
-        "PO",
-        "PR",
-        "RG",
-        "RH",
-        "RM",
-        "S",
-        "SA",
-        "SE",
-        "SG",
-        "SK",
-        "SL",
-        "SM",
-        "SN",
-        "SO",
-        "SP",
-        "SR",
-        "SS",
-        "ST",
-        "SW",
-        "SY",
-        "TA",
-        "TD",
-        "TF",
-        "TN",
-        "TQ",
-        "TR",
-        "TS",
-        "TW",
-        "UB",
-        "W",
-        "WA",
-        "WC",
-        "WD",
-        "WF",
-        "WN",
-        "WR",
-        "WS",
-        "WV",
-        "YO",
-        "ZE",
-    ]
+_POSTCODE_AREA = (
+    r"(?:A[BL]|B[ABDHLNRST]?|C[ABFHMORTVW]|D[ADEGHLNTY]|E[CHNX]?|F[KY]|G[LUY]?|H[ADGPRSUX]|I[GMPV]|JE|K[ATWY]"
+    r"|L[ADELNSU]?|M[EKL]?|N[EGNPRW]?|O[LX]|P[AEHLOR]|R[GHM]|S[AEGKLMNOPRSTWY]?|T[ADFNQRSW]|UB|W[ACDFNRSV]?|YO|ZE)"
 )
 _DISTRICT_AS_PLACE = re.compile(
-    r"\b(?:in|out[ ]of|from|around|near|across|within)[ ](?P<d>(?P<area>[A-Z]{1,2})[0-9]{1,2}[A-Z]?)"
+    rf"\b(?:in|out[ ]of|from|around|near|across|within)[ ](?P<d>{_POSTCODE_AREA}[0-9]{{1,2}}[A-Z]?)"
     r"(?![\w\-/]|[ ]?[0-9][A-Z]{2}|[ ](?:motorway|junction|J[0-9]|toll|services|traffic|enquir|assessment|investigation))"
 )
 _NOT_DISTRICTS = frozenset({"S17", "S20", "S31", "S37", "S47", "B12", "B6"})
@@ -796,9 +672,10 @@ def _handles(text: str, lower: str) -> list[Span]:
             opening = match.group("q")
             if text[match.end() - 1] != _CLOSING[opening] or (opening == "(" and _AN_ASIDE.match(quoted)):
                 continue  # "Snapchat (recovered by Mother from Sky's iPad)": a note on where it came from
-            if ("'" in quoted and (opening != '"' or _AN_ASIDE.match(quoted))) or quoted.rstrip().endswith(
-                "?"
-            ):
+            said = quoted.rstrip().endswith("?") or (
+                "'" in quoted and (opening != '"' or _AN_ASIDE.match(quoted))
+            )
+            if said:
                 continue  # 'Instagram - "don't use it"', 'Facebook group: "Anyone seen this lad?"': what was said
             value, start = quoted.strip(), match.start("quoted") + (len(quoted) - len(quoted.lstrip()))
             # '"Aunty Nkechi ❤️"', '"Mum 💕"': a family word before the name stays, as it does in the prose.
@@ -2979,7 +2856,7 @@ def _official(text: str, *, digits: bool = True) -> list[Span]:
             start = match.start() + district.start()
             spans.append(Span(start, start + len(district.group(0)), EntityKind.POSTCODE, district.group(0)))
     for match in _DISTRICT_AS_PLACE.finditer(text):
-        if match.group("area") in _POSTCODE_AREAS and match.group("d") not in _NOT_DISTRICTS:
+        if match.group("d") not in _NOT_DISTRICTS:
             spans.append(Span(match.start("d"), match.end("d"), EntityKind.POSTCODE, match.group("d")))
     return spans
 

@@ -1691,7 +1691,6 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
 _ANSWER_BEFORE = re.compile(r"[:?][ ]*$")
 _ANSWER_AFTER = re.compile(r"[ ]*(?:[.!]|[ ][–\-/][ ]|\n|$)")
 _NUMBER_AFTER = re.compile(r"[ ]?[0-9]")
-_CAPITALS_LINE = re.compile(r"[^\n]*")
 
 
 # "Actions: RE to discuss with TM": letters a note abbreviates with, or a little word, then "to" and what is to be
@@ -1716,9 +1715,10 @@ def _little_word_initials(text: str, start: int, end: int) -> bool:
         return False
     if _ANSWER_BEFORE.search(text, max(0, start - 4), start) and _ANSWER_AFTER.match(text, end):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line = _CAPITALS_LINE.match(text, line_start)
-    letters = [c for c in (line.group(0) if line else "") if c.isalpha()]
+    line_end = text.find("\n", end)
+    letters = [
+        c for c in text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None] if c.isalpha()
+    ]
     return sum(c.isupper() for c in letters) * 2 < len(letters)
 
 
