@@ -198,6 +198,19 @@ def _area_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# A local safeguarding partnership or board by its initials, the area's letters first ("HSCP", "IOWSCP",
+# "WWSCP 2024/06"): in the development sets every such token but the generic "LSCP" (a local one, which writers
+# label both ways) named one partnership.
+_PARTNERSHIP_INITIALS = re.compile(r"(?<![\w\-/&])(?!LSC)[A-Z]{1,6}SC(?:P|B|SP)(?![\w\-])")
+
+
+def partnership_initials(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), EntityKind.ORG, m.group(0))
+        for m in (_PARTNERSHIP_INITIALS.finditer(text) if "SC" in text else ())
+    ]
+
+
 def area_services(text: str) -> list[Span]:
     index = _areas()
     # The text's distinct capitalised words say which areas could be here: most texts hold a handful, and
@@ -216,10 +229,11 @@ def area_services(text: str) -> list[Span]:
             continue
         caps = text[start:end].isupper()
         if caps and end - start <= 5:
-            # An area's abbreviation is in capitals in any text ("RCT Children's Services"): the words after it
-            # say whether the log is.
+            # An area's abbreviation is in capitals in any text ("RCT Children's Services"): the two words after
+            # it say whether the log is ("IOW NHS Trust" is not; "KENT POLICE ATTENDED" is).
+            after = [w for _, _, w in _words_from(text, end, 1, False)[:2]]
             nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-            caps = nxt is None or nxt.group(0).isupper()
+            caps = nxt is None or (nxt.group(0).isupper() and all(w.isupper() for w in after))
         span = _service_around(text, start, end, caps)
         if span is not None:
             spans.append(span)

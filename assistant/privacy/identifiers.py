@@ -24,7 +24,7 @@ from itertools import dropwhile
 import phonenumbers
 
 from assistant.lexicon import AGE_UNIT, MONTH_WORDS, WEEKDAY_WORDS
-from assistant.privacy.area_services import area_services
+from assistant.privacy.area_services import area_services, partnership_initials
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import has_word, joined_before, same_length_lower
@@ -1728,7 +1728,11 @@ _HOUSE_NUMBER_CUE = _prefilter(
 # A room by its number alone where people are housed in rooms ("Ahmad Z (room 4)", "Bilal, room 2"): in a text
 # about a hostel, a hotel, a B&B, a refuge or an HMO; elsewhere only a hotel's three digits count (a clinic's
 # "room 3" identifies nobody).
-_ROOM_SHORT = re.compile(r"(?:room|Room|ROOM|rm|Rm)[ ]{1,2}[0-9]{1,2}[A-Za-z]?(?![\w/\-]|[.:][0-9])")
+# A hostel's unit is a room so written ("Broadfield House unit 12"), and two rooms are one family's ("rooms 7 and 8").
+_ROOM_SHORT = re.compile(
+    r"(?:room|Room|ROOM|rm|Rm|(?P<unit>unit|Unit|UNIT))(?:s|S)?[ ]{1,2}(?P<n>[0-9]{1,2})[A-Za-z]?"
+    r"(?:[ ](?:and|&)[ ][0-9]{1,2}[A-Za-z]?)?(?![\w/\-]|[.:][0-9]|[ ](?:days?|weeks?|hours?|mins?)\b)"
+)
 _LODGING = re.compile(
     r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
     r"supported lodgings|temporary accommodation|foyer|children's home|residents"
@@ -1964,11 +1968,22 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         start = match.start("no") if match.group("no") is not None else match.start()
         found = Span(start, match.end(), EntityKind.ADDRESS, norm(text[start : match.end()]))
         (spans if match.group("plot") else alone).append(found)
+    units: set[str] = set()
     for match in (
-        _ROOM_SHORT.finditer(text) if ("room" in lower or "rm " in lower) and _LODGING.search(lower) else ()
+        _ROOM_SHORT.finditer(text)
+        if ("room" in lower or "rm " in lower or "unit" in lower) and _LODGING.search(lower)
+        else ()
     ):
         if not joined_before(text, match.start()):
             alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+            if match.group("unit"):
+                units.add(match.group("n"))
+    if units:
+        # the unit then by its letter in the hostel's own log ("U12 shouting at resident")
+        alone += [
+            Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
+            for m in re.finditer(r"(?<![\w/\-])U[ ]?(?:" + "|".join(sorted(units)) + r")(?![\w/\-])", text)
+        ]
     for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower or ", no" in lower else ():
         if is_vocabulary(match.group("name")):
             continue
@@ -3131,7 +3146,7 @@ def structured_spans(text: str) -> list[Span]:
     found += _saints_and_units(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
-    found += pubs(text) + place_teams(text) + area_services(text)
+    found += pubs(text) + place_teams(text) + area_services(text) + partnership_initials(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]

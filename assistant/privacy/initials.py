@@ -497,7 +497,8 @@ _SIGN_OFF_INITIAL = re.compile(
 _SIGN_OFF_LETTER = re.compile(
     # a short name's two letters too ("... if you get anything. Eb"), and a letter closing a quoted message ('"Thanks
     # Nicola, this will go to panel on 02/11. H"')
-    r"(?P<i>[A-Z][a-z]?)[\"”]?[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b"
+    # or before the reviewer's note in brackets on the next line ("Will try to attend 16th. K" then "(I did not...")
+    r"(?P<i>[A-Z][a-z]?)[\"”]?[ ]*(?=\n[ \t>]*\n|\n?\Z|\n(?:>[ ]?)?(?:From|Sent|To|Date|Subject|-{2,})\b|\n\("
     # or above the writer's signature ("... for his sister Adwoa. E" then "Ellie Brannigan | Case Manager")
     r"|\n>[ ]?(?P<f>[A-Z])[a-z]|\n(?P<g>[A-Z])[a-z]+[ ][A-Z][\w'\-]+[ ]?[|,\n])"
 )
