@@ -360,6 +360,13 @@ def pathological_inputs(size: int) -> dict[str, str]:
         "no_break_spaces": _repeat("\u00a0", size, "DOB", "1"),
         "blank_lines": _repeat("\n", size, "a", "b"),
         "one_word": _repeat("a", size),
+        # names whose initials spell little words, with those initials, on one line: reading the line again for
+        # each initial was quadratic
+        "initials_on_one_line": _repeat(
+            "Chair: Daniel Okonjo. DO rang the Front Door and SO will call Sophie Olsen. ", size
+        ),
+        # a trade name that runs on in links after its cue: a pattern anchored at its end backtracked on each link
+        "trade_name_links": _repeat(" and", size, "He trades as Alpha", " Beta."),
     }
 
 

@@ -1707,7 +1707,26 @@ def _owner_before_to(text: str, start: int, end: int) -> bool:
     )
 
 
-def _little_word_initials(text: str, start: int, end: int) -> bool:
+class _CapitalLines:
+    """Whether the line holding an offset is written mostly in capitals: the newlines are found once and each line
+    read once, so a text of one long line costs one reading however many initials stand on it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.read: dict[int, bool] = {}
+
+    def __call__(self, at: int) -> bool:
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k not in self.read:
+            line = self.text[
+                self.starts[k] : self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+            ]
+            self.read[k] = sum(c.isupper() for c in line) * 2 >= sum(c.isalpha() for c in line)
+        return self.read[k]
+
+
+def _little_word_initials(text: str, start: int, end: int, in_capitals: _CapitalLines) -> bool:
     folded = fold(text[start:end])
     if folded not in FUNCTION_WORDS or folded in ACRONYMS or text[start:end] in ROLE_ABBREVIATIONS:
         return False
@@ -1715,11 +1734,7 @@ def _little_word_initials(text: str, start: int, end: int) -> bool:
         return False
     if _ANSWER_BEFORE.search(text, max(0, start - 4), start) and _ANSWER_AFTER.match(text, end):
         return False
-    line_end = text.find("\n", end)
-    letters = [
-        c for c in text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None] if c.isalpha()
-    ]
-    return sum(c.isupper() for c in letters) * 2 < len(letters)
+    return not in_capitals(start)
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([\w'\-]+)[ ]$")
@@ -1818,6 +1833,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
         letters for name in dict.fromkeys(names) if (letters := _taken_initials(name)) and letters in text
     }
     if taken:
+        in_capitals = _CapitalLines(text)
         finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(taken) + r")(?![\w\-/&]|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
@@ -1826,7 +1842,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             and (
                 _TAKEN_INITIALS_AFTER.match(text, m.end())
                 or _minutes_owner(text, m.start(), m.end())
-                or _little_word_initials(text, m.start(), m.end())
+                or _little_word_initials(text, m.start(), m.end(), in_capitals)
                 or _owner_before_to(text, m.start(), m.end())
             )
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())

@@ -1122,7 +1122,7 @@ _TRADING_AS = re.compile(r"\b(?:[Tt]rades|[Tt]rading|[Tt]raded)[ ]as[ ][\"“']?
 _TRADE_NAME = re.compile(
     r"[A-Z0-9][\w'’.\-]*(?:[ ](?:&|and|at|of|[A-Z0-9][\w'’.\-]*))*(?:[ ]\([A-Z][\w'’\- ]{0,30}\))?"
 )
-_TRADE_NAME_END = re.compile(r"(?:[ ](?:&|and|at|of))+$|\.$")
+_TRADE_NAME_LINKS = frozenset({"&", "and", "at", "of"})
 
 
 def _trade_names(text: str) -> list[Span]:
@@ -1131,7 +1131,10 @@ def _trade_names(text: str) -> list[Span]:
         name = _TRADE_NAME.match(text, cue.end())
         if name is None:
             continue
-        value = _TRADE_NAME_END.sub("", name.group(0))
+        words = name.group(0).split(" ")
+        while words and words[-1] in _TRADE_NAME_LINKS:
+            words.pop()  # a name ends on a word of its own, read word by word: a pattern anchored at the end backtracks
+        value = " ".join(words).removesuffix(".")
         if value:
             spans.append(Span(name.start(), name.start() + len(value), EntityKind.ORG, norm(value)))
     return spans
