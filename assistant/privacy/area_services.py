@@ -20,10 +20,9 @@ from assistant.privacy.names import classify
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
     FUNCTION_WORDS,
-    HOUSE_TYPES,
     INSTITUTION_WORDS,
     POST_NOMINALS,
-    STREET_TYPES,
+    STREET_OR_HOUSE_WORDS,
     data_lines,
     fold,
     is_vocabulary,
@@ -67,7 +66,6 @@ _CONNECTORS = frozenset({"and", "&", "of"})
 # "First" is a little word of a sentence, but a service's too ("Bristol First Response", "Slough Children First").
 # An operation's name is no service's ("Merseyside Police Op Orochi").
 _NOT_NAME_WORDS = (FUNCTION_WORDS - {"first"}) | WEEKDAY_WORDS | MONTH_WORDS | word_set("op operation")
-_STREET_OR_HOUSE = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
 # Labels and record words written in capitals after a name, not an acronym of a service ("Kent DOB").
 # System names are not part of an identifier either (the README's convention: "Kent LCS").
 _NOT_ACRONYMS = (
@@ -242,7 +240,7 @@ def area_services(text: str) -> list[Span]:
 
 def _service_around(text: str, start: int, end: int, caps: bool) -> Span | None:
     after = _words_from(text, end, 1, caps)
-    if after and fold(after[0][2]) in _STREET_OR_HOUSE:
+    if after and fold(after[0][2]) in STREET_OR_HOUSE_WORDS:
         return None  # "London Road", "Kent House": an address, found by the address rules
     before = _words_from(text, start, -1, caps)
     if not caps and start > 1 and text[start - 1] == " " and _person_before(text, start - 1):

@@ -28,7 +28,6 @@ from assistant.privacy.words import (
     FAMILY_ROLES,
     FAMILY_WORDS,
     FUNCTION_WORDS,
-    HOUSE_TYPES,
     INSTITUTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
@@ -49,7 +48,7 @@ from assistant.privacy.words import (
     PROFESSIONAL_ROLES,
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
-    STREET_TYPES,
+    STREET_OR_HOUSE_WORDS,
     WORD_NAMES,
     can_be_initials,
     chat_words,
@@ -2534,7 +2533,6 @@ _DAY_SURNAME_AFTER = re.compile(
 # Health Centre", "GP Stanley Front Street Surgery").
 _TITLE_OR_JOB_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][\w'\-]*)[ ]$")
 _WORD_SURNAME_AFTER = re.compile(r"[ ]([A-Z][a-z][\w'\-]*)(?![\w'\-])(?:[ ]([A-Z][\w'\-]*))?")
-_PLACE_WORDS = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
 
 
 def surnames_that_are_words(text: str, spans: list[Span]) -> list[Span]:
@@ -2551,9 +2549,9 @@ def surnames_that_are_words(text: str, spans: list[Span]) -> list[Span]:
         if after is None or classify(after.group(1)) not in ("COMMON", "TITLE"):
             continue
         beyond = fold(after.group(2) or "")
-        if beyond in INSTITUTION_WORDS or beyond in _PLACE_WORDS:
+        if beyond in INSTITUTION_WORDS or beyond in STREET_OR_HOUSE_WORDS:
             continue
-        if job == "ROLE" and fold(after.group(1)) in _PLACE_WORDS:
+        if job == "ROLE" and fold(after.group(1)) in STREET_OR_HOUSE_WORDS:
             continue
         longer.append(Span(span.start, after.end(1), span.kind, span.key))
     return longer

@@ -83,6 +83,8 @@ HOUSE_TYPES = (
     "Hall|Court|Mansions|Mills|Towers|Flats|Tower|Buildings|Chambers|Forge|Smithy|Stables|Granary|Gatehouse|Oast|"
     "Chapel|Bakery|Schoolhouse|Business Centre|Enterprise Centre"
 )
+# The same words as a set of folded words, for rules that look at one word beside a name.
+STREET_OR_HOUSE_WORDS = frozenset(fold(w) for w in (STREET_TYPES + "|" + HOUSE_TYPES).split("|"))
 
 
 # What a person does or is, said straight after her name or initials ("F said", "DC phoned", "K tearful"): the
