@@ -367,6 +367,8 @@ def pathological_inputs(size: int) -> dict[str, str]:
         ),
         # a trade name that runs on in links after its cue: a pattern anchored at its end backtracked on each link
         "trade_name_links": _repeat(" and", size, "He trades as Alpha", " Beta."),
+        # a service's name of ordinary words before a job's last word: its words are given to the job one by one
+        "service_before_a_job": _repeat(" Community", size, "the", " Worker came."),
     }
 
 

@@ -45,6 +45,7 @@ from assistant.privacy.words import (
     CAR_MAKES,
     CAR_MODELS,
     COMPASS_WORDS,
+    FAMILY_ROLES,
     FAMILY_WORDS,
     FUNCTION_WORDS,
     HOUSE_TYPES,
@@ -139,6 +140,7 @@ _PROFILE = re.compile(
     r"|(?P<h>@?[A-Za-z0-9_.\-]{2,30}(?:#[0-9]{4})?))"
 )
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
+_FAMILY_ROLE = re.compile(FAMILY_ROLES)  # matched against folded text
 # Three words or more in brackets, the first in lower case, after a platform: what the text says of it, not a name.
 _AN_ASIDE = re.compile(r"[ ]*[a-z][\w'\-]*(?:[ ]+\S+){2,}")
 # Cues that are not a platform: "from the account dee.bfd.official", "under the name al_x", "calling
@@ -700,6 +702,8 @@ def _handles(text: str, lower: str) -> list[Span]:
             if not handle_like:
                 if folded in common_words() or len(folded) < 3:
                     continue
+                if _FAMILY_ROLE.fullmatch(folded):
+                    continue  # "WeChat, mother-in-law (...)": who wrote, not her handle
                 if not strong and not value.islower():
                     continue  # "on Snapchat Kaydence said": a name, found by the name rules
                 if sep in {"is", "was", "of", "under"} and re.search(r"(?:ed|ing|ly|en)$", value):
@@ -850,6 +854,20 @@ _DOTTED_SENDER = re.compile(
 )
 
 
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """'Comment from "ruksi_luton"': a word shaped as a handle and quoted by itself is one, unless it is English
+    words joined as a program's field is ('"incident_summary"')."""
+    return (
+        start > 0
+        and end < len(text)
+        and _QUOTES.get(text[start - 1]) == text[end]
+        and not all(is_vocabulary(part) for part in re.split(r"[_.]+", text[start:end]) if part)
+    )
+
+
 def _shaped_handles(text: str, lower: str) -> list[Span]:
     """Handles found by their shape alone, or by their shape near a word about social media."""
     spans: list[Span] = [
@@ -940,7 +958,8 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
         if fold(value) in public_names():
             continue  # "what3words": a platform, not an account on it
         if _handle_shaped(value) or (
-            _handle_shaped(value, social=True) and near_social(match.start(), match.end())
+            _handle_shaped(value, social=True)
+            and (near_social(match.start(), match.end()) or _quoted_alone(text, match.start(), match.end()))
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.HANDLE, fold(value.lstrip("@"))))
     return spans
@@ -959,10 +978,12 @@ _REF_NUMBER = re.compile(
 _REF_STRONG = (
     r"ref|refs|reference|crime|storm|ppn|sir|passport|visa|licence|license|mosaic|liquid ?logic|lcs|ehm|pnc|pnd|crn|urn|mrn|cad|log|niche|athena|"
     r"occurrence|incident|case|hosp|hospital|patient|unit|trust|referral|file|record|client|person|job|ticket|"
-    r"claim|court|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
+    r"claim|court|cpoms|cp|child protection|mash|contact|episode|chronology|epr|emis|systmone|rio|lac|cin|ehcp|"
     r"custody|warrant|serial|booking|application|upn|uln|pupil|tenancy|policy|membership|cris|swift|eclipse|"
     r"carefirst|frameworki|nino|exhibits|exhibit|exh|docket|matter|index|marker|misper|collar|badge|ico|epo|"
     r"call sign|callsign|appliances|appliance|dx|imei|imsi|iccid|nrpsi|"
+    # a passport's or an ID card's number ("ID card RX 804417")
+    r"my ?concern|id card|identity card|"
     # an interpreter's or a call's ID with the interpreting service ("Language Line 61920", "LL 30552")
     r"language line|(?<!['’])ll|interpreter|interpreting"
 )
@@ -1003,6 +1024,12 @@ _EXHIBIT_RANGE = re.compile(r"(?<![\w/.\-])([A-Z]{2,3}/[0-9]{1,3})-([A-Z]{2,3}/[
 # A bank card's sixteen digits in fours ("скинь 200 фунтів на карту 4149 4410 2287 6631"): no phone or NHS number
 # is written so. All 5 of this shape in the development sets are labelled.
 _CARD_NUMBER = re.compile(r"(?<![\w/.\-])[0-9]{4}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
+# The last digits of a card, an account or a phone, as a statement or a note gives them ("account ending 4471",
+# "card ending in 0093"): they pick out one account.
+_ENDING_DIGITS = re.compile(
+    r"(?i:\b(?:account|acct|a/c|card|number|mobile|phone|iban)[ ]ending(?:[ ](?:in|with))?:?[ ]{1,2})"
+    r"(?P<n>[0-9]{3,6})(?![\w/])"
+)
 _STARRED_NUMBER = re.compile(r"[0-9](?<![\w*].)[0-9][*][0-9]{5,8}(?:/[0-9]{2,4})?(?![\w*/])")
 _A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
@@ -1167,6 +1194,8 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in _EXHIBIT_RANGE.finditer(text) if "/" in text else ():
         spans += [Span(match.start(k), match.end(k), EntityKind.REFERENCE, match.group(k)) for k in (1, 2)]
 
+    for match in _ENDING_DIGITS.finditer(text) if "ending" in lower else ():
+        spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _CARD_NUMBER.finditer(text):
         spans.append(
             Span(match.start(), match.end(), EntityKind.REFERENCE, re.sub(r"\D", "", match.group(0)))
@@ -1667,6 +1696,7 @@ _ADDRESS_NUMBERED = re.compile(
     rf"(?:{_CAP}[ ]{{1,2}}){{1,3}}(?:{_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
 _YEAR_THEN_COMMA = re.compile(r"(?:19|20)[0-9]{2},")
+_SCHOOL_YEAR_BEFORE = re.compile(r"(?:\b(?:Year|YEAR|year|Yr|yr)[ ]|\bY)$")
 _ADDRESS_NAMED = re.compile(
     rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
@@ -1736,6 +1766,16 @@ _ROOM_SHORT = re.compile(
 _LODGING = re.compile(
     r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
     r"supported lodgings|temporary accommodation|foyer|children's home|residents"
+)
+# A caravan's bay on a transit or council site is its pitch ("moved on to bay 5", "electric at bays 4–6"): in a text
+# about a site; not a hospital's bay ("resus bay 2", "Majors bay 6") nor a car park's ("parked in bay 12").
+_SITE_BAY = re.compile(
+    r"(?<![\w'\-])(?:bay|Bay|BAY)(?P<s>s|S)?[ ]{1,2}[0-9]{1,3}(?(s)(?:[ ]?[–\-][ ]?|[ ](?:and|&)[ ])[0-9]{1,3})"
+    r"(?![\w/\-]|[.:][0-9])"
+)
+_SITE_TEXT = re.compile(r"transit site|encampment|caravan|trailer|pitch|showground|travellers'? site")
+_NOT_A_SITE_BAY = re.compile(
+    r"(?i:resus|majors|minors|ambulance|parking|parked|car[ ]park|loading|ward|bed|delivery|assessment|side)[ ]$"
 )
 # A neighbour's house by its number in brackets after her name: "Mrs Harris (no. 16)", "(Mrs Hodgson, no. 14)";
 # not after an ordinary word ("accident book entry (no. 47)", "Visits (no. 3)").
@@ -1891,6 +1931,10 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
             continue  # "09:10 GP Dr Siddiqui", "09.10": the minutes of a time, not a house number ("No.12" is)
         if _YEAR_THEN_COMMA.match(match.group(0)):
             continue  # "12 October 2022, Kelsworth Family Court": a date's year, then a place
+        if match.group(0)[0].isdigit() and _SCHOOL_YEAR_BEFORE.search(
+            text, max(0, match.start() - 6), match.start()
+        ):
+            continue  # "Head of Year 8, Nene Gate": a school year, then the school
         spans.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     for match in _ADDRESS_NAMED.finditer(text) if typed else ():
         start = _trim_leading(text, match.start(), match.end())
@@ -1984,11 +2028,25 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
             Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
             for m in re.finditer(r"(?<![\w/\-])U[ ]?(?:" + "|".join(sorted(units)) + r")(?![\w/\-])", text)
         ]
+    bays: dict[int, int] = {}  # where a bay's number starts: where its word does
+    for match in _SITE_BAY.finditer(text) if "bay" in lower and _SITE_TEXT.search(lower) else ():
+        if not _NOT_A_SITE_BAY.search(text, max(0, match.start() - 12), match.start()):
+            alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
+            bays[text.index(" ", match.start()) + 1] = match.start()
     for match in _HOUSE_NUMBER_BRACKETED.finditer(text) if "(no" in lower or ", no" in lower else ():
         if is_vocabulary(match.group("name")):
             continue
         alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
-    return _joined_addresses(text, spans, digits=digits) + alone
+    joined = _joined_addresses(text, spans, digits=digits)
+    if bays:
+        # "bay 5, Chiltern View Transit Site": the site's address after the bay's number starts with its word
+        joined = [
+            Span(bays[span.start], span.end, span.kind, norm(text[bays[span.start] : span.end]))
+            if span.start in bays
+            else span
+            for span in joined
+        ]
+    return joined + alone
 
 
 # Parts of one address written apart: "Flat 11, Calder Court, Brunswick Street", then the town after it
@@ -2075,16 +2133,19 @@ def _place_words_end(text: str, start: int, end: int, *, ordinary_ok: bool = Fal
     """End of the capitalised place words in text[start:end], stopping before a role, function or
     institution word ("Flat 3, Mother said" has none)."""
     last = None
+    before = ""
     for word in re.finditer(r"[0-9]{1,4}[A-Za-z]?|[A-Z][A-Za-z'\-]*", text[start:end]):
         folded = fold(word.group(0))
         if (
             word.group(0)[0].isalpha()
             and folded != "the"
             and folded not in _PLACE_TYPES
+            and f"{before} {folded}" not in _PLACE_TYPES  # "Lincoln Road Enterprise Centre"
             and (folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in INSTITUTION_WORDS)
         ):
             break
         last = start + word.end()
+        before = folded
     if (
         last is None
         or not any(c.isalpha() for c in text[start:last])
@@ -2120,6 +2181,9 @@ _OWN_NAME_HEADS = re.compile(
     r"SARC|"
     # lodgings a family is placed in ("Station Lodge B&B", "Beeches Guest House", "Seaview Hotel")
     r"Guest[ ]House|Guesthouse|B&B|Hotel|Motel|"
+    # a voluntary group's or a firm's own name ("Noor Women's Network", "Fen Travellers' Voice", "Chiltern
+    # Language Partners"), where it ends the name ("Clear Voice Interpreting" is one longer)
+    r"(?:Network|Voice|Partners)(?![ ][A-Z])|"
     r"Group)\b(?![ ](?:Practice|Meeting|Supervision|Session|Work)|[\-/])"
 )
 _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
@@ -2746,6 +2810,8 @@ def _named_places(text: str) -> list[Span]:
                 # "Fox and Hounds Inn" is one pub; "the Buddha Vihara and Yeti Mothers' Group" two places.
                 joined = next((n for n, (_, w) in enumerate(words) if w in ("and", "&")), len(words))
                 words = words[:joined] if joined >= 2 else words
+                # "Complete the Contextual Safeguarding Network's tool": the sentence runs up to its "the"
+                words = words[: next((n for n, (_, w) in enumerate(words) if w == "the"), len(words))]
             while words and (fold(words[-1][1]) in LEADING_NOISE or words[-1][1] in _CONNECTORS):
                 words.pop()
             if not words:
@@ -2767,6 +2833,8 @@ def _named_places(text: str) -> list[Span]:
                     for w in content
                 ):
                     continue  # "the Core Group", "Parents Together", "Polish Association"
+                if match.group(0) == "Partners" and content[-1] == "safeguarding":
+                    continue  # "the Delegated Safeguarding Partners": the statute's, not a firm's name
             elif match.group(0) in _CAPS_SUFFIXES:
                 if not all(
                     w.isupper() and len(w) >= 4 and _bare(w) not in ACRONYMS
@@ -3391,8 +3459,18 @@ def place_mentions(
             if after is None:
                 break
             end = after
+        building = _BUILDING_AFTER.match(text, end) if end == match.end() else None
+        if building is not None:
+            # "Swale House" after "Swale Children's Social Work Team": a building named by the place
+            end = building.end()
+            key = norm(text[match.start() : end])
         spans.append(Span(match.start(), end, kind, key))
     return spans
+
+
+_BUILDING_AFTER = re.compile(
+    r"[ ](?:" + "|".join(w for w in HOUSE_TYPES.split("|") if " " not in w) + r")(?![\w'\-])"
+)
 
 
 def _whole_word_after(text: str, end: int, word: str) -> int | None:

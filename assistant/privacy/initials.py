@@ -51,6 +51,9 @@ _INITIALS_THEN_ROLE = re.compile(rf"(?P<ini>{_LETTERS})[ ]\((?P<what>[^()\n]{{2,
 _INITIALS_IN_BRACKETS = re.compile(
     rf"[ ]\((?P<inis>{_LETTERS}(?:(?:[ ]and[ ]|[ ]&[ ]|,[ ]?)(?:{_LETTERS}))*)\)"
 )
+# A job in letters that only one person holds in a meeting's or a log's list (not "CP", "PC" or "GP", which also
+# name a process, a rank used as a title or a practice).
+_ONE_PERSONS_LETTERS = word_set("HV SW SN DSL DDSL MW TM FSW IDVA ISVA EWO IRO CPN SENCO LADO YOT PO TLO")
 _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
@@ -223,7 +226,13 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
                 continue
             line = bisect.bisect_right(line_starts, match.start())
             if fold(ini) in ACRONYMS or fold(ini) in FUNCTION_WORDS:
-                # "IT (SW), CP (HV)": letters that are also a word or an acronym, in a list of people's roles.
+                # "IT (SW), CP (HV)": letters that are also a word or an acronym, in a list of people's roles,
+                # or with nothing but one person's job in letters ("5. PM (HV): Kathleen 11 months"); not a
+                # service's after "&" ("UASC & LC (PO)").
+                what = match.group("what")
+                if what in _ONE_PERSONS_LETTERS and not text.endswith(("& ", "and "), 0, match.start()):
+                    forms.add(ini)
+                    continue
                 acronyms.append((ini, line))
             else:
                 forms.add(ini)
@@ -376,7 +385,11 @@ def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
         and not joined_before(text, m.start(), _MARKS)
         and not (len(m.group(0)) == 1 and after_letter_label(text, m.start()))
         and not (fold(m.group(0)) in FUNCTION_WORDS and among_capitals(text, m.start(), m.end()))
+        and not (m.group(0) in ("AM", "PM") and _AFTER_A_TIME.search(text, max(0, m.start() - 6), m.start()))
     ]
+
+
+_AFTER_A_TIME = re.compile(r"[0-9][ ]?$")  # "at 4 PM": the time, whoever else "PM" is
 
 
 # One capital standing for someone where only a person goes: after a family word ("Grandad C", "Granny L") or in

@@ -23,6 +23,7 @@ from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.normalise import among_capitals, joined_before
 from assistant.privacy.words import (
     ACRONYMS,
+    ACTION_VERBS,
     CAR_MAKES,
     CAR_MODELS,
     FAMILY_ROLES,
@@ -1208,6 +1209,9 @@ def without_opening_verbs(text: str, spans: list[Span]) -> list[Span]:
         # Most names are one word, or start with no verb's ending: read no further (a long text finds a hundred
         # thousand names).
         space = text.find(" ", span.start, span.end)
+        if space != -1 and _an_action_verb(text[span.start : space]) and _after_an_action(text, span, space):
+            trimmed.append(Span(space + 1, span.end, span.kind, span.key))
+            continue
         if space == -1 or text[space - 1] not in "sd" or span.kind is not EntityKind.PERSON:
             trimmed.append(span)
             continue
@@ -1224,6 +1228,23 @@ def without_opening_verbs(text: str, spans: list[Span]) -> list[Span]:
             span = Span(first.end() + 1, span.end, span.kind, span.key)
         trimmed.append(span)
     return trimmed
+
+
+def _after_an_action(text: str, span: Span, space: int) -> bool:
+    """Whom an action names: a name, or a run of capitals read as a place that starts with a given name ("Emailed
+    Dawn Aldridge"); not a street ("Saw Mill Lane")."""
+    if span.kind is EntityKind.PERSON:
+        return True
+    word = TOKEN.match(text, space + 1, span.end)
+    return (
+        span.kind is EntityKind.ADDRESS and word is not None and classify(word.group(0)) in {"FIRST", "AMBIG"}
+    )
+
+
+def _an_action_verb(word: str) -> bool:
+    """ "Tell", "CONTACT": a verb that opens an action, and no one's given name ("Chase", "Bill" are)."""
+    folded = fold(word)
+    return folded in ACTION_VERBS and folded not in first_names() and (word.istitle() or word.isupper())
 
 
 def _verb_opening_sentence(text: str, tok: Tok, after: Tok) -> bool:
@@ -1670,6 +1691,16 @@ def _taken_initials(name: str) -> str | None:
     return letters if others and not _a_job_word(letters) else None
 
 
+def _disclosed_thing_initials(name: str) -> str | None:
+    """A two-word name's initials that spell what a note says was disclosed ("DA" for Denise Ayres): hers only
+    before what no abuse does ("DA replied", "DA saw the risk"; not "DA disclosed", "routine enquiry re DA asked")."""
+    words = [w for w in given_first(name).split() if w[:1].isalpha()]
+    if len(words) != 2 or not all(w[:1].isupper() for w in words):
+        return None
+    letters = words[0][0] + words[1][0]
+    return letters if fold(letters) in _DISCLOSED_THINGS else None
+
+
 def _a_job_word(letters: str) -> bool:
     """Whether a role list holds these letters as a job or a word for one; a family word in another language ("Ba",
     a Vietnamese father) is written as one, never in capitals as letters."""
@@ -1682,6 +1713,11 @@ def _a_job_word(letters: str) -> bool:
 # ("(DC, CAIT)"), nor after an article ("the DC said").
 _TAKEN_INITIALS_AFTER = re.compile(rf"[ ](?:{PERSON_VERBS}|phoned|arrested|convicted|v)\b|'s[ ]")
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an)[ ])$")
+# Over the development sets, each of these after "DA" or "NI" followed someone's initials (6 of 6).
+_ONLY_A_PERSON_AFTER = re.compile(
+    r"[ ](?:said|says|replied|saw|told|phoned|rang|emailed|visited|attended|spoke|wrote|agreed|explained|advised|"
+    r"called|texted|met)\b"
+)
 
 
 # A little word in capitals in a sentence otherwise in lower case is a name's initials ("DO rang the Front Door",
@@ -1846,6 +1882,18 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
             )
             and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
             and not among_capitals(text, m.start(), m.end())
+        ]
+    disclosed = {
+        letters
+        for name in dict.fromkeys(names)
+        if (letters := _disclosed_thing_initials(name)) and letters + " " in text
+    }
+    if disclosed:
+        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(disclosed) + r")(?=[ ])")
+        spans += [
+            Span(m.start(), m.end(), EntityKind.PERSON, "")
+            for m in finder.finditer(text)
+            if not covered[m.start()] and _ONLY_A_PERSON_AFTER.match(text, m.end())
         ]
     titled = {m.group(1) for m in _TITLED_WORD.finditer(text)} if names else set()
     surnames = {heads for name in dict.fromkeys(names) for heads in _surname_heads(name, titled)}
@@ -2297,7 +2345,7 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
 # to be done ("Ruth E to attend") and, for an "A" that could be an article, before a word no noun follows ("to Lucy A
 # by phone").
 _NAME_THEN_INITIAL = re.compile(
-    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\||[ ][0-9]{1,2}[/.][0-9])"
+    r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\||[ ]{2,}\S|[ ][0-9]{1,2}[/.][0-9])"
     r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”]|[ ][A-Z]{2,4}\b(?![ ][A-Z]))"
     r"|[ ][A-HJ-Z](?=[ ]to[ ][a-z])|[ ]A(?=[ ](?:by|on|at|in|from|re|about|says|said|will)\b)",
     re.MULTILINE,
@@ -2380,6 +2428,7 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
     person_at = {span.start: span for span in spans if span.kind is EntityKind.PERSON}
     surnames: set[str] | None = None
     given_initials: dict[str, set[str]] | None = None
+    joined_initials: dict[str, set[str]] | None = None
     for span in spans:
         if span.kind is EntityKind.PERSON:
             tail = _NAME_THEN_INITIAL.match(text, span.end)
@@ -2405,6 +2454,15 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
                     given_initials = _given_initials_by_surname(text, spans)
                 if "A" in given_initials.get(fold(text[span.start : span.end]), ()):
                     head = _BARE_A.match(text, span.start - 2)
+            if head is None and text[span.start - 3 : span.start - 1].isupper():
+                # "ML Chow" where the text names Mei Ling Chow: her given names' initials run together.
+                joined = _JOINED_INITIALS.search(text, max(0, span.start - 5), span.start)
+                if joined is not None:
+                    if joined_initials is None:
+                        joined_initials = _joined_initials_by_surname(text, spans)
+                    if joined.group(1) in joined_initials.get(fold(text[span.start : span.end]), ()):
+                        longer.append(Span(joined.start(1), span.end, span.kind, span.key))
+                        continue
             # a surname alone, or with the last of its initials ("T Rashid" of "M T Rashid")
             surname_only = (
                 head is not None and _INITIALS_SURNAME.fullmatch(text, span.start, span.end) is not None
@@ -2451,6 +2509,19 @@ def _given_initials_by_surname(text: str, spans: list[Span]) -> dict[str, set[st
         words = text[span.start : span.end].split() if span.kind is EntityKind.PERSON else []
         if len(words) >= 2 and words[0][:1].isupper():
             given.setdefault(fold(words[-1]), set()).add(words[0][0])
+    return given
+
+
+_JOINED_INITIALS = re.compile(r"(?<![\w.'\-])([A-Z]{2,3})[ ]$")
+
+
+def _joined_initials_by_surname(text: str, spans: list[Span]) -> dict[str, set[str]]:
+    """The initials of all the given names each surname is found with ("chow": {"ML"} for Mei Ling Chow)."""
+    given: dict[str, set[str]] = {}
+    for span in spans:
+        words = text[span.start : span.end].split() if span.kind is EntityKind.PERSON else []
+        if 3 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            given.setdefault(fold(words[-1]), set()).add("".join(w[0] for w in words[:-1]))
     return given
 
 
@@ -2830,6 +2901,38 @@ def lowercase_titled_names(text: str) -> list[Span]:
             continue
         spans.append(Span(match.start("name"), match.end("name"), EntityKind.PERSON, ""))
     return spans
+
+
+# A month that is also a given name, after a job's last word or a greeting and before a stop, is someone: the
+# name a log or an email gives them ("Supervisor: Jan.", "Hi Jan,"). A month is never so written.
+_MONTH_NAME = re.compile(r"(?<=[ ])(?:Jan|June|April|May|August)(?=[.,;:!)\n]|[ ][\-–][ ]|$)")
+_LABEL_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][a-z]+):?[ ]$")
+_GREETINGS = word_set("hi dear hello thanks morning cc")
+
+
+def month_named_people(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _MONTH_NAME.finditer(text):
+        label = _LABEL_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if label is not None and (fold(label.group(1)) in JOB_HEADS or fold(label.group(1)) in _GREETINGS):
+            spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
+    return spans
+
+
+# An initial and a surname, then a comma and a job ("Decision by K Common, Practice Supervisor", "D. Marsh, Attendance
+# Officer"): a signature, whatever word the surname is. All 38 of this shape in the development sets were people.
+_SIGNED_WITH_JOB = re.compile(
+    r"(?<![\w.&'\-])(?:[B-HJ-Z]\.?|[AI]\.)[ ](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),[ ]"
+    r"(?:[A-Z][\w&\-]*[ ]){0,3}(?P<job>[A-Z][a-z]+)\b"
+)
+
+
+def initial_surname_before_job(text: str) -> list[Span]:
+    return [
+        Span(match.start(), match.end("surname"), EntityKind.PERSON, "")
+        for match in (_SIGNED_WITH_JOB.finditer(text) if ", " in text else ())
+        if fold(match.group("job")) in JOB_HEADS and fold(match.group("surname")) not in ROLE_WORDS
+    ]
 
 
 # A family word, then a capitalised word that is also an English word, then what a person does or a stop: the word

@@ -102,11 +102,13 @@ from assistant.privacy.names import (
     given_first,
     given_then_caps_surname,
     initial_mentions,
+    initial_surname_before_job,
     job_initial_surname,
     kin_word_names,
     list_names,
     lowercase_mentions,
     lowercase_titled_names,
+    month_named_people,
     paired_names,
     propagate,
     record_names,
@@ -142,11 +144,14 @@ from assistant.privacy.words import (
     AKAN_DAY_NAMES,
     AKAN_MEN_DAY_NAMES,
     FUNCTION_WORDS,
+    INSTITUTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
     LOG_DESCRIPTORS,
+    NATIONALITIES,
     PARTICLES,
     PARTY_WORDS,
+    STREET_OR_HOUSE_WORDS,
     WORD_NAMES,
     first_names,
     fold,
@@ -154,6 +159,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     place_names,
+    word_set,
 )
 
 __all__ = [
@@ -467,6 +473,60 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
     return kept
 
 
+_JOB_HEAD_AFTER = re.compile(r"[ ]([A-Z][a-z]{3,})\b")
+
+
+def _without_jobs_after(text: str, spans: list[Span]) -> list[Span]:
+    """An organisation or a place read into the job after it ("North Tyneside MARAC Coordinator", "Roma Community
+    Link Worker", "Cafcass Family Court Adviser") keeps only its proper name: the words before the job's last word
+    that are ordinary words, acronyms or a service's words go with the job, and a span left with none goes. Over the
+    development sets, no such word was labelled part of an identifier (but "Scardale Head", a village, was)."""
+    kept: list[Span] = []
+    for span in spans:
+        head = _JOB_HEAD_AFTER.match(text, span.end) if span.kind in _PLACE_OR_ORG else None
+        if head is None or fold(head.group(1)) not in JOB_HEADS or head.group(1) == "Head":
+            kept.append(span)
+            continue
+        end = span.end
+        while end > span.start:
+            space = text.rfind(" ", span.start, end)  # word by word from the end: no pattern anchored there
+            start = span.start if space == -1 else space + 1
+            if not _a_job_tail_word(text[start:end]):
+                break
+            end = max(space, span.start)
+        if end == span.end:
+            kept.append(span)
+        elif (
+            any(c.isalpha() for c in text[span.start : end])
+            and fold(text[span.start : end]) not in NATIONALITIES
+        ):
+            kept.append(Span(span.start, end, span.kind, norm(text[span.start : end])))
+    return kept
+
+
+_PLACE_OR_ORG = frozenset({EntityKind.ORG, EntityKind.ADDRESS})
+
+
+# Where an organisation's or a place's own name ends: these stay with it ("Dartcombe County Council EHE Adviser",
+# "Harold Hill Safer Schools Officer"); a court is a job's ("Family Court Adviser").
+_NAME_ENDS = word_set("council police constabulary trust hospital partnership") | (
+    STREET_OR_HOUSE_WORDS - {"court"}
+)
+
+
+def _a_job_tail_word(word: str) -> bool:
+    bare = word.removesuffix("'s")
+    folded = fold(bare)
+    if folded in _NAME_ENDS:
+        return False
+    return (
+        folded in INSTITUTION_WORDS
+        or folded in ACRONYMS
+        or (bare.isupper() and len(bare) <= 6)
+        or (is_vocabulary(bare) and folded not in place_names())
+    )
+
+
 _NAMED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG})
 
 
@@ -719,6 +779,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     names = context_names(tokens) + list_names(tokens) + speakers(copy) + given_then_caps_surname(tokens)
     names += job_initial_surname(tokens)
     names += record_names(copy) + kin_word_names(copy) + vietnamese_names(copy) + lowercase_titled_names(copy)
+    names += month_named_people(copy) + initial_surname_before_job(copy)
     names += signature_names(copy)
     # Runs of capitalised words are read in the unmasked text, so a run around a place already found
     # replaces it whole ("Lewisbridge Police Station" around "Lewisbridge Police").
@@ -815,7 +876,8 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     if initials:
         selected = _select_more(plain, selected, initials)
     selected = [s for s in selected if not _a_public_title(plain, s)]
-    return _person_keys(copy, _with_akan_titles(copy, _without_jobs_before(copy, selected)))
+    selected = _without_jobs_before(copy, _without_jobs_after(copy, selected))
+    return _person_keys(copy, _with_akan_titles(copy, selected))
 
 
 def redact(text: str) -> Redaction:
