@@ -64,6 +64,7 @@ from assistant.privacy.words import (
     is_vocabulary,
     norm,
     ordinary_word_towns,
+    place_names,
     public_names,
     trie,
     word_set,
@@ -1070,9 +1071,10 @@ _JUNCTIONS = re.compile(r"J[0-9]{1,2}[/\-]J?[0-9]{1,2}")
 # A police officer's collar number after the rank: "PC 4471", "PCSO 2219XL" (it names one officer).
 _COLLAR = re.compile(rf"(?<![\w]){POLICE_RANKS}[ ](?P<n>[0-9]{{2,5}}[A-Z]{{0,2}})(?![\w/])")
 # ... or after the officer's name or initial: "PC Dunmore 3318", "PC Joel Mensah (5521)", "PC Ahmed Raza (WM 8842)",
-# "DC N. Hussain 8812", "(PC Jodie Haworth, 4419)" (not a year after the comma: "PC Smith, 2019").
+# "DC N. Hussain 8812", "DC K ASHWORTH 10293", "(PC Jodie Haworth, 4419)" (not a year after the comma: "PC Smith,
+# 2019").
 _COLLAR_AFTER = re.compile(
-    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z](?:\.|[\w'\-]{{1,30}})[ ]){{0,1}}[A-Z](?:\.|[\w'\-]{{1,30}})"
+    rf"(?<![\w]){POLICE_RANKS}[ ](?:[A-Z](?:\.|[\w'\-]{{1,30}})?[ ]){{0,1}}[A-Z](?:\.|[\w'\-]{{1,30}})"
     rf"(?:[ ]|,[ ](?!(?:19|20)[0-9]{{2}}\b))\(?(?P<n>(?:[A-Z]{{1,2}}[ ]?)?[0-9]{{3,5}})(?![\w/])"
 )
 # A GP practice named by its partners: "Mahmood & Partners", "Quenby and Ashworth Partners".
@@ -2199,6 +2201,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Nursery|Pre-School|Pre-school|Preschool|Daycare|Day Care|Primary|Infants|Juniors|Grammar|UTC|"
             # Wales's early-years setting named with its own words ("Little Acorns Flying Start")
             r"Flying Start|"
+            # a mosque's school for children, named by its place or its own words ("Noor-ul-Islam Evening Madrasah")
+            r"Madrasah?|Madrassah?|Madressa|Dugsi|"
             r"J[ ]?I[ ]?&[ ]?N|J[ ]?&[ ]?I|Junior(?![ ]{1,2}[A-Z0-9])|(?:High|Middle)(?![ ]{1,2}[A-Z0-9]))\b"
         ),
     ),
@@ -3060,6 +3064,12 @@ _HOME_HEADERS = frozenset(
     }
 )
 _HOME_NUMBER = re.compile(r"[0-9]{1,4}[A-Za-z]?(?=[ ]*(?:\(|$))")
+# ... and a column of dates of birth: a year alone there is the year someone was born ("| c. 1957 |"), not a year
+# in running text.
+_BIRTH_HEADERS = frozenset(
+    {"dob", "d.o.b", "d.o.b.", "date of birth", "born", "year of birth", "yob", "dob / age"}
+)
+_BIRTH_YEAR = re.compile(r"(?:(?:c\.|circa|approx\.?|b\.)[ ]?)?(?P<y>(?:19|20)[0-9]{2})(?=[ ]*(?:\(|$))")
 
 
 def _headed_columns(text: str) -> list[Span]:
@@ -3077,10 +3087,15 @@ def _headed_columns(text: str) -> list[Span]:
             cells.append((cursor, cell))
             cursor += len(cell) + 1
         heads = [fold(cell.strip(" *_:")) for _, cell in cells]
-        if any(head in _REF_HEADERS or head in _HOME_HEADERS for head in heads):
+        if any(head in _REF_HEADERS or head in _HOME_HEADERS or head in _BIRTH_HEADERS for head in heads):
             references = [k for k, head in enumerate(heads) if head in _REF_HEADERS][:1]
             homes = [k for k, head in enumerate(heads) if head in _HOME_HEADERS][:1]
-            columns = {k: EntityKind.REFERENCE for k in references} | {k: EntityKind.ADDRESS for k in homes}
+            births = [k for k, head in enumerate(heads) if head in _BIRTH_HEADERS][:1]
+            columns = (
+                {k: EntityKind.REFERENCE for k in references}
+                | {k: EntityKind.ADDRESS for k in homes}
+                | {k: EntityKind.DATE for k in births}
+            )
             continue
         for column, kind in columns.items():
             if column >= len(cells):
@@ -3091,6 +3106,11 @@ def _headed_columns(text: str) -> list[Span]:
                 home = _HOME_NUMBER.match(cell.strip())
                 if home is not None:
                     spans.append(Span(begin, begin + home.end(), kind, home.group(0)))
+                continue
+            if kind is EntityKind.DATE:
+                year = _BIRTH_YEAR.match(cell.strip())
+                if year is not None:
+                    spans.append(Span(begin + year.start("y"), begin + year.end("y"), kind, year["y"]))
                 continue
             value = _REF_VALUE.fullmatch(cell.strip())
             if (
@@ -3285,7 +3305,48 @@ def _after_plates(text: str, found: list[Span], plates: list[Span]) -> list[Span
 
 _DISPLAY_NAME = re.compile(r"[A-Z][\w'\-]*(?:[ ][\w'\-]+)+")
 PLACE_KINDS = (EntityKind.SCHOOL, EntityKind.ORG, EntityKind.GP_PRACTICE)
-_CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])")
+# A capitalised word, or a trade name's two run together ("SplashStart Swim School Ltd").
+_CAP_WORD = re.compile(r"[A-Z][a-z]{3,30}(?![\w'\-])|[A-Z][a-z]{2,20}[A-Z][a-z]{2,20}(?![\w'\-])")
+# What a club's or a group's name ends with after its own word ("Flyers Basketball Club", "Colts JFC").
+_CLUB_KIND = word_set(
+    "club clubs fc jfc afc rfc rufc cc abc bc hc sc cic ltd limited association basketball football netball "
+    "rugby cricket hockey swimming swim boxing gymnastics athletics dance cheer cheerleading judo karate taekwondo "
+    "league team squad academy group"
+)
+
+
+def _own_word_after_place(words: list[str], towns: set[str]) -> str | None:
+    """ "Flyers" of "Foleshill Flyers Basketball Club", "Colts" of "Brierley Hill Colts JFC": a club's or a group's
+    own word, after its place and before what kind of club it is, that the text may use alone for it. Only a word
+    no list reads as ordinary (or a plural one, as teams are named) and that says nothing of a service."""
+    while words and (fold(words[-1]) in _CLUB_KIND or fold(words[-1]) in _KIND_WORDS):
+        words = words[:-1]
+    if len(words) < 2 or len(words) > 4:
+        return None
+    core, place = words[-1], words[:-1]
+    if not all(w[:1].isupper() and _place_word(w) for w in place):
+        return None
+    if not (
+        fold(place[0]) in towns or fold(" ".join(place)) in place_names() or fold(place[0]) in place_names()
+    ):
+        return None
+    folded = fold(core)
+    if (
+        not _CAP_WORD.fullmatch(core)
+        or not _place_word(core)
+        or folded in common_words()
+        or folded in GENERIC_QUALIFIERS
+        or folded in _GENERIC_SERVICE
+        or folded in _DIRECTIONS
+        or folded in NATIONALITIES
+        or folded in _CLUB_KIND
+        or folded in _KIND_WORDS
+        or (is_vocabulary(core) and not (folded.endswith("s") and is_vocabulary(core[:-1])))
+    ):
+        return None
+    return core
+
+
 # Words before a place's first word that make it the town it is named after.
 _AS_TOWN_BEFORE = re.compile(r"(?<![\w'\-])(?:in|near|towards|around|outside|across)[ ]$")
 _FROM_BEFORE = re.compile(r"(?<![\w'\-])from[ ]$")
@@ -3342,6 +3403,7 @@ def place_mentions(
     A word also used as a town in an address ("..., Hollinbrook") is a place name, not the school's own."""
     towns: set[str] = set()
     known: dict[str, tuple[EntityKind, str, list[str]]] = {}
+    shared: dict[str, list[tuple[EntityKind, str, list[str]]]] = {}
     for span in selected:
         if span.kind is EntityKind.ADDRESS:
             last = text[span.start : span.end].rsplit(",", 1)[-1].split()
@@ -3361,6 +3423,9 @@ def place_mentions(
         if span.kind not in PLACE_KINDS:
             continue
         words = text[span.start : span.end].split()
+        if not initials_only and len(words) >= 2 and not words[0].isupper():
+            # "LIVING WATERS REVIVAL CENTRE" as a heading after "Living Waters Revival Centre": the name in capitals
+            known.setdefault(" ".join(words).upper(), (span.kind, span.key, []))
         capitals = [
             w
             for w in words
@@ -3414,13 +3479,23 @@ def place_mentions(
             and len(words) >= 3
             and fold(words[-1]) in _KIND_WORDS
         ):
-            # "Little Acorns" of "Little Acorns Nursery": a name of ordinary words said again without its kind
-            short = words[:-1]
-            if not all(
-                fold(w) in GENERIC_QUALIFIERS or fold(w) in _GENERIC_SERVICE or fold(w) in INSTITUTION_WORDS
-                for w in short
-            ):
-                known.setdefault(" ".join(short), (span.kind, span.key, words[-1:]))
+            # "Little Acorns" of "Little Acorns Nursery": a name of ordinary words said again without its kind; and
+            # its first two words, as "Living Waters" of "Living Waters Revival Centre"
+            for short in (words[:-1], words[:2]) if len(words) >= 4 else (words[:-1],):
+                if (
+                    not any(
+                        fold(w) in GENERIC_QUALIFIERS
+                        or fold(w) in _GENERIC_SERVICE
+                        or fold(w) in INSTITUTION_WORDS
+                        for w in short[1:]
+                    )
+                    and fold(short[-1]) not in FUNCTION_WORDS
+                    and short[-1][:1].isupper()
+                ):
+                    known.setdefault(" ".join(short), (span.kind, span.key, words[len(short) :]))
+        core = None if initials_only else _own_word_after_place(words, towns)
+        if core is not None:
+            known.setdefault(core, (span.kind, span.key, []))
         if (
             initials_only
             or folded in towns
@@ -3429,12 +3504,17 @@ def place_mentions(
             or folded in _GENERIC_SERVICE
             or folded in _DIRECTIONS
             or folded in NATIONALITIES  # "Roma" of "Roma Voices Sheffield" is a people, not the group
+            # "BadgerNet" of a run read as one service: a record system's name run together
+            or (folded in public_names() and not head.group(0)[1:].islower())
             or not _place_word(head.group(0))
         ):
             continue
         rest = text[head.end() : span.end].split()
         known.setdefault(head.group(0), (span.kind, span.key, rest))
         known.setdefault(head.group(0).upper(), (span.kind, span.key, [w.upper() for w in rest]))
+        # "Haven Marsh" after "Haven Bridge Primary School" and "Haven Marsh Hospital": each name the word starts
+        # is tried, and the one written out furthest wins.
+        shared.setdefault(head.group(0), []).append((span.kind, span.key, rest))
     if not known:
         return []
     # A trie of the names (the longest one written wins): a megabyte of found places has thousands of them.
@@ -3446,7 +3526,7 @@ def place_mentions(
             and _TO_AFTER.match(text, match.end())
         ):
             continue  # "placed in Pellingham", "from Wendlebury Moor to the coast": the town, not the school
-        kind, key, rest = known[match.group(0)]
+        kind, key, rest = _furthest(text, match.end(), known[match.group(0)], shared.get(match.group(0), []))
         end = match.end()
         # "Marsden Vale High" of "Marsden Vale High School": as much of the name as is written, or its
         # initials ("Northgate ABC" for "Northgate Amateur Boxing Club").
@@ -3466,6 +3546,27 @@ def place_mentions(
             key = norm(text[match.start() : end])
         spans.append(Span(match.start(), end, kind, key))
     return spans
+
+
+def _furthest(
+    text: str,
+    end: int,
+    first: tuple[EntityKind, str, list[str]],
+    others: list[tuple[EntityKind, str, list[str]]],
+) -> tuple[EntityKind, str, list[str]]:
+    """Of the found names a short form's word starts, the one whose next words the text goes on with ("Haven
+    Marsh" is the hospital, not "Haven Bridge Primary School"); the first found where none goes on."""
+    best, reach = first, 0
+    for candidate in others:
+        at, words = end, 0
+        for word in candidate[2]:
+            after = _whole_word_after(text, at, word)
+            if after is None:
+                break
+            at, words = after, words + 1
+        if words > reach:
+            best, reach = candidate, words
+    return best
 
 
 _BUILDING_AFTER = re.compile(

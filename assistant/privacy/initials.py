@@ -21,6 +21,7 @@ from assistant.privacy.normalise import among_capitals, joined_before, same_leng
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
+    FAMILY_WORDS,
     FUNCTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
@@ -55,6 +56,13 @@ _INITIALS_IN_BRACKETS = re.compile(
 # name a process, a rank used as a title or a practice).
 _ONE_PERSONS_LETTERS = word_set("HV SW SN DSL DDSL MW TM FSW IDVA ISVA EWO IRO CPN SENCO LADO YOT PO TLO")
 _ROLE_BEFORE = re.compile(r"[A-Za-z][\w\-]*(?:[ ][A-Za-z][\w\-]*){0,2}$")
+# "CM (co-resident)", "ZH (brother)", "IH (Chacha)": letters with what the person is to the child or the household.
+_INITIALS_THEN_KIN = re.compile(r"(?<![\w'&/.\-])(?P<ini>[A-Z]{2,3})[ ]\((?P<kin>[A-Za-z][a-z\-]+)\)")
+# Not an offence against whom ("s.18 GBH (child)", "s47 ABH (Mother)").
+_HOUSEHOLD_WORDS = (
+    FAMILY_WORDS | word_set("co-resident resident housemate flatmate roommate classmate")
+) - word_set("child children baby infant")
+_OFFENCE_LETTERS = word_set("gbh abh")
 # "Key: HW = Hollie Wragg; CT = Chanel Tiffin": the name after spells the letters.
 _KEYED = re.compile(r"(?P<ini>[A-Z]{2,4}[a-z]?)[ ]?[=:][ ]?(?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,3})")
 # "Gaz = Gary Pocklington", "Dec = Declan Moss": a key that gives the short form a name goes by.
@@ -246,6 +254,16 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             for ini in re.findall(_LETTERS, match.group("inis")):
                 if _letters_can_be_someone(ini) and fold(ini) not in ACRONYMS and ini not in _heads(role):
                     forms.add(ini)
+    for match in _INITIALS_THEN_KIN.finditer(text) if " (" in text else ():
+        ini = match.group("ini")
+        if (
+            fold(match.group("kin")) in _HOUSEHOLD_WORDS
+            and _letters_can_be_someone(ini)
+            and fold(ini) not in ACRONYMS
+            and fold(ini) not in NOT_INITIALS
+            and fold(ini) not in _OFFENCE_LETTERS
+        ):
+            forms.add(ini)
     # The family words are found first, in a lower-case copy (a pattern that starts with letters, so re skips
     # ahead), and the letters looked for only after them.
     for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
@@ -476,6 +494,20 @@ _DOTTED_LETTER_CUE = re.compile(
 _AGE_BEFORE = re.compile(rf"(?:\d|\b(?:{AGE_UNIT}|old|male|female))[ ]$")
 
 
+_GRANDPARENT_LETTERS = re.compile(r"(?<![\w\-])(?:MGM|MGF|PGM|PGF)(?![\w\-])")
+_SENTENCE_END = re.compile(r"(?:[ ]*\n|[ ]*\Z|[ ]+[A-Z0-9])")
+
+
+def _bare_uses(text: str, letter: str, covered: bytearray) -> int:
+    """How often `letter` stands alone with no full stop and unread as anyone's initial so far."""
+    return sum(
+        1
+        for m in re.finditer(letter + r"(?![\w\-&/.])", text)
+        if not covered[m.start()]
+        and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _MARKS))
+    )
+
+
 def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     """A capital and a full stop standing for a person where a person goes."""
     if "." not in text:
@@ -487,6 +519,13 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
         start = m.start()
         if covered[start] or m.group(0)[0] in never or after_letter_label(text, start):
             continue
+        if (
+            m.group(0)[0] in "MFP"
+            and _SENTENCE_END.match(text, m.end())
+            and _GRANDPARENT_LETTERS.search(text)
+            and _bare_uses(text, m.group(0)[0], covered) >= 2
+        ):
+            continue  # "conveyed with M." where the note writes "M agreed", "with M and MGM": a parent's letter
         if start == 0 or text[start - 1] == "\n" or _AGE_BEFORE.search(text, max(0, start - 12), start):
             continue
         if _DOTTED_LETTER_AFTER.match(text, m.end()) or _DOTTED_LETTER_CUE.search(
@@ -682,7 +721,15 @@ def _letters_not_initials(text: str) -> frozenset[str]:
     letters = set(_label_letters(text))
     if sum(_stands_alone(text, role) for role in "MFP") >= 2:
         letters |= {"M", "F", "P"}
+    # "M (Chantal NSIMBA) present", "F (SHAHID UDDIN) spoken to": a letter glossed with a whole name that it does not
+    # start says who holds the role it stands for.
+    for match in _LETTER_GLOSSED.finditer(text) if " (" in text else ():
+        if not joined_before(text, match.start(), _MARKS) and match["l"] not in _heads(match["name"].split()):
+            letters.add(match["l"])
     return frozenset(letters)
+
+
+_LETTER_GLOSSED = re.compile(r"(?<![\w'])(?P<l>[A-Z])[ ]\((?P<name>[A-Z][\w'\-]+(?:[ ][A-Z][\w'\-]+){1,2})\)")
 
 
 def _label_letters(text: str) -> set[str]:

@@ -1109,6 +1109,10 @@ def context_names(tokens: Tokens) -> list[Span]:
                     and text[match.end() : match.end() + 1] not in {",", ")", ";", "."}
                 ):
                     span = None
+                if lone_word and sep == "(":
+                    span = (
+                        None  # "| Club (chair) |": a lone dictionary word before a role in brackets holds it
+                    )
                 # "Barnardo's ICTG service": a national body's name before a role is no one's.
                 if span is not None and fold(text[span.start : span.end]) in public_names():
                     span = None

@@ -143,10 +143,12 @@ from assistant.privacy.words import (
     ACRONYMS,
     AKAN_DAY_NAMES,
     AKAN_MEN_DAY_NAMES,
+    FAMILY_WORDS,
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     JOB_HEADS,
     JOB_LETTERS,
+    KIN_QUALIFIERS,
     LOG_DESCRIPTORS,
     NATIONALITIES,
     PARTICLES,
@@ -592,6 +594,24 @@ _NANA = re.compile(r"(?<![\w'\-])Nana(?![\w'\-])")
 _NAME_AFTER_NANA = re.compile(r"[ ]([A-Z][a-z][\w\-]*)")
 
 
+_QUALIFIED_KIN = re.compile(r"(?P<q>[A-Za-z]+)[ ](?P<kin>[A-Za-z]+)(?![\w'\-])")
+
+
+def _without_kin_qualifiers(text: str, spans: list[Span]) -> list[Span]:
+    """ "Boro Mama", "Choti Khala": a qualifier before a family word is part of the role, never a name; a name after
+    them stays ("Boro Mama AHMED, Jamal" keeps "AHMED, Jamal")."""
+    out: list[Span] = []
+    for span in spans:
+        match = _QUALIFIED_KIN.match(text, span.start)
+        if match is None or fold(match["q"]) not in KIN_QUALIFIERS or fold(match["kin"]) not in FAMILY_WORDS:
+            out.append(span)
+            continue
+        start = match.end() + 1  # past the space after the family word
+        if span.end > start:
+            out.append(Span(start, span.end, span.kind, norm(text[start : span.end])))
+    return out
+
+
 def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
     """ "Nana" before an Akan day name is part of the name ("Nana Kofi Agyeman", "nana kofi"), as an elder's title."""
     out: list[Span] = []
@@ -877,7 +897,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         selected = _select_more(plain, selected, initials)
     selected = [s for s in selected if not _a_public_title(plain, s)]
     selected = _without_jobs_before(copy, _without_jobs_after(copy, selected))
-    return _person_keys(copy, _with_akan_titles(copy, selected))
+    return _person_keys(copy, _with_akan_titles(copy, _without_kin_qualifiers(copy, selected)))
 
 
 def redact(text: str) -> Redaction:

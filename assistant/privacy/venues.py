@@ -812,6 +812,8 @@ _TEAM_AFTER = re.compile(
     r"[ ](?:team(?![ ](?:manager|leader|lead|leads|members?|around|admin|secretary|clerk)\b|[ ]\([\"“])"
     # a service's rooms where children are interviewed or examined ("Kenneth Steps suite")
     r"|suite(?![ ](?:of|manager|staff)\b)"
+    # a force's custody suite named by a station found as an organisation ("Bolton Central custody")
+    r"|custody(?:[ ]suite)?(?![ ](?:sergeant|officer|record|nurse)\b)"
     r"|\((?:(?:North|South)(?:[ \-]?(?:East|West))?|East|West|Central|Mid)\)"
     r"|[a-z][A-Z]{2,5})(?![\w'\-])"  # its own letters in mixed case ("Cheshire West iART")
 )

@@ -302,6 +302,12 @@ PROFESSIONAL_ROLES = (
     # faith settings' own offices, as a safeguarding note from a church, a synagogue, a yeshiva or a gurdwara
     # writes them ("Deaconess O. Adebayo", "the Rebbetzin", "Menahel Rabbi Katz", "the sevadars")
     "deacon|deaconess|evangelist|apostle|prophetess|rabbi|rebbe|rebbetzin|menahel|rav|granthi|giani|sevadar|"
+    # ... and a church's, a mosque's, a madrasah's or a temple's others ("Qari", "the raqi", "Evang Chidi", "Canon
+    # Prescott", "the Macallin", Somali for the teacher); not those that are also names, surnames or part of a
+    # place's name (Hafiz, Sheikh, Pandit, Elder, Bishop, "Gurdwara Sahib")
+    "prophet|archbishop|canon|reverend|minister|catechist|monsignor|cantor|chazan|swami|pujari|qari|hafiza|"
+    "maulana|moulana|maulvi|molvi|moulvi|mufti|ustadh|ustadha|ustaz|ustaza|aalim|aalima|raqi|raaqi|macallin|"
+    "macalin|macalimad|evang|"
     "solicitor|chair|reviewer|author|lead reviewer|independent reviewer|interpreter|caseworker|"
     "case worker|housing officer|probation officer|paramedic|sergeant|inspector|constable|clinician|"
     "safeguarding lead|named nurse|named doctor|designated nurse|designated doctor|supervisor|"
@@ -357,6 +363,13 @@ JOB_HEADS = (
     - NOT_ONE_PERSON
     - word_set("year mgm mgf pgm pgf sgm sgf")
 ) | word_set("dc ds di dci pc ps pcso sgt insp")  # "WH (DC, CAIT)": an officer's rank is one person's job
+# Words that say which of several relatives a family word means, in South Asian languages ("Boro Mama", the elder
+# maternal uncle, "Choti Khala", "Bade Abbu"): part of the role only straight before a family word, as "boro" alone
+# may be a town's short name.
+KIN_QUALIFIERS = word_set(
+    "boro baro bara bari bada bade bado choto chhoto chota chhota choti chhoti chote chhote mejo meja majhla majhli "
+    "sejo shejo naw nowa"
+)
 # Family words said before a name as a title ("Uncle Shaz", "Nana Pearl", "Uncle DD"): the word is a role, what
 # follows it is what the family calls someone. Not "Mother NI number", not "Abba" (also a priest's title).
 KIN_TITLES = word_set(
