@@ -3514,7 +3514,9 @@ def place_mentions(
         known.setdefault(head.group(0).upper(), (span.kind, span.key, [w.upper() for w in rest]))
         # "Haven Marsh" after "Haven Bridge Primary School" and "Haven Marsh Hospital": each name the word starts
         # is tried, and the one written out furthest wins.
-        shared.setdefault(head.group(0), []).append((span.kind, span.key, rest))
+        alternatives = shared.setdefault(head.group(0), [])
+        if len(alternatives) < _MOST_SHARED and all(rest != other[2] for other in alternatives):
+            alternatives.append((span.kind, span.key, rest))
     if not known:
         return []
     # A trie of the names (the longest one written wins): a megabyte of found places has thousands of them.
@@ -3546,6 +3548,9 @@ def place_mentions(
             key = norm(text[match.start() : end])
         spans.append(Span(match.start(), end, kind, key))
     return spans
+
+
+_MOST_SHARED = 8  # names tried per short form: a bound on the work per mention, far above any review's
 
 
 def _furthest(
