@@ -259,6 +259,11 @@ class Tokens:
         flags = bytearray(len(starts))
         for k, start in enumerate(starts):
             line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+            # A cheap bound first: a few common lowercase letters are some of its lowercase letters, and its
+            # capitals are at most what is neither those nor a space. Most lines of prose fail here, uncounted.
+            some_lower = sum(map(line.count, "etaonis"))
+            if 5 * some_lower > len(line) - line.count(" "):
+                continue
             upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
             words = line.split()
             if MASK in line:  # a placeholder blanked out is no word in capitals ("DC PERSON_3, ORG_1 CAIU")

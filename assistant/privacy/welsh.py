@@ -64,6 +64,10 @@ _NAMED_DAY = re.compile(
     re.IGNORECASE,
 )
 _NAMED_DAY_WORDS = ("adolig", "alan", "teffan", "ewi", "asg", "roglith")
+# A piece of each named day in ASCII letters other than i, k and s (which, ignoring case, also match "ı", "K" and
+# "ſ"): "alan", "ewi" and "asg" are in much English prose ("Alan", "new"), and the pattern ignoring case is tried
+# at every letter; where none of these is there it cannot match.
+_NAMED_DAY_PIECES = ("nadol", "teffan", "calan", "galan", "dydd g", "ul y pa", "un y pa", "y grog")
 # A street's kind, then its name: "Heol y Bryn", "Ffordd y Capel", "Stryd Fawr", "9 Heol yr Orsaf".
 _STREET = (
     r"Heol|Hewl|Ffordd|Stryd|Stryt|Lôn|Lon|Cilgant|Rhodfa|Teras|Rhes|Maes|Clos|Llys|Cwrt|Sgwâr|Sgwar|Parc|"
@@ -113,7 +117,7 @@ def welsh_dates(text: str, lower: str) -> list[Span]:
         for m in (_DATE.finditer(text) if months else ())
         if not joined_before(text, m.start(), _MARKS)
     ]
-    if any(word in lower for word in _NAMED_DAY_WORDS):
+    if any(word in lower for word in _NAMED_DAY_WORDS) and any(piece in lower for piece in _NAMED_DAY_PIECES):
         spans += [
             Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
             for m in _NAMED_DAY.finditer(text)
