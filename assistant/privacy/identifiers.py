@@ -106,7 +106,7 @@ def _cued(
 # ------------------------------------------------------------------------------------------- contacts
 
 _EMAIL = re.compile(
-    r"(?<![\w.+%'-])[A-Za-z0-9._%+'-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
+    r"[A-Za-z0-9._%+'-](?<![\w.+%'-].)[A-Za-z0-9._%+'-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
     r"[A-Za-z]{2,24}(?![\w-])"
 )
 # "jadeoz94 at hotmail dot co dot uk": an address spelt out so filters miss it.
@@ -165,9 +165,9 @@ _WEAK_PROFILE_CUE_WORDS = re.compile(
 # Handles by their shape alone: a word with an underscore ("al_muhajir_mcr"), a Discord tag ("poppyb#1120"),
 # or lowercase words joined by dots with a digit, an underscore or three parts ("dee.bfd.official").
 _UNDERSCORE_WORD = re.compile(
-    r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![.])(?<!__)(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
+    r"[A-Za-z0-9](?<![\w@.#/\\:-].)[A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![.])(?<!__)(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
 )
-_DISCORD_TAG = re.compile(r"(?<![\w@.#/-])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![\w#])")
+_DISCORD_TAG = re.compile(r"[A-Za-z0-9_.](?<![\w@.#/-].)[A-Za-z0-9_.]{1,31}#[0-9]{4}(?![\w#])")
 _DOTTED_WORD = re.compile(
     r"[a-z0-9_](?<![\w@./\\:-].)(?=[a-z0-9_.]{0,40}[a-z])[a-z0-9_]{0,29}(?:\.[a-z0-9_]{1,30}){1,4}"
     r"(?![\w@/-]|\.\w)"
@@ -370,7 +370,7 @@ _NI = re.compile(
 )
 # A temporary number, "TN" then the date of birth and M or F: "TN 04 03 00 F".
 _TEMPORARY_NI = re.compile(
-    r"(?<![\w-])TN[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[MF](?![\w-])"
+    r"T(?<![\w-]T)N[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[MF](?![\w-])"
 )
 # "hl401298c": the same in lowercase, found from its digits (a scan for two letters would try every word).
 _NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
@@ -425,7 +425,7 @@ _NOT_PLATE_START = word_set("ks pc dc ds ps di")
 _PLATE_START = re.compile(r"[A-Z](?<![\w/\-].)[A-Z](?:0[2-9]|[1-7][0-9])(?![\w/\-])")
 # A dateless plate, or a foreign one written so: three letters, then three digits ("KMN 482"); fewer digits are
 # as often a series, a bay or a count ("BMW 1", "BAY 3", "MFH 27").
-_DATELESS_PLATE = re.compile(r"(?<![\w/-])(?P<l>[A-Z]{3})[ ][1-9][0-9]{2}(?![\w/-]|[.,][0-9])")
+_DATELESS_PLATE = re.compile(r"(?P<l>[A-Z](?<![\w/-].)[A-Z]{2})[ ][1-9][0-9]{2}(?![\w/-]|[.,][0-9])")
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
 _IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
@@ -520,15 +520,15 @@ _VEHICLE_WORDS = re.compile(
     + r"\b"
 )
 _VEHICLE_ANY_CASE = re.compile(
-    r"(?<![\w/-])(?:[A-Za-z]{2}[0-9]{2}[ ]{0,2}[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
-    r"|[A-Za-z]{3}[ ]{0,2}[0-9]{1,3}[A-Za-z])(?![\w/-])"
+    r"[A-Za-z](?<![\w/-].)(?:[A-Za-z][0-9]{2}[ ]{0,2}[A-Za-z]{3}|[0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
+    r"|[A-Za-z]{2}[ ]{0,2}[0-9]{1,3}[A-Za-z])(?![\w/-])"
 )
 
 
 # Plates written with a space inside the first group ("Y 813 KPV", "YX 19 KLN", "P 9 RKY"): only near a word
 # about a vehicle, as such spacing also reads as a list or a grid reference.
 _VEHICLE_SPACED = re.compile(
-    r"(?<![\w/-])(?:[A-Z]{2}[ ][0-9]{2}|[A-Z][ ][0-9]{1,3})[ ]{1,2}(?P<l>[A-Z]{3})(?![\w/-])"
+    r"[A-Z](?<![\w/-].)(?:[A-Z][ ][0-9]{2}|[ ][0-9]{1,3})[ ]{1,2}(?P<l>[A-Z]{3})(?![\w/-])"
 )
 
 
@@ -801,7 +801,7 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
 # "jagoboi14"), as a chat's speaker or a screenshot's caption writes it. No social media word need be near: over
 # development sets 1-56 every one of this shape is somebody's account. A word before a number ("covid19",
 # "room12") is no name.
-_WORD_AND_NUMBER = re.compile(r"(?<![\w@./\\:-])(?P<w>[a-z]{3,20})[0-9]{2,4}(?![\w@/-]|\.\w)")
+_WORD_AND_NUMBER = re.compile(r"(?P<w>[a-z](?<![\w@./\\:-].)[a-z]{2,19})[0-9]{2,4}(?![\w@/-]|\.\w)")
 # A gamer tag: two or more capitalised parts run together, then digits ("PennyGoalz77", "KingKez99").
 _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
 
@@ -1017,13 +1017,13 @@ _LOG_AND_DATE = re.compile(
 # "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
 # An exhibit's mark, an officer's initials and the item's number, with no cue ("Phones seized MR/1, MR/2", "police
 # download KT/2"): of 239 tokens of this shape in the development sets, 238 are labelled and the other is one too.
-_EXHIBIT_SHAPE = re.compile(r"(?<![\w/.\-])[A-Z]{2,3}/[0-9]{1,3}(?![\w/.\-])")
+_EXHIBIT_SHAPE = re.compile(r"[A-Z](?<![\w/.\-].)[A-Z]{1,2}/[0-9]{1,3}(?![\w/.\-])")
 # A range of exhibits: "exhibit list AC/1-AC/6" (the matching copy makes its en dash a hyphen).
-_EXHIBIT_RANGE = re.compile(r"(?<![\w/.\-])([A-Z]{2,3}/[0-9]{1,3})-([A-Z]{2,3}/[0-9]{1,3})(?![\w/.\-])")
+_EXHIBIT_RANGE = re.compile(r"([A-Z](?<![\w/.\-].)[A-Z]{1,2}/[0-9]{1,3})-([A-Z]{2,3}/[0-9]{1,3})(?![\w/.\-])")
 
 # A bank card's sixteen digits in fours ("скинь 200 фунтів на карту 4149 4410 2287 6631"): no phone or NHS number
 # is written so. All 5 of this shape in the development sets are labelled.
-_CARD_NUMBER = re.compile(r"(?<![\w/.\-])[0-9]{4}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
+_CARD_NUMBER = re.compile(r"[0-9](?<![\w/.\-].)[0-9]{3}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
 # The last digits of a card, an account or a phone, as a statement or a note gives them ("account ending 4471",
 # "card ending in 0093"): they pick out one account.
 _ENDING_DIGITS = re.compile(
@@ -2666,14 +2666,14 @@ _EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
 # A saint's church, school or hospital in a log's capitals, named alone or with its kind ("ST WERBURGH'S", "ST
 # CATHERINE'S CHILDREN'S HOSPITAL"), as "St Saviour's" is in title case.
 _CAPS_SAINT = re.compile(
-    r"(?<![\w'])ST\.?[ ][A-Z]{3,}'S(?![\w'])"
+    r"S(?<![\w']S)T\.?[ ][A-Z]{3,}'S(?![\w'])"
     r"(?:[ ](?:CHILDREN'S[ ])?(?:HOSPITAL|CHURCH|SCHOOL|PRIMARY|ACADEMY|COLLEGE|HOSPICE|WARD)\b)?"
 )
 
 
 # A saint's school or church as a message writes it, in lower case ("at st brigids", "my connor had him at st wystans");
 # not a street's "st" before a word ("brook st on monday").
-_LOWER_SAINT = re.compile(r"(?<![\w'])st\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
+_LOWER_SAINT = re.compile(r"s(?<![\w']s)t\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
 # A school as a message writes it, in lower case ("she goes eyebridge high", "u at norbridge academy 2moro",
 # "compton road primary academy"): its head, and one or two words before it, one of them no English word.
 _LOWER_SCHOOL_HEAD = re.compile(
@@ -2962,7 +2962,7 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 
 # A numbered street in a message's lower case: "meet me at 31 ashby rd", "42 church st".
 _LOWER_STREET = re.compile(
-    r"(?<![\w/.\-])[0-9]{1,4}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
+    r"[0-9](?<![\w/.\-].)[0-9]{0,3}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
     r"avenue|ave|close|cl|drive|dr|crescent|cres|grove|gardens|gdns|terrace|tce|way|court|ct|walk|place|pl|row|"
     r"rise|square|sq)(?![\w'\-])"
 )
@@ -2970,7 +2970,7 @@ _LOWER_STREET = re.compile(
 # lane", "pick u up from moffat rd". Only types no other phrase ends in ("family court", "a public place",
 # "the shared drive" are not streets).
 _LOWER_STREET_AFTER = re.compile(
-    r"(?<![\w'\-])(?P<w>[a-z]{2,20}(?:[ ][a-z]{3,20}){1,2})[ ]"
+    r"(?P<w>[a-z](?<![\w'\-].)[a-z]{1,19}(?:[ ][a-z]{3,20}){1,2})[ ]"
     r"(?P<type>road|rd|street|st|lane|ln|avenue|ave|close|cl|crescent|cres|grove|terrace|tce|walk|square|sq)"
     r"(?![\w'\-])"
 )

@@ -402,7 +402,7 @@ _NAMED_LETTER = re.compile(
 
 # A capital quoted alone is someone's letter ('went with "K"', 'owes "T"'), unless it is a code, a label or a form's
 # answer ('absences coded "M"', 'YP "T"', 'Rapid review – "M"', '"Y"', '"N"'); "I" quoted is a code too.
-_QUOTED_LETTER = re.compile(r"(?<![\w(])[\"“](?P<l>[A-HJ-MO-XZ])[\"”]")
+_QUOTED_LETTER = re.compile(r"[\"“](?<![\w(].)(?P<l>[A-HJ-MO-XZ])[\"”]")
 _NOT_A_QUOTED_NAME = re.compile(r"\b(?:coded|code|YP|review[ ][–-])[ ]$")
 # A relative written by a letter in a note's lower case ("son T (15), dau Z (6)", "Present: mum C, baby L, MGM D");
 # capitalised, "Baby L" is a label.
@@ -465,7 +465,7 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
 # "Said O. told her", "R.'s request", "Y. on a mattress"): only where a person goes, after a word that leads to one
 # or before a verb or a possessive. Never after a label ("Class A.", "Band C."), an age or a gestation (a sex:
 # "14 y/o F.", "7/52 M."), at a line's start (an index: "C. Statements"), nor "E. coli".
-_DOTTED_LETTER = re.compile(r"(?<![\w.'&/°\-])[A-HJ-Z]\.(?![\w.\-]|[ ]coli\b)")
+_DOTTED_LETTER = re.compile(r"[A-HJ-Z](?<![\w.'&/°\-].)\.(?![\w.\-]|[ ]coli\b)")
 _DOTTED_LETTER_AFTER = re.compile(
     rf"(?:'s\b|[ ](?:{PERSON_VERBS}|speaks|withdrew|on|in|with|at|and)\b|\)|[ ]?\n|[,;][ ][a-z])"
 )

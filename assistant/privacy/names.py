@@ -827,7 +827,7 @@ _KIN_NICKNAME = word_set(
 
 # 'Ricky "Rocco" Dunmore': a nickname in quotes between a first name and a surname is one name with them.
 _NICKNAME_INSIDE = re.compile(
-    r"(?<![\w'\-])(?P<f>[^\W\d_][\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
+    r"(?P<f>[^\W\d_](?<![\w'\-].)[\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
     r"(?P<s>[^\W\d_][\w'\-]{1,30})(?![\w'\-])"
 )
 
@@ -2139,7 +2139,7 @@ _TITLED_SURNAME = re.compile(rf"(?<![\w'\-])(?:{_TITLES})\.?[ ](?P<s>[A-Z][a-z][
 # "Initials key: HF Helen Fairweather TM (chair) · DO Daniel Okoro SW", "Attendance: OT DS Owen Tarr; EG Ed Gollop":
 # a key that writes the letters first and the name they spell after them, a rank or a title between.
 _KEY_BEFORE_NAME = re.compile(
-    rf"(?<![\w.'\-])(?P<ini>[A-Z]{{2,4}})[ ](?:(?:{_TITLES}|DS|DC|DI|PC|PS|Sgt|Cllr)\.?[ ])?"
+    rf"(?P<ini>[A-Z](?<![\w.'\-].)[A-Z]{{1,3}})[ ](?:(?:{_TITLES}|DS|DC|DI|PC|PS|Sgt|Cllr)\.?[ ])?"
     r"(?P<name>[A-Z][a-z][\w'\-]{0,30}(?:[ ][A-Z][\w'\-]{1,30}){1,2})"
 )
 
@@ -2307,7 +2307,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
 # "A. Rahman (HoY)", "Signed: A. O. Fashola": dotted initials before a surname no list knows as a word.
 _OPENING_VERBS = frozenset(PERSON_VERBS.split("|"))
 _DOTTED_THEN_SURNAME = re.compile(
-    r"(?<![\w.'\-])(?:[A-Z]\.[ ]?){1,3}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
+    r"[A-Z](?<![\w.'\-].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
 )
 
 

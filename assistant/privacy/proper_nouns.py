@@ -554,7 +554,7 @@ _DESCRIBING = word_set(
 
 # A hospital ward named after a bird, a tree or a person ("Kestrel Ward", "Rowan Ward"), not one named by
 # what it is for ("Children's Ward", "Labour Ward").
-_WARD = re.compile(r"(?<![\w'\-])(?P<name>[A-Z][a-z'\-]{2,20})[ ]Ward(?![\w'\-])")
+_WARD = re.compile(r"(?P<name>[A-Z](?<![\w'\-].)[a-z'\-]{2,20})[ ]Ward(?![\w'\-])")
 _WARD_PURPOSES = word_set(
     "children's childrens maternity labour postnatal antenatal paediatric neonatal surgical medical general "
     "acute assessment day observation isolation psychiatric mental adolescent admissions discharge the this "

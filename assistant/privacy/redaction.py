@@ -588,7 +588,7 @@ def _letters_before_a_full_name(job: str, rest: str) -> bool:
     )
 
 
-_NANA = re.compile(r"(?<![\w'\-])Nana(?![\w'\-])")
+_NANA = re.compile(r"N(?<![\w'\-]N)ana(?![\w'\-])")
 _NAME_AFTER_NANA = re.compile(r"[ ]([A-Z][a-z][\w\-]*)")
 
 

@@ -218,7 +218,7 @@ def pubs(text: str) -> list[Span]:
 # "Marshby-on-Sea". No person's name is written so; a relative is ("Mother-in-Law"), and so is a city too large
 # to identify anyone ("Stoke-on-Trent", "Newcastle-upon-Tyne": the first word is a public name).
 _LINKED_TOWN = re.compile(
-    r"(?<![\w'\-])[A-Z][a-z']{1,30}+(?:-(?:[a-z]{1,5}+-){1,3}+[A-Z][a-z']{1,30}+)++(?![\w'\-])"
+    r"[A-Z](?<![\w'\-].)[a-z']{1,30}+(?:-(?:[a-z]{1,5}+-){1,3}+[A-Z][a-z']{1,30}+)++(?![\w'\-])"
 )
 
 
@@ -992,7 +992,7 @@ def ordinary_town_mentions(text: str, spans: list[Span], covered: bytearray) -> 
 # A business named by its owner ("Singh's Late Shop", "Sadie's Bakery", "Lisle's Pharmacy"): the name and its
 # trade's word go together, the owner's name with them. In the development sets all 12 of this shape are labelled.
 _POSSESSIVE_BUSINESS = re.compile(
-    r"(?<![\w'\-])[A-Z][a-z]+'s(?:[ ][A-Z][a-z]+){0,2}[ ](?:Shop|Pharmacy|Garage|Cafe|Café|Takeaway|Barbers?|"
+    r"[A-Z](?<![\w'\-].)[a-z]+'s(?:[ ][A-Z][a-z]+){0,2}[ ](?:Shop|Pharmacy|Garage|Cafe|Café|Takeaway|Barbers?|"
     r"Stores?|Bakery|Motors|Kitchen|Salon|Chippy|Diner|Bar|Restaurant|Nails|Gym|Yard|Cars|Taxis|Autos|"
     r"Supermarket|Mini[ ]Market|Off[ ]Licence|Hair|Cuts|Deli|Butchers?|Recycling|Scrap|Scrapyard|Haulage|"
     r"Removals|Builders|Tyres|Kebabs?|Pizza|Launderette|Laundrette|Plaice)(?![\w'\-])"
@@ -1078,7 +1078,7 @@ _COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc", "LTD", "LIMITED")
 _FAMILY_FIRM_WORDS = ("Bros", "BROS", "& Son", "& SON")
 _FAMILY_FIRM = r"[ ](?:Bros|BROS|&[ ]Sons?|&[ ]SONS?)\.?(?:[ ][A-Z][\w'\-]*){0,2}"
 _COMPANY = re.compile(
-    r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
+    r"[A-Z](?<![\w'&\-].)[\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
     rf"(?:[ ](?:{'|'.join(_COMPANY_ENDS)})\b\.?|{_FAMILY_FIRM}(?![\w'\-]))"
 )
 
