@@ -66,6 +66,7 @@ from assistant.privacy.words import (
     ordinary_word_towns,
     public_names,
     trie,
+    trie_not_after,
     word_set,
     word_surnames,
 )
@@ -3438,7 +3439,7 @@ def place_mentions(
     if not known:
         return []
     # A trie of the names (the longest one written wins): a megabyte of found places has thousands of them.
-    finder = re.compile(r"(?<![\w'\-])(?:" + trie(known) + r")(?![\w'\-])")
+    finder = re.compile(trie_not_after(r"[\w'\-]", known) + r"(?![\w'\-])")
     spans: list[Span] = []
     for match in finder.finditer(text):
         if _AS_TOWN_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (

@@ -63,6 +63,7 @@ from assistant.privacy.words import (
     public_names,
     surnames,
     trie,
+    trie_not_after,
     welsh_words,
     word_set,
     word_surnames,
@@ -1863,7 +1864,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
                 bracketed.add(form)
     spans: list[Span] = []
     if forms:
-        finder = re.compile(r"(?<![\w.\-])(?:" + trie(forms) + r")(?![\w\-]|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-]", forms) + r"(?![\w\-]|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -1874,7 +1875,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
     }
     if taken:
         in_capitals = _CapitalLines(text)
-        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(taken) + r")(?![\w\-/&]|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-/&]", taken) + r"(?![\w\-/&]|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -1894,7 +1895,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
         if (letters := _disclosed_thing_initials(name)) and letters + " " in text
     }
     if disclosed:
-        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(disclosed) + r")(?=[ ])")
+        finder = re.compile(trie_not_after(r"[\w.\-/&]", disclosed) + r"(?=[ ])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -2288,7 +2289,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
             )  # "DO Daniel Okoro"
         after.add(ini)
     if forms | after:
-        finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms | after) + r")(?![\w\-']|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-']", forms | after) + r"(?![\w\-']|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)

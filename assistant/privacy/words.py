@@ -598,3 +598,28 @@ def trie(words: Iterable[str]) -> str:
         return tree
     listed = "|".join(re.escape(word) for word in sorted(set(long_words), key=len, reverse=True))
     return f"(?:{listed}|{tree})" if short else f"(?:{listed})"
+
+
+def trie_not_after(not_before: str, words: Iterable[str]) -> str:
+    """The same as r"(?<!not_before)(?:" + trie(words) + ")", `not_before` one character's class, but with the
+    look-behind after each branch's first letter ("a(?<![\\w]a)(?:ccount|ddress)|..."): a pattern that opens with
+    a look-behind is tried at every character of a text, one that opens with letters skips straight to them. For
+    words in capitals or capitalised (initials, places): words in lower case start at nearly every letter of prose,
+    where the look-behind first is quicker."""
+    words = set(words)
+    if not words or "" in words:
+        return f"(?<!{not_before})(?:{trie(words)})"
+    escape = re.escape
+    long_words = sorted((word for word in words if len(word) > _TRIE_DEPTH), key=len, reverse=True)
+    branches = [f"{escape(w[0])}(?<!{not_before}{escape(w[0])}){escape(w[1:])}" for w in long_words]
+    by_first: dict[str, set[str]] = {}
+    for word in sorted(word for word in words if len(word) <= _TRIE_DEPTH):
+        by_first.setdefault(word[0], set()).add(word[1:])
+    # Each first letter's rest is trie() of the rests: the same factoring as trie() one level down.
+    branches += [f"{escape(c)}(?<!{not_before}{escape(c)}){_group(rests)}" for c, rests in by_first.items()]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _group(rests: set[str]) -> str:
+    body = trie(rests)
+    return f"(?:{body})" if body else ""
