@@ -63,6 +63,7 @@ from assistant.privacy.words import (
     fold,
     is_vocabulary,
     norm,
+    not_after_each,
     ordinary_word_towns,
     public_names,
     trie,
@@ -1136,7 +1137,7 @@ _SPACED_CODE = re.compile(
 # A police log numbered within its day ("log 0921 of 02/11/2023", "CAD 2291 of 02/04/22", "incident 0214 of 17/03"):
 # the number and its day are the reference, in a log's capitals too. All 35 of this shape in the development sets are labelled.
 _LOG_OF_DAY = re.compile(
-    r"(?<![\w/.\-])(?:\d{3,5}|0\d)[ ](?:of|OF)[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])"
+    r"\d(?<![\w/.\-]\d)(?:\d{2,4}|(?<=0)\d)[ ](?:of|OF)[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])"
 )
 
 
@@ -1543,7 +1544,10 @@ _ORDINAL_AFTER = re.compile(r"(?![ ](?:of\b|(?!(?:at|and|or|when|until)\b)[a-z])
 
 
 # A log's or a table's date stamp with its weekday abbreviated: "Fri 16/02/24 21:00", "Tue 12 Mar".
-_SHORT_WEEKDAY = re.compile(r"(?<![\w'\-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?[ ](?=[0-9])")
+_SHORT_WEEKDAY = re.compile(
+    not_after_each(r"[\w'\-]", ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"])
+    + r"\.?[ ](?=[0-9])"
+)
 
 
 def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
@@ -1626,7 +1630,10 @@ _DAY_WORDS = word_set(
 )
 _WORDED_DAY_START = re.compile(r"(?<![a-z\-])(?:" + trie(_DAY_WORDS) + r")[ ]")
 _WORDED_DATE_REST = re.compile(rf"(?:of[ ])?(?:{_MONTHS})(?:,?[ ]{_YEAR})?\b")
-_NAMED_DAY = re.compile(rf"\b(?:Christmas|Boxing|New[ ]Year's|New[ ]Years)[ ](?:Day|Eve)[ ]{_YEAR}\b")
+_NAMED_DAY = re.compile(
+    not_after_each(r"\w", ["Christmas", "Boxing", "New[ ]Year's", "New[ ]Years"])
+    + rf"[ ](?:Day|Eve)[ ]{_YEAR}\b"
+)
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
 _CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
 # "15-19 April 2024", "off 22nd to 2nd Jan", "between 14th and 16th Feb": the first day takes the second's month.
@@ -1771,7 +1778,8 @@ _LODGING = re.compile(
 # A caravan's bay on a transit or council site is its pitch ("moved on to bay 5", "electric at bays 4–6"): in a text
 # about a site; not a hospital's bay ("resus bay 2", "Majors bay 6") nor a car park's ("parked in bay 12").
 _SITE_BAY = re.compile(
-    r"(?<![\w'\-])(?:bay|Bay|BAY)(?P<s>s|S)?[ ]{1,2}[0-9]{1,3}(?(s)(?:[ ]?[–\-][ ]?|[ ](?:and|&)[ ])[0-9]{1,3})"
+    not_after_each(r"[\w'\-]", ["bay", "Bay", "BAY"])
+    + r"(?P<s>s|S)?[ ]{1,2}[0-9]{1,3}(?(s)(?:[ ]?[–\-][ ]?|[ ](?:and|&)[ ])[0-9]{1,3})"
     r"(?![\w/\-]|[.:][0-9])"
 )
 _SITE_TEXT = re.compile(r"transit site|encampment|caravan|trailer|pitch|showground|travellers'? site")
@@ -1915,7 +1923,7 @@ def _trim_leading(text: str, start: int, end: int) -> int:
 
 
 _NUMBERED_ROW = re.compile(
-    r"(?<![\w/.,£$€:\-])[1-9][0-9]{0,2}[A-Za-z]?[ ](?:[A-Z][a-z]{2,20}|[A-Z]{3,20})[ ]"
+    r"[1-9](?<![\w/.,£$€:\-].)[0-9]{0,2}[A-Za-z]?[ ](?:[A-Z][a-z]{2,20}|[A-Z]{3,20})[ ]"
     r"(?:Cottages|Houses|Villas|COTTAGES|HOUSES|VILLAS)(?![\w'\-])"
 )
 

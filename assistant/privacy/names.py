@@ -59,6 +59,7 @@ from assistant.privacy.words import (
     first_names,
     fold,
     is_vocabulary,
+    not_after_each,
     place_names,
     public_names,
     surnames,
@@ -1832,7 +1833,7 @@ def _bracketed_form(name: str) -> str | None:
     return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in NOT_INITIALS else None
 
 
-_TITLED_WORD = re.compile(rf"\b(?:{_TITLES})\.?[ ]([A-Z][\w'\-]+)")
+_TITLED_WORD = re.compile(not_after_each(r"\w", _TITLES.split("|")) + r"\.?[ ]([A-Z][\w'\-]+)")
 
 
 def _surname_heads(name: str, titled: set[str]) -> list[str]:
@@ -2884,7 +2885,7 @@ def record_names(text: str) -> list[Span]:
 # title says a surname follows, whatever word it is. "miss" is also a verb ("I miss my mum"): after it only a word
 # that is no common word.
 _LOWER_TITLED = re.compile(
-    r"(?<![\w'\-])(?P<title>(?:[Mm](?:rs?|s|x|iss)|[Dd]r))\.?[ ](?P<name>[a-z](?:[a-z]|['\-](?=[a-z])){1,30})(?![\w'\-])"
+    r"(?P<title>[MmDd](?<![\w'\-].)(?:(?<=[Mm])(?:rs?|s|x|iss)|(?<=[Dd])r))\.?[ ](?P<name>[a-z](?:[a-z]|['\-](?=[a-z])){1,30})(?![\w'\-])"
 )
 
 
@@ -2928,7 +2929,7 @@ def month_named_people(text: str) -> list[Span]:
 # An initial and a surname, then a comma and a job ("Decision by K Common, Practice Supervisor", "D. Marsh, Attendance
 # Officer"): a signature, whatever word the surname is. All 38 of this shape in the development sets were people.
 _SIGNED_WITH_JOB = re.compile(
-    r"(?<![\w.&'\-])(?:[B-HJ-Z]\.?|[AI]\.)[ ](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),[ ]"
+    r"[A-Z](?<![\w.&'\-].)(?:(?<=[B-HJ-Z])\.?|(?<=[AI])\.)[ ](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),[ ]"
     r"(?:[A-Z][\w&\-]*[ ]){0,3}(?P<job>[A-Z][a-z]+)\b"
 )
 

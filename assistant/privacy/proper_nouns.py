@@ -540,7 +540,7 @@ def _words(span: Span, text: str) -> list[str]:
 # "The Mill Lane Practice", "The Orchard Pupil Referral Unit": "The", a name of ordinary capitalised words, and
 # the kind of place. Words that only describe ("The Local Practice", "The Primary School") name nothing.
 _THE_NAMED = re.compile(
-    r"(?<![\w])The[ ](?P<name>(?:[A-Z][\w'\-]{1,30}[ ]){1,3})(?P<head>Practice|Surgery|Medical[ ]Centre|"
+    r"T(?<![\w]T)he[ ](?P<name>(?:[A-Z][\w'\-]{1,30}[ ]){1,3})(?P<head>Practice|Surgery|Medical[ ]Centre|"
     r"Health[ ]Centre|School|Academy|Pupil[ ]Referral[ ]Unit|PRU|Nursery|College|Children's[ ]Home)(?![\w'\-]|[ ]Review)"
 )
 _HEAD_KINDS = {"Practice": EntityKind.GP_PRACTICE, "Surgery": EntityKind.GP_PRACTICE,

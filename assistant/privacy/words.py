@@ -623,3 +623,14 @@ def trie_not_after(not_before: str, words: Iterable[str]) -> str:
 def _group(rests: set[str]) -> str:
     body = trie(rests)
     return f"(?:{body})" if body else ""
+
+
+def not_after_each(not_before: str, alternatives: Iterable[str]) -> str:
+    """The same as r"(?<!not_before)(?:a|b|...)", in the same order, for alternatives that each open with a
+    letter or digit: the look-behind after each one's first character, so re skips to those characters."""
+    branches = []
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        assert first.isalnum() and rest[:1] not in ("?", "*", "+", "{"), alternative
+        branches.append(f"{first}(?<!{not_before}{first}){rest}")
+    return "(?:" + "|".join(branches) + ")"
