@@ -1687,6 +1687,9 @@ _HOUSE_ALONE = frozenset(
 # patterns below.
 _HOME_UNITS = "Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth"
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
+# The first of such words standing alone, its capital first and the look-behind after it, so that re skips to the
+# capitals of a text: r"(?=[A-Z])\b(?:{_CAP}[ ]){1,3}" tried every character.
+_FIRST_CAP = r"[A-Z](?<!\w.)[A-Za-z'\-]{0,30}+"
 _FLAT = (
     # "Flat 2/1", "Flat 0/R": a Scottish tenement's floor and door
     rf"(?:(?:{_HOME_UNITS}|Apt\.)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?"
@@ -1706,10 +1709,10 @@ _ADDRESS_NUMBERED = re.compile(
 _YEAR_THEN_COMMA = re.compile(r"(?:19|20)[0-9]{2},")
 _SCHOOL_YEAR_BEFORE = re.compile(r"(?:\b(?:Year|YEAR|year|Yr|yr)[ ]|\bY)$")
 _ADDRESS_NAMED = re.compile(
-    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
+    rf"{_FIRST_CAP}[ ]{{1,2}}(?:{_CAP}[ ]{{1,2}})?(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
 _ADDRESS_NAMED_CHECKED = re.compile(
-    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_CHECKED_TRIE})\b{_DIRECTION}"
+    rf"{_FIRST_CAP}[ ]{{1,2}}(?:{_CAP}[ ]{{1,2}})?(?:{_NAMED_STREET_TYPES_CHECKED_TRIE})\b{_DIRECTION}"
 )
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
@@ -1745,7 +1748,7 @@ _PLACE_TYPE_WORD = re.compile(
 _FLAT_WORD = re.compile(_HOME_UNITS + "|Block")
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
-_ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
+_ESTATE = re.compile(rf"{_FIRST_CAP}[ ](?:{_CAP}[ ]){{0,2}}estate\b")
 # A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14", "from flat 11". A log or a
 # message writes the flat, plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.

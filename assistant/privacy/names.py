@@ -229,6 +229,23 @@ _UPPER = re.compile(r"[^\W\d_a-z]")
 _LOWER = re.compile(r"[a-z]")
 
 
+def _tokens(text: str) -> list[Tok]:
+    keep = _keep_lowercase()
+    # A long text says each word many times: whether it is kept, and its class, are settled once per word.
+    classes: dict[str, str | None] = {}
+    items: list[Tok] = []
+    for m in TOKEN.finditer(text):
+        word = m.group(0)
+        if word in classes:
+            cls = classes[word]
+        else:
+            kept = not word[:1].islower() or word in keep or _joined_particle(word)
+            cls = classes[word] = classify(word) if kept else None
+        if cls is not None:
+            items.append(Tok(m.start(), m.end(), word, cls))
+    return items
+
+
 class Tokens:
     """The text's word tokens, once, with their classes and a lookup from start offset to index."""
 
@@ -236,16 +253,7 @@ class Tokens:
         self.text = text
         # Only capitalised words and the lowercase words a rule starts from are kept: the rest cannot be
         # part of a name, and a dropped word between two kept ones still breaks `joined`.
-        keep = _keep_lowercase()
-        self.items = (
-            items
-            if items is not None
-            else [
-                Tok(m.start(), m.end(), word, classify(word))
-                for m in TOKEN.finditer(text)
-                if not (word := m.group(0))[:1].islower() or word in keep or _joined_particle(word)
-            ]
-        )
+        self.items = items if items is not None else _tokens(text)
 
     # Built when a rule first looks a token up: the unmasked tokens never need them, and few texts need by_end.
     @cached_property
