@@ -2034,6 +2034,21 @@ _WORD_NAME_CLASSES = frozenset({"FIRST", "AMBIG", "UNKNOWN", "COMMON"})
 _CALLED_AT_END = re.compile(r"[ ]?(?:[^\w\s'\-]{1,8})?[ ]*(?:$|\n)", re.MULTILINE)
 
 
+def _in_text(words: set[str], text: str) -> set[str]:
+    """{word for word in words if word in text}, in one pass over a long text rather than one per word (each word
+    that is not there cost a scan of it all): at each place the longest word there, and the words it starts with."""
+    if not words:
+        return set()
+    found: set[str] = {""} & words  # the empty word is in every text
+    longest: set[str] = set()
+    for match in re.finditer("(?=(" + trie(words) + "))", text):
+        word = match.group(1)
+        if word not in longest:
+            longest.add(word)
+            found.update(word[:n] for n in range(1, len(word) + 1) if word[:n] in words)
+    return found
+
+
 def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -> list[Span]:
     # Given names only, from full names found ("Hope Adeyemi"): a surname that is a word ("Ward") or a word read
     # as a name once ("Said") is no one's in a message.
@@ -2050,7 +2065,7 @@ def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -
             and fold(given) not in _WORD_NAME_BEFORE | _WORD_NAME_AFTER  # "Said Ify", then "kofi said dont"
         ):
             words.add(given.lower())
-    words = {word for word in words if word in text}
+    words = _in_text(words, text)
     if not words:
         return []
     spans: list[Span] = []
