@@ -158,6 +158,7 @@ from assistant.privacy.words import (
     is_public_title,
     is_vocabulary,
     norm,
+    not_after_each,
     place_names,
     word_set,
 )
@@ -175,7 +176,10 @@ __all__ = [
 _KINDS = "|".join(sorted((k.value for k in EntityKind), key=len, reverse=True))
 # Placeholders must not touch a letter/digit/underscore before or a digit after, so PERSON_1 is never
 # read inside PERSON_12 or xPERSON_1; detection refuses spans that would create such contacts.
-PLACEHOLDER = re.compile(rf"(?<![A-Za-z0-9_])(?P<kind>{_KINDS})_(?P<n>[0-9]+)(?![0-9])")
+# (The look-behind goes after each kind's first letter, so re skips to capitals rather than trying every character.)
+PLACEHOLDER = re.compile(
+    rf"(?P<kind>{not_after_each('[A-Za-z0-9_]', _KINDS.split('|'))})_(?P<n>[0-9]+)(?![0-9])"
+)
 # How much text either side of a placeholder is compared when choosing which original form to restore.
 _CONTEXT = 80
 
