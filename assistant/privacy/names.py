@@ -269,6 +269,8 @@ class Tokens:
         flags = bytearray(len(starts))
         for k, start in enumerate(starts):
             line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+            if len(line) < 7:
+                continue  # four words take seven characters ("a b c d"): a blank or short line has fewer
             # A cheap bound first: a few common lowercase letters are some of its lowercase letters, and its
             # capitals are at most what is neither those nor a space. Most lines of prose fail here, uncounted.
             some_lower = sum(map(line.count, "etaonis"))
