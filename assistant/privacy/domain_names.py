@@ -33,7 +33,8 @@ from assistant.privacy.words import (
 
 # "name@label.org.uk", "www.label.co.uk", "https://label.org": the label is the host's first part.
 # An email's host only, not a handle ("@gogo.rumbi").
-_HOST = re.compile(r"(?:(?<=[\w.+\-])@|\bwww\.|://)(?P<label>[A-Za-z0-9][A-Za-z0-9\-]{3,62})\.")
+# Each way in opens with its character, any look-behind after it, so re skips to "@", "w" and ":".
+_HOST = re.compile(r"(?:@(?<=[\w.+\-]@)|w(?<!\ww)ww\.|://)(?P<label>[A-Za-z0-9][A-Za-z0-9\-]{3,62})\.")
 # Hosts of mail and of public bodies, which say nothing of whose address it is.
 _GENERIC_HOSTS = word_set(
     "nhs gmail googlemail hotmail outlook yahoo icloud live btinternet aol sky virginmedia protonmail mail "

@@ -63,10 +63,12 @@ from assistant.privacy.words import (
     fold,
     is_vocabulary,
     norm,
+    not_after_each,
     ordinary_word_towns,
     place_names,
     public_names,
     trie,
+    trie_not_after,
     word_set,
     word_surnames,
 )
@@ -107,7 +109,7 @@ def _cued(
 # ------------------------------------------------------------------------------------------- contacts
 
 _EMAIL = re.compile(
-    r"(?<![\w.+%'-])[A-Za-z0-9._%+'-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
+    r"[A-Za-z0-9._%+'-](?<![\w.+%'-].)[A-Za-z0-9._%+'-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}"
     r"[A-Za-z]{2,24}(?![\w-])"
 )
 # "jadeoz94 at hotmail dot co dot uk": an address spelt out so filters miss it.
@@ -166,9 +168,9 @@ _WEAK_PROFILE_CUE_WORDS = re.compile(
 # Handles by their shape alone: a word with an underscore ("al_muhajir_mcr"), a Discord tag ("poppyb#1120"),
 # or lowercase words joined by dots with a digit, an underscore or three parts ("dee.bfd.official").
 _UNDERSCORE_WORD = re.compile(
-    r"(?<![\w@.#/\\:-])[A-Za-z0-9][A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![.])(?<!__)(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
+    r"[A-Za-z0-9](?<![\w@.#/\\:-].)[A-Za-z0-9.]{0,30}_[A-Za-z0-9_.]{0,30}(?<![.])(?<!__)(?:#[0-9]{4})?(?![\w@#/-]|\.\w)"
 )
-_DISCORD_TAG = re.compile(r"(?<![\w@.#/-])[A-Za-z0-9_.]{2,32}#[0-9]{4}(?![\w#])")
+_DISCORD_TAG = re.compile(r"[A-Za-z0-9_.](?<![\w@.#/-].)[A-Za-z0-9_.]{1,31}#[0-9]{4}(?![\w#])")
 _DOTTED_WORD = re.compile(
     r"[a-z0-9_](?<![\w@./\\:-].)(?=[a-z0-9_.]{0,40}[a-z])[a-z0-9_]{0,29}(?:\.[a-z0-9_]{1,30}){1,4}"
     r"(?![\w@/-]|\.\w)"
@@ -371,7 +373,7 @@ _NI = re.compile(
 )
 # A temporary number, "TN" then the date of birth and M or F: "TN 04 03 00 F".
 _TEMPORARY_NI = re.compile(
-    r"(?<![\w-])TN[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[MF](?![\w-])"
+    r"T(?<![\w-]T)N[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[MF](?![\w-])"
 )
 # "hl401298c": the same in lowercase, found from its digits (a scan for two letters would try every word).
 _NI_LOWER_DIGITS = re.compile(r"[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[0-9]{2}[ ]{0,2}[a-d](?![\w-])")
@@ -426,7 +428,7 @@ _NOT_PLATE_START = word_set("ks pc dc ds ps di")
 _PLATE_START = re.compile(r"[A-Z](?<![\w/\-].)[A-Z](?:0[2-9]|[1-7][0-9])(?![\w/\-])")
 # A dateless plate, or a foreign one written so: three letters, then three digits ("KMN 482"); fewer digits are
 # as often a series, a bay or a count ("BMW 1", "BAY 3", "MFH 27").
-_DATELESS_PLATE = re.compile(r"(?<![\w/-])(?P<l>[A-Z]{3})[ ][1-9][0-9]{2}(?![\w/-]|[.,][0-9])")
+_DATELESS_PLATE = re.compile(r"(?P<l>[A-Z](?<![\w/-].)[A-Z]{2})[ ][1-9][0-9]{2}(?![\w/-]|[.,][0-9])")
 # An Irish plate: year, county letters, number ("08-G-4471", "231-D-12345").
 _IRISH_PLATE = re.compile(r"[0-9]{2,3}-[A-Z]{1,2}-[0-9]{1,6}(?![\w\-/])")
 # Three-letter groups that are acronyms in this genre ("S47 CIN", "Y7 SEN"), and prefixes that are
@@ -521,15 +523,15 @@ _VEHICLE_WORDS = re.compile(
     + r"\b"
 )
 _VEHICLE_ANY_CASE = re.compile(
-    r"(?<![\w/-])(?:[A-Za-z]{2}[0-9]{2}[ ]{0,2}[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
-    r"|[A-Za-z]{3}[ ]{0,2}[0-9]{1,3}[A-Za-z])(?![\w/-])"
+    r"[A-Za-z](?<![\w/-].)(?:[A-Za-z][0-9]{2}[ ]{0,2}[A-Za-z]{3}|[0-9]{1,3}[ ]{0,2}[A-Za-z]{3}"
+    r"|[A-Za-z]{2}[ ]{0,2}[0-9]{1,3}[A-Za-z])(?![\w/-])"
 )
 
 
 # Plates written with a space inside the first group ("Y 813 KPV", "YX 19 KLN", "P 9 RKY"): only near a word
 # about a vehicle, as such spacing also reads as a list or a grid reference.
 _VEHICLE_SPACED = re.compile(
-    r"(?<![\w/-])(?:[A-Z]{2}[ ][0-9]{2}|[A-Z][ ][0-9]{1,3})[ ]{1,2}(?P<l>[A-Z]{3})(?![\w/-])"
+    r"[A-Z](?<![\w/-].)(?:[A-Z][ ][0-9]{2}|[ ][0-9]{1,3})[ ]{1,2}(?P<l>[A-Z]{3})(?![\w/-])"
 )
 
 
@@ -802,7 +804,7 @@ def _handle_shaped(value: str, *, social: bool = False) -> bool:
 # "jagoboi14"), as a chat's speaker or a screenshot's caption writes it. No social media word need be near: over
 # development sets 1-56 every one of this shape is somebody's account. A word before a number ("covid19",
 # "room12") is no name.
-_WORD_AND_NUMBER = re.compile(r"(?<![\w@./\\:-])(?P<w>[a-z]{3,20})[0-9]{2,4}(?![\w@/-]|\.\w)")
+_WORD_AND_NUMBER = re.compile(r"(?P<w>[a-z](?<![\w@./\\:-].)[a-z]{2,19})[0-9]{2,4}(?![\w@/-]|\.\w)")
 # A gamer tag: two or more capitalised parts run together, then digits ("PennyGoalz77", "KingKez99").
 _GAMER_TAG = re.compile(r"[A-Z](?<![\w@].)[a-z]{1,15}(?:[A-Z][a-z]{1,15}){1,3}[0-9]{1,4}(?![\w])")
 
@@ -1018,13 +1020,13 @@ _LOG_AND_DATE = re.compile(
 # "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
 # An exhibit's mark, an officer's initials and the item's number, with no cue ("Phones seized MR/1, MR/2", "police
 # download KT/2"): of 239 tokens of this shape in the development sets, 238 are labelled and the other is one too.
-_EXHIBIT_SHAPE = re.compile(r"(?<![\w/.\-])[A-Z]{2,3}/[0-9]{1,3}(?![\w/.\-])")
+_EXHIBIT_SHAPE = re.compile(r"[A-Z](?<![\w/.\-].)[A-Z]{1,2}/[0-9]{1,3}(?![\w/.\-])")
 # A range of exhibits: "exhibit list AC/1-AC/6" (the matching copy makes its en dash a hyphen).
-_EXHIBIT_RANGE = re.compile(r"(?<![\w/.\-])([A-Z]{2,3}/[0-9]{1,3})-([A-Z]{2,3}/[0-9]{1,3})(?![\w/.\-])")
+_EXHIBIT_RANGE = re.compile(r"([A-Z](?<![\w/.\-].)[A-Z]{1,2}/[0-9]{1,3})-([A-Z]{2,3}/[0-9]{1,3})(?![\w/.\-])")
 
 # A bank card's sixteen digits in fours ("скинь 200 фунтів на карту 4149 4410 2287 6631"): no phone or NHS number
 # is written so. All 5 of this shape in the development sets are labelled.
-_CARD_NUMBER = re.compile(r"(?<![\w/.\-])[0-9]{4}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
+_CARD_NUMBER = re.compile(r"[0-9](?<![\w/.\-].)[0-9]{3}(?:[ \-][0-9]{4}){3}(?![\w/.\-]|[ \-][0-9])")
 # The last digits of a card, an account or a phone, as a statement or a note gives them ("account ending 4471",
 # "card ending in 0093"): they pick out one account.
 _ENDING_DIGITS = re.compile(
@@ -1137,7 +1139,7 @@ _SPACED_CODE = re.compile(
 # A police log numbered within its day ("log 0921 of 02/11/2023", "CAD 2291 of 02/04/22", "incident 0214 of 17/03"):
 # the number and its day are the reference, in a log's capitals too. All 35 of this shape in the development sets are labelled.
 _LOG_OF_DAY = re.compile(
-    r"(?<![\w/.\-])(?:\d{3,5}|0\d)[ ](?:of|OF)[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])"
+    r"\d(?<![\w/.\-]\d)(?:\d{2,4}|(?<=0)\d)[ ](?:of|OF)[ ]\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?(?![\w/])"
 )
 
 
@@ -1544,7 +1546,10 @@ _ORDINAL_AFTER = re.compile(r"(?![ ](?:of\b|(?!(?:at|and|or|when|until)\b)[a-z])
 
 
 # A log's or a table's date stamp with its weekday abbreviated: "Fri 16/02/24 21:00", "Tue 12 Mar".
-_SHORT_WEEKDAY = re.compile(r"(?<![\w'\-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?[ ](?=[0-9])")
+_SHORT_WEEKDAY = re.compile(
+    not_after_each(r"[\w'\-]", ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"])
+    + r"\.?[ ](?=[0-9])"
+)
 
 
 def _with_weekdays(text: str, spans: list[Span]) -> list[Span]:
@@ -1627,7 +1632,10 @@ _DAY_WORDS = word_set(
 )
 _WORDED_DAY_START = re.compile(r"(?<![a-z\-])(?:" + trie(_DAY_WORDS) + r")[ ]")
 _WORDED_DATE_REST = re.compile(rf"(?:of[ ])?(?:{_MONTHS})(?:,?[ ]{_YEAR})?\b")
-_NAMED_DAY = re.compile(rf"\b(?:Christmas|Boxing|New[ ]Year's|New[ ]Years)[ ](?:Day|Eve)[ ]{_YEAR}\b")
+_NAMED_DAY = re.compile(
+    not_after_each(r"\w", ["Christmas", "Boxing", "New[ ]Year's", "New[ ]Years"])
+    + rf"[ ](?:Day|Eve)[ ]{_YEAR}\b"
+)
 _MONTH_YEAR = re.compile(rf"(?:{_MONTHS})\.?[ ]{{1,2}}{_YEAR}[ \t]{{0,8}}(?=[|\n]|[ ]?-[ ])")
 _CELL_START = re.compile(r"(?:\A|[\n|])[ \t]{0,8}$")
 # "15-19 April 2024", "off 22nd to 2nd Jan", "between 14th and 16th Feb": the first day takes the second's month.
@@ -1681,6 +1689,9 @@ _HOUSE_ALONE = frozenset(
 # patterns below.
 _HOME_UNITS = "Flat|FLAT|Apartment|Apt|Unit|Room|Maisonette|Caravan|Cottage|Chalet|Plot|Pitch|Berth"
 _CAP = r"[A-Z][A-Za-z'\-]{0,30}+"  # possessive: a word is never given back letter by letter
+# The first of such words standing alone, its capital first and the look-behind after it, so that re skips to the
+# capitals of a text: r"(?=[A-Z])\b(?:{_CAP}[ ]){1,3}" tried every character.
+_FIRST_CAP = r"[A-Z](?<!\w.)[A-Za-z'\-]{0,30}+"
 _FLAT = (
     # "Flat 2/1", "Flat 0/R": a Scottish tenement's floor and door
     rf"(?:(?:{_HOME_UNITS}|Apt\.)[ ]{{1,2}}[0-9]{{1,4}}[A-Za-z]?"
@@ -1700,10 +1711,10 @@ _ADDRESS_NUMBERED = re.compile(
 _YEAR_THEN_COMMA = re.compile(r"(?:19|20)[0-9]{2},")
 _SCHOOL_YEAR_BEFORE = re.compile(r"(?:\b(?:Year|YEAR|year|Yr|yr)[ ]|\bY)$")
 _ADDRESS_NAMED = re.compile(
-    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
+    rf"{_FIRST_CAP}[ ]{{1,2}}(?:{_CAP}[ ]{{1,2}})?(?:{_NAMED_STREET_TYPES_TRIE})\b{_DIRECTION}"
 )
 _ADDRESS_NAMED_CHECKED = re.compile(
-    rf"(?=[A-Z])\b(?:{_CAP}[ ]{{1,2}}){{1,2}}(?:{_NAMED_STREET_TYPES_CHECKED_TRIE})\b{_DIRECTION}"
+    rf"{_FIRST_CAP}[ ]{{1,2}}(?:{_CAP}[ ]{{1,2}})?(?:{_NAMED_STREET_TYPES_CHECKED_TRIE})\b{_DIRECTION}"
 )
 # "Flat 11, Rowan Court", "Apartment 12, Canal Wharf", "Flat 2, 9 Sandygate": the building or street
 # after a flat number, whatever its type.
@@ -1739,7 +1750,7 @@ _PLACE_TYPE_WORD = re.compile(
 _FLAT_WORD = re.compile(_HOME_UNITS + "|Block")
 _FLAT_ONLY = re.compile(rf"(?=[FAUMRCPB])\b{_FLAT}\b")
 # An estate named with its own words, the type in lower case as people write it: "the Friar Park estate".
-_ESTATE = re.compile(rf"(?=[A-Z])\b(?:{_CAP}[ ]){{1,3}}estate\b")
+_ESTATE = re.compile(rf"{_FIRST_CAP}[ ](?:{_CAP}[ ]){{0,2}}estate\b")
 # A home by its number alone: "neighbour at no.6", "AT NO 4", "on plot 9", "caravan D14", "from flat 11". A log or a
 # message writes the flat, plot, pitch or caravan in lower case and with a letter before the number; "no." counts only
 # after a word that says where ("at", "from", "outside"), so "no. of visits" and "No 1 priority" stay.
@@ -1772,7 +1783,8 @@ _LODGING = re.compile(
 # A caravan's bay on a transit or council site is its pitch ("moved on to bay 5", "electric at bays 4–6"): in a text
 # about a site; not a hospital's bay ("resus bay 2", "Majors bay 6") nor a car park's ("parked in bay 12").
 _SITE_BAY = re.compile(
-    r"(?<![\w'\-])(?:bay|Bay|BAY)(?P<s>s|S)?[ ]{1,2}[0-9]{1,3}(?(s)(?:[ ]?[–\-][ ]?|[ ](?:and|&)[ ])[0-9]{1,3})"
+    not_after_each(r"[\w'\-]", ["bay", "Bay", "BAY"])
+    + r"(?P<s>s|S)?[ ]{1,2}[0-9]{1,3}(?(s)(?:[ ]?[–\-][ ]?|[ ](?:and|&)[ ])[0-9]{1,3})"
     r"(?![\w/\-]|[.:][0-9])"
 )
 _SITE_TEXT = re.compile(r"transit site|encampment|caravan|trailer|pitch|showground|travellers'? site")
@@ -1916,7 +1928,7 @@ def _trim_leading(text: str, start: int, end: int) -> int:
 
 
 _NUMBERED_ROW = re.compile(
-    r"(?<![\w/.,£$€:\-])[1-9][0-9]{0,2}[A-Za-z]?[ ](?:[A-Z][a-z]{2,20}|[A-Z]{3,20})[ ]"
+    r"[1-9](?<![\w/.,£$€:\-].)[0-9]{0,2}[A-Za-z]?[ ](?:[A-Z][a-z]{2,20}|[A-Z]{3,20})[ ]"
     r"(?:Cottages|Houses|Villas|COTTAGES|HOUSES|VILLAS)(?![\w'\-])"
 )
 
@@ -2670,14 +2682,14 @@ _EACH_SUFFIX_WORD = [re.compile(trie(words)) for words in _SUFFIX_WORDS]
 # A saint's church, school or hospital in a log's capitals, named alone or with its kind ("ST WERBURGH'S", "ST
 # CATHERINE'S CHILDREN'S HOSPITAL"), as "St Saviour's" is in title case.
 _CAPS_SAINT = re.compile(
-    r"(?<![\w'])ST\.?[ ][A-Z]{3,}'S(?![\w'])"
+    r"S(?<![\w']S)T\.?[ ][A-Z]{3,}'S(?![\w'])"
     r"(?:[ ](?:CHILDREN'S[ ])?(?:HOSPITAL|CHURCH|SCHOOL|PRIMARY|ACADEMY|COLLEGE|HOSPICE|WARD)\b)?"
 )
 
 
 # A saint's school or church as a message writes it, in lower case ("at st brigids", "my connor had him at st wystans");
 # not a street's "st" before a word ("brook st on monday").
-_LOWER_SAINT = re.compile(r"(?<![\w'])st\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
+_LOWER_SAINT = re.compile(r"s(?<![\w']s)t\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])")
 # A school as a message writes it, in lower case ("she goes eyebridge high", "u at norbridge academy 2moro",
 # "compton road primary academy"): its head, and one or two words before it, one of them no English word.
 _LOWER_SCHOOL_HEAD = re.compile(
@@ -2966,7 +2978,7 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 
 # A numbered street in a message's lower case: "meet me at 31 ashby rd", "42 church st".
 _LOWER_STREET = re.compile(
-    r"(?<![\w/.\-])[0-9]{1,4}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
+    r"[0-9](?<![\w/.\-].)[0-9]{0,3}[a-z]?[ ](?P<w>[a-z]{3,20}(?:[ ][a-z]{3,20})?)[ ](?:road|rd|street|st|lane|ln|"
     r"avenue|ave|close|cl|drive|dr|crescent|cres|grove|gardens|gdns|terrace|tce|way|court|ct|walk|place|pl|row|"
     r"rise|square|sq)(?![\w'\-])"
 )
@@ -2974,7 +2986,7 @@ _LOWER_STREET = re.compile(
 # lane", "pick u up from moffat rd". Only types no other phrase ends in ("family court", "a public place",
 # "the shared drive" are not streets).
 _LOWER_STREET_AFTER = re.compile(
-    r"(?<![\w'\-])(?P<w>[a-z]{2,20}(?:[ ][a-z]{3,20}){1,2})[ ]"
+    r"(?P<w>[a-z](?<![\w'\-].)[a-z]{1,19}(?:[ ][a-z]{3,20}){1,2})[ ]"
     r"(?P<type>road|rd|street|st|lane|ln|avenue|ave|close|cl|crescent|cres|grove|terrace|tce|walk|square|sq)"
     r"(?![\w'\-])"
 )
@@ -3520,7 +3532,7 @@ def place_mentions(
     if not known:
         return []
     # A trie of the names (the longest one written wins): a megabyte of found places has thousands of them.
-    finder = re.compile(r"(?<![\w'\-])(?:" + trie(known) + r")(?![\w'\-])")
+    finder = re.compile(trie_not_after(r"[\w'\-]", known) + r"(?![\w'\-])")
     spans: list[Span] = []
     for match in finder.finditer(text):
         if _AS_TOWN_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (

@@ -37,6 +37,7 @@ from assistant.privacy.words import (
     common_words,
     fold,
     is_vocabulary,
+    not_after_each,
     trie,
     word_set,
 )
@@ -79,9 +80,9 @@ _SAID_SHORT_FORM = re.compile(
     r"|probably|likely)|(?:I|we)[ ](?:think|believe)[ ](?:is|was)|means|meant|refers[ ]to|=)[ ](?P<name>[A-Z][a-z'\-]{2,})"
 )
 # The writer's own initials, said once: "(OT = me)", "NK = me": hers wherever they stand, though a job's too.
-_SELF_KEYED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]?=[ ]?(?:me|myself|author|the author)\b")
+_SELF_KEYED = re.compile(r"(?P<ini>[A-Z](?<!\w.)[A-Z]{1,2})[ ]?=[ ]?(?:me|myself|author|the author)\b")
 # ... or in brackets after them: "18:10 AB (me) on shift".
-_SELF_BRACKETED = re.compile(r"\b(?P<ini>[A-Z]{2,3})[ ]\((?:me|myself|author|writer)\)")
+_SELF_BRACKETED = re.compile(r"(?P<ini>[A-Z](?<!\w.)[A-Z]{1,2})[ ]\((?:me|myself|author|writer)\)")
 # ... or says in words which letters sign its entries ('My entries are "BA".', "my initials are ST").
 _SELF_DECLARED = re.compile(
     r"\b(?i:my|our)[ ](?i:entries|initials|notes)[ ](?:are|as)[ ](?:(?:signed|marked)[ ])?[\"“']?(?P<ini>[A-Z]{2,3})\b"
@@ -420,7 +421,7 @@ _NAMED_LETTER = re.compile(
 
 # A capital quoted alone is someone's letter ('went with "K"', 'owes "T"'), unless it is a code, a label or a form's
 # answer ('absences coded "M"', 'YP "T"', 'Rapid review – "M"', '"Y"', '"N"'); "I" quoted is a code too.
-_QUOTED_LETTER = re.compile(r"(?<![\w(])[\"“](?P<l>[A-HJ-MO-XZ])[\"”]")
+_QUOTED_LETTER = re.compile(r"[\"“](?<![\w(].)(?P<l>[A-HJ-MO-XZ])[\"”]")
 _NOT_A_QUOTED_NAME = re.compile(r"\b(?:coded|code|YP|review[ ][–-])[ ]$")
 # A relative written by a letter in a note's lower case ("son T (15), dau Z (6)", "Present: mum C, baby L, MGM D");
 # capitalised, "Baby L" is a label.
@@ -483,7 +484,7 @@ def dotted_initials(text: str, covered: bytearray) -> list[Span]:
 # "Said O. told her", "R.'s request", "Y. on a mattress"): only where a person goes, after a word that leads to one
 # or before a verb or a possessive. Never after a label ("Class A.", "Band C."), an age or a gestation (a sex:
 # "14 y/o F.", "7/52 M."), at a line's start (an index: "C. Statements"), nor "E. coli".
-_DOTTED_LETTER = re.compile(r"(?<![\w.'&/°\-])[A-HJ-Z]\.(?![\w.\-]|[ ]coli\b)")
+_DOTTED_LETTER = re.compile(r"[A-HJ-Z](?<![\w.'&/°\-].)\.(?![\w.\-]|[ ]coli\b)")
 _DOTTED_LETTER_AFTER = re.compile(
     rf"(?:'s\b|[ ](?:{PERSON_VERBS}|speaks|withdrew|on|in|with|at|and)\b|\)|[ ]?\n|[,;][ ][a-z])"
 )
@@ -564,7 +565,8 @@ _ENTRY_INITIALS = re.compile(rf"(?<=[.!)][ ])(?P<i>[A-Z]{{2,3}})[ ]*(?=\n[ \t]*\
 # A greeting's letter or short name ("Thanks K.", "Hi D,", "Thanks Nic."): "I" after one starts a sentence ("Hello,
 # I am the manager"), and a word is a word ("Dear Colleague", "Hi All").
 _GREETED_LETTER = re.compile(
-    r"\b(?:Thanks|Thank[ ]you|Cheers|Hi|Hiya|Dear|Morning|Hello|Ta),?[ ](?P<i>[A-HJ-Z](?:[a-z]{2,12})?)"
+    not_after_each(r"\w", ["Thanks", "Thank[ ]you", "Cheers", "Hi", "Hiya", "Dear", "Morning", "Hello", "Ta"])
+    + r",?[ ](?P<i>[A-HJ-Z](?:[a-z]{2,12})?)"
     r"(?=[ ]?[,.!]|[ ]?\n|\Z)"
 )
 
@@ -642,7 +644,10 @@ def action_owners(text: str, covered: bytearray) -> list[Span]:
 # capitalised word the title is part of a job ("Designated Dr LAC", "Named Dr CP"). A police rank is a title so
 # ("DS JG", "DC PM to add police para"): all 36 in the development sets are people.
 _TITLED_LETTERS = re.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|DC|DS|DI|DCI|PC|PS|Sgt)\.?[ ](?P<i>[A-Z]{2,3})"
+    not_after_each(
+        r"\w", ["Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "DC", "DS", "DI", "DCI", "PC", "PS", "Sgt"]
+    )
+    + r"\.?[ ](?P<i>[A-Z]{2,3})"
     r"(?![\w\-&/]|[ ][A-Z][a-z]|\.[A-Za-z])"
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][a-z]+[ ]$")

@@ -59,10 +59,12 @@ from assistant.privacy.words import (
     first_names,
     fold,
     is_vocabulary,
+    not_after_each,
     place_names,
     public_names,
     surnames,
     trie,
+    trie_not_after,
     welsh_words,
     word_set,
     word_surnames,
@@ -227,6 +229,23 @@ _UPPER = re.compile(r"[^\W\d_a-z]")
 _LOWER = re.compile(r"[a-z]")
 
 
+def _tokens(text: str) -> list[Tok]:
+    keep = _keep_lowercase()
+    # A long text says each word many times: whether it is kept, and its class, are settled once per word.
+    classes: dict[str, str | None] = {}
+    items: list[Tok] = []
+    for m in TOKEN.finditer(text):
+        word = m.group(0)
+        if word in classes:
+            cls = classes[word]
+        else:
+            kept = not word[:1].islower() or word in keep or _joined_particle(word)
+            cls = classes[word] = classify(word) if kept else None
+        if cls is not None:
+            items.append(Tok(m.start(), m.end(), word, cls))
+    return items
+
+
 class Tokens:
     """The text's word tokens, once, with their classes and a lookup from start offset to index."""
 
@@ -234,16 +253,7 @@ class Tokens:
         self.text = text
         # Only capitalised words and the lowercase words a rule starts from are kept: the rest cannot be
         # part of a name, and a dropped word between two kept ones still breaks `joined`.
-        keep = _keep_lowercase()
-        self.items = (
-            items
-            if items is not None
-            else [
-                Tok(m.start(), m.end(), word, classify(word))
-                for m in TOKEN.finditer(text)
-                if not (word := m.group(0))[:1].islower() or word in keep or _joined_particle(word)
-            ]
-        )
+        self.items = items if items is not None else _tokens(text)
 
     # Built when a rule first looks a token up: the unmasked tokens never need them, and few texts need by_end.
     @cached_property
@@ -259,6 +269,13 @@ class Tokens:
         flags = bytearray(len(starts))
         for k, start in enumerate(starts):
             line = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+            if len(line) < 7:
+                continue  # four words take seven characters ("a b c d"): a blank or short line has fewer
+            # A cheap bound first: a few common lowercase letters are some of its lowercase letters, and its
+            # capitals are at most what is neither those nor a space. Most lines of prose fail here, uncounted.
+            some_lower = sum(map(line.count, "etaonis"))
+            if 5 * some_lower > len(line) - line.count(" "):
+                continue
             upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
             words = line.split()
             if MASK in line:  # a placeholder blanked out is no word in capitals ("DC PERSON_3, ORG_1 CAIU")
@@ -822,7 +839,7 @@ _KIN_NICKNAME = word_set(
 
 # 'Ricky "Rocco" Dunmore': a nickname in quotes between a first name and a surname is one name with them.
 _NICKNAME_INSIDE = re.compile(
-    r"(?<![\w'\-])(?P<f>[^\W\d_][\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
+    r"(?P<f>[^\W\d_](?<![\w'\-].)[\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
     r"(?P<s>[^\W\d_][\w'\-]{1,30})(?![\w'\-])"
 )
 
@@ -1830,7 +1847,7 @@ def _bracketed_form(name: str) -> str | None:
     return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in NOT_INITIALS else None
 
 
-_TITLED_WORD = re.compile(rf"\b(?:{_TITLES})\.?[ ]([A-Z][\w'\-]+)")
+_TITLED_WORD = re.compile(not_after_each(r"\w", _TITLES.split("|")) + r"\.?[ ]([A-Z][\w'\-]+)")
 
 
 def _surname_heads(name: str, titled: set[str]) -> list[str]:
@@ -1862,7 +1879,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
                 bracketed.add(form)
     spans: list[Span] = []
     if forms:
-        finder = re.compile(r"(?<![\w.\-])(?:" + trie(forms) + r")(?![\w\-]|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-]", forms) + r"(?![\w\-]|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -1873,7 +1890,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
     }
     if taken:
         in_capitals = _CapitalLines(text)
-        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(taken) + r")(?![\w\-/&]|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-/&]", taken) + r"(?![\w\-/&]|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -1893,7 +1910,7 @@ def initial_mentions(text: str, names: list[str], covered: bytearray) -> list[Sp
         if (letters := _disclosed_thing_initials(name)) and letters + " " in text
     }
     if disclosed:
-        finder = re.compile(r"(?<![\w.\-/&])(?:" + trie(disclosed) + r")(?=[ ])")
+        finder = re.compile(trie_not_after(r"[\w.\-/&]", disclosed) + r"(?=[ ])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -2023,6 +2040,21 @@ _WORD_NAME_CLASSES = frozenset({"FIRST", "AMBIG", "UNKNOWN", "COMMON"})
 _CALLED_AT_END = re.compile(r"[ ]?(?:[^\w\s'\-]{1,8})?[ ]*(?:$|\n)", re.MULTILINE)
 
 
+def _in_text(words: set[str], text: str) -> set[str]:
+    """{word for word in words if word in text}, in one pass over a long text rather than one per word (each word
+    that is not there cost a scan of it all): at each place the longest word there, and the words it starts with."""
+    if not words:
+        return set()
+    found: set[str] = {""} & words  # the empty word is in every text
+    longest: set[str] = set()
+    for match in re.finditer("(?=(" + trie(words) + "))", text):
+        word = match.group(1)
+        if word not in longest:
+            longest.add(word)
+            found.update(word[:n] for n in range(1, len(word) + 1) if word[:n] in words)
+    return found
+
+
 def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -> list[Span]:
     # Given names only, from full names found ("Hope Adeyemi"): a surname that is a word ("Ward") or a word read
     # as a name once ("Said") is no one's in a message.
@@ -2039,7 +2071,7 @@ def _word_names_in_lower_case(text: str, names: list[str], covered: bytearray) -
             and fold(given) not in _WORD_NAME_BEFORE | _WORD_NAME_AFTER  # "Said Ify", then "kofi said dont"
         ):
             words.add(given.lower())
-    words = {word for word in words if word in text}
+    words = _in_text(words, text)
     if not words:
         return []
     spans: list[Span] = []
@@ -2138,7 +2170,7 @@ _TITLED_SURNAME = re.compile(rf"(?<![\w'\-])(?:{_TITLES})\.?[ ](?P<s>[A-Z][a-z][
 # "Initials key: HF Helen Fairweather TM (chair) · DO Daniel Okoro SW", "Attendance: OT DS Owen Tarr; EG Ed Gollop":
 # a key that writes the letters first and the name they spell after them, a rank or a title between.
 _KEY_BEFORE_NAME = re.compile(
-    rf"(?<![\w.'\-])(?P<ini>[A-Z]{{2,4}})[ ](?:(?:{_TITLES}|DS|DC|DI|PC|PS|Sgt|Cllr)\.?[ ])?"
+    rf"(?P<ini>[A-Z](?<![\w.'\-].)[A-Z]{{1,3}})[ ](?:(?:{_TITLES}|DS|DC|DI|PC|PS|Sgt|Cllr)\.?[ ])?"
     r"(?P<name>[A-Z][a-z][\w'\-]{0,30}(?:[ ][A-Z][\w'\-]{1,30}){1,2})"
 )
 
@@ -2287,7 +2319,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
             )  # "DO Daniel Okoro"
         after.add(ini)
     if forms | after:
-        finder = re.compile(r"(?<![\w.\-'])(?:" + trie(forms | after) + r")(?![\w\-']|\.[A-Za-z])")
+        finder = re.compile(trie_not_after(r"[\w.\-']", forms | after) + r"(?![\w\-']|\.[A-Za-z])")
         spans += [
             Span(m.start(), m.end(), EntityKind.PERSON, "")
             for m in finder.finditer(text)
@@ -2306,7 +2338,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
 # "A. Rahman (HoY)", "Signed: A. O. Fashola": dotted initials before a surname no list knows as a word.
 _OPENING_VERBS = frozenset(PERSON_VERBS.split("|"))
 _DOTTED_THEN_SURNAME = re.compile(
-    r"(?<![\w.'\-])(?:[A-Z]\.[ ]?){1,3}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
+    r"[A-Z](?<![\w.'\-].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?P<s>[A-Z][a-z']{2,30}(?:-[A-Z][a-z']{1,30})?)(?![\w'\-])"
 )
 
 
@@ -2882,7 +2914,7 @@ def record_names(text: str) -> list[Span]:
 # title says a surname follows, whatever word it is. "miss" is also a verb ("I miss my mum"): after it only a word
 # that is no common word.
 _LOWER_TITLED = re.compile(
-    r"(?<![\w'\-])(?P<title>(?:[Mm](?:rs?|s|x|iss)|[Dd]r))\.?[ ](?P<name>[a-z](?:[a-z]|['\-](?=[a-z])){1,30})(?![\w'\-])"
+    r"(?P<title>[MmDd](?<![\w'\-].)(?:(?<=[Mm])(?:rs?|s|x|iss)|(?<=[Dd])r))\.?[ ](?P<name>[a-z](?:[a-z]|['\-](?=[a-z])){1,30})(?![\w'\-])"
 )
 
 
@@ -2926,7 +2958,7 @@ def month_named_people(text: str) -> list[Span]:
 # An initial and a surname, then a comma and a job ("Decision by K Common, Practice Supervisor", "D. Marsh, Attendance
 # Officer"): a signature, whatever word the surname is. All 38 of this shape in the development sets were people.
 _SIGNED_WITH_JOB = re.compile(
-    r"(?<![\w.&'\-])(?:[B-HJ-Z]\.?|[AI]\.)[ ](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),[ ]"
+    r"[A-Z](?<![\w.&'\-].)(?:(?<=[B-HJ-Z])\.?|(?<=[AI])\.)[ ](?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?),[ ]"
     r"(?:[A-Z][\w&\-]*[ ]){0,3}(?P<job>[A-Z][a-z]+)\b"
 )
 

@@ -540,7 +540,7 @@ def _words(span: Span, text: str) -> list[str]:
 # "The Mill Lane Practice", "The Orchard Pupil Referral Unit": "The", a name of ordinary capitalised words, and
 # the kind of place. Words that only describe ("The Local Practice", "The Primary School") name nothing.
 _THE_NAMED = re.compile(
-    r"(?<![\w])The[ ](?P<name>(?:[A-Z][\w'\-]{1,30}[ ]){1,3})(?P<head>Practice|Surgery|Medical[ ]Centre|"
+    r"T(?<![\w]T)he[ ](?P<name>(?:[A-Z][\w'\-]{1,30}[ ]){1,3})(?P<head>Practice|Surgery|Medical[ ]Centre|"
     r"Health[ ]Centre|School|Academy|Pupil[ ]Referral[ ]Unit|PRU|Nursery|College|Children's[ ]Home)(?![\w'\-]|[ ]Review)"
 )
 _HEAD_KINDS = {"Practice": EntityKind.GP_PRACTICE, "Surgery": EntityKind.GP_PRACTICE,
@@ -554,7 +554,7 @@ _DESCRIBING = word_set(
 
 # A hospital ward named after a bird, a tree or a person ("Kestrel Ward", "Rowan Ward"), not one named by
 # what it is for ("Children's Ward", "Labour Ward").
-_WARD = re.compile(r"(?<![\w'\-])(?P<name>[A-Z][a-z'\-]{2,20})[ ]Ward(?![\w'\-])")
+_WARD = re.compile(r"(?P<name>[A-Z](?<![\w'\-].)[a-z'\-]{2,20})[ ]Ward(?![\w'\-])")
 _WARD_PURPOSES = word_set(
     "children's childrens maternity labour postnatal antenatal paediatric neonatal surgical medical general "
     "acute assessment day observation isolation psychiatric mental adolescent admissions discharge the this "

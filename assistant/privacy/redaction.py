@@ -160,6 +160,7 @@ from assistant.privacy.words import (
     is_public_title,
     is_vocabulary,
     norm,
+    not_after_each,
     place_names,
     word_set,
 )
@@ -177,7 +178,10 @@ __all__ = [
 _KINDS = "|".join(sorted((k.value for k in EntityKind), key=len, reverse=True))
 # Placeholders must not touch a letter/digit/underscore before or a digit after, so PERSON_1 is never
 # read inside PERSON_12 or xPERSON_1; detection refuses spans that would create such contacts.
-PLACEHOLDER = re.compile(rf"(?<![A-Za-z0-9_])(?P<kind>{_KINDS})_(?P<n>[0-9]+)(?![0-9])")
+# (The look-behind goes after each kind's first letter, so re skips to capitals rather than trying every character.)
+PLACEHOLDER = re.compile(
+    rf"(?P<kind>{not_after_each('[A-Za-z0-9_]', _KINDS.split('|'))})_(?P<n>[0-9]+)(?![0-9])"
+)
 # How much text either side of a placeholder is compared when choosing which original form to restore.
 _CONTEXT = 80
 
@@ -590,7 +594,7 @@ def _letters_before_a_full_name(job: str, rest: str) -> bool:
     )
 
 
-_NANA = re.compile(r"(?<![\w'\-])Nana(?![\w'\-])")
+_NANA = re.compile(r"N(?<![\w'\-]N)ana(?![\w'\-])")
 _NAME_AFTER_NANA = re.compile(r"[ ]([A-Z][a-z][\w\-]*)")
 
 

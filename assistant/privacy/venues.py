@@ -32,6 +32,7 @@ from assistant.privacy.words import (
     place_names,
     public_names,
     trie,
+    trie_not_after,
     word_set,
 )
 
@@ -218,7 +219,7 @@ def pubs(text: str) -> list[Span]:
 # "Marshby-on-Sea". No person's name is written so; a relative is ("Mother-in-Law"), and so is a city too large
 # to identify anyone ("Stoke-on-Trent", "Newcastle-upon-Tyne": the first word is a public name).
 _LINKED_TOWN = re.compile(
-    r"(?<![\w'\-])[A-Z][a-z']{1,30}+(?:-(?:[a-z]{1,5}+-){1,3}+[A-Z][a-z']{1,30}+)++(?![\w'\-])"
+    r"[A-Z](?<![\w'\-].)[a-z']{1,30}+(?:-(?:[a-z]{1,5}+-){1,3}+[A-Z][a-z']{1,30}+)++(?![\w'\-])"
 )
 
 
@@ -994,7 +995,7 @@ def ordinary_town_mentions(text: str, spans: list[Span], covered: bytearray) -> 
 # A business named by its owner ("Singh's Late Shop", "Sadie's Bakery", "Lisle's Pharmacy"): the name and its
 # trade's word go together, the owner's name with them. In the development sets all 12 of this shape are labelled.
 _POSSESSIVE_BUSINESS = re.compile(
-    r"(?<![\w'\-])[A-Z][a-z]+'s(?:[ ][A-Z][a-z]+){0,2}[ ](?:Shop|Pharmacy|Garage|Cafe|Café|Takeaway|Barbers?|"
+    r"[A-Z](?<![\w'\-].)[a-z]+'s(?:[ ][A-Z][a-z]+){0,2}[ ](?:Shop|Pharmacy|Garage|Cafe|Café|Takeaway|Barbers?|"
     r"Stores?|Bakery|Motors|Kitchen|Salon|Chippy|Diner|Bar|Restaurant|Nails|Gym|Yard|Cars|Taxis|Autos|"
     r"Supermarket|Mini[ ]Market|Off[ ]Licence|Hair|Cuts|Deli|Butchers?|Recycling|Scrap|Scrapyard|Haulage|"
     r"Removals|Builders|Tyres|Kebabs?|Pizza|Launderette|Laundrette|Plaice)(?![\w'\-])"
@@ -1011,19 +1012,19 @@ _OUR_LADY = re.compile(
 # A community's own group, named by its people ("Kurdish Community Centre", "Somali Women's Association of
 # Westhaven", "Roma Links", "Romanian Orthodox Parish"): a people alone stays by the convention, but its group
 # is a place someone goes. Of the 100 of this shape in the development sets, 92 are labelled.
-_PEOPLES = trie(
-    {
-        w.title()
-        for w in NATIONALITIES
-        if w.isalpha() and w not in {"black", "white", "english", "british", "christian"}
-    }
-)
+_PEOPLE_WORDS = {
+    w.title()
+    for w in NATIONALITIES
+    if w.isalpha() and w not in {"black", "white", "english", "british", "christian"}
+}
+_PEOPLES = trie(_PEOPLE_WORDS)
 _GROUP_HEADS = (
     "Community|Communities|Association|Centre|Union|Mission|Forum|Network|Voice|Links|Project|Society|Youth|"
     "Women's|Welfare|Support|Group|Church|Parish|Mosque|Temple|Gurdwara|Club"
 )
 _COMMUNITY_GROUP = re.compile(
-    rf"(?<![\w'\-])(?:{_PEOPLES})(?:[ ](?:{_PEOPLES}))?(?:[ ][A-Z][a-z']+){{0,2}}[ ](?:{_GROUP_HEADS})"
+    trie_not_after(r"[\w'\-]", _PEOPLE_WORDS)
+    + rf"(?:[ ](?:{_PEOPLES}))?(?:[ ][A-Z][a-z']+){{0,2}}[ ](?:{_GROUP_HEADS})"
     r"(?:[ ](?:Association|Centre|Group|Project|Network|Forum|Trust|Service))?"
     r"(?:[ ](?:in|of|for)[ ](?:the[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?(?![\w'\-])"
 )
@@ -1080,7 +1081,7 @@ _COMPANY_ENDS = ("Ltd", "Limited", "LLP", "CIC", "PLC", "plc", "LTD", "LIMITED")
 _FAMILY_FIRM_WORDS = ("Bros", "BROS", "& Son", "& SON")
 _FAMILY_FIRM = r"[ ](?:Bros|BROS|&[ ]Sons?|&[ ]SONS?)\.?(?:[ ][A-Z][\w'\-]*){0,2}"
 _COMPANY = re.compile(
-    r"(?<![\w'&\-])[A-Z][\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
+    r"[A-Z](?<![\w'&\-].)[\w'&\-]*(?:[ ](?:[A-Z][\w'&\-]*|&|and|of|der|van|de|la|\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))){0,6}"
     rf"(?:[ ](?:{'|'.join(_COMPANY_ENDS)})\b\.?|{_FAMILY_FIRM}(?![\w'\-]))"
 )
 

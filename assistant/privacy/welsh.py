@@ -58,12 +58,18 @@ _DATE = re.compile(
     rf"[0-9]{{1,2}}(?:af|il|ydd|fed|ed|eg|ain)?[ ](?i:{_MONTH})\b\.?(?:[ ][0-9]{{4}})?(?![\w/])"
 )
 # Named days, dated only with their year ("Noswyl Nadolig 2022"): alone they are every year's.
+# Ignoring case, re knows no first letters to skip to, and tries every character: the first letter is a class of its
+# cases here ("ſ" is an "s" ignoring case), the rest as before, ignoring case. No two days start alike.
 _NAMED_DAY = re.compile(
-    r"(?:Noswyl[ ]Nadolig|Dydd[ ]Nadolig|G[ŵw]yl[ ]San[ ]Steffan|Dydd[ ]Calan|Nos[ ]Galan|"
-    r"Dydd[ ]G[ŵw]yl[ ]Dewi|Sul[ ]y[ ]Pasg|Llun[ ]y[ ]Pasg|Gwener[ ]y[ ]Groglith)[ ][0-9]{4}(?![\w/])",
-    re.IGNORECASE,
+    r"[NDGSLndgslſ](?:(?<=[Nn])(?i:oswyl[ ]nadolig|os[ ]galan)|(?<=[Dd])(?i:ydd[ ]nadolig|ydd[ ]calan|ydd[ ]g[ŵw]yl[ ]dewi)|"
+    r"(?<=[Gg])(?i:[ŵw]yl[ ]san[ ]steffan|wener[ ]y[ ]groglith)|(?<=[Ssſ])(?i:ul[ ]y[ ]pasg)|(?<=[Ll])(?i:lun[ ]y[ ]pasg))"
+    r"[ ][0-9]{4}(?![\w/])"
 )
 _NAMED_DAY_WORDS = ("adolig", "alan", "teffan", "ewi", "asg", "roglith")
+# A piece of each named day in ASCII letters other than i, k and s (which, ignoring case, also match "ı", "K" and
+# "ſ"): "alan", "ewi" and "asg" are in much English prose ("Alan", "new"), and the pattern ignoring case is tried
+# at every letter; where none of these is there it cannot match.
+_NAMED_DAY_PIECES = ("nadol", "teffan", "calan", "galan", "dydd g", "ul y pa", "un y pa", "y grog")
 # A street's kind, then its name: "Heol y Bryn", "Ffordd y Capel", "Stryd Fawr", "9 Heol yr Orsaf".
 _STREET = (
     r"Heol|Hewl|Ffordd|Stryd|Stryt|Lôn|Lon|Cilgant|Rhodfa|Teras|Rhes|Maes|Clos|Llys|Cwrt|Sgwâr|Sgwar|Parc|"
@@ -113,7 +119,7 @@ def welsh_dates(text: str, lower: str) -> list[Span]:
         for m in (_DATE.finditer(text) if months else ())
         if not joined_before(text, m.start(), _MARKS)
     ]
-    if any(word in lower for word in _NAMED_DAY_WORDS):
+    if any(word in lower for word in _NAMED_DAY_WORDS) and any(piece in lower for piece in _NAMED_DAY_PIECES):
         spans += [
             Span(m.start(), m.end(), EntityKind.DATE, norm(m.group(0)))
             for m in _NAMED_DAY.finditer(text)

@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 
@@ -575,25 +574,76 @@ def trie(words: Iterable[str]) -> str:
     """An alternation of `words` factored by shared prefixes ("a(?:ccount|ddress)"): re tries one branch
     per character instead of every word, and the longest word still wins. A word longer than _TRIE_DEPTH is
     an alternative of its own, first, so building the pattern never recurses that deep."""
-    tree: dict[str, Any] = {}
+    short: set[str] = set()
     long_words: list[str] = []
     for word in words:
         if len(word) > _TRIE_DEPTH:
             long_words.append(word)
-            continue
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+        else:
+            short.add(word)
+    # Built from the sorted words, whose runs sharing a character at each depth are the tree's branches in order:
+    # a long text's found names are thousands of words, and a tree of one dict per character cost a tenth of a
+    # second to build. A branch of one word is that word's rest, escaped whole.
+    escape = re.escape
 
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
+    def build(group: list[str], depth: int) -> str:
+        ends_here = len(group[0]) == depth  # sorted: the word that is the prefix itself comes first
+        rest = group[1:] if ends_here else group
+        if not rest:
             return ""
+        branches: list[str] = []
+        i, size = 0, len(rest)
+        while i < size:
+            char = rest[i][depth]
+            j = i + 1
+            while j < size and rest[j][depth] == char:
+                j += 1
+            if j == i + 1:
+                branches.append(escape(rest[i][depth:]))
+            else:
+                branches.append(escape(char) + build(rest[i:j], depth + 1))
+            i = j
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if ends_here else body
 
+    tree = build(sorted(short), 0) if short else ""
     if not long_words:
-        return build(tree)
+        return tree
     listed = "|".join(re.escape(word) for word in sorted(set(long_words), key=len, reverse=True))
-    return f"(?:{listed}|{build(tree)})" if tree else f"(?:{listed})"
+    return f"(?:{listed}|{tree})" if short else f"(?:{listed})"
+
+
+def trie_not_after(not_before: str, words: Iterable[str]) -> str:
+    """The same as r"(?<!not_before)(?:" + trie(words) + ")", `not_before` one character's class, but with the
+    look-behind after each branch's first letter ("a(?<![\\w]a)(?:ccount|ddress)|..."): a pattern that opens with
+    a look-behind is tried at every character of a text, one that opens with letters skips straight to them. For
+    words in capitals or capitalised (initials, places): words in lower case start at nearly every letter of prose,
+    where the look-behind first is quicker."""
+    words = set(words)
+    if not words or "" in words:
+        return f"(?<!{not_before})(?:{trie(words)})"
+    escape = re.escape
+    long_words = sorted((word for word in words if len(word) > _TRIE_DEPTH), key=len, reverse=True)
+    branches = [f"{escape(w[0])}(?<!{not_before}{escape(w[0])}){escape(w[1:])}" for w in long_words]
+    by_first: dict[str, set[str]] = {}
+    for word in sorted(word for word in words if len(word) <= _TRIE_DEPTH):
+        by_first.setdefault(word[0], set()).add(word[1:])
+    # Each first letter's rest is trie() of the rests: the same factoring as trie() one level down.
+    branches += [f"{escape(c)}(?<!{not_before}{escape(c)}){_group(rests)}" for c, rests in by_first.items()]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _group(rests: set[str]) -> str:
+    body = trie(rests)
+    return f"(?:{body})" if body else ""
+
+
+def not_after_each(not_before: str, alternatives: Iterable[str]) -> str:
+    """The same as r"(?<!not_before)(?:a|b|...)", in the same order, for alternatives that each open with a
+    letter or digit: the look-behind after each one's first character, so re skips to those characters."""
+    branches = []
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        assert first.isalnum() and rest[:1] not in ("?", "*", "+", "{"), alternative
+        branches.append(f"{first}(?<!{not_before}{first}){rest}")
+    return "(?:" + "|".join(branches) + ")"
