@@ -18,11 +18,11 @@ from assistant.privacy.words import (
     FAMILY_WORDS,
     FUNCTION_WORDS,
     NATIONALITIES,
-    ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     countries,
     first_names,
     fold,
+    is_role_abbreviation,
     is_vocabulary,
     place_names,
     public_names,
@@ -132,7 +132,7 @@ def _runs_on(word: str, *, caps: bool) -> bool:
         and folded not in ACRONYMS
         and folded not in FUNCTION_WORDS
         and folded not in FAMILY_WORDS
-        and word not in ROLE_ABBREVIATIONS
+        and not is_role_abbreviation(word)
         and (not is_vocabulary(word) or folded in _NAME_HEADS)
     )
 

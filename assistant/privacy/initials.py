@@ -24,18 +24,18 @@ from assistant.privacy.words import (
     FAMILY_WORDS,
     FUNCTION_WORDS,
     JOB_HEADS,
-    JOB_LETTERS,
     KIN_TITLES,
     NOT_INITIALS,
     NOTE_ABBREVIATIONS,
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
-    ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     can_be_initials,
     common_words,
     fold,
+    is_job_letters,
+    is_role_abbreviation,
     is_vocabulary,
     not_after_each,
     trie,
@@ -659,7 +659,7 @@ def titled_initials(text: str, covered: bytearray) -> list[Span]:
         for m in _TITLED_LETTERS.finditer(text)
         if not covered[m.start("i")]
         and _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None
-        and m.group("i") not in JOB_LETTERS  # "PC PCSO", "DC SIO"
+        and not is_job_letters(m.group("i"))  # "PC PCSO", "DC SIO"
         and fold(m.group("i")) not in FUNCTION_WORDS  # "PC ON SCENE"
     ]
 
@@ -911,7 +911,7 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
             letters = _bare(ini)
             if not _INITIALS_SHAPE.fullmatch(ini):
                 continue
-            if (ini in _ROLE_INITIALS or letters in ROLE_ABBREVIATIONS) and (
+            if (ini in _ROLE_INITIALS or is_role_abbreviation(letters)) and (
                 (
                     match is not line_end
                     and not (match is before and len(words) >= 2 and _spells(letters, words))
@@ -925,7 +925,7 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
                 and len(name) == 1
                 and 2 <= len(letters) <= 3
                 and letters[-1] == name[0][:1]
-                and letters not in ROLE_ABBREVIATIONS
+                and not is_role_abbreviation(letters)
                 and _TITLE_BEFORE.search(text, max(0, person.start - 6), person.start)
             ):
                 # "PC Varty (AV)", "Dr Kaur (HK)": a titled surname with its owner's initials after, the first
@@ -953,7 +953,7 @@ def pinned_initials(text: str, persons: list[Span], covered: bytearray) -> list[
         names = [words for words in (text[p.start : p.end].split() for p in persons) if 2 <= len(words) <= 3]
         for match in _AUTHOR_AFTER_STAMP_COLON.finditer(text):
             ini = match.group("ini")
-            if ini in forms or ini in _ROLE_INITIALS or ini in ROLE_ABBREVIATIONS or fold(ini) in JOB_HEADS:
+            if ini in forms or ini in _ROLE_INITIALS or is_role_abbreviation(ini) or fold(ini) in JOB_HEADS:
                 continue
             if any(len(words) == len(ini) and _spells(ini, words) for words in names):
                 forms.add(ini)
@@ -973,7 +973,7 @@ def _a_job_here(text: str, span: Span) -> bool:
     """Letters that are a person's and a job's ("SW" for Sam Westerby) read as the job before a name or after a
     determiner ("SW Leanne Trott", "the SW")."""
     letters = text[span.start : span.end]
-    if letters not in ROLE_ABBREVIATIONS and letters not in _ROLE_INITIALS:
+    if not is_role_abbreviation(letters) and letters not in _ROLE_INITIALS:
         return False
     return bool(
         _NAME_AFTER.match(text, span.end)

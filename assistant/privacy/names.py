@@ -31,7 +31,6 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     JOB_HEADS,
-    JOB_LETTERS,
     KIN_TITLES,
     LETTER_LABELS,
     MAKES_ALSO_SURNAMES,
@@ -47,7 +46,6 @@ from assistant.privacy.words import (
     PARTICLES,
     PERSON_VERBS,
     PROFESSIONAL_ROLES,
-    ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     STREET_OR_HOUSE_WORDS,
     WORD_NAMES,
@@ -58,6 +56,8 @@ from assistant.privacy.words import (
     data_lines,
     first_names,
     fold,
+    is_job_letters,
+    is_role_abbreviation,
     is_vocabulary,
     not_after_each,
     place_names,
@@ -141,12 +141,12 @@ def classify(token: str) -> str:
         return "INITIAL"
     if "'" in token and (folded.split("'")[0] in FUNCTION_WORDS or folded.endswith("n't")):
         return "FUNCTION"  # "I'll", "I'm", "We've", "Don't"
-    if folded in ROLE_WORDS or token in ROLE_ABBREVIATIONS or ("-" in folded and _hyphenated_role(folded)):
+    if folded in ROLE_WORDS or is_role_abbreviation(token) or ("-" in folded and _hyphenated_role(folded)):
         return "ROLE"  # "Great-Aunt", "Half-Sister", "Dadi-ji"
     if (
         token[-1:] == "s"
         and token[:-1].isupper()
-        and (token[:-1] in ROLE_ABBREVIATIONS or folded[:-1] in ROLE_WORDS)
+        and (is_role_abbreviation(token[:-1]) or folded[:-1] in ROLE_WORDS)
     ):
         return "ROLE"  # "named DSLs", "two SWs": a job's letters, more than one
     if not token[:1].isupper():
@@ -1706,7 +1706,7 @@ def _taken_initials(name: str) -> str | None:
     others = (
         folded in ACRONYMS
         or folded in FUNCTION_WORDS
-        or letters in ROLE_ABBREVIATIONS
+        or is_role_abbreviation(letters)
         or (folded in NOT_INITIALS and folded not in _DISCLOSED_THINGS)
     )
     return letters if others and not _a_job_word(letters) else None
@@ -1726,7 +1726,7 @@ def _a_job_word(letters: str) -> bool:
     """Whether a role list holds these letters as a job or a word for one; a family word in another language ("Ba",
     a Vietnamese father) is written as one, never in capitals as letters."""
     folded = fold(letters)
-    return folded in ROLE_WORDS and (folded not in FAMILY_WORDS or letters in JOB_LETTERS)
+    return folded in ROLE_WORDS and (folded not in FAMILY_WORDS or is_job_letters(letters))
 
 
 # Where initials an acronym also takes stand for the person: before what a person does ("DC says", "DC did not
@@ -1784,7 +1784,7 @@ class _CapitalLines:
 
 def _little_word_initials(text: str, start: int, end: int, in_capitals: _CapitalLines) -> bool:
     folded = fold(text[start:end])
-    if folded not in FUNCTION_WORDS or folded in ACRONYMS or text[start:end] in ROLE_ABBREVIATIONS:
+    if folded not in FUNCTION_WORDS or folded in ACRONYMS or is_role_abbreviation(text[start:end]):
         return False
     if _NUMBER_AFTER.match(text, end):
         return False
@@ -1842,7 +1842,7 @@ def _bracketed_form(name: str) -> str | None:
         return None
     compact = "".join(h.replace("-", "") for h in _heads_of(words))
     folded = fold(compact)
-    if _a_job_word(compact) or compact in ROLE_ABBREVIATIONS:
+    if _a_job_word(compact) or is_role_abbreviation(compact):
         return None
     return compact if folded in ACRONYMS or folded in FUNCTION_WORDS or folded in NOT_INITIALS else None
 
@@ -2197,7 +2197,7 @@ def _declared_by(ini: str, body: str) -> bool:
     Paula Sheard)" and "(Dr Menon, designated paediatrician)" do too, further in or by the surname alone, where the
     letters are no job's ("GP (NB Gareth Penrose, not GP!)" keeps the job)."""
     letters = ini.replace("'", "").upper()
-    a_job = fold(letters) in ROLE_WORDS or letters in ROLE_ABBREVIATIONS
+    a_job = fold(letters) in ROLE_WORDS or is_role_abbreviation(letters)
     for match in _NAME_IN_BRACKET.finditer(body):
         words = match.group().split()
         if (match.start() > 0 and a_job) or any(
@@ -2266,7 +2266,7 @@ def declared_initials(text: str, covered: bytearray) -> list[Span]:
     for match in keys:
         name, ini = match.group("name"), match.group("ini")
         words = name.split()
-        if match.group("job") and match.group("job") not in JOB_LETTERS:
+        if match.group("job") and not is_job_letters(match.group("job")):
             continue
         if ini[-1].islower():
             # "Kate Loader (KLo)": minutes that have two KLs add the surname's second letter.
@@ -2689,7 +2689,7 @@ def surname_orders(text: str, spans: list[Span]) -> list[Span]:
         before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 34), span.start) if capital else None
         if before is not None:
             folded = fold(before.group("s"))
-            if before.group("s") not in ROLE_ABBREVIATIONS and (
+            if not is_role_abbreviation(before.group("s")) and (
                 _listed_surname(folded)  # "WARD, Margaret", though a ward is a place in a hospital
                 or not any(
                     folded in words for words in (ACRONYMS, ROLE_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS)
@@ -2744,14 +2744,14 @@ def job_initial_surname(tokens: Tokens) -> list[Span]:
         if initial.cls != "INITIAL" or not (tokens.joined(k - 1) and tokens.joined(k)):
             continue
         job, surname = items[k - 1].text, items[k + 1]
-        if job not in JOB_LETTERS and job not in _TITLE_SET and job not in _CAPS_TITLES:
+        if not is_job_letters(job) and job not in _TITLE_SET and job not in _CAPS_TITLES:
             continue
         word = surname.text
         if surname.cls in _NO_SURNAME or len(word) < 2 or not word[:1].isupper():
             continue
         if word.isupper() and (
             fold(word) in ACRONYMS
-            or word in ROLE_ABBREVIATIONS
+            or is_role_abbreviation(word)
             or log_verb(surname)
             or (surname.cls == "CAPS" and len(word) < 4)  # "DC A CID OFFICER": short capitals are letters
         ):
@@ -2786,7 +2786,7 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
             or not tokens.joined(k - 1)
         ):
             continue
-        if folded in ACRONYMS or word in ROLE_ABBREVIATIONS:
+        if folded in ACRONYMS or is_role_abbreviation(word):
             continue
         given = items[k - 1]
         if (

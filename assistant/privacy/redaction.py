@@ -147,7 +147,6 @@ from assistant.privacy.words import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     JOB_HEADS,
-    JOB_LETTERS,
     KIN_QUALIFIERS,
     LOG_DESCRIPTORS,
     NATIONALITIES,
@@ -157,6 +156,7 @@ from assistant.privacy.words import (
     WORD_NAMES,
     first_names,
     fold,
+    is_job_letters,
     is_public_title,
     is_vocabulary,
     norm,
@@ -455,7 +455,7 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
     for span in (_without_descriptors(text, whole) for whole in spans):
         job, _, rest = text[span.start : span.end].partition(" ")
-        if not rest and job in JOB_LETTERS and text.startswith(" " + MASK, span.end):
+        if not rest and is_job_letters(job) and text.startswith(" " + MASK, span.end):
             continue  # "| PS PERSON_25 |", redacted again: the rank kept before the name the first time
         if (
             not rest
@@ -468,7 +468,7 @@ def _without_jobs_before(text: str, spans: list[Span]) -> list[Span]:
         if not rest and _starts_a_job(text, span):
             continue
         if rest[:1].isupper() and (
-            job in JOB_LETTERS
+            is_job_letters(job)
             or _letters_before_a_full_name(job, rest)
             or _ends_a_job(text, span.start, job)
             or _label_letter_before_a_full_name(text, span.start, job, rest)
@@ -667,7 +667,12 @@ _HEAD_OF = re.compile(r"(?:^|[^\w])(?:Head|Heads|HEAD) of (?:the )?$")
 def _ends_a_job(text: str, start: int, word: str) -> bool:
     """ "Head of Service", "Nurse Examiner": the word a job's name ends with, the name after it someone's."""
     return word[:1].isupper() and (
-        (fold(word) in JOB_HEADS and len(word) > 3 and word[1:].islower() and word.upper() not in JOB_LETTERS)
+        (
+            fold(word) in JOB_HEADS
+            and len(word) > 3
+            and word[1:].islower()
+            and not is_job_letters(word.upper())
+        )
         or _HEAD_OF.search(text, max(0, start - 14), start) is not None
     )  # not "Dil Bahadur": a job's letters in a family's notes ("DIL") that are a name too
 

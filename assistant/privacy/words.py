@@ -346,6 +346,22 @@ JOB_LETTERS = frozenset(
     w for w in re.split(r"[|\s]", PROFESSIONAL_ROLES) if len(w) >= 2 and w.isupper()
 ) | word_set("PC DC DS DI DCI PS PCSO SGT PP ANP MW SN RM")
 
+# A qualifier's letters before a health visitor's or a social worker's letters make another job, not someone's
+# initials: "PLHV" (paediatric liaison health visitor), "RSW" (residential), "APSW", "PFSW" (private fostering). No
+# list can hold every team's variant; over the development sets no such run of letters was anyone's initials.
+_QUALIFIED_JOB_LETTERS = re.compile(r"[A-Z]{1,3}(?:HV|SW)")
+
+
+def is_role_abbreviation(letters: str) -> bool:
+    """A job in letters ("TA", "SSW", "PLHV"), never a name's initials."""
+    return letters in ROLE_ABBREVIATIONS or _QUALIFIED_JOB_LETTERS.fullmatch(letters) is not None
+
+
+def is_job_letters(letters: str) -> bool:
+    """A job or rank in letters that may stand before a name ("ANP Nerys Bowen", "PLHV Tara Beeby")."""
+    return letters in JOB_LETTERS or _QUALIFIED_JOB_LETTERS.fullmatch(letters) is not None
+
+
 # Role words that say what someone does but not that they are one person: a group, a service or a kinship
 # qualifier ("MASH (police)", "CYP (children and young people)").
 NOT_ONE_PERSON = word_set(
@@ -531,7 +547,7 @@ def can_be_initials(letters: str) -> bool:
         folded in ACRONYMS
         or folded in ROLE_WORDS
         or folded in FUNCTION_WORDS
-        or letters in ROLE_ABBREVIATIONS
+        or is_role_abbreviation(letters)
         or folded in NOT_INITIALS
     )
 
