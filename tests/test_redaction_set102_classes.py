@@ -16,3 +16,20 @@ def test_a_qualifiers_letters_before_hv_or_sw_are_a_job() -> None:
         assert not any(job in span for span in found), (job, found)
     for name in ("M Tranter", "Gail Ferriby", "Kofi Asante", "Tom Hale"):
         assert name in found, (name, found)
+
+
+def test_a_chat_speaker_who_is_the_reviews_labelled_child_keeps_the_label() -> None:
+    text = (
+        "Child R (14) was found at the station by BTP.\n\n"
+        "Texts between the IRO and Child R (copied with consent):\n"
+        "03/02/2024 17:21 R: is this the new one\n"
+        "03/02/2024 17:40 IRO: Hi, yes it's me. Is Mason with you?\n"
+        "03/02/2024 17:41 R: ye hes at tyreses\n"
+        "03/02/2024 17:44 IRO: ok x\n"
+    )
+    found = _found(text)
+    assert "R" not in found
+    assert "Mason" in found
+    # A letter the review does not make a label is someone's initial, as before.
+    other = text.replace("Child R", "Child Q")
+    assert "R" in _found(other)

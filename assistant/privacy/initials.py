@@ -447,7 +447,7 @@ def single_letter_names(text: str, covered: bytearray) -> list[Span]:
             for m in _NAMED_LETTER.finditer(text)
             if not covered[m.start("l")]
         ]
-    never = _letters_not_initials(text)
+    never = letters_not_initials(text)
     if '"' in text or "“" in text:
         spans += [
             Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
@@ -514,7 +514,7 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
     if "." not in text:
         return []
     # "No record held for S." of "Child S", "answered by F." where the text writes a father as "F".
-    never = _letters_not_initials(text)
+    never = letters_not_initials(text)
     spans = []
     for m in _DOTTED_LETTER.finditer(text):
         start = m.start()
@@ -719,7 +719,7 @@ _ANONYMISED_SEVERAL = re.compile(
 # Both readers of single letters ask this of the same text, one after the other: it is read once (a str keeps
 # its hash, so the lookup costs nothing).
 @lru_cache(maxsize=1)
-def _letters_not_initials(text: str) -> frozenset[str]:
+def letters_not_initials(text: str) -> frozenset[str]:
     """Letters that stand for no one's name in `text`: those it makes anonymised labels ("Harley Quinn (Child H)",
     then "H starts Y3"), and mother, father and partner as courts and health notes write them ("brought in by M &
     F", "P answered, said M asleep") when two of the three letters stand alone."""
@@ -758,7 +758,7 @@ def lone_initials(text: str, names: list[str], covered: bytearray) -> list[Span]
     letters = {letter for letter in letters if letter.isupper()} - {"I"}
     if not letters:
         return []
-    letters -= _letters_not_initials(text)
+    letters -= letters_not_initials(text)
     if not letters:
         return []
     spans: list[Span] = []

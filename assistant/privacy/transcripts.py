@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from assistant.privacy.initials import letters_not_initials
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import HONORIFICS, after_letter_label, classify
 from assistant.privacy.normalise import joined_before
@@ -89,6 +90,7 @@ def speakers(text: str) -> list[Span]:
     if ": " not in text:
         return []
     spans: list[Span] = _displayed_names(text) if "(" in text else []
+    never: frozenset[str] | None = None  # the letters the text makes labels, read once a speaker is a letter
     for thread in _threads(text):
         labels = Counter(fold(match.group("label")) for match in thread)
         lower = sum(match.group("label")[:1].islower() for match in thread)
@@ -99,12 +101,17 @@ def speakers(text: str) -> list[Span]:
         timed = len(labels) >= 2 and all(match.group(0).lstrip()[:1] in "0123456789[" for match in thread)
         if not timed and not any(_reads_as_someone(word) for label in labels for word in label.split()):
             continue  # "guidance:", "query:" again and again: a file's keys, not people
+        if never is None and any(len(label) == 1 for label in labels):
+            never = letters_not_initials(text)
         for match in thread:
             label = match.start("label")
             stamped = match.group(0).lstrip()[:1] in "0123456789["
-            spans += [
-                Span(label + a, label + b, kind, "") for a, b, kind in _label_names(match["label"], stamped)
-            ]
+            # "17:41 T: u said i could msg" where the review calls the child "Child T": the label, no one's initial
+            if not (never and match["label"] in never):
+                spans += [
+                    Span(label + a, label + b, kind, "")
+                    for a, b, kind in _label_names(match["label"], stamped)
+                ]
             start, end = match.end(), text.find("\n", match.end())
             message = text[start : len(text) if end == -1 else end]
             spans += [
