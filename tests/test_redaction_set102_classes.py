@@ -33,3 +33,15 @@ def test_a_chat_speaker_who_is_the_reviews_labelled_child_keeps_the_label() -> N
     # A letter the review does not make a label is someone's initial, as before.
     other = text.replace("Child R", "Child Q")
     assert "R" in _found(other)
+
+
+def test_a_service_found_by_its_words_is_found_again_by_its_first_words() -> None:
+    text = (
+        "Staff at Friendly Table said he ate there most days.\n"
+        "Our volunteer from Friendly Table Harwick, Selam Haile, rang the duty line."
+    )
+    found = _found(text)
+    assert "Friendly Table" in found and "Selam Haile" in found
+    # A run of capitals going on from the word is a different name, read whole elsewhere, never cut short.
+    shop = "Mr Tran also owns Harwick Nails. He works at HARWICK NAILS & BEAUTY on Saturdays."
+    assert "HARWICK NAILS & BEAUTY" in _found(shop)

@@ -103,6 +103,7 @@ from assistant.privacy.names import (
     given_then_caps_surname,
     initial_mentions,
     initial_surname_before_job,
+    is_sentence_start,
     job_initial_surname,
     kin_word_names,
     list_names,
@@ -788,6 +789,9 @@ def _coverage(size: int, spans: list[Span]) -> bytearray:
     return covered
 
 
+_CAPITALISED_NEXT = re.compile(r"[ ]{1,2}[A-Z]")
+
+
 def _find_spans(text: str, learned: bool) -> list[Span]:
     plain = matching_copy(text)
     # Placeholder-like words already in the input keep their meaning and are never matched.
@@ -819,6 +823,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     names = [s for s in names if not _a_public_title(plain, s)]
     # Selection is idempotent: spans already selected, with nothing new, select themselves.
     selected = _select_more(plain, structured, names)
+    structured_set = set(structured)
     ordered = surname_orders(tokens.text, selected) + surnames_that_are_words(tokens.text, selected)
     if ordered:
         selected = _select_more(plain, selected, ordered)  # the longer span wins
@@ -858,6 +863,18 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += [s for s in repeated_values(copy, speaking) if not covered[s.start]] if speaking else []
     # Services found by their names' words (not their shape) are known only now: their short forms too.
     more += [s for s in place_mentions(copy, selected, initials_only=True) if not covered[s.start]]
+    named_later = [
+        s
+        for s in selected
+        if s.kind in PLACE_KINDS and s not in structured_set and not is_sentence_start(copy, s.start)
+    ]
+    if named_later:
+        # Not where a capitalised word goes on from it: "OAKHURST NAILS & BEAUTY" is another name, read later whole.
+        more += [
+            s
+            for s in place_mentions(copy, named_later)
+            if not covered[s.start] and not _CAPITALISED_NEXT.match(copy, s.end)
+        ]
     if more:
         selected = _select_more(plain, selected, more)
     named = {(s.start, s.end) for s in selected}
