@@ -57,6 +57,7 @@ from assistant.privacy.words import (
     ROLE_ABBREVIATIONS,
     ROLE_WORDS,
     STREET_TYPES,
+    can_be_initials,
     chat_words,
     common_words,
     english_words,
@@ -3394,6 +3395,9 @@ _KIND_WORDS = word_set(
     "practice foodbank refuge"
 )
 
+# Homes, hostels and houses a service runs ("Larkspur House", "Roseworth Lodge").
+_HOME_WORDS = word_set("house lodge")
+
 
 def _acronym_letters(word: str) -> str:
     """A word's part in the initials of a name: its first letter, or all of a short word in capitals ("CE")."""
@@ -3456,6 +3460,11 @@ def place_mentions(
         for acronym in acronyms:
             if len(acronym) >= 3 and fold(acronym) not in ACRONYMS and fold(acronym) not in common_words():
                 known.setdefault(acronym, (span.kind, span.key, []))
+        if len(words) == 2 and fold(words[1]) in _HOME_WORDS and words[0][1:].islower():
+            # "LH" for "Larkspur House": a home or a hostel staff name by two letters, none a job or a word
+            letters = words[0][0] + words[1][0]
+            if can_be_initials(letters) and fold(letters) not in english_words():
+                known.setdefault(letters, (span.kind, span.key, []))
         # Initials the writer gives in brackets are the short form used from then on, whatever they stand
         # for ("Pilgrim Hospital (ULHT)", "Tower Hamlets Council (LBTH)").
         # Not the initials of the generic words it ends with: "Humber Traveller Education Service (TES)" names
