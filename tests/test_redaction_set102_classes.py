@@ -55,3 +55,21 @@ def test_a_home_is_named_again_by_its_two_letters() -> None:
     found = _found(text)
     assert found.count("FH") == 3
     assert "SW" not in found and "HV" not in found
+
+
+def test_a_chat_followed_by_an_emails_header_keeps_its_senders() -> None:
+    text = (
+        "Texts - work mobile <-> YP, copied to record\n\n"
+        "17/03 16:02 RW: Hiya its Rosa from the clinic, ok for Tues?\n"
+        "17/03 21:48 J: ye wat room\n"
+        "17/03 21:49 RW: Same one as last time\n"
+        "22/03 02:11 J: im fine stop textin me\n"
+        "Note: YP did not attend.\n"
+        "From: Rosa Whitlock\n"
+        "To: Duty\n"
+        "Sent: 25/03/2023\n"
+        "Subject: YP\n"
+    )
+    found = _found(text)
+    assert found.count("J") == 2 and found.count("RW") == 2
+    assert not any(field in found for field in ("Note", "From", "Sent", "Subject"))

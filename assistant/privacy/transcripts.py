@@ -92,20 +92,19 @@ def speakers(text: str) -> list[Span]:
     spans: list[Span] = _displayed_names(text) if "(" in text else []
     never: frozenset[str] | None = None  # the letters the text makes labels, read once a speaker is a letter
     for thread in _threads(text):
+        if not _people_taking_turns(thread):
+            # An email's header fields straight after a chat ("Note:", "From:", "Sent:") are no speakers, and do
+            # not make the time-stamped messages before them a form: each run of stamped lines is read alone.
+            runs = [run for stamped, run in _stamp_runs(thread) if stamped and _people_taking_turns(run)]
+            if not runs:
+                continue
+            thread = [match for run in runs for match in run]
         labels = Counter(fold(match.group("label")) for match in thread)
-        lower = sum(match.group("label")[:1].islower() for match in thread)
-        if len(thread) < _MIN_LINES or (labels.most_common(1)[0][1] < 2 and lower < 2):
-            continue  # each label once, capitalised: a form's fields, not people taking turns
-        # Two labels or more taking turns, each line time-stamped, are a chat's senders even when each is also a
-        # word ("18/02 22:14  tiny: u on tmrw", "kas: cant"); a file's keys carry no time.
-        timed = len(labels) >= 2 and all(match.group(0).lstrip()[:1] in "0123456789[" for match in thread)
-        if not timed and not any(_reads_as_someone(word) for label in labels for word in label.split()):
-            continue  # "guidance:", "query:" again and again: a file's keys, not people
         if never is None and any(len(label) == 1 for label in labels):
             never = letters_not_initials(text)
         for match in thread:
             label = match.start("label")
-            stamped = match.group(0).lstrip()[:1] in "0123456789["
+            stamped = _stamped(match)
             # "17:41 T: u said i could msg" where the review calls the child "Child T": the label, no one's initial
             if not (never and match["label"] in never):
                 spans += [
@@ -118,6 +117,35 @@ def speakers(text: str) -> list[Span]:
                 Span(start + a, start + b, EntityKind.PERSON, "") for a, b in _named_in_message(message)
             ]
     return spans
+
+
+def _stamped(match: re.Match[str]) -> bool:
+    return match.group(0).lstrip()[:1] in "0123456789["
+
+
+def _people_taking_turns(thread: list[re.Match[str]]) -> bool:
+    """Whether a run of labelled lines is people taking turns, not a form's or a file's fields."""
+    labels = Counter(fold(match.group("label")) for match in thread)
+    lower = sum(match.group("label")[:1].islower() for match in thread)
+    if len(thread) < _MIN_LINES or (labels.most_common(1)[0][1] < 2 and lower < 2):
+        return False  # each label once, capitalised: a form's fields, not people taking turns
+    # Two labels or more taking turns, each line time-stamped, are a chat's senders even when each is also a
+    # word ("18/02 22:14  tiny: u on tmrw", "kas: cant"); a file's keys carry no time.
+    timed = len(labels) >= 2 and all(_stamped(match) for match in thread)
+    # "guidance:", "query:" again and again: a file's keys, not people
+    return timed or any(_reads_as_someone(word) for label in labels for word in label.split())
+
+
+def _stamp_runs(thread: list[re.Match[str]]) -> list[tuple[bool, list[re.Match[str]]]]:
+    """The thread cut where its lines go from time-stamped to not, or back."""
+    runs: list[tuple[bool, list[re.Match[str]]]] = []
+    for match in thread:
+        stamped = _stamped(match)
+        if runs and runs[-1][0] == stamped:
+            runs[-1][1].append(match)
+        else:
+            runs.append((stamped, [match]))
+    return runs
 
 
 # A message's words, each read with the words around it (words.MESSAGE_NAME_BEFORE and _AFTER say where a
