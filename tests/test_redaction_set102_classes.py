@@ -59,17 +59,19 @@ def test_a_home_is_named_again_by_its_two_letters() -> None:
 
 def test_a_chat_followed_by_an_emails_header_keeps_its_senders() -> None:
     text = (
-        "Texts - work mobile <-> YP, copied to record\n\n"
-        "17/03 16:02 RW: Hiya its Rosa from the clinic, ok for Tues?\n"
-        "17/03 21:48 J: ye wat room\n"
-        "17/03 21:49 RW: Same one as last time\n"
-        "22/03 02:11 J: im fine stop textin me\n"
-        "Note: YP did not attend.\n"
-        "From: Rosa Whitlock\n"
+        "Texts - work mob <-> YP 07700 900 431 - copied to record 29/03/2023\n\n"
+        "17/03 16:02 GL: Hiya its Gemma from the clinic, you ok for Tues at school 2pm? x\n"
+        "17/03 21:48 T: ye wat room\n"
+        "17/03 21:49 GL: Same one as last time, pastoral.\n"
+        "22/03 02:11 T: im fine stop textin me\n"
+        "22/03 02:12 T: dont ring me mam\n"
+        "Note: YP did not reply after this.\n\n\n"
+        "From: Gemma Lowther\n"
         "To: Duty\n"
+        "Cc: Team\n"
         "Sent: 25/03/2023\n"
         "Subject: YP\n"
     )
     found = _found(text)
-    assert found.count("J") == 2 and found.count("RW") == 2
+    assert found.count("T") == 3 and found.count("GL") == 2
     assert not any(field in found for field in ("Note", "From", "Sent", "Subject"))
