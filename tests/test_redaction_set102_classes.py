@@ -75,3 +75,12 @@ def test_a_chat_followed_by_an_emails_header_keeps_its_senders() -> None:
     found = _found(text)
     assert found.count("T") == 3 and found.count("GL") == 2
     assert not any(field in found for field in ("Note", "From", "Sent", "Subject"))
+
+
+def test_a_phone_number_after_a_date_or_a_time_starts_at_its_own_digits() -> None:
+    text = (
+        "I spoke to Dawn by phone on 14/02 (07700 900 318). Logged by A. Reed, 03/05/24 11:40 – 01472 611 905"
+    )
+    found = _found(text)
+    assert "14/02" in found and "(07700 900 318)" in found
+    assert "01472 611 905" in found

@@ -290,6 +290,9 @@ def _phones(text: str) -> list[Span]:
             if text[start] not in "0+(" or (start > base and text[start - 1] not in " (/"):
                 i += 1
                 continue
+            if groups[i][1] - start <= 2 and start and text[start - 1] in ":/" and i + 1 < len(groups):
+                i += 1  # "26/01 (07700 900 664)", "10:05 – 01522 573 208": a date's or a time's end, then the number
+                continue
             found = False
             digits = 0
             windows: list[int] = []
