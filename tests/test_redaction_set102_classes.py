@@ -84,3 +84,13 @@ def test_a_phone_number_after_a_date_or_a_time_starts_at_its_own_digits() -> Non
     found = _found(text)
     assert "14/02" in found and "(07700 900 318)" in found
     assert "01472 611 905" in found
+
+
+def test_a_quoted_nickname_keyed_to_a_whole_name_is_hers_wherever_it_stands() -> None:
+    text = (
+        'Her phone shows contacts "Q" and "Tink". She stayed at Tink\'s flat on Fri.\n'
+        'Police intel: "Tink" = Marcus Ellery (23), Thornaby. "Brown" = heroin.'
+    )
+    found = _found(text)
+    assert found.count("Tink") == 3 and "Marcus Ellery" in found
+    assert "Brown" not in found and "heroin" not in found

@@ -376,8 +376,14 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
     for match in glosses:
         short, given = match.group("short"), match.group("name")
         # The short form starts as the name does ("aggie" = Agnieszka, "Chi" = Chioma), and is no role.
+        # ... or, quoted and keyed to a whole name, a nickname that shares nothing with it ('"Dray" = Andre Fitzgerald')
+        nickname = (
+            bool(match.groupdict().get("q"))
+            and text.startswith(" ", match.end())
+            and (text[match.end() + 1 : match.end() + 2].isupper())
+        )
         if (
-            short[:2].lower() == given[:2].lower()
+            (short[:2].lower() == given[:2].lower() or nickname)
             and (fold(short) != fold(given) or short.islower())  # '"jordan" I think is Jordan Veal'
             and fold(short) not in ROLE_WORDS
             and fold(short) not in FUNCTION_WORDS
@@ -396,7 +402,7 @@ def _mentions(text: str, forms: set[str], covered: bytearray) -> list[Span]:
     if not forms:
         return []
     # The letters first, so the engine skips ahead to them; what runs into them is checked after.
-    finder = re.compile(r"(?:" + trie(forms) + r")(?![\w\-'&/]|\.[A-Za-z])")
+    finder = re.compile(r"(?:" + trie(forms) + r")(?![\w\-&/]|'(?!s(?!\w))|\.[A-Za-z])")
     return [
         Span(m.start(), m.end(), EntityKind.PERSON, "")
         for m in finder.finditer(text)
