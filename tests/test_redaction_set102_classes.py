@@ -88,9 +88,9 @@ def test_a_phone_number_after_a_date_or_a_time_starts_at_its_own_digits() -> Non
 
 def test_a_quoted_nickname_keyed_to_a_whole_name_is_hers_wherever_it_stands() -> None:
     text = (
-        'Her phone shows contacts "Q" and "Tink". She stayed at Tink\'s flat on Fri.\n'
-        'Police intel: "Tink" = Marcus Ellery (23), Thornaby. "Brown" = heroin.'
+        'Her phone shows contacts "Q" and "Spud". She stayed at "Spud\'s" flat on Fri.\n'
+        'Police intel: "Spud" = Marcus Ellery (23), Thornaby. "Brown" = heroin.'
     )
     found = _found(text)
-    assert found.count("Tink") == 3 and "Marcus Ellery" in found
+    assert found.count("Spud") == 3 and "Marcus Ellery" in found
     assert "Brown" not in found and "heroin" not in found
