@@ -94,3 +94,16 @@ def test_a_quoted_nickname_keyed_to_a_whole_name_is_hers_wherever_it_stands() ->
     found = _found(text)
     assert found.count("Spud") == 3 and "Marcus Ellery" in found
     assert "Brown" not in found and "heroin" not in found
+
+
+def test_a_home_by_no_and_its_number_wherever_it_stands() -> None:
+    text = (
+        "I pulled the repairs history for no. 27. Mr Tulley (no. 39) rang twice; Ashgrove Way no.11 complained.\n"
+        "Visit no. 3 done. Accident book entry (no. 47). Family no. 41 of 63 on the list. NHS no. 943 276 1185."
+    )
+    found = _found(text)
+    for home in ("no. 27", "no. 39", "no.11"):
+        assert home in found, (home, found)
+    for other in ("no. 3", "no. 47", "no. 41"):
+        assert other not in found, (other, found)
+    assert "943 276 1185" in found
