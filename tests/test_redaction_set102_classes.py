@@ -107,3 +107,15 @@ def test_a_home_by_no_and_its_number_wherever_it_stands() -> None:
     for other in ("no. 3", "no. 47", "no. 41"):
         assert other not in found, (other, found)
     assert "943 276 1185" in found
+
+
+def test_a_dotted_day_and_month_where_a_date_goes() -> None:
+    text = (
+        "Seen 4 times (14.10, 18.10, 22.10, 02.11). No contact since 19.10 by her account. Car seen on 27.10 and "
+        "30.10. Thurs 16.11 she left.\nPicked up at 3.05, wt 3.02, room 4.12, train 7.04, pH 7.08."
+    )
+    found = _found(text)
+    for date in ("14.10", "18.10", "22.10", "02.11", "19.10", "27.10", "30.10"):
+        assert date in found, (date, found)
+    for other in ("3.05", "3.02", "4.12", "7.04", "7.08"):
+        assert other not in found, (other, found)

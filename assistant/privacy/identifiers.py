@@ -1481,6 +1481,8 @@ def _dates(text: str, lower: str) -> list[Span]:
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + value))
     if "/" in text:
         spans += _listed_short_dates(text, spans, short_dates)
+    if "." in text:
+        spans += _dotted_short_dates(text)
     for match in _MONTH_YEAR.finditer(text) if months else ():
         # "| Feb 2020 | CSC |": a month and year that is a chronology entry's date (a cell or line of its own);
         # in running prose ("until March 2022") it stays, like a year.
@@ -1536,11 +1538,48 @@ def _listed_short_dates(text: str, spans: list[Span], short_dates: list[re.Match
     return listed
 
 
+# "on 29.11", "since 18.11", "Thurs 15.12", and the list one starts ("on 08.03 and 10.03"), or a list of three or more
+# ("Seen 5 times (16.11, 20.11, 24.11, ...)"): a dotted day and month where a date goes. A dotted time follows none of
+# these words ("at 3.05", "rang 12.10", "train 7.04"); a weight or a room ("wt 3.02", "room 4.12") neither.
+_DOTTED_SHORT_DATE = re.compile(r"[0-9](?<![\w/.\-£$,].)[0-9]?\.(?:0[1-9]|1[0-2])(?![\w%/\-]|[.:,][0-9])")
+
+
+def _dotted_short_dates(text: str) -> list[Span]:
+    matches = [m for m in _DOTTED_SHORT_DATE.finditer(text) if _valid_day_month(m.group(0), True)]
+    runs: list[list[re.Match[str]]] = []  # the matches in lists, each joined to the one before
+    for match in matches:
+        if runs and _joins(text, runs[-1][-1], match):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    found: list[Span] = []
+    for run in runs:
+        cued = _DOTTED_DATE_BEFORE.search(text, max(0, run[0].start() - 12), run[0].start()) is not None
+        if cued or len(run) >= 3:
+            found += [Span(m.start(), m.end(), EntityKind.DATE, "--" + m.group(0)) for m in run]
+        else:
+            found += [
+                Span(m.start(), m.end(), EntityKind.DATE, "--" + m.group(0))
+                for m in run[1:]
+                if _DOTTED_DATE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            ]
+    return found
+
+
+def _joins(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether two dotted days and months stand next to each other in a list ("16.11, 20.11")."""
+    joint = _SHORT_DATE_LISTED.search(text, max(first.end(), second.start() - 6), second.start())
+    return joint is not None and joint.start() == first.end()
+
+
 # A weekday as practitioners write it before a date, for the patterns below (matched ignoring case).
 _WEEKDAY_FORMS = "mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|" + "|".join(sorted(WEEKDAY_WORDS))
 # "on Sat 12th", "next visit Thursday 20th", "booked for the 22nd": a day of the month alone, where a date
 # goes; not a count ("his 12th birthday", "the 3rd of 4 children", "came 3rd") nor a centile ("from the 9th
 # to the 2nd").
+_DOTTED_DATE_BEFORE = re.compile(
+    rf"(?i:\b(?:on|by|from|until|till|since|dated|before|after|due|seen|w/c|{_WEEKDAY_FORMS})[ ]{{1,2}})$"
+)
 _ORDINAL_DAY = re.compile(r"(?P<n>[0-9]{1,2})(?:st|nd|rd|th)(?![\w'\-])")
 _ORDINAL_BEFORE = re.compile(
     r"(?i:\b(?:(?:on|by|until|till|since|before|after|for)[ ]the|on|by|until|till|since|before|after|"
