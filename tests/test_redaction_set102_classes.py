@@ -119,3 +119,15 @@ def test_a_dotted_day_and_month_where_a_date_goes() -> None:
         assert date in found, (date, found)
     for other in ("3.05", "3.02", "4.12", "7.04", "7.08"):
         assert other not in found, (other, found)
+
+
+def test_a_childrens_isva_a_call_handlers_adviser_and_a_parish_rep_are_jobs() -> None:
+    text = (
+        "Kerry Lomas (CISVA) rang. The EMA is Jodie Harvey. Typed by PSR Agnes Doyle.\n"
+        "CISVA visit done; EMA advised CPR; PSR informed the diocese."
+    )
+    found = _found(text)
+    for job in ("CISVA", "EMA", "PSR"):
+        assert not any(job in span for span in found), (job, found)
+    for name in ("Kerry Lomas", "Jodie Harvey", "Agnes Doyle"):
+        assert name in found

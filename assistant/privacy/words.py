@@ -337,7 +337,9 @@ ROLE_ABBREVIATIONS = word_set(
     # an emotional literacy support assistant; and the in-laws, as a family's notes shorten them
     "ELSA SIL BIL MIL FIL DIL CCP "
     # a club's welfare officer, a prison's offender manager, in prison or in the community
-    "CWO OM POM COM"
+    "CWO OM POM COM "
+    # a children's ISVA, an ambulance call's emergency medical adviser and a parish's safeguarding representative
+    "CISVA EMA PSR"
 )
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
 # Jobs and ranks in letters, written before a name ("ANP Nerys Bowen", "PP A. Mensah", "PC GREEN", "SW M PARRY"):
