@@ -131,3 +131,11 @@ def test_a_childrens_isva_a_call_handlers_adviser_and_a_parish_rep_are_jobs() ->
         assert not any(job in span for span in found), (job, found)
     for name in ("Kerry Lomas", "Jodie Harvey", "Agnes Doyle"):
         assert name in found
+
+
+def test_a_long_number_after_a_systems_letter_code_is_a_reference_in_one_pass() -> None:
+    text = "Kai m 4y  DOB 25/06/2019  NHS 604 178 2296  PAS RX7 441093\nAddr (PAS): 9 Cooper Way"
+    found = _found(text)
+    assert any("441093" in span for span in found)
+    # still two numbers side by side are no reference ("943476 5919" is an NHS number's groups)
+    assert "943476 5919" in _found("NHS 943476 5919 noted")

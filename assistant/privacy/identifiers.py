@@ -1010,8 +1010,11 @@ _SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 # "K919207612033", a force's 13-digit log number): a reference
 # wherever it stands, unless it is money, a phone or an NHS number (those are found as such).
 _REF_LONG = re.compile(
-    r"(?:[0-9](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[0-9]{5,13}|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,13})"
-    r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"  # standalone: no digit group just before or after ("943476 5919")
+    r"(?:[0-9](?<![\w/.£$€#,+-].)(?<!(?<![A-Za-z])[0-9][ ].)[0-9]{5,13}"
+    r"|[A-Z](?<![\w/.£$€#,+-].)(?<![0-9][ ].)[A-Z]{0,3}[0-9]{6,13})"
+    # standalone: no group of digits alone just before or after ("943476 5919"); a code's letters and digits before it
+    # are a system's prefix ("PAS RY4 588102")
+    r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"
 )
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
