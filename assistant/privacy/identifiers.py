@@ -2112,8 +2112,8 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
             continue
         alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
     for match in _NUMBERED_HOME.finditer(text) if "no." in lower else ():
-        before = _LAST_WORD.search(text, max(0, match.start() - 24), match.start())
-        if before is None or fold(before.group(1)) not in _NUMBERED_THINGS:
+        word = _LAST_WORD.search(text, max(0, match.start() - 24), match.start())
+        if word is None or fold(word.group(1)) not in _NUMBERED_THINGS:
             alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     joined = _joined_addresses(text, spans, digits=digits)
     if bays:
