@@ -203,9 +203,20 @@ _PARTNERSHIP_INITIALS = re.compile(r"(?<![\w\-/&])(?!LSC)[A-Z]{1,6}SC(?:P|B|SP)(
 
 
 def partnership_initials(text: str) -> list[Span]:
+    # Read only around each "SC": a match starts at most 6 characters before it and ends at most 4 after, with one
+    # character either side for its look-arounds (the pattern, with a look-behind first, is slow over a text).
+    windows: list[list[int]] = []
+    at = text.find("SC")
+    while at >= 0:
+        if windows and at - 8 <= windows[-1][1]:
+            windows[-1][1] = at + 8
+        else:
+            windows.append([max(0, at - 8), at + 8])
+        at = text.find("SC", at + 1)
     return [
         Span(m.start(), m.end(), EntityKind.ORG, m.group(0))
-        for m in (_PARTNERSHIP_INITIALS.finditer(text) if "SC" in text else ())
+        for start, end in windows
+        for m in _PARTNERSHIP_INITIALS.finditer(text, start, end)
     ]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import dropwhile
 
@@ -328,8 +329,7 @@ def _phones(text: str) -> list[Span]:
     if "ending" in text:
         # "(number ending 9931)": the last digits of a phone say whose it is as well as the whole number.
         spans += [
-            Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
-            for m in _PHONE_ENDING.finditer(text)
+            Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d")) for m in _phone_endings(text)
         ]
     if "ext" in text or "Ext" in text or "EXT" in text or "leep" in text or "LEEP" in text or "ager" in text:
         # "Named Nurse (ext. 2219)", "Extn 72218", "Dr Okafor (bleep 4417)": an extension or a hospital bleep
@@ -351,6 +351,22 @@ _EXTENSION_ALONE = re.compile(
 _PHONE_ENDING = re.compile(
     r"(?i:number|mobile|phone|no\.|tel|landline)[ ]ending(?:[ ]in)?[ ]{1,2}(?P<d>[0-9]{3,4})(?![\w/])"
 )
+
+
+def _phone_endings(text: str) -> Iterator[re.Match[str]]:
+    """`_PHONE_ENDING.finditer(text)`, read only around each " ending": a match starts at most 8 characters before
+    it and, with the character its look-ahead reads, ends at most 17 after it (the pattern, with no literal first,
+    is slow over a text)."""
+    windows: list[list[int]] = []
+    at = text.find(" ending")
+    while at >= 0:
+        if windows and at - 10 <= windows[-1][1]:
+            windows[-1][1] = at + 30
+        else:
+            windows.append([max(0, at - 10), at + 30])
+        at = text.find(" ending", at + 1)
+    for start, end in windows:
+        yield from _PHONE_ENDING.finditer(text, start, end)
 
 
 # ------------------------------------------------------------------------------------- official numbers
@@ -831,6 +847,26 @@ _QUOTED_NUMBERED_NAME = re.compile(
 _SAVED_CONTACT = re.compile(
     r'(?i:saved(?:[ ]as)?|contact|phone[ ]as|stored[ ]as|listed[ ]as|under)[ :]{1,3}["“](?P<h>[A-Z][a-z]{1,15}[ ][a-z]{2,15})["”]'
 )
+_OPENING_QUOTE = re.compile(r"[\"“]")
+
+
+def _saved_contacts(text: str) -> Iterator[re.Match[str]]:
+    """`_SAVED_CONTACT.finditer(text)`, read only around the quotes after a space or a colon and before a capital
+    (A-Z): a match starts at most 12 characters before its opening quote and ends at most 34 after it, and the
+    pattern has no look-around, so each is found whole in the window around its quote (the pattern, with no
+    literal first, is slow over a text)."""
+    windows: list[list[int]] = []
+    for quote in _OPENING_QUOTE.finditer(text):
+        at = quote.start()
+        if at and text[at - 1] in " :" and "A" <= text[at + 1 : at + 2] <= "Z":
+            if windows and at - 16 <= windows[-1][1]:
+                windows[-1][1] = at + 40
+            else:
+                windows.append([max(0, at - 16), at + 40])
+    for start, end in windows:
+        yield from _SAVED_CONTACT.finditer(text, start, end)
+
+
 # A group chat's or a server's name, quoted after the word for it or before it: 'the WhatsApp group "Tawney 41"',
 # 'Discord server "teesside trappers"', 'on the "cvale yr10 banter" group'. The pattern starts at the quote (a
 # literal, fast to find); the words around it are checked in code.
@@ -900,7 +936,7 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
     ]
     spans += [
         Span(m.start("h"), m.end("h"), EntityKind.PERSON, fold(m.group("h")))
-        for m in (_SAVED_CONTACT.finditer(text) if '"' in text or "“" in text else ())
+        for m in (_saved_contacts(text) if '"' in text or "“" in text else ())
         if classify(m.group("h").split(" ", 1)[0]) not in {"ROLE", "FUNCTION", "TITLE"}  # '"Mum work"'
     ]
     if '"' in text and any(cue in lower for cue in _GROUP_CUES):

@@ -1553,8 +1553,10 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
             ):
                 continue
             spans.append(Span(hit.start(), hit.end(), EntityKind.PERSON, ""))
+    # Only a token spelled as a key below can give a span: the rest are skipped before any other test.
+    wanted = singles.keys() | upper.keys() | prefixes.keys() | _SEASONS
     for i, tok in enumerate(items):
-        if covered[tok.start] and covered[tok.end - 1]:
+        if tok.text not in wanted or (covered[tok.start] and covered[tok.end - 1]):
             continue
         if tok.text in _SEASONS and _SEASON_USE.match(text, tok.end):
             continue  # "Summer will be difficult" after "Summer-Rose": the season
