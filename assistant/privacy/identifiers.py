@@ -1880,7 +1880,8 @@ _HOUSE_NUMBER_BRACKETED = re.compile(
 )
 # A home by "no." and its number wherever it stands ("the repairs history for no. 27", "Mr Mulla (no. 39)", "Saracen
 # Way no.11"): with its full stop, "no." before a number is a house's in this genre, unless a word before it says what
-# else is numbered ("Visit no. 3", "Case no. 6", "accident book entry (no. 47)") or a count follows ("no. 41 of 63").
+# else is numbered ("Visit no. 3", "Visits (no. 3)", "Recommendation no. 3", "accident book entry (no. 47)") or a count
+# follows ("no. 41 of 63").
 # Over the development sets, 22 homes so written were missed and 3 other numbers would be taken.
 _NUMBERED_HOME = re.compile(
     r"(?<![\w'\-])(?:[Nn]o|NO)\.[ ]?[0-9]{1,3}[A-Za-z]?(?![\w/\-]|[.:,][0-9]|[ ][0-9]|[ ]of[ ][0-9])"
@@ -1890,7 +1891,7 @@ _NUMBERED_THINGS = word_set(
     "case visit ep episode item review appendix exhibit section page version option list move bed ward room cot bay "
     "form question point action rule para paragraph step level stage type grade class year week day session call "
     "referral incident report risk child children sibling siblings order ref reference plan line attempt entry "
-    "nhs hospital hosp crime job ticket policy"
+    "nhs hospital hosp crime job ticket policy recommendation finding issue priority note appointment pager custody"
 )
 # A what3words location ("///tables.mended.curve", "what3words: index.home.raft") and a boat someone lives on,
 # by its name in quotes ('a narrowboat, "Dragonfly"', 'NB "Dragonfly"').
@@ -2149,7 +2150,9 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
     for match in _NUMBERED_HOME.finditer(text) if "no." in lower else ():
         word = _LAST_WORD.search(text, max(0, match.start() - 24), match.start())
-        if word is None or fold(word.group(1)) not in _NUMBERED_THINGS:
+        if word is None or not (
+            fold(word.group(1)) in _NUMBERED_THINGS or fold(word.group(1))[:-1] in _NUMBERED_THINGS
+        ):
             alone.append(Span(match.start(), match.end(), EntityKind.ADDRESS, norm(match.group(0))))
     joined = _joined_addresses(text, spans, digits=digits)
     if bays:
