@@ -2379,6 +2379,10 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # Private Hire", "VoiceBridge Interpreting", "Ellerby Town Juniors FC").
             r"School Nursing Team|School Nursing Service|Team|Interpreting|Interpreters|Translation Services|"
             r"Private Hire|Hire|Vehicle Rentals|Rentals|Housing Solutions|Solutions|"
+            # A service or a firm named with its place or own word, where the name ends ("Wolds Bereavement
+            # Support", "Humber Estuary Marine Services", "Wensum Doctors", "Riverbank Care at Home"); not a job or a
+            # plan ("Kelderby Family Support Worker").
+            r"Support(?![ ]?[\w(])|Services(?![ ]?[\w(])|Doctors(?![ ]?[\w(])|Care[ ]at[ ]Home|"
             r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|ABC|RFC|RUFC|ARLFC|"
             # a Welsh health board named for its area ("Cardiff and Vale University Health Board", "C&V UHB")
             r"University Health Board|Health Board|UHB|"
@@ -2445,6 +2449,10 @@ _AREA_WORDS = word_set(
 _GENERAL_SUFFIXES = frozenset(
     {
         "Advocacy",  # "Harrow Road Advocacy", not "Independent Advocacy"
+        "Support",  # "Wolds Bereavement Support", not "Early Help Family Support"
+        "Services",
+        "Doctors",
+        "Care at Home",
         "Trust",  # "Weald Travellers' Trust" has a place in it; "the Trust", "a Housing Trust" do not
         "Children's Services",
         "Childrens Services",
