@@ -6,6 +6,40 @@ from __future__ import annotations
 from tests.redaction_spans import found as _found
 
 
+def test_a_note_on_who_a_quoted_name_is_makes_it_a_name_whatever_its_words() -> None:
+    text = (
+        'Ryan said he went to Selby "to help Biscuit" (believed to be Kane Ashworth, 19). Later he was '
+        'picked up by "Biscuit" in a grey Golf.\n'
+        'Associates: - "Moonie" – unknown, white male approx 17.\n'
+        '"Big Ted" (real name thought to be Edward Quayle) holds the phone.'
+    )
+    found = _found(text)
+    assert found.count("Biscuit") == 2, found
+    assert "Moonie" in found and "Big Ted" in found and "Kane Ashworth" in found
+    # Without the note, an ordinary word in quotes is what was said.
+    assert "Biscuit" not in _found('Ryan said he wanted "Biscuit" and a drink.')
+
+
+def test_a_field_of_other_names_takes_each_of_them() -> None:
+    text = 'Surname: OYELARAN   Forename(s): Tobi   Known as: Tee / "Little T"\nAlso known as: "Ắnh", "Bé"'
+    found = _found(text)
+    for name in ("Little T", "Ắnh", "Bé", "Tee"):
+        assert name in found, (name, found)
+
+
+def test_a_drug_line_is_named_for_the_one_who_runs_it() -> None:
+    text = (
+        'Handset 07700 900461 attributed to line "MOSSY". He was given "the Mossy phone". '
+        'Called "the Kez line" after KW. He owes "Pidge" £300 for a lost pack.'
+    )
+    found = _found(text)
+    assert found.count("MOSSY") == 1 and "Mossy" in found and "Pidge" in found
+    assert any("Kez" in span for span in found), found
+    # A national line or a brand in quotes is not anyone.
+    kept = _found('She rang the "NSPCC" line and then the "Samsung" phone support.')
+    assert "NSPCC" not in kept and "Samsung" not in kept
+
+
 def test_a_service_or_firm_ends_with_support_services_doctors_or_care_at_home() -> None:
     text = (
         "Referred to Wolds Bereavement Support. Dad works for Humber Estuary Marine Services. Out of hours, "

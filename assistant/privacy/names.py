@@ -810,11 +810,27 @@ _WORD_AND_LETTER = re.compile(r"[A-Z][a-z]{1,15}[ ][A-Z](?![\w'.\-])")
 # A nickname in quotes: 1-3 capitalised words, straight after a role or relationship word ('his friend
 # "Tizzy"', 'his mate "Smithy"'), a naming cue ('known as "Sunbeam"') or a name in brackets ('Ryan Smith
 # ("Smithy")'). Found from the quote, so no role pattern runs over the whole text.
-_QUOTED = re.compile(r"\"(?P<n>[A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{0,20}){0,2})\"")
+# Any capital starts one: a Vietnamese or a Polish nickname may open with a letter outside A-Z ("Đức").
+_QUOTED = re.compile(r"\"(?P<n>[^\W\d_a-z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{0,20}){0,2})\"")
 _QUOTE_CUE_WORDS = word_set(
     "mate mates pal pals associate associates aka called nicknamed named calls include includes including "
-    "alongside alias aliases nickname nicknames"
+    "alongside alias aliases nickname nicknames "
+    # a debt is owed to someone ('owes "Pidge" £300')
+    "owe owes owed owing"
 )
+# 'Known as: Tee / "Little T"', 'Also known as: "Ắnh", "Bé"': a field of other names, each one a name.
+_KNOWN_AS_FIELD = re.compile(
+    r"(?i:\bknown[ ]as|\baka|\ba\.k\.a\.?|\balias(?:es)?|\bnicknames?)[ *_]*:[ ]*(?:[^\n\"]{1,30}?[ ]?(?:[/,;]|[ ]or)[ ])?$"
+)
+# A drug line is named for the one who runs it ('line "MOSSY"', 'the "Kez" line', '"the Kez line"').
+_LINE_NAMED = re.compile(r"\bline[ ]\"$")
+# '"to help Biscuit" (believed to be Kane Ashworth)': the word a note says is someone, quoted or not.
+_BEFORE_WHO = re.compile(
+    r"\b(?P<n>[A-Z][\w'\-]{1,20})\"?(?=[ ]\((?:(?:real|full|true)[ ]name|(?:believed|thought|understood)[ ]to[ ]be)"
+    r"[ ]+[A-Z])"
+)
+_LINE_AFTER = re.compile(r"\"[ ](?:line|phone)\b")
+_LINE_QUOTED = re.compile(r"\"the[ ](?P<n>[A-Z][\w'\-]{1,20})[ ](?:line|phone)\"")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
 # Weaker cues ('known locally as "Dunny"', 'saved as "Bossman"', 'the driver is "Skeng"', 'believed to be
 # "Skeng"'): only for words no list knows as ordinary (not 'rated as "Good"').
@@ -826,6 +842,13 @@ _QUOTE_IS_NAME = re.compile(
     # '"Jordy" not identified', '"Jordy" is believed to be Jordan Hill': a police note on who someone is.
     r"|[ ](?:(?:is|was|remains|still)[ ])?(?:not[ ](?:yet[ ])?identified|unidentified|not[ ]known|unknown)\b"
     r"|[ ](?:is|was)[ ](?:believed|thought|understood|likely)[ ]to[ ]be\b"
+)
+# '"Biscuit" (believed to be Kane Ashworth, 19)', '"Big Ted" (real name thought to be Edward Quayle)', '"Moonie"
+# – unknown, white male': a note on who the quoted name is, whatever words it is made of.
+_QUOTE_WHO = re.compile(
+    r"[ ]\((?:(?:real|full|true)[ ]name|(?:believed|thought|understood)[ ]to[ ]be|possibly|poss\.?|probably|"
+    r"prob\.?|likely|identified[ ]as|i\.e\.?|=)[ ]"
+    r"|[ ][–—\-][ ](?:not[ ](?:yet[ ])?identified|unidentified|not[ ]known|unknown)\b"
 )
 
 
@@ -842,6 +865,19 @@ _NICKNAME_INSIDE = re.compile(
     r"(?P<f>[^\W\d_](?<![\w'\-].)[\w'\-]{1,20})[ ][\"“][A-Z][\w'\-]{1,20}(?:[ ][A-Z][\w'\-]{1,20})?[\"”][ ]"
     r"(?P<s>[^\W\d_][\w'\-]{1,30})(?![\w'\-])"
 )
+
+
+def _plain_quote(words: list[str]) -> bool:
+    """Whether quoted words can be what someone is called when a strong cue says so: no role, nationality,
+    function word, acronym or public name ('the "NSPCC" line', '"Samsung" phone')."""
+    return not any(
+        classify(w) == "ROLE"
+        or fold(w) in NATIONALITIES
+        or fold(w) in FUNCTION_WORDS
+        or fold(w) in ACRONYMS
+        or fold(w) in public_names()
+        for w in words
+    )
 
 
 def quoted_names(text: str) -> list[Span]:
@@ -863,7 +899,15 @@ def quoted_names(text: str) -> list[Span]:
             # placeholders.
             spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
+    for match in _BEFORE_WHO.finditer(text) if " (" in text else ():
+        if _plain_quote([match.group("n")]) and classify(match.group("n")) not in {"TITLE", "INITIAL"}:
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+    for match in _LINE_QUOTED.finditer(text) if '"the ' in text else ():
+        if _plain_quote([match.group("n")]):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
     for match in _QUOTED.finditer(text) if '"' in text else ():
+        if not match.group("n")[0].isupper():
+            continue
         if listed_to != -1 and text[listed_to : match.start()] in (", ", "; ", " or ", " and ", "/", " / "):
             if all(classify(w) == "ROLE" for w in match.group("n").split()):
                 listed_to = -1  # 'knew him as "Liam" or "Dad"': the second is what the children call him
@@ -872,6 +916,15 @@ def quoted_names(text: str) -> list[Span]:
             listed_to = match.end()
             continue
         listed_to = -1
+        if _plain_quote(match.group("n").split()) and (
+            _QUOTE_WHO.match(text, match.end()) is not None
+            or _KNOWN_AS_FIELD.search(text, max(0, match.start() - 70), match.start()) is not None
+            or _LINE_NAMED.search(text, max(0, match.start() - 12), match.start()) is not None
+            or _LINE_AFTER.match(text, match.end() - 1) is not None
+        ):
+            spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
+            listed_to = match.end()
+            continue
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None and text.endswith(MASK + " (", 0, match.start()):
             # 'Navneet Kaur BHULLAR ("Nav")' with the surname already found as something else: a nickname in
