@@ -3,6 +3,9 @@ the redactor of 47281fd got wrong, and a guard that what should stay, stays."""
 
 from __future__ import annotations
 
+from assistant.privacy.learned import vetoed
+from assistant.privacy.redaction import find_spans
+from assistant.privacy.words import ROLE_WORDS
 from tests.redaction_spans import found as _found
 
 
@@ -59,3 +62,29 @@ def test_a_service_or_firm_ends_with_support_services_doctors_or_care_at_home() 
     )
     assert "Adult Social Services" not in kept and "Early Help Family Support" not in kept
     assert not any("Worker" in span for span in kept), kept
+
+
+def test_a_navigator_is_a_job() -> None:
+    text = (
+        "Allocated navigator: Priya Sandhu. The Navigator met K at the home.\n"
+        "Present: Priya Sandhu (navigator); Modern Slavery Navigator Gus Ferreira."
+    )
+    for learned in (False, True):
+        kept = [text[s.start : s.end] for s in find_spans(text, learned=learned)]
+        assert not any("avigator" in span for span in kept), kept
+    assert "navigator" in ROLE_WORDS and vetoed("Navigator")
+
+
+def test_a_jobs_note_headed_with_its_kind_in_letters_is_no_speaker() -> None:
+    text = (
+        "Chat (copied):\n"
+        "03/02/2024 21:40 KT: where r u\n"
+        "03/02/2024 21:41 Jordi: station\n"
+        "03/02/2024 21:44 KT: stay there\n"
+        "03/02/2024 21:49 Jordi: ok\n\n"
+        "DA Worker comment: the chat shows KT knew where he was.\n"
+        "DA Worker comment: Jordi was not asked.\n"
+    )
+    found = _found(text)
+    assert "DA" not in found, found
+    assert "KT" in found and "Jordi" in found

@@ -212,6 +212,14 @@ def _label_names(label: str, after_stamp: bool) -> tuple[tuple[int, int, EntityK
     stamped = after_stamp and fold(first) not in common_words()
     if len(first) > 1 and first[:1].isupper() and is_vocabulary(first) and field and not stamped:
         return ()  # a field ("Other party:", "Care proceedings:", "CALLER:"), not a speaker ("Nan Denise:")
+    if (
+        len(words) >= 3
+        and first[:1].isupper()
+        and words[-1].islower()
+        and fold(words[-1]) in common_words()
+        and any(classify(word) == "ROLE" for word in words[1:-1])
+    ):
+        return ()  # a job's note, its kind in letters ("DA Worker comment:"), not initials speaking
     kept: list[tuple[int, int, EntityKind]] = []
     for word in re.finditer(r"\S+", label):
         value = word.group(0).rstrip(".'")

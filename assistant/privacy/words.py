@@ -297,6 +297,8 @@ PROFESSIONAL_ROLES = (
     "GP|doctor|paediatrician|consultant|registrar|nurse|school nurse|practice nurse|officer|police officer|"
     "detective|investigating officer|keyworker|key worker|support worker|family support worker|"
     "youth worker|early help worker|worker|manager|team manager|practice manager|practitioner|advocate|"
+    # a caseworker who walks a young person through services ("CE Navigator", "Modern Slavery Navigator")
+    "navigator|"
     "IDVA|ISVA|ChIDVA|ChiDVA|YIDVA|CYPIDVA|ChISVA|ICTG|therapist|psychologist|psychiatrist|counsellor|coach|tutor|mentor|pastor|imam|priest|vicar|"
     # faith settings' own offices, as a safeguarding note from a church, a synagogue, a yeshiva or a gurdwara
     # writes them ("Deaconess O. Adebayo", "the Rebbetzin", "Menahel Rabbi Katz", "the sevadars")
