@@ -75,6 +75,14 @@ def test_a_navigator_is_a_job() -> None:
     assert "navigator" in ROLE_WORDS and vetoed("Navigator")
 
 
+def test_a_given_name_that_is_a_word_after_a_job_and_before_a_surname_is_a_name() -> None:
+    text = "Crew: Paramedic Will Garner, EMT Sunny Okoro. Later the crew (Will Garner) left."
+    found = _found(text)
+    assert found.count("Will Garner") == 2 and "Sunny Okoro" in found, found
+    # Without a job before it, the word is the sentence's: "the officer will Garner" is no one here.
+    assert not any("will" in span for span in _found("The officer will Garner the car later."))
+
+
 def test_a_jobs_note_headed_with_its_kind_in_letters_is_no_speaker() -> None:
     text = (
         "Chat (copied):\n"

@@ -3037,10 +3037,26 @@ _KIN_BEFORE = re.compile(
 _DOES_AFTER = re.compile(r"[ ](?:" + PERSON_VERBS + r"|took|phoned|visited|called|rang)\b|[,.;:)]|[ ]\(")
 
 
+# A job before the word and a surname after it: "Paramedic Will Garner", "EMT Sunny Okoro".
+_JOB_BEFORE = re.compile(r"([A-Za-z]+)[ ]$")
+_SURNAME_AFTER = re.compile(r"[ ](?P<s>[A-Z][a-z][\w'\-]{1,24})(?![\w'\-])")
+
+
 def kin_word_names(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _WORD_NAME.finditer(text):
         start = match.start()
+        surname = _SURNAME_AFTER.match(text, match.end())
+        job = _JOB_BEFORE.search(text, max(0, start - 24), start)
+        if (
+            surname is not None
+            and job is not None
+            and (fold(job.group(1)) in JOB_HEADS or is_job_letters(job.group(1)))
+            and classify(surname.group("s")) in {"SURNAME", "FIRST", "AMBIG", "UNKNOWN"}
+            and not joined_before(text, start, "'-")
+        ):
+            spans.append(Span(start, surname.end(), EntityKind.PERSON, ""))
+            continue
         if joined_before(text, start, "'-") or _DOES_AFTER.match(text, match.end()) is None:
             continue
         kin = _KIN_BEFORE.search(text, max(0, start - 12), start)
