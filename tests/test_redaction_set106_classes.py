@@ -96,3 +96,11 @@ def test_a_jobs_note_headed_with_its_kind_in_letters_is_no_speaker() -> None:
     found = _found(text)
     assert "DA" not in found, found
     assert "KT" in found and "Jordi" in found
+
+
+def test_a_chat_sender_found_in_lower_case_is_found_in_the_messages_too() -> None:
+    text = (
+        "Chat (copied):\n21:04 rizzo: ur late\n21:05 Kelsey: ok\n21:06 rizzo: wat\n"
+        "21:07 Kelsey: i cant do this rizzo\n"
+    )
+    assert _found(text).count("rizzo") == 3

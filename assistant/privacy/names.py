@@ -2043,12 +2043,8 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
     for name in dict.fromkeys(names):
         for part in TOKEN.findall(name):
             lower = part.lower()
-            if (
-                len(lower) >= 3
-                and lower != part
-                and not is_vocabulary(part)
-                and classify(part) not in _NOT_LOWER
-            ):
+            # and a chat's sender found in lower case ("gaz: ur late"), named so in the messages ("cant do this gaz")
+            if len(lower) >= 3 and not is_vocabulary(part) and classify(part) not in _NOT_LOWER:
                 forms.add(lower)
             forms.update(_short_forms(part))
     finders = [_lowercase_first_names()]
