@@ -104,3 +104,11 @@ def test_a_chat_sender_found_in_lower_case_is_found_in_the_messages_too() -> Non
         "21:07 Kelsey: i cant do this rizzo\n"
     )
     assert _found(text).count("rizzo") == 3
+
+
+def test_a_surnames_initial_before_a_slash_or_a_plus_is_part_of_the_name() -> None:
+    text = "Visit by Priya N/Tom B today. Crew: Lacey T + Omar F attended."
+    found = _found(text)
+    assert "Priya N" in found and "Lacey T" in found, found
+    # Letters alone on either side of a slash are no one's ("Grade A / B").
+    assert _found("The split was Grade A / B this term.") == []
