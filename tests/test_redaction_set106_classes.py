@@ -112,3 +112,10 @@ def test_a_surnames_initial_before_a_slash_or_a_plus_is_part_of_the_name() -> No
     assert "Priya N" in found and "Lacey T" in found, found
     # Letters alone on either side of a slash are no one's ("Grade A / B").
     assert _found("The split was Grade A / B this term.") == []
+
+
+def test_initials_in_brackets_after_staff_or_a_member_are_one_persons() -> None:
+    text = "Night staff (KL) found her at 02:00. A team member (JK) sat with her until the SW came."
+    found = _found(text)
+    assert "KL" in found and "JK" in found, found
+    assert "SW" not in found

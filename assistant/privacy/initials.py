@@ -131,9 +131,13 @@ def _a_persons_role(phrase: str) -> list[str] | None:
     if not words:
         return None
     head = fold(words[-1])
-    if head not in JOB_HEADS and not (head.endswith("s") and head[:-1] in JOB_HEADS):
+    if head not in JOB_HEADS and not (head.endswith("s") and head[:-1] in JOB_HEADS) and head not in _ONE_OF:
         return None
     return words
+
+
+# One of a group, named by letters in brackets: "Staff (AB) rang him", "a team member (JK)".
+_ONE_OF = word_set("staff member")
 
 
 def _letters_can_be_someone(ini: str) -> bool:
