@@ -660,9 +660,11 @@ _PROFILE_URL = re.compile(
 )
 
 
-# After a plain lowercase word, more lowercase words: a sentence, not a handle ("and" or "on" may follow one).
+# After a plain lowercase word, more lowercase words: a sentence, not a handle ("and" or "on" may follow one). A
+# placeholder (blanked out in the matching copy) reads as the word it replaced did ("Instagram backup HANDLE_2" was
+# "Instagram backup amelia.x"), so a second redaction reads the line as the first did.
 _SENTENCE_GOES_ON = re.compile(
-    r"[ ](?!(?:and|or|but|on|in|at|who|which|where|since|until|from|to|for|with)\b)[a-z]"
+    r"[ ](?:(?!(?:and|or|but|on|in|at|who|which|where|since|until|from|to|for|with)\b)[a-z]|" + MASK + ")"
 )
 _SITE = re.compile(r"[a-z0-9\-]{1,20}\.(?:me|com|tv|net|org|co|uk|io)")
 
@@ -1052,6 +1054,9 @@ _REF_LONG = re.compile(
     # are a system's prefix ("PAS RY4 588102")
     r"(?![\w/]|[.,][0-9]|%|[ ][0-9])"
 )
+# An account's number after its bank's sort code ("30-94-57 21884530"): the rule above leaves a number that a group
+# of digits stands before, as a phone's or an NHS number's groups do.
+_ACCOUNT_AFTER_SORT_CODE = re.compile(r"(?<![\w\-])[0-9]{2}-[0-9]{2}-[0-9]{2}[ ](?P<acc>[0-9]{8})(?![\w/]|[.,][0-9])")
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
 # A force's log number and its date, with no cue ("Conway St (0311 040522, 1120 170822)", "skull #. 0074 021124."):
@@ -1229,6 +1234,8 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _REF_LONG.finditer(text):  # six digits or more
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    for match in _ACCOUNT_AFTER_SORT_CODE.finditer(text):
+        spans.append(Span(match.start("acc"), match.end("acc"), EntityKind.REFERENCE, match.group("acc")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
         if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
             spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
