@@ -122,7 +122,7 @@ def test_initials_in_brackets_after_staff_or_a_member_are_one_persons() -> None:
 
 
 def test_a_second_redaction_reads_a_placeholder_as_the_word_it_replaced() -> None:
-    # Found by sets 110 and 113 (scored once at 5611729), each redacted twice: what the first redaction left beside a
+    # Found by sets 110 and 113 (scored once at 09fcfd5), each redacted twice: what the first redaction left beside a
     # placeholder the second took ("backup" before a handle, "Our Lady" before a place, an account number).
     assert find_spans("Suspect accounts:\n- Instagram backup HANDLE_3 – sent 2 msgs 02:15\n") == []
     assert find_spans("Catholic; the family attend Our Lady of ADDRESS_5 on Sundays.") == []
