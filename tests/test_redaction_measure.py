@@ -88,14 +88,15 @@ def _sets(*stems: str) -> list[Passage]:
 
 
 # Sets 1-7 measured 99.4% together after the gaps of set 7 were worked on, no category under 98.8%, 3 other
-# redactions: they meet the target.
+# redactions: they meet the target. The cap is six since 64333ba: a drug line's name ('"KINGZ" line', twice) is
+# taken as the name of the one who runs it, which set 7's writer left and set 106's writer marked ('line "BLUEY"').
 def test_development_sets_1_to_7_meet_the_target() -> None:
     report = measure(_sets(*(f"set{n}" for n in range(1, 8))))
     assert report.roles_lost == []
     assert report.recall >= 0.99, report.misses
     for category, row in report.by_category.items():
         assert row["recall"] >= 0.95, (category, report.misses)
-    assert len(report.unexpected) <= 5, report.unexpected
+    assert len(report.unexpected) <= 6, report.unexpected
 
 
 # Sets 8-109 were written blind and scored once (89.4%, 93.6%, 93.8%, 91.5%, 92.2%, 93.2%, 94.9%, 93.3%, 91.0%,

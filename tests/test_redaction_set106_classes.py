@@ -62,6 +62,9 @@ def test_a_service_or_firm_ends_with_support_services_doctors_or_care_at_home() 
     )
     assert "Adult Social Services" not in kept and "Early Help Family Support" not in kept
     assert not any("Worker" in span for span in kept), kept
+    # A job's name before someone's name stays, and stays when her name is a placeholder (set 55, redacted twice).
+    assert _found("Emailed Head of Deaf Support Lynne Carrow.") == ["Lynne Carrow"]
+    assert find_spans("Emailed Head of Deaf Support PERSON_19.") == []
 
 
 def test_a_navigator_is_a_job() -> None:

@@ -2388,8 +2388,8 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             r"Private Hire|Hire|Vehicle Rentals|Rentals|Housing Solutions|Solutions|"
             # A service or a firm named with its place or own word, where the name ends ("Wolds Bereavement
             # Support", "Humber Estuary Marine Services", "Wensum Doctors", "Riverbank Care at Home"); not a job or a
-            # plan ("Kelderby Family Support Worker").
-            r"Support(?![ ]?[\w(])|Services(?![ ]?[\w(])|Doctors(?![ ]?[\w(])|Care[ ]at[ ]Home|"
+            # plan ("Kelderby Family Support Worker"), nor a job before a name, found or already a placeholder.
+            r"Support(?![ ]?[\w(\x00])|Services(?![ ]?[\w(\x00])|Doctors(?![ ]?[\w(\x00])|Care[ ]at[ ]Home|"
             r"Town Juniors FC|Juniors FC|Juniors AFC|JFC|AFC|FC|ABC|RFC|RUFC|ARLFC|"
             # a Welsh health board named for its area ("Cardiff and Vale University Health Board", "C&V UHB")
             r"University Health Board|Health Board|UHB|"
