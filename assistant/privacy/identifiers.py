@@ -1056,7 +1056,9 @@ _REF_LONG = re.compile(
 )
 # An account's number after its bank's sort code ("30-94-57 21884530"): the rule above leaves a number that a group
 # of digits stands before, as a phone's or an NHS number's groups do.
-_ACCOUNT_AFTER_SORT_CODE = re.compile(r"(?<![\w\-])[0-9]{2}-[0-9]{2}-[0-9]{2}[ ](?P<acc>[0-9]{8})(?![\w/]|[.,][0-9])")
+_ACCOUNT_AFTER_SORT_CODE = re.compile(
+    r"(?<![\w\-])[0-9]{2}-[0-9]{2}-[0-9]{2}[ ](?P<acc>[0-9]{8})(?![\w/]|[.,][0-9])"
+)
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
 # A force's log number and its date, with no cue ("Conway St (0311 040522, 1120 170822)", "skull #. 0074 021124."):
