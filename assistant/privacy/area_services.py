@@ -19,13 +19,16 @@ from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
 from assistant.privacy.normalise import joined_before
 from assistant.privacy.words import (
+    ACRONYMS,
     FUNCTION_WORDS,
+    ROLE_WORDS,
     INSTITUTION_WORDS,
     POST_NOMINALS,
     STREET_OR_HOUSE_WORDS,
     data_lines,
     fold,
     is_vocabulary,
+    common_words,
     norm,
     place_names,
     public_names,
@@ -389,3 +392,63 @@ def _found_town(text: str, span: Span) -> bool:
     Lane"). A service named after a street is named so too ("Heath Lane Immigration Advice")."""
     words = _WORD.findall(text, span.start, span.end)
     return bool(words) and all(word[:1].isupper() and _town_word(fold(word)) for word in words)
+
+
+# A borough or a district of two words or more, named in full somewhere in a text, is named by its initials in the
+# rest of it ("TH CSC", "B&D MASH", "RBWM Trading Standards", "Rachel (HV TL, TH)"). The letters are read only where
+# the text spells the place out too: alone, two letters are anyone's initials. A borough's full style
+# ("London Borough of Tower Hamlets", "Royal Borough of Windsor and Maidenhead") gives its letters first.
+_LETTER_TOKEN = re.compile(r"(?<![\w&/\-])[A-Z](?:&?[A-Z]){1,4}(?![\w&/\-])")
+_BOROUGH_STYLES = ("LB", "RB")
+_AREA_LETTER_SKIP = word_set("and of on upon in under by the le")
+
+
+@cache
+def _places_by_letters() -> dict[str, frozenset[str]]:
+    """Letters → the places of two words or more they abbreviate ("th" → "tower hamlets"; "b&d", "bd", "lbbd" →
+    "barking and dagenham")."""
+    index: dict[str, set[str]] = {}
+    for name in place_names():
+        words = name.replace("-", " ").split()
+        initials = [w[0].upper() for w in words if w not in _AREA_LETTER_SKIP and w[0].isalpha()]
+        if len(initials) < 2:
+            continue
+        forms = {"".join(initials)}
+        if len(initials) == 2 and any(w in {"and", "&"} for w in words):
+            forms.add("&".join(initials))
+        forms |= {style + "".join(initials) for style in _BOROUGH_STYLES}
+        for form in forms:
+            index.setdefault(form, set()).add(name)
+    return {letters: frozenset(names) for letters, names in index.items()}
+
+
+def area_letters(text: str) -> list[Span]:
+    """A service named by its place's initials where the text names the place in full ("TH CSC", "B&D Children
+    in Care Team"). The letters alone are left to the other rules: two letters are as often someone's initials."""
+    index = _places_by_letters()
+    spans: list[Span] = []
+    lower: str | None = None
+    for letters in sorted(set(_LETTER_TOKEN.findall(text))):
+        places = index.get(letters)
+        folded = fold(letters)
+        if not places or folded in ACRONYMS or folded in ROLE_WORDS or folded in _NOT_ACRONYMS:
+            continue
+        if folded in common_words():
+            continue
+        lower = text.lower() if lower is None else lower
+        spelled = (re.escape(place).replace(r"\ and\ ", r"\ (?:and|&)\ ") for place in places)
+        if not any(re.search(rf"(?<!\w){pattern}(?!\w)", lower) for pattern in spelled):
+            continue
+        for match in re.finditer(rf"(?<![\w&/\-]){re.escape(letters)}(?![\w&/\-])", text):
+            start, end = match.span()
+            nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            caps = (
+                nxt is not None
+                and nxt.group(0).isupper()
+                and text[end + 1 : end + 40].split("\n")[0].isupper()
+            )
+            after = _words_from(text, end, 1, caps)
+            service = _area_first(text, start, [], 0, after, caps) if after else None
+            if service is not None:
+                spans.append(service)
+    return spans
