@@ -29,3 +29,30 @@ def test_letters_that_spell_no_place_the_text_names_are_left_to_the_other_rules(
     # Without "Waltham Forest" in the text, "WF" may be anyone's initials: no service is read from them.
     text = "Rang WF MASH at 13:05 and left a message."
     assert not any("MASH" in value for _, value in _found(text))
+
+
+def test_a_jobs_letters_from_the_shared_list_stay_and_say_a_name_follows() -> None:
+    text = (
+        "Seen by Mandy Oyelowo (TVN) and the DSN. Rang IPCN Joel Baptiste.\n"
+        "Kent Police (YPVA) attended. SOCO Farah Iqbal took photos."
+    )
+    found = _found(text)
+    assert ("PERSON", "Joel Baptiste") in found
+    assert ("PERSON", "Farah Iqbal") in found
+    kept = {"TVN", "DSN", "IPCN", "YPVA", "SOCO"}
+    assert not [value for _, value in found if set(value.split()) & kept]
+
+
+def test_a_job_title_ending_in_a_listed_head_is_kept_whole() -> None:
+    text = "Dr Ama Boateng (Consultant Paediatric Nephrologist) and Senior Forensic Examiner Rhys Pugh met."
+    found = _found(text)
+    assert ("PERSON", "Ama Boateng") in found
+    assert ("PERSON", "Rhys Pugh") in found
+    assert not [value for _, value in found if "Nephrologist" in value or "Examiner" in value]
+
+
+def test_a_polish_priests_title_is_no_part_of_his_name() -> None:
+    text = "Interpreted by the parish chaplain, Ks. Tadeusz Zielinski; Ks. Tadeusz stayed."
+    found = _found(text)
+    assert not [value for _, value in found if value.startswith("Ks")]
+    assert ("PERSON", "Tadeusz Zielinski") in found

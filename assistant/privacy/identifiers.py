@@ -63,6 +63,7 @@ from assistant.privacy.words import (
     common_words,
     english_words,
     fold,
+    is_role_abbreviation,
     is_vocabulary,
     norm,
     not_after_each,
@@ -3366,7 +3367,9 @@ def structured_spans(text: str) -> list[Span]:
     found += _saints_and_units(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
-    found += pubs(text) + place_teams(text) + area_services(text) + area_letters(text) + partnership_initials(text)
+    found += (
+        pubs(text) + place_teams(text) + area_services(text) + area_letters(text) + partnership_initials(text)
+    )
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]
@@ -3596,6 +3599,8 @@ def place_mentions(
             and (not own_initials or (bool(capitals) and given.group(1)[0] == capitals[0][0]))
             and (fold(given.group(1)) not in ACRONYMS or given.group(1) in acronyms)
             and fold(given.group(1)) not in ROLE_WORDS
+            # "Thames Valley Police (SLO)": a job's letters say who wrote, not the body's short form
+            and (not is_role_abbreviation(given.group(1)) or given.group(1) in acronyms)
             and not any(given.group(1) == "".join(w[0] for w in words[k:]) for k in range(1, len(words) - 1))
         ):
             known.setdefault(given.group(1), (span.kind, span.key, []))

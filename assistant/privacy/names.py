@@ -96,7 +96,9 @@ _NAMEISH = frozenset({"FIRST", "AMBIG", "SURNAME", "UNKNOWN", "CAPS_NAME"})
 _TITLE_SET = word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Cllr Councillor PC DC DS DI DCI "
     "DCS PCSO Sgt Sergeant Inspector Insp Supt Constable Judge HHJ Nurse Sister Matron MR MRS MS MISS MX DR "
-    "Capt Captain Lt Maj Cpl LCpl Pte Pastor Imam Rabbi Fr PCs DCs PCSOs Drs Sgts"
+    "Capt Captain Lt Maj Cpl LCpl Pte Pastor Imam Rabbi Fr PCs DCs PCSOs Drs Sgts "
+    # a Polish priest's ("Ks. Marek", ksiądz): read as a title since a chaplain is a job the name reader knows
+    "Ks"
 )
 # Word endings English names almost never have but abstract nouns and adjectives do ("Abduction").
 _WORD_ENDINGS = (

@@ -342,8 +342,10 @@ ROLE_ABBREVIATIONS = word_set(
     "CWO OM POM COM "
     # a children's ISVA, an ambulance call's emergency medical adviser and a parish's safeguarding representative
     "CISVA EMA PSR"
-)
+) | frozenset(line.split("#")[0].strip() for line in data_lines("job_abbreviations.txt"))
 PROFESSIONAL_ROLES += "|" + "|".join(sorted(ROLE_ABBREVIATIONS))
+# The words a job's title ends in beyond those above ("Consultant Paediatric Neurologist", "Chair of Trustees").
+PROFESSIONAL_ROLES += "|" + "|".join(data_lines("job_heads.txt"))
 # Jobs and ranks in letters, written before a name ("ANP Nerys Bowen", "PP A. Mensah", "PC GREEN", "SW M PARRY"):
 # letters that elsewhere may be someone's initials are a job there, and say a name follows.
 JOB_LETTERS = frozenset(
