@@ -56,3 +56,23 @@ def test_a_polish_priests_title_is_no_part_of_his_name() -> None:
     found = _found(text)
     assert not [value for _, value in found if value.startswith("Ks")]
     assert ("PERSON", "Tadeusz Zielinski") in found
+
+
+def test_nana_inside_a_name_or_after_a_family_word_is_part_of_the_name() -> None:
+    text = (
+        "Rang mum Nana Adjei Owusu on the mobile. Carer: BOATENG, Nana Serwaa.\n"
+        "| Sun 12/05 | Filled | Kojo Nana Amponsah |\n"
+        "Nana Adjei: he is fine, school tomorrow"
+    )
+    found = _found(text)
+    assert ("PERSON", "Nana Adjei Owusu") in found
+    assert ("PERSON", "Nana Serwaa") in found
+    assert ("PERSON", "Kojo Nana Amponsah") in found
+    assert ("PERSON", "Nana Adjei") in found
+
+
+def test_nana_before_a_grandmothers_name_stays_a_family_word() -> None:
+    text = "Present: Tom, Nana Pearl and mum. Nana Pearl said Nana would collect him."
+    found = _found(text)
+    assert not [value for _, value in found if "Nana" in value]
+    assert ("PERSON", "Pearl") in found

@@ -163,6 +163,7 @@ from assistant.privacy.words import (
     norm,
     not_after_each,
     place_names,
+    trie,
     word_set,
 )
 
@@ -617,10 +618,30 @@ def _without_kin_qualifiers(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_FAMILY_WORD_BEFORE = re.compile(r"(?<![\w'\-])(?i:" + trie(FAMILY_WORDS) + r")[ ]$")
+
+
+def _nana_in_name(text: str, span: Span, before: Span | None) -> bool:
+    """Whether the "Nana " before a person's name is part of it: before an Akan day name ("Nana Kofi Agyeman"),
+    inside a name ("Kwame Nana Asante"), after a surname in capitals ("FUSEINI, Nana Hawa") or after a family
+    word, which it cannot be a second time ("mum Nana Hawa Fuseini")."""
+    start = span.start - 5
+    if fold(text[span.start : span.end].split(" ", 1)[0]) in AKAN_DAY_NAMES:
+        return True
+    if before is not None and before.kind is EntityKind.PERSON:
+        gap = text[before.end : start]
+        if gap == " " or (gap == ", " and text[before.start : before.end].isupper()):
+            return True
+    return _FAMILY_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
 def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
-    """ "Nana" before an Akan day name is part of the name ("Nana Kofi Agyeman", "nana kofi"), as an elder's title."""
+    """ "Nana" before a name is part of it where it cannot be a grandmother's word (_nana_in_name), and wherever
+    else the text writes the same "Nana" and given name ("Nana Hawa: she is fine")."""
     out: list[Span] = []
     titled: list[Span] = []
+    named: set[str] = set()
+    before: Span | None = None
     for span in spans:
         start = span.start - 5
         if (
@@ -628,12 +649,32 @@ def _with_akan_titles(text: str, spans: list[Span]) -> list[Span]:
             and start >= 0
             and text[start : span.start].lower() == "nana "
             and (start == 0 or not text[start - 1].isalnum())
-            and fold(text[span.start : span.end].split(" ", 1)[0]) in AKAN_DAY_NAMES
+            and _nana_in_name(text, span, before)
         ):
+            if before is not None and before.kind is EntityKind.PERSON and text[before.end : start] == " ":
+                out.pop()  # "Kwame Nana Asante": one name
+                start = before.start
             span = Span(start, span.end, span.kind, norm(text[start : span.end]))
-            if fold(text[span.start : span.end].split(" ")[1]) in AKAN_MEN_DAY_NAMES:
+            words = text[span.start : span.end].split()
+            given = words[words.index(next(w for w in words if w.lower() == "nana")) + 1 :][:1]
+            named.update(fold(w) for w in given)
+            if given and fold(given[0]) in AKAN_MEN_DAY_NAMES:
                 titled.append(span)
         out.append(span)
+        before = span
+    if named:
+        # A woman's "Nana" and given name, once the text shows them as her name, are her name wherever they stand
+        # together; "Nana" alone may still be a grandmother.
+        out = [
+            Span(span.start - 5, span.end, span.kind, norm(text[span.start - 5 : span.end]))
+            if span.kind is EntityKind.PERSON
+            and span.start >= 5
+            and text[span.start - 5 : span.start].lower() == "nana "
+            and (span.start == 5 or not text[span.start - 6].isalnum())
+            and fold(text[span.start : span.end].split(" ", 1)[0]) in named
+            else span
+            for span in out
+        ]
     if not titled:
         return out
     # Where the text gives a man "Nana" as a name ("Nana Kwame Asante"), that is who "Nana" is wherever else it
