@@ -76,3 +76,25 @@ def test_nana_before_a_grandmothers_name_stays_a_family_word() -> None:
     found = _found(text)
     assert not [value for _, value in found if "Nana" in value]
     assert ("PERSON", "Pearl") in found
+
+
+def test_foster_after_initials_or_two_unlisted_given_names_is_a_surname() -> None:
+    text = "DFU report – Xiu Wen Foster, 02/04/2025. Signed K. J. Foster. Q. Foster carers were told."
+    found = _found(text)
+    assert ("PERSON", "Xiu Wen Foster") in found
+    assert ("PERSON", "K. J. Foster") in found
+    assert not [value for _, value in found if value.startswith("Q")]
+
+
+def test_a_word_listed_with_two_found_handles_is_an_account_too() -> None:
+    text = "Accounts linked to him: zzBrandonGGzz, wolfpack_2012, dani.r08. Each child spoken to."
+    found = _found(text)
+    assert ("HANDLE", "zzBrandonGGzz") in found
+
+
+def test_a_row_of_comma_separated_fields_gives_no_accounts() -> None:
+    text = "id,reported,reported_by,found_at,rhi_by,rhi_date\n1,02/01/2025,PC,home,,"
+    # (Fields joined by underscores with a short part may read as handles by their shape, as "rhi_by" does.)
+    assert not [
+        value for kind, value in _found(text) if kind == "HANDLE" and value in {"rhi_date", "reported"}
+    ]

@@ -790,6 +790,51 @@ def _handle_lists(text: str, lower: str) -> list[Span]:
     return spans
 
 
+# A list's items, between commas, semicolons, a colon or a sentence's stop ("linked to him: xXNoahPlaysXx,
+# bedwarsgod_2011, lil_tay_rbx (posing as ...)").
+_LIST_ITEM = re.compile(r"[^,;:\n]+?(?=[,;:\n]|\.[ ]|\.?$)", re.MULTILINE)
+_ONE_TOKEN = re.compile(r"@?[\w][\w.\-]*[\w]")
+_CSV_ROW = re.compile(r",[^\s,]+,[^\s,]+,")
+
+
+def listed_handles(text: str, handles: list[Span], covered: bytearray) -> list[Span]:
+    """A word listed with two found handles or more is an account too, whatever its shape ("kayla.brownlie_x,
+    ambermcg06, lilsophie.k"): a writer lists a child's contacts together. Only a lone token with a lower-case
+    letter ("DFU" is a unit), no word, not already found, and not in a row of comma-separated fields."""
+    starts = {span.start for span in handles}
+    lines: dict[int, int] = {}
+    for span in handles:
+        line = text.rfind("\n", 0, span.start) + 1
+        lines[line] = lines.get(line, 0) + 1
+    spans: list[Span] = []
+    for line, count in lines.items():
+        if count < 2:
+            continue
+        end = text.find("\n", line)
+        if _CSV_ROW.search(text, line, len(text) if end < 0 else end):
+            continue  # "episode,reported,reported_by,where_found": a table's fields, not a list of accounts
+        items = [
+            (m.start() + len(m.group(0)) - len(m.group(0).lstrip(". ")), m.group(0).lstrip(". ").rstrip())
+            for m in _LIST_ITEM.finditer(text, line, len(text) if end < 0 else end)
+        ]
+        listed = [(start, value) for start, value in items if value]
+        if sum(start in starts for start, _ in listed) < 2:
+            continue
+        for start, value in listed:
+            token = _ONE_TOKEN.fullmatch(value)
+            if (
+                token is None
+                or start in starts
+                or covered[start]
+                or not any(c.islower() for c in value)
+                or sum(c.isalpha() for c in value) < 3
+                or is_vocabulary(value.lstrip("@"))
+            ):
+                continue
+            spans.append(Span(start, start + len(value), EntityKind.HANDLE, fold(value.lstrip("@"))))
+    return spans
+
+
 def _handle_shaped(value: str, *, social: bool = False) -> bool:
     """Whether `value` is written as a handle is: an underscore, a Discord tag, or dots between lowercase
     words with a digit or three parts; near a word about social media, also lowercase letters with digits

@@ -1245,8 +1245,10 @@ def _segment_is_name(text: str, segment: list[Tok]) -> bool:
         return False  # a word alone is a name only if a list knows it, and names no thing ("Jordan Road")
     classes = [t.cls for t in segment]
     if len(segment) >= 2:
-        if classes == ["INITIAL", "UNKNOWN"]:
-            return True
+        if classes == ["INITIAL", "UNKNOWN"] or (
+            classes == ["INITIAL", "ROLE"] and fold(segment[1].text) in _ROLES_ALSO_SURNAMES
+        ):
+            return True  # "M. Akinde", "L. Foster"
         if all(c == "CAPS_NAME" for c in classes):
             return True
         strong = sum(c in {"SURNAME", "UNKNOWN", "FIRST", "CAPS_NAME"} for c in classes)
@@ -1397,7 +1399,14 @@ def list_names(tokens: Tokens) -> list[Span]:
             tok.cls == "INITIAL"
             and i + 1 < len(items)
             and tokens.joined(i)
-            and items[i + 1].cls in {"SURNAME", "UNKNOWN", "FIRST"}
+            and (
+                items[i + 1].cls in {"SURNAME", "UNKNOWN", "FIRST"}
+                or (
+                    items[i + 1].cls == "ROLE"
+                    and fold(items[i + 1].text) in _ROLES_ALSO_SURNAMES
+                    and not _ROLE_NOUN_AFTER.match(tokens.text, items[i + 1].end)
+                )
+            )
             and tokens.text[tok.end : tok.end + 1] == "."
         )
         if starts and tok.cls == "INITIAL" and fold(items[i + 1].text) in _OPENING_VERBS:
@@ -1420,7 +1429,11 @@ def list_names(tokens: Tokens) -> list[Span]:
                 and fold(nxt.text) in _ROLES_ALSO_SURNAMES
                 # "SKYE LAUREN FOSTER" in a log's capitals, after a listed first name
                 and (
-                    items[j].cls in {"FIRST", "AMBIG"} or (items[j].cls == "CAPS_NAME" and nxt.text.isupper())
+                    items[j].cls in {"FIRST", "AMBIG"}
+                    or (items[j].cls == "CAPS_NAME" and nxt.text.isupper())
+                    # "M. L. Foster", "Mei Ling Foster": after an initial with its stop, or two name words
+                    or (items[j].cls == "INITIAL" and tokens.text[items[j].end : items[j].end + 1] == ".")
+                    or (items[j].cls == "UNKNOWN" and j > i and nxt.text[1:].islower())
                 )
                 and not _ROLE_NOUN_AFTER.match(tokens.text, nxt.end)
             ):

@@ -71,6 +71,7 @@ from assistant.privacy.domain_names import named_by_domain, web_addresses
 from assistant.privacy.identifiers import (
     PLACE_KINDS,
     after_job_letters,
+    listed_handles,
     place_mentions,
     repeated_values,
     structured_spans,
@@ -898,6 +899,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += titled_initials(tokens.text, covered) + single_letter_names(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += user_names(tokens.text, found, covered)
+    more += listed_handles(copy, [s for s in selected if s.kind is EntityKind.HANDLE], covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # A chat's speakers are known only now ("ryzz.tsx: yo"): the note under the chat names them again.
     speaking = [s for s in names if s.kind is EntityKind.HANDLE]
