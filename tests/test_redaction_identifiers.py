@@ -4,11 +4,13 @@ form, and the inputs that used to make the redactor's patterns backtrack for min
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.errors import InputError
 from assistant.privacy import EntityKind, check_redacted, redact
-from assistant.privacy.normalise import matching_copy
+from assistant.privacy.normalise import matches_near, matching_copy, same_length_lower
 from assistant.resources import PROMPTS_DIR
 
 
@@ -28,6 +30,29 @@ def test_matching_copy_keeps_every_offset() -> None:
     copy = matching_copy(text)
     assert len(copy) == len(text)
     assert copy == '943 476 5919 - O\'Neill "Kai" 07 x y\nz'
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals", "reach", "ignore_case"),
+    [
+        (r"(?i:\baccounts)[ ](?P<n>[0-9]+)", ("accounts",), 0, True),
+        (r"[A-Z](?<!\w.)[a-z]{0,5}#[0-9]{2}", ("#",), 6, False),
+        (r"(?<![\w-])[0-9]{2}-[0-9]{2}", ("-",), 2, False),
+    ],
+)
+def test_matches_near_finds_what_a_whole_scan_finds(
+    pattern: str, literals: tuple[str, ...], reach: int, ignore_case: bool
+) -> None:
+    compiled = re.compile(pattern)
+    text = (
+        "ACCOUNTS 12 accounts 345 xaccounts 6 account\u017f 78 Ab#12 Abcdef#34 Abcdefg#56 aB#78 #90 "
+        "12-34-56 x12-34 1-23 99-88\u0131 ACC\u0130 accoun"
+    )
+    lower = same_length_lower(text) if ignore_case else None
+    expected = [(m.span(), m.groups()) for m in compiled.finditer(text)]
+    assert expected  # the text holds matches to find
+    found = matches_near(compiled, text, literals, reach=reach, lower=lower)
+    assert [(m.span(), m.groups()) for m in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from assistant.lexicon import AGE_UNIT, MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.area_services import area_letters, area_services, partnership_initials
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
-from assistant.privacy.normalise import has_word, joined_before, same_length_lower
+from assistant.privacy.normalise import has_word, joined_before, matches_near, same_length_lower
 from assistant.privacy.places import lowercase_places, several_word_places
 from assistant.privacy.venues import (
     TRUST_TAIL,
@@ -337,12 +337,15 @@ def _phones(text: str) -> list[Span]:
         # alone is one person's line.
         spans += [
             Span(m.start("d"), m.end("d"), EntityKind.PHONE, m.group("d"))
-            for m in _EXTENSION_ALONE.finditer(text)
+            for m in matches_near(_EXTENSION_ALONE, text, _EXTENSION_WORDS)
             if not joined_before(text, m.start(), "_/.-")
         ]
     return spans
 
 
+# The words one of which starts each match: the look-behind of the pattern's second branch gives re no first
+# letters to skip to, so a scan tries every character.
+_EXTENSION_WORDS = ("ext", "Ext", "EXT", "bleep", "Bleep", "BLEEP", "pager", "Pager", "PAGER")
 _EXTENSION_ALONE = re.compile(
     r"(?:(?:ext|Ext|EXT)(?:n|N|ension|ENSION)?\.?|(?<![\w])(?:bleep|Bleep|BLEEP|pager|Pager|PAGER)(?:[ ](?:no\.?|number))?:?)"
     r"[ ]?(?P<d>[0-9]{3,6}(?:[ ][0-9]{3,4})?)(?![\w/]|[.,][0-9])"
@@ -419,6 +422,8 @@ _DISTRICT_AS_PLACE = re.compile(
     rf"\b(?:in|out[ ]of|from|around|near|across|within)[ ](?P<d>{_POSTCODE_AREA}[0-9]{{1,2}}[A-Z]?)"
     r"(?![\w\-/]|[ ]?[0-9][A-Z]{2}|[ ](?:motorway|junction|J[0-9]|toll|services|traffic|enquir|assessment|investigation))"
 )
+# Where a match can start: with its \b first, re would try the pattern at every character.
+_DISTRICT_CUES = ("in ", "out of ", "from ", "around ", "near ", "across ", "within ")
 _NOT_DISTRICTS = frozenset({"S17", "S20", "S31", "S37", "S47", "B12", "B6"})
 _POSTCODE = re.compile(
     r"(?:[A-Z](?<![\w-].)(?:[A-Z]?[0-9][A-Z0-9]?|IR)[ ]{0,3}[0-9][ABD-HJLNP-UW-Z]{2}"
@@ -772,6 +777,17 @@ _HANDLE_LIST = re.compile(
     r"members)[ ]{0,3}(?:[:\-(]|(?i:were|are|of|called|named|incl(?:uding|\.)?))?[ ]{0,3}"
     r"(?P<list>\"[^\"\n\x00]{2,40}\"(?:(?:,[ ]{0,2}(?:and[ ]|&[ ])?|[ ](?:and|&)[ ])\"[^\"\n\x00]{2,40}\")+)"
 )
+# The words one of which starts each match: ignoring case, re knows no first letters to skip to.
+_HANDLE_LIST_WORDS = (
+    "gamer",
+    "user",
+    "screen",
+    "profile names",
+    "display names",
+    "handles",
+    "accounts",
+    "members",
+)
 _QUOTED_ITEM = re.compile(r"\"(?P<v>[^\"\n\x00]{2,40})\"")
 
 
@@ -781,7 +797,7 @@ def _handle_lists(text: str, lower: str) -> list[Span]:
     ):
         return []
     spans: list[Span] = []
-    for match in _HANDLE_LIST.finditer(text):
+    for match in matches_near(_HANDLE_LIST, text, _HANDLE_LIST_WORDS, lower=lower):
         for item in _QUOTED_ITEM.finditer(text, match.start("list"), match.end("list")):
             value = item.group("v").strip()
             if value and fold(value) not in common_words():
@@ -968,7 +984,7 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
     ]
     candidates: list[re.Match[str]] = []
     if "_" in text:
-        candidates += _UNDERSCORE_WORD.finditer(text)
+        candidates += matches_near(_UNDERSCORE_WORD, text, ("_",), reach=31)  # at most 31 characters in
     spans += [
         Span(m.start(), m.end(), EntityKind.HANDLE, fold(m.group(0))) for m in _GAMER_TAG.finditer(text)
     ]
@@ -1021,7 +1037,7 @@ def _shaped_handles(text: str, lower: str) -> list[Span]:
         if not _NOT_HANDLE_ALNUM.fullmatch(m.group(0)) and not is_vocabulary(m.group("w"))
     ]
     if "#" in text:
-        candidates += _DISCORD_TAG.finditer(text)
+        candidates += matches_near(_DISCORD_TAG, text, ("#",), reach=32)
         spans += [
             Span(m.start(), m.end(), EntityKind.HANDLE, fold(m.group(0)))
             for m in _CAMEL_HASHTAG.finditer(text)
@@ -1129,6 +1145,16 @@ _ENDING_DIGITS = re.compile(
     r"(?i:\b(?:account|acct|a/c|card|number|mobile|phone|iban)[ ]ending(?:[ ](?:in|with))?:?[ ]{1,2})"
     r"(?P<n>[0-9]{3,6})(?![\w/])"
 )
+_ENDING_CUES = (
+    "account",
+    "acct",
+    "a/c",
+    "card",
+    "number",
+    "mobile",
+    "phone",
+    "iban",
+)  # where a match can start
 _STARRED_NUMBER = re.compile(r"[0-9](?<![\w*].)[0-9][*][0-9]{5,8}(?:/[0-9]{2,4})?(?![\w*/])")
 _A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # "Hospital number CIC 1184421": a short code in capitals, a space and the number, after a cue.
@@ -1244,7 +1270,9 @@ def _references(text: str, lower: str) -> list[Span]:
     for logged in _LOG_OF_DAY.finditer(text) if " of " in text or " OF " in text else ():
         spans.append(Span(logged.start(), logged.end(), EntityKind.REFERENCE, logged.group(0)))
     for coded in (
-        _SPACED_CODE.finditer(text) if "share code" in lower or "arc" in lower or "brp" in lower else ()
+        matches_near(_SPACED_CODE, text, ("share code", "arc", "brp"), lower=lower)
+        if "share code" in lower or "arc" in lower or "brp" in lower
+        else ()
     ):
         code = coded.group("code")
         spans.append(
@@ -1282,7 +1310,7 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, value.upper()))
     for match in _REF_LONG.finditer(text):  # six digits or more
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
-    for match in _ACCOUNT_AFTER_SORT_CODE.finditer(text):
+    for match in matches_near(_ACCOUNT_AFTER_SORT_CODE, text, ("-",), reach=2):
         spans.append(Span(match.start("acc"), match.end("acc"), EntityKind.REFERENCE, match.group("acc")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
         if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
@@ -1296,7 +1324,7 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in _EXHIBIT_RANGE.finditer(text) if "/" in text else ():
         spans += [Span(match.start(k), match.end(k), EntityKind.REFERENCE, match.group(k)) for k in (1, 2)]
 
-    for match in _ENDING_DIGITS.finditer(text) if "ending" in lower else ():
+    for match in matches_near(_ENDING_DIGITS, text, _ENDING_CUES, lower=lower) if "ending" in lower else ():
         spans.append(Span(match.start("n"), match.end("n"), EntityKind.REFERENCE, match.group("n")))
     for match in _CARD_NUMBER.finditer(text):
         spans.append(
@@ -1535,7 +1563,8 @@ def _dates(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start("date"), match.end("date"), EntityKind.DATE, date_key(date)))
     for match in _COMPACT_DATE.finditer(text) if _COMPACT_HINT.search(text) else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
-    for match in _DATE_TIME_GROUP.finditer(text) if "Z" in text else ():
+    # the month is seven or eight characters in ("081430Z JUN 24")
+    for match in matches_near(_DATE_TIME_GROUP, text, _COMPACT_MONTH_WORDS, reach=8) if "Z" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.DATE, norm(match.group(0))))
     for match in _DAY_MONTH_BEFORE_TIME.finditer(text) if ":" in text else ():
         # "16.11 23:12 kacper: ...": a chat export's day and month before the time of a message.
@@ -1734,6 +1763,7 @@ _FOREIGN_DATE = re.compile(
 _FOREIGN_MONTH_HINT = re.compile(trie(set(_FOREIGN_MONTHS.split())) + r"[ ]")
 # A custody or control-room system's date, run together: "DOB: 17SEP2009", "08Nov23".
 _COMPACT_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC"
+_COMPACT_MONTH_WORDS = tuple(_COMPACT_MONTHS.split("|"))
 _COMPACT_DATE = re.compile(
     rf"[0-9](?<![\w/.\-].)[0-9]?(?:{_COMPACT_MONTHS}|(?:{_COMPACT_MONTHS.title()}))(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/])"
 )
@@ -2180,7 +2210,7 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         (spans if match.group("plot") else alone).append(found)
     units: set[str] = set()
     for match in (
-        _ROOM_SHORT.finditer(text)
+        matches_near(_ROOM_SHORT, text, ("room", "rm", "unit"), lower=lower)
         if ("room" in lower or "rm " in lower or "unit" in lower) and _LODGING.search(lower)
         else ()
     ):
@@ -2203,7 +2233,7 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         if is_vocabulary(match.group("name")):
             continue
         alone.append(Span(match.start("no"), match.end("no"), EntityKind.ADDRESS, norm(match.group("no"))))
-    for match in _NUMBERED_HOME.finditer(text) if "no." in lower else ():
+    for match in matches_near(_NUMBERED_HOME, text, ("no.",), lower=lower) if "no." in lower else ():
         word = _LAST_WORD.search(text, max(0, match.start() - 24), match.start())
         if word is None or not (
             fold(word.group(1)) in _NUMBERED_THINGS or fold(word.group(1))[:-1] in _NUMBERED_THINGS
@@ -2861,6 +2891,8 @@ _LOWER_SAINT = re.compile(r"s(?<![\w']s)t\.?[ ](?P<n>[a-z]{3,}(?:'s)?)(?![\w'])"
 _LOWER_SCHOOL_HEAD = re.compile(
     r"(?<=[a-z][ ])(?:academy|grammar|college|primary|juniors|infants|high)(?:[ ](?:academy|school))?(?![\w'\-])"
 )
+# The words a match starts with: with its look-behind first, re would try the pattern at every character.
+_LOWER_SCHOOL_HEADS = ("academy", "grammar", "college", "primary", "juniors", "infants", "high")
 _LOWER_SCHOOL_NAME = re.compile(r"(?<![\w'\-@./#])[a-z][a-z'\-]{2,20}(?:[ ][a-z][a-z'\-]{2,20})?[ ]$")
 # A serving parent's unit, by its number and its regiment ("2nd Battalion, The Wessex Rifles").
 _BATTALION = re.compile(
@@ -2883,7 +2915,7 @@ def _saints_and_units(text: str) -> list[Span]:
         name = match.group("n").removesuffix("'s")
         if fold(name) not in common_words() and fold(name) not in FUNCTION_WORDS:
             spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
-    for head in _LOWER_SCHOOL_HEAD.finditer(text):
+    for head in matches_near(_LOWER_SCHOOL_HEAD, text, _LOWER_SCHOOL_HEADS):
         name = _LOWER_SCHOOL_NAME.search(text, max(0, head.start() - 44), head.start())
         if name is None:
             continue
@@ -3087,7 +3119,7 @@ def _caps_addresses(titled: str) -> list[Span]:
 
 def _official(text: str, *, digits: bool = True) -> list[Span]:
     spans: list[Span] = []
-    for match in _EMAIL.finditer(text) if "@" in text else ():
+    for match in matches_near(_EMAIL, text, ("@",), reach=64) if "@" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.EMAIL, match.group(0).casefold()))
     for match in _EMAIL_SPELT.finditer(text) if " dot " in text or "[dot]" in text or "(dot)" in text else ():
         local = fold(match.group(0).split(" ", 1)[0])
@@ -3120,7 +3152,7 @@ def _official(text: str, *, digits: bool = True) -> list[Span]:
         for district in re.finditer(_DISTRICT, match.group(0)):
             start = match.start() + district.start()
             spans.append(Span(start, start + len(district.group(0)), EntityKind.POSTCODE, district.group(0)))
-    for match in _DISTRICT_AS_PLACE.finditer(text):
+    for match in matches_near(_DISTRICT_AS_PLACE, text, _DISTRICT_CUES):
         if match.group("d") not in _NOT_DISTRICTS:
             spans.append(Span(match.start("d"), match.end("d"), EntityKind.POSTCODE, match.group("d")))
     return spans
@@ -3425,7 +3457,9 @@ def structured_spans(text: str) -> list[Span]:
     if "Partners" in text:
         found += [
             Span(m.start(), m.end(), EntityKind.GP_PRACTICE, norm(m.group(0)))
-            for m in _PARTNERS.finditer(text)
+            for m in matches_near(
+                _PARTNERS, text, ("Partners",), reach=72
+            )  # after two words of 31 and "and"s
         ]
     if not digits:
         # A plate's letters alone ("registration ending WDL") are the only plate without a digit.

@@ -17,7 +17,7 @@ from functools import lru_cache
 from assistant.lexicon import AGE_UNIT
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import after_letter_label, is_sentence_start
-from assistant.privacy.normalise import among_capitals, joined_before, same_length_lower
+from assistant.privacy.normalise import among_capitals, joined_before, matches_near, same_length_lower
 from assistant.privacy.words import (
     ACRONYMS,
     FAMILY_ROLES,
@@ -87,6 +87,8 @@ _SELF_BRACKETED = re.compile(r"(?P<ini>[A-Z](?<!\w.)[A-Z]{1,2})[ ]\((?:me|myself
 _SELF_DECLARED = re.compile(
     r"\b(?i:my|our)[ ](?i:entries|initials|notes)[ ](?:are|as)[ ](?:(?:signed|marked)[ ])?[\"“']?(?P<ini>[A-Z]{2,3})\b"
 )
+# Where a match can start (found in the lowercase copy): with its \b first, re would try every character.
+_SELF_DECLARED_WORDS = ("my entries", "my initials", "my notes", "our entries", "our initials", "our notes")
 # A nickname the note says is one: '"sumi" is the family nickname', '"Bubs" is his pet name'.
 _SAID_NICKNAME = re.compile(
     r"[\"“](?P<short>[A-Za-z][a-z]{1,9})[\"”][ ](?:is|was)[ ](?:(?:the|her|his|their|a)[ ])?(?:family(?:'s)?[ ])?"
@@ -229,7 +231,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
         line_starts = [m.end() for m in re.finditer("\n", text)]
         lines_with_people: set[int] = set()
         acronyms: list[tuple[str, int]] = []
-        for match in _INITIALS_THEN_ROLE.finditer(text):
+        for match in matches_near(_INITIALS_THEN_ROLE, text, (" (",), reach=3):
             ini = match.group("ini")
             if joined_before(text, match.start(), _MARKS):
                 continue
@@ -259,7 +261,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             for ini in re.findall(_LETTERS, match.group("inis")):
                 if _letters_can_be_someone(ini) and fold(ini) not in ACRONYMS and ini not in _heads(role):
                     forms.add(ini)
-    for match in _INITIALS_THEN_KIN.finditer(text) if " (" in text else ():
+    for match in matches_near(_INITIALS_THEN_KIN, text, (" (",), reach=3):
         ini = match.group("ini")
         if (
             fold(match.group("kin")) in _HOUSEHOLD_WORDS
@@ -271,7 +273,8 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             forms.add(ini)
     # The family words are found first, in a lower-case copy (a pattern that starts with letters, so re skips
     # ahead), and the letters looked for only after them.
-    for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
+    lower = same_length_lower(text)
+    for kin in _KIN_WORD.finditer(lower) if " " in text else ():
         start = kin.start()
         joined = start and (text[start - 1].isalnum() or text[start - 1] in "-'")
         if joined or text[start : kin.end()].isupper():
@@ -350,7 +353,7 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             spelt = _heads(words) == ini or (ini[-1].islower() and _spells(ini, words))
             if spelt and _letters_can_be_someone(ini if ini[-1].isupper() else ini[:-1]):
                 forms.add(ini)
-    for match in _LETTERS_WITH_AGE.finditer(text) if "(" in text else ():
+    for match in matches_near(_LETTERS_WITH_AGE, text, (" (",), reach=4) if "(" in text else ():
         # "Children: ZR (8), HR (5)", "RRM (3)": letters with an age are a child's, whatever else they spell.
         ini = match.group("ini")
         if joined_before(text, match.start(), _MARKS) or fold(ini) in ACRONYMS:
@@ -363,11 +366,13 @@ def role_initials(text: str, covered: bytearray) -> list[Span]:
             # The short form starts as the given name does and is no word ("Gaz", "Dec"; not "Note = Nora Hill").
             if short[:2] == given[:2] and short != given and fold(short) not in common_words():
                 forms.add(short)
-    glosses = list(_GLOSSED_SHORT_FORM.finditer(text)) if "=" in text else []
+    glosses = matches_near(_GLOSSED_SHORT_FORM, text, ("=",), reach=13)  # the short form is 1-12 characters
     if '"' in text or "“" in text:
         glosses += _SAID_SHORT_FORM.finditer(text)
     forms.update(m.group("ini") for m in (_SELF_KEYED.finditer(text) if "=" in text else ()))
-    forms.update(m.group("ini") for m in _SELF_DECLARED.finditer(text))
+    forms.update(
+        m.group("ini") for m in matches_near(_SELF_DECLARED, text, _SELF_DECLARED_WORDS, lower=lower)
+    )
     forms.update(
         m.group("ini")
         for m in (_SELF_BRACKETED.finditer(text) if " (" in text else ())
@@ -428,6 +433,8 @@ _NAMED_LETTER = re.compile(
     r"(?i:\b(?:called|named|known[ ]as|referred[ ]to[ ]as|calls[ ](?:him|her)|contact|alias|aka|ask[ ]for))"
     r"[ :]{1,2}[\"“'‘](?P<l>[A-Z])[\"”'’]"
 )
+# Where a match can start: ignoring case, re knows no first letters to skip to.
+_NAMING_WORDS = ("call", "named", "known as", "referred to as", "contact", "alias", "aka", "ask for")
 
 # A capital quoted alone is someone's letter ('went with "K"', 'owes "T"'), unless it is a code, a label or a form's
 # answer ('absences coded "M"', 'YP "T"', 'Rapid review – "M"', '"Y"', '"N"'); "I" quoted is a code too.
@@ -444,7 +451,8 @@ _RELATIVE_LETTER = re.compile(
 def single_letter_names(text: str, covered: bytearray) -> list[Span]:
     """A single capital that stands for someone after a family word, quoted alone or after a naming word."""
     spans: list[Span] = []
-    for kin in _KIN_WORD.finditer(same_length_lower(text)) if " " in text else ():
+    lower = same_length_lower(text)
+    for kin in _KIN_WORD.finditer(lower) if " " in text else ():
         start = kin.start()
         if (start and (text[start - 1].isalnum() or text[start - 1] in "-'")) or not text[start].isupper():
             continue  # "Grandad C" as a title is capitalised; "her grandad" then a sentence's "A" is not
@@ -454,7 +462,7 @@ def single_letter_names(text: str, covered: bytearray) -> list[Span]:
     if '"' in text or "“" in text or "'" in text or "‘" in text:
         spans += [
             Span(m.start("l"), m.end("l"), EntityKind.PERSON, "")
-            for m in _NAMED_LETTER.finditer(text)
+            for m in matches_near(_NAMED_LETTER, text, _NAMING_WORDS, lower=lower)
             if not covered[m.start("l")]
         ]
     never = letters_not_initials(text)
@@ -738,7 +746,7 @@ def letters_not_initials(text: str) -> frozenset[str]:
         letters |= {"M", "F", "P"}
     # "M (Chantal NSIMBA) present", "F (SHAHID UDDIN) spoken to": a letter glossed with a whole name that it does not
     # start says who holds the role it stands for.
-    for match in _LETTER_GLOSSED.finditer(text) if " (" in text else ():
+    for match in matches_near(_LETTER_GLOSSED, text, (" (",), reach=1):
         if not joined_before(text, match.start(), _MARKS) and match["l"] not in _heads(match["name"].split()):
             letters.add(match["l"])
     return frozenset(letters)

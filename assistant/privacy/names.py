@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from assistant.lexicon import AGE_UNIT, AGE_UNIT_SHORT, MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
-from assistant.privacy.normalise import among_capitals, joined_before
+from assistant.privacy.normalise import among_capitals, joined_before, matches_near
 from assistant.privacy.words import (
     ACRONYMS,
     ACTION_VERBS,
@@ -831,6 +831,16 @@ _BEFORE_WHO = re.compile(
     r"\b(?P<n>[A-Z][\w'\-]{1,20})\"?(?=[ ]\((?:(?:real|full|true)[ ]name|(?:believed|thought|understood)[ ]to[ ]be)"
     r"[ ]+[A-Z])"
 )
+# The note after the word, which starts at most 22 characters into a match (with its \b first, re would try the
+# pattern at every character).
+_WHO_CUES = (
+    " (real name",
+    " (full name",
+    " (true name",
+    " (believed to be",
+    " (thought to be",
+    " (understood to be",
+)
 _LINE_AFTER = re.compile(r"\"[ ](?:line|phone)\b")
 _LINE_QUOTED = re.compile(r"\"the[ ](?P<n>[A-Z][\w'\-]{1,20})[ ](?:line|phone)\"")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)[ ]{1,2}(\(?)$")
@@ -884,7 +894,9 @@ def _plain_quote(words: list[str]) -> bool:
 
 def quoted_names(text: str) -> list[Span]:
     spans: list[Span] = []
-    for match in _NICKNAME_INSIDE.finditer(text) if '" ' in text or "” " in text else ():
+    for match in (
+        matches_near(_NICKNAME_INSIDE, text, (' "', " “"), reach=21) if '" ' in text or "” " in text else ()
+    ):
         first, last = match.group("f"), match.group("s")
         # "Tinashe "Tee" Moyo": a first name no list knows counts when it is no word either.
         first_ok = classify(first) in {"FIRST", "AMBIG"} or (
@@ -901,7 +913,7 @@ def quoted_names(text: str) -> list[Span]:
             # placeholders.
             spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
     listed_to = -1  # where the last quote taken ended: '("JM", "Migs")' lists two names for one person
-    for match in _BEFORE_WHO.finditer(text) if " (" in text else ():
+    for match in matches_near(_BEFORE_WHO, text, _WHO_CUES, reach=22):
         if _plain_quote([match.group("n")]) and classify(match.group("n")) not in {"TITLE", "INITIAL"}:
             spans.append(Span(match.start("n"), match.end("n"), EntityKind.PERSON, ""))
     for match in _LINE_QUOTED.finditer(text) if '"the ' in text else ():
@@ -2510,7 +2522,7 @@ def vietnamese_names(text: str) -> list[Span]:
     spans: list[Span] = []
     if not any(middle + " " in text for middle in _VIETNAMESE_MIDDLE):
         return spans
-    for match in _VIETNAMESE_NAME.finditer(text):
+    for match in matches_near(_VIETNAMESE_NAME, text, _VIETNAMESE_MIDDLE, reach=7):  # after a family name
         family = match.group("family")
         if joined_before(text, match.start(), "'-") or fold(family) not in _VIETNAMESE_FAMILY:
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.normalise import has_word, joined_before, same_length_lower
+from assistant.privacy.normalise import has_word, joined_before, matches_near, same_length_lower
 from assistant.privacy.places import place_at
 from assistant.privacy.words import (
     COMPASS_WORDS,
@@ -236,7 +236,9 @@ def linked_towns(text: str) -> list[Span]:
 def care_of(text: str) -> list[Span]:
     return [
         Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group("a")))
-        for m in (_CARE_OF.finditer(text) if "/o" in text or "/O" in text else ())
+        for m in (
+            matches_near(_CARE_OF, text, ("c/o", "C/o", "c/O", "C/O")) if "/o" in text or "/O" in text else ()
+        )
         # "c/o Mr Iain Macpherson, 12 ...": a person in whose care, found by the name rules (and the address after
         # him by the address rules), not an address that starts with a title
         if not _TITLE_FIRST.match(m.group("a"))
@@ -1073,7 +1075,11 @@ _CORONER = re.compile(
 def coroners(text: str) -> list[Span]:
     if "Coroner" not in text:
         return []
-    return [Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0))) for m in _CORONER.finditer(text)]
+    # "H.M. Assistant Coroner": the word is at most 15 characters into a match
+    return [
+        Span(m.start(), m.end(), EntityKind.ORG, norm(m.group(0)))
+        for m in matches_near(_CORONER, text, ("Coroner",), reach=15)
+    ]
 
 
 # A company by its legal ending: every capitalised word before "Ltd", "CIC" or "LLP" is its name, with "of",
@@ -1125,6 +1131,8 @@ def companies(text: str) -> list[Span]:
 # "KB Lettings (Skelbrook)"'), whatever words its name is made of: the capitalised run, with "&", "and", "at" or
 # "of" inside it and a bracketed place after it.
 _TRADING_AS = re.compile(r"\b(?:[Tt]rades|[Tt]rading|[Tt]raded)[ ]as[ ][\"“']?|\bt/a[ ][\"“']?")
+# Where a match can start: with its \b first, re would try the pattern at every character.
+_TRADING_AS_WORDS = ("trad", "Trad", "t/a ")
 _TRADE_NAME = re.compile(
     r"[A-Z0-9][\w'’.\-]*(?:[ ](?:&|and|at|of|[A-Z0-9][\w'’.\-]*))*(?:[ ]\([A-Z][\w'’\- ]{0,30}\))?"
 )
@@ -1133,7 +1141,7 @@ _TRADE_NAME_LINKS = frozenset({"&", "and", "at", "of"})
 
 def _trade_names(text: str) -> list[Span]:
     spans: list[Span] = []
-    for cue in _TRADING_AS.finditer(text):
+    for cue in matches_near(_TRADING_AS, text, _TRADING_AS_WORDS):
         name = _TRADE_NAME.match(text, cue.end())
         if name is None:
             continue

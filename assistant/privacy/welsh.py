@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.kinds import EntityKind, Span
-from assistant.privacy.normalise import joined_before
+from assistant.privacy.normalise import joined_before, matches_near
 from assistant.privacy.words import fold, norm, welsh_words
 
 # Each month with its short and mutated forms ("Ion", "fehefin" after "ym").
@@ -96,6 +96,21 @@ _HEADED = re.compile(
     r"(?:'r|[ ](?:y|yr)[ ]|[ ])"
     rf"{_NAME_WORD}(?:[ ](?:(?:y|yr)[ ])?{_NAME_WORD}){{0,2}}(?![\w'\-])"
 )
+# The heads a match starts with: the nested groups first give re no first letters to skip to.
+_HEADS = (
+    "Ysgol",
+    "YG",
+    "Meddygfa",
+    "Ysbyty",
+    "Canolfan",
+    "Cartrefi",
+    "Cyngor",
+    "Heddlu",
+    "Capel",
+    "Eglwys",
+    "Cylch Meithrin",
+    "Meithrinfa",
+)
 _MARKS = "_'-/."  # what runs into a word, a number or a name before it
 _HEAD_KIND = {
     "Ysgol": EntityKind.SCHOOL,
@@ -143,7 +158,7 @@ def welsh_places(text: str) -> list[Span]:
             EntityKind.SCHOOL if m.group("school") else _HEAD_KIND.get(m.group("head"), EntityKind.ORG),
             norm(m.group(0)),
         )
-        for m in _HEADED.finditer(text)
+        for m in matches_near(_HEADED, text, _HEADS)
         if not joined_before(text, m.start(), _MARKS)
     ]
     spans += [
