@@ -98,3 +98,23 @@ def test_a_row_of_comma_separated_fields_gives_no_accounts() -> None:
     assert not [
         value for kind, value in _found(text) if kind == "HANDLE" and value in {"rhi_date", "reported"}
     ]
+
+
+def test_a_unit_suite_or_floor_goes_with_the_address_after_it() -> None:
+    text = (
+        "Write to Suite 6, 41 Tanner Row, Pontefract WF8 1BT.\n"
+        "Meeting at 3rd Floor, Alder House, 9 Quay Street, Wexcombe.\n"
+        "Our office: Unit 12, Harrow Mill Business Park, Drayford."
+    )
+    found = _found(text)
+    assert any(value.startswith("Suite 6, 41 Tanner Row") for _, value in found)
+    assert any(value.startswith("3rd Floor, Alder House") for _, value in found)
+    assert any(value.startswith("Unit 12, Harrow Mill") for _, value in found)
+
+
+def test_a_council_by_its_areas_initials_and_its_kind() -> None:
+    text = "Licensing officer, WFDC. Complaint passed to BDMBC and to KLWNBC. NSPCC and NPCC told. SUDC protocol."
+    found = _found(text)
+    assert ("ORG", "WFDC") in found
+    assert ("ORG", "BDMBC") in found
+    assert not [value for _, value in found if value in {"NSPCC", "NPCC", "SUDC"}]

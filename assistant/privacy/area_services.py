@@ -17,7 +17,7 @@ from functools import cache
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from assistant.privacy.kinds import EntityKind, Span
 from assistant.privacy.names import classify
-from assistant.privacy.normalise import joined_before
+from assistant.privacy.normalise import joined_before, matches_near
 from assistant.privacy.words import (
     ACRONYMS,
     FUNCTION_WORDS,
@@ -452,3 +452,17 @@ def area_letters(text: str) -> list[Span]:
             if service is not None:
                 spans.append(service)
     return spans
+
+
+# A council by its area's initials and its kind: city, borough, district, metropolitan or county borough council
+# ("SoTCC", "NULBC", "MKCC", "DMBC", "CMCBC"). Over the development sets every such token named one council but
+# national bodies' and clinical terms' (ACRONYMS: "NSPCC", "NPCC", "SUDC", "FLACC").
+_COUNCIL_INITIALS = re.compile(r"(?<![\w&/\-])[A-Z][A-Za-z]{1,3}(?:MBC|CBC|BC|CC|DC)(?![\w&/\-])")
+
+
+def council_initials(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), EntityKind.ORG, m.group(0))
+        for m in matches_near(_COUNCIL_INITIALS, text, ("BC", "CC", "DC"), reach=7)
+        if fold(m.group(0)) not in ACRONYMS and fold(m.group(0)) not in common_words()
+    ]

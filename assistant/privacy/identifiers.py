@@ -25,7 +25,12 @@ from itertools import dropwhile
 import phonenumbers
 
 from assistant.lexicon import AGE_UNIT, MONTH_WORDS, WEEKDAY_WORDS
-from assistant.privacy.area_services import area_letters, area_services, partnership_initials
+from assistant.privacy.area_services import (
+    area_letters,
+    area_services,
+    council_initials,
+    partnership_initials,
+)
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import has_word, joined_before, matches_near, same_length_lower
@@ -3444,9 +3449,8 @@ def structured_spans(text: str) -> list[Span]:
     found += _saints_and_units(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
-    found += (
-        pubs(text) + place_teams(text) + area_services(text) + area_letters(text) + partnership_initials(text)
-    )
+    found += pubs(text) + place_teams(text) + area_services(text) + area_letters(text)
+    found += partnership_initials(text) + council_initials(text)
     welsh = welsh_places(text)
     # "Tŷ Capel, Heol y Castell, Hope": a Welsh house, street and town are one address, as English ones are.
     welsh_addresses = [s for s in welsh if s.kind is EntityKind.ADDRESS]

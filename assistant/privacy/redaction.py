@@ -137,6 +137,7 @@ from assistant.privacy.venues import (
     ordinary_town_mentions,
     owned_businesses,
     towns_before_postcodes,
+    units_before_places,
     venues_on_streets,
     whole_org_names,
     widened,
@@ -949,6 +950,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
                 selected = _select_more(plain, selected, initialled)  # the longer span wins
     # Last, as the learned reader finds places too: a facility named by its place goes with it.
     facilities = facilities_after_places(copy, selected) + found_area_services(copy, selected)
+    facilities += units_before_places(copy, selected)
     if facilities:
         selected = _select_more(plain, selected, facilities)  # the longer span wins
     initials = letters_before_found(copy, selected)

@@ -789,6 +789,33 @@ def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
     return longer
 
 
+# A unit, suite or floor of a building written before its address or its name ("Suite 4, 27 Brompton Place",
+# "Floor 2, Civic Centre, Glebe Street", "2nd floor, 14 Perrymount Road"): part of where someone is, and writers
+# mark it with the address. Without the comma ("Suite 4 27 ...") the number may be the house's own.
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w\-])(?:(?i:floor|suite|unit|office|block|apartment)[ ][0-9]{1,3}[A-Za-z]?|"
+    r"[0-9]{1,2}(?:st|nd|rd|th)[ ](?i:floor)|(?:Ground|First|Second|Third|Top|ground|first|second|third|top)"
+    r"[ ](?i:floor)),[ ]$"
+)
+_UNIT_WORD_BEFORE = re.compile(r"(?<![\w\-])(?i:suite|unit|block|apartment)[ ]$")
+
+
+def units_before_places(text: str, spans: list[Span]) -> list[Span]:
+    """An address or a building found, with the unit, suite or floor written before it."""
+    longer: list[Span] = []
+    for span in spans:
+        if span.kind not in {EntityKind.ADDRESS, EntityKind.ORG}:
+            continue
+        unit = _UNIT_BEFORE.search(text, max(0, span.start - 24), span.start)
+        if unit is None and span.kind is EntityKind.ADDRESS and text[span.start : span.start + 1].isdigit():
+            unit = _UNIT_WORD_BEFORE.search(
+                text, max(0, span.start - 12), span.start
+            )  # "Suite " of "4, 27 ..."
+        if unit is not None:
+            longer.append(Span(unit.start(), span.end, span.kind, span.key))
+    return longer
+
+
 # A facility named by the place it stands in ("Hatherby bus station", "Ferndale flats", "Moor Lane skate park"):
 # the phrase names one spot, so it goes whole with the place (and writers mark it so). A station after a word
 # read as a person's name makes that word a place ("Stainsby train station", "Bedford Midland station").

@@ -530,7 +530,10 @@ ACRONYMS = word_set(
     "eta rag red amber green asap am pm uk usa eu un who ok tv pc dc ds di dci pcso sgt cctv bbc itv nspcc "
     "rspca aa ab ba bsc msc phd mbe obe ceo cqc hmic hmicfrs fyi sms mms pdf png mp bmi iq adhd ptsd ocd "
     "emis afc jfc ehe pe eoc btp cps nca hems la lcs picu nicu hart mace cait edt uasc nrm cypa glaa "
-    "rhi cme oic ppu"  # a return home interview, children missing education, the officer in the case
+    "rhi cme oic ppu "  # a return home interview, children missing education, the officer in the case
+    # sudden unexpected death in childhood or infancy, the National Police Chiefs' Council, the Met's command and
+    # control, a pain scale, packed red cells, a consultant in communicable disease control: none a council's
+    "sudc sudi npcc metcc flacc prbc ccdc"
 )
 
 # Compass points that start an area's name ("North Vale", "WEST PENNINE"), though each is a word.
