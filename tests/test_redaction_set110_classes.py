@@ -118,3 +118,17 @@ def test_a_council_by_its_areas_initials_and_its_kind() -> None:
     assert ("ORG", "WFDC") in found
     assert ("ORG", "BDMBC") in found
     assert not [value for _, value in found if value in {"NSPCC", "NPCC", "SUDC"}]
+
+
+def test_a_family_named_by_a_surname_that_is_also_a_word() -> None:
+    text = (
+        "Trouble with the Marsh lads again. The feud between the Cassidy and Field families goes back years."
+    )
+    found = _found(text)
+    assert ("PERSON", "Marsh") in found
+    assert any("Field" in value for _, value in found)
+
+
+def test_a_family_named_by_its_people_language_or_faith_names_no_one() -> None:
+    text = "A Somali family moved in; the Polish family next door and a Muslim family helped. The foster family agreed."
+    assert _found(text) == []

@@ -100,6 +100,7 @@ from assistant.privacy.names import (
     context_names,
     declared_initials,
     dotted_initial_names,
+    family_surnames,
     given_first,
     given_then_caps_surname,
     initial_mentions,
@@ -899,7 +900,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += action_owners(tokens.text, covered)
     more += titled_initials(tokens.text, covered) + single_letter_names(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
-    more += user_names(tokens.text, found, covered)
+    more += user_names(tokens.text, found, covered) + family_surnames(tokens.text, covered)
     more += listed_handles(copy, [s for s in selected if s.kind is EntityKind.HANDLE], covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # A chat's speakers are known only now ("ryzz.tsx: yo"): the note under the chat names them again.
