@@ -132,3 +132,10 @@ def test_a_family_named_by_a_surname_that_is_also_a_word() -> None:
 def test_a_family_named_by_its_people_language_or_faith_names_no_one() -> None:
     text = "A Somali family moved in; the Polish family next door and a Muslim family helped. The foster family agreed."
     assert _found(text) == []
+
+
+def test_an_initial_and_a_surname_in_capitals_alone_in_a_tables_cell() -> None:
+    text = "| Job | Date | Driver |\n|---|---|---|\n| J-1 | 02/03/2024 | K OSEI-BAAH |\n| J-2 | 03/03/2024 | A WARNING |"
+    found = _found(text)
+    assert ("PERSON", "K OSEI-BAAH") in found
+    assert not [value for _, value in found if "WARNING" in value]

@@ -3134,3 +3134,34 @@ def family_surnames(text: str, covered: bytearray) -> list[Span]:
                 continue
             spans.append(Span(start, start + len(word.group(0)), EntityKind.PERSON, ""))
     return spans
+
+
+# A table's cell or a log's column that holds only an initial and a surname in capitals ("| A MIRZA |",
+# "S LOCKETT  | 07/03"): a record's own way of writing a person. The capitals must be no word, no acronym and no
+# place ("| A WARNING |"). Not the other way round: "ABE D" is an interview and the child's letter.
+_CELL_INITIAL_NAME = re.compile(
+    r"(?:(?<=\|)|(?<=[ ]{2})|^)[ ]*(?P<name>[A-Z][ ][A-Z][A-Z'\-]{2,})"
+    r"(?=[ ]*(?:\||[ ]{2}|$)|[ ]+[\"“]|[ ]+[–-][ ])",
+    re.MULTILINE,
+)
+
+
+def cell_initial_names(text: str, covered: bytearray) -> list[Span]:
+    if "|" not in text and "  " not in text:
+        return []
+    spans: list[Span] = []
+    for match in _CELL_INITIAL_NAME.finditer(text):
+        start, end = match.span("name")
+        surname = match.group("name")[2:]
+        folded = fold(surname)
+        if (
+            covered[start]
+            or covered[end - 1]
+            or classify(surname.title()) not in {"UNKNOWN", "SURNAME", "FIRST", "AMBIG"}
+            or folded in ACRONYMS
+            or folded in place_names()
+            or folded in public_names()
+        ):
+            continue
+        spans.append(Span(start, end, EntityKind.PERSON, ""))
+    return spans

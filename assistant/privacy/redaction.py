@@ -96,6 +96,7 @@ from assistant.privacy.names import (
     TOKEN,
     Tokens,
     after_letter_label,
+    cell_initial_names,
     classify,
     context_names,
     declared_initials,
@@ -901,6 +902,7 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
     more += titled_initials(tokens.text, covered) + single_letter_names(tokens.text, covered)
     more += lowercase_mentions(tokens.text, found, covered) + address_mentions(copy, selected, covered)
     more += user_names(tokens.text, found, covered) + family_surnames(tokens.text, covered)
+    more += cell_initial_names(tokens.text, covered)
     more += listed_handles(copy, [s for s in selected if s.kind is EntityKind.HANDLE], covered)
     more += ordinary_town_mentions(copy, selected, covered)
     # A chat's speakers are known only now ("ryzz.tsx: yo"): the note under the chat names them again.
