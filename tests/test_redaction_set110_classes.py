@@ -139,3 +139,12 @@ def test_an_initial_and_a_surname_in_capitals_alone_in_a_tables_cell() -> None:
     found = _found(text)
     assert ("PERSON", "K OSEI-BAAH") in found
     assert not [value for _, value in found if "WARNING" in value]
+
+
+def test_after_a_weekday_a_number_is_the_day_whatever_follows() -> None:
+    text = (
+        "Back Monday 4th as a day pupil. Visit thursday the 9th. sat 2nd dec – seen. WED 14.2 09.10 – rang."
+    )
+    found = _found(text)
+    for value in ("4th", "9th", "2nd dec", "14.2"):
+        assert any(kind == "DATE" and value in found_value for kind, found_value in found), value

@@ -1644,6 +1644,7 @@ def _dates(text: str, lower: str) -> list[Span]:
             and _ORDINAL_AFTER.match(text, match.end())
         ):
             spans.append(Span(match.start(), match.end(), EntityKind.DATE, "--" + match.group(0)))
+    spans += _weekday_days(text, lower)
     return _with_weekdays(text, spans)
 
 
@@ -1714,6 +1715,33 @@ _ORDINAL_BEFORE = re.compile(
     rf"{_WEEKDAY_FORMS}))\.?[ ]$"
 )
 _ORDINAL_AFTER = re.compile(r"(?![ ](?:of\b|(?!(?:at|and|or|when|until)\b)[a-z]))")
+
+
+# After a weekday the number is the day of a month whatever follows it, with its month in lower case or its month
+# by number: "Monday 4th as day pupil", "thursday the 9th", "thurs 2nd nov", "fri 3 nov", "TUE 27.2 07.30". The
+# weekday itself stays (the README's convention), and writers leave it out of the date.
+_WEEKDAY_DAY = re.compile(
+    rf"(?<![\w\-])(?:{_WEEKDAY_FORMS})\.?,?[ ](?:the[ ])?(?P<d>(?:[0-9]{{1,2}}(?:st|nd|rd|th)"
+    r"|[0-9]{1,2}(?=[ ](?:of[ ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    r"(?:[ ](?:of[ ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:[ ][0-9]{4})?)?"
+    r"|[0-9]{1,2}[./][0-9]{1,2}(?![0-9]|[./][0-9]))(?![\w'\-])"
+)
+
+
+def _weekday_days(text: str, lower: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in matches_near(_WEEKDAY_DAY, lower, _WEEKDAY_LITERALS):
+        value = text[match.start("d") : match.end("d")].rstrip(".")
+        day = re.match(r"[0-9]{1,2}", value)
+        if day is None or not 1 <= int(day.group(0)) <= 31:
+            continue
+        if ("." in value or "/" in value) and not _valid_day_month(value.replace(".", "/"), True):
+            continue
+        spans.append(Span(match.start("d"), match.start("d") + len(value), EntityKind.DATE, norm(value)))
+    return spans
+
+
+_WEEKDAY_LITERALS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 # A log's or a table's date stamp with its weekday abbreviated: "Fri 16/02/24 21:00", "Tue 12 Mar".
