@@ -148,3 +148,11 @@ def test_after_a_weekday_a_number_is_the_day_whatever_follows() -> None:
     found = _found(text)
     for value in ("4th", "9th", "2nd dec", "14.2"):
         assert any(kind == "DATE" and value in found_value for kind, found_value in found), value
+
+
+def test_a_taxi_licence_by_its_kinds_letters() -> None:
+    text = "Driver badge PHD 04417, vehicle plate PH 1290; the hackney HC 338 was not licensed. pH 7.31 on arrival."
+    found = _found(text)
+    for value in ("PHD 04417", "PH 1290", "HC 338"):
+        assert any(found_value == value for _, found_value in found), value  # a plate may read as the vehicle
+    assert not [value for _, value in found if "7.31" in value]

@@ -1128,6 +1128,9 @@ _ACCOUNT_AFTER_SORT_CODE = re.compile(
 )
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
+# A taxi licence by a council's letters for its kind: a private hire driver's, vehicle's or plate ("PHD 03978",
+# "PH 0457", "PHV 1182") or a hackney carriage's ("HCD 2210", "HC 118"); writers mark the letters with the number.
+_TAXI_LICENCE = re.compile(r"(?<![\w/\-])(?:PHD|PHV|PH|HCD|HCV|HC)[ ]?[0-9]{3,6}(?![\w/\-]|[.,][0-9])")
 # A force's log number and its date, with no cue ("Conway St (0311 040522, 1120 170822)", "skull #. 0074 021124."):
 # four digits, a space and six that are a day, a month and a year. All 23 tokens of this shape in the development
 # sets were labelled references; a phone number of the same digits is one too, and the date keeps it from others.
@@ -1317,6 +1320,8 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in matches_near(_ACCOUNT_AFTER_SORT_CODE, text, ("-",), reach=2):
         spans.append(Span(match.start("acc"), match.end("acc"), EntityKind.REFERENCE, match.group("acc")))
+    for match in matches_near(_TAXI_LICENCE, text, ("PH", "HC")):
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0).replace(" ", "")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
         if not _A_YEAR.fullmatch(match.group(0)[1:]):  # "#2024" is a year's hashtag
             spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
