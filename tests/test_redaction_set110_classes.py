@@ -156,3 +156,10 @@ def test_a_taxi_licence_by_its_kinds_letters() -> None:
     for value in ("PHD 04417", "PH 1290", "HC 338"):
         assert any(found_value == value for _, found_value in found), value  # a plate may read as the vehicle
     assert not [value for _, value in found if "7.31" in value]
+
+
+def test_officers_listed_after_a_plural_rank_each_with_a_collar_number() -> None:
+    text = "23:40 PCS 4412 GARVEY AND 1093 OSEI ON SCENE. Later PCs QUINN 2286 and LAMB 3301 attended."
+    found = _found(text)
+    for number in ("4412", "1093", "2286", "3301"):
+        assert ("REFERENCE", number) in found, number

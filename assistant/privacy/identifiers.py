@@ -1128,6 +1128,14 @@ _ACCOUNT_AFTER_SORT_CODE = re.compile(
 )
 # "Concern #48812", "incident #4471": a record's number after a hash (a gamer tag's "name#1120" is a handle).
 _HASH_NUMBER = re.compile(r"#(?<![\w#&].)[0-9]{4,10}(?![\w/])")
+# Officers listed after their rank in the plural, each with a collar number before or after the name ("PCs 7720
+# AHMED AND 3115 FINNEY", "PCS HUSBANDS 2210 AND OKAFOR 4471"): every number of the list is one officer's.
+_OFFICERS_LISTED = re.compile(
+    r"(?<![\w\-])(?:PCs|PCS|DCs|DCS|PCSOs|PCSOS|Sgts|SGTS)[ ]"
+    r"(?P<list>(?:[0-9]{3,5}[ ][A-Z][\w'\-]+|[A-Z][\w'\-]+[ ][0-9]{3,5})"
+    r"(?:(?:[ ](?:AND|and|&)[ ]|,[ ])(?:[0-9]{3,5}[ ][A-Z][\w'\-]+|[A-Z][\w'\-]+[ ][0-9]{3,5})){1,4})"
+)
+_LISTED_COLLAR = re.compile(r"(?<![\w/\-])[0-9]{3,5}(?![\w/\-])")
 # A taxi licence by a council's letters for its kind: a private hire driver's, vehicle's or plate ("PHD 03978",
 # "PH 0457", "PHV 1182") or a hackney carriage's ("HCD 2210", "HC 118"); writers mark the letters with the number.
 _TAXI_LICENCE = re.compile(r"(?<![\w/\-])(?:PHD|PHV|PH|HCD|HCV|HC)[ ]?[0-9]{3,6}(?![\w/\-]|[.,][0-9])")
@@ -1320,6 +1328,9 @@ def _references(text: str, lower: str) -> list[Span]:
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in matches_near(_ACCOUNT_AFTER_SORT_CODE, text, ("-",), reach=2):
         spans.append(Span(match.start("acc"), match.end("acc"), EntityKind.REFERENCE, match.group("acc")))
+    for match in matches_near(_OFFICERS_LISTED, text, ("PC", "DC", "Sgt", "SGT")):
+        for number in _LISTED_COLLAR.finditer(text, match.start("list"), match.end("list")):
+            spans.append(Span(number.start(), number.end(), EntityKind.REFERENCE, number.group(0)))
     for match in matches_near(_TAXI_LICENCE, text, ("PH", "HC")):
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0).replace(" ", "")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
