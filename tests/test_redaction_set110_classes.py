@@ -163,3 +163,17 @@ def test_officers_listed_after_a_plural_rank_each_with_a_collar_number() -> None
     found = _found(text)
     for number in ("4412", "1093", "2286", "3301"):
         assert ("REFERENCE", number) in found, number
+
+
+def test_homes_listed_after_the_plural_of_their_kind() -> None:
+    text = "The council served notices on plots 2 and 7; pitches 1, 3 and 5 were cleared by June."
+    found = " ".join(value for kind, value in _found(text) if kind == "ADDRESS")
+    for number in ("2", "7", "1", "3", "5"):
+        assert number in found, number
+
+
+def test_a_tables_room_column_holds_homes() -> None:
+    text = "| Date | Room | Resident |\n|---|---|---|\n| 03/04/2024 | 118 | family of four |\n| 04/04/2024 | 7B | mother |"
+    found = _found(text)
+    assert ("ADDRESS", "118") in found
+    assert ("ADDRESS", "7B") in found

@@ -1992,6 +1992,51 @@ _ROOM_SHORT = re.compile(
     r"(?:room|Room|ROOM|rm|Rm|(?P<unit>unit|Unit|UNIT))(?:s|S)?[ ]{1,2}(?P<n>[0-9]{1,2})[A-Za-z]?"
     r"(?:[ ](?:and|&)[ ][0-9]{1,2}[A-Za-z]?)?(?![\w/\-]|[.:][0-9]|[ ](?:days?|weeks?|hours?|mins?)\b)"
 )
+# Homes listed by their numbers after the plural of their kind ("plots 3 and 4", "pitches 1, 3 and 6").
+_HOME_NUMBER = re.compile(r"(?<![\w/\-])[A-Z]?[0-9]{1,4}[A-Za-z]?(?![\w/\-])")
+_HOMES_LISTED_WORDS = ("plots", "pitches", "caravans", "chalets", "statics", "trailers", "flats")
+_HOMES_LISTED = re.compile(
+    r"(?<![\w'\-])(?i:plots|pitches|caravans|chalets|statics|trailers|flats)[ ]{1,2}"
+    r"(?P<list>[A-Z]?[0-9]{1,4}[A-Za-z]?(?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z]?[0-9]{1,4}[A-Za-z]?){1,6})"
+    r"(?![\w/\-]|[.:][0-9])"
+)
+# A table's column headed by where someone lives in a building or on a site ("| Room | Resident |", "| Pitch |"):
+# its cells' numbers are homes, as "room 214" is.
+_HOME_HEADER = re.compile(r"(?i)[ *_]*(?:room|rm|pitch|plot|flat|caravan|unit|chalet|house[ ]no\.?)[ *_:]*")
+_HOME_CELL = re.compile(r"[ ]*(?P<n>[A-Z]?[0-9]{1,4}[A-Za-z]?)[ ]*")
+
+
+def _home_columns(text: str) -> list[Span]:
+    spans: list[Span] = []
+    columns: list[int] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start = offset
+        offset += len(line)
+        body = line.rstrip("\r\n")
+        if body.count("|") < 2:
+            columns = []
+            continue
+        cells: list[tuple[int, str]] = []
+        cursor = 0
+        for cell in body.split("|"):
+            cells.append((start + cursor, cell))
+            cursor += len(cell) + 1
+        headers = [k for k, (_, cell) in enumerate(cells) if cell.strip() and _HOME_HEADER.fullmatch(cell)]
+        if headers:
+            columns = headers
+            continue
+        for k in columns:
+            if k < len(cells):
+                at, cell = cells[k]
+                value = _HOME_CELL.fullmatch(cell)
+                if value is not None:
+                    spans.append(
+                        Span(at + value.start("n"), at + value.end("n"), EntityKind.ADDRESS, value["n"])
+                    )
+    return spans
+
+
 _LODGING = re.compile(
     r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
     r"supported lodgings|temporary accommodation|foyer|children's home|residents"
@@ -2273,6 +2318,11 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
             Span(m.start(), m.end(), EntityKind.ADDRESS, norm(m.group(0)))
             for m in re.finditer(r"(?<![\w/\-])U[ ]?(?:" + "|".join(sorted(units)) + r")(?![\w/\-])", text)
         ]
+    for match in matches_near(_HOMES_LISTED, text, _HOMES_LISTED_WORDS, lower=lower) if digits else ():
+        # "plots 3 and 4", "pitches 1, 3 and 6": each number is one home
+        for number in _HOME_NUMBER.finditer(text, match.start("list"), match.end("list")):
+            alone.append(Span(number.start(), number.end(), EntityKind.ADDRESS, norm(number.group(0))))
+    alone += _home_columns(text) if digits and "|" in text else []
     bays: dict[int, int] = {}  # where a bay's number starts: where its word does
     for match in _SITE_BAY.finditer(text) if "bay" in lower and _SITE_TEXT.search(lower) else ():
         if not _NOT_A_SITE_BAY.search(text, max(0, match.start() - 12), match.start()):
