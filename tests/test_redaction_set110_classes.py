@@ -177,3 +177,11 @@ def test_a_tables_room_column_holds_homes() -> None:
     found = _found(text)
     assert ("ADDRESS", "118") in found
     assert ("ADDRESS", "7B") in found
+
+
+def test_a_given_name_that_is_a_word_then_capitals_then_an_age_after_a_comma() -> None:
+    text = "Adults present: Kris TOLLEMACHE, 31, door supervisor; Brook PENHALLOW, 24. Kris left first."
+    found = _found(text)
+    assert ("PERSON", "Kris TOLLEMACHE") in found
+    assert ("PERSON", "Brook PENHALLOW") in found
+    assert ("PERSON", "Kris") in found

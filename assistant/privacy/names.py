@@ -2801,8 +2801,10 @@ def _title_case(word: str) -> bool:
 
 
 _AGE_IN_BRACKETS = re.compile(
-    rf"[ ]?\((?:\d{{1,2}}\)|\d{{1,2}}[ ]?(?:{AGE_UNIT}|{AGE_UNIT_SHORT})\b|aged|DOB|d\.o\.b|born)",
-    re.IGNORECASE,
+    rf"[ ]?\((?:\d{{1,2}}\)|\d{{1,2}}[ ]?(?:{AGE_UNIT}|{AGE_UNIT_SHORT})\b|aged|DOB|d\.o\.b|born)"
+    # or after a comma, as a list of people gives each one's age ("Kris HAMMERSLEY, 31, door supervisor")
+    r"|,[ ](?:aged[ ])?\d{1,2}(?:[ ]?(?:yrs?|years?))?(?=[,;)]|\.(?:[ ]|$)|[ ][-–][ ]|$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
