@@ -1329,8 +1329,8 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in matches_near(_ACCOUNT_AFTER_SORT_CODE, text, ("-",), reach=2):
         spans.append(Span(match.start("acc"), match.end("acc"), EntityKind.REFERENCE, match.group("acc")))
     for match in matches_near(_OFFICERS_LISTED, text, ("PC", "DC", "Sgt", "SGT")):
-        for number in _LISTED_COLLAR.finditer(text, match.start("list"), match.end("list")):
-            spans.append(Span(number.start(), number.end(), EntityKind.REFERENCE, number.group(0)))
+        for collar in _LISTED_COLLAR.finditer(text, match.start("list"), match.end("list")):
+            spans.append(Span(collar.start(), collar.end(), EntityKind.REFERENCE, collar.group(0)))
     for match in matches_near(_TAXI_LICENCE, text, ("PH", "HC")):
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0).replace(" ", "")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():
