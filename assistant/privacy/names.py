@@ -3142,7 +3142,8 @@ def family_surnames(text: str, covered: bytearray) -> list[Span]:
 # "S LOCKETT  | 07/03"): a record's own way of writing a person. The capitals must be no word, no acronym and no
 # place ("| A WARNING |"). Not the other way round: "ABE D" is an interview and the child's letter.
 _CELL_INITIAL_NAME = re.compile(
-    r"(?:(?<=\|)|(?<=[ ]{2})|^)[ ]*(?P<name>[A-Z][ ][A-Z][A-Z'\-]{2,})"
+    # (a bounded run of spaces: a long one would be read again from each of its spaces)
+    r"(?:(?<=\|)[ ]{0,3}|(?<=[ ]{2})|^[ ]{0,3})(?P<name>[A-Z][ ][A-Z][A-Z'\-]{2,})"
     r"(?=[ ]*(?:\||[ ]{2}|$)|[ ]+[\"“]|[ ]+[–-][ ])",
     re.MULTILINE,
 )
