@@ -2000,15 +2000,18 @@ _HOMES_LISTED = re.compile(
     r"(?P<list>[A-Z]?[0-9]{1,4}[A-Za-z]?(?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z]?[0-9]{1,4}[A-Za-z]?){1,6})"
     r"(?![\w/\-]|[.:][0-9])"
 )
-# A table's column headed by where someone lives in a building or on a site ("| Room | Resident |", "| Pitch |"):
-# its cells' numbers are homes, as "room 214" is.
-_HOME_HEADER = re.compile(r"(?i)[ *_]*(?:room|rm|pitch|plot|flat|caravan|unit|chalet|house[ ]no\.?)[ *_:]*")
+# A table's column headed by where someone lives on a site or in a block ("| Pitch |", "| Plot |", "| Flat |"): its
+# cells' numbers are homes, as "pitch 6" is. Under "Room" only a hotel's three digits count, as "room 214" does:
+# a hostel's "| 3 |" stays (set 50's writer left such a column; tests/test_redaction_set86_classes.py).
+_HOME_HEADER = re.compile(
+    r"(?i)[ *_]*(?P<room>room|rm|unit)?(?:pitch|plot|flat|caravan|chalet|house[ ]no\.?)?[ *_:]*"
+)
 _HOME_CELL = re.compile(r"[ ]*(?P<n>[A-Z]?[0-9]{1,4}[A-Za-z]?)[ ]*")
 
 
 def _home_columns(text: str) -> list[Span]:
     spans: list[Span] = []
-    columns: list[int] = []
+    columns: list[tuple[int, bool]] = []  # each home column, and whether it holds rooms
     offset = 0
     for line in text.splitlines(keepends=True):
         start = offset
@@ -2022,15 +2025,16 @@ def _home_columns(text: str) -> list[Span]:
         for cell in body.split("|"):
             cells.append((start + cursor, cell))
             cursor += len(cell) + 1
-        headers = [k for k, (_, cell) in enumerate(cells) if cell.strip() and _HOME_HEADER.fullmatch(cell)]
-        if headers:
-            columns = headers
+        headed = [(k, _HOME_HEADER.fullmatch(cell)) for k, (_, cell) in enumerate(cells)]
+        found = {k: bool(h["room"]) for k, h in headed if h is not None and cells[k][1].strip(" *_:")}
+        if found:
+            columns = list(found.items())
             continue
-        for k in columns:
+        for k, rooms in columns:
             if k < len(cells):
                 at, cell = cells[k]
                 value = _HOME_CELL.fullmatch(cell)
-                if value is not None:
+                if value is not None and (not rooms or sum(c.isdigit() for c in value["n"]) >= 3):
                     spans.append(
                         Span(at + value.start("n"), at + value.end("n"), EntityKind.ADDRESS, value["n"])
                     )
