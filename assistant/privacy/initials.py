@@ -38,6 +38,7 @@ from assistant.privacy.words import (
     is_role_abbreviation,
     is_vocabulary,
     not_after_each,
+    surnames,
     trie,
     word_set,
 )
@@ -511,6 +512,12 @@ _DOTTED_LETTER_CUE = re.compile(
     r"visited|collected|from)[ ]\"?)$"
 )
 _AGE_BEFORE = re.compile(rf"(?:\d|\b(?:{AGE_UNIT}|old|male|female))[ ]$")
+# The surname after such a letter, where capitals hide it from the name readers ('IN NAME "D. KHAN"'): read
+# with its letter, or a second pass over "PERSON_2 KHAN" finds it alone.
+# A listed surname that is also a word ("KHAN", "Young") counts only where a quote or bracket closes on it.
+_DOTTED_LETTER_SURNAME = re.compile(
+    r"[ ](?P<s>[A-Z][A-Za-z]*(?:['\-][A-Z][A-Za-z]+)?)(?:(?P<closed>[\"”’)])|(?=[,.;:]?(?:\s|\Z)))"
+)
 
 
 _GRANDPARENT_LETTERS = re.compile(r"(?<![\w\-])(?:MGM|MGF|PGM|PGF)(?![\w\-])")
@@ -550,7 +557,18 @@ def dotted_letters(text: str, covered: bytearray) -> list[Span]:
         if _DOTTED_LETTER_AFTER.match(text, m.end()) or _DOTTED_LETTER_CUE.search(
             text, max(0, start - 12), start
         ):
-            spans.append(Span(start, m.end(), EntityKind.PERSON, ""))
+            surname = _DOTTED_LETTER_SURNAME.match(text, m.end())
+            end = m.end()
+            if (
+                surname is not None
+                and not covered[surname.start("s")]
+                and (
+                    not is_vocabulary(surname["s"])
+                    or (surname["closed"] is not None and fold(surname["s"]) in surnames())
+                )
+            ):
+                end = surname.end("s")
+            spans.append(Span(start, end, EntityKind.PERSON, ""))
     return spans
 
 
