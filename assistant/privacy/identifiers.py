@@ -1993,54 +1993,13 @@ _ROOM_SHORT = re.compile(
     r"(?:[ ](?:and|&)[ ][0-9]{1,2}[A-Za-z]?)?(?![\w/\-]|[.:][0-9]|[ ](?:days?|weeks?|hours?|mins?)\b)"
 )
 # Homes listed by their numbers after the plural of their kind ("plots 3 and 4", "pitches 1, 3 and 6").
-_HOME_NUMBER = re.compile(r"(?<![\w/\-])[A-Z]?[0-9]{1,4}[A-Za-z]?(?![\w/\-])")
+_LISTED_HOME = re.compile(r"(?<![\w/\-])[A-Z]?[0-9]{1,4}[A-Za-z]?(?![\w/\-])")
 _HOMES_LISTED_WORDS = ("plots", "pitches", "caravans", "chalets", "statics", "trailers", "flats")
 _HOMES_LISTED = re.compile(
     r"(?<![\w'\-])(?i:plots|pitches|caravans|chalets|statics|trailers|flats)[ ]{1,2}"
     r"(?P<list>[A-Z]?[0-9]{1,4}[A-Za-z]?(?:(?:,[ ]|[ ](?:and|&)[ ])[A-Z]?[0-9]{1,4}[A-Za-z]?){1,6})"
     r"(?![\w/\-]|[.:][0-9])"
 )
-# A table's column headed by where someone lives on a site or in a block ("| Pitch |", "| Plot |", "| Flat |"): its
-# cells' numbers are homes, as "pitch 6" is. Under "Room" only a hotel's three digits count, as "room 214" does:
-# a hostel's "| 3 |" stays (set 50's writer left such a column; tests/test_redaction_set86_classes.py).
-_HOME_HEADER = re.compile(
-    r"(?i)[ *_]*(?P<room>room|rm|unit)?(?:pitch|plot|flat|caravan|chalet|house[ ]no\.?)?[ *_:]*"
-)
-_HOME_CELL = re.compile(r"[ ]*(?P<n>[A-Z]?[0-9]{1,4}[A-Za-z]?)[ ]*")
-
-
-def _home_columns(text: str) -> list[Span]:
-    spans: list[Span] = []
-    columns: list[tuple[int, bool]] = []  # each home column, and whether it holds rooms
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        start = offset
-        offset += len(line)
-        body = line.rstrip("\r\n")
-        if body.count("|") < 2:
-            columns = []
-            continue
-        cells: list[tuple[int, str]] = []
-        cursor = 0
-        for cell in body.split("|"):
-            cells.append((start + cursor, cell))
-            cursor += len(cell) + 1
-        headed = [(k, _HOME_HEADER.fullmatch(cell)) for k, (_, cell) in enumerate(cells)]
-        found = {k: bool(h["room"]) for k, h in headed if h is not None and cells[k][1].strip(" *_:")}
-        if found:
-            columns = list(found.items())
-            continue
-        for k, rooms in columns:
-            if k < len(cells):
-                at, cell = cells[k]
-                value = _HOME_CELL.fullmatch(cell)
-                if value is not None and (not rooms or sum(c.isdigit() for c in value["n"]) >= 3):
-                    spans.append(
-                        Span(at + value.start("n"), at + value.end("n"), EntityKind.ADDRESS, value["n"])
-                    )
-    return spans
-
-
 _LODGING = re.compile(
     r"hostel|hotel|b&b|bed and breakfast|guest house|guesthouse|refuge|hmo|bedsit|supported accommodation|"
     r"supported lodgings|temporary accommodation|foyer|children's home|residents"
@@ -2324,9 +2283,8 @@ def _addresses(text: str, lower: str, *, digits: bool = True) -> list[Span]:
         ]
     for match in matches_near(_HOMES_LISTED, text, _HOMES_LISTED_WORDS, lower=lower) if digits else ():
         # "plots 3 and 4", "pitches 1, 3 and 6": each number is one home
-        for number in _HOME_NUMBER.finditer(text, match.start("list"), match.end("list")):
+        for number in _LISTED_HOME.finditer(text, match.start("list"), match.end("list")):
             alone.append(Span(number.start(), number.end(), EntityKind.ADDRESS, norm(number.group(0))))
-    alone += _home_columns(text) if digits and "|" in text else []
     bays: dict[int, int] = {}  # where a bay's number starts: where its word does
     for match in _SITE_BAY.finditer(text) if "bay" in lower and _SITE_TEXT.search(lower) else ():
         if not _NOT_A_SITE_BAY.search(text, max(0, match.start() - 12), match.start()):
@@ -2556,8 +2514,9 @@ _SUFFIXES: list[tuple[EntityKind, re.Pattern[str]]] = [
             # MARAC", "Barrow PDU", "Great Yarmouth Locality", "Wight FNP", "Wenmoor Perinatal MH", "Kelderby
             # Safeguarding"), and firms with a partner ("Ahmed & Co").
             r"MARAC|PDU|FNP|(?<!North[ ])(?<!South[ ])(?<!East[ ])(?<!West[ ])(?<!Central[ ])Locality|Custody Suite|Perinatal MH|Perinatal Mental Health|Safeguarding(?![ ][A-Z])|Co(?![\w\-])|(?<=&[ ])CO(?:[ ]SOLICITORS)?(?![\w\-])|"
-            # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd").
-            r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Takeaway|Foodbank|Food Bank|Pantry|Restaurant|"
+            # A firm named with its place or owner ("Kelderby Cabs", "Orrington Roofing & Guttering Ltd"), a
+            # groundworker's too ("Doherty Paving", "Brannigan Driveways").
+            r"Cabs|Cars|Taxis|Motors|Roofing|Builders|Scaffolding|Surfacing|Paving|Driveways|Landscaping|Groundworks|Takeaway|Foodbank|Food Bank|Pantry|Restaurant|"
             r"Foster Care|Mentoring|Interpreting Co-op|Care & Repair|Care and Repair|"
             # a tutor's or a cook's trade name ("Carver Maths Tuition", "Kurdish Kitchen")
             r"Tuition|Tutoring|Kitchen|"
@@ -2721,6 +2680,11 @@ _GENERAL_SUFFIXES = frozenset(
         "Roofing",
         "Builders",
         "Scaffolding",
+        "Surfacing",
+        "Paving",
+        "Driveways",
+        "Landscaping",
+        "Groundworks",
         "Takeaway",
         "Foodbank",
         "Food Bank",
@@ -3354,8 +3318,7 @@ _REF_HEADERS = frozenset(
     }
 )
 _REF_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-.]{1,24}")
-# ... and a column of homes by their number alone ("| Pitch |" then "| 7 |", "| 7 (own trailer) |"). Not a room's:
-# writers disagree whether a hostel's room number says where someone lives.
+# ... and a column of homes by their number alone ("| Pitch |" then "| 7 |", "| 7 (own trailer) |", "| B12 |").
 _HOME_HEADERS = frozenset(
     {
         "pitch",
@@ -3374,9 +3337,14 @@ _HOME_HEADERS = frozenset(
         "current address",
         "mooring",
         "berth",
+        "chalet",
+        "static",
     }
 )
-_HOME_NUMBER = re.compile(r"[0-9]{1,4}[A-Za-z]?(?=[ ]*(?:\(|$))")
+# Under "Room" only a hotel's three digits count, as "room 214" does: writers disagree whether a hostel's "| 3 |"
+# says where someone lives (set 50's writer left such a column, set 84's marked it).
+_ROOM_HEADERS = frozenset({"room", "room no", "room no.", "rm", "unit", "unit no", "unit no."})
+_HOME_NUMBER = re.compile(r"[A-Z]?[0-9]{1,4}[A-Za-z]?(?=[ ]*(?:\(|$))")
 # ... and a column of dates of birth: a year alone there is the year someone was born ("| c. 1957 |"), not a year
 # in running text.
 _BIRTH_HEADERS = frozenset(
@@ -3388,6 +3356,7 @@ _BIRTH_YEAR = re.compile(r"(?:(?:c\.|circa|approx\.?|b\.)[ ]?)?(?P<y>(?:19|20)[0
 def _headed_columns(text: str) -> list[Span]:
     spans: list[Span] = []
     columns: dict[int, EntityKind] = {}
+    rooms: set[int] = set()  # the home column, where it holds rooms
     offset = 0
     for line in text.splitlines(keepends=True):
         line_start, offset = offset, offset + len(line)
@@ -3400,9 +3369,13 @@ def _headed_columns(text: str) -> list[Span]:
             cells.append((cursor, cell))
             cursor += len(cell) + 1
         heads = [fold(cell.strip(" *_:")) for _, cell in cells]
-        if any(head in _REF_HEADERS or head in _HOME_HEADERS or head in _BIRTH_HEADERS for head in heads):
+        if any(
+            head in _REF_HEADERS or head in _HOME_HEADERS | _ROOM_HEADERS or head in _BIRTH_HEADERS
+            for head in heads
+        ):
             references = [k for k, head in enumerate(heads) if head in _REF_HEADERS][:1]
-            homes = [k for k, head in enumerate(heads) if head in _HOME_HEADERS][:1]
+            homes = [k for k, head in enumerate(heads) if head in _HOME_HEADERS | _ROOM_HEADERS][:1]
+            rooms = {k for k in homes if heads[k] in _ROOM_HEADERS}
             births = [k for k, head in enumerate(heads) if head in _BIRTH_HEADERS][:1]
             columns = (
                 {k: EntityKind.REFERENCE for k in references}
@@ -3417,7 +3390,7 @@ def _headed_columns(text: str) -> list[Span]:
             begin = start + len(cell) - len(cell.lstrip())
             if kind is EntityKind.ADDRESS:
                 home = _HOME_NUMBER.match(cell.strip())
-                if home is not None:
+                if home is not None and (column not in rooms or sum(c.isdigit() for c in home.group(0)) >= 3):
                     spans.append(Span(begin, begin + home.end(), kind, home.group(0)))
                 continue
             if kind is EntityKind.DATE:
