@@ -3095,32 +3095,28 @@ def kin_word_names(text: str) -> list[Span]:
 # A family named by its surname ("the Ward lads", "a Hill family group", "the McDonagh and Ward families"): the
 # word is capitalised where no sentence starts, so it is the surname even when it is also a word. Not a people's,
 # a language's or a faith's ("the Somali family", "a Polish-speaking family"), a role's, a day's or a public name's.
+_FAMILY_GROUPS = (
+    "family",
+    "families",
+    "household",
+    "lads",
+    "boys",
+    "brothers",
+    "sisters",
+    "girls",
+    "clan",
+    "siblings",
+    "twins",
+)
 _FAMILY_NAMED = re.compile(
     r"(?<![\w\-])(?:the|a|an|The|A|An)[ ](?P<names>(?:Mc|Mac|O')?[A-Z][a-z]+(?:[ ](?:and|&)[ ](?:Mc|Mac|O')?[A-Z][a-z]+)?)"
-    r"[ ](?:family|families|household|lads|boys|brothers|sisters|girls|clan|siblings|twins)(?![\w'\-])"
+    rf"[ ](?:{'|'.join(_FAMILY_GROUPS)})(?![\w'\-])"
 )
 
 
 def family_surnames(text: str, covered: bytearray) -> list[Span]:
     spans: list[Span] = []
-    for match in matches_near(
-        _FAMILY_NAMED,
-        text,
-        (
-            "family",
-            "families",
-            "household",
-            "lads",
-            "boys",
-            "brothers",
-            "sisters",
-            "girls",
-            "clan",
-            "siblings",
-            "twins",
-        ),
-        reach=40,
-    ):
+    for match in matches_near(_FAMILY_NAMED, text, _FAMILY_GROUPS, reach=40):
         for word in re.finditer(r"(?:Mc|Mac|O')?[A-Z][a-z]+", match.group("names")):
             start = match.start("names") + word.start()
             folded = fold(word.group(0))
