@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.privacy import redact
 from assistant.privacy.redaction import find_spans
 
 
@@ -189,3 +190,23 @@ def test_a_given_name_that_is_a_word_then_capitals_then_an_age_after_a_comma() -
     assert ("PERSON", "Kris TOLLEMACHE") in found
     assert ("PERSON", "Brook PENHALLOW") in found
     assert ("PERSON", "Kris") in found
+
+
+def test_an_initial_and_a_surname_in_capitals_inside_quotes_are_one_name() -> None:
+    # Read as the letter alone, a second pass found the surname beside its placeholder ('"PERSON_2 OYEDIRAN"').
+    text = 'NIGHT PORTER MR GARETH LLEWELLYN – ROOM BOOKED IN NAME "T. OYEDIRAN", PAID CASH.'
+    assert ("PERSON", "T. OYEDIRAN") in _found(text)
+    once = redact(text)
+    assert find_spans(once.text) == []
+
+
+def test_a_listed_surname_that_is_a_word_joins_its_letter_only_where_a_quote_closes_on_it() -> None:
+    assert ("PERSON", "D. KHAN") in _found('Booking taken in the name "D. KHAN" on arrival.')
+    assert ("PERSON", "D.") in _found("She told D. Young people were there.")
+
+
+def test_a_groundworkers_firm_by_its_owners_name_and_trade() -> None:
+    text = 'Flatbed outside with "block paving" on the side: KM Doherty Paving. Later cash work for Brannigan Driveways.'
+    found = _found(text)
+    assert ("ORG", "KM Doherty Paving") in found
+    assert any(kind == "ORG" and "Brannigan Driveways" in value for kind, value in found)
