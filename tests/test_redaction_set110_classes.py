@@ -210,3 +210,10 @@ def test_a_groundworkers_firm_by_its_owners_name_and_trade() -> None:
     found = _found(text)
     assert ("ORG", "KM Doherty Paving") in found
     assert any(kind == "ORG" and "Brannigan Driveways" in value for kind, value in found)
+
+
+def test_a_log_number_and_its_date_with_the_century() -> None:
+    # Read without the century, the log number alone went and a second pass found the date's digits.
+    text = "Force control room printout.\nLog 1183 03112023   Grade 2\n05:12 caller reports shouting."
+    assert ("REFERENCE", "1183 03112023") in _found(text)
+    assert find_spans(redact(text).text) == []

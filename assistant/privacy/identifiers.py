@@ -34,6 +34,7 @@ from assistant.privacy.area_services import (
 from assistant.privacy.kinds import MASK, EntityKind, Span
 from assistant.privacy.names import classify, is_sentence_start
 from assistant.privacy.normalise import has_word, joined_before, matches_near, same_length_lower
+from assistant.privacy.other_calendars import other_calendar_dates
 from assistant.privacy.places import lowercase_places, several_word_places
 from assistant.privacy.venues import (
     TRUST_TAIL,
@@ -1140,10 +1141,13 @@ _LISTED_COLLAR = re.compile(r"(?<![\w/\-])[0-9]{3,5}(?![\w/\-])")
 # "PH 0457", "PHV 1182") or a hackney carriage's ("HCD 2210", "HC 118"); writers mark the letters with the number.
 _TAXI_LICENCE = re.compile(r"(?<![\w/\-])(?:PHD|PHV|PH|HCD|HCV|HC)[ ]?[0-9]{3,6}(?![\w/\-]|[.,][0-9])")
 # A force's log number and its date, with no cue ("Conway St (0311 040522, 1120 170822)", "skull #. 0074 021124."):
-# four digits, a space and six that are a day, a month and a year. All 23 tokens of this shape in the development
-# sets were labelled references; a phone number of the same digits is one too, and the date keeps it from others.
+# four digits, a space and six that are a day, a month and a year, or eight with the century ("Log 0094 17022024":
+# read without it, the number alone went and a second pass found the date's digits). All 23 tokens of this shape in
+# the development sets were labelled references; a phone number of the same digits is one too, and the date keeps
+# it from others.
 _LOG_AND_DATE = re.compile(
-    r"[0-9](?<![\w/.:\-].)[0-9]{3}[ ](?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}(?![\w/]|[.,][0-9])"
+    r"[0-9](?<![\w/.:\-].)[0-9]{3}[ ](?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"(?![\w/]|[.,][0-9])"
 )
 # "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
 # An exhibit's mark, an officer's initials and the item's number, with no cue ("Phones seized MR/1, MR/2", "police
@@ -3555,6 +3559,7 @@ def structured_spans(text: str) -> list[Span]:
         + _outside(_references(text, lower) + _codes(text), numbers)
         + _dates(text, lower)
         + welsh_dates(text, lower)
+        + other_calendar_dates(text)
     )
 
 
