@@ -2527,8 +2527,9 @@ def vietnamese_names(text: str) -> list[Span]:
         if joined_before(text, match.start(), "'-") or fold(family) not in _VIETNAMESE_FAMILY:
             continue
         given = match.group(0).rsplit(" ", 1)[1]
-        # One case throughout ("Le Thi Nga", "LE THI NGA"): a log's capitals after a name in title case are not it.
-        if family.isupper() != given.isupper() or classify(given) in _NOT_GIVEN_CLASSES:
+        # One case throughout ("Le Thi Nga", "LE THI NGA"), or the family name alone in a record's capitals ("DO Thi
+        # Hanh", as "CHEN Yutong"): a log's capitals after a name in title case are not it.
+        if (given.isupper() and not family.isupper()) or classify(given) in _NOT_GIVEN_CLASSES:
             continue
         spans.append(Span(match.start(), match.end(), EntityKind.PERSON, ""))
     return spans

@@ -10,6 +10,10 @@ from importlib import resources
 
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 
+# Letters with a stroke or a slash have no accent to take off (Unicode gives them no decomposition): "Łukasz",
+# "ĐỖ", "Søren" and "Işık" are written "Lukasz", "Do", "Soren" and "Isik" as often.
+_STROKED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t"})
+
 
 @lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
@@ -17,7 +21,7 @@ def fold(word: str) -> str:
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_STROKED)
 
 
 def norm(text: str) -> str:
