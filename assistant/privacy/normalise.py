@@ -115,7 +115,8 @@ def among_capitals(text: str, start: int, end: int) -> bool:
 _FOLDS_TO_ASCII = "\u017f\u212a\u0130\u0131"
 
 
-def _occurrences(haystack: str, literal: str) -> list[int]:
+def occurrences(haystack: str, literal: str) -> list[int]:
+    """Where `literal` starts in `haystack`, overlapping starts included."""
     found: list[int] = []
     at = haystack.find(literal)
     while at != -1:
@@ -140,12 +141,12 @@ def matches_near(
     With `lower` (same_length_lower(text)) the literals are lowercase and found there, for a pattern that ignores
     their case."""
     haystack = text if lower is None else lower
-    hits = [at for literal in literals for at in _occurrences(haystack, literal)]
+    hits = [at for literal in literals for at in occurrences(haystack, literal)]
     if lower is not None and not text.isascii():
         # Where a character re folds to an ASCII letter stands, a literal may cover it from any of its starts.
         longest = max(map(len, literals))
         for char in _FOLDS_TO_ASCII:
-            for at in _occurrences(text, char):
+            for at in occurrences(text, char):
                 hits.extend(range(at - longest + 1, at + 1))
     hits.sort()
     matches: list[re.Match[str]] = []
