@@ -3348,6 +3348,7 @@ _HOME_HEADERS = frozenset(
 # Under "Room" only a hotel's three digits count, as "room 214" does: writers disagree whether a hostel's "| 3 |"
 # says where someone lives (set 50's writer left such a column, set 84's marked it).
 _ROOM_HEADERS = frozenset({"room", "room no", "room no.", "rm", "unit", "unit no", "unit no."})
+_HOMES_OR_ROOMS = _HOME_HEADERS | _ROOM_HEADERS
 _HOME_NUMBER = re.compile(r"[A-Z]?[0-9]{1,4}[A-Za-z]?(?=[ ]*(?:\(|$))")
 # ... and a column of dates of birth: a year alone there is the year someone was born ("| c. 1957 |"), not a year
 # in running text.
@@ -3373,12 +3374,9 @@ def _headed_columns(text: str) -> list[Span]:
             cells.append((cursor, cell))
             cursor += len(cell) + 1
         heads = [fold(cell.strip(" *_:")) for _, cell in cells]
-        if any(
-            head in _REF_HEADERS or head in _HOME_HEADERS | _ROOM_HEADERS or head in _BIRTH_HEADERS
-            for head in heads
-        ):
+        if any(head in _REF_HEADERS or head in _HOMES_OR_ROOMS or head in _BIRTH_HEADERS for head in heads):
             references = [k for k, head in enumerate(heads) if head in _REF_HEADERS][:1]
-            homes = [k for k, head in enumerate(heads) if head in _HOME_HEADERS | _ROOM_HEADERS][:1]
+            homes = [k for k, head in enumerate(heads) if head in _HOMES_OR_ROOMS][:1]
             rooms = {k for k in homes if heads[k] in _ROOM_HEADERS}
             births = [k for k, head in enumerate(heads) if head in _BIRTH_HEADERS][:1]
             columns = (
