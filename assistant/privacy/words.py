@@ -165,10 +165,12 @@ def public_titles() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_public_title(run: str) -> bool:
     """Whether a run of words is a title in public_titles.txt, or two or more words that start one (not "Clare's"
     alone of "Clare's Law", which is somebody), with its year or version after it ("Working Together 2023", "Open
-    Government Licence v3"). Looked up once per name found, so a set, not a scan."""
+    Government Licence v3"). Looked up for every name found, and a text names the same people again and again: a
+    set, not a scan, and each run once."""
     words = run.split()
     if len(words) > 2 and _EDITION.fullmatch(words[-1]):
         words.pop()
