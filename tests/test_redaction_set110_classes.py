@@ -113,6 +113,29 @@ def test_a_unit_suite_or_floor_goes_with_the_address_after_it() -> None:
     assert any(value.startswith("Unit 12, Harrow Mill") for _, value in found)
 
 
+def test_a_welsh_or_lettered_unit_and_a_caravan_go_with_the_address_after_them() -> None:
+    text = (
+        "Mam yn byw yn Uned 5, Parc Menai, Bangor.\n"
+        "Moved to Bloc C, Ffordd Glan Môr, Pwllheli.\n"
+        "Family on static caravan 14, Gwynfryn Park, Towyn."
+    )
+    found = _found(text)
+    assert any(value.startswith("Uned 5, Parc Menai") for _, value in found)
+    assert any(value.startswith("Bloc C, Ffordd Glan Môr") for _, value in found)
+    assert any(value.startswith("static caravan 14, Gwynfryn Park") for _, value in found)
+
+
+def test_a_buildings_name_read_as_a_persons_between_a_unit_and_a_place_is_the_address() -> None:
+    text = "Both children stayed at Uned 3, Stad Ddiwydiannol, Llanrug until March."
+    spans = [(kind, value) for kind, value in _found(text) if "Uned" in value]
+    assert spans and spans[0][0] == "ADDRESS" and spans[0][1].startswith("Uned 3, Stad Ddiwydiannol")
+
+
+def test_a_lettered_appendix_or_annex_is_no_unit() -> None:
+    text = "See Appendix B, Annex C and Section D, Part 2 of the plan."
+    assert not _found(text)
+
+
 def test_a_council_by_its_areas_initials_and_its_kind() -> None:
     text = "Licensing officer, WFDC. Complaint passed to BDMBC and to KLWNBC. NSPCC and NPCC told. SUDC protocol."
     found = _found(text)
@@ -217,3 +240,19 @@ def test_a_log_number_and_its_date_with_the_century() -> None:
     text = "Force control room printout.\nLog 1183 03112023   Grade 2\n05:12 caller reports shouting."
     assert ("REFERENCE", "1183 03112023") in _found(text)
     assert find_spans(redact(text).text) == []
+
+
+def test_a_health_service_named_by_its_area_goes_whole() -> None:
+    text = (
+        "Call passed to Vale & Downs Out of Hours at 23:40. Referral to Wiltshire Health and Care.\n"
+        "Tamar Valley Out of Hours GP saw him. VALE & DOWNS OUT OF HOURS notes attached."
+    )
+    found = _found(text)
+    for service in ("Vale & Downs Out of Hours", "Wiltshire Health and Care", "Tamar Valley Out of Hours GP"):
+        assert any(value == service for _, value in found), service
+    assert any(value == "VALE & DOWNS OUT OF HOURS" for _, value in found)
+
+
+def test_out_of_hours_alone_is_no_service() -> None:
+    text = "Rang Out of Hours at 9pm. Mum called out of hours. Seen by the OOH GP."
+    assert not _found(text)

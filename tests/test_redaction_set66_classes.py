@@ -195,6 +195,21 @@ def test_a_serving_parents_battalion_and_regiment() -> None:
 
 
 @pytest.mark.parametrize(
+    "unit",
+    ["4th Bn Mercian Rifles", "11 Signal Regiment", "16 Air Assault Brigade", "45 Commando", "2 Squadron",
+     "HMS Dauntless", "3 Medical Regiment"],
+)  # fmt: skip
+def test_a_serving_parents_unit_by_its_number_and_kind_or_a_ship(unit: str) -> None:
+    text = f"Stepfather is posted with {unit} and is away until May."
+    assert unit in _found(text)
+
+
+def test_a_unit_without_its_number_says_no_one() -> None:
+    text = "The regiment said a squadron was deployed; in 2019 Brigade staff visited. Commando training ends soon."
+    assert not _found(text)
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("kez: ill light a candle at st brigids for her", "st brigids"),

@@ -2965,11 +2965,19 @@ _LOWER_SCHOOL_HEAD = re.compile(
 # The words a match starts with: with its look-behind first, re would try the pattern at every character.
 _LOWER_SCHOOL_HEADS = ("academy", "grammar", "college", "primary", "juniors", "infants", "high")
 _LOWER_SCHOOL_NAME = re.compile(r"(?<![\w'\-@./#])[a-z][a-z'\-]{2,20}(?:[ ][a-z][a-z'\-]{2,20})?[ ]$")
-# A serving parent's unit, by its number and its regiment ("2nd Battalion, The Wessex Rifles").
-_BATTALION = re.compile(
-    r"(?<!\w)(?:[1-9][0-9]?(?:st|nd|rd|th)|First|Second|Third|Fourth)[ ]Battalion"
-    r"(?:,?[ ](?:the|The)[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?"
+# A serving parent's unit, by its number and its regiment ("2nd Battalion, The Wessex Rifles", "4th Bn Mercian
+# Rifles") or its number and its kind ("11 Signal Regiment", "16 Air Assault Brigade", "45 Commando", "2 Squadron"),
+# and a ship ("HMS Dauntless"): a few hundred people at one base, so it says where the family lives. The number
+# is what makes it one unit; "the regiment" or "a squadron" alone is no one's.
+_MILITARY_UNIT = re.compile(
+    r"(?<![\w\-])(?:(?:[1-9][0-9]?(?:st|nd|rd|th)|First|Second|Third|Fourth)[ ](?:Battalion|Bn)"
+    r"(?:,?[ ](?:the|The))?(?:[ ][A-Z][a-z]+){0,3}"
+    r"|[1-9][0-9]{0,2}(?:st|nd|rd|th)?(?:[ ][A-Z][a-z]+){0,3}[ ](?:Regiment|Regt|Squadron|Sqn|Brigade|Bde|"
+    r"Commando|Battery|Field[ ]Hospital)(?![\w\-])"
+    r"|(?:HMS|RFA|HMNB)[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
 )
+_MILITARY_WORDS = ("Battalion", "Bn", "Regiment", "Regt", "Squadron", "Sqn", "Brigade", "Bde", "Commando",
+                   "Battery", "Field Hospital", "HMS", "RFA", "HMNB")  # fmt: skip
 
 
 def _a_word_in_a_message(word: str) -> bool:
@@ -2977,7 +2985,7 @@ def _a_word_in_a_message(word: str) -> bool:
 
 
 def _saints_and_units(text: str) -> list[Span]:
-    """Saints' places in a log's capitals or a message's lower case, and battalions: read once over the whole text,
+    """Saints' places in a log's capitals or a message's lower case, and military units: read once over the whole text,
     not again in each line `caps_places` reads as title case."""
     spans: list[Span] = []
     for match in _CAPS_SAINT.finditer(text) if "ST" in text else ():
@@ -2999,7 +3007,7 @@ def _saints_and_units(text: str) -> list[Span]:
             continue  # "very high", "sixth form college", "ive got college"
         start = head.start() - 1 - len(" ".join(words))
         spans.append(Span(start, head.end(), EntityKind.SCHOOL, norm(text[start : head.end()])))
-    for match in _BATTALION.finditer(text) if "Battalion" in text else ():
+    for match in _MILITARY_UNIT.finditer(text) if any(word in text for word in _MILITARY_WORDS) else ():
         spans.append(Span(match.start(), match.end(), EntityKind.ORG, norm(match.group(0))))
     return spans
 

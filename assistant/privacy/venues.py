@@ -790,29 +790,53 @@ def numbered_streets(text: str, spans: list[Span]) -> list[Span]:
 
 
 # A unit, suite or floor of a building written before its address or its name ("Suite 4, 27 Brompton Place",
-# "Floor 2, Civic Centre, Glebe Street", "2nd floor, 14 Perrymount Road"): part of where someone is, and writers
-# mark it with the address. Without the comma ("Suite 4 27 ...") the number may be the house's own.
+# "Floor 2, Civic Centre, Glebe Street", "2nd floor, 14 Perrymount Road", "Block C, Tai Cae Mair", "static caravan
+# 6, Hendre Park"), in English or Welsh ("Fflat 2", "Uned 5", "Bloc C", "Ystafell 3"): part of where someone is, and
+# writers mark it with the address. Without the comma ("Suite 4 27 ...") the number may be the house's own.
+_A_KIND_OF_CARAVAN = r"(?i:static|touring|holiday|mobile)"
+_UNIT_WORD = (
+    r"(?:"
+    + _A_KIND_OF_CARAVAN
+    + r"[ ])?(?i:floor|suite|unit|office|block|apartment|flat|room|caravan|chalet|pitch|"
+    r"plot|fflat|uned|bloc|ystafell)"
+)
 _UNIT_BEFORE = re.compile(
-    r"(?<![\w\-])(?:(?i:floor|suite|unit|office|block|apartment)[ ][0-9]{1,3}[A-Za-z]?|"
+    r"(?<![\w\-])(?:" + _UNIT_WORD + r"[ ](?:[0-9]{1,3}[A-Za-z]?|[A-Z])|"
     r"[0-9]{1,2}(?:st|nd|rd|th)[ ](?i:floor)|(?:Ground|First|Second|Third|Top|ground|first|second|third|top)"
     r"[ ](?i:floor)),[ ]$"
 )
-_UNIT_WORD_BEFORE = re.compile(r"(?<![\w\-])(?i:suite|unit|block|apartment)[ ]$")
+_KIND_OF_CARAVAN_BEFORE = re.compile(r"(?<![\w\-])" + _A_KIND_OF_CARAVAN + r"[ ]$")
+# Before an address that starts with the unit's number ("Suite 4, 27 ..."): not "the office 14 Mill Lane".
+_UNIT_WORD_BEFORE = re.compile(
+    r"(?<![\w\-])(?:"
+    + _A_KIND_OF_CARAVAN
+    + r"[ ])?(?i:suite|unit|block|apartment|caravan|chalet|pitch|plot|fflat|"
+    r"uned|bloc|ystafell)[ ]$"
+)
 
 
 def units_before_places(text: str, spans: list[Span]) -> list[Span]:
-    """An address or a building found, with the unit, suite or floor written before it."""
+    """An address or a building found, with the unit, suite or floor written before it. A building's name read as
+    a person's between a unit and a place is part of the address ("Uned 5, Stad Ddiwydiannol, Caernarfon")."""
     longer: list[Span] = []
+    place_starts = {span.start for span in spans if span.kind is EntityKind.ADDRESS}
     for span in spans:
-        if span.kind not in {EntityKind.ADDRESS, EntityKind.ORG}:
+        if span.kind not in {EntityKind.ADDRESS, EntityKind.ORG} and not (
+            span.kind is EntityKind.PERSON
+            and text.startswith(", ", span.end)
+            and span.end + 2 in place_starts
+        ):
             continue
-        unit = _UNIT_BEFORE.search(text, max(0, span.start - 24), span.start)
+        unit = _UNIT_BEFORE.search(text, max(0, span.start - 32), span.start)
         if unit is None and span.kind is EntityKind.ADDRESS and text[span.start : span.start + 1].isdigit():
             unit = _UNIT_WORD_BEFORE.search(
-                text, max(0, span.start - 12), span.start
-            )  # "Suite " of "4, 27 ..."
+                text, max(0, span.start - 20), span.start
+            )  # "Suite " of "4, 27 ...", "Uned " of "5, Parc Menai"
+        if unit is None and text[span.start : span.start + 7].lower() in {"caravan", "chalet "}:
+            unit = _KIND_OF_CARAVAN_BEFORE.search(text, max(0, span.start - 9), span.start)  # "static " of it
         if unit is not None:
-            longer.append(Span(unit.start(), span.end, span.kind, span.key))
+            kind = EntityKind.ADDRESS if span.kind is EntityKind.PERSON else span.kind
+            longer.append(Span(unit.start(), span.end, kind, span.key))
     return longer
 
 
@@ -850,9 +874,20 @@ _TEAM_AFTER = re.compile(
 # ... and a district, county or borough council by its letters after its place ("Ashfield DC", "Anglesey CC")
 _OWN_LETTERS_AFTER = re.compile(r"[ ](?:[a-z][A-Z]{2,5}|DC|CC|BC|MBC|CBC)(?![\w'\-]|[ ][A-Z][a-z])")
 _ORG_KINDS = (EntityKind.ORG, EntityKind.GP_PRACTICE)
+# A GP out-of-hours or a community health service named by its area ("Vale & Downs Out of Hours", "Tamar Valley
+# OOH GP", "Wiltshire Health and Care"): read only after an area or a name found, as "Rang Out of Hours" is no
+# service's name.
+_SERVICE_AFTER = re.compile(
+    r"[ ](?:(?i:out[ ]of[ ]hours)|OOH)(?:[ ](?:GP|Service|[Dd]octors?))?(?![\w'\-])|(?<=Health)[ ](?:and|&)[ ]Care(?![\w'\-])"
+)
 
 _FACILITY_ENDS = (
     " team",
+    " Hours",
+    " hours",
+    " HOURS",
+    "OOH",
+    " Care",
     "C ",  # "C ", "C." and "C,": a council's letters after its place ("Ashfield DC", "Anglesey CC.")
     "C.",
     "C,",
@@ -880,7 +915,8 @@ _FACILITY_ENDS = (
 
 
 def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
-    """Each found place or one-word name followed by a facility's words, made one address with them."""
+    """Each found place or one-word name followed by a facility's words, made one address with them; and an area
+    or a service found followed by a health service's words, made one organisation."""
     longer: list[Span] = []
     if not any(word in text for word in _FACILITY_ENDS):
         return longer  # one look at the text: a long one finds a hundred thousand places and names
@@ -888,6 +924,12 @@ def facilities_after_places(text: str, spans: list[Span]) -> list[Span]:
         if text[span.end : span.end + 1] != " ":
             continue
         kind = EntityKind.ADDRESS
+        service = _SERVICE_AFTER.match(text, span.end)
+        if service is not None and (span.kind is not EntityKind.PERSON or " " in text[span.start : span.end]):
+            longer.append(
+                Span(span.start, service.end(), EntityKind.ORG, norm(text[span.start : service.end()]))
+            )
+            continue
         if span.kind is EntityKind.ADDRESS:
             after = _FACILITY_AFTER.match(text, span.end)
             if after is None:
