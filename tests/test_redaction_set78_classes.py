@@ -103,3 +103,9 @@ def test_a_force_log_number_and_its_date_after_a_cue_are_one_reference_so_redact
     # Redacting set 80 twice found one: the first reading took "0074" and left the log's date for the second.
     once = redact("STORM log 0074 021124 (extract)\n02/11/2024 03:12 call").text
     assert find_spans(once) == [], once
+
+
+def test_a_cued_log_number_and_eight_digits_that_are_no_date_are_one_reference() -> None:
+    # The thirteenth month reads as no date: the eight digits went to a second reading.
+    once = redact("Police log ref 2210 31132024 raised; case ref: 4471 20240131 closed.").text
+    assert "REFERENCE_1 raised" in once and "REFERENCE_2 closed" in once and find_spans(once) == [], once

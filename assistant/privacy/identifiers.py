@@ -1106,8 +1106,8 @@ _REF_CUED = re.compile(
     r"[ ]{0,3}(?::|#|=|-|(?:is|was)(?:[ ](?:recorded|given|noted|shown|listed)[ ]as)?|of|as|(?:recorded|given)[ ]as)?"
     r"[ ]{0,3}(?P<ref>(?:[a-z]?[A-Z]{1,5}[ ](?=[0-9]{4}))?(?:[a-z](?=[A-Z]))?[A-Z0-9](?:[A-Za-z0-9]|[/\-.&](?=[A-Za-z0-9])){1,24}"
     # a number in groups of digits is one number ("ref eRS 0019 4422 8817", "case ref: 1234 5678", a force's
-    # log and its date "STORM log 0074 021124")
-    r"(?:(?<=[0-9])[ ][0-9]{3,6}){0,3})(?![\w/])"
+    # log and its date "STORM log 0074 021124", "ref 2210 31132024" with a day no calendar has)
+    r"(?:(?<=[0-9])[ ][0-9]{3,8}){0,3})(?![\w/])"
 )
 # The rest of a range or list of references after a cued one: "exhibits FL/1 - FL/4", "AM/1, AM/2 and AM/6".
 _REF_MORE = re.compile(r"[ ]{0,2}(?:-|to|and|&|,)[ ]{0,2}(?P<ref>[A-Z0-9][A-Za-z0-9/\-]{0,24})(?![\w/])")
