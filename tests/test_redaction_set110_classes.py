@@ -245,14 +245,16 @@ def test_a_log_number_and_its_date_with_the_century() -> None:
 def test_a_health_service_named_by_its_area_goes_whole() -> None:
     text = (
         "Call passed to Vale & Downs Out of Hours at 23:40. Referral to Wiltshire Health and Care.\n"
-        "Tamar Valley Out of Hours GP saw him. VALE & DOWNS OUT OF HOURS notes attached."
+        "Tamar Valley Out of Hours GP saw him. VALE & DOWNS OUT OF HOURS notes attached. Bloods at Farnborough Centre "
+        "for Health."
     )
     found = _found(text)
-    for service in ("Vale & Downs Out of Hours", "Wiltshire Health and Care", "Tamar Valley Out of Hours GP"):
+    for service in ("Vale & Downs Out of Hours", "Wiltshire Health and Care", "Tamar Valley Out of Hours GP",
+                    "Farnborough Centre for Health"):  # fmt: skip
         assert any(value == service for _, value in found), service
     assert any(value == "VALE & DOWNS OUT OF HOURS" for _, value in found)
 
 
 def test_out_of_hours_alone_is_no_service() -> None:
-    text = "Rang Out of Hours at 9pm. Mum called out of hours. Seen by the OOH GP."
+    text = "Rang Out of Hours at 9pm. Mum called out of hours. Seen by the OOH GP. He stays at the centre for now."
     assert not _found(text)

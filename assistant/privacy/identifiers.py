@@ -68,6 +68,7 @@ from assistant.privacy.words import (
     chat_words,
     common_words,
     english_words,
+    first_names,
     fold,
     is_role_abbreviation,
     is_vocabulary,
@@ -656,6 +657,31 @@ def _vehicles(text: str, lower: str) -> list[Span]:
     return spans
 
 
+# A boat by its prefix, which is kept as a title is ("FV Girl Rachel", "MFV Ocean Harvest", "HMC Searcher", "MV
+# Island Breeze"), and a fishing boat's port letters and number after its name ("FV Girl Rachel (FY 418)", "FV Bay
+# Venture BM 88"): the boat is where a crew works and sometimes lives, and its port says where. A warship's "HMS"
+# is part of a unit's name (`_MILITARY_UNIT`).
+_VESSEL_PREFIXES = ("FV ", "MFV ", "MV ", "HMC ")
+_VESSEL = re.compile(
+    r"(?<![\w\-])(?:FV|MFV|MV|HMC)[ ](?P<name>[A-Z][a-z'\-]+(?:[ ](?:of[ ]|the[ ])?[A-Z][a-z'\-]+){0,2})"
+    r"(?:,?[ ]\(?(?P<port>[A-Z]{1,3}[ ]?[0-9]{1,4})\)?(?![\w/\-]))?"
+)
+
+
+def _vessels(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _VESSEL.finditer(text) if any(prefix in text for prefix in _VESSEL_PREFIXES) else ():
+        spans.append(
+            Span(match.start("name"), match.end("name"), EntityKind.VEHICLE, norm(match.group("name")))
+        )
+        if match.group("port"):
+            port = match.group("port")
+            spans.append(
+                Span(match.start("port"), match.end("port"), EntityKind.VEHICLE, "".join(port.split()))
+            )
+    return spans
+
+
 # --------------------------------------------------------------------------------------------- handles
 
 
@@ -1149,6 +1175,19 @@ _LOG_AND_DATE = re.compile(
     r"[0-9](?<![\w/.:\-].)[0-9]{3}[ ](?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)[0-9]{2}|[0-9]{2})"
     r"(?![\w/]|[.,][0-9])"
 )
+# ... or its log number and the date in a control room's letters ("LOGS 1734/18JUN23, 0411/02FEB24").
+_LOG_SLASH_DATE = re.compile(
+    r"[0-9](?<![\w/.:\-].)[0-9]{2,3}/(?:0?[1-9]|[12][0-9]|3[01])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:[0-9]{2}|[0-9]{4})(?![\w/])"
+)
+# A police unit's call sign, two letters and a number ("ARV + BY-1 BY-4 DEPLOYED", "Officers RC-31 arrived"): it
+# names the officers on that shift as a collar number does. Only near a word about units attending, as the same
+# shape is a key stage, a form or a model elsewhere ("KS-2", "SF-36").
+_CALL_SIGN = re.compile(r"(?<![\w\-/])[A-Z]{2}-[0-9]{1,2}(?![\w\-/])")
+_CALL_SIGN_CUES = re.compile(
+    r"(?i:units?|deployed|assigned|on[ ]scene|officers|attend(?:s|ed|ing)?|call[ ]?signs?|dispatched|resourced|"
+    r"patrols?|arv|rpu|crews?)(?![\w])"
+)
 # "Police occurrence 23*114827": a force's year, a star and the number, as its systems print them.
 # An exhibit's mark, an officer's initials and the item's number, with no cue ("Phones seized MR/1, MR/2", "police
 # download KT/2"): of 239 tokens of this shape in the development sets, 238 are labelled and the other is one too.
@@ -1266,8 +1305,32 @@ def _collar_names(text: str) -> list[Span]:
             or (folded in common_words() and folded not in word_surnames())
         ):
             continue
-        spans.append(Span(match.start("s"), match.end("s"), EntityKind.PERSON, ""))
+        end = match.end("s")
+        second = _CAPS_WORD_AFTER.match(text, end)
+        if second is not None and _collar_surname_after(word, second.group("s")):
+            end = second.end("s")  # "PC 1402 AMY FORTUNE", "PC 0779 JAY BEDI": a given name and a surname
+        spans.append(Span(match.start("s"), end, EntityKind.PERSON, ""))
     return spans
+
+
+_CAPS_WORD_AFTER = re.compile(r"[ ](?P<s>[A-Z][A-Z'\-]{1,30})(?![\w'\-])")
+
+
+def _collar_surname_after(given: str, word: str) -> bool:
+    """Whether `word`, in capitals after an officer's first word, is the surname: any word no log writes there after
+    a listed given name ("AMY FORTUNE"), a word that is no word after any other ("JAY BEDI")."""
+    folded = fold(word)
+    if (
+        folded in ROLE_WORDS
+        or folded in INSTITUTION_WORDS
+        or folded in _VERBS_IN_LOGS
+        or folded in FUNCTION_WORDS
+        or folded in ACRONYMS
+        or _log_word(word)
+        or word.endswith(("ED", "ING"))
+    ):
+        return False
+    return fold(given) in first_names() or not is_vocabulary(word)
 
 
 # An immigration record's code in spaced groups after what it is: a share code ("W7X 4KP 9QD"), a residence card
@@ -1342,6 +1405,14 @@ def _references(text: str, lower: str) -> list[Span]:
             spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _LOG_AND_DATE.finditer(text):
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
+    for match in _LOG_SLASH_DATE.finditer(text) if "/" in text else ():
+        spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0).upper()))
+    signs = list(_CALL_SIGN.finditer(text)) if "-" in text else []
+    if signs:
+        cues = [m.start() for m in _CALL_SIGN_CUES.finditer(text)]
+        for match in signs:
+            if _near(cues, match.start(), match.end(), text, 40):
+                spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _STARRED_NUMBER.finditer(text) if "*" in text else ():
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0)))
     for match in _EXHIBIT_SHAPE.finditer(text) if "/" in text else ():
@@ -3527,7 +3598,7 @@ def structured_spans(text: str) -> list[Span]:
     digits = _ANY_DIGIT.search(text) is not None
     official = _official(text, digits=digits)
     found = official + _handles(text, lower) + _addresses(text, lower, digits=digits) + _named_places(text)
-    found += _saints_and_units(text)
+    found += _saints_and_units(text) + _vessels(text)
     found += headed_places(text) + care_of(text) + caps_places(text, [_caps_addresses, _named_places])
     found += regional_services(text) + linked_towns(text) + several_word_places(text) + lowercase_places(text)
     found += pubs(text) + place_teams(text) + area_services(text) + area_letters(text)

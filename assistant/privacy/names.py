@@ -2843,6 +2843,9 @@ def job_initial_surname(tokens: Tokens) -> list[Span]:
     return spans
 
 
+_TWO_LETTER_SURNAMES = word_set("ho ng li wu xu yu ly vu lu hu")
+
+
 def given_then_caps_surname(tokens: Tokens) -> list[Span]:
     """ "Willow PIKE", "Lowri Haf MORGAN": a given name (or two) in title case, then a surname in capitals, as
     practitioners write a person in a family list or a record. Whatever the given name is, even an ordinary word
@@ -2863,9 +2866,17 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
             and _listed_surname(folded)
             and items[k - 1].cls == "FIRST"
         )
+        # "Marcus HO", "Linh NG": a surname of two letters, of those Chinese, Korean and Vietnamese families write
+        # so, after a listed given name (not "Jade TO", "Ali OR": the list holds no word).
+        short_surname = (
+            len(word) == 2
+            and word.isupper()
+            and folded in _TWO_LETTER_SURNAMES
+            and items[k - 1].cls == "FIRST"
+        )
         if (
-            (surname.cls not in {"CAPS", "CAPS_NAME"} and not ethnic_surname)
-            or len(word) < 3
+            (surname.cls not in {"CAPS", "CAPS_NAME"} and not ethnic_surname and not short_surname)
+            or (len(word) < 3 and not short_surname)
             or not tokens.joined(k - 1)
         ):
             continue
@@ -2896,6 +2907,7 @@ def given_then_caps_surname(tokens: Tokens) -> list[Span]:
         aged = _AGE_IN_BRACKETS.match(tokens.text, surname.end) is not None
         if (
             not aged
+            and not short_surname
             and not _listed_surname(folded)
             and (
                 len(word) < 4

@@ -875,10 +875,12 @@ _TEAM_AFTER = re.compile(
 _OWN_LETTERS_AFTER = re.compile(r"[ ](?:[a-z][A-Z]{2,5}|DC|CC|BC|MBC|CBC)(?![\w'\-]|[ ][A-Z][a-z])")
 _ORG_KINDS = (EntityKind.ORG, EntityKind.GP_PRACTICE)
 # A GP out-of-hours or a community health service named by its area ("Vale & Downs Out of Hours", "Tamar Valley
-# OOH GP", "Wiltshire Health and Care"): read only after an area or a name found, as "Rang Out of Hours" is no
-# service's name.
+# OOH GP", "Wiltshire Health and Care", "Aldershot Centre for Health"): read only after an area or a name found,
+# as "Rang Out of Hours" is no service's name.
 _SERVICE_AFTER = re.compile(
-    r"[ ](?:(?i:out[ ]of[ ]hours)|OOH)(?:[ ](?:GP|Service|[Dd]octors?))?(?![\w'\-])|(?<=Health)[ ](?:and|&)[ ]Care(?![\w'\-])"
+    r"[ ](?:(?i:out[ ]of[ ]hours)|OOH)(?:[ ](?:GP|Service|[Dd]octors?))?(?![\w'\-])"
+    r"|(?<=Health)[ ](?:and|&)[ ]Care(?![\w'\-])"
+    r"|(?<=Centre|Center)[ ]for[ ](?:the[ ])?[A-Z][a-z]+(?:[ ](?:and|&)[ ][A-Z][a-z]+)?(?![\w'\-])"
 )
 
 _FACILITY_ENDS = (
@@ -888,6 +890,8 @@ _FACILITY_ENDS = (
     " HOURS",
     "OOH",
     " Care",
+    "Centre for",
+    "Center for",
     "C ",  # "C ", "C." and "C,": a council's letters after its place ("Ashfield DC", "Anglesey CC.")
     "C.",
     "C,",

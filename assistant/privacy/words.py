@@ -478,7 +478,7 @@ AKAN_MEN_DAY_NAMES = word_set(
 # incident, never part of the name ("MEMBER OF PUBLIC JANET COOMBER" too).
 LOG_DESCRIPTORS = word_set(
     "female male adult occupant caller ip informant witness juvenile intended spouse resident tenant "
-    "driver passenger neighbour owner public guard misper"
+    "driver passenger neighbour owner public guard misper mop"
 )
 
 # Words that start or glue sentences, pronouns and question words: capitalised at a sentence start or in a
@@ -539,7 +539,11 @@ ACRONYMS = word_set(
     "rhi cme oic ppu "  # a return home interview, children missing education, the officer in the case
     # sudden unexpected death in childhood or infancy, the National Police Chiefs' Council, the Met's command and
     # control, a pain scale, packed red cells, a consultant in communicable disease control: none a council's
-    "sudc sudi npcc metcc flacc prbc ccdc"
+    "sudc sudi npcc metcc flacc prbc ccdc "
+    # Police and probation units, orders and systems, a paediatric liaison nurse, Gypsy, Roma and Traveller, and
+    # paediatrics as notes shorten it: every dev set that uses one leaves it unmarked (not "CAIU", a team that
+    # writers mark with its area, "CAIU West", nor "ROSH", which is also a name)
+    "mosovo pln grt shpo anpr nomis oasys visor paeds"
 )
 
 # Compass points that start an area's name ("North Vale", "WEST PENNINE"), though each is a word.
