@@ -12,3 +12,8 @@ def found(text: str) -> list[str]:
 
 def kinds(text: str) -> dict[str, EntityKind]:
     return {text[s.start : s.end]: s.kind for s in find_spans(text)}
+
+
+def kinded(text: str) -> list[tuple[str, str]]:
+    """Each span as (its kind's name, its words), in order."""
+    return [(s.kind.name, text[s.start : s.end]) for s in find_spans(text)]

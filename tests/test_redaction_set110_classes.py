@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from assistant.privacy import redact
 from assistant.privacy.redaction import find_spans
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(span.kind.name, text[span.start : span.end]) for span in find_spans(text)]
+from tests.redaction_spans import kinded as _found
 
 
 def test_a_service_named_by_its_boroughs_initials_where_the_text_spells_the_borough_out() -> None:

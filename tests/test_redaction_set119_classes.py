@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.privacy.redaction import find_spans
 from assistant.privacy.words import fold
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(span.kind.name, text[span.start : span.end]) for span in find_spans(text)]
+from tests.redaction_spans import kinded as _found
 
 
 @pytest.mark.parametrize(
