@@ -2073,6 +2073,15 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
             # and a chat's sender found in lower case ("gaz: ur late"), named so in the messages ("cant do this gaz")
             if len(lower) >= 3 and not is_vocabulary(part) and classify(part) not in _NOT_LOWER:
                 forms.add(lower)
+            elif (
+                len(lower) == 2
+                and part.isalpha()
+                and not is_vocabulary(part)
+                and lower not in _not_two_letter_names()
+            ):
+                # A name of two letters, as a message calls someone ("ri answer me" after "Ri:", "lu come to mine"):
+                # never a word or a message's slang ("ok", "ty").
+                forms.add(lower)
             forms.update(_short_forms(part))
     finders = [_lowercase_first_names()]
     if forms:
@@ -2088,6 +2097,19 @@ def lowercase_mentions(text: str, names: list[str], covered: bytearray) -> list[
         ]
         + _word_names_in_lower_case(text, names, covered)
     )
+
+
+@lru_cache(maxsize=1)
+def _not_two_letter_names() -> frozenset[str]:
+    """Two letters a message writes as a word, not a name: its slang ("ty"), a name's particle ("da", "de"), and the
+    little words of the languages families' messages are written in (Welsh "yn", Polish "na", Vietnamese "xe")."""
+    return chat_words() | PARTICLES | _OTHER_LANGUAGES_LITTLE_WORDS
+
+
+_OTHER_LANGUAGES_LITTLE_WORDS = word_set(
+    "yn fi ti hi ni fe fo ei ar at ac wy na do za to ze po ja ty on em eu os um no si nu la pe cu el lo mi tu se ya "
+    "xe va ma ca di ne da je ki ke"
+)
 
 
 # A long text finds the same names hundreds of times: each name's short forms are worked out once.

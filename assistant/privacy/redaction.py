@@ -949,6 +949,12 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
             selected = _select_more(plain, selected, taken)
             # A name the learned reader found has its initials too ("W. Thackeray", "Jo P").
             initialled = with_initials(copy, taken)
+            # ... and its later mentions in a message's lower case or by its letters, as a name the rules found.
+            late_names = [plain[s.start : s.end] for s in taken if s.kind is EntityKind.PERSON]
+            if late_names:
+                inside = _coverage(len(plain), selected)
+                initialled += lowercase_mentions(tokens.text, late_names, inside)
+                initialled += initial_mentions(tokens.text, late_names, inside)
             if initialled:
                 selected = _select_more(plain, selected, initialled)  # the longer span wins
     # Last, as the learned reader finds places too: a facility named by its place goes with it.

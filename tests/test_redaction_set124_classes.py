@@ -1,0 +1,41 @@
+"""Classes of miss read from sets 124 and 125 (moved to dev/ after their one score), each tested on text written
+here."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.privacy.redaction import find_spans, redact
+from tests.redaction_spans import kinded as _found
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "11/05/2025 22:08 ri: nanna keeps askin where i go\n11/05/2025 22:09 jay: say ur at ur mates\n"
+            "04/06/2025 22:31 jay: ri?? ri answer me",
+            "ri",
+        ),
+        (
+            "12/01/24 17:02 - Lu Pereira: on my way\n12/01/24 17:05 - Mammy: lu come to mine with the kids",
+            "lu",
+        ),
+    ],
+)
+def test_a_name_of_two_letters_is_found_again_in_a_message_s_lower_case(text: str, short: str) -> None:
+    later = text.rindex(short + " ")
+    assert any(s.start == later and s.end == later + len(short) for s in find_spans(text)), find_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11/05/2025 22:08 Yn Jones: hello\n11/05/2025 22:09 Alaw: mae hi yn y ty, dw i yn mynd",  # Welsh "yn" stays, though found once as a sender
+        "11/05/2025 22:08 Ty Brown: lol\n11/05/2025 22:09 Kez: ty babe",  # a message's slang
+        "Marta da Silva rang.\n11/05/2025 22:09 Mum: vou da escola agora",  # a name's particle
+    ],
+)
+def test_two_letters_that_are_a_word_stay_in_a_message(text: str) -> None:
+    message = text.rindex(": ")  # the last message's words, after its sender
+    assert not [s for s in find_spans(text) if s.start > message], find_spans(text)
