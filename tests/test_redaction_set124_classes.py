@@ -39,3 +39,15 @@ def test_a_name_of_two_letters_is_found_again_in_a_message_s_lower_case(text: st
 def test_two_letters_that_are_a_word_stay_in_a_message(text: str) -> None:
     message = text.rindex(": ")  # the last message's words, after its sender
     assert not [s for s in find_spans(text) if s.start > message], find_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Informed Claire D SG MW by phone.", "Claire D"),  # two job letters after the initial
+        ('He named "T-Bone" (I think = Tyler R?) and a man from the estate.', "Tyler R"),
+    ],
+)
+def test_a_given_name_and_its_surname_s_initial_go_together(text: str, name: str) -> None:
+    assert ("PERSON", name) in _found(text)
+

@@ -2482,7 +2482,7 @@ def dotted_initial_names(text: str, covered: bytearray) -> list[Span]:
 # by phone").
 _NAME_THEN_INITIAL = re.compile(
     r"[ ](?:[A-Z]\.|[A-Z]-[A-Z]\.?|(?:Ma?c|O')[A-Z]\.?)(?=[\s,;:)]|$)|[ ][A-Z](?=[ ]?[(:]|[ ]-[ ]|[ ]*$|[ ]*\n|[ ]\||[ ]{2,}\S|[ ][0-9]{1,2}[/.][0-9])"
-    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”]|[ ][A-Z]{2,4}\b(?![ ][A-Z]))"
+    r"|[ ][B-HJ-Z](?=[ ](?!(?:and|or|an?|to)\b)[a-z]|[ ](?:and|&)[ ][A-Z][a-z]|,(?![ ][A-Z](?:,|[ ](?:and|&)))|[)\"”?!]|[ ][A-Z]{2,4}(?:[ ][A-Z]{2,4})?\b(?![ ][A-Z]))"
     r"|[ ][A-HJ-Z](?=[ ]to[ ][a-z])|[ ]A(?=[ ](?:by|on|at|in|from|re|about|says|said|will)\b)"
     # one of two people written with a slash or a plus ("Re: Dean R / Kay M", "Crew Becky T + Sam F")
     r"|[ ][A-Z](?=[ ]?[/+][ ]?[A-Z])",
