@@ -51,3 +51,19 @@ def test_two_letters_that_are_a_word_stay_in_a_message(text: str) -> None:
 def test_a_given_name_and_its_surname_s_initial_go_together(text: str, name: str) -> None:
     assert ("PERSON", name) in _found(text)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the bizzies were at N Seaton last nite", "N Seaton"),
+        ("Notification to North of Tyne CDOP sent.", "North of Tyne CDOP"),
+    ],
+)
+def test_a_place_s_compass_point_goes_with_it(text: str, place: str) -> None:
+    assert any(value == place for _, value in _found(text)), _found(text)
+
+
+def test_a_child_s_label_letter_before_a_place_in_capitals_stays() -> None:
+    text = "EPISODE 3 22/04/2023 - N LOCATED SITTINGBOURNE AT 14:10 BY PATROL."
+    assert not any(value.startswith("N ") for _, value in _found(text)), _found(text)

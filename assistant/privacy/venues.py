@@ -814,10 +814,18 @@ _UNIT_WORD_BEFORE = re.compile(
     r"uned|bloc|ystafell)[ ]$"
 )
 
+# A place's compass point or size, in letters or in words, is part of its name: "N Seaton", "Gt Yarmouth", "North of
+# Tyne CDOP". A letter alone goes only before a place in title case: in a log's capitals ("N LOCATED SITTINGBOURNE")
+# it is a child's label.
+_COMPASS_BEFORE = re.compile(
+    r"(?:(?<![\w.'&/\-])(?P<letter>[NSEW])|(?<![\w.'&/\-])(?:Gt|Lt|Nth|Sth)|\b(?:North|South|East|West)[ ]of)[ ]$"
+)
+
 
 def units_before_places(text: str, spans: list[Span]) -> list[Span]:
-    """An address or a building found, with the unit, suite or floor written before it. A building's name read as
-    a person's between a unit and a place is part of the address ("Uned 5, Stad Ddiwydiannol, Caernarfon")."""
+    """An address or a building found, with the unit, suite or floor written before it, or its compass point. A
+    building's name read as a person's between a unit and a place is part of the address ("Uned 5, Stad
+    Ddiwydiannol, Caernarfon")."""
     longer: list[Span] = []
     place_starts = {span.start for span in spans if span.kind is EntityKind.ADDRESS}
     for span in spans:
@@ -834,6 +842,10 @@ def units_before_places(text: str, spans: list[Span]) -> list[Span]:
             )  # "Suite " of "4, 27 ...", "Uned " of "5, Parc Menai"
         if unit is None and text[span.start : span.start + 7].lower() in {"caravan", "chalet "}:
             unit = _KIND_OF_CARAVAN_BEFORE.search(text, max(0, span.start - 9), span.start)  # "static " of it
+        if unit is None and span.kind is not EntityKind.PERSON:
+            unit = _COMPASS_BEFORE.search(text, max(0, span.start - 9), span.start)
+            if unit is not None and unit.group("letter") and not text[span.start + 1 : span.start + 2].islower():
+                unit = None
         if unit is not None:
             kind = EntityKind.ADDRESS if span.kind is EntityKind.PERSON else span.kind
             longer.append(Span(unit.start(), span.end, kind, span.key))
