@@ -67,3 +67,15 @@ def test_a_place_s_compass_point_goes_with_it(text: str, place: str) -> None:
 def test_a_child_s_label_letter_before_a_place_in_capitals_stays() -> None:
     text = "EPISODE 3 22/04/2023 - N LOCATED SITTINGBOURNE AT 14:10 BY PATROL."
     assert not any(value.startswith("N ") for _, value in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter from Yambol is written in Cyrillic; her name in Latin letters is spelt two ways.",
+        "Father speaks Crioulo and some Portuguese; the interpreter spoke Kriolu.",
+    ],
+)
+def test_a_language_or_a_script_is_no_one(text: str) -> None:
+    words = {value for _, value in _found(text)}
+    assert not words & {"Cyrillic", "Latin", "Crioulo", "Kriolu"}, words
