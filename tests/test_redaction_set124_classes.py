@@ -79,3 +79,10 @@ def test_a_child_s_label_letter_before_a_place_in_capitals_stays() -> None:
 def test_a_language_or_a_script_is_no_one(text: str) -> None:
     words = {value for _, value in _found(text)}
     assert not words & {"Cyrillic", "Latin", "Crioulo", "Kriolu"}, words
+
+
+def test_an_accented_given_name_that_spells_a_month_without_its_accent_is_found_again() -> None:
+    text = "Interpreter Ján Horňák attended. Mum preferred Slovak with Ján. Review in Jan 2025."
+    found = _found(text)
+    assert found.count(("PERSON", "Ján")) == 1, found
+    assert not any(value == "Jan" or value.startswith("Jan ") for _, value in found), found

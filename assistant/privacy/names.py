@@ -1571,6 +1571,11 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
                 continue
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES:
                 continue
+            if not part.isascii() and part[1:].islower() and (folded in _DAYS_MONTHS or folded in common_words()):
+                # "Ján" of "Ján Horňák": with its accent no month or word is spelt so ("Jan", "Jana"), so it is
+                # looked for in that spelling.
+                singles[part] = False
+                continue
             if folded in ACRONYMS:
                 if part[1:].islower() and len(part) >= 4 and (part == name or folded in first_names()):
                     # "Nicu" found alone as a name, "Amber" of "Amber Kirk": its spelling, never the unit's
