@@ -52,7 +52,6 @@ def test_a_given_name_and_its_surname_s_initial_go_together(text: str, name: str
     assert ("PERSON", name) in _found(text)
 
 
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -86,3 +85,16 @@ def test_an_accented_given_name_that_spells_a_month_without_its_accent_is_found_
     found = _found(text)
     assert found.count(("PERSON", "Ján")) == 1, found
     assert not any(value == "Jan" or value.startswith("Jan ") for _, value in found), found
+
+
+def test_officers_listed_by_their_numbers_alone_are_each_one_officer() -> None:
+    text = "15:19  Officers 5521 and 1047 on scene; units 2210/3318 to the hospital."
+    once = redact(text).text
+    assert not any(number in once for number in ("5521", "1047", "2210", "3318")), once
+
+
+@pytest.mark.parametrize(
+    "text", ["Two officers 2 and 3 minutes away.", "Officers in 2019 and 2020 did not refer."]
+)
+def test_a_count_or_years_after_officers_are_no_collar_numbers(text: str) -> None:
+    assert not [value for kind, value in _found(text) if kind == "REFERENCE"], _found(text)

@@ -1163,6 +1163,12 @@ _OFFICERS_LISTED = re.compile(
     r"(?:(?:[ ](?:AND|and|&)[ ]|,[ ])(?:[0-9]{3,5}[ ][A-Z][\w'\-]+|[A-Z][\w'\-]+[ ][0-9]{3,5})){1,4})"
 )
 _LISTED_COLLAR = re.compile(r"(?<![\w/\-])[0-9]{3,5}(?![\w/\-])")
+# ... or by their numbers alone after "officers", as a log writes who attended ("Officers 5521 and 1047 on scene"):
+# two numbers or more, each one officer's; not "officers 2 and 3" (a count) nor a year ("officers in 2019 and 2020").
+_OFFICERS_BY_NUMBER = re.compile(
+    r"(?<![\w\-])(?:Officers|officers|OFFICERS|PCs|PCS|Units|units|UNITS)[ ]"
+    r"(?P<list>[0-9]{3,5}(?:(?:[ ](?:AND|and|&)[ ]|,[ ]|[ ]?/[ ]?)[0-9]{3,5}){1,4})(?![\w/\-]|[.,][0-9])"
+)
 # A taxi licence by a council's letters for its kind: a private hire driver's, vehicle's or plate ("PHD 03978",
 # "PH 0457", "PHV 1182") or a hackney carriage's ("HCD 2210", "HC 118"); writers mark the letters with the number.
 _TAXI_LICENCE = re.compile(r"(?<![\w/\-])(?:PHD|PHV|PH|HCD|HCV|HC)[ ]?[0-9]{3,6}(?![\w/\-]|[.,][0-9])")
@@ -1398,6 +1404,12 @@ def _references(text: str, lower: str) -> list[Span]:
     for match in matches_near(_OFFICERS_LISTED, text, ("PC", "DC", "Sgt", "SGT")):
         for collar in _LISTED_COLLAR.finditer(text, match.start("list"), match.end("list")):
             spans.append(Span(collar.start(), collar.end(), EntityKind.REFERENCE, collar.group(0)))
+    for match in matches_near(
+        _OFFICERS_BY_NUMBER, text, ("fficers", "FFICERS", "PCs", "PCS", "nits", "NITS"), reach=1
+    ):
+        collars = list(_LISTED_COLLAR.finditer(text, match.start("list"), match.end("list")))
+        if not any(_A_YEAR.fullmatch(collar.group(0)) for collar in collars):
+            spans += [Span(c.start(), c.end(), EntityKind.REFERENCE, c.group(0)) for c in collars]
     for match in matches_near(_TAXI_LICENCE, text, ("PH", "HC")):
         spans.append(Span(match.start(), match.end(), EntityKind.REFERENCE, match.group(0).replace(" ", "")))
     for match in _HASH_NUMBER.finditer(text) if "#" in text else ():

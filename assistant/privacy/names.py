@@ -1571,7 +1571,11 @@ def propagate(tokens: Tokens, names: list[str], covered: bytearray | None = None
                 continue
             if folded in ROLE_WORDS or folded in FUNCTION_WORDS or folded in NON_VALUES:
                 continue
-            if not part.isascii() and part[1:].islower() and (folded in _DAYS_MONTHS or folded in common_words()):
+            if (
+                not part.isascii()
+                and part[1:].islower()
+                and (folded in _DAYS_MONTHS or folded in common_words())
+            ):
                 # "Ján" of "Ján Horňák": with its accent no month or word is spelt so ("Jan", "Jana"), so it is
                 # looked for in that spelling.
                 singles[part] = False

@@ -844,7 +844,11 @@ def units_before_places(text: str, spans: list[Span]) -> list[Span]:
             unit = _KIND_OF_CARAVAN_BEFORE.search(text, max(0, span.start - 9), span.start)  # "static " of it
         if unit is None and span.kind is not EntityKind.PERSON:
             unit = _COMPASS_BEFORE.search(text, max(0, span.start - 9), span.start)
-            if unit is not None and unit.group("letter") and not text[span.start + 1 : span.start + 2].islower():
+            if (
+                unit is not None
+                and unit.group("letter")
+                and not text[span.start + 1 : span.start + 2].islower()
+            ):
                 unit = None
         if unit is not None:
             kind = EntityKind.ADDRESS if span.kind is EntityKind.PERSON else span.kind
