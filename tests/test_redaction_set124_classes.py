@@ -98,3 +98,8 @@ def test_officers_listed_by_their_numbers_alone_are_each_one_officer() -> None:
 )
 def test_a_count_or_years_after_officers_are_no_collar_numbers(text: str) -> None:
     assert not [value for kind, value in _found(text) if kind == "REFERENCE"], _found(text)
+
+
+def test_a_day_and_month_after_between_is_a_date() -> None:
+    text = "Four visits between 22/12 and 25/01 were no access."
+    assert ("DATE", "22/12") in _found(text), _found(text)

@@ -1914,7 +1914,7 @@ _NOT_A_SHORT_DATE_BEFORE = re.compile(
     r"\b(?:and|of)[ ]$"
 )
 _SHORT_DATE_BEFORE = re.compile(
-    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|dated|date|before|after|w/c|w/e|wc|booked|"
+    r"(?:\A|[\n|])[ \t]{0,8}$|(?i:\b(?:on|by|from|until|till|since|between|dated|date|before|after|w/c|w/e|wc|booked|"
     r"appt|appointment|due|"
     # what is dated: "the letter of 9/3", "referral sent 9/11", "seen 20/12", "6pm 11/3" (all 46 in the
     # development sets are dates)
