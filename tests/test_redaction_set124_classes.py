@@ -103,3 +103,15 @@ def test_a_count_or_years_after_officers_are_no_collar_numbers(text: str) -> Non
 def test_a_day_and_month_after_between_is_a_date() -> None:
     text = "Four visits between 22/12 and 25/01 were no access."
     assert ("DATE", "22/12") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("| 30/01 | M | 5 | nappy, top&tail | Jess H | slow but careful |", "Jess H"),
+        ("Handover given to Matt at 19:00.", "Matt"),
+        ("Gaz and Shaz were at the flat.", "Shaz"),
+    ],
+)
+def test_a_common_name_s_short_form_that_is_also_a_rare_word_is_a_name(text: str, name: str) -> None:
+    assert ("PERSON", name) in _found(text), _found(text)
