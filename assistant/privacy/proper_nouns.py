@@ -217,6 +217,22 @@ def _name_beside(near: Tok) -> bool:
     return near.cls == "CAPS" and len(word) >= 4 and fold(word) not in ACRONYMS and not is_vocabulary(word)
 
 
+def _a_places_size(tokens: Tokens, k: int) -> bool:
+    """'Great' or 'Little' before a word that is no kin word starts a place's name ("Great Yarmouth", "Little
+    Sutton"), though before one it says how a relative is related ("Great Aunt")."""
+    items = tokens.items
+    return (
+        items[k].text in _PLACE_SIZES
+        and k + 1 < len(items)
+        and tokens.text[items[k].end : items[k + 1].start] == " "
+        and items[k + 1].cls != "ROLE"
+        and items[k + 1].text[:1].isupper()
+    )
+
+
+_PLACE_SIZES = frozenset({"Great", "Little", "GREAT", "LITTLE"})
+
+
 def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     """The first and last token of the capitalised run around token i."""
     items, text = tokens.items, tokens.text
@@ -239,7 +255,10 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
         return True
 
     first = i
-    while first > 0 and fits(items[first - 1], text[items[first - 1].end : items[first].start]):
+    while first > 0 and (
+        fits(items[first - 1], text[items[first - 1].end : items[first].start])
+        or _a_places_size(tokens, first - 1)
+    ):
         first -= 1
     last = i
     while last + 1 < len(items) and fits(items[last + 1], text[items[last].end : items[last + 1].start]):
@@ -247,7 +266,11 @@ def _run(tokens: Tokens, i: int) -> tuple[int, int]:
     # A role or an acronym before a name is a job ("MASH Manager Olu Adebayo"); a person's role after one
     # is not part of it ("Okonjo Mother"), but a service's words are ("Fellbridge Early Help").
     for k in range(i - 1, first - 1, -1):
-        if items[k].cls == "ROLE" and fold(items[k].text) not in _SERVICE_WORDS:
+        if (
+            items[k].cls == "ROLE"
+            and fold(items[k].text) not in _SERVICE_WORDS
+            and not _a_places_size(tokens, k)
+        ):
             first = k + 1  # "Paediatric Liaison Nurse Tamsin Holloway": the job ends at its role word
             break
     while first < i and (
