@@ -121,3 +121,13 @@ def test_a_service_before_a_place_that_starts_with_great_is_redacted_once_for_al
     once = redact("SW to try via Change Grow Live Great Yarmouth; her Great Aunt Maureen rang.").text
     assert "Yarmouth" not in once and "Great Aunt" in once, once
     assert find_spans(once) == [], find_spans(once)
+
+
+def test_a_found_place_s_word_is_found_again_in_a_message_s_lower_case() -> None:
+    text = (
+        "Home address: 14 Cranesbill Close, Elmstead.\n"
+        "kaykay.rose09 22:14: dont make me come to cranesbill\n"
+        "kaykay.rose09 22:15: im at the close now"
+    )
+    once = redact(text).text
+    assert "cranesbill" not in once and "the close now" in once, once

@@ -138,6 +138,7 @@ from assistant.privacy.venues import (
     numbered_streets,
     ordinary_town_mentions,
     owned_businesses,
+    place_words_in_lower_case,
     towns_before_postcodes,
     units_before_places,
     venues_on_streets,
@@ -975,6 +976,10 @@ def _find_spans(text: str, learned: bool) -> list[Span]:
         ]
     if initials:
         selected = _select_more(plain, selected, initials)
+    # Places found by any reader, the learned one too, are known only now: their words in a message's lower case.
+    lower_places = place_words_in_lower_case(copy, selected, _coverage(len(plain), selected))
+    if lower_places:
+        selected = _select_more(plain, selected, lower_places)
     selected = [s for s in selected if not _a_public_title(plain, s)]
     selected = _without_jobs_before(copy, _without_jobs_after(copy, selected))
     return _person_keys(copy, _with_akan_titles(copy, _without_kin_qualifiers(copy, selected)))
